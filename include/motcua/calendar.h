@@ -1,0 +1,137 @@
+/* calendar.h — working days, holidays and due dates.
+ *
+ * Default holidays (Labour Code 2019 art. 112) are computed for any year;
+ * an official calendar imported for a year replaces that year's defaults;
+ * single-date overrides (off or work, with a name) win over both.
+ * Settings live in the meta table:
+ *   office_hours      "07:30-11:30,13:30-17:00" (1 to 4 segments)
+ *   saturday_morning  "1" if Saturday morning is a working half-day
+ *   sameday_cutoff    "15:00"
+ *
+ * Which days work.  Monday to Friday work, Sunday does not; Saturday works
+ * only with saturday_morning = "1", and then only during the first
+ * office-hours segment (the morning).  A date listed as off (default
+ * holiday, make-up day, official calendar, override) does not work; a
+ * date listed as work does, with full office hours even on a weekend.
+ *
+ * Due dates (calendar_due):
+ *   Receipt.  A dossier received on a day that does not work (the counter
+ *     opened on a Sunday or a holiday) counts as received at the opening
+ *     of the next working day.  On a working day, the receipt clock is
+ *     clamped into that day's office hours: before opening -> opening, in
+ *     the lunch break -> the afternoon opening, after closing -> closing.
+ *   "N days" / "1 day": due on the Nth working day after the day of
+ *     receipt (the day of receipt does not count), at the receipt clock
+ *     clamped the same way into the due day's office hours (a Saturday
+ *     half-day closes at the end of the morning).  A working Saturday
+ *     (saturday_morning on) counts as a whole day here.
+ *   "N hours": N × 60 minutes of office hours, counted from the receipt
+ *     moment, or from the next opening if the counter is closed then.
+ *     Saturday contributes its morning only.  Ending exactly at a closing
+ *     time gives that closing time (11:30, not 13:30).
+ *   "same day": the end of office hours of the day of receipt, if that
+ *     day works, the receipt is not after sameday_cutoff (15:00 itself is
+ *     in time) and the office has not closed; otherwise the end of office
+ *     hours of the next working day.
+ * The search for a working day gives up after ten years of days off (an
+ * error naming the cause), so a runaway override cannot hang the program.
+ */
+#ifndef MOTCUA_CALENDAR_H
+#define MOTCUA_CALENDAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "motcua/date.h"
+#include "motcua/error.h"
+
+enum mc_limit_kind { MC_LIMIT_DAYS, MC_LIMIT_HOURS, MC_LIMIT_SAMEDAY };
+
+/* A processing time limit: "3 days", "8 hours", "same day". */
+struct mc_limit {
+	enum mc_limit_kind kind;
+	int n;			/* 1..MC_LIMIT_MAX; unused for same day */
+};
+
+#define MC_LIMIT_MAX 999
+
+/* Accepts "N days", "1 day", "N hours", "1 hour", "same day" (ASCII case
+ * and surrounding spaces ignored) and the Vietnamese "N ngày [làm việc]",
+ * "N giờ [làm việc]", "trong ngày".  N is 1..MC_LIMIT_MAX. */
+int calendar_limit_parse(const char *s, struct mc_limit *out, struct mc_err *err);
+/* Canonical text ("3 days", "1 day", "8 hours", "same day"): data, not
+ * translated. */
+void calendar_limit_format(const struct mc_limit *l, char *buf, size_t n);
+
+enum mc_holiday_source {
+	MC_HOL_DEFAULT,		/* computed from the Labour Code */
+	MC_HOL_OFFICIAL,	/* from an imported official calendar */
+	MC_HOL_OVERRIDE		/* set by a supervisor for one date */
+};
+
+#define MC_HOLIDAY_NAME 128	/* bytes, with the NUL */
+
+struct mc_holiday {
+	int jdn;
+	bool off;		/* true: day off; false: a working day swapped in */
+	char name[MC_HOLIDAY_NAME];
+	enum mc_holiday_source source;
+};
+
+/* Default holidays of a year, with make-up days, sorted by date.
+ * Fills at most `max` entries and returns how many there are (never more
+ * than MC_DEFAULT_HOLIDAYS_MAX).
+ *
+ * 1/1; Tết (the last day of the lunar year and lunar 1/1 to 4/1); lunar
+ * 10/3; 30/4; 1/5; 1/9 and 2/9.  Each holiday on a Saturday or Sunday
+ * gives a make-up day ("Nghỉ bù …") on the first Monday-to-Friday after it
+ * that is neither a holiday nor an earlier make-up day, i.e. after the
+ * holiday block.  Two holidays on one date (lunar 10/3 can meet 30/4) make
+ * one day off, named after both, with at most one make-up day. */
+#define MC_DEFAULT_HOLIDAYS_MAX 32
+size_t calendar_default_holidays(int year, struct mc_holiday *out, size_t max);
+
+/* The calendar of one database: settings and holidays, read once at open
+ * (the tables are small); defaults are computed and cached per year. */
+struct mc_calendar;
+
+/* db may be NULL: default settings and default holidays only. */
+int calendar_open(sqlite3 *db, struct mc_calendar **out, struct mc_err *err);
+void calendar_close(struct mc_calendar *cal);
+
+bool calendar_is_working_day(struct mc_calendar *cal, int jdn);
+/* The first working day after jdn, or -1 if none within ten years. */
+int calendar_next_working_day(struct mc_calendar *cal, int jdn);
+/* Name of the holiday (or swapped working day) on that date, or NULL (a
+ * plain weekday or weekend is NULL).  Valid until the next call on cal. */
+const char *calendar_holiday_name(struct mc_calendar *cal, int jdn);
+
+/* Due moment of a dossier received at `from` under `limit` (rules above). */
+int calendar_due(struct mc_calendar *cal, const struct mc_time *from,
+    const struct mc_limit *limit, struct mc_time *due, struct mc_err *err);
+
+/* The effective holidays of a year (days off and swapped-in working days,
+ * after official calendar and overrides), sorted; *out is malloc'd (NULL
+ * when *n is 0); the caller frees it. */
+int calendar_holidays(struct mc_calendar *cal, int year, struct mc_holiday **out,
+    size_t *n, struct mc_err *err);
+
+/* Supervisor overrides and official calendars (each one transaction).
+ * Names are NFC-normalised and trimmed; at most MC_HOLIDAY_NAME - 1 bytes.
+ * calendar_unset of a date without an override fails (MC_ENOTFOUND). */
+int calendar_set(sqlite3 *db, int jdn, bool off, const char *name, struct mc_err *err);
+int calendar_unset(sqlite3 *db, int jdn, struct mc_err *err);
+
+/* Import an official calendar file (format: doc/calendar-format.md).  The
+ * whole file is checked first; any fault names the entry and field and
+ * changes nothing.  Each year in the file replaces that year's official
+ * calendar (overrides stay).  The years imported go to years[0..max-1]
+ * (years may be NULL); returns how many years, or -1. */
+#define MC_CALENDAR_MAX_YEARS 50
+int calendar_import_file(sqlite3 *db, const char *path, int *years, size_t max,
+    struct mc_err *err);
+int calendar_import_json(sqlite3 *db, const char *json, int *years, size_t max,
+    struct mc_err *err);
+
+#endif

@@ -1,0 +1,86 @@
+/* catalog.h — the procedures a counter receives, and their document lists.
+ *
+ * The catalog arrives as JSON (doc/catalog-format.md), parsed with SQLite's
+ * JSON functions.  An import checks the whole file before it changes
+ * anything, then applies it in one transaction.  A dossier keeps its own
+ * snapshot of the procedure, so later imports never change a dossier. */
+#ifndef MOTCUA_CATALOG_H
+#define MOTCUA_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "motcua/error.h"
+
+enum mc_docform {
+	MC_FORM_ORIGINAL,	/* bản chính */
+	MC_FORM_CERTIFIED,	/* bản sao chứng thực */
+	MC_FORM_COPY		/* bản chụp / bản sao */
+};
+
+struct mc_document {
+	int position;		/* 1-based, the order of the official list */
+	char *name;
+	enum mc_docform form;
+	int quantity;
+	bool required;
+};
+
+struct mc_procedure {
+	char *code;		/* national code, e.g. "1.001193" */
+	char *name;
+	char *field;		/* lĩnh vực */
+	char *level;		/* "commune", "province", ... */
+	char *time_limit;	/* "3 days", "8 hours", "same day" (calendar.h) */
+	long long fee;		/* VND, 0 when free */
+	char *fee_note;		/* free text, may be NULL */
+	char *result;
+	char *legal_basis;
+	char *effective;	/* YYYY-MM-DD or NULL */
+	char *abolished;	/* YYYY-MM-DD or NULL */
+	struct mc_document *docs;
+	size_t ndocs;
+};
+
+struct catalog_stats {
+	int added, amended, abolished, unchanged;
+};
+
+/* Import a catalog file / JSON text.  All or nothing: the whole file is
+ * checked first (MC_EINVAL naming the procedure and the field), then
+ * applied in one transaction.  The file is the issuer's whole catalog:
+ * a held procedure missing from it is abolished (kept, never deleted).
+ * A file older than the catalog held is refused (MC_ECONFLICT). */
+int catalog_import_file(sqlite3 *db, const char *path, struct catalog_stats *st,
+    struct mc_err *err);
+int catalog_import_json(sqlite3 *db, const char *json, struct catalog_stats *st,
+    struct mc_err *err);
+/* The whole catalog as JSON in the same format (malloc'd). */
+char *catalog_export_json(sqlite3 *db, struct mc_err *err);
+
+/* Load one procedure with its documents.  MC_ENOTFOUND if unknown. */
+int catalog_get(sqlite3 *db, const char *code, struct mc_procedure *p,
+    struct mc_err *err);
+void catalog_procedure_free(struct mc_procedure *p);
+
+/* Visit the procedures in force whose code, name or field matches `search`
+ * folded (NULL or "" = all), in catalog order.  Every word of the search
+ * must match (in any of the three), without diacritics or case.  The
+ * callback returns nonzero to stop.  The procedure passed is freed after
+ * the call. */
+typedef int (*catalog_visit_fn)(const struct mc_procedure *p, void *arg);
+int catalog_list(sqlite3 *db, const char *search, catalog_visit_fn fn, void *arg,
+    struct mc_err *err);
+/* The same, abolished procedures included when `all` is true. */
+int catalog_search(sqlite3 *db, const char *search, bool all,
+    catalog_visit_fn fn, void *arg, struct mc_err *err);
+
+/* One procedure as a JSON object of the file format, indented by `indent`
+ * spaces (continuation lines too); malloc'd, NULL if out of memory. */
+char *catalog_procedure_json(const struct mc_procedure *p, int indent);
+
+const char *catalog_form_name(enum mc_docform f);	/* "original", ... */
+int catalog_form_parse(const char *s, enum mc_docform *f);
+
+#endif

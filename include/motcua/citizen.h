@@ -1,0 +1,42 @@
+/* citizen.h — checking what the applicant gives at the counter.
+ *
+ * A CCCD (citizen ID) is 12 digits: province of birth registration (3),
+ * century and sex (1), year of birth (2), then 6 random digits; there is
+ * no check digit.  A wrong length or a non-digit is refused.  An unknown
+ * province or a century digit that contradicts the birth date is only a
+ * warning: the codes may change, and the card in the officer's hand wins. */
+#ifndef MOTCUA_CITIZEN_H
+#define MOTCUA_CITIZEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "motcua/error.h"
+
+#define MC_WARN_MAX 4
+
+/* Warnings that do not stop a receipt, shown to the officer. */
+struct mc_warnings {
+	int n;
+	char msg[MC_WARN_MAX][256];
+};
+
+void citizen_warn(struct mc_warnings *w, const char *fmt, ...) MC_PRINTF(2, 3);
+
+/* Check an ID number; `out` gets it without spaces (13 bytes).
+ * birth_jdn is the birth date if known, else 0. */
+int citizen_check_id(const char *in, int birth_jdn, char out[13],
+    struct mc_warnings *w, struct mc_err *err);
+
+/* Check a phone number; `out` gets the 10 digits ("+84 912 345 678" and
+ * "0912.345.678" both give "0912345678"). */
+int citizen_check_phone(const char *in, char out[11], struct mc_err *err);
+
+/* Province of birth registration for a 3-digit prefix, or NULL. */
+const char *citizen_province(const char *prefix3);
+
+/* Sex and year of birth implied by an ID number (already checked). */
+bool citizen_id_female(const char id[13]);
+int citizen_id_birth_year(const char id[13]);
+
+#endif

@@ -1,0 +1,60 @@
+/* db.h — the local store: opening, pragmas, migrations, small helpers.
+ *
+ * One SQLite file per station.  db_open applies the pragmas every
+ * connection needs (WAL, synchronous=FULL, foreign_keys, busy timeout),
+ * refuses a file written by a newer motcua or by another program, and
+ * migrates an older one with the numbered SQL files of schema/ (compiled
+ * in), all in one transaction.  It also registers our SQL functions
+ * (vn_fold, vn_nfc) so queries can fold text the way the core does. */
+#ifndef MOTCUA_DB_H
+#define MOTCUA_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "motcua/error.h"
+
+#define MC_APPLICATION_ID 0x4d435541	/* "MCUA" in the SQLite header */
+
+enum db_open_flags {
+	DB_CREATE = 1 << 0,	/* create the file (mode 0600) if missing */
+	DB_NO_MIGRATE = 1 << 1,	/* open as is (for check); still refuse newer */
+};
+
+int db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err);
+void db_close(sqlite3 *db);
+
+/* Where the database lives when no --db is given:
+ * $MOTCUA_DB, else $XDG_DATA_HOME/motcua/motcua.db,
+ * else $HOME/.local/share/motcua/motcua.db.  `name` replaces
+ * "motcua.db" (the demo uses "demo.db"); NULL keeps it. */
+int db_default_path(const char *name, char *buf, size_t n, struct mc_err *err);
+
+/* Schema versions: what the file holds and what this program knows. */
+int db_schema_version(sqlite3 *db);
+int db_schema_latest(void);
+
+/* Transactions.  db_begin takes the write lock at once (BEGIN IMMEDIATE)
+ * so that two stations' writers never deadlock half-way. */
+int db_begin(sqlite3 *db, struct mc_err *err);
+int db_commit(sqlite3 *db, struct mc_err *err);
+void db_rollback(sqlite3 *db);
+int db_exec(sqlite3 *db, const char *sql, struct mc_err *err);
+
+/* Prepare or fail with a message naming the SQL error. */
+int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *err);
+/* Turn the connection's last error into an mc_err (MC_ESTORE), with a
+ * hint for the common cases (disk full, read-only, busy, corrupt). */
+int db_fail(sqlite3 *db, struct mc_err *err, const char *what);
+
+/* meta key/value (unit identity, settings).  db_meta_get copies the value
+ * into buf and returns 0, or returns -1 (buf = "") if the key is absent. */
+int db_meta_get(sqlite3 *db, const char *key, char *buf, size_t n);
+int db_meta_set(sqlite3 *db, const char *key, const char *value, struct mc_err *err);
+
+/* Run one SQL statement returning a single integer (count(*) and the like);
+ * returns `dflt` on any error or no row. */
+long long db_int(sqlite3 *db, const char *sql, long long dflt);
+
+#endif

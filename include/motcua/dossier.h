@@ -1,0 +1,66 @@
+/* dossier.h — receiving a dossier, and the projection of its events.
+ *
+ * A receipt is one transaction: the "receive" event (which carries the
+ * procedure as it is today, the documents handed in, the applicant and the
+ * promised due date-time) and the dossier row projected from it.  The
+ * dossier table is only ever written by dossier_project, from events. */
+#ifndef MOTCUA_DOSSIER_H
+#define MOTCUA_DOSSIER_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+
+#include "motcua/calendar.h"
+#include "motcua/citizen.h"
+#include "motcua/date.h"
+#include "motcua/error.h"
+#include "motcua/event.h"
+
+#define MC_CODE_LEN 64
+
+enum mc_delivery { MC_DELIVER_COUNTER, MC_DELIVER_POST };
+
+struct mc_applicant {
+	const char *name;
+	const char *id;		/* CCCD, 12 digits */
+	const char *birth_date;	/* YYYY-MM-DD or NULL */
+	const char *phone;	/* or NULL */
+	const char *address;	/* or NULL */
+	const char *email;	/* or NULL */
+	enum mc_delivery delivery;
+};
+
+struct mc_receipt {
+	const char *procedure;	/* catalog code */
+	const char *docs;	/* "all", or received positions "1,3"; NULL = all */
+	struct mc_applicant applicant;
+	struct mc_time at;	/* when received */
+	const char *officer;	/* username, must be an active officer */
+};
+
+struct mc_receipt_out {
+	char id[MC_UUID_LEN];
+	char code[MC_CODE_LEN];
+	struct mc_time due;
+	struct mc_warnings warnings;
+};
+
+/* Validate and record a receipt.  All or nothing: on error nothing is
+ * written and err says what to correct. */
+int dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r,
+    struct mc_receipt_out *out, struct mc_err *err);
+
+/* Re-derive one dossier's row from its events (inside the caller's
+ * transaction). */
+int dossier_project(sqlite3 *db, const char *id, struct mc_err *err);
+
+/* Drop and re-derive every dossier row in one transaction.  *differ gets
+ * how many rows differ from what the table held before (0 = identical). */
+int dossier_rebuild(sqlite3 *db, long long *total, long long *differ,
+    struct mc_err *err);
+
+/* The id of the dossier with this code; MC_ENOTFOUND if none. */
+int dossier_find_code(sqlite3 *db, const char *code, char id[MC_UUID_LEN],
+    struct mc_err *err);
+
+#endif

@@ -1,0 +1,56 @@
+/* cli.h — the non-interactive subcommands.
+ *
+ * Each subcommand is one small file (cmd-NAME.c) exporting a struct
+ * cli_cmd; main.c holds the table.  A command returns the exit status:
+ * 0 success, 1 error (one line on stderr: what, and what to do), 2 usage. */
+#ifndef MOTCUA_CLI_H
+#define MOTCUA_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sqlite3.h>
+
+#include "motcua/error.h"
+
+#define EXIT_USAGE 2
+
+struct cli_ctx {
+	const char *db_path;	/* --db, or NULL for the default location */
+	const char *officer;	/* --officer, or NULL */
+	const char *lang;	/* --lang, or NULL */
+	sqlite3 *db;		/* opened on first use by cli_db() */
+};
+
+struct cli_cmd {
+	const char *name;
+	const char *usage;	/* one line, after "motcua " (untranslated syntax) */
+	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+};
+
+/* Open the database named by the context (must exist).  On failure prints
+ * the error and returns NULL. */
+sqlite3 *cli_db(struct cli_ctx *ctx);
+/* Resolve the database path (--db, $MOTCUA_DB, XDG); NULL after printing
+ * an error. */
+const char *cli_db_path(struct cli_ctx *ctx, char *buf, size_t n);
+
+/* "motcua: <message>" on stderr; returns 1. */
+int cli_error(const char *fmt, ...) MC_PRINTF(1, 2);
+/* Print an mc_err; returns 1. */
+int cli_fail(const struct mc_err *err);
+/* "usage: motcua <usage>" on stderr; returns 2. */
+int cli_usage(const struct cli_cmd *cmd);
+/* "motcua: warning: <message>" on stderr. */
+void cli_warn(const char *fmt, ...) MC_PRINTF(1, 2);
+
+/* NFC-normalise a command-line argument, or print an error; malloc'd. */
+char *cli_text(const char *arg, const char *what);
+
+/* Print a JSON string literal (with quotes) to f. */
+void cli_json_str(FILE *f, const char *s);
+
+/* Every command, for main.c. */
+extern const struct cli_cmd cmd_init, cmd_officer, cmd_catalog, cmd_calendar,
+    cmd_receive, cmd_show, cmd_list, cmd_check;
+
+#endif

@@ -1,0 +1,74 @@
+/* cmd-check.c — motcua check [--rebuild]: is the store sound? */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "motcua/db.h"
+#include "motcua/dossier.h"
+#include "motcua/event.h"
+#include "motcua/i18n.h"
+
+static int
+run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	bool rebuild = false;
+	struct mc_err err;
+	sqlite3_stmt *st;
+	sqlite3 *db;
+	long long bad, total, differ;
+	int problems = 0, rc;
+
+	if (argc == 2 && strcmp(argv[1], "--rebuild") == 0)
+		rebuild = true;
+	else if (argc != 1)
+		return cli_usage(&cmd_check);
+	if ((db = cli_db(ctx)) == NULL)
+		return 1;
+
+	/* SQLite's own check of every page and index */
+	if (db_prepare(db, "PRAGMA integrity_check", &st, &err))
+		return cli_fail(&err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		if (strcmp(r, "ok") != 0) {
+			printf(_("integrity: %s\n"), r);
+			problems++;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return cli_fail((db_fail(db, &err, _("the integrity check")), &err));
+	if (problems == 0)
+		printf("%s\n", _("integrity: ok"));
+
+	bad = event_verify(db, &err);
+	if (bad < 0)
+		return cli_fail(&err);
+	if (bad > 0) {
+		printf(_("events: %lld fail their hash or chain check\n"), bad);
+		problems++;
+	} else {
+		printf(_("events: %lld, every hash and chain link sound\n"),
+		    db_int(db, "SELECT count(*) FROM event", 0));
+	}
+
+	if (rebuild) {
+		if (dossier_rebuild(db, &total, &differ, &err) != 0)
+			return cli_fail(&err);
+		if (differ == 0) {
+			printf(_("dossiers: %lld rebuilt from events, identical\n"), total);
+		} else {
+			printf(_("dossiers: %lld rebuilt from events; %lld rows differed and "
+			    "now follow the events\n"), total, differ);
+			problems++;
+		}
+	}
+	if (problems > 0)
+		return cli_error(_("the database has problems (see above): restore it from "
+		    "a backup, or ask for help"));
+	return 0;
+}
+
+const struct cli_cmd cmd_check = { "check", "check [--rebuild]", run };

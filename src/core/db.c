@@ -1,0 +1,378 @@
+/* db.c — opening the store, pragmas, migrations, statement helpers. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "motcua/db.h"
+#include "motcua/i18n.h"
+#include "motcua/vntext.h"
+#include "schema.h"
+
+int
+db_fail(sqlite3 *db, struct mc_err *err, const char *what)
+{
+	int code = db != NULL ? sqlite3_errcode(db) & 0xff : SQLITE_ERROR;
+	const char *msg = db != NULL ? sqlite3_errmsg(db) : "?";
+	const char *hint;
+
+	switch (code) {
+	case SQLITE_FULL:
+		hint = _("the disk is full: free some space and try again");
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		hint = _("check that the database file and its folder are writable");
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		hint = _("another motcua is writing: wait a moment and try again");
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		hint = _("the database file is damaged: restore it from a backup");
+		break;
+	default:
+		hint = _("nothing was changed");
+		break;
+	}
+	return err_set(err, MC_ESTORE, _("%s failed (%s); %s"), what, msg, hint);
+}
+
+int
+db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *err)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
+		*st = NULL;
+		return db_fail(db, err, _("preparing a query"));
+	}
+	return 0;
+}
+
+int
+db_exec(sqlite3 *db, const char *sql, struct mc_err *err)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, err, _("a database statement"));
+	return 0;
+}
+
+int
+db_begin(sqlite3 *db, struct mc_err *err)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int
+db_commit(sqlite3 *db, struct mc_err *err)
+{
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(db, err, _("saving"));
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+long long
+db_int(sqlite3 *db, const char *sql, long long dflt)
+{
+	sqlite3_stmt *st;
+	long long v = dflt;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return dflt;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int
+db_meta_get(sqlite3 *db, const char *key, char *buf, size_t n)
+{
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (n > 0)
+		buf[0] = '\0';
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(st, 0);
+		snprintf(buf, n, "%s", v != NULL ? (const char *)v : "");
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+db_meta_set(sqlite3 *db, const char *key, const char *value, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("saving a setting"));
+	return 0;
+}
+
+int
+db_schema_latest(void)
+{
+	return schema_steps[schema_nsteps - 1].version;
+}
+
+int
+db_schema_version(sqlite3 *db)
+{
+	return (int)db_int(db, "PRAGMA user_version", -1);
+}
+
+int
+db_default_path(const char *name, char *buf, size_t n, struct mc_err *err)
+{
+	const char *env = getenv("MOTCUA_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int len;
+
+	if (name == NULL)
+		name = "motcua.db";
+	if (env != NULL && *env != '\0' && strcmp(name, "motcua.db") == 0)
+		len = snprintf(buf, n, "%s", env);
+	else if (xdg != NULL && *xdg == '/')
+		len = snprintf(buf, n, "%s/motcua/%s", xdg, name);
+	else if (home != NULL && *home != '\0')
+		len = snprintf(buf, n, "%s/.local/share/motcua/%s", home, name);
+	else
+		return err_set(err, MC_EINVAL,
+		    _("no place for the database: set HOME or give --db PATH"));
+	if (len < 0 || (size_t)len >= n)
+		return err_set(err, MC_EINVAL, _("the database path is too long"));
+	return 0;
+}
+
+/* mkdir -p for the folder holding path, mode 0700. */
+static int
+make_parent(const char *path, struct mc_err *err)
+{
+	char dir[4096];
+	char *slash;
+
+	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+		return err_set(err, MC_EINVAL, _("the database path is too long"));
+	slash = strrchr(dir, '/');
+	if (slash == NULL || slash == dir)
+		return 0;
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+				return err_set(err, MC_EIO, _("cannot create the folder %s: %s"),
+				    dir, strerror(errno));
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	return 0;
+}
+
+/* Create the file ourselves so it is born 0600: SQLite would use the umask,
+ * and a database of citizens' ID numbers is nobody else's to read. */
+static int
+create_private(const char *path, struct mc_err *err)
+{
+	int fd;
+
+	if (make_parent(path, err))
+		return -1;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return 0;
+		return err_set(err, MC_EIO, _("cannot create %s: %s"), path, strerror(errno));
+	}
+	close(fd);
+	return 0;
+}
+
+/* SQL functions: the same folding and normalisation as the C core. */
+static void
+sql_text_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char *(*fn)(const char *, struct mc_err *) = (char *(*)(const char *,
+	    struct mc_err *))sqlite3_user_data(cx);
+	const unsigned char *s;
+	char *r;
+
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	s = sqlite3_value_text(argv[0]);
+	if (s == NULL) {
+		sqlite3_result_error_nomem(cx);
+		return;
+	}
+	r = fn((const char *)s, NULL);
+	if (r == NULL) {
+		sqlite3_result_error(cx, "invalid UTF-8", -1);
+		return;
+	}
+	sqlite3_result_text(cx, r, -1, free);
+}
+
+static int
+register_functions(sqlite3 *db)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+	if (sqlite3_create_function(db, "vn_fold", 1, flags, (void *)vntext_fold,
+	    sql_text_fn, NULL, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_create_function(db, "vn_nfc", 1, flags, (void *)vntext_nfc,
+	    sql_text_fn, NULL, NULL) != SQLITE_OK)
+		return -1;
+	return 0;
+}
+
+/* Apply every step above the file's version, all in one transaction. */
+static int
+migrate(sqlite3 *db, int from, struct mc_err *err)
+{
+	char sql[64];
+
+	if (db_begin(db, err))
+		return -1;
+	for (int i = 0; i < schema_nsteps; i++) {
+		if (schema_steps[i].version <= from)
+			continue;
+		if (sqlite3_exec(db, schema_steps[i].sql, NULL, NULL, NULL) != SQLITE_OK) {
+			char what[128];
+			snprintf(what, sizeof what, _("schema step %s"), schema_steps[i].name);
+			db_fail(db, err, what);
+			db_rollback(db);
+			return -1;
+		}
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", db_schema_latest());
+	if (db_exec(db, sql, err)) {
+		db_rollback(db);
+		return -1;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", MC_APPLICATION_ID);
+	if (db_exec(db, sql, err)) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, err);
+}
+
+/* Is this file ours, and not from a newer motcua?  Checked before any
+ * pragma that writes, so a refused file is left exactly as it was. */
+static int
+check_identity(sqlite3 *db, const char *path, int *version, struct mc_err *err)
+{
+	long long app = db_int(db, "PRAGMA application_id", -1);
+	long long tables = db_int(db, "SELECT count(*) FROM sqlite_schema", -1);
+
+	if (app < 0 || tables < 0)
+		return err_set(err, MC_ESTORE,
+		    _("%s is not a database motcua can read: check the path, or restore "
+		    "the file from a backup"), path);
+	*version = db_schema_version(db);
+	if (app == 0 && tables == 0)
+		return 0;	/* brand new, empty */
+	if (app != MC_APPLICATION_ID)
+		return err_set(err, MC_EINVAL,
+		    _("%s is not a motcua database: check the path given with --db"), path);
+	if (*version > db_schema_latest())
+		return err_set(err, MC_ECONFLICT,
+		    _("%s was written by a newer motcua (schema %d; this program knows up "
+		    "to %d): use the newer program; the file was not changed"),
+		    path, *version, db_schema_latest());
+	return 0;
+}
+
+int
+db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err)
+{
+	sqlite3 *db = NULL;
+	struct stat sb;
+	int version = 0;
+
+	*out = NULL;
+	if (stat(path, &sb) != 0) {
+		if (!(flags & DB_CREATE))
+			return err_set(err, MC_ENOTFOUND,
+			    _("no database at %s: create one with 'motcua init', or give "
+			    "the right path with --db"), path);
+		if (create_private(path, err))
+			return -1;
+	} else if (!S_ISREG(sb.st_mode)) {
+		return err_set(err, MC_EINVAL, _("%s is not a regular file"), path);
+	}
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+	    NULL) != SQLITE_OK) {
+		db_fail(db, err, _("opening the database"));
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(db, 0);
+	if (sqlite3_busy_timeout(db, 5000) != SQLITE_OK ||
+	    check_identity(db, path, &version, err))
+		goto fail;
+	/* WAL keeps readers and the writer apart; FULL syncs every commit:
+	 * a receipt is on the disk before its slip is printed. */
+	if (db_exec(db, "PRAGMA journal_mode = WAL", err) ||
+	    db_exec(db, "PRAGMA synchronous = FULL", err) ||
+	    db_exec(db, "PRAGMA foreign_keys = ON", err) ||
+	    db_exec(db, "PRAGMA trusted_schema = OFF", err))
+		goto fail;
+	if (register_functions(db) != 0) {
+		db_fail(db, err, _("registering text functions"));
+		goto fail;
+	}
+	if (version < db_schema_latest() && !(flags & DB_NO_MIGRATE) &&
+	    migrate(db, version, err))
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	sqlite3_close(db);
+	return -1;
+}
+
+void
+db_close(sqlite3 *db)
+{
+	if (db != NULL)
+		sqlite3_close(db);
+}

@@ -1,0 +1,160 @@
+/* demo.c — a demonstration unit with a few months of dossiers. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "motcua/calendar.h"
+#include "motcua/catalog.h"
+#include "motcua/db.h"
+#include "motcua/demo.h"
+#include "motcua/dossier.h"
+#include "motcua/i18n.h"
+#include "motcua/unit.h"
+
+/* xorshift32: a fixed seed gives the same demo everywhere */
+static unsigned
+rnd(unsigned *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+#define PICK(s, a) ((a)[rnd(s) % (sizeof(a) / sizeof((a)[0]))])
+
+static const char *const family[] = {
+	"Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng",
+	"Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+};
+static const char *const middle_m[] = {"Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh",
+	"Công", "Xuân"};
+static const char *const middle_f[] = {"Thị", "Thị", "Ngọc", "Thanh", "Thu", "Kim",
+	"Mỹ", "Hồng"};
+static const char *const given_m[] = {"An", "Bình", "Dũng", "Hải", "Hùng", "Khánh",
+	"Long", "Nam", "Phúc", "Quân", "Sơn", "Tuấn", "Việt", "Đạt", "Trung", "Lộc",
+	"Thắng", "Hòa"};
+static const char *const given_f[] = {"Lan", "Linh", "Mai", "Nga", "Thảo", "Trang",
+	"Uyên", "Xuân", "Yến", "Ánh", "Hà", "Hương", "Ngọc", "Phương", "Thủy", "Hằng"};
+static const char *const hamlets[] = {"Ấp 1", "Ấp 2", "Ấp 3", "Ấp Mỹ Phước",
+	"Ấp Tân Hòa", "Ấp Bình Thạnh", "Ấp Long Hưng", "Tổ 4, khu phố 2"};
+static const char *const provinces[] = {"087", "087", "087", "089", "086", "082",
+	"079", "001", "092", "080"};
+
+struct pick_ctx {
+	char codes[64][32];
+	int n;
+};
+
+static int
+collect_code(const struct mc_procedure *p, void *arg)
+{
+	struct pick_ctx *c = arg;
+
+	if (c->n < 64)
+		snprintf(c->codes[c->n++], sizeof c->codes[0], "%s", p->code);
+	return 0;
+}
+
+static int
+cmp_time(const void *a, const void *b)
+{
+	return date_cmp(a, b);
+}
+
+int
+demo_fill(sqlite3 *db, int n, int days, struct mc_err *err)
+{
+	struct pick_ctx pc = {.n = 0};
+	struct mc_calendar *cal;
+	struct mc_time now, *when;
+	unsigned seed = 20251121u;
+	int rc = 0;
+
+	if (catalog_list(db, NULL, collect_code, &pc, err))
+		return -1;
+	if (pc.n == 0)
+		return err_set(err, MC_ENOTFOUND, _("the catalog is empty: import one first"));
+	if (calendar_open(db, &cal, err))
+		return -1;
+	if ((when = calloc((size_t)n, sizeof *when)) == NULL) {
+		calendar_close(cal);
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	date_now(&now);
+	for (int i = 0; i < n; i++) {
+		do {
+			when[i].jdn = now.jdn - 1 - (int)(rnd(&seed) % (unsigned)days);
+		} while (!calendar_is_working_day(cal, when[i].jdn));
+		/* 07:30..11:20 or 13:30..16:50 */
+		when[i].min = rnd(&seed) % 2 ? 450 + (int)(rnd(&seed) % 230)
+		    : 810 + (int)(rnd(&seed) % 200);
+	}
+	qsort(when, (size_t)n, sizeof *when, cmp_time);
+	/* disposable data: no need to wait for the disk at every receipt */
+	(void)db_exec(db, "PRAGMA synchronous = OFF", NULL);
+	for (int i = 0; i < n && rc == 0; i++) {
+		bool female = rnd(&seed) % 2;
+		int year = 1950 + (int)(rnd(&seed) % 55);
+		char name[128], id[16], phone[16], address[160], birth[MC_DATE_LEN];
+		struct mc_receipt r;
+		struct mc_receipt_out out;
+
+		snprintf(name, sizeof name, "%s %s %s", PICK(&seed, family),
+		    female ? PICK(&seed, middle_f) : PICK(&seed, middle_m),
+		    female ? PICK(&seed, given_f) : PICK(&seed, given_m));
+		snprintf(id, sizeof id, "%s%d%02d%06u", PICK(&seed, provinces),
+		    (year >= 2000 ? 2 : 0) + (female ? 1 : 0), year % 100,
+		    rnd(&seed) % 1000000u);
+		snprintf(phone, sizeof phone, "09%08u", rnd(&seed) % 100000000u);
+		snprintf(address, sizeof address, "%s, xã Mỹ An", PICK(&seed, hamlets));
+		date_format(date_jdn(year, 1 + (int)(rnd(&seed) % 12),
+		    1 + (int)(rnd(&seed) % 28)), birth);
+		memset(&r, 0, sizeof r);
+		/* the first procedures of the catalog are the common ones */
+		r.procedure = pc.codes[rnd(&seed) % 3 == 0 ? rnd(&seed) % (unsigned)pc.n
+		    : rnd(&seed) % (unsigned)(pc.n < 8 ? pc.n : 8)];
+		r.docs = "all";
+		r.applicant = (struct mc_applicant){ name, id, birth, phone, address, NULL,
+		    rnd(&seed) % 10 == 0 ? MC_DELIVER_POST : MC_DELIVER_COUNTER };
+		r.at = when[i];
+		r.officer = "demo";
+		rc = dossier_receive(db, cal, &r, &out, err);
+	}
+	(void)db_exec(db, "PRAGMA synchronous = FULL", NULL);
+	free(when);
+	calendar_close(cal);
+	return rc;
+}
+
+int
+demo_open(const char *path, sqlite3 **db, struct mc_err *err)
+{
+	struct stat sb;
+	struct mc_unit u = {.code = "000.00.00.H01", .station = 1};
+	struct catalog_stats cs;
+	bool fresh = stat(path, &sb) != 0;
+
+	if (db_open(path, DB_CREATE, db, err))
+		return -1;
+	if (!fresh && db_int(*db, "SELECT count(*) FROM station WHERE self = 1", 0) > 0)
+		return 0;
+	snprintf(u.name, sizeof u.name, "%s", "UBND xã Mỹ An (dữ liệu mẫu)");
+	snprintf(u.address, sizeof u.address, "%s", "Ấp 1, xã Mỹ An, tỉnh Đồng Tháp");
+	if (unit_init(*db, &u, err) ||
+	    unit_officer_add(*db, "demo", "Nguyễn Thị Thu", MC_ROLE_OFFICER, err) ||
+	    unit_officer_add(*db, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, err) ||
+	    catalog_import_json(*db, catalog_sample_json, &cs, err) ||
+	    demo_fill(*db, 200, 120, err)) {
+		db_close(*db);
+		*db = NULL;
+		/* a half-made demo is no use: start again next time */
+		if (fresh)
+			remove(path);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,256 @@
+/* unit.c — the unit's identity, this station, its officers. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/date.h"
+#include "motcua/db.h"
+#include "motcua/event.h"
+#include "motcua/i18n.h"
+#include "motcua/unit.h"
+#include "motcua/vntext.h"
+
+static const char *const role_names[] = {"officer", "supervisor", "auditor"};
+
+const char *
+unit_role_name(enum mc_role r)
+{
+	return (unsigned)r < 3 ? role_names[r] : "?";
+}
+
+int
+unit_role_parse(const char *s, enum mc_role *r)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, role_names[i]) == 0) {
+			*r = (enum mc_role)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* QCVN 102:2016: V1V2V3.Z1Z2.Y1Y2.MX1X2 — three digits, two, two, then a
+ * letter and two digits or letters (e.g. 000.17.22.H56, 000.00.00.H01). */
+bool
+unit_code_valid(const char *c)
+{
+	static const char shape[] = "999.99.99.Aaa";
+
+	if (strlen(c) != sizeof shape - 1)
+		return false;
+	for (size_t i = 0; shape[i] != '\0'; i++) {
+		char k = shape[i], x = c[i];
+		bool digit = x >= '0' && x <= '9', upper = x >= 'A' && x <= 'Z';
+
+		if ((k == '9' && !digit) || (k == 'A' && !upper) ||
+		    (k == 'a' && !digit && !upper) || (k == '.' && x != '.'))
+			return false;
+	}
+	return true;
+}
+
+static void
+now_iso(char buf[MC_ISO_LEN])
+{
+	struct mc_time t;
+
+	date_now(&t);
+	date_format_iso(&t, buf);
+}
+
+int
+unit_init(sqlite3 *db, const struct mc_unit *u, struct mc_err *err)
+{
+	char id[MC_UUID_LEN], iso[MC_ISO_LEN], num[4];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!unit_code_valid(u->code))
+		return err_set(err, MC_EINVAL,
+		    _("the unit code '%s' is not valid: it looks like 000.17.22.H56 "
+		    "(QCVN 102:2016)"), u->code);
+	if (u->station < 1 || u->station > 9)
+		return err_set(err, MC_EINVAL,
+		    _("the station number must be 1 to 9 (each PC of the unit has its own)"));
+	if (u->name[0] == '\0')
+		return err_set(err, MC_EINVAL, _("the unit name is empty: give --unit-name"));
+	if (event_uuid(id, err))
+		return -1;
+	now_iso(iso);
+	if (db_begin(db, err))
+		return -1;
+	if (db_int(db, "SELECT count(*) FROM station WHERE self = 1", 0) > 0) {
+		db_rollback(db);
+		return err_set(err, MC_ECONFLICT,
+		    _("this database is already set up: use another --db path for a new one"));
+	}
+	snprintf(num, sizeof num, "%d", u->station);
+	if (db_meta_set(db, "unit_code", u->code, err) ||
+	    db_meta_set(db, "unit_name", u->name, err) ||
+	    db_meta_set(db, "unit_address", u->address, err) ||
+	    db_meta_set(db, "station_id", id, err) ||
+	    db_meta_set(db, "station_number", num, err))
+		goto fail;
+	if (db_prepare(db, "INSERT INTO station(id, number, unit, self, created) "
+	    "VALUES (?1, ?2, ?3, 1, ?4)", &st, err))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, u->station);
+	sqlite3_bind_text(st, 3, u->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, iso, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, err, _("recording the station"));
+		goto fail;
+	}
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int
+unit_get(sqlite3 *db, struct mc_unit *u, struct mc_err *err)
+{
+	char num[8];
+
+	memset(u, 0, sizeof *u);
+	if (db_meta_get(db, "station_id", u->station_id, sizeof u->station_id) != 0)
+		return err_set(err, MC_ENOTFOUND,
+		    _("this database is not set up yet: run 'motcua init' first"));
+	db_meta_get(db, "unit_code", u->code, sizeof u->code);
+	db_meta_get(db, "unit_name", u->name, sizeof u->name);
+	db_meta_get(db, "unit_address", u->address, sizeof u->address);
+	db_meta_get(db, "station_number", num, sizeof num);
+	u->station = num[0] - '0';
+	return 0;
+}
+
+static bool
+username_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > MC_USER_LEN - 1)
+		return false;
+	for (const char *p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '_' || *p == '-'))
+			return false;
+	return true;
+}
+
+int
+unit_officer_add(sqlite3 *db, const char *username, const char *full_name,
+    enum mc_role role, struct mc_err *err)
+{
+	char iso[MC_ISO_LEN], *name;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!username_valid(username))
+		return err_set(err, MC_EINVAL,
+		    _("the username '%s' is not valid: use 1 to 32 lower-case letters, "
+		    "digits, '.', '_' or '-'"), username);
+	if ((name = vntext_clean(full_name, err)) == NULL)
+		return -1;
+	if (name[0] == '\0') {
+		free(name);
+		return err_set(err, MC_EINVAL, _("the officer's full name is empty"));
+	}
+	now_iso(iso);
+	if (db_prepare(db, "INSERT INTO officer(username, full_name, role, active, created) "
+	    "VALUES (?1, ?2, ?3, 1, ?4)", &st, err)) {
+		free(name);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, unit_role_name(role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, iso, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(name);
+	if (rc == SQLITE_CONSTRAINT)
+		return err_set(err, MC_ECONFLICT,
+		    _("there is already an officer '%s': choose another username"), username);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("adding the officer"));
+	return 0;
+}
+
+static void
+officer_row(sqlite3_stmt *st, struct mc_officer *o)
+{
+	snprintf(o->username, sizeof o->username, "%s", sqlite3_column_text(st, 0));
+	snprintf(o->full_name, sizeof o->full_name, "%s", sqlite3_column_text(st, 1));
+	if (unit_role_parse((const char *)sqlite3_column_text(st, 2), &o->role) != 0)
+		o->role = MC_ROLE_OFFICER;
+	o->active = sqlite3_column_int(st, 3) != 0;
+}
+
+int
+unit_officer_list(sqlite3 *db, int (*fn)(const struct mc_officer *, void *),
+    void *arg, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT username, full_name, role, active FROM officer "
+	    "ORDER BY username", &st, err))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mc_officer o;
+
+		officer_row(st, &o);
+		if (fn(&o, arg) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the officers"));
+	return 0;
+}
+
+int
+unit_officer_get(sqlite3 *db, const char *username, struct mc_officer *o,
+    struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, count = 0;
+
+	if (username == NULL) {
+		if (db_prepare(db, "SELECT username, full_name, role, active FROM officer "
+		    "WHERE active = 1 LIMIT 2", &st, err))
+			return -1;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			if (count++ == 0)
+				officer_row(st, o);
+		sqlite3_finalize(st);
+		if (count == 1)
+			return 0;
+		if (count == 0)
+			return err_set(err, MC_ENOTFOUND,
+			    _("there is no officer yet: add one with 'motcua officer add'"));
+		return err_set(err, MC_EINVAL,
+		    _("say which officer is on duty with --officer USER"));
+	}
+	if (db_prepare(db, "SELECT username, full_name, role, active FROM officer "
+	    "WHERE username = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		officer_row(st, o);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return err_set(err, MC_ENOTFOUND,
+		    _("there is no officer '%s': see 'motcua officer list'"), username);
+	if (!o->active)
+		return err_set(err, MC_EINVAL,
+		    _("the officer '%s' is no longer active: choose another"), username);
+	return 0;
+}

@@ -1,0 +1,91 @@
+# lib.sh — helpers for the CLI and TUI tests (sourced; POSIX sh + TAP).
+#
+# $MOTCUA is the binary under test, $top_srcdir the source tree (both set
+# by the test harness).  Each test works in its own temporary directory.
+
+set -u
+: "${MOTCUA:?MOTCUA must name the motcua binary}"
+: "${top_srcdir:=.}"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/motcua-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+export HOME="$T/home" XDG_DATA_HOME="$T/xdg"
+unset MOTCUA_DB
+export LANGUAGE=en LC_ALL=C.UTF-8
+mkdir -p "$HOME"
+tap_n=0
+tap_failed=0
+
+ok() {	# ok DESCRIPTION — after a command: passes if it succeeded
+	rc=$?
+	tap_n=$((tap_n + 1))
+	if [ "$rc" -eq 0 ]; then
+		echo "ok $tap_n - $1"
+	else
+		echo "not ok $tap_n - $1"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+check() {	# check DESCRIPTION COMMAND... — passes if the command succeeds
+	d=$1; shift
+	if "$@" >"$T/check.out" 2>&1; then
+		tap_n=$((tap_n + 1)); echo "ok $tap_n - $d"
+	else
+		tap_n=$((tap_n + 1)); echo "not ok $tap_n - $d"
+		tap_failed=$((tap_failed + 1))
+		sed 's/^/#   /' "$T/check.out"
+	fi
+}
+
+is() {	# is GOT WANT DESCRIPTION
+	tap_n=$((tap_n + 1))
+	if [ "$1" = "$2" ]; then
+		echo "ok $tap_n - $3"
+	else
+		echo "not ok $tap_n - $3"
+		printf '#   got: %s\n#  want: %s\n' "$1" "$2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+like() {	# like GOT PATTERN DESCRIPTION (grep -E pattern)
+	tap_n=$((tap_n + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "ok $tap_n - $3"
+	else
+		echo "not ok $tap_n - $3"
+		printf '#   got: %s\n#  want match: %s\n' "$1" "$2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+# run CMD... — runs motcua, keeps stdout in $out, stderr in $err, status in $rc
+run() {
+	"$MOTCUA" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	out=$(cat "$T/out")
+	err=$(cat "$T/err")
+}
+
+# dbsum DB — a digest of every row of every table: "did the data change?"
+dbsum() {
+	sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1
+}
+
+# refused DESC DB EXPECTED-ERROR-REGEX CMD... — the command must exit 1,
+# say something matching the regex on stderr, and leave DB unchanged.
+refused() {
+	d=$1 db=$2 re=$3; shift 3
+	before=$(dbsum "$db")
+	run "$@"
+	after=$(dbsum "$db")
+	is "$rc" 1 "$d: exit 1"
+	like "$err" "$re" "$d: says why"
+	is "$after" "$before" "$d: database unchanged"
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}
