@@ -1,5 +1,8 @@
 -- 001_core.sql — identity, officers, the event log and the dossier projection.
 -- Applied once, in one transaction, by db_open.  STRICT tables throughout.
+-- No CHECK calls a JSON function: connections run with trusted_schema=OFF
+-- and SQLite 3.40 does not mark json_valid() innocuous; the code that
+-- writes JSON makes it with SQLite's json() and json_object().
 
 -- Key/value: unit identity (unit_code, unit_name, unit_address),
 -- this station (station_id, station_number) and settings.
@@ -38,7 +41,7 @@ CREATE TABLE event (
 	officer TEXT NOT NULL,
 	dossier TEXT NOT NULL,             -- dossier id (UUID)
 	kind    TEXT NOT NULL,
-	body    TEXT NOT NULL CHECK (json_valid(body)),
+	body    TEXT NOT NULL,                 -- JSON, minified by json() (event.c)
 	prev    TEXT NOT NULL,
 	hash    TEXT NOT NULL UNIQUE,
 	PRIMARY KEY (origin, seq)
@@ -66,7 +69,7 @@ CREATE TABLE dossier (
 	field          TEXT NOT NULL,
 	time_limit     TEXT NOT NULL,
 	fee            INTEGER NOT NULL DEFAULT 0,
-	documents      TEXT NOT NULL CHECK (json_valid(documents)),
+	documents      TEXT NOT NULL,       -- JSON array, from the receive event
 	applicant_name TEXT NOT NULL,
 	applicant_id   TEXT NOT NULL,
 	birth_date     TEXT,

@@ -1,0 +1,64 @@
+/* test_citizen.c — ID numbers and phone numbers. */
+#include "config.h"
+
+#include <string.h>
+
+#include "motcua/citizen.h"
+#include "motcua/date.h"
+#include "tap.h"
+
+static int
+check(const char *id, int birth, char out[13], struct mc_warnings *w)
+{
+	struct mc_err err;
+
+	memset(w, 0, sizeof *w);
+	return citizen_check_id(id, birth, out, w, &err);
+}
+
+int
+main(void)
+{
+	struct mc_warnings w;
+	struct mc_err err;
+	char id[13], ph[11];
+
+	ok(check("087084000999", 0, id, &w) == 0 && w.n == 0, "a good ID number");
+	is_str(id, "087084000999", "kept as is");
+	is_str(citizen_province(id), "Đồng Tháp", "province of 087");
+	ok(!citizen_id_female(id), "digit 0: male");
+	is_int(citizen_id_birth_year(id), 1984, "born 1984");
+	ok(check("001 305 012345", 0, id, &w) == 0 && strcmp(id, "001305012345") == 0,
+	    "spaces between groups are dropped");
+	ok(citizen_id_female(id) && citizen_id_birth_year(id) == 2005,
+	    "digit 3: female, 2000s");
+	ok(check("08708400099", 0, id, &w) != 0, "11 digits refused");
+	ok(check("0870840009999", 0, id, &w) != 0, "13 digits refused");
+	ok(check("08708400099A", 0, id, &w) != 0, "a letter refused");
+	ok(check("", 0, id, &w) != 0, "empty refused");
+	memset(&err, 0, sizeof err);
+	citizen_check_id("12345", 0, id, NULL, &err);
+	ok(strstr(err.msg, "12 digits") != NULL, "the message says 12 digits");
+
+	ok(check("003084000999", 0, id, &w) == 0 && w.n == 1 &&
+	    strstr(w.msg[0], "province") != NULL, "unknown province 003: a warning only");
+	ok(check("087084000999", date_jdn(1984, 5, 1), id, &w) == 0 && w.n == 0,
+	    "birth date agrees");
+	ok(check("087084000999", date_jdn(2004, 5, 1), id, &w) == 0 && w.n == 1 &&
+	    strstr(w.msg[0], "1984") != NULL, "century digit contradicts the birth date: warning");
+	ok(check("087584000999", 0, id, &w) == 0 && w.n == 1, "born in 2184: warning");
+
+	ok(citizen_check_phone("0912345678", ph, &err) == 0 && !strcmp(ph, "0912345678"),
+	    "a good phone");
+	ok(citizen_check_phone("0912 345 678", ph, &err) == 0 && !strcmp(ph, "0912345678"),
+	    "spaces dropped");
+	ok(citizen_check_phone("0912.345.678", ph, &err) == 0, "dots dropped");
+	ok(citizen_check_phone("+84 912 345 678", ph, &err) == 0 &&
+	    !strcmp(ph, "0912345678"), "+84 becomes 0");
+	ok(citizen_check_phone("912345678", ph, &err) != 0, "9 digits refused");
+	ok(citizen_check_phone("1912345678", ph, &err) != 0, "not starting with 0 refused");
+	ok(citizen_check_phone("09123456789", ph, &err) != 0, "11 digits refused");
+	ok(citizen_check_phone("09a2345678", ph, &err) != 0, "a letter refused");
+	ok(strstr(err.msg, "10 digits") != NULL, "the message says 10 digits");
+	return tap_done();
+}

@@ -1,0 +1,217 @@
+/* test_db.c — opening, pragmas, migrations, refusals, the append-only log. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "motcua/db.h"
+#include "motcua/event.h"
+#include "schema.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/motcua-test-db.XXXXXX";
+
+static char *
+path(const char *name)
+{
+	static char buf[256];
+
+	snprintf(buf, sizeof buf, "%s/%s", dir, name);
+	return buf;
+}
+
+/* The whole file's bytes, to prove a refused file was not touched. */
+static char *
+slurp(const char *p, long *n)
+{
+	FILE *f = fopen(p, "rb");
+	char *b;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	*n = ftell(f);
+	rewind(f);
+	b = malloc((size_t)*n + 1);
+	if (b != NULL && fread(b, 1, (size_t)*n, f) != (size_t)*n) {
+		free(b);
+		b = NULL;
+	}
+	fclose(f);
+	return b;
+}
+
+static int
+raw_exec(const char *p, const char *sql)
+{
+	sqlite3 *db;
+	int rc;
+
+	if (sqlite3_open(p, &db) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static void
+refused_untouched(const char *p, const char *what, const char *needle)
+{
+	struct mc_err err;
+	sqlite3 *db;
+	long n1 = 0, n2 = 0;
+	char *before = slurp(p, &n1), *after;
+	int rc = db_open(p, DB_CREATE, &db, &err);
+
+	after = slurp(p, &n2);
+	ok(rc != 0 && db == NULL, "%s: refused", what);
+	ok(strstr(err.msg, needle) != NULL, "%s: message says '%s' (%s)", what, needle,
+	    err.msg);
+	ok(before != NULL && after != NULL && n1 == n2 && memcmp(before, after,
+	    (size_t)n1) == 0, "%s: file unchanged", what);
+	free(before);
+	free(after);
+}
+
+int
+main(void)
+{
+	struct mc_err err;
+	struct stat sb;
+	sqlite3 *db;
+	char buf[64];
+	int latest;
+
+	if (mkdtemp(dir) == NULL)
+		return 99;
+	latest = db_schema_latest();
+
+	/* a new database */
+	ok(db_open(path("new.db"), 0, &db, &err) != 0 && err.kind == MC_ENOTFOUND,
+	    "a missing database is not created without DB_CREATE");
+	ok(access(path("new.db"), F_OK) != 0, "... and no file appears");
+	ok(db_open(path("sub/dir/new.db"), DB_CREATE, &db, &err) == 0, "create a database");
+	ok(stat(path("sub/dir/new.db"), &sb) == 0 && (sb.st_mode & 0777) == 0600,
+	    "the file is mode 0600");
+	is_int(db_schema_version(db), latest, "migrated to the latest schema");
+	is_int(db_int(db, "PRAGMA application_id", 0), MC_APPLICATION_ID, "application id set");
+	memset(buf, 0, sizeof buf);
+	{
+		sqlite3_stmt *st;
+		sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL);
+		sqlite3_step(st);
+		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	is_str(buf, "wal", "journal mode WAL");
+	is_int(db_int(db, "PRAGMA synchronous", -1), 2, "synchronous FULL");
+	is_int(db_int(db, "PRAGMA foreign_keys", -1), 1, "foreign keys on");
+	is_int(db_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+	    "sql NOT LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%'", -1), 0,
+	    "every table is STRICT");
+	is_int(db_int(db, "SELECT vn_fold('Đặng Thị Hòa') = 'dang thi hoa'", 0), 1,
+	    "vn_fold is registered");
+
+	/* meta */
+	ok(db_meta_get(db, "nothing", buf, sizeof buf) != 0 && buf[0] == '\0',
+	    "absent meta key");
+	ok(db_meta_set(db, "k", "v1", &err) == 0 && db_meta_set(db, "k", "v2", &err) == 0 &&
+	    db_meta_get(db, "k", buf, sizeof buf) == 0 && strcmp(buf, "v2") == 0,
+	    "meta set overwrites");
+
+	/* the event log is append-only */
+	ok(db_exec(db, "INSERT INTO meta VALUES ('station_id', 'S1')", &err) == 0,
+	    "give the database an identity");
+	{
+		struct mc_time t = {date_jdn(2026, 3, 2), 600};
+		ok(db_begin(db, &err) == 0 &&
+		    event_append(db, "D1", "note", &t, "u", "{ \"a\" : 1 }", &err) == 0 &&
+		    event_append(db, "D1", "note", &t, "u", "{\"a\":2}", &err) == 0 &&
+		    db_commit(db, &err) == 0, "append two events");
+	}
+	is_int(db_int(db, "SELECT count(*) FROM event WHERE origin = 'S1'", 0), 2,
+	    "two events stored");
+	is_int(db_int(db, "SELECT body = '{\"a\":1}' FROM event WHERE seq = 1", 0), 1,
+	    "the body is stored minified");
+	is_int(db_int(db, "SELECT e2.prev = e1.hash FROM event e1, event e2 WHERE e1.seq = 1 "
+	    "AND e2.seq = 2", 0), 1, "the second event links to the first");
+	is_int(event_verify(db, &err), 0, "the chain verifies");
+	ok(db_exec(db, "UPDATE event SET body = '{}' WHERE seq = 1", &err) != 0 &&
+	    strstr(err.msg, "append-only") != NULL, "UPDATE of an event is refused");
+	ok(db_exec(db, "DELETE FROM event", &err) != 0, "DELETE of an event is refused");
+	is_int(db_int(db, "SELECT count(*) FROM event", 0), 2, "the events are still there");
+	/* forging: bypass the trigger to prove the verifier sees it */
+	ok(db_exec(db, "DROP TRIGGER event_no_update; UPDATE event SET body = "
+	    "'{\"a\":9}' WHERE seq = 1", &err) == 0, "(forge an event behind our back)");
+	is_int(event_verify(db, &err), 1, "the forged event fails verification");
+	db_close(db);
+
+	/* a file from a newer motcua is refused and left as it was */
+	ok(db_open(path("newer.db"), DB_CREATE, &db, &err) == 0, "make another database");
+	db_close(db);
+	ok(raw_exec(path("newer.db"), "PRAGMA user_version = 999") == 0,
+	    "(pretend a newer motcua wrote it)");
+	refused_untouched(path("newer.db"), "newer schema", "newer motcua");
+
+	/* another program's database is refused */
+	ok(raw_exec(path("other.db"), "CREATE TABLE t(x); INSERT INTO t VALUES (1)") == 0,
+	    "(another program's database)");
+	refused_untouched(path("other.db"), "foreign database", "not a motcua database");
+
+	/* a file that is not SQLite at all */
+	{
+		FILE *f = fopen(path("text.db"), "w");
+		fputs("this is a letter, not a database\n", f);
+		fclose(f);
+	}
+	refused_untouched(path("text.db"), "plain text file", "not a database");
+
+	/* migration from version 1: later steps are applied in order */
+	ok(raw_exec(path("v1.db"), schema_steps[0].sql) == 0 &&
+	    raw_exec(path("v1.db"), "PRAGMA user_version = 1; PRAGMA application_id = "
+	    "1296258369") == 0, "(a database at schema 1)");
+	ok(db_open(path("v1.db"), 0, &db, &err) == 0, "open and migrate it");
+	is_int(db_schema_version(db), latest, "now at the latest schema");
+	is_int(db_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'procedure'", 0),
+	    1, "the catalog tables of step 2 exist");
+	db_close(db);
+
+	/* a failing migration leaves the database at its old version */
+	if (schema_nsteps > 1) {
+		ok(raw_exec(path("bad.db"), schema_steps[0].sql) == 0 &&
+		    raw_exec(path("bad.db"), "PRAGMA user_version = 1; PRAGMA application_id = "
+		    "1296258369; CREATE TABLE procedure(x)") == 0,
+		    "(a schema-1 database with a clashing table)");
+		ok(db_open(path("bad.db"), 0, &db, &err) != 0, "the migration fails");
+		ok(strstr(err.msg, schema_steps[1].name) != NULL, "the message names the step");
+		ok(db_open(path("bad.db"), DB_NO_MIGRATE, &db, &err) == 0 &&
+		    db_schema_version(db) == 1 &&
+		    db_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+		    "'procedure_document'", -1) == 0, "nothing of the failed step remains");
+		db_close(db);
+	}
+
+	/* default location */
+	setenv("MOTCUA_DB", "/x/y.db", 1);
+	ok(db_default_path(NULL, buf, sizeof buf, &err) == 0 && strcmp(buf, "/x/y.db") == 0,
+	    "$MOTCUA_DB wins");
+	unsetenv("MOTCUA_DB");
+	setenv("XDG_DATA_HOME", "/data", 1);
+	ok(db_default_path(NULL, buf, sizeof buf, &err) == 0 &&
+	    strcmp(buf, "/data/motcua/motcua.db") == 0, "then $XDG_DATA_HOME");
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/u", 1);
+	ok(db_default_path("demo.db", buf, sizeof buf, &err) == 0 &&
+	    strcmp(buf, "/home/u/.local/share/motcua/demo.db") == 0, "then ~/.local/share");
+
+	{
+		char cmd[300];
+		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+		if (system(cmd) != 0)
+			diag("could not remove the temporary folder");
+	}
+	return tap_done();
+}
