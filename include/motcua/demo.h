@@ -17,8 +17,8 @@ extern const char catalog_sample_json[];
 /* Open the demo database at path, creating and filling it the first time. */
 int demo_open(const char *path, sqlite3 **db, struct mc_err *err);
 
-/* Fill an initialised database with n dossiers received over the `days`
- * days before today (working hours of working days only). */
-int demo_fill(sqlite3 *db, int n, int days, struct mc_err *err);
+/* Fill an initialised database with n dossiers received by `officer`
+ * over the `days` days before today (office hours of working days). */
+int demo_fill(sqlite3 *db, const char *officer, int n, int days, struct mc_err *err);
 
 #endif

@@ -66,7 +66,7 @@ cmp_time(const void *a, const void *b)
 }
 
 int
-demo_fill(sqlite3 *db, int n, int days, struct mc_err *err)
+demo_fill(sqlite3 *db, const char *officer, int n, int days, struct mc_err *err)
 {
 	struct pick_ctx pc = {.n = 0};
 	struct mc_calendar *cal;
@@ -121,7 +121,7 @@ demo_fill(sqlite3 *db, int n, int days, struct mc_err *err)
 		r.applicant = (struct mc_applicant){ name, id, birth, phone, address, NULL,
 		    rnd(&seed) % 10 == 0 ? MC_DELIVER_POST : MC_DELIVER_COUNTER };
 		r.at = when[i];
-		r.officer = "demo";
+		r.officer = officer;
 		rc = dossier_receive(db, cal, &r, &out, err);
 	}
 	(void)db_exec(db, "PRAGMA synchronous = FULL", NULL);
@@ -148,7 +148,7 @@ demo_open(const char *path, sqlite3 **db, struct mc_err *err)
 	    unit_officer_add(*db, "demo", "Nguyễn Thị Thu", MC_ROLE_OFFICER, err) ||
 	    unit_officer_add(*db, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, err) ||
 	    catalog_import_json(*db, catalog_sample_json, &cs, err) ||
-	    demo_fill(*db, 200, 120, err)) {
+	    demo_fill(*db, "demo", 200, 120, err)) {
 		db_close(*db);
 		*db = NULL;
 		/* a half-made demo is no use: start again next time */

@@ -89,3 +89,9 @@ done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
 }
+
+# jget JSON PATH — a value out of JSON text, read by SQLite's JSON functions
+jget() {
+	printf '%s' "$1" > "$T/jget.json"
+	sqlite3 :memory: "SELECT json_extract(CAST(readfile('$T/jget.json') AS TEXT), '$2')"
+}

@@ -1,0 +1,34 @@
+# demo.sh — the demo database behind `motcua --demo`.
+. "$top_srcdir/tests/cli/lib.sh"
+: "${TMUX_BIN:=$(command -v tmux || true)}"
+if [ -z "$TMUX_BIN" ]; then echo "1..0 # SKIP tmux is not installed"; exit 0; fi
+sock="$T/tmux.sock"
+tm() { "$TMUX_BIN" -S "$sock" "$@"; }
+db="$XDG_DATA_HOME/motcua/demo.db"
+
+tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --demo"
+i=0
+while [ $i -lt 100 ] && ! tm capture-pane -p 2>/dev/null | grep -q "F10"; do sleep 0.1; i=$((i + 1)); done
+screen=$(tm capture-pane -p)
+like "$screen" "UBND xã Mỹ An" "the demo opens on the main screen"
+like "$screen" "F2 +Receive a dossier" "the main menu is shown"
+tm send-keys F10
+sleep 0.5
+tm has-session 2>/dev/null; [ $? -ne 0 ]; ok "F10 quits"
+test -f "$db"; ok "the demo database is made under XDG_DATA_HOME"
+n=$(sqlite3 "$db" "SELECT count(*) FROM dossier")
+[ "$n" -ge 150 ] && [ "$n" -le 250 ]; ok "about 200 dossiers ($n)"
+is "$(sqlite3 "$db" "SELECT count(DISTINCT substr(received, 1, 7)) >= 3 FROM dossier")" 1 "spread over several months"
+is "$(sqlite3 "$db" "SELECT count(*) > 25 FROM procedure")" 1 "with the sample catalog"
+run --db "$db" check --rebuild
+is "$rc" 0 "the demo database checks sound"
+like "$out" "identical" "its projection is identical after a rebuild"
+# opened again, it is reused, not remade
+sum=$(sqlite3 "$db" "SELECT group_concat(code) FROM dossier")
+tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --demo"
+sleep 1
+tm send-keys F10
+sleep 0.3
+is "$(sqlite3 "$db" "SELECT group_concat(code) FROM dossier")" "$sum" "a second --demo reuses the database"
+tm kill-server 2>/dev/null
+done_testing
