@@ -1,0 +1,151 @@
+/* bench_core.c — figures for the core: how long a receipt, a due date, a
+ * fold and an open take, and how much memory.  Prints, never judges: this
+ * is `make bench`, not a test. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "motcua/calendar.h"
+#include "motcua/catalog.h"
+#include "motcua/db.h"
+#include "motcua/demo.h"
+#include "motcua/dossier.h"
+#include "motcua/unit.h"
+#include "motcua/vntext.h"
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+report(const char *what, int n, double secs)
+{
+	printf("%-44s %8d  %10.2f us each  %10.0f /s\n", what, n, secs / n * 1e6, n / secs);
+}
+
+static sqlite3 *
+setup(const char *path)
+{
+	struct mc_unit u = {.code = "000.17.22.H56", .station = 1};
+	struct catalog_stats cs;
+	struct mc_err err;
+	sqlite3 *db;
+
+	snprintf(u.name, sizeof u.name, "UBND xã Mỹ An");
+	remove(path);
+	if (db_open(path, DB_CREATE, &db, &err) || unit_init(db, &u, &err) ||
+	    unit_officer_add(db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, &err) ||
+	    catalog_import_json(db, catalog_sample_json, &cs, &err)) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		exit(1);
+	}
+	return db;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : "/tmp";
+	char path[512];
+	struct mc_err err;
+	struct mc_calendar *cal;
+	struct rusage ru;
+	sqlite3 *db;
+	double t;
+	int n;
+
+	snprintf(path, sizeof path, "%s/bench.db", dir);
+	db = setup(path);
+	if (calendar_open(db, &cal, &err))
+		return 1;
+
+	/* receipts with synchronous=FULL: each one waits for the disk */
+	{
+		struct mc_receipt r;
+		struct mc_receipt_out out;
+
+		memset(&r, 0, sizeof r);
+		r.procedure = "1.001022";
+		r.applicant.name = "Nguyễn Văn An";
+		r.applicant.id = "087084000999";
+		r.officer = "lan";
+		date_now(&r.at);
+		t = now_s();
+		for (int i = 0; i < 100; i++)
+			if (dossier_receive(db, cal, &r, &out, &err)) {
+				fprintf(stderr, "bench: %s\n", err.msg);
+				return 1;
+			}
+		report("receipt committed (synchronous=FULL)", 100, now_s() - t);
+	}
+
+	/* fill to 10,000 dossiers for the read figures */
+	t = now_s();
+	if (demo_fill(db, "lan", 9900, 365, &err)) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		return 1;
+	}
+	report("receipt, no disk wait (demo fill)", 9900, now_s() - t);
+
+	{
+		long long total, differ;
+
+		t = now_s();
+		if (dossier_rebuild(db, &total, &differ, &err)) {
+			fprintf(stderr, "bench: %s\n", err.msg);
+			return 1;
+		}
+		report("rebuild the projection of 10,000 dossiers", 1, now_s() - t);
+	}
+
+	t = now_s();
+	n = 200;
+	for (int i = 0; i < n; i++)
+		db_int(db, "SELECT count(*) FROM dossier WHERE name_fold >= 'nguyen van' "
+		    "AND name_fold < 'nguyen vao'", 0);
+	report("name prefix lookup in 10,000 dossiers", n, now_s() - t);
+
+	{
+		struct mc_time from = {date_jdn(2026, 2, 13), 600}, due;
+		struct mc_limit lim = {MC_LIMIT_DAYS, 15};
+		n = 100000;
+		t = now_s();
+		for (int i = 0; i < n; i++) {
+			from.jdn = date_jdn(2020, 1, 1) + i % 3000;
+			calendar_due(cal, &from, &lim, &due, &err);
+		}
+		report("due date, 15 working days", n, now_s() - t);
+	}
+	{
+		n = 100000;
+		t = now_s();
+		for (int i = 0; i < n; i++)
+			free(vntext_fold("Nguyễn Thị Thùy Dương", &err));
+		report("fold a name", n, now_s() - t);
+	}
+	calendar_close(cal);
+	db_close(db);
+
+	n = 200;
+	t = now_s();
+	for (int i = 0; i < n; i++) {
+		if (db_open(path, 0, &db, &err))
+			return 1;
+		db_close(db);
+	}
+	report("open the database (10,000 dossiers)", n, now_s() - t);
+
+	getrusage(RUSAGE_SELF, &ru);
+	printf("%-44s %8ld KiB\n", "peak memory (max RSS)", ru.ru_maxrss);
+	remove(path);
+	return 0;
+}

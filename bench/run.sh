@@ -1,0 +1,24 @@
+#!/bin/sh
+# run.sh BUILDDIR — `make bench`: figures for the core and the program.
+set -eu
+b=$1
+d=$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")
+trap 'rm -rf "$d"' EXIT
+echo "== core ($(uname -m), $(nproc) cores)"
+"$b/bench/bench_core" "$d"
+echo "== program"
+export XDG_DATA_HOME="$d/xdg" LANGUAGE=en
+t0=$(date +%s.%N)
+"$b/src/motcua" --db "$d/demo.db" init --unit-code 000.00.00.H01 --unit-name Demo --station 1 --sample-catalog >/dev/null
+t1=$(date +%s.%N)
+echo "init with the sample catalog: $(echo "$t1 - $t0" | bc 2>/dev/null || echo "?") s"
+"$b/src/motcua" --db "$d/demo.db" officer add lan Lan >/dev/null
+t0=$(date +%s.%N)
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	"$b/src/motcua" --db "$d/demo.db" list >/dev/null
+done
+t1=$(date +%s.%N)
+echo "start, open and list (empty), each: $(echo "($t1 - $t0) * 100" | bc 2>/dev/null || echo "?") ms"
+if command -v /usr/bin/time >/dev/null 2>&1; then
+	/usr/bin/time -f "motcua list max RSS: %M KiB" "$b/src/motcua" --db "$d/demo.db" list >/dev/null
+fi
