@@ -19,7 +19,7 @@
 
 enum db_open_flags {
 	DB_CREATE = 1 << 0,	/* create the file (mode 0600) if missing */
-	DB_NO_MIGRATE = 1 << 1,	/* open as is (for check); still refuse newer */
+	DB_NO_MIGRATE = 1 << 1,	/* open as is (tests of migration); still refuse newer */
 };
 
 int db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err);

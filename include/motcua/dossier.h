@@ -55,7 +55,8 @@ int dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receip
 int dossier_project(sqlite3 *db, const char *id, struct mc_err *err);
 
 /* Drop and re-derive every dossier row in one transaction.  *differ gets
- * how many rows differ from what the table held before (0 = identical). */
+ * how many dossiers' rows differ from what the table held before (0 =
+ * identical; a row missing, extra or changed counts once). */
 int dossier_rebuild(sqlite3 *db, long long *total, long long *differ,
     struct mc_err *err);
 

@@ -23,6 +23,8 @@ char *vntext_fold(const char *s, struct mc_err *err);
 /* NFC, then trim and collapse white space (for names and addresses). */
 char *vntext_clean(const char *s, struct mc_err *err);
 
-/* Width in terminal columns and upper-casing come with the text issue. */
+/* Width of s in terminal columns (Vietnamese letters are one column
+ * however many bytes they take); invalid UTF-8 counts one per byte. */
+size_t vntext_width(const char *s);
 
 #endif

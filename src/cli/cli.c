@@ -117,3 +117,13 @@ cli_json_str(FILE *f, const char *s)
 	}
 	fputc('"', f);
 }
+
+void
+cli_pad(FILE *f, const char *s, size_t width)
+{
+	size_t w = vntext_width(s);
+
+	fputs(s, f);
+	while (w++ < width)
+		fputc(' ', f);
+}

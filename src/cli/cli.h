@@ -46,6 +46,10 @@ void cli_warn(const char *fmt, ...) MC_PRINTF(1, 2);
 /* NFC-normalise a command-line argument, or print an error; malloc'd. */
 char *cli_text(const char *arg, const char *what);
 
+/* Print s left-aligned in `width` terminal columns (printf's %-12s counts
+ * bytes, and a Vietnamese letter takes two or three). */
+void cli_pad(FILE *f, const char *s, size_t width);
+
 /* Print a JSON string literal (with quotes) to f. */
 void cli_json_str(FILE *f, const char *s);
 

@@ -121,7 +121,9 @@ print_one(const struct mc_procedure *p, void *arg)
 		 * the alignment */
 		limit_text(p->time_limit, limit, sizeof limit);
 		fee_text(p->fee, fee, sizeof fee);
-		printf("%-10s  %-12s  %11s  %s (%s)%s%s\n", p->code, limit, fee,
+		printf("%-10s  ", p->code);
+		cli_pad(stdout, limit, 12);
+		printf("  %11s  %s (%s)%s%s\n", fee,
 		    p->name, p->field, p->abolished != NULL ? "  " : "",
 		    p->abolished != NULL ? _("[abolished]") : "");
 	}

@@ -50,7 +50,7 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 		printf(_("events: %lld fail their hash or chain check\n"), bad);
 		problems++;
 	} else {
-		printf(_("events: %lld, every hash and chain link sound\n"),
+		printf(_("events: %lld, every hash and chain link is sound\n"),
 		    db_int(db, "SELECT count(*) FROM event", 0));
 	}
 
@@ -60,9 +60,12 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 		if (differ == 0) {
 			printf(_("dossiers: %lld rebuilt from events, identical\n"), total);
 		} else {
-			printf(_("dossiers: %lld rebuilt from events; %lld rows differed and "
-			    "now follow the events\n"), total, differ);
-			problems++;
+			printf(_("dossiers: %lld rebuilt from events; %lld differed from their "
+			    "events and now follow them\n"), total, differ);
+			if (problems == 0)
+				return cli_error(_("the dossier table did not match the events "
+				    "and has been repaired from them: run 'motcua check' again "
+				    "to confirm"));
 		}
 	}
 	if (problems > 0)

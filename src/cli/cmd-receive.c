@@ -83,7 +83,7 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_receive = {
 	"receive",
 	"receive --procedure CODE --name NAME --id NUMBER [--birth YYYY-MM-DD] "
-	"[--phone P] [--address A] [--email E] [--post] [--docs all|1,3] "
+	"[--phone P] [--address A] [--email E] [--post] [--docs all|none|1,3] "
 	"[--at \"YYYY-MM-DD HH:MM\"]",
 	run,
 };

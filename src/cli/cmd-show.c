@@ -51,7 +51,8 @@ show_text(sqlite3_stmt *st)
 	};
 	for (int i = 0; i < 13; i++) {
 		const unsigned char *v = sqlite3_column_text(st, i);
-		printf("%-12s %s\n", _(labels[i]), v != NULL ? (const char *)v : "-");
+		cli_pad(stdout, _(labels[i]), 13);
+		printf("%s\n", v != NULL ? (const char *)v : "-");
 	}
 }
 

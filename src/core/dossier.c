@@ -453,10 +453,11 @@ dossier_rebuild(sqlite3 *db, long long *total, long long *differ, struct mc_err 
 		db_fail(db, err, _("reading the event log"));
 		goto fail;
 	}
-	/* rows on one side and not the other (EXCEPT treats NULLs as equal) */
-	*differ = db_int(db, "SELECT (SELECT count(*) FROM (SELECT * FROM temp.dossier_before "
-	    "EXCEPT SELECT * FROM main.dossier)) + (SELECT count(*) FROM (SELECT * FROM "
-	    "main.dossier EXCEPT SELECT * FROM temp.dossier_before))", -1);
+	/* dossiers whose row is on one side and not the other (EXCEPT
+	 * treats NULLs as equal); a changed row counts once */
+	*differ = db_int(db, "SELECT count(*) FROM (SELECT id FROM (SELECT * FROM "
+	    "temp.dossier_before EXCEPT SELECT * FROM main.dossier) UNION SELECT id FROM "
+	    "(SELECT * FROM main.dossier EXCEPT SELECT * FROM temp.dossier_before))", -1);
 	if (*differ < 0) {
 		db_fail(db, err, _("comparing the dossiers"));
 		goto fail;

@@ -10,6 +10,7 @@
 #include <unicase.h>
 #include <uninorm.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "motcua/i18n.h"
 #include "motcua/vntext.h"
@@ -143,4 +144,16 @@ vntext_fold(const char *s, struct mc_err *err)
 	if (r == NULL)
 		err_set(err, MC_ENOMEM, _("out of memory"));
 	return r;
+}
+
+size_t
+vntext_width(const char *s)
+{
+	size_t n = strlen(s);
+	int w;
+
+	if (!vntext_valid_utf8(s, n))
+		return n;
+	w = u8_strwidth((const uint8_t *)s, "UTF-8");
+	return w < 0 ? n : (size_t)w;
 }

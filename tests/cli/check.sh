@@ -9,7 +9,7 @@ done
 run --db "$db" check
 is "$rc" 0 "check: exit 0"
 like "$out" "integrity: ok" "check: SQLite integrity"
-like "$out" "events: 5, every hash and chain link sound" "check: the event chain"
+like "$out" "events: 5, every hash and chain link is sound" "check: the event chain"
 
 rows() { sqlite3 "$db" "SELECT * FROM dossier ORDER BY id"; }
 before=$(rows)
@@ -22,7 +22,8 @@ is "$(rows)" "$before" "the rows are byte for byte the same"
 sqlite3 "$db" "UPDATE dossier SET applicant_name = 'X' WHERE code LIKE '%-261111-1001'"
 run --db "$db" check --rebuild
 is "$rc" 1 "damaged projection: exit 1"
-like "$out" "rows differed" "damaged projection: reported"
+like "$out" "1 differed from their events" "damaged projection: reported, once"
+like "$err" "repaired" "damaged projection: says it was repaired"
 is "$(rows)" "$before" "damaged projection: repaired from events"
 
 # the event log cannot be edited, and an edit behind its back is caught

@@ -40,10 +40,9 @@ wait_for "EXITED"; ok "F10 quits"
 tm kill-server 2>/dev/null
 
 # SIGTERM restores the terminal and exits
-tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --db '$db'; echo EXIT=\$?; sleep 5"
+tm new-session -d -x 80 -y 24 "sh -c 'echo \$\$ > $T/pid; exec env LANGUAGE=en $MOTCUA --db $db'; echo EXIT=\$?; sleep 5"
 wait_for "F10"
-pid=$(pgrep -f "motcua --db $db" | head -1)
-kill -TERM "$pid"
+kill -TERM "$(cat "$T/pid")"
 wait_for "EXIT=0"; ok "SIGTERM ends the program cleanly"
 tm kill-server 2>/dev/null
 
