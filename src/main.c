@@ -102,7 +102,11 @@ run_demo(struct cli_ctx *ctx)
 		return cli_fail(&err);
 	if (demo_open(path, &db, &err) != 0)
 		return cli_fail(&err);
-	rc = ui_run(db, ctx->officer != NULL ? ctx->officer : "demo");
+	/* the demo's own officer, unless --officer names another or --db
+	 * pointed at a database that has no such officer */
+	rc = ui_run(db, ctx->officer != NULL ? ctx->officer :
+	    db_int(db, "SELECT count(*) FROM officer WHERE username = 'demo' AND active = 1",
+	    0) > 0 ? "demo" : NULL);
 	db_close(db);
 	return rc;
 }

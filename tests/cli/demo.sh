@@ -1,19 +1,16 @@
 # demo.sh — the demo database behind `motcua --demo`.
 . "$top_srcdir/tests/cli/lib.sh"
-: "${TMUX_BIN:=$(command -v tmux || true)}"
-if [ -z "$TMUX_BIN" ]; then echo "1..0 # SKIP tmux is not installed"; exit 0; fi
-sock="$T/tmux.sock"
-tm() { "$TMUX_BIN" -S "$sock" "$@"; }
+tui_setup
 db="$XDG_DATA_HOME/motcua/demo.db"
 
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --demo"
-i=0
-while [ $i -lt 100 ] && ! tm capture-pane -p 2>/dev/null | grep -q "F10"; do sleep 0.1; i=$((i + 1)); done
+wait_for "F10"
 screen=$(tm capture-pane -p)
 like "$screen" "UBND xã Mỹ An" "the demo opens on the main screen"
 like "$screen" "F2 +Receive a dossier" "the main menu is shown"
 tm send-keys F10
-sleep 0.5
+i=0
+while [ $i -lt 100 ] && tm has-session 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 tm has-session 2>/dev/null; [ $? -ne 0 ]; ok "F10 quits"
 test -f "$db"; ok "the demo database is made under XDG_DATA_HOME"
 n=$(sqlite3 "$db" "SELECT count(*) FROM dossier")
@@ -26,9 +23,10 @@ like "$out" "identical" "its projection is identical after a rebuild"
 # opened again, it is reused, not remade
 sum=$(sqlite3 "$db" "SELECT group_concat(code) FROM dossier")
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --demo"
-sleep 1
+wait_for "F10"
 tm send-keys F10
-sleep 0.3
+i=0
+while [ $i -lt 100 ] && tm has-session 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 is "$(sqlite3 "$db" "SELECT group_concat(code) FROM dossier")" "$sum" "a second --demo reuses the database"
 tm kill-server 2>/dev/null
 done_testing

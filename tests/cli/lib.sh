@@ -95,3 +95,25 @@ jget() {
 	printf '%s' "$1" > "$T/jget.json"
 	sqlite3 :memory: "SELECT json_extract(CAST(readfile('$T/jget.json') AS TEXT), '$2')"
 }
+
+# tui_setup — for screen tests: tm (tmux on a private socket) and
+# wait_for REGEX (until the screen shows it, 10 s at most).  tmux is
+# required: ./bootstrap installs it.
+tui_setup() {
+	TMUX_BIN=$(command -v tmux || true)
+	if [ -z "$TMUX_BIN" ]; then
+		echo "Bail out! tmux is not installed: run ./bootstrap"
+		exit 1
+	fi
+	sock="$T/tmux.sock"
+	trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT INT TERM
+}
+tm() { "$TMUX_BIN" -S "$sock" "$@"; }
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		tm capture-pane -p 2>/dev/null | grep -Eq -- "$1" && return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}

@@ -1,24 +1,13 @@
 # menu.sh — the main screen in a real terminal: keys, messages, size,
 # resize, SIGTERM, and that the terminal is given back.
 . "$top_srcdir/tests/cli/lib.sh"
-: "${TMUX_BIN:=$(command -v tmux || true)}"
-if [ -z "$TMUX_BIN" ]; then echo "1..0 # SKIP tmux is not installed"; exit 0; fi
-sock="$T/tmux.sock"
-tm() { "$TMUX_BIN" -S "$sock" "$@"; }
+tui_setup
 db="$T/a.db"
 "$MOTCUA" --db "$db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
 "$MOTCUA" --db "$db" officer add lan "Nguyễn Thị Lan" >/dev/null
 "$MOTCUA" --db "$db" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
 sum=$(dbsum "$db")
 
-wait_for() {	# wait_for REGEX — until the screen shows it (max 5 s)
-	i=0
-	while [ $i -lt 50 ]; do
-		tm capture-pane -p 2>/dev/null | grep -Eq -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en MOTCUA_NOW='2026-11-21 08:00' '$MOTCUA' --db '$db'; echo EXITED; sleep 5"
 wait_for "F10"; ok "the main screen opens"
