@@ -44,6 +44,8 @@ json_flag(int argc, char **argv, const struct cli_cmd *cmd, bool *json, int narg
 static void
 show_text(sqlite3_stmt *st)
 {
+	/* TRANSLATORS: labels of `motcua show`, padded to 13 columns: keep
+	 * each at most 12 columns wide. */
 	const char *labels[] = {
 		N_("Code"), N_("Procedure"), N_("Applicant"), N_("ID number"),
 		N_("Birth date"), N_("Phone"), N_("Address"), N_("E-mail"),

@@ -353,7 +353,7 @@ static const struct {
 	 "INSERT INTO dossier(id, code, station, officer, procedure_code, "
 	 "procedure_name, field, time_limit, fee, documents, applicant_name, "
 	 "applicant_id, birth_date, phone, address, email, delivery, name_fold, "
-	 "received, due, status, updated) "
+	 "received, due, status, updated, address_fold) "
 	 "SELECT e.dossier, json_extract(e.body, '$.code'), e.origin, e.officer, "
 	 "json_extract(e.body, '$.procedure.code'), "
 	 "json_extract(e.body, '$.procedure.name'), "
@@ -370,7 +370,7 @@ static const struct {
 	 "json_extract(e.body, '$.delivery'), "
 	 "vn_fold(json_extract(e.body, '$.applicant.name')), "
 	 "json_extract(e.body, '$.received'), json_extract(e.body, '$.due'), "
-	 "'received', e.at "
+	 "'received', e.at, vn_fold(json_extract(e.body, '$.applicant.address')) "
 	 "FROM event e WHERE e.origin = ?2 AND e.seq = ?3"},
 };
 

@@ -23,6 +23,8 @@ struct menu_item {
 	const char *label;	/* translatable */
 };
 
+/* TRANSLATORS: menu labels of the main screen; keep each under 30
+ * columns (the screen is 80 columns wide). */
 static const struct menu_item menu[] = {
 	{1, N_("Help")},
 	{2, N_("Receive a dossier")},

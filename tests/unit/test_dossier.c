@@ -165,7 +165,8 @@ main(void)
 	ok(db_exec(db, "INSERT INTO dossier SELECT 'x2', '000.17.22.H56-261120-2007', "
 	    "station, officer, procedure_code, procedure_name, field, time_limit, fee, "
 	    "documents, applicant_name, applicant_id, birth_date, phone, address, email, "
-	    "delivery, name_fold, received, due, status, updated FROM dossier LIMIT 1",
+	    "delivery, name_fold, received, due, status, updated, address_fold FROM dossier "
+	    "LIMIT 1",
 	    &err) == 0, "(a row of station 2, as if synced)");
 	r = receipt("2026-11-20 11:00");
 	ok(dossier_receive(db, cal, &r, &out, &err) == 0 &&
@@ -176,7 +177,8 @@ main(void)
 	ok(db_exec(db, "INSERT INTO dossier SELECT 'x9', '000.17.22.H56-261120-1999', "
 	    "station, officer, procedure_code, procedure_name, field, time_limit, fee, "
 	    "documents, applicant_name, applicant_id, birth_date, phone, address, email, "
-	    "delivery, name_fold, received, due, status, updated FROM dossier LIMIT 1",
+	    "delivery, name_fold, received, due, status, updated, address_fold FROM dossier "
+	    "LIMIT 1",
 	    &err) == 0, "(the day's block is used up)");
 	r = receipt("2026-11-20 11:30");
 	refused(db, cal, &r, "999", "the 1000th dossier of a station's day");
@@ -237,6 +239,9 @@ main(void)
 	s = column(db, "SELECT applicant_name || '|' || name_fold FROM dossier "
 	    "ORDER BY rowid DESC LIMIT 1");
 	is_str(s, "Nguyễn Thị Hoà|nguyen thi hoa", "stored NFC, folded for search");
+	free(s);
+	s = column(db, "SELECT address_fold FROM dossier ORDER BY rowid DESC LIMIT 1");
+	is_str(s, "ap 1, xa my an", "the address is folded for search too");
 	free(s);
 
 	/* the dossier keeps the document list of its day */
