@@ -14,6 +14,7 @@
 #include "motcua/db.h"
 #include "motcua/demo.h"
 #include "motcua/dossier.h"
+#include "motcua/telex.h"
 #include "motcua/unit.h"
 #include "motcua/vntext.h"
 
@@ -131,6 +132,58 @@ main(int argc, char **argv)
 		for (int i = 0; i < n; i++)
 			free(vntext_fold("Nguyễn Thị Thùy Dương", &err));
 		report("fold a name", n, now_s() - t);
+	}
+	{
+		/* names that share a long prefix: the worst case for a compare */
+		static const char *const names[] = {
+			"Nguyễn Thị Thùy Dương", "Nguyễn Thị Thuỳ Dương", "Nguyễn Thị Thu Hà",
+			"Nguyễn Văn An", "Trần Thị Ánh", "Đặng Văn Đức", "Ưng Hoàng Phúc",
+			"Nguyễn Thị Thúy Dương",
+		};
+		int nn = (int)(sizeof names / sizeof names[0]), sum = 0;
+		size_t keylen = 0;
+
+		n = 1000000;
+		t = now_s();
+		for (int i = 0; i < n; i++)
+			sum += vntext_collate(names[i % nn], names[(i + 1) % nn]);
+		report("collate a pair of names (vntext_collate)", n, now_s() - t);
+		n = 200000;
+		t = now_s();
+		for (int i = 0; i < n; i++) {
+			char *k = vntext_sortkey(names[i % nn], &err);
+			if (k != NULL)
+				keylen += strlen(k);
+			free(k);
+		}
+		report("sort key of a name (vntext_sortkey)", n, now_s() - t);
+		printf("%-44s %8.1f bytes (name %zu bytes)\n", "  mean sort key length",
+		    (double)keylen / n, strlen(names[0]));
+		if (sum == 12345678)
+			puts("");	/* keep the compiler from dropping the loop */
+	}
+	{
+		/* the Telex engine, key by key, as the text field feeds it */
+		static const char text[] =
+		    "Coong hoaf xax hooij chur nghiax Vieetj Nam DDooc laapj Tuwj do "
+		    "Hanhj phucs. DDown ddeef nghij ddawng kys khai sinh cho chaus "
+		    "Nguyeenx Thij Thuyf Duwowng, sinh ngayf muwowif hai thangs baay "
+		    "nawm hai nghinf khoong trawm hai muwowi sasu taij xax Myx An. ";
+		struct telex tx;
+		long keys = 0, words = 0;
+
+		telex_init(&tx, TELEX_TELEX, false);
+		n = 20000;
+		t = now_s();
+		for (int i = 0; i < n; i++)
+			for (const char *p = text; *p != '\0'; p++, keys++)
+				if (!telex_key(&tx, *p)) {
+					words += telex_word(&tx)[0] != '\0';
+					telex_reset(&tx);
+				}
+		report("Telex engine, one key (telex_key)", (int)keys, now_s() - t);
+		if (words == 0)
+			puts("");
 	}
 	calendar_close(cal);
 	db_close(db);

@@ -17,7 +17,7 @@
 
 static const struct cli_cmd *const commands[] = {
 	&cmd_init, &cmd_officer, &cmd_catalog, &cmd_calendar, &cmd_receive,
-	&cmd_show, &cmd_list, &cmd_check,
+	&cmd_show, &cmd_list, &cmd_check, &cmd_text,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -5,7 +5,8 @@
  * refuses a file written by a newer motcua or by another program, and
  * migrates an older one with the numbered SQL files of schema/ (compiled
  * in), all in one transaction.  It also registers our SQL functions
- * (vn_fold, vn_nfc) so queries can fold text the way the core does. */
+ * (vn_fold, vn_nfc) so queries can fold text the way the core does, and
+ * the collation "vi" (ORDER BY name COLLATE vi: Vietnamese order). */
 #ifndef MOTCUA_DB_H
 #define MOTCUA_DB_H
 

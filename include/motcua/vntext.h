@@ -23,6 +23,33 @@ char *vntext_fold(const char *s, struct mc_err *err);
 /* NFC, then trim and collapse white space (for names and addresses). */
 char *vntext_clean(const char *s, struct mc_err *err);
 
+/* Upper case for forms ("Nguyễn Văn Ánh" -> "NGUYỄN VĂN ÁNH"): NFC in,
+ * NFC out; NULL with err set if s is not valid UTF-8. */
+char *vntext_upper(const char *s, struct mc_err *err);
+
+/* Vietnamese collation after CLDR: a ă â b c d đ e ê (f) g h i (j) k l m n
+ * o ô ơ p q r s t u ư v (w) x y (z) — f j w z, not Vietnamese letters,
+ * sit in their Latin place — with digits before letters and white space
+ * lowest of all, so names compare word by word ("An Bình" < "Anh").
+ * Tones are a secondary difference, ngang < huyền < hỏi < ngã < sắc <
+ * nặng, and case a tertiary one (lower first): "a" < "A" < "à" < "À".
+ *
+ * The tone counts once per syllable, wherever its mark sits, so the old
+ * and new spellings "Hòa" and "Hoà" compare EQUAL (0), as they are the
+ * same name.  Input may be NFC, NFD or mixed: it gives the same order.
+ *
+ * vntext_collate returns <0, 0 or >0 like strcmp; NULL sorts before any
+ * string.  It never fails and allocates nothing for names up to about
+ * 200 bytes; bytes that are not UTF-8 sort after everything.
+ * vntext_collaten takes lengths (embedded NULs allowed): the SQLite
+ * collation "vi" registered by db_open calls it. */
+int vntext_collate(const char *a, const char *b);
+int vntext_collaten(const char *a, size_t alen, const char *b, size_t blen);
+/* A key such that strcmp (or memcmp) of two keys orders as
+ * vntext_collate of the strings; no 0 byte before the final NUL.
+ * malloc'd, or NULL with err set if s is not valid UTF-8. */
+char *vntext_sortkey(const char *s, struct mc_err *err);
+
 /* Width of s in terminal columns (Vietnamese letters are one column
  * however many bytes they take); invalid UTF-8 counts one per byte. */
 size_t vntext_width(const char *s);

@@ -249,6 +249,14 @@ sql_text_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(cx, r, -1, free);
 }
 
+/* COLLATE vi: Vietnamese order (see vntext.h); "Hòa" = "Hoà". */
+static int
+sql_collate_vi(void *arg, int alen, const void *a, int blen, const void *b)
+{
+	(void)arg;
+	return vntext_collaten(a, (size_t)alen, b, (size_t)blen);
+}
+
 static int
 register_functions(sqlite3 *db)
 {
@@ -259,6 +267,9 @@ register_functions(sqlite3 *db)
 		return -1;
 	if (sqlite3_create_function(db, "vn_nfc", 1, flags, (void *)vntext_nfc,
 	    sql_text_fn, NULL, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_create_collation_v2(db, "vi", SQLITE_UTF8, NULL, sql_collate_vi,
+	    NULL) != SQLITE_OK)
 		return -1;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
+#include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -156,4 +157,422 @@ vntext_width(const char *s)
 		return n;
 	w = u8_strwidth((const uint8_t *)s, "UTF-8");
 	return w < 0 ? n : (size_t)w;
+}
+
+/* ---- upper case (forms) ------------------------------------------------ */
+
+char *
+vntext_upper(const char *s, struct mc_err *err)
+{
+	size_t n, len = 0;
+	char *nfc = normalize(UNINORM_NFC, s, &n, err);
+	uint8_t *r, *z;
+
+	if (nfc == NULL)
+		return NULL;
+	/* no language rules: Vietnamese has none (unlike Turkish i) */
+	r = u8_toupper((const uint8_t *)nfc, n, NULL, UNINORM_NFC, NULL, &len);
+	free(nfc);
+	if (r == NULL && n > 0) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		return NULL;
+	}
+	z = realloc(r, len + 1);
+	if (z == NULL) {
+		free(r);
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		return NULL;
+	}
+	z[len] = '\0';
+	return (char *)z;
+}
+
+/* ---- collation ---------------------------------------------------------
+ *
+ * A string becomes a sort key of three levels, as in the Unicode
+ * Collation Algorithm, each level ended by the byte 0x01:
+ *
+ *   primary    one weight a character: white space (lowest), then
+ *              punctuation and symbols by code point, digits, the Latin
+ *              letters in Vietnamese order (table below), then every
+ *              other letter by code point.  Case and tones are ignored
+ *              here; the shape marks are not (ă â đ ê ô ơ ư are letters).
+ *   secondary  one tone a syllable (a run of letters): ngang < huyền <
+ *              hỏi < ngã < sắc < nặng, wherever in the syllable the mark
+ *              sits, so "hòa" and "hoà" weigh the same.  A mark that is
+ *              neither a tone nor a Vietnamese shape (ë, ç) follows the
+ *              tone of its syllable, by code point.
+ *   tertiary   one case a letter: lower before upper.
+ *
+ * No byte of a key is 0, so keys compare with strcmp; a key that is a
+ * prefix of another sorts first ("An" < "Anh"), and 0x01 is below every
+ * weight, so a shorter word sorts before a longer one at every level.
+ * Text is decomposed character by character (canonical decomposition,
+ * recursively), so NFC, NFD and mixed input give the same key. */
+
+/* Primary weights (one byte) and lead bytes of the longer weights. */
+enum {
+	W_END = 0x01,		/* end of a level */
+	W_SPACE = 0x02,
+	W_OTHER_SYMBOL = 0x03,	/* + 3 bytes of code point */
+	W_DIGIT = 0x04,		/* 0x04..0x0d */
+	W_LETTER = 0x10,	/* 0x10.. in the order of vn_letters */
+	W_OTHER_LETTER = 0x40,	/* + 3 bytes of code point */
+	W_BAD_BYTE = 0x41,	/* + 2 bytes: a byte that is not UTF-8 */
+	S_TONE = 0x02,		/* 0x02..0x07: ngang … nặng */
+	S_MARK = 0x10,		/* + 3 bytes: another combining mark */
+	T_LOWER = 0x02,
+	T_UPPER = 0x03,
+};
+
+/* The Latin letters in Vietnamese order, f j w z in their Latin place;
+ * the weight of a letter is W_LETTER + its index here:
+ *
+ *    0 a   1 ă   2 â   3 b   4 c   5 d   6 đ   7 e   8 ê   9 f  10 g
+ *   11 h  12 i  13 j  14 k  15 l  16 m  17 n  18 o  19 ô  20 ơ  21 p
+ *   22 q  23 r  24 s  25 t  26 u  27 ư  28 v  29 w  30 x  31 y  32 z
+ *
+ * ă â ê ô ơ ư arrive as a base letter and a shape mark (see shaped());
+ * đ has no decomposition and is taken as it is. */
+enum { L_A = 0, L_DD = 6, L_E = 7, L_O = 18, L_U = 26 };
+
+/* Weight of a base letter a..z (lower case). */
+static const uint8_t latin_weight[26] = {
+	/* a */ 0, /* b */ 3, /* c */ 4, /* d */ 5, /* e */ 7, /* f */ 9,
+	/* g */ 10, /* h */ 11, /* i */ 12, /* j */ 13, /* k */ 14, /* l */ 15,
+	/* m */ 16, /* n */ 17, /* o */ 18, /* p */ 21, /* q */ 22, /* r */ 23,
+	/* s */ 24, /* t */ 25, /* u */ 26, /* v */ 28, /* w */ 29, /* x */ 30,
+	/* y */ 31, /* z */ 32,
+};
+
+/* A growing byte buffer that starts in caller-supplied (stack) memory. */
+struct kbuf {
+	uint8_t *p;
+	size_t len, cap;
+	bool heap;
+	bool failed;
+};
+
+static void
+kbuf_init(struct kbuf *b, uint8_t *mem, size_t cap)
+{
+	b->p = mem;
+	b->len = 0;
+	b->cap = cap;
+	b->heap = false;
+	b->failed = false;
+}
+
+static void
+kbuf_free(struct kbuf *b)
+{
+	if (b->heap)
+		free(b->p);
+}
+
+static void
+kbuf_put(struct kbuf *b, const uint8_t *bytes, size_t n)
+{
+	if (b->failed)
+		return;
+	if (b->len + n > b->cap) {
+		size_t cap = b->cap * 2 + n;
+		uint8_t *q = b->heap ? realloc(b->p, cap) : malloc(cap);
+
+		if (q == NULL) {
+			b->failed = true;
+			return;
+		}
+		if (!b->heap)
+			memcpy(q, b->p, b->len);
+		b->p = q;
+		b->cap = cap;
+		b->heap = true;
+	}
+	memcpy(b->p + b->len, bytes, n);
+	b->len += n;
+}
+
+static void
+kbuf_byte(struct kbuf *b, uint8_t c)
+{
+	if (!b->failed && b->len < b->cap)
+		b->p[b->len++] = c;
+	else
+		kbuf_put(b, &c, 1);
+}
+
+/* lead byte + the 21 bits of c in three bytes of 7 bits (never 0) */
+static void
+kbuf_cp(struct kbuf *b, uint8_t lead, ucs4_t c)
+{
+	uint8_t w[4] = {lead, (uint8_t)(0x80 | (c >> 14 & 0x7f)),
+	    (uint8_t)(0x80 | (c >> 7 & 0x7f)), (uint8_t)(0x80 | (c & 0x7f))};
+
+	kbuf_put(b, w, 4);
+}
+
+/* The three levels being built, and where we are in a syllable. */
+struct keyer {
+	struct kbuf prim, sec, ter;
+	bool in_syllable;
+	size_t tone_at;		/* offset in sec of the syllable's tone byte */
+	bool has_tone;
+	/* the letter seen last, not yet written: its shape marks may follow */
+	int pending;		/* index into vn_letters, or -1 */
+	bool pending_upper;
+};
+
+static int
+tone_of(ucs4_t m)
+{
+	switch (m) {
+	case 0x300: return 1;	/* huyền */
+	case 0x309: return 2;	/* hỏi */
+	case 0x303: return 3;	/* ngã */
+	case 0x301: return 4;	/* sắc */
+	case 0x323: return 5;	/* nặng */
+	default: return 0;
+	}
+}
+
+/* ă â ê ô ơ ư from a base letter and a shape mark; -1 if not one. */
+static int
+shaped(int letter, ucs4_t m)
+{
+	if (m == 0x306 && letter == L_A)
+		return L_A + 1;			/* ă */
+	if (m == 0x302)			/* â ê ô */
+		return letter == L_A ? L_A + 2 : letter == L_E ? L_E + 1 :
+		    letter == L_O ? L_O + 1 : -1;
+	if (m == 0x31b)			/* ơ ư */
+		return letter == L_O ? L_O + 2 : letter == L_U ? L_U + 1 : -1;
+	return -1;
+}
+
+static void
+flush_letter(struct keyer *k)
+{
+	if (k->pending < 0)
+		return;
+	kbuf_byte(&k->prim, (uint8_t)(W_LETTER + k->pending));
+	kbuf_byte(&k->ter, k->pending_upper ? T_UPPER : T_LOWER);
+	k->pending = -1;
+}
+
+static void
+end_syllable(struct keyer *k)
+{
+	flush_letter(k);
+	k->in_syllable = false;
+}
+
+static void
+start_syllable(struct keyer *k)
+{
+	if (k->in_syllable)
+		return;
+	k->in_syllable = true;
+	k->has_tone = false;
+	k->tone_at = k->sec.len;
+	kbuf_byte(&k->sec, S_TONE);	/* ngang until a tone mark says otherwise */
+}
+
+static bool
+is_mark(ucs4_t c)
+{
+	return (c >= 0x300 && c <= 0x36f) ||
+	    (c >= 0x80 && uc_is_general_category(c, UC_CATEGORY_M));
+}
+
+/* One fully decomposed character. */
+static void
+key_char(struct keyer *k, ucs4_t c)
+{
+	if (is_mark(c)) {
+		int t = tone_of(c), s;
+
+		if (k->in_syllable && t != 0 && !k->has_tone) {
+			k->has_tone = true;
+			if (!k->sec.failed && k->tone_at < k->sec.len)
+				k->sec.p[k->tone_at] = (uint8_t)(S_TONE + t);
+			return;
+		}
+		if (k->pending >= 0 && (s = shaped(k->pending, c)) >= 0) {
+			k->pending = s;
+			return;
+		}
+		/* any other mark: secondary, after its syllable's tone */
+		kbuf_cp(&k->sec, S_MARK, c);
+		return;
+	}
+	if (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+		flush_letter(k);
+		start_syllable(k);
+		k->pending = latin_weight[(c | 0x20) - 'a'];
+		k->pending_upper = c < 'a';
+		return;
+	}
+	if (c == 0x111 || c == 0x110) {	/* đ Đ: no decomposition */
+		flush_letter(k);
+		start_syllable(k);
+		k->pending = L_DD;
+		k->pending_upper = c == 0x110;
+		return;
+	}
+	if (c >= 0x80 && uc_is_alpha(c)) {
+		ucs4_t lc = uc_tolower(c);
+
+		flush_letter(k);
+		start_syllable(k);
+		kbuf_cp(&k->prim, W_OTHER_LETTER, lc);
+		kbuf_byte(&k->ter, lc != c ? T_UPPER : T_LOWER);
+		return;
+	}
+	end_syllable(k);
+	if (c >= '0' && c <= '9')
+		kbuf_byte(&k->prim, (uint8_t)(W_DIGIT + (c - '0')));
+	else if (is_space(c))
+		kbuf_byte(&k->prim, W_SPACE);
+	else
+		kbuf_cp(&k->prim, W_OTHER_SYMBOL, c);
+}
+
+/* Decompose c canonically, all the way down, feeding each piece. */
+static void
+key_decomposed(struct keyer *k, ucs4_t c, int depth)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int n;
+
+	if (c < 0xc0 || depth > 4 ||
+	    (n = uc_canonical_decomposition(c, d)) <= 0) {
+		key_char(k, c);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		key_decomposed(k, d[i], depth + 1);
+}
+
+/* Build the key of s[0..n) into out (NUL-terminated, no other 0 byte).
+ * Bytes that are not UTF-8 weigh after everything, by value.  The three
+ * levels go to prim, sec, ter (which start on the caller's stack) and are
+ * then appended to prim.  Returns false if memory ran out. */
+static bool
+build_key(const uint8_t *s, size_t n, struct keyer *k)
+{
+	size_t i = 0;
+
+	k->in_syllable = false;
+	k->pending = -1;
+	while (i < n) {
+		ucs4_t c = s[i];
+		int len = 1;
+
+		if (c >= 0x80) {
+			len = u8_mbtoucr(&c, s + i, n - i);
+			if (len < 0) {
+				uint8_t w[3] = {W_BAD_BYTE, (uint8_t)(0x80 | s[i] >> 4),
+				    (uint8_t)(0x80 | (s[i] & 0x0f))};
+				end_syllable(k);
+				kbuf_put(&k->prim, w, 3);
+				i++;
+				continue;
+			}
+			key_decomposed(k, c, 0);
+		} else {
+			key_char(k, c);
+		}
+		i += (size_t)len;
+	}
+	end_syllable(k);
+	kbuf_byte(&k->prim, W_END);
+	kbuf_put(&k->prim, k->sec.p, k->sec.len);
+	kbuf_byte(&k->prim, W_END);
+	kbuf_put(&k->prim, k->ter.p, k->ter.len);
+	kbuf_byte(&k->prim, '\0');
+	return !(k->prim.failed || k->sec.failed || k->ter.failed);
+}
+
+#define KEY_STACK 384	/* bytes a level: a name of ~200 bytes fits */
+
+struct keymem {
+	uint8_t prim[3 * KEY_STACK], sec[KEY_STACK], ter[KEY_STACK];
+};
+
+static void
+keyer_init(struct keyer *k, struct keymem *m)
+{
+	kbuf_init(&k->prim, m->prim, sizeof m->prim);
+	kbuf_init(&k->sec, m->sec, sizeof m->sec);
+	kbuf_init(&k->ter, m->ter, sizeof m->ter);
+}
+
+static void
+keyer_free(struct keyer *k)
+{
+	kbuf_free(&k->prim);
+	kbuf_free(&k->sec);
+	kbuf_free(&k->ter);
+}
+
+int
+vntext_collaten(const char *a, size_t alen, const char *b, size_t blen)
+{
+	struct keymem ma, mb;
+	struct keyer ka, kb;
+	int r;
+
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);	/* NULL first */
+	if (alen == blen && memcmp(a, b, alen) == 0)
+		return 0;
+	keyer_init(&ka, &ma);
+	keyer_init(&kb, &mb);
+	if (build_key((const uint8_t *)a, alen, &ka) &&
+	    build_key((const uint8_t *)b, blen, &kb)) {
+		r = strcmp((const char *)ka.prim.p, (const char *)kb.prim.p);
+	} else {
+		/* out of memory (keys of megabytes): bytes, shorter first */
+		r = memcmp(a, b, alen < blen ? alen : blen);
+		if (r == 0)
+			r = (alen > blen) - (alen < blen);
+	}
+	keyer_free(&ka);
+	keyer_free(&kb);
+	return r < 0 ? -1 : r > 0;
+}
+
+int
+vntext_collate(const char *a, const char *b)
+{
+	return vntext_collaten(a, a != NULL ? strlen(a) : 0, b,
+	    b != NULL ? strlen(b) : 0);
+}
+
+char *
+vntext_sortkey(const char *s, struct mc_err *err)
+{
+	struct keymem m;
+	struct keyer k;
+	size_t n = strlen(s);
+	char *r;
+
+	if (!vntext_valid_utf8(s, n)) {
+		refuse_utf8(err);
+		return NULL;
+	}
+	keyer_init(&k, &m);
+	if (!build_key((const uint8_t *)s, n, &k)) {
+		keyer_free(&k);
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		return NULL;
+	}
+	r = malloc(k.prim.len);
+	if (r == NULL)
+		err_set(err, MC_ENOMEM, _("out of memory"));
+	else
+		memcpy(r, k.prim.p, k.prim.len);
+	keyer_free(&k);
+	return r;
 }

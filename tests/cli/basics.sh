@@ -45,4 +45,13 @@ err=$(env -u LANGUAGE LC_ALL=C.UTF-8 "$MOTCUA" --db "$T/none.db" list 2>&1)
 like "$err" "chưa có cơ sở dữ liệu|Không có cơ sở dữ liệu|không có cơ sở dữ liệu" "Vietnamese by default under C.UTF-8"
 err=$(env -u LANGUAGE LC_ALL=C.UTF-8 "$MOTCUA" --lang en --db "$T/none.db" list 2>&1)
 like "$err" "no database at" "English with --lang en"
+# Vietnamese from a plain UTF-8 locale too: LANG=C.UTF-8, no LC_ALL, no
+# LANGUAGE (what a fresh counter PC has)
+out=$(env -u LANGUAGE LANG=C.UTF-8 LC_ALL= "$MOTCUA" --help 2>&1)
+like "$out" "^cách dùng: motcua" "--help in Vietnamese under LANG=C.UTF-8: usage line"
+like "$out" "^Các lệnh:$" "--help in Vietnamese under LANG=C.UTF-8: commands heading"
+like "$out" "Khi không ghi lệnh, motcua mở chương trình" \
+	"--help in Vietnamese under LANG=C.UTF-8: closing sentence"
+out=$(env -u LANGUAGE LANG=C.UTF-8 LC_ALL= "$MOTCUA" text frobnicate 2>&1)
+like "$out" "^motcua: không có lệnh text 'frobnicate'" "errors in Vietnamese under LANG=C.UTF-8"
 done_testing

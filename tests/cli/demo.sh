@@ -22,11 +22,12 @@ is "$rc" 0 "the demo database checks sound"
 like "$out" "identical" "its projection is identical after a rebuild"
 # opened again, it is reused, not remade
 sum=$(sqlite3 "$db" "SELECT group_concat(code) FROM dossier")
+tui_fresh
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --demo"
 wait_for "F10"
 tm send-keys F10
 i=0
 while [ $i -lt 100 ] && tm has-session 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 is "$(sqlite3 "$db" "SELECT group_concat(code) FROM dossier")" "$sum" "a second --demo reuses the database"
-tm kill-server 2>/dev/null
+tui_fresh
 done_testing

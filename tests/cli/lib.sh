@@ -105,8 +105,16 @@ tui_setup() {
 		echo "Bail out! tmux is not installed: run ./bootstrap"
 		exit 1
 	fi
-	sock="$T/tmux.sock"
+	tui_n=0
+	sock="$T/tmux.0.sock"
 	trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT INT TERM
+}
+# tui_fresh — end the tmux server and use a new socket for the next
+# session, so a server still shutting down never meets the next one.
+tui_fresh() {
+	tm kill-server 2>/dev/null
+	tui_n=$((tui_n + 1))
+	sock="$T/tmux.$tui_n.sock"
 }
 tm() { "$TMUX_BIN" -S "$sock" "$@"; }
 wait_for() {

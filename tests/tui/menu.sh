@@ -26,14 +26,14 @@ tm resize-window -x 100 -y 30 2>/dev/null || tm resize-pane -x 100 -y 30
 wait_for "F10"; ok "enlarged again, the menu is back"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
-tm kill-server 2>/dev/null
+tui_fresh
 
 # SIGTERM restores the terminal and exits
 tm new-session -d -x 80 -y 24 "sh -c 'echo \$\$ > $T/pid; exec env LANGUAGE=en $MOTCUA --db $db'; echo EXIT=\$?; sleep 5"
 wait_for "F10"
 kill -TERM "$(cat "$T/pid")"
 wait_for "EXIT=0"; ok "SIGTERM ends the program cleanly"
-tm kill-server 2>/dev/null
+tui_fresh
 
 # two officers: --officer picks one; an unknown one is refused
 "$MOTCUA" --db "$db" officer add hoa "Đỗ Thị Hoa" >/dev/null
@@ -41,7 +41,7 @@ sum=$(dbsum "$db")
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --db '$db' --officer hoa; sleep 5"
 wait_for "Officer: hoa"; ok "--officer names the officer on duty"
 tm send-keys F10
-tm kill-server 2>/dev/null
+tui_fresh
 run --db "$db" --officer nobody
 is "$rc" 1 "an unknown officer: exit 1"
 like "$err" "no officer 'nobody'" "an unknown officer: says so"

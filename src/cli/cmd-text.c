@@ -1,0 +1,312 @@
+/* cmd-text.c — motcua text: the Vietnamese text tools, no database.
+ *
+ *   motcua text telex [--new-style] WORDS...   Telex keys to Vietnamese
+ *   motcua text vni [--new-style] WORDS...     VNI keys to Vietnamese
+ *   motcua text fold TEXT...                   the search form ("nguyen van an")
+ *   motcua text upper TEXT...                  capitals, for forms
+ *   motcua text sort < FILE                    lines in Vietnamese order
+ *   motcua text nfc < FILE                     lines normalised to NFC
+ *
+ * sort and nfc read all of standard input before writing anything: a line
+ * that is not UTF-8 stops them with its number and nothing printed. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "motcua/i18n.h"
+#include "motcua/telex.h"
+#include "motcua/vntext.h"
+
+/* Reject any option but honour "--"; the index of the first operand, or
+ * -1 after an option. */
+static int
+no_options(int argc, char **argv)
+{
+	static const struct option none[] = {{NULL, 0, NULL, 0}};
+
+	optind = 0;
+	opterr = 0;
+	if (getopt_long(argc, argv, "+", none, NULL) != -1)
+		return -1;
+	return optind;
+}
+
+/* The operands argv[first..argc) joined by single spaces; malloc'd. */
+static char *
+join(int argc, char **argv, int first)
+{
+	size_t n = 1;
+	char *s, *p;
+
+	for (int i = first; i < argc; i++)
+		n += strlen(argv[i]) + 1;
+	if ((s = p = malloc(n)) == NULL)
+		return NULL;
+	for (int i = first; i < argc; i++) {
+		size_t k = strlen(argv[i]);
+
+		if (i > first)
+			*p++ = ' ';
+		memcpy(p, argv[i], k);
+		p += k;
+	}
+	*p = '\0';
+	return s;
+}
+
+static int
+flush_out(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout))
+		return cli_error(_("cannot write the output: %s"), strerror(errno));
+	return 0;
+}
+
+static int
+do_convert(int argc, char **argv, enum telex_mode mode)
+{
+	static const struct option opts[] = {
+		{"new-style", no_argument, NULL, 'n'},
+		{NULL, 0, NULL, 0},
+	};
+	struct mc_err err;
+	bool new_style = false;
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'n')
+			return cli_usage(&cmd_text);
+		new_style = true;
+	}
+	if (optind >= argc)
+		return cli_usage(&cmd_text);
+	for (int i = optind; i < argc; i++) {
+		char *w = telex_convert(argv[i], mode, new_style, &err);
+
+		if (w == NULL)
+			return cli_fail(&err);
+		printf("%s%s", i > optind ? " " : "", w);
+		free(w);
+	}
+	putchar('\n');
+	return flush_out();
+}
+
+/* fold and upper: one function of the joined operands. */
+static int
+do_map(int argc, char **argv, char *(*fn)(const char *, struct mc_err *))
+{
+	struct mc_err err;
+	int first = no_options(argc, argv);
+	char *text, *r;
+
+	if (first < 0 || first >= argc)
+		return cli_usage(&cmd_text);
+	if ((text = join(argc, argv, first)) == NULL)
+		return cli_error(_("out of memory"));
+	r = fn(text, &err);
+	free(text);
+	if (r == NULL)
+		return cli_fail(&err);
+	puts(r);
+	free(r);
+	return flush_out();
+}
+
+struct line {
+	char *text;	/* without the '\n' */
+	size_t len;
+	bool newline;	/* the line ended with '\n' */
+	char *key;	/* sort: its collation key */
+	size_t idx;	/* sort: its place in the input, for a stable order */
+};
+
+static void
+free_lines(struct line *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].text);
+		free(v[i].key);
+	}
+	free(v);
+}
+
+/* All of standard input, line by line, each checked to be UTF-8 text.
+ * Returns 0, or 1 after printing an error (naming the line). */
+static int
+read_lines(struct line **out, size_t *count)
+{
+	struct line *v = NULL;
+	size_t n = 0, cap = 0;
+	char *buf = NULL;
+	size_t bufcap = 0;
+	ssize_t len;
+
+	*out = NULL;
+	*count = 0;
+	while ((len = getline(&buf, &bufcap, stdin)) >= 0) {
+		struct line *l;
+		size_t k = (size_t)len;
+		bool nl = k > 0 && buf[k - 1] == '\n';
+
+		if (nl)
+			buf[--k] = '\0';
+		if (memchr(buf, '\0', k) != NULL || !vntext_valid_utf8(buf, k)) {
+			cli_error(_("line %zu of the input is not UTF-8 text: convert the "
+			    "file to UTF-8 (for example iconv -f CP1258 -t UTF-8) and try "
+			    "again"), n + 1);
+			goto fail;
+		}
+		if (n == cap) {
+			size_t nc = cap == 0 ? 64 : cap * 2;
+			struct line *nv = realloc(v, nc * sizeof *nv);
+
+			if (nv == NULL)
+				goto nomem;
+			v = nv;
+			cap = nc;
+		}
+		l = &v[n];
+		if ((l->text = malloc(k + 1)) == NULL)
+			goto nomem;
+		memcpy(l->text, buf, k + 1);
+		l->len = k;
+		l->newline = nl;
+		l->key = NULL;
+		l->idx = n++;
+	}
+	if (ferror(stdin)) {
+		cli_error(_("cannot read the standard input: %s"), strerror(errno));
+		goto fail;
+	}
+	free(buf);
+	*out = v;
+	*count = n;
+	return 0;
+nomem:
+	cli_error(_("out of memory"));
+fail:
+	free(buf);
+	free_lines(v, n);
+	return 1;
+}
+
+static int
+by_key(const void *x, const void *y)
+{
+	const struct line *a = x, *b = y;
+	int c = strcmp(a->key, b->key);
+
+	if (c != 0)
+		return c;
+	return (a->idx > b->idx) - (a->idx < b->idx);	/* stable */
+}
+
+static int
+do_sort(int argc, char **argv)
+{
+	struct mc_err err;
+	struct line *v;
+	size_t n;
+
+	if (no_options(argc, argv) != argc)
+		return cli_usage(&cmd_text);
+	if (read_lines(&v, &n))
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		/* a CRLF file: the CR stays in the line but not in its key */
+		bool cr = v[i].len > 0 && v[i].text[v[i].len - 1] == '\r';
+
+		if (cr)
+			v[i].text[v[i].len - 1] = '\0';
+		v[i].key = vntext_sortkey(v[i].text, &err);
+		if (cr)
+			v[i].text[v[i].len - 1] = '\r';
+		if (v[i].key == NULL) {
+			free_lines(v, n);
+			return cli_fail(&err);
+		}
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_key);
+	for (size_t i = 0; i < n; i++) {
+		fwrite(v[i].text, 1, v[i].len, stdout);
+		putchar('\n');
+	}
+	free_lines(v, n);
+	return flush_out();
+}
+
+static int
+do_nfc(int argc, char **argv)
+{
+	struct mc_err err;
+	struct line *v;
+	size_t n;
+
+	if (no_options(argc, argv) != argc)
+		return cli_usage(&cmd_text);
+	if (read_lines(&v, &n))
+		return 1;
+	/* normalise everything first: on an error nothing is printed */
+	for (size_t i = 0; i < n; i++) {
+		char *s = vntext_nfc(v[i].text, &err);
+
+		if (s == NULL) {
+			free_lines(v, n);
+			return cli_fail(&err);
+		}
+		free(v[i].text);
+		v[i].text = s;
+	}
+	for (size_t i = 0; i < n; i++) {
+		fputs(v[i].text, stdout);
+		if (v[i].newline)
+			putchar('\n');
+	}
+	free_lines(v, n);
+	return flush_out();
+}
+
+static int
+run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *sub;
+
+	(void)ctx;
+	if (argc < 2)
+		return cli_usage(&cmd_text);
+	sub = argv[1];
+	/* from here argv[0] is the subcommand, as getopt expects */
+	argc--;
+	argv++;
+	if (strcmp(sub, "telex") == 0)
+		return do_convert(argc, argv, TELEX_TELEX);
+	if (strcmp(sub, "vni") == 0)
+		return do_convert(argc, argv, TELEX_VNI);
+	if (strcmp(sub, "fold") == 0)
+		return do_map(argc, argv, vntext_fold);
+	if (strcmp(sub, "upper") == 0)
+		return do_map(argc, argv, vntext_upper);
+	if (strcmp(sub, "sort") == 0)
+		return do_sort(argc, argv);
+	if (strcmp(sub, "nfc") == 0)
+		return do_nfc(argc, argv);
+	cli_error(_("unknown text command '%s': use telex, vni, fold, upper, sort "
+	    "or nfc"), sub);
+	return EXIT_USAGE;
+}
+
+const struct cli_cmd cmd_text = {
+	"text",
+	"text telex|vni [--new-style] WORDS... | text fold|upper TEXT... | "
+	"text sort|nfc < FILE",
+	run,
+};
