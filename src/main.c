@@ -17,7 +17,7 @@
 
 static const struct cli_cmd *const commands[] = {
 	&cmd_init, &cmd_officer, &cmd_catalog, &cmd_calendar, &cmd_receive,
-	&cmd_show, &cmd_list, &cmd_check, &cmd_text,
+	&cmd_show, &cmd_list, &cmd_check, &cmd_text, &cmd_setting,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -33,7 +33,8 @@ usage(FILE *f)
 	    "See motcua(1)."));
 }
 
-/* Messages: --lang wins, then $LANGUAGE, else Vietnamese.  A build tree
+/* Messages: --lang wins, then $LANGUAGE, then the database's `lang`
+ * setting (cli_apply_lang, once the database is open), else Vietnamese.  A build tree
  * has its own catalogue (locale/ beside src/), used before installing. */
 static void
 setup_language(const char *lang)
@@ -102,6 +103,7 @@ run_demo(struct cli_ctx *ctx)
 		return cli_fail(&err);
 	if (demo_open(path, &db, &err) != 0)
 		return cli_fail(&err);
+	cli_apply_lang(ctx, db);
 	/* the demo's own officer, unless --officer names another or --db
 	 * pointed at a database that has no such officer */
 	rc = ui_run(db, ctx->officer != NULL ? ctx->officer :
@@ -123,12 +125,17 @@ main(int argc, char **argv)
 			ctx.lang = argv[i + 1];
 		else if (strncmp(argv[i], "--lang=", 7) == 0)
 			ctx.lang = argv[i] + 7;
+		if ((strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "--db") == 0 ||
+		    strcmp(argv[i], "--officer") == 0) && i + 1 < argc)
+			i++;	/* skip the option's value */
 	}
 	if (ctx.lang != NULL && strcmp(ctx.lang, "vi") != 0 && strcmp(ctx.lang, "en") != 0) {
 		setup_language(NULL);
 		cli_error(_("unknown language '%s': use --lang vi or --lang en"), ctx.lang);
 		return EXIT_USAGE;
 	}
+	ctx.lang_fixed = ctx.lang != NULL ||
+	    (getenv("LANGUAGE") != NULL && getenv("LANGUAGE")[0] != '\0');
 	setup_language(ctx.lang);
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {

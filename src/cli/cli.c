@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
+#include "motcua/setting.h"
 #include "motcua/vntext.h"
 
 const char *
@@ -41,7 +42,20 @@ cli_db(struct cli_ctx *ctx)
 		cli_fail(&err);
 		return NULL;
 	}
+	cli_apply_lang(ctx, ctx->db);
 	return ctx->db;
+}
+
+void
+cli_apply_lang(struct cli_ctx *ctx, sqlite3 *db)
+{
+	char lang[8];
+
+	if (ctx->lang_fixed || setting_get(db, "lang", lang, sizeof lang) != 0)
+		return;
+	setenv("LANGUAGE", lang, 1);
+	/* a new textdomain() call makes gettext forget its cached lookups */
+	textdomain(PACKAGE);
 }
 
 int

@@ -18,6 +18,7 @@ struct cli_ctx {
 	const char *db_path;	/* --db, or NULL for the default location */
 	const char *officer;	/* --officer, or NULL */
 	const char *lang;	/* --lang, or NULL */
+	bool lang_fixed;	/* --lang or $LANGUAGE chose: the setting may not */
 	sqlite3 *db;		/* opened on first use by cli_db() */
 };
 
@@ -30,6 +31,8 @@ struct cli_cmd {
 /* Open the database named by the context (must exist).  On failure prints
  * the error and returns NULL. */
 sqlite3 *cli_db(struct cli_ctx *ctx);
+/* Speak the database's `lang` setting unless --lang or $LANGUAGE chose. */
+void cli_apply_lang(struct cli_ctx *ctx, sqlite3 *db);
 /* Resolve the database path (--db, $MOTCUA_DB, XDG); NULL after printing
  * an error. */
 const char *cli_db_path(struct cli_ctx *ctx, char *buf, size_t n);
@@ -55,6 +58,6 @@ void cli_json_str(FILE *f, const char *s);
 
 /* Every command, for main.c. */
 extern const struct cli_cmd cmd_init, cmd_officer, cmd_catalog, cmd_calendar,
-    cmd_receive, cmd_show, cmd_list, cmd_check, cmd_text;
+    cmd_receive, cmd_show, cmd_list, cmd_check, cmd_setting, cmd_text;
 
 #endif

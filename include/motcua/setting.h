@@ -1,0 +1,36 @@
+/* setting.h — the station's settings, kept in the meta table.
+ *
+ * Each setting has a name, a default and a check; setting_set refuses a
+ * value its check does not accept and leaves the old one in place.
+ *   lang              vi | en                 language of the program
+ *   tone_style        old | new               Telex tone placement (hòa / hoà)
+ *   office_hours      "07:30-11:30,13:30-17:00"
+ *   saturday_morning  0 | 1                   Saturday morning is worked
+ *   sameday_cutoff    "15:00"                 same-day procedures
+ *   print_command     "lp"                    command that prints a slip
+ */
+#ifndef MOTCUA_SETTING_H
+#define MOTCUA_SETTING_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "motcua/error.h"
+
+struct mc_setting_info {
+	const char *name;
+	const char *dflt;
+	const char *help;	/* translatable, one line */
+};
+
+/* The known settings, NULL-terminated. */
+const struct mc_setting_info *setting_all(void);
+
+/* Current value (the default when unset); -1 if the name is unknown. */
+int setting_get(sqlite3 *db, const char *name, char *buf, size_t n);
+/* Check and store a value (one transaction). */
+int setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err);
+/* Back to the default. */
+int setting_unset(sqlite3 *db, const char *name, struct mc_err *err);
+
+#endif

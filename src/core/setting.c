@@ -1,0 +1,108 @@
+/* setting.c — named settings with defaults and checks, in meta. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "motcua/calendar.h"
+#include "motcua/db.h"
+#include "motcua/i18n.h"
+#include "motcua/setting.h"
+
+static const struct mc_setting_info settings[] = {
+	{"lang", "vi", N_("language of the program: vi or en")},
+	{"tone_style", "old", N_("Telex tone placement: old (hòa) or new (hoà)")},
+	{"office_hours", "07:30-11:30,13:30-17:00", N_("office hours, as HH:MM-HH:MM,…")},
+	{"saturday_morning", "0", N_("1 if Saturday morning is a working half-day")},
+	{"sameday_cutoff", "15:00", N_("same-day procedures received later are due the "
+	    "next working day")},
+	{"print_command", "lp", N_("command that prints a slip (the file is its last "
+	    "argument)")},
+	{NULL, NULL, NULL},
+};
+
+const struct mc_setting_info *
+setting_all(void)
+{
+	return settings;
+}
+
+static const struct mc_setting_info *
+find(const char *name)
+{
+	for (const struct mc_setting_info *s = settings; s->name != NULL; s++)
+		if (strcmp(s->name, name) == 0)
+			return s;
+	return NULL;
+}
+
+int
+setting_get(sqlite3 *db, const char *name, char *buf, size_t n)
+{
+	const struct mc_setting_info *s = find(name);
+
+	if (s == NULL)
+		return -1;
+	if (db == NULL || db_meta_get(db, name, buf, n) != 0)
+		snprintf(buf, n, "%s", s->dflt);
+	return 0;
+}
+
+static bool
+one_of(const char *v, const char *a, const char *b)
+{
+	return strcmp(v, a) == 0 || strcmp(v, b) == 0;
+}
+
+int
+setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err)
+{
+	const struct mc_setting_info *s = find(name);
+	struct mc_calendar *cal;
+
+	if (s == NULL)
+		return err_set(err, MC_EINVAL,
+		    _("there is no setting '%s': see 'motcua setting list'"), name);
+	if ((strcmp(name, "lang") == 0 && !one_of(value, "vi", "en")) ||
+	    (strcmp(name, "tone_style") == 0 && !one_of(value, "old", "new")) ||
+	    (strcmp(name, "saturday_morning") == 0 && !one_of(value, "0", "1")) ||
+	    (strcmp(name, "print_command") == 0 && value[0] == '\0'))
+		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
+		    name, _(s->help));
+	if (db_begin(db, err))
+		return -1;
+	if (db_meta_set(db, name, value, err))
+		goto fail;
+	/* the calendar's own parser is the check of its settings */
+	if (calendar_open(db, &cal, err) != 0) {
+		char why[sizeof err->msg];
+
+		snprintf(why, sizeof why, "%s", err->msg);
+		err_set(err, MC_EINVAL, _("'%s' is not a value for %s (%s)"), value, name, why);
+		goto fail;
+	}
+	calendar_close(cal);
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int
+setting_unset(sqlite3 *db, const char *name, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (find(name) == NULL)
+		return err_set(err, MC_EINVAL,
+		    _("there is no setting '%s': see 'motcua setting list'"), name);
+	if (db_prepare(db, "DELETE FROM meta WHERE key = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("resetting the setting"));
+	return 0;
+}
