@@ -111,6 +111,12 @@ const char *calendar_holiday_name(struct mc_calendar *cal, int jdn);
 int calendar_due(struct mc_calendar *cal, const struct mc_time *from,
     const struct mc_limit *limit, struct mc_time *due, struct mc_err *err);
 
+/* Why the due date is what it is, in one translated line for the
+ * officer and the slip: "3 working days; skipping Saturday, Sunday, Tết
+ * Nguyên đán 16/02–20/02".  Written into buf (truncated to n). */
+void calendar_due_reason(struct mc_calendar *cal, const struct mc_time *from,
+    const struct mc_limit *limit, const struct mc_time *due, char *buf, size_t n);
+
 /* The effective holidays of a year (days off and swapped-in working days,
  * after official calendar and overrides), sorted; *out is malloc'd (NULL
  * when *n is 0); the caller frees it. */

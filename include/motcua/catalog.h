@@ -80,6 +80,33 @@ int catalog_search(sqlite3 *db, const char *search, bool all,
  * spaces (continuation lines too); malloc'd, NULL if out of memory. */
 char *catalog_procedure_json(const struct mc_procedure *p, int indent);
 
+/* The catalog in memory for the procedure picker: loaded once, filtered
+ * at every key without touching the database (2,000 procedures filter in
+ * well under a millisecond). */
+struct catalog_entry {
+	char *code, *name, *field, *time_limit;
+	long long fee;
+	char *fold;		/* vn_fold of "code name field" */
+	char *initials;		/* first letters of the name's words, folded:
+				 * "Đăng ký khai sinh" → "dkks" */
+	int uses;		/* dossiers of this procedure at this station */
+	int position;		/* catalog order */
+};
+struct catalog_index {
+	struct catalog_entry *e;
+	size_t n;
+};
+/* Procedures in force, most used at this station first, then catalog
+ * order. */
+int catalog_index_load(sqlite3 *db, struct catalog_index *idx, struct mc_err *err);
+void catalog_index_free(struct catalog_index *idx);
+/* Indexes (into idx->e) of the entries matching `query` — every word of
+ * the folded query is found in the folded code/name/field, or the whole
+ * query is a prefix of the initials ("dkks") — in the index's order.
+ * Fills at most max; returns the count. */
+size_t catalog_index_filter(const struct catalog_index *idx, const char *query,
+    size_t *out, size_t max);
+
 const char *catalog_form_name(enum mc_docform f);	/* "original", ... */
 int catalog_form_parse(const char *s, enum mc_docform *f);
 

@@ -50,6 +50,21 @@ struct mc_receipt_out {
 int dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r,
     struct mc_receipt_out *out, struct mc_err *err);
 
+/* Guidance instead of a receipt: a required document was missing, the
+ * citizen got the supplement request (Mẫu 02) listing every missing item,
+ * and no dossier was created.  Recorded as a "guide" event (counted as
+ * "guided, not received"); `out->id` names it (for its slip), `out->code`
+ * is empty.  Refused if nothing required is missing. */
+int dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *out,
+    struct mc_err *err);
+
+/* The applicant of this ID number's most recent dossier (a returning
+ * citizen).  Strings are malloc'd; free with dossier_applicant_free.
+ * Returns 0 if found, 1 if the ID number is unknown, -1 on error. */
+int dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *a,
+    struct mc_err *err);
+void dossier_applicant_free(struct mc_applicant *a);
+
 /* Re-derive one dossier's row from its events (inside the caller's
  * transaction). */
 int dossier_project(sqlite3 *db, const char *id, struct mc_err *err);

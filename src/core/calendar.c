@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1266,4 +1267,99 @@ calendar_import_file(sqlite3 *db, const char *path, int *years, size_t max,
 		err_set(err, MC_EINVAL, "%s: %s", path, msg);
 	}
 	return rc;
+}
+
+/* ---- the reason of a due date ------------------------------------------ */
+
+/* Append to buf (size n) at *used, never overflowing. */
+static void
+reason_add(char *buf, size_t n, size_t *used, const char *fmt, ...) MC_PRINTF(4, 5);
+
+static void
+reason_add(char *buf, size_t n, size_t *used, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (*used >= n)
+		return;
+	va_start(ap, fmt);
+	w = vsnprintf(buf + *used, n - *used, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		*used = *used + (size_t)w < n ? *used + (size_t)w : n - 1;
+}
+
+void
+calendar_due_reason(struct mc_calendar *cal, const struct mc_time *from,
+    const struct mc_limit *limit, const struct mc_time *due, char *buf, size_t n)
+{
+	size_t used = 0;
+	bool sat = false, sun = false, any = false;
+
+	if (n == 0)
+		return;
+	buf[0] = '\0';
+	switch (limit->kind) {
+	case MC_LIMIT_DAYS:
+		reason_add(buf, n, &used, ngettext("%d working day", "%d working days",
+		    (unsigned long)limit->n), limit->n);
+		break;
+	case MC_LIMIT_HOURS:
+		reason_add(buf, n, &used, ngettext("%d office hour", "%d office hours",
+		    (unsigned long)limit->n), limit->n);
+		break;
+	case MC_LIMIT_SAMEDAY:
+		reason_add(buf, n, &used, "%s", _("same day"));
+		if (due->jdn != from->jdn)
+			reason_add(buf, n, &used, _("; received after the cut-off or on a day "
+			    "off, due the next working day"));
+		break;
+	}
+	/* the days between receipt and due that did not count */
+	for (int j = from->jdn + 1; j < due->jdn; j++) {
+		if (calendar_is_working_day(cal, j))
+			continue;
+		const char *name = calendar_holiday_name(cal, j);
+		if (name == NULL) {
+			if (date_weekday(j) == 5)
+				sat = true;
+			else
+				sun = true;
+		}
+	}
+	if (sat || sun) {
+		reason_add(buf, n, &used, "%s", _("; skipping "));
+		any = true;
+		if (sat && sun)
+			reason_add(buf, n, &used, "%s", _("Saturday, Sunday"));
+		else
+			reason_add(buf, n, &used, "%s", sat ? _("Saturday") : _("Sunday"));
+	}
+	/* holidays, one range per run of the same name: "Tết 16/02–20/02" */
+	for (int j = from->jdn + 1; j < due->jdn; j++) {
+		const char *name;
+		int k, y, m, d, y2, m2, d2;
+
+		if (calendar_is_working_day(cal, j) || (name = calendar_holiday_name(cal, j))
+		    == NULL)
+			continue;
+		for (k = j; k + 1 < due->jdn && !calendar_is_working_day(cal, k + 1); k++) {
+			const char *next = calendar_holiday_name(cal, k + 1);
+			/* a weekend inside a holiday run stays in the run */
+			if (next != NULL && strcmp(next, name) != 0)
+				break;
+		}
+		while (k > j && calendar_holiday_name(cal, k) == NULL)
+			k--;
+		date_ymd(j, &y, &m, &d);
+		date_ymd(k, &y2, &m2, &d2);
+		reason_add(buf, n, &used, "%s", any ? ", " : _("; skipping "));
+		any = true;
+		if (k == j)
+			reason_add(buf, n, &used, "%s %02d/%02d", name, d, m);
+		else
+			reason_add(buf, n, &used, "%s %02d/%02d–%02d/%02d", name, d, m, d2, m2);
+		j = k;
+	}
 }

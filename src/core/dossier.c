@@ -286,48 +286,65 @@ check_in_force(const struct mc_procedure *p, int jdn, struct mc_err *err)
 	return 0;
 }
 
-int
-dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r,
-    struct mc_receipt_out *out, struct mc_err *err)
-{
+/* What a receipt and a guidance share: the checked facts of the intake. */
+struct intake {
 	struct mc_procedure p;
 	struct clean_applicant a;
 	struct mc_officer off;
 	struct mc_unit u;
 	struct mc_limit lim;
-	bool *received = NULL;
+	bool *received;		/* [p.ndocs] */
+};
+
+static void
+intake_free(struct intake *in)
+{
+	free(in->received);
+	applicant_free(&in->a);
+	catalog_procedure_free(&in->p);
+}
+
+static int
+intake_check(sqlite3 *db, const struct mc_receipt *r, struct intake *in,
+    struct mc_warnings *w, struct mc_err *err)
+{
+	memset(in, 0, sizeof *in);
+	if (unit_get(db, &in->u, err) || unit_officer_get(db, r->officer, &in->off, err))
+		return -1;
+	if (r->procedure == NULL)
+		return err_set(err, MC_EINVAL,
+		    _("no procedure given: name it by its code (see 'motcua catalog list')"));
+	if (catalog_get(db, r->procedure, &in->p, err) ||
+	    check_in_force(&in->p, r->at.jdn, err) ||
+	    calendar_limit_parse(in->p.time_limit, &in->lim, err) ||
+	    check_applicant(&r->applicant, &in->a, w, err))
+		return -1;
+	if ((in->received = calloc(in->p.ndocs + 1, sizeof *in->received)) == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	return parse_docs(r->docs, &in->p, in->received, err);
+}
+
+int
+dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r,
+    struct mc_receipt_out *out, struct mc_err *err)
+{
+	struct intake in;
 	char *docs = NULL, *body = NULL;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	memset(&p, 0, sizeof p);
-	memset(&a, 0, sizeof a);
-	if (unit_get(db, &u, err) || unit_officer_get(db, r->officer, &off, err))
-		return -1;
-	if (r->procedure == NULL || catalog_get(db, r->procedure, &p, err))
-		return r->procedure == NULL ? err_set(err, MC_EINVAL,
-		    _("no procedure given: name it by its code (see 'motcua catalog list')"))
-		    : -1;
-	if (check_in_force(&p, r->at.jdn, err) ||
-	    calendar_limit_parse(p.time_limit, &lim, err) ||
-	    check_applicant(&r->applicant, &a, &out->warnings, err))
-		goto done;
-	if ((received = calloc(p.ndocs + 1, sizeof *received)) == NULL) {
-		err_set(err, MC_ENOMEM, _("out of memory"));
-		goto done;
-	}
-	if (parse_docs(r->docs, &p, received, err) || check_complete(&p, received, err) ||
-	    calendar_due(cal, &r->at, &lim, &out->due, err) ||
+	if (intake_check(db, r, &in, &out->warnings, err) ||
+	    check_complete(&in.p, in.received, err) ||
+	    calendar_due(cal, &r->at, &in.lim, &out->due, err) ||
 	    event_uuid(out->id, err))
 		goto done;
-
 	if (db_begin(db, err))
 		goto done;
-	if (next_code(db, &u, r->at.jdn, out->code, err) ||
-	    (docs = docs_json(db, &p, received, err)) == NULL ||
-	    (body = receipt_body(db, out->code, &p, docs, &a, r->applicant.delivery,
+	if (next_code(db, &in.u, r->at.jdn, out->code, err) ||
+	    (docs = docs_json(db, &in.p, in.received, err)) == NULL ||
+	    (body = receipt_body(db, out->code, &in.p, docs, &in.a, r->applicant.delivery,
 	    &r->at, &out->due, err)) == NULL ||
-	    event_append(db, out->id, "receive", &r->at, off.username, body, err) ||
+	    event_append(db, out->id, "receive", &r->at, in.off.username, body, err) ||
 	    dossier_project(db, out->id, err)) {
 		db_rollback(db);
 		goto done;
@@ -336,10 +353,125 @@ dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r
 done:
 	sqlite3_free(docs);
 	sqlite3_free(body);
-	free(received);
-	applicant_free(&a);
-	catalog_procedure_free(&p);
+	intake_free(&in);
 	return rc;
+}
+
+int
+dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *out,
+    struct mc_err *err)
+{
+	struct intake in;
+	char *docs = NULL, *body = NULL, missing[8 * 64] = "[";
+	size_t used = 1;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (intake_check(db, r, &in, &out->warnings, err))
+		goto done;
+	for (size_t i = 0; i < in.p.ndocs && used < sizeof missing - 8; i++)
+		if (in.p.docs[i].required && !in.received[i])
+			used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%d",
+			    used > 1 ? "," : "", in.p.docs[i].position);
+	if (used == 1) {
+		err_set(err, MC_EINVAL, _("no required document is missing: receive the "
+		    "dossier instead"));
+		goto done;
+	}
+	snprintf(missing + used, sizeof missing - used, "]");
+	if (event_uuid(out->id, err))
+		goto done;
+	/* the due date is only a receipt's: the body says what is missing */
+	out->due = r->at;
+	if (db_begin(db, err))
+		goto done;
+	if ((docs = docs_json(db, &in.p, in.received, err)) == NULL ||
+	    (body = receipt_body(db, "", &in.p, docs, &in.a, r->applicant.delivery,
+	    &r->at, &r->at, err)) == NULL ||
+	    db_prepare(db, "SELECT json_remove(json_set(?1, '$.missing', json(?2)), "
+	    "'$.code', '$.due')", &st, err)) {
+		db_rollback(db);
+		goto done;
+	}
+	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, missing, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_fail(db, err, _("recording the guidance"));
+		db_rollback(db);
+		goto done;
+	}
+	if (event_append(db, out->id, "guide", &r->at, in.off.username,
+	    (const char *)sqlite3_column_text(st, 0), err)) {
+		db_rollback(db);
+		goto done;
+	}
+	rc = db_commit(db, err);
+done:
+	sqlite3_finalize(st);
+	sqlite3_free(docs);
+	sqlite3_free(body);
+	intake_free(&in);
+	return rc;
+}
+
+static char *
+column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	return v != NULL ? strdup((const char *)v) : NULL;
+}
+
+void
+dossier_applicant_free(struct mc_applicant *a)
+{
+	free((char *)a->name);
+	free((char *)a->id);
+	free((char *)a->birth_date);
+	free((char *)a->phone);
+	free((char *)a->address);
+	free((char *)a->email);
+	memset(a, 0, sizeof *a);
+}
+
+int
+dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *a,
+    struct mc_err *err)
+{
+	char id[13];
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	if (citizen_check_id(id_number, 0, id, NULL, err))
+		return -1;
+	if (db_prepare(db, "SELECT applicant_name, applicant_id, birth_date, phone, "
+	    "address, email, delivery FROM dossier WHERE applicant_id = ?1 "
+	    "ORDER BY received DESC, code DESC LIMIT 1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		a->name = column_dup(st, 0);
+		a->id = column_dup(st, 1);
+		a->birth_date = column_dup(st, 2);
+		a->phone = column_dup(st, 3);
+		a->address = column_dup(st, 4);
+		a->email = column_dup(st, 5);
+		a->delivery = strcmp((const char *)sqlite3_column_text(st, 6), "post") == 0 ?
+		    MC_DELIVER_POST : MC_DELIVER_COUNTER;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, _("looking up the citizen"));
+	if (a->name == NULL || a->id == NULL) {
+		dossier_applicant_free(a);
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	return 0;
 }
 
 /* How each kind of event changes the row.  ?1 is the dossier id, ?2 and
@@ -372,6 +504,8 @@ static const struct {
 	 "json_extract(e.body, '$.received'), json_extract(e.body, '$.due'), "
 	 "'received', e.at, vn_fold(json_extract(e.body, '$.applicant.address')) "
 	 "FROM event e WHERE e.origin = ?2 AND e.seq = ?3"},
+	/* guidance (Mẫu 02) creates no dossier: nothing to project */
+	{"guide", NULL},
 };
 
 int
@@ -406,6 +540,8 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 			sqlite3_finalize(ev);
 			return -1;
 		}
+		if (projectors[k].sql == NULL)
+			continue;
 		if (db_prepare(db, projectors[k].sql, &st, err)) {
 			sqlite3_finalize(ev);
 			return -1;
@@ -446,13 +582,13 @@ dossier_rebuild(sqlite3 *db, long long *total, long long *differ, struct mc_err 
 			sqlite3_finalize(st);
 			goto fail;
 		}
-		(*total)++;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		db_fail(db, err, _("reading the event log"));
 		goto fail;
 	}
+	*total = db_int(db, "SELECT count(*) FROM main.dossier", 0);
 	/* dossiers whose row is on one side and not the other (EXCEPT
 	 * treats NULLs as equal); a changed row counts once */
 	*differ = db_int(db, "SELECT count(*) FROM (SELECT id FROM (SELECT * FROM "
