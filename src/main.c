@@ -17,7 +17,7 @@
 
 static const struct cli_cmd *const commands[] = {
 	&cmd_init, &cmd_officer, &cmd_catalog, &cmd_calendar, &cmd_receive,
-	&cmd_show, &cmd_list, &cmd_check, &cmd_text, &cmd_setting,
+	&cmd_guide, &cmd_slip, &cmd_show, &cmd_list, &cmd_check, &cmd_text, &cmd_setting,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -106,7 +106,7 @@ run_demo(struct cli_ctx *ctx)
 	cli_apply_lang(ctx, db);
 	/* the demo's own officer, unless --officer names another or --db
 	 * pointed at a database that has no such officer */
-	rc = ui_run(db, ctx->officer != NULL ? ctx->officer :
+	rc = ui_run(db, path, ctx->officer != NULL ? ctx->officer :
 	    db_int(db, "SELECT count(*) FROM officer WHERE username = 'demo' AND active = 1",
 	    0) > 0 ? "demo" : NULL);
 	db_close(db);
@@ -172,11 +172,19 @@ main(int argc, char **argv)
 		return run_demo(&ctx);
 	}
 	if (i >= argc) {
-		sqlite3 *db = cli_db(&ctx);
+		/* the full-screen program creates a missing database and runs
+		 * its setup; quitting the setup leaves it empty, to set up
+		 * next time */
+		char path[4096];
+		struct mc_err err;
+		sqlite3 *db;
 
-		if (db == NULL)
+		if (cli_db_path(&ctx, path, sizeof path) == NULL)
 			return 1;
-		rc = ui_run(db, ctx.officer);
+		if (db_open(path, DB_CREATE, &db, &err) != 0)
+			return cli_fail(&err);
+		cli_apply_lang(&ctx, db);
+		rc = ui_run(db, path, ctx.officer);
 		db_close(db);
 		return rc;
 	}

@@ -7,10 +7,47 @@
  * the same name in a "templates" folder beside the database overrides the
  * built-in one, so a commune can adapt a form without a new program.
  *
- * Template language: {{name}} is replaced by a value; a block
- * {{#documents}} … {{/documents}} repeats once per document with
- * {{doc.n}}, {{doc.name}}, {{doc.form}}, {{doc.quantity}}; an unknown
- * name is an error naming it (a typo in a template never prints blank). */
+ * Template language (one line of template at a time):
+ *   {{name}}        the value, as is, on this line
+ *   {{name:30}}     padded to 30 columns (display width: a Vietnamese
+ *                   letter is one column); a longer value wraps on words
+ *                   onto the following lines, under itself; {{name:^30}}
+ *                   centres, {{name:>30}} aligns right (1..200 columns)
+ *   {{?name}}…      at the start of a line: the line only if name is not
+ *                   empty
+ *   {{#documents}} … {{/documents}}, each tag on a line of its own: the
+ *                   lines between repeat once per document, with
+ *                   {{doc.n}} (1, 2, …), {{doc.name}}, {{doc.form}}
+ *                   ("Bản chính", "Bản sao chứng thực", "Bản chụp") and
+ *                   {{doc.quantity}} ("01"); Mẫu 01 lists the documents
+ *                   handed in, Mẫu 02 the missing ones.
+ * An unknown name is an error naming it and the template file (a typo in
+ * a template never prints blank).
+ *
+ * Fields (all forms; "" where one does not apply):
+ *   unit_name unit_upper unit_address unit_code  the unit; unit_upper is
+ *       vntext_upper(unit_name) ("UBND XÃ MỸ AN")
+ *   unit_phone     meta key unit_phone, "" when unset
+ *   place          the unit name without "UBND", "xã", "phường", …
+ *   day month year the form's date, "05" "11" "2026": the receipt, the
+ *                  guidance, or today for Mẫu 02 of a received dossier
+ *   copy           "(Liên 1: Lưu)", "(Liên 2: Giao khách hàng)"; Mẫu 01 is
+ *                  rendered twice, joined by a cut line and a form feed
+ *   code           the dossier code ("" for a guidance)
+ *   number         Mẫu 02 number: station × 1000 + the station's guidance
+ *                  count in the year (1001, 1002, …); for a dossier, the
+ *                  code's last 4 digits
+ *   applicant applicant_id birth_date address phone email
+ *   procedure procedure_code field   the procedure as recorded that day
+ *   time_limit     "3 ngày làm việc", "8 giờ làm việc", "trong ngày"
+ *   received_time due_time   "09 giờ 30 phút, ngày 20 tháng 11 năm 2026"
+ *   delivery       "Bộ phận tiếp nhận và trả kết quả" / "Qua dịch vụ bưu
+ *                  chính"
+ *   fee            "15.000 đồng" or "Không"
+ *   count          number of sets, "01"
+ *   book seq       Sổ theo dõi hồ sơ: the year of receipt, the code's
+ *                  last 4 digits
+ *   officer        full name of the officer who recorded the event */
 #ifndef MOTCUA_SLIP_H
 #define MOTCUA_SLIP_H
 
@@ -22,20 +59,28 @@ enum slip_form { SLIP_RECEIPT /* Mẫu 01 */, SLIP_SUPPLEMENT /* Mẫu 02 */ };
 
 /* Render the form of a dossier (SLIP_RECEIPT: by dossier code) or of a
  * guidance event (SLIP_SUPPLEMENT: by the id in dossier_guide's out->id,
- * or a dossier code).  db_path locates the templates folder (may be
- * NULL).  Returns malloc'd UTF-8 text. */
+ * or a dossier code: then the documents not handed in).  db_path locates
+ * the templates folder (may be NULL: built-in templates).  Returns
+ * malloc'd UTF-8 text, or NULL with err set (MC_ENOTFOUND: no such
+ * dossier or guidance; MC_EINVAL: a bad template, or nothing missing). */
 char *slip_render(sqlite3 *db, const char *db_path, enum slip_form form,
     const char *key, struct mc_err *err);
 
 /* Write text to the slips folder beside the database
- * (<dir>/slips/<name>.txt), through a temporary file, fsynced and renamed;
- * the path written goes to path_out (size n). */
+ * (<dir>/slips/<name>.txt; folder made 0700, file 0600), through a
+ * temporary file in the same folder, fsynced, renamed, folder fsynced; on
+ * failure no file is left.  name may not hold '/' or start with '.'.  The
+ * path written goes to path_out (size n).  The CLI names slips
+ * "mau01-<code>" and "mau02-<id or code>". */
 int slip_save(const char *db_path, const char *name, const char *text,
     char *path_out, size_t n, struct mc_err *err);
 
 /* Print a file with the print_command setting (default "lp"; words split
- * on spaces, the file appended, run without a shell).  Fails with a clear
- * message if the command fails; nothing else changes. */
+ * on spaces, the file appended, run without a shell, stdin from
+ * /dev/null, stdout and stderr appended to print.log beside the database
+ * so they never reach a curses screen).  Waits for it.  Fails with a clear
+ * message if the command cannot run or exits non-zero; nothing else
+ * changes. */
 int slip_print(sqlite3 *db, const char *path, struct mc_err *err);
 
 #endif

@@ -1,52 +1,25 @@
-/* ui.c — the full-screen program: for now its main screen, a menu of the
- * counter's functions.  Screens that are not built yet say so. */
+/* ui.c — the full-screen program: start and stop, the screen stack, the
+ * main loop with its key reading, resize and signals.  The terminal is
+ * given back on every way out: normal quit, SIGTERM/SIGHUP/SIGINT, a
+ * fatal error (ui_fatal), a crash signal, and exit() anywhere (atexit). */
 #include "config.h"
 
-#define _XOPEN_SOURCE_EXTENDED 1
-#include <curses.h>
+#include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
-#include "motcua/unit.h"
+#include "motcua/setting.h"
+#include "ui-int.h"
 #include "ui.h"
 
-#define MIN_COLS 80
-#define MIN_LINES 24
-
-struct menu_item {
-	int fkey;		/* 1..10 */
-	const char *label;	/* translatable */
-};
-
-/* TRANSLATORS: menu labels of the main screen; keep each under 30
- * columns (the screen is 80 columns wide). */
-static const struct menu_item menu[] = {
-	{1, N_("Help")},
-	{2, N_("Receive a dossier")},
-	{3, N_("Look up a dossier")},
-	{4, N_("Return results")},
-	{5, N_("Due board")},
-	{6, N_("Reports")},
-	{7, N_("Sync by file")},
-	{9, N_("Administration")},
-	{10, N_("Quit")},
-};
-#define NMENU (sizeof menu / sizeof menu[0])
-
-struct ui {
-	sqlite3 *db;
-	struct mc_unit unit;
-	struct mc_officer officer;
-	int sel;		/* highlighted menu row */
-	char msg[256];		/* the last message, on the bottom line */
-	int due_today, overdue;
-};
-
+/* The only global: a termination signal arrived. */
 static volatile sig_atomic_t got_term;
 
 static void
@@ -57,7 +30,114 @@ on_term(int sig)
 }
 
 static void
-count_due(struct ui *u)
+restore_terminal(void)
+{
+	if (stdscr != NULL && !isendwin())
+		endwin();
+}
+
+/* A crash: give the terminal back, then die of the same signal. */
+static void
+on_crash(int sig)
+{
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+ui_fatal(const char *msg)
+{
+	restore_terminal();
+	fprintf(stderr, "motcua: %s\n", msg);
+	exit(1);
+}
+
+void
+ui_push(struct ui *u, const struct screen_ops *ops, void *st)
+{
+	if (u->depth >= UI_STACK_MAX) {
+		ui_error(u, "%s", _("too many screens open: press Esc"));
+		if (ops->leave != NULL)
+			ops->leave(u, st);
+		return;
+	}
+	u->stack[u->depth].owned = false;
+	if (st == NULL && ops->size > 0) {
+		if ((st = calloc(1, ops->size)) == NULL) {
+			ui_error(u, "%s", _("out of memory"));
+			return;
+		}
+		u->stack[u->depth].owned = true;
+	}
+	u->stack[u->depth].ops = ops;
+	u->stack[u->depth].st = st;
+	u->depth++;
+	if (ops->enter != NULL)
+		ops->enter(u, st);
+}
+
+void
+ui_pop(struct ui *u)
+{
+	if (u->depth == 0)
+		return;
+	u->depth--;
+	if (u->stack[u->depth].ops->leave != NULL)
+		u->stack[u->depth].ops->leave(u, u->stack[u->depth].st);
+	if (u->stack[u->depth].owned)
+		free(u->stack[u->depth].st);
+	if (u->depth == 0)
+		u->quit = true;
+}
+
+void
+ui_pop_to(struct ui *u, int depth)
+{
+	while (u->depth > depth)
+		ui_pop(u);
+}
+
+static void
+vmsg(struct ui *u, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	u->msg_error = error;
+}
+
+void
+ui_msg(struct ui *u, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(u, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+ui_error(struct ui *u, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(u, true, fmt, ap);
+	va_end(ap);
+	beep();
+}
+
+void
+ui_confirm(struct ui *u, const char *text, void (*on_yes)(struct ui *, void *), void *arg)
+{
+	u->modal.kind = on_yes != NULL ? MODAL_CONFIRM : MODAL_MESSAGE;
+	snprintf(u->modal.text, sizeof u->modal.text, "%s", text);
+	u->modal.on_yes = on_yes;
+	u->modal.arg = arg;
+	u->modal_on = true;
+}
+
+void
+ui_count_due(struct ui *u)
 {
 	struct mc_time now;
 	char today[MC_DATE_LEN], sql[256];
@@ -75,132 +155,220 @@ count_due(struct ui *u)
 static void
 draw(struct ui *u)
 {
-	struct mc_time now;
-	char date[MC_DATE_LEN];
+	const struct screen_ops *ops;
 
 	erase();
+	u->cursor_y = -1;
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
-		mvprintw(0, 0, _("The window is too small: motcua needs %dx%d, it has %dx%d."),
-		    MIN_COLS, MIN_LINES, COLS, LINES);
+		char m[256];
+
+		snprintf(m, sizeof m, _("The window is too small: motcua needs %dx%d, it has "
+		    "%dx%d. Enlarge it."), MIN_COLS, MIN_LINES, COLS, LINES);
+		for (int y = 0, off = 0; y < LINES && m[off] != '\0'; y++) {
+			/* wrap by bytes is enough: the message is short */
+			int w = COLS > 0 ? COLS : 1;
+			mvaddnstr(y, 0, m + off, w);
+			off += (int)strlen(m + off) > w ? w : (int)strlen(m + off);
+		}
+		curs_set(0);
 		refresh();
 		return;
 	}
-	date_now(&now);
-	date_format(now.jdn, date);
-	attron(A_REVERSE);
-	mvhline(0, 0, ' ', COLS);
-	mvprintw(0, 1, "%s", u->unit.name);
-	mvprintw(0, COLS / 2, "%s: %s  %s", _("Officer"), u->officer.username, date);
-	attroff(A_REVERSE);
-	mvprintw(1, 1, _("Due today: %d   Overdue: %d"), u->due_today, u->overdue);
-
-	mvprintw(3, 4, "%s", _("motcua — one-stop reception counter"));
-	for (size_t i = 0; i < NMENU; i++) {
-		if ((int)i == u->sel)
-			attron(A_REVERSE);
-		mvprintw(5 + (int)i, 6, "F%-3d %s", menu[i].fkey, _(menu[i].label));
-		if ((int)i == u->sel)
-			attroff(A_REVERSE);
+	ops = u->stack[u->depth - 1].ops;
+	draw_header(u, ops->title != NULL ? _(ops->title) : NULL);
+	ops->draw(u, u->stack[u->depth - 1].st);
+	draw_footer(u, ops->hints);
+	if (u->modal_on)
+		draw_modal(u);
+	if (u->cursor_y >= 0 && !u->modal_on) {
+		curs_set(1);
+		move(u->cursor_y, u->cursor_x);
+	} else {
+		curs_set(0);
 	}
-	attron(A_REVERSE);
-	mvhline(LINES - 1, 0, ' ', COLS);
-	mvprintw(LINES - 1, 1, "%s", u->msg[0] != '\0' ? u->msg :
-	    _("Arrows: choose  Enter: open  F10: quit  (Esc then a digit = F-key)"));
-	attroff(A_REVERSE);
 	refresh();
 }
 
-/* F1..F10, or Esc followed by a digit (1..9, 0 = 10) for terminals that
- * eat function keys.  Returns 0 for any other key. */
+/* One key: a character, or UK(curses code).  Esc followed by a digit
+ * (within half a second) is the F-key of that digit, for terminals that
+ * eat F-keys; Alt+digit sends the same.  -1: nothing yet. */
 static int
-fkey_of(int ch)
+read_key(void)
 {
-	if (ch >= KEY_F(1) && ch <= KEY_F(10))
-		return ch - KEY_F(0);
-	if (ch == 27) {
-		int next;
+	wint_t wc;
+	int r = get_wch(&wc);
 
-		timeout(1000);
-		next = getch();
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES)
+		return UK((int)wc);
+	if (wc == 27) {
+		wint_t next;
+		int r2;
+
+		timeout(500);
+		r2 = get_wch(&next);
 		timeout(250);
-		if (next >= '1' && next <= '9')
-			return next - '0';
-		if (next == '0')
-			return 10;
+		if (r2 == OK && next >= '1' && next <= '9')
+			return UK(KEY_F(next - '0'));
+		if (r2 == OK && next == '0')
+			return UK(KEY_F(10));
+		if (r2 == OK)
+			unget_wch((wchar_t)next);	/* Esc, then an ordinary key */
+		else if (r2 == KEY_CODE_YES)
+			ungetch((int)next);
+		return 27;
 	}
-	return 0;
+	if (wc == 127 || wc == 8)
+		return UK(KEY_BACKSPACE);
+	return (int)wc;
 }
 
-/* Returns 1 to quit. */
-static int
-activate(struct ui *u, int fkey)
+static void
+handle_key(struct ui *u, int k)
 {
-	for (size_t i = 0; i < NMENU; i++) {
-		if (menu[i].fkey != fkey)
-			continue;
-		u->sel = (int)i;
-		if (fkey == 10)
-			return 1;
-		snprintf(u->msg, sizeof u->msg, _("%s: not yet available in this version"),
-		    _(menu[i].label));
+	const struct screen_ops *ops = u->stack[u->depth - 1].ops;
+	void *st = u->stack[u->depth - 1].st;
+	enum act a;
+
+	if (u->modal_on) {
+		a = keys_action(k, false);
+		if (u->modal.kind == MODAL_CONFIRM && (a == ACT_OK || k == 'y' || k == 'c')) {
+			u->modal_on = false;
+			u->modal.on_yes(u, u->modal.arg);
+		} else if (a == ACT_BACK || a == ACT_OK || k == 'n' || k == 'k' ||
+		    u->modal.kind == MODAL_MESSAGE) {
+			u->modal_on = false;
+		}
+		return;
+	}
+	/* letter actions (a, p, s) too: a screen with a text field in focus
+	 * gives the key to the field first */
+	a = keys_action(k, false);
+	u->msg[0] = '\0';
+	if (a == ACT_TELEX) {
+		u->telex = !u->telex;
+		ui_msg(u, "%s", u->telex ? _("Vietnamese input (Telex) is on") :
+		    _("Vietnamese input is off"));
+		return;
+	}
+	if (ops->key(u, st, k, a))
+		return;
+	if (a == ACT_HELP && ops != &screen_help)
+		ui_push(u, &screen_help, NULL);
+	else if (a == ACT_BACK && u->depth > 1)
+		ui_pop(u);
+}
+
+/* The officer on duty: named, the only one, or chosen on a screen.  On a
+ * database without identity the setup comes first. */
+static int
+start(struct ui *u, const char *officer)
+{
+	struct mc_err err;
+
+	if (unit_get(u->db, &u->unit, &err) != 0) {
+		if (err.kind != MC_ENOTFOUND) {
+			fprintf(stderr, "motcua: %s\n", err.msg);
+			return -1;
+		}
+		return 1;	/* setup */
+	}
+	if (officer != NULL) {
+		if (unit_officer_get(u->db, officer, &u->officer, &err) != 0) {
+			fprintf(stderr, "motcua: %s\n", err.msg);
+			return -1;
+		}
 		return 0;
 	}
-	return 0;
+	if (db_int(u->db, "SELECT count(*) FROM officer WHERE active = 1", 0) == 0)
+		return 2;	/* setup of the first officer */
+	if (unit_officer_get(u->db, NULL, &u->officer, &err) == 0)
+		return 0;
+	return 3;	/* choose */
+}
+
+void
+ui_ready(struct ui *u)
+{
+	ui_pop_to(u, 0);
+	u->quit = false;
+	ui_count_due(u);
+	ui_push(u, &screen_main, NULL);
+}
+
+static void
+catch(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
 }
 
 int
-ui_run(sqlite3 *db, const char *officer)
+ui_run(sqlite3 *db, const char *db_path, const char *officer)
 {
 	struct ui u;
 	struct mc_err err;
-	struct sigaction sa;
-	int quit = 0;
+	char style[8];
+	int how;
 
 	memset(&u, 0, sizeof u);
 	u.db = db;
-	if (unit_get(db, &u.unit, &err) != 0 ||
-	    unit_officer_get(db, officer, &u.officer, &err) != 0) {
+	u.db_path = db_path;
+	u.telex = true;
+	if (setting_get(db, "tone_style", style, sizeof style) == 0)
+		u.new_style = strcmp(style, "new") == 0;
+	if ((how = start(&u, officer)) < 0)
+		return 1;
+	if (calendar_open(db, &u.cal, &err) != 0) {
 		fprintf(stderr, "motcua: %s\n", err.msg);
 		return 1;
 	}
-	count_due(&u);
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_term;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	catch(SIGTERM, on_term);
+	catch(SIGHUP, on_term);
+	catch(SIGINT, on_term);
+	catch(SIGSEGV, on_crash);
+	catch(SIGBUS, on_crash);
+	catch(SIGABRT, on_crash);
+	catch(SIGFPE, on_crash);
+	atexit(restore_terminal);
 	if (initscr() == NULL) {
 		fprintf(stderr, "motcua: %s\n", _("cannot start the screen: check TERM"));
+		calendar_close(u.cal);
 		return 1;
 	}
-	cbreak();
+	raw();		/* Ctrl-C, Ctrl-S, Ctrl-T are keys, not signals */
 	noecho();
+	nonl();
 	keypad(stdscr, TRUE);
-	curs_set(0);
 	timeout(250);	/* wake up to notice SIGTERM */
 	set_escdelay(50);
-	while (!quit && !got_term) {
-		int ch;
+	draw_init_attrs();
+
+	if (how == 0)
+		ui_ready(&u);
+	else if (how == 3)
+		officer_open(&u);
+	else
+		setup_open(&u, how == 1);
+	while (!u.quit && !got_term && u.depth > 0) {
+		int k;
 
 		draw(&u);
-		ch = getch();
-		if (ch == ERR)
-			continue;
-		if (ch == KEY_RESIZE)
-			continue;
-		u.msg[0] = '\0';
-		if (ch == KEY_UP && u.sel > 0)
-			u.sel--;
-		else if (ch == KEY_DOWN && u.sel < (int)NMENU - 1)
-			u.sel++;
-		else if (ch == '\n' || ch == KEY_ENTER)
-			quit = activate(&u, menu[u.sel].fkey);
-		else {
-			int f = fkey_of(ch);
-			if (f > 0)
-				quit = activate(&u, f);
-		}
+		k = read_key();
+		if (k < 0 || k == UK(KEY_RESIZE))
+			continue;	/* a resize redraws from state at once */
+		if (COLS < MIN_COLS || LINES < MIN_LINES)
+			continue;	/* nothing to act on until it is enlarged */
+		handle_key(&u, k);
 	}
-	endwin();
+	ui_pop_to(&u, 0);
+	restore_terminal();
+	calendar_close(u.cal);
 	return 0;
 }

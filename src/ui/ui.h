@@ -5,8 +5,10 @@
 #include <sqlite3.h>
 
 /* Run the program's screens on an open database until the officer quits.
- * `officer` may be NULL (the officer on duty is then chosen at start).
- * Returns the process exit status. */
-int ui_run(sqlite3 *db, const char *officer);
+ * A database without identity (just created) starts with the setup.
+ * `db_path` locates the slips and templates folders.  `officer` may be
+ * NULL (the officer on duty is then chosen at start).  Returns the
+ * process exit status. */
+int ui_run(sqlite3 *db, const char *db_path, const char *officer);
 
 #endif

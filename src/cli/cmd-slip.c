@@ -1,0 +1,186 @@
+/* cmd-slip.c — motcua slip: the forms of a dossier (Mẫu 01, Mẫu 02);
+ * motcua guide: record a guidance and give its supplement request. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "motcua/dossier.h"
+#include "motcua/i18n.h"
+#include "motcua/slip.h"
+
+/* Write text to a file the user named (not through the slips folder). */
+static int
+write_out(const char *file, const char *text)
+{
+	FILE *f = fopen(file, "w");
+
+	if (f == NULL)
+		return cli_error(_("cannot write %s: %s"), file, strerror(errno));
+	if (fputs(text, f) == EOF || fflush(f) != 0 || ferror(f)) {
+		int e = errno;
+
+		fclose(f);
+		return cli_error(_("cannot write %s: %s"), file, strerror(e));
+	}
+	if (fclose(f) != 0)
+		return cli_error(_("cannot write %s: %s"), file, strerror(errno));
+	return 0;
+}
+
+/* Render, save to the slips folder, then show, write or print it. */
+static int
+slip_out(struct cli_ctx *ctx, const char *db_path, enum slip_form form, const char *key,
+    const char *out, bool show, bool print, char *saved, size_t n)
+{
+	struct mc_err err;
+	char name[MC_CODE_LEN + 16];
+	char *text;
+	sqlite3 *db;
+	int rc = 0;
+
+	if ((db = cli_db(ctx)) == NULL)
+		return 1;
+	if ((text = slip_render(db, db_path, form, key, &err)) == NULL)
+		return cli_fail(&err);
+	snprintf(name, sizeof name, "%s-%s", form == SLIP_RECEIPT ? "mau01" : "mau02", key);
+	if (slip_save(db_path, name, text, saved, n, &err) != 0) {
+		free(text);
+		return cli_fail(&err);
+	}
+	if (out != NULL)
+		rc = write_out(out, text);
+	else if (show && fputs(text, stdout) == EOF)
+		rc = cli_error(_("cannot write to standard output"));
+	free(text);
+	if (rc == 0 && print && slip_print(db, saved, &err) != 0)
+		return cli_fail(&err);
+	return rc;
+}
+
+static int
+run_slip(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"print", no_argument, NULL, 'p'},
+		{"out", required_argument, NULL, 'o'},
+		{"supplement", no_argument, NULL, 's'},
+		{NULL, 0, NULL, 0},
+	};
+	char dbp[4096], saved[PATH_MAX + 64];
+	const char *out = NULL;
+	bool print = false, supplement = false;
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p': print = true; break;
+		case 'o': out = optarg; break;
+		case 's': supplement = true; break;
+		default: return cli_usage(&cmd_slip);
+		}
+	}
+	if (optind != argc - 1 || argv[optind][0] == '\0' || (out != NULL && out[0] == '\0'))
+		return cli_usage(&cmd_slip);
+	if (cli_db_path(ctx, dbp, sizeof dbp) == NULL)
+		return 1;
+	return slip_out(ctx, dbp, supplement ? SLIP_SUPPLEMENT : SLIP_RECEIPT, argv[optind],
+	    out, true, print, saved, sizeof saved);
+}
+
+const struct cli_cmd cmd_slip = {
+	"slip",
+	"slip CODE | --supplement ID|CODE [--print] [--out FILE]",
+	run_slip,
+};
+
+static int
+run_guide(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"procedure", required_argument, NULL, 'p'},
+		{"name", required_argument, NULL, 'n'},
+		{"id", required_argument, NULL, 'i'},
+		{"birth", required_argument, NULL, 'b'},
+		{"phone", required_argument, NULL, 't'},
+		{"address", required_argument, NULL, 'a'},
+		{"email", required_argument, NULL, 'e'},
+		{"docs", required_argument, NULL, 'd'},
+		{"at", required_argument, NULL, 'A'},
+		{"print", no_argument, NULL, 'P'},
+		{NULL, 0, NULL, 0},
+	};
+	struct mc_receipt r;
+	struct mc_receipt_out res;
+	struct mc_err err;
+	const char *at = NULL;
+	char dbp[4096], saved[PATH_MAX + 64];
+	sqlite3 *db;
+	bool print = false;
+	int c, rc;
+
+	memset(&r, 0, sizeof r);
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p': r.procedure = optarg; break;
+		case 'n': r.applicant.name = optarg; break;
+		case 'i': r.applicant.id = optarg; break;
+		case 'b': r.applicant.birth_date = optarg; break;
+		case 't': r.applicant.phone = optarg; break;
+		case 'a': r.applicant.address = optarg; break;
+		case 'e': r.applicant.email = optarg; break;
+		case 'd': r.docs = optarg; break;
+		case 'A': at = optarg; break;
+		case 'P': print = true; break;
+		default: return cli_usage(&cmd_guide);
+		}
+	}
+	if (optind != argc || r.procedure == NULL || r.applicant.name == NULL ||
+	    r.applicant.id == NULL)
+		return cli_usage(&cmd_guide);
+	if (at != NULL) {
+		if (date_parse_time(at, &r.at) != 0)
+			return cli_error(_("the time '%s' is not valid: write it as "
+			    "\"YYYY-MM-DD HH:MM\""), at);
+	} else {
+		date_now(&r.at);
+	}
+	if (cli_db_path(ctx, dbp, sizeof dbp) == NULL || (db = cli_db(ctx)) == NULL)
+		return 1;
+	r.officer = ctx->officer;
+	rc = dossier_guide(db, &r, &res, &err);
+	for (int i = 0; i < res.warnings.n; i++)
+		cli_warn("%s", res.warnings.msg[i]);
+	if (rc != 0)
+		return cli_fail(&err);
+	/* the guidance is recorded: say its id even if the form fails */
+	printf("%s\n", res.id);
+	fflush(stdout);
+	if (slip_out(ctx, dbp, SLIP_SUPPLEMENT, res.id, NULL, false, false, saved,
+	    sizeof saved) != 0) {
+		cli_error(_("the guidance %s is recorded; make its form later with "
+		    "'motcua slip --supplement %s'"), res.id, res.id);
+		return 1;
+	}
+	printf("%s\n", saved);
+	fflush(stdout);
+	if (print && slip_print(db, saved, &err) != 0)
+		return cli_fail(&err);
+	return 0;
+}
+
+const struct cli_cmd cmd_guide = {
+	"guide",
+	"guide --procedure CODE --name NAME --id NUMBER [--birth YYYY-MM-DD] "
+	"[--phone P] [--address A] [--email E] [--docs none|1,3] "
+	"[--at \"YYYY-MM-DD HH:MM\"] [--print]",
+	run_guide,
+};

@@ -1,0 +1,268 @@
+/* s-receive-app.c — F2, step 3: the applicant.  Fields in the order the
+ * officer reads them off the card: ID number, name, date of birth, phone,
+ * address, e-mail, how the result is returned.  Enter checks the field
+ * and moves on; a known ID number fills in the rest from the citizen's
+ * last dossier. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/citizen.h"
+#include "motcua/i18n.h"
+#include "s-receive.h"
+
+/* TRANSLATORS: how the result is returned; short (two fit on one line). */
+static const char *const delivery_choices[] = {
+	N_("at the counter"), N_("by post"), NULL,
+};
+
+int
+flow_parse_date(const char *in, char out[MC_DATE_LEN])
+{
+	int d, m, y, jdn;
+	char tail;
+
+	out[0] = '\0';
+	if (in[0] == '\0')
+		return 0;
+	if (sscanf(in, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(in) == 10) {
+		/* ISO */
+	} else if (sscanf(in, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 ||
+	    sscanf(in, "%2d.%2d.%4d%c", &d, &m, &y, &tail) == 3 ||
+	    sscanf(in, "%2d-%2d-%4d%c", &d, &m, &y, &tail) == 3) {
+		/* day first, as Vietnamese write it */
+	} else if (strlen(in) == 8 && strspn(in, "0123456789") == 8) {
+		d = (in[0] - '0') * 10 + in[1] - '0';
+		m = (in[2] - '0') * 10 + in[3] - '0';
+		y = atoi(in + 4);
+	} else {
+		return -1;
+	}
+	if (y < 1900 || !date_valid(y, m, d))
+		return -1;
+	jdn = date_jdn(y, m, d);
+	date_format(jdn, out);
+	return 0;
+}
+
+/* Fill the form from the citizen's last dossier. */
+static void
+look_up(struct ui *u, struct flow *fl, const char *id)
+{
+	struct mc_applicant a;
+	struct mc_err err;
+	int rc;
+
+	if (strcmp(fl->looked_up, id) == 0)
+		return;
+	snprintf(fl->looked_up, sizeof fl->looked_up, "%.12s", id);
+	rc = dossier_last_applicant(u->db, id, &a, &err);
+	if (rc < 0) {
+		ui_error(u, "%s", err.msg);
+		return;
+	}
+	if (rc > 0)
+		return;
+	w_field_set(&fl->f[AF_NAME], a.name);
+	if (a.birth_date != NULL) {
+		int y, m, d;
+		char buf[16];
+
+		if (sscanf(a.birth_date, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+			snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
+			w_field_set(&fl->f[AF_BIRTH], buf);
+		}
+	} else {
+		w_field_set(&fl->f[AF_BIRTH], "");
+	}
+	w_field_set(&fl->f[AF_PHONE], a.phone);
+	w_field_set(&fl->f[AF_ADDRESS], a.address);
+	w_field_set(&fl->f[AF_EMAIL], a.email);
+	fl->f[AF_DELIVERY].choice = a.delivery == MC_DELIVER_POST ? 1 : 0;
+	ui_msg(u, _("Returning citizen %s: details filled in from the last dossier; check "
+	    "them and press Enter"), a.name);
+	dossier_applicant_free(&a);
+}
+
+int
+flow_check_field(struct ui *u, struct flow *fl, int i)
+{
+	struct mc_warnings w = {0};
+	struct mc_err err;
+	char *v = w_field_get(&fl->f[i]), out[16], date[MC_DATE_LEN];
+	int rc = 0, jdn = 0;
+
+	if (v == NULL) {
+		ui_error(u, "%s", _("out of memory"));
+		return -1;
+	}
+	switch (i) {
+	case AF_ID:
+		{
+			char *b = w_field_get(&fl->f[AF_BIRTH]);
+			if (b != NULL && flow_parse_date(b, date) == 0 && date[0] != '\0')
+				date_parse(date, &jdn);
+			free(b);
+		}
+		if (citizen_check_id(v, jdn, out, &w, &err) != 0) {
+			ui_error(u, "%s", err.msg);
+			rc = -1;
+		} else {
+			w_field_set(&fl->f[AF_ID], out);
+			if (w.n > 0)
+				ui_msg(u, "%s", w.msg[0]);
+			look_up(u, fl, out);
+		}
+		break;
+	case AF_NAME:
+		if (strspn(v, " ") == strlen(v)) {
+			ui_error(u, "%s", _("the applicant's name is empty: type it as on the ID "
+			    "card"));
+			rc = -1;
+		}
+		break;
+	case AF_BIRTH:
+		if (flow_parse_date(v, date) != 0) {
+			ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY, or leave it "
+			    "empty"), v);
+			rc = -1;
+		} else if (date[0] != '\0') {
+			char *id = w_field_get(&fl->f[AF_ID]);
+			date_parse(date, &jdn);
+			/* the century digit of the ID against the birth year */
+			if (id != NULL && citizen_check_id(id, jdn, out, &w, &err) == 0 && w.n > 0)
+				ui_msg(u, "%s", w.msg[0]);
+			free(id);
+		}
+		break;
+	case AF_PHONE:
+		if (v[0] == '\0')
+			ui_msg(u, "%s", _("no phone number: the office cannot call the citizen"));
+		else if (citizen_check_phone(v, out, &err) != 0) {
+			ui_error(u, "%s", err.msg);
+			rc = -1;
+		}
+		break;
+	case AF_EMAIL:
+		if (v[0] != '\0' && (strchr(v, '@') == NULL || strchr(v, ' ') != NULL)) {
+			ui_error(u, _("the e-mail address '%s' is not valid: check it, or leave "
+			    "it empty"), v);
+			rc = -1;
+		}
+		break;
+	default:
+		break;
+	}
+	free(v);
+	return rc;
+}
+
+static void
+init_fields(struct flow *fl)
+{
+	/* TRANSLATORS: form labels of the applicant, under 17 columns */
+	w_field_init(&fl->f[AF_ID], N_("ID number"), FK_DIGITS, false);
+	w_field_init(&fl->f[AF_NAME], N_("Full name"), FK_TEXT, true);
+	w_field_init(&fl->f[AF_BIRTH], N_("Date of birth"), FK_DATE, false);
+	w_field_init(&fl->f[AF_PHONE], N_("Phone"), FK_DIGITS, false);
+	w_field_init(&fl->f[AF_ADDRESS], N_("Address"), FK_TEXT, true);
+	w_field_init(&fl->f[AF_EMAIL], N_("E-mail"), FK_TEXT, false);
+	w_field_init(&fl->f[AF_DELIVERY], N_("Result returned"), FK_CHOICE, false);
+	fl->f[AF_BIRTH].optional = fl->f[AF_EMAIL].optional = true;
+	fl->f[AF_DELIVERY].choices = delivery_choices;
+}
+
+static void
+enter(struct ui *u, void *st)
+{
+	struct flow *fl = st;
+
+	(void)u;
+	if (fl->f[AF_ID].label == NULL)
+		init_fields(fl);
+}
+
+static void
+draw(struct ui *u, void *st)
+{
+	struct flow *fl = st;
+	char line[512];
+
+	snprintf(line, sizeof line, "%s  %s", fl->proc.code, fl->proc.name);
+	attrset(draw_attr(AT_TITLE));
+	draw_text(2, 1, line, COLS - 2, false);
+	attrset(A_NORMAL);
+	if (fl->guide) {
+		attrset(draw_attr(AT_WARN));
+		draw_text(3, 1, _("Documents are missing: these details go on the supplement "
+		    "request (Mẫu 02)."), COLS - 2, false);
+		attrset(A_NORMAL);
+	}
+	for (int i = 0; i < AF_COUNT; i++) {
+		w_field_draw(u, &fl->f[i], 5 + 2 * i, 2, 18, COLS - 16, i == fl->focus);
+		if (fl->f[i].optional)
+			draw_text(5 + 2 * i, COLS - 13, _("(optional)"), 12, false);
+	}
+	draw_text(LINES - 4, 2, fl->focus == AF_DELIVERY ? _("Space or ←/→ changes the "
+	    "choice; Enter goes on to the summary.") : _("Enter: next field.  ↑/↓: move "
+	    "between fields.  Ctrl-T: Vietnamese input on/off."), COLS - 4, false);
+}
+
+static void
+move_focus(struct flow *fl, int to)
+{
+	w_field_commit(&fl->f[fl->focus]);
+	if (to >= 0 && to < AF_COUNT)
+		fl->focus = to;
+}
+
+static bool
+key(struct ui *u, void *st, int k, enum act a)
+{
+	struct flow *fl = st;
+
+	if (a == ACT_OK) {
+		w_field_commit(&fl->f[fl->focus]);
+		if (flow_check_field(u, fl, fl->focus) != 0)
+			return true;
+		if (fl->focus + 1 < AF_COUNT) {
+			move_focus(fl, fl->focus + 1);
+			return true;
+		}
+		/* every field once more before the summary */
+		for (int i = 0; i < AF_COUNT; i++) {
+			char msg[sizeof u->msg];
+
+			memcpy(msg, u->msg, sizeof msg);
+			if (flow_check_field(u, fl, i) != 0) {
+				fl->focus = i;
+				return true;
+			}
+			memcpy(u->msg, msg, sizeof msg);
+		}
+		ui_push(u, &screen_summary, fl);
+		return true;
+	}
+	if (a == ACT_UP || a == ACT_PREV) {
+		move_focus(fl, fl->focus - 1);
+		return true;
+	}
+	if (a == ACT_DOWN || a == ACT_NEXT) {
+		move_focus(fl, fl->focus + 1);
+		return true;
+	}
+	if (k == ' ' || !UK_IS_CODE(k) || k == UK(KEY_BACKSPACE) || k == UK(KEY_LEFT) ||
+	    k == UK(KEY_RIGHT) || k == UK(KEY_HOME) || k == UK(KEY_END) || k == UK(KEY_DC))
+		return w_field_key(u, &fl->f[fl->focus], k) || (!UK_IS_CODE(k) && k >= 32);
+	return false;
+}
+
+static const enum act hints[] = {
+	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_NONE,
+};
+
+const struct screen_ops screen_applicant = {
+	N_("Receive 3/4: applicant"), 0, enter, draw, key, NULL, hints,
+};

@@ -1,0 +1,260 @@
+/* s-receive-sum.c — F2, step 4: the summary, and the commit.  Enter asks
+ * for confirmation, then records the receipt in one transaction
+ * (dossier_receive), renders the appointment slip and saves it to the
+ * slips folder at once; only then is it shown and offered for printing.
+ * On the guidance path the same step records a "guide" event and gives
+ * the supplement request (Mẫu 02) instead: no dossier is created. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/i18n.h"
+#include "motcua/slip.h"
+#include "s-receive.h"
+
+/* The applicant's values, malloc'd (NULL for an empty optional field). */
+struct values {
+	char *v[AF_COUNT];
+	char birth[MC_DATE_LEN];
+};
+
+static void
+values_free(struct values *x)
+{
+	for (int i = 0; i < AF_COUNT; i++)
+		free(x->v[i]);
+}
+
+static int
+values_get(struct flow *fl, struct values *x)
+{
+	memset(x, 0, sizeof *x);
+	for (int i = 0; i < AF_COUNT; i++) {
+		if ((x->v[i] = w_field_get(&fl->f[i])) == NULL) {
+			values_free(x);
+			return -1;
+		}
+		if (x->v[i][0] == '\0' && i != AF_ID && i != AF_NAME) {
+			free(x->v[i]);
+			x->v[i] = NULL;
+		}
+	}
+	if (x->v[AF_BIRTH] != NULL && flow_parse_date(x->v[AF_BIRTH], x->birth) != 0)
+		x->birth[0] = '\0';
+	return 0;
+}
+
+static void
+fill_receipt(struct ui *u, struct flow *fl, struct values *x, struct mc_receipt *r,
+    char *docs, size_t ndocs)
+{
+	memset(r, 0, sizeof *r);
+	flow_docs_spec(fl, docs, ndocs);
+	r->procedure = fl->proc.code;
+	r->docs = docs;
+	r->applicant.id = x->v[AF_ID];
+	r->applicant.name = x->v[AF_NAME];
+	r->applicant.birth_date = x->birth[0] != '\0' ? x->birth : NULL;
+	r->applicant.phone = x->v[AF_PHONE];
+	r->applicant.address = x->v[AF_ADDRESS];
+	r->applicant.email = x->v[AF_EMAIL];
+	r->applicant.delivery = fl->f[AF_DELIVERY].choice == 1 ? MC_DELIVER_POST :
+	    MC_DELIVER_COUNTER;
+	r->officer = u->officer.username;
+	date_now(&r->at);
+}
+
+/* Render, save, and show a slip; failures leave the record as it is and
+ * say so (it can be printed again later). */
+static void
+show_slip(struct ui *u, enum slip_form form, const char *key, const char *name,
+    const char *title, const char *done)
+{
+	struct mc_err err;
+	char path[4096] = "", *text;
+
+	text = slip_render(u->db, u->db_path, form, key, &err);
+	if (text == NULL) {
+		ui_error(u, _("%s, but the slip could not be made: %s"), done, err.msg);
+		return;
+	}
+	if (slip_save(u->db_path, name, text, path, sizeof path, &err) != 0) {
+		slip_open(u, title, name, text, "");
+		ui_error(u, _("%s, but the slip was not saved: %s"), done, err.msg);
+		return;
+	}
+	slip_open(u, title, name, text, path);
+	/* the folder is known to the officer: the file name is enough */
+	ui_msg(u, _("%s. Slip saved: %s"), done,
+	    strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path);
+}
+
+static void
+commit(struct ui *u, void *arg)
+{
+	struct flow *fl = arg;
+	struct values x;
+	struct mc_receipt r;
+	struct mc_receipt_out out;
+	struct mc_err err;
+	char docs[512], done[256], name[64];
+	int base = fl->base, rc;
+	bool guide = fl->guide;
+
+	if (values_get(fl, &x) != 0) {
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	fill_receipt(u, fl, &x, &r, docs, sizeof docs);
+	memset(&out, 0, sizeof out);
+	if (fl->guide)
+		rc = dossier_guide(u->db, &r, &out, &err);
+	else
+		rc = dossier_receive(u->db, u->cal, &r, &out, &err);
+	values_free(&x);
+	if (rc != 0) {
+		ui_error(u, "%s", err.msg);
+		return;
+	}
+	/* recorded: the flow is over (fl is freed), whatever happens to the slip */
+	ui_pop_to(u, base);
+	ui_count_due(u);
+	if (guide) {
+		snprintf(name, sizeof name, "guide-%.36s", out.id);
+		show_slip(u, SLIP_SUPPLEMENT, out.id, name, _("Supplement request (Mẫu 02)"),
+		    _("Guidance recorded"));
+		return;
+	}
+	{
+		char due[MC_TIME_LEN];
+
+		date_format_time(&out.due, due);
+		snprintf(done, sizeof done, _("Dossier %s received, due %s"), out.code, due);
+	}
+	show_slip(u, SLIP_RECEIPT, out.code, out.code, _("Appointment slip (Mẫu 01)"), done);
+	if (out.warnings.n > 0 && !u->msg_error) {
+		char m[sizeof u->msg];
+
+		snprintf(m, sizeof m, "%.300s — %.200s", u->msg, out.warnings.msg[0]);
+		ui_msg(u, "%s", m);
+	}
+}
+
+static void
+enter(struct ui *u, void *st)
+{
+	struct flow *fl = st;
+	struct mc_limit lim;
+	struct mc_err err;
+
+	fl->reason[0] = '\0';
+	date_now(&fl->at);
+	fl->due = fl->at;
+	if (fl->guide)
+		return;
+	if (calendar_limit_parse(fl->proc.time_limit, &lim, &err) != 0 ||
+	    calendar_due(u->cal, &fl->at, &lim, &fl->due, &err) != 0) {
+		snprintf(fl->reason, sizeof fl->reason, "%.250s", err.msg);
+		fl->due.jdn = 0;
+		return;
+	}
+	calendar_due_reason(u->cal, &fl->at, &lim, &fl->due, fl->reason, sizeof fl->reason);
+}
+
+/* "Label: value" on one line; returns the next line. */
+static int
+pair(int y, const char *label, const char *value)
+{
+	attrset(draw_attr(AT_TITLE));
+	draw_text(y, 2, label, 16, true);
+	attrset(A_NORMAL);
+	draw_text(y, 19, value != NULL ? value : "—", COLS - 21, false);
+	return y + 1;
+}
+
+static void
+draw(struct ui *u, void *st)
+{
+	struct flow *fl = st;
+	struct values x;
+	char line[512], fee[64];
+	int y = 2, max = LINES - 4;
+	size_t shown = 0;
+
+	(void)u;
+	if (values_get(fl, &x) != 0)
+		return;
+	snprintf(line, sizeof line, "%s  %s", fl->proc.code, fl->proc.name);
+	y = pair(y, _("Procedure"), line);
+	fmt_fee(fl->proc.fee, fee, sizeof fee);
+	if (fl->proc.fee_note != NULL && fl->proc.fee > 0)
+		snprintf(line, sizeof line, "%s (%s)", fee, fl->proc.fee_note);
+	else
+		snprintf(line, sizeof line, "%s", fee);
+	y = pair(y, _("Fee"), line);
+	y = pair(y, fl->guide ? _("Missing") : _("Documents"), NULL) - 1;
+	for (size_t i = 0; i < fl->proc.ndocs && y < max - 6; i++) {
+		const struct mc_document *d = &fl->proc.docs[i];
+		bool want = fl->guide ? (d->required && !fl->docs.on[i]) : fl->docs.on[i];
+
+		if (!want)
+			continue;
+		snprintf(line, sizeof line, "%d. %s (%s ×%d)", d->position, d->name,
+		    fmt_form(d->form), d->quantity);
+		draw_text(y++, 19, line, COLS - 21, false);
+		shown++;
+	}
+	if (shown == 0)
+		draw_text(y++, 19, _("(none)"), COLS - 21, false);
+	snprintf(line, sizeof line, "%s  (%s %s)", x.v[AF_NAME], _("ID"), x.v[AF_ID]);
+	y = pair(y, _("Applicant"), line);
+	if (x.birth[0] != '\0')
+		y = pair(y, _("Date of birth"), x.birth);
+	snprintf(line, sizeof line, "%s%s%s", x.v[AF_PHONE] ? x.v[AF_PHONE] : "—",
+	    x.v[AF_EMAIL] ? "  " : "", x.v[AF_EMAIL] ? x.v[AF_EMAIL] : "");
+	y = pair(y, _("Phone, e-mail"), line);
+	y = pair(y, _("Address"), x.v[AF_ADDRESS]);
+	y = pair(y, _("Result returned"), fl->f[AF_DELIVERY].choice == 1 ? _("by post") :
+	    _("at the counter"));
+	values_free(&x);
+	if (fl->guide) {
+		attrset(draw_attr(AT_WARN));
+		draw_text(y + 1, 2, _("Enter: record the guidance and give the supplement "
+		    "request (Mẫu 02). No dossier is created."), COLS - 4, false);
+		attrset(A_NORMAL);
+		return;
+	}
+	if (fl->due.jdn > 0) {
+		char due[MC_TIME_LEN];
+
+		date_format_time(&fl->due, due);
+		attrset(draw_attr(AT_WARN));
+		y = pair(y, _("Due"), due);
+		attrset(A_NORMAL);
+	}
+	draw_text(y, 19, fl->reason, COLS - 21, false);
+}
+
+static bool
+key(struct ui *u, void *st, int k, enum act a)
+{
+	struct flow *fl = st;
+
+	(void)k;
+	if (a != ACT_OK)
+		return false;
+	if (fl->guide)
+		ui_confirm(u, _("Record the guidance and print the supplement request "
+		    "(Mẫu 02)?"), commit, fl);
+	else
+		ui_confirm(u, _("Receive this dossier? It is recorded at once."), commit, fl);
+	return true;
+}
+
+static const enum act hints[] = { ACT_HELP, ACT_OK, ACT_BACK, ACT_NONE };
+
+const struct screen_ops screen_summary = {
+	N_("Receive 4/4: summary"), 0, enter, draw, key, NULL, hints,
+};

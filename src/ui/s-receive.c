@@ -1,0 +1,164 @@
+/* s-receive.c — F2, step 1: pick the procedure.  The catalog is loaded
+ * into memory once per visit and filtered at every key (code, name and
+ * field without diacritics, or initials: "dkks"); the procedures this
+ * station uses most come first. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/i18n.h"
+#include "s-receive.h"
+
+static void
+refilter(struct flow *fl)
+{
+	char *q = w_field_get(&fl->search);
+
+	fl->nhits = catalog_index_filter(&fl->idx, q != NULL ? q : "", fl->hits, fl->idx.n);
+	free(q);
+	fl->list.n = fl->nhits;
+	fl->list.sel = fl->list.top = 0;
+}
+
+static void
+row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
+{
+	struct flow *fl = arg;
+	const struct catalog_entry *e = &fl->idx.e[fl->hits[i]];
+	char limit[64], fee[64];
+	int name_w = width - 10 - 13 - 12;
+
+	(void)u;
+	(void)sel;
+	fmt_limit(e->time_limit, limit, sizeof limit);
+	fmt_fee(e->fee, fee, sizeof fee);
+	draw_text(y, x + 1, e->code, 9, false);
+	draw_text(y, x + 10, e->name, name_w - 1, false);
+	draw_text(y, x + 10 + name_w, limit, 12, false);
+	draw_text_right(y, x + width - 1, fee);
+}
+
+static void
+draw(struct ui *u, void *st)
+{
+	struct flow *fl = st;
+	char count[128];
+
+	w_field_draw(u, &fl->search, 2, 1, 10, 50, true);
+	snprintf(count, sizeof count, _("%zu of %zu procedures"), fl->nhits, fl->idx.n);
+	draw_text_right(2, COLS - 1, count);
+	attrset(draw_attr(AT_TITLE));
+	mvhline(3, 0, ' ', COLS);
+	draw_text(3, 1, _("Code"), 9, false);
+	draw_text(3, 10, _("Procedure"), 30, false);
+	draw_text(3, COLS - 24, _("Time limit"), 12, false);
+	draw_text_right(3, COLS - 1, _("Fee"));
+	attrset(A_NORMAL);
+	if (fl->idx.n == 0)
+		draw_text(5, 2, _("The catalog is empty: import the province's catalog "
+		    "(motcua catalog import FILE)."), COLS - 4, false);
+	else if (fl->nhits == 0)
+		draw_text(5, 2, _("No procedure matches: type less, or part of the code."),
+		    COLS - 4, false);
+	w_list_draw(u, &fl->list, 4, 0, LINES - 7, COLS, row, fl);
+}
+
+static void
+pick(struct ui *u, struct flow *fl)
+{
+	const struct catalog_entry *e;
+	struct mc_err err;
+
+	if (fl->nhits == 0) {
+		ui_error(u, "%s", _("no procedure is chosen: type part of its name or code"));
+		return;
+	}
+	e = &fl->idx.e[fl->hits[fl->list.sel]];
+	if (fl->proc.code == NULL || strcmp(fl->proc.code, e->code) != 0) {
+		/* another procedure: its own document list, all unchecked */
+		if (fl->proc.code != NULL)
+			catalog_procedure_free(&fl->proc);
+		w_check_free(&fl->docs);
+		memset(&fl->proc, 0, sizeof fl->proc);
+		if (catalog_get(u->db, e->code, &fl->proc, &err) != 0) {
+			memset(&fl->proc, 0, sizeof fl->proc);
+			ui_error(u, "%s", err.msg);
+			return;
+		}
+		if (w_check_init(&fl->docs, fl->proc.ndocs) != 0) {
+			ui_error(u, "%s", _("out of memory"));
+			return;
+		}
+	}
+	ui_push(u, &screen_docs, fl);
+}
+
+static bool
+key(struct ui *u, void *st, int k, enum act a)
+{
+	struct flow *fl = st;
+
+	if (a == ACT_OK) {
+		pick(u, fl);
+		return true;
+	}
+	if (w_list_key(&fl->list, k, a, LINES - 7))
+		return true;
+	if (w_field_key(u, &fl->search, k)) {
+		refilter(fl);
+		return true;
+	}
+	return false;
+}
+
+static void
+leave(struct ui *u, void *st)
+{
+	struct flow *fl = st;
+
+	(void)u;
+	catalog_index_free(&fl->idx);
+	free(fl->hits);
+	if (fl->proc.code != NULL)
+		catalog_procedure_free(&fl->proc);
+	w_check_free(&fl->docs);
+	free(fl);
+}
+
+static const enum act hints[] = {
+	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NONE,
+};
+
+static const struct screen_ops screen_procedure = {
+	N_("Receive 1/4: procedure (type to search)"), 0, NULL, draw, key, leave, hints,
+};
+
+void
+receive_open(struct ui *u)
+{
+	struct flow *fl = calloc(1, sizeof *fl);
+	struct mc_err err;
+
+	if (fl == NULL) {
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	if (catalog_index_load(u->db, &fl->idx, &err) != 0) {
+		ui_error(u, "%s", err.msg);
+		free(fl);
+		return;
+	}
+	if ((fl->hits = calloc(fl->idx.n + 1, sizeof *fl->hits)) == NULL) {
+		catalog_index_free(&fl->idx);
+		free(fl);
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	fl->base = u->depth;
+	/* TRANSLATORS: label of the procedure search field (under 10 columns) */
+	w_field_init(&fl->search, N_("Search:"), FK_TEXT, false);
+	refilter(fl);
+	ui_push(u, &screen_procedure, fl);
+}

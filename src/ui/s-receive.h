@@ -1,0 +1,46 @@
+/* s-receive.h — the state the steps of the reception flow share.
+ *
+ * The flow is four screens on the stack (procedure, documents, applicant,
+ * summary) over one struct flow, owned by the first: Esc leaves a step
+ * and keeps what was typed in the steps before it; leaving the first
+ * frees everything.  Nothing is written before the summary's confirm. */
+#ifndef MOTCUA_S_RECEIVE_H
+#define MOTCUA_S_RECEIVE_H
+
+#include "motcua/catalog.h"
+#include "motcua/dossier.h"
+#include "ui-int.h"
+
+enum app_field { AF_ID, AF_NAME, AF_BIRTH, AF_PHONE, AF_ADDRESS, AF_EMAIL, AF_DELIVERY,
+	AF_COUNT };
+
+struct flow {
+	int base;			/* stack depth under the flow */
+	struct catalog_index idx;
+	size_t *hits, nhits;
+	struct w_field search;
+	struct w_list list;
+	struct mc_procedure proc;	/* the procedure picked (code NULL: none) */
+	struct w_check docs;
+	bool guide;			/* documents missing: Mẫu 02, no dossier */
+	struct w_field f[AF_COUNT];
+	int focus;
+	char looked_up[16];		/* the ID number last looked up */
+	struct mc_time at, due;		/* as shown on the summary */
+	char reason[256];
+};
+
+extern const struct screen_ops screen_docs, screen_applicant, screen_summary;
+
+/* "1,3" (received positions), "all" or "none", into buf. */
+void flow_docs_spec(const struct flow *fl, char *buf, size_t n);
+/* How many required documents are not checked. */
+size_t flow_missing(const struct flow *fl);
+/* Check one applicant field; on error the message goes to the bottom
+ * line and -1 is returned.  Warnings show but do not stop. */
+int flow_check_field(struct ui *u, struct flow *fl, int i);
+/* "YYYY-MM-DD" from what the officer typed as a date ("" if empty);
+ * -1 if it is not a date. */
+int flow_parse_date(const char *in, char out[MC_DATE_LEN]);
+
+#endif

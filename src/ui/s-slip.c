@@ -1,0 +1,138 @@
+/* s-slip.c — a slip on screen (scrollable), with p to print and s to
+ * save.  The slip was saved to the slips folder before it was shown;
+ * printing it is a separate step that may fail and be tried again. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/i18n.h"
+#include "motcua/slip.h"
+#include "ui-int.h"
+
+struct st_slip {
+	char title[128];
+	char *text;		/* as rendered */
+	char *buf;		/* a copy, cut into lines */
+	char **lines;		/* into buf */
+	size_t nlines, top;
+	char path[4096];
+	char name[128];
+};
+
+static void
+draw(struct ui *u, void *st)
+{
+	struct st_slip *s = st;
+	int h = LINES - 5;
+
+	(void)u;
+	attrset(draw_attr(AT_TITLE));
+	draw_text(2, 1, s->title, COLS - 2, false);
+	attrset(A_NORMAL);
+	for (int i = 0; i < h - 1 && s->top + (size_t)i < s->nlines; i++)
+		draw_text(3 + i, 2, s->lines[s->top + (size_t)i], COLS - 4, false);
+	if (s->top + (size_t)h - 1 < s->nlines)
+		mvaddstr(LINES - 3, COLS - 2, "↓");
+}
+
+static bool
+key(struct ui *u, void *st, int k, enum act a)
+{
+	struct st_slip *s = st;
+	struct mc_err err;
+	size_t page = (size_t)(LINES - 7), last = s->nlines > page ? s->nlines - page : 0;
+
+	if (a == ACT_UP && s->top > 0)
+		s->top--;
+	else if (a == ACT_DOWN && s->top < last)
+		s->top++;
+	else if (a == ACT_PGUP)
+		s->top = s->top > page ? s->top - page : 0;
+	else if (a == ACT_PGDN)
+		s->top = s->top + page < last ? s->top + page : last;
+	else if (k == UK(KEY_HOME))
+		s->top = 0;
+	else if (k == UK(KEY_END))
+		s->top = last;
+	else if (a == ACT_SAVE || (a == ACT_PRINT && s->path[0] == '\0')) {
+		if (slip_save(u->db_path, s->name, s->text, s->path, sizeof s->path, &err) != 0) {
+			s->path[0] = '\0';
+			ui_error(u, "%s", err.msg);
+			return true;
+		}
+		if (a == ACT_SAVE)
+			ui_msg(u, _("Slip saved: %s"), s->path);
+		else
+			return key(u, st, k, a);
+	} else if (a == ACT_PRINT) {
+		if (slip_print(u->db, s->path, &err) != 0)
+			ui_error(u, _("Not printed: %s (the record is kept; press p to try "
+			    "again)"), err.msg);
+		else
+			ui_msg(u, _("Sent to the printer: %s"), s->path);
+	} else if (a == ACT_OK) {
+		ui_pop(u);
+	} else {
+		return a == ACT_UP || a == ACT_DOWN;
+	}
+	return true;
+}
+
+static void
+leave(struct ui *u, void *st)
+{
+	struct st_slip *s = st;
+
+	(void)u;
+	free(s->lines);
+	free(s->buf);
+	free(s->text);
+	free(s);
+}
+
+static const enum act hints[] = {
+	ACT_HELP, ACT_PRINT, ACT_SAVE, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NONE,
+};
+
+static const struct screen_ops screen_slip = {
+	NULL, 0, NULL, draw, key, leave, hints,
+};
+
+void
+slip_open(struct ui *u, const char *title, const char *name, char *text,
+    const char *path)
+{
+	struct st_slip *s = calloc(1, sizeof *s);
+	size_t n = 1;
+
+	if (s == NULL || (s->buf = strdup(text)) == NULL) {
+		free(s);
+		free(text);
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	for (const char *p = text; *p != '\0'; p++)
+		n += *p == '\n';
+	if ((s->lines = calloc(n, sizeof *s->lines)) == NULL) {
+		free(s->buf);
+		free(s);
+		free(text);
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	snprintf(s->title, sizeof s->title, "%s", title);
+	snprintf(s->name, sizeof s->name, "%s", name);
+	snprintf(s->path, sizeof s->path, "%s", path);
+	s->text = text;		/* kept whole, to save again */
+	for (char *p = s->buf, *nl; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		if (nl == NULL && *p == '\0')
+			break;
+		s->lines[s->nlines++] = p;
+	}
+	ui_push(u, &screen_slip, s);
+}

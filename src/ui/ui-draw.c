@@ -1,0 +1,228 @@
+/* ui-draw.c — drawing helpers shared by every screen: the attribute
+ * table, text clipped by display width, header, footer, modal box, and
+ * the way fees and time limits read on screen. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/calendar.h"
+#include "motcua/catalog.h"
+#include "motcua/date.h"
+#include "motcua/i18n.h"
+#include "motcua/vntext.h"
+#include "ui-int.h"
+
+static attr_t attrs[AT_COUNT];
+
+/* Colour when the terminal has it and NO_COLOR is not set (no-color.org:
+ * present and not empty); otherwise bold, reverse and underline carry the
+ * same meaning. */
+void
+draw_init_attrs(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	bool colour = has_colors() && (nc == NULL || nc[0] == '\0');
+
+	attrs[AT_NORMAL] = A_NORMAL;
+	attrs[AT_BAR] = A_REVERSE;
+	attrs[AT_TITLE] = A_BOLD;
+	attrs[AT_SELECT] = A_REVERSE;
+	attrs[AT_FIELD] = A_UNDERLINE;
+	attrs[AT_FOCUS] = A_REVERSE;
+	attrs[AT_ERROR] = A_BOLD | A_REVERSE;
+	attrs[AT_WARN] = A_BOLD;
+	attrs[AT_KEY] = A_REVERSE | A_BOLD;
+	attrs[AT_DIM] = A_NORMAL;
+	if (!colour || start_color() != OK)
+		return;
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_BLACK, COLOR_CYAN);
+	init_pair(3, COLOR_WHITE, COLOR_RED);
+	init_pair(4, COLOR_YELLOW, -1);
+	init_pair(5, COLOR_YELLOW, COLOR_BLUE);
+	init_pair(6, COLOR_CYAN, -1);
+	attrs[AT_BAR] = COLOR_PAIR(1);
+	attrs[AT_SELECT] = COLOR_PAIR(2);
+	attrs[AT_FOCUS] = COLOR_PAIR(2);
+	attrs[AT_ERROR] = COLOR_PAIR(3) | A_BOLD;
+	attrs[AT_WARN] = COLOR_PAIR(4) | A_BOLD;
+	attrs[AT_KEY] = COLOR_PAIR(5) | A_BOLD;
+	attrs[AT_TITLE] = COLOR_PAIR(6) | A_BOLD;
+}
+
+attr_t
+draw_attr(enum ui_attr a)
+{
+	return attrs[a];
+}
+
+int
+draw_text(int y, int x, const char *s, int width, bool pad)
+{
+	mbstate_t ps;
+	int used = 0;
+
+	memset(&ps, 0, sizeof ps);
+	move(y, x);
+	while (s != NULL && *s != '\0' && used < width) {
+		wchar_t wc;
+		size_t len = mbrtowc(&wc, s, strlen(s), &ps);
+		int w;
+
+		if (len == (size_t)-1 || len == (size_t)-2) {
+			wc = L'?';	/* not UTF-8: one column per byte */
+			len = 1;
+			memset(&ps, 0, sizeof ps);
+		}
+		w = wcwidth(wc);
+		if (w < 0)
+			w = 1, wc = L'?';
+		if (used + w > width)
+			break;
+		addnwstr(&wc, 1);
+		used += w;
+		s += len;
+	}
+	for (; pad && used < width; used++)
+		addch(' ');
+	return used;
+}
+
+void
+draw_text_right(int y, int x_end, const char *s)
+{
+	int w = (int)vntext_width(s);
+
+	draw_text(y, x_end - w < 0 ? 0 : x_end - w, s, w, false);
+}
+
+void
+draw_header(struct ui *u, const char *title)
+{
+	struct mc_time now;
+	char date[MC_DATE_LEN], right[256], due[128];
+
+	date_now(&now);
+	date_format(now.jdn, date);
+	attrset(draw_attr(AT_BAR));
+	mvhline(0, 0, ' ', COLS);
+	snprintf(right, sizeof right, "%s  %s: %s  %s ", u->telex ? "[VN]" : "[EN]",
+	    _("Officer"), u->officer.username[0] ? u->officer.username : "—", date);
+	draw_text(0, 1, u->unit.name[0] ? u->unit.name : "motcua",
+	    COLS - 2 - (int)vntext_width(right), false);
+	draw_text_right(0, COLS, right);
+	attrset(draw_attr(AT_TITLE));
+	mvhline(1, 0, ' ', COLS);
+	if (title != NULL)
+		draw_text(1, 1, title, COLS / 2, false);
+	attrset(u->overdue > 0 ? draw_attr(AT_WARN) : A_NORMAL);
+	snprintf(due, sizeof due, _("Due today: %d   Overdue: %d"), u->due_today, u->overdue);
+	draw_text_right(1, COLS - 1, due);
+	attrset(A_NORMAL);
+}
+
+void
+draw_footer(struct ui *u, const enum act *hints)
+{
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (u->msg[0] != '\0') {
+		attrset(draw_attr(u->msg_error ? AT_ERROR : AT_WARN));
+		draw_text(LINES - 2, 1, u->msg, COLS - 2, false);
+		attrset(A_NORMAL);
+	}
+	keys_hints(hints);
+}
+
+/* A box in the middle of the screen; the text is cut into lines at '\n'
+ * and wrapped at spaces. */
+void
+draw_modal(struct ui *u)
+{
+	char lines[12][128];
+	int nl = 0, w = 50, h, y0, x0;
+	const char *p = u->modal.text;
+
+	while (*p != '\0' && nl < 10) {
+		size_t take = 0, lastsp = 0, cols = 0;
+
+		while (p[take] != '\0' && p[take] != '\n') {
+			if (p[take] == ' ')
+				lastsp = take;
+			if (((unsigned char)p[take] & 0xC0) != 0x80)
+				cols++;
+			if (cols > (size_t)w - 4 || take >= sizeof lines[0] - 5)
+				break;
+			take++;
+		}
+		if (p[take] != '\0' && p[take] != '\n' && lastsp > 0)
+			take = lastsp;
+		snprintf(lines[nl++], sizeof lines[0], "%.*s", (int)take, p);
+		p += take;
+		if (*p == '\n' || *p == ' ')
+			p++;
+	}
+	snprintf(lines[nl++], sizeof lines[0], "%s", "");
+	if (u->modal.kind == MODAL_CONFIRM)
+		snprintf(lines[nl++], sizeof lines[0], "%s", _("Enter: yes    Esc: no"));
+	else
+		snprintf(lines[nl++], sizeof lines[0], "%s", _("Enter or Esc: close"));
+	h = nl + 2;
+	y0 = (LINES - h) / 2;
+	x0 = (COLS - w) / 2;
+	attrset(draw_attr(AT_SELECT));
+	for (int i = 0; i < h; i++)
+		mvhline(y0 + i, x0, ' ', w);
+	for (int i = 0; i < nl; i++)
+		draw_text(y0 + 1 + i, x0 + 2, lines[i], w - 4, false);
+	attrset(A_NORMAL);
+}
+
+void
+fmt_fee(long long fee, char *buf, size_t n)
+{
+	char digits[32], out[48];
+	int len, j = 0;
+
+	if (fee <= 0) {
+		snprintf(buf, n, "%s", _("free"));
+		return;
+	}
+	len = snprintf(digits, sizeof digits, "%lld", fee);
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[j++] = '.';	/* Vietnamese thousands separator */
+		out[j++] = digits[i];
+	}
+	out[j] = '\0';
+	snprintf(buf, n, "%s đ", out);
+}
+
+void
+fmt_limit(const char *time_limit, char *buf, size_t n)
+{
+	struct mc_limit l;
+	struct mc_err err;
+
+	if (time_limit == NULL || calendar_limit_parse(time_limit, &l, &err) != 0)
+		snprintf(buf, n, "%s", time_limit != NULL ? time_limit : "");
+	else if (l.kind == MC_LIMIT_SAMEDAY)
+		snprintf(buf, n, "%s", _("same day"));
+	else if (l.kind == MC_LIMIT_HOURS)
+		snprintf(buf, n, ngettext("%d hour", "%d hours", (unsigned long)l.n), l.n);
+	else
+		snprintf(buf, n, ngettext("%d day", "%d days", (unsigned long)l.n), l.n);
+}
+
+const char *
+fmt_form(int form)
+{
+	switch (form) {
+	case MC_FORM_ORIGINAL: return _("original");
+	case MC_FORM_CERTIFIED: return _("certified copy");
+	default: return _("copy");
+	}
+}

@@ -1,0 +1,264 @@
+/* w-field.c — a one-line text field: UTF-8 in and out, edited by
+ * characters, shown by display width, with the built-in Telex engine.
+ *
+ * Telex: while the input mode is VN and the field takes Vietnamese, each
+ * ASCII letter goes to a struct telex; the word being composed (from
+ * `comp`, `comp_len` characters) is replaced by telex_word() after every
+ * key, so "Nguyeenx" shows as "Nguyễn" as it is typed.  A key that cannot
+ * be part of a word (space, punctuation, a digit) ends the word; Backspace
+ * undoes the last key of the word while one is being composed. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/i18n.h"
+#include "ui-int.h"
+
+void
+w_field_init(struct w_field *f, const char *label, enum field_kind kind, bool vn)
+{
+	memset(f, 0, sizeof *f);
+	f->label = label;
+	f->kind = kind;
+	f->vn = vn;
+	telex_init(&f->tx, TELEX_TELEX, false);
+}
+
+void
+w_field_set(struct w_field *f, const char *utf8)
+{
+	size_t n = utf8 != NULL ? mbstowcs(f->buf, utf8, FIELD_MAX) : 0;
+
+	if (n == (size_t)-1)
+		n = 0;
+	f->buf[n] = L'\0';
+	f->len = f->cur = n;
+	f->scroll = 0;
+	f->composing = false;
+}
+
+char *
+w_field_get(const struct w_field *f)
+{
+	size_t cap = f->len * MB_LEN_MAX + 16;
+	char *s = malloc(cap);
+
+	if (s == NULL)
+		return NULL;
+	if (f->kind == FK_CHOICE) {	/* the choice's number */
+		snprintf(s, cap, "%d", f->choice);
+		return s;
+	}
+	if (wcstombs(s, f->buf, cap) == (size_t)-1)
+		s[0] = '\0';
+	return s;
+}
+
+void
+w_field_commit(struct w_field *f)
+{
+	f->composing = false;
+}
+
+static void
+insert(struct w_field *f, wchar_t wc)
+{
+	if (f->len >= FIELD_MAX)
+		return;
+	memmove(&f->buf[f->cur + 1], &f->buf[f->cur], (f->len - f->cur) * sizeof(wchar_t));
+	f->buf[f->cur++] = wc;
+	f->buf[++f->len] = L'\0';
+}
+
+/* Put the engine's word in place of the one being composed. */
+static void
+show_word(struct w_field *f)
+{
+	wchar_t w[TELEX_MAX_KEYS * 2 + 1];
+	size_t n = mbstowcs(w, telex_word(&f->tx), TELEX_MAX_KEYS * 2);
+	size_t tail = f->len - (f->comp + f->comp_len);
+
+	if (n == (size_t)-1)
+		n = 0;
+	if (f->comp + n + tail > FIELD_MAX)
+		return;		/* no room: keep what is shown */
+	memmove(&f->buf[f->comp + n], &f->buf[f->comp + f->comp_len], tail * sizeof(wchar_t));
+	wmemcpy(&f->buf[f->comp], w, n);
+	f->comp_len = n;
+	f->len = f->comp + n + tail;
+	f->buf[f->len] = L'\0';
+	f->cur = f->comp + n;
+}
+
+static bool
+ascii_letter(int k)
+{
+	return (k >= 'a' && k <= 'z') || (k >= 'A' && k <= 'Z');
+}
+
+/* A key this kind of field accepts as text. */
+static bool
+acceptable(const struct w_field *f, int k)
+{
+	if (UK_IS_CODE(k) || k < 32 || k == 127)
+		return false;
+	switch (f->kind) {
+	case FK_DIGITS:
+		return (k >= '0' && k <= '9') || k == ' ' || k == '+' || k == '.' || k == '-';
+	case FK_DATE:
+		return (k >= '0' && k <= '9') || k == '/' || k == '-' || k == '.';
+	case FK_CHOICE:
+		return false;
+	default:
+		return true;
+	}
+}
+
+static bool
+choice_key(struct w_field *f, int k)
+{
+	int n = 0;
+
+	while (f->choices[n] != NULL)
+		n++;
+	if (k == ' ' || k == UK(KEY_RIGHT))
+		f->choice = (f->choice + 1) % n;
+	else if (k == UK(KEY_LEFT))
+		f->choice = (f->choice + n - 1) % n;
+	else if (k >= '1' && k - '1' < n)
+		f->choice = k - '1';
+	else
+		return false;
+	return true;
+}
+
+bool
+w_field_key(struct ui *u, struct w_field *f, int k)
+{
+	if (f->kind == FK_CHOICE)
+		return choice_key(f, k);
+	if (k == UK(KEY_BACKSPACE)) {
+		if (f->composing && f->cur == f->comp + f->comp_len) {
+			if (telex_backspace(&f->tx) && f->tx.nkeys > 0) {
+				show_word(f);
+				return true;
+			}
+			/* the word's last key is gone: remove what it showed */
+			f->composing = false;
+			memmove(&f->buf[f->comp], &f->buf[f->comp + f->comp_len],
+			    (f->len - f->comp - f->comp_len + 1) * sizeof(wchar_t));
+			f->len -= f->comp_len;
+			f->cur = f->comp;
+			return true;
+		}
+		f->composing = false;
+		if (f->cur == 0)
+			return true;
+		memmove(&f->buf[f->cur - 1], &f->buf[f->cur],
+		    (f->len - f->cur + 1) * sizeof(wchar_t));
+		f->cur--;
+		f->len--;
+		return true;
+	}
+	if (k == UK(KEY_DC)) {
+		f->composing = false;
+		if (f->cur < f->len) {
+			memmove(&f->buf[f->cur], &f->buf[f->cur + 1],
+			    (f->len - f->cur) * sizeof(wchar_t));
+			f->len--;
+		}
+		return true;
+	}
+	if (k == UK(KEY_LEFT) || k == UK(KEY_RIGHT) || k == UK(KEY_HOME) ||
+	    k == UK(KEY_END) || k == UK_CTRL('a') || k == UK_CTRL('e')) {
+		f->composing = false;
+		if (k == UK(KEY_LEFT) && f->cur > 0)
+			f->cur--;
+		else if (k == UK(KEY_RIGHT) && f->cur < f->len)
+			f->cur++;
+		else if (k == UK(KEY_HOME) || k == UK_CTRL('a'))
+			f->cur = 0;
+		else if (k == UK(KEY_END) || k == UK_CTRL('e'))
+			f->cur = f->len;
+		return true;
+	}
+	if (k == UK_CTRL('u')) {	/* clear the field */
+		w_field_set(f, "");
+		return true;
+	}
+	if (!acceptable(f, k))
+		return false;
+	if (f->vn && u->telex && f->kind == FK_TEXT && ascii_letter(k)) {
+		if (!f->composing || f->cur != f->comp + f->comp_len) {
+			telex_init(&f->tx, TELEX_TELEX, u->new_style);
+			f->composing = true;
+			f->comp = f->cur;
+			f->comp_len = 0;
+		}
+		if (telex_key(&f->tx, (char)k)) {
+			show_word(f);
+			return true;
+		}
+		f->composing = false;	/* too long for a word: typed as is */
+	} else {
+		f->composing = false;
+	}
+	insert(f, (wchar_t)k);
+	return true;
+}
+
+void
+w_field_draw(struct ui *u, struct w_field *f, int y, int x, int label_w, int width,
+    bool focus)
+{
+	int vw = width - label_w, col = 0, curcol = 0;
+
+	attrset(focus ? draw_attr(AT_TITLE) : A_NORMAL);
+	draw_text(y, x, _(f->label), label_w - 1, true);
+	attrset(focus ? draw_attr(AT_FOCUS) : draw_attr(AT_FIELD));
+	if (f->kind == FK_CHOICE) {
+		char buf[256];
+		int len = 0;
+
+		for (int i = 0; f->choices[i] != NULL; i++)
+			len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s%s%s",
+			    i ? "  " : "", i == f->choice ? "(•) " : "( ) ",
+			    _(f->choices[i]), "");
+		draw_text(y, x + label_w, buf, vw, true);
+		attrset(A_NORMAL);
+		return;
+	}
+	/* keep the cursor in view: scroll by characters until it fits */
+	if (f->scroll > f->cur)
+		f->scroll = f->cur;
+	for (;;) {
+		int w = 0;
+		for (size_t i = f->scroll; i < f->cur; i++)
+			w += wcwidth(f->buf[i]) > 0 ? wcwidth(f->buf[i]) : 0;
+		if (w < vw || f->scroll >= f->cur)
+			break;
+		f->scroll++;
+	}
+	move(y, x + label_w);
+	for (size_t i = f->scroll; i < f->len; i++) {
+		int w = wcwidth(f->buf[i]);
+		if (w < 0)
+			w = 1;
+		if (col + w > vw)
+			break;
+		if (i < f->cur)
+			curcol += w;
+		addnwstr(&f->buf[i], 1);
+		col += w;
+	}
+	for (; col < vw; col++)
+		addch(' ');
+	attrset(A_NORMAL);
+	if (focus) {
+		u->cursor_y = y;
+		u->cursor_x = x + label_w + curcol;
+	}
+}

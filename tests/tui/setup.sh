@@ -1,0 +1,64 @@
+# setup.sh — first start on a fresh database: the setup, then the main
+# screen; quitting the setup leaves an empty database that asks again;
+# several officers: the one on duty is chosen at start.
+. "$top_srcdir/tests/cli/lib.sh"
+tui_setup
+db="$T/new/a.db"
+screen() { tm capture-pane -p; }
+q() { sqlite3 "$db" "$1"; }
+open_new() {
+	tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --db '$db' $*; echo EXITED; sleep 10"
+}
+
+open_new
+wait_for "First start"; ok "a fresh database opens the setup"
+check "the database was created" test -f "$db"
+tm send-keys Escape
+wait_for "EXITED"; ok "Esc quits the setup"
+is "$(q 'SELECT count(*) FROM officer')" 0 "no officer written"
+is "$(q "SELECT count(*) FROM meta WHERE key = 'unit_code'")" 0 "no unit written"
+tui_fresh
+
+open_new
+wait_for "First start"; ok "the setup runs again"
+tm send-keys -l "000.17"; tm send-keys Enter
+wait_for "not valid"; ok "a bad unit code is refused with a message"
+tm send-keys C-u; tm send-keys -l "000.17.22.H56"; tm send-keys Enter
+tm send-keys -l "UBND xax Myx An"; tm send-keys Enter
+tm send-keys -l "Aaps 1"; tm send-keys Enter
+tm send-keys BSpace; tm send-keys -l "2"; tm send-keys Enter
+tm send-keys -l "Lan"; tm send-keys Enter
+wait_for "username 'Lan' is not valid"; ok "a bad username is refused"
+tm send-keys C-u; tm send-keys -l "lan"; tm send-keys Enter
+tm send-keys -l "Nguyeenx Thij Lan"; tm send-keys Enter
+tm send-keys Space Enter
+wait_for "Save these details"; ok "the last field asks for confirmation"
+tm send-keys Enter
+wait_for "Main menu"; ok "then the main screen"
+s=$(screen)
+like "$s" "UBND xã Mỹ An" "the header shows the unit typed in Telex"
+like "$s" "Officer: lan" "the new officer is on duty"
+is "$(q "SELECT value FROM meta WHERE key = 'unit_code'")" "000.17.22.H56" "meta: unit code"
+is "$(q "SELECT value FROM meta WHERE key = 'unit_name'")" "UBND xã Mỹ An" "meta: unit name"
+is "$(q "SELECT count(*) FROM station")" 1 "a station row"
+is "$(q "SELECT value FROM meta WHERE key = 'station_number'")" 2 "meta: station number"
+is "$(q "SELECT full_name || '|' || role FROM officer")" "Nguyễn Thị Lan|supervisor" "the officer row"
+check "the sample catalog was loaded" test "$(q 'SELECT count(*) FROM procedure')" -gt 20
+tm send-keys F10
+wait_for "EXITED"; ok "F10 quits"
+tui_fresh
+
+# two officers: the one on duty is chosen; --officer skips the choice
+"$MOTCUA" --db "$db" officer add hoa "Đỗ Thị Hoa" >/dev/null
+open_new
+wait_for "Who is on duty"; ok "several officers: the choice"
+tm send-keys h Enter
+wait_for "Officer: hoa"; ok "typing a letter and Enter picks the officer"
+tm send-keys F10
+wait_for "EXITED"
+tui_fresh
+open_new --officer lan
+wait_for "Officer: lan"; ok "--officer skips the choice"
+tm send-keys F10
+wait_for "EXITED"; ok "F10 quits"
+done_testing

@@ -1,0 +1,446 @@
+/* test_slip.c — the forms: Mẫu 01 and Mẫu 02 rendered with real values,
+ * template overrides and errors, saving and printing. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "motcua/catalog.h"
+#include "motcua/calendar.h"
+#include "motcua/db.h"
+#include "motcua/demo.h"
+#include "motcua/dossier.h"
+#include "motcua/setting.h"
+#include "motcua/slip.h"
+#include "motcua/unit.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/motcua-test-slip.XXXXXX";
+static char dbpath[256];
+
+static void
+bail(const char *what, const struct mc_err *err)
+{
+	printf("Bail out! %s: %s\n", what, err->msg);
+	exit(1);
+}
+
+static int
+has(const char *text, const char *needle)
+{
+	return text != NULL && strstr(text, needle) != NULL;
+}
+
+static int
+occurrences(const char *text, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = text; p != NULL && (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f == NULL || fputs(text, f) == EOF || fclose(f) != 0) {
+		printf("Bail out! cannot write %s\n", path);
+		exit(1);
+	}
+}
+
+static char *
+read_file(const char *path)
+{
+	static char buf[65536];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* The widest line of the text, in columns (Vietnamese letters count one). */
+static size_t
+widest(const char *text)
+{
+	size_t w = 0, cur = 0;
+
+	for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
+		if (*p == '\n') {
+			cur = 0;
+			continue;
+		}
+		if ((*p & 0xc0) != 0x80 && ++cur > w)
+			w = cur;
+	}
+	return w;
+}
+
+static long long
+count(sqlite3 *db, const char *table)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+	return db_int(db, sql, -1);
+}
+
+int
+main(void)
+{
+	struct mc_unit u;
+	struct catalog_stats cs;
+	struct mc_err err;
+	struct mc_calendar *cal;
+	struct mc_receipt r;
+	struct mc_receipt_out out, g;
+	char path[1024], saved[1024], good[1024], tdir[512];
+	struct stat sb;
+	sqlite3 *db;
+	char *s;
+
+	if (mkdtemp(dir) == NULL)
+		return 99;
+	snprintf(dbpath, sizeof dbpath, "%s/a.db", dir);
+	memset(&u, 0, sizeof u);
+	snprintf(u.code, sizeof u.code, "000.17.22.H56");
+	snprintf(u.name, sizeof u.name, "UBND xã Mỹ An");
+	u.station = 1;
+	if (db_open(dbpath, DB_CREATE, &db, &err) || unit_init(db, &u, &err) ||
+	    unit_officer_add(db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, &err) ||
+	    catalog_import_json(db, catalog_sample_json, &cs, &err) ||
+	    calendar_open(db, &cal, &err))
+		bail("setup", &err);
+
+	/* a dossier of 1.001022 (3 working days, 15.000 đồng) received with
+	 * documents 1 and 2 only, by post */
+	memset(&r, 0, sizeof r);
+	r.procedure = "1.001022";
+	r.applicant.name = "Trần Thị Bích Ngọc";
+	r.applicant.id = "087184000123";
+	r.applicant.phone = "0912345678";
+	r.applicant.address = "Ấp Tân Hòa, xã Mỹ An";
+	r.applicant.email = "ngoc@example.vn";
+	r.applicant.delivery = MC_DELIVER_POST;
+	r.officer = "lan";
+	if (date_parse_time("2026-11-20 16:10", &r.at) != 0)
+		return 99;
+	{
+		struct mc_procedure p;
+		char docs[64] = "";
+
+		if (catalog_get(db, r.procedure, &p, &err))
+			bail("catalog_get", &err);
+		/* every required document, and no optional one */
+		for (size_t i = 0; i < p.ndocs; i++)
+			if (p.docs[i].required)
+				snprintf(docs + strlen(docs), sizeof docs - strlen(docs), "%s%d",
+				    docs[0] ? "," : "", p.docs[i].position);
+		r.docs = strdup(docs);
+		printf("# received documents: %s of %zu\n", docs, p.ndocs);
+		catalog_procedure_free(&p);
+	}
+	if (dossier_receive(db, cal, &r, &out, &err))
+		bail("receive", &err);
+	printf("# code %s\n", out.code);
+
+	/* ---- Mẫu 01 ---- */
+	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
+	ok(s != NULL, "Mẫu 01 renders (%s)", s == NULL ? err.msg : "");
+	if (s == NULL)
+		return tap_done();
+	if (getenv("SLIP_DUMP") != NULL)	/* to look at the form */
+		write_file(getenv("SLIP_DUMP"), s);
+	ok(has(s, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), "title");
+	ok(has(s, "UBND XÃ MỸ AN"), "unit upper-cased in the header");
+	ok(has(s, "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"), "header: the counter");
+	ok(has(s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") &&
+	    has(s, "Độc lập - Tự do - Hạnh phúc"), "national header");
+	ok(has(s, "Mỹ An, ngày 20 tháng 11 năm 2026"), "place and date of receipt");
+	ok(has(s, "Mã hồ sơ: 000.17.22.H56-261120-1001"), "the code");
+	ok(has(s, "Bộ phận tiếp nhận và trả kết quả UBND xã Mỹ An"), "the receiving unit");
+	ok(has(s, "tiếp nhận hồ sơ của: Trần Thị Bích Ngọc"), "the applicant");
+	ok(has(s, "Địa chỉ: Ấp Tân Hòa, xã Mỹ An"), "the address");
+	ok(has(s, "Số điện thoại: 0912345678"), "the phone");
+	ok(has(s, "Email: ngoc@example.vn"), "the email");
+	ok(has(s, "Nội dung yêu cầu giải quyết: Thủ tục"), "the procedure");
+	ok(has(s, "2. Số lượng hồ sơ: 01 bộ"), "number of sets");
+	ok(has(s, "3. Thời gian giải quyết hồ sơ theo quy định: 3 ngày làm việc"),
+	    "the time limit in Vietnamese");
+	ok(has(s, "4. Thời gian nhận hồ sơ: 16 giờ 10 phút, ngày 20 tháng 11 năm 2026"),
+	    "the receipt time");
+	ok(has(s, "5. Thời gian trả kết quả giải quyết hồ sơ:\n   16 giờ 10 phút, ngày 25 "
+	    "tháng 11 năm 2026"), "the due time (3 working days from Friday)");
+	ok(has(s, "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính"), "delivery by post");
+	ok(has(s, "Quyển số: 2026, Số thứ tự: 1001"), "logbook: book = year, seq");
+	ok(has(s, "Phí, lệ phí: 15.000 đồng"), "the fee");
+	ok(has(s, "NGƯỜI NỘP HỒ SƠ") && has(s, "NGƯỜI TIẾP NHẬN HỒ SƠ") &&
+	    has(s, "(Ký và ghi rõ họ tên)"), "signatures");
+	ok(has(s, "Nguyễn Thị Lan"), "the officer's full name");
+	is_int(occurrences(s, "GIẤY TIẾP NHẬN HỒ SƠ"), 2, "two copies");
+	ok(has(s, "(Liên 1: Lưu)") && has(s, "(Liên 2: Giao khách hàng)"), "copy labels");
+	ok(has(s, "\f"), "a form feed between the copies");
+	ok(widest(s) <= 80, "no line wider than 80 columns (%zu)", widest(s));
+	{
+		/* each document handed in, with its form and quantity; none else */
+		sqlite3_stmt *st;
+		int in = 0, bad = 0, out_ok = 1;
+
+		if (db_prepare(db, "SELECT json_extract(j.value, '$.name'), "
+		    "json_extract(j.value, '$.received'), json_extract(j.value, '$.form') "
+		    "FROM dossier, json_each(dossier.documents) AS j WHERE code = ?1",
+		    &st, &err))
+			bail("prepare", &err);
+		sqlite3_bind_text(st, 1, out.code, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(st, 0);
+			char first[24];
+
+			/* names wrap in the table: look for their first words */
+			snprintf(first, sizeof first, "%.18s", name);
+			while (strlen(first) > 0 && (first[strlen(first) - 1] & 0xc0) == 0x80)
+				first[strlen(first) - 1] = '\0';
+			if (sqlite3_column_int(st, 1)) {
+				in++;
+				if (!has(s, first))
+					bad++;
+			} else if (has(s, first)) {
+				out_ok = 0;
+			}
+		}
+		sqlite3_finalize(st);
+		ok(in > 0 && bad == 0, "each received document is listed (%d)", in);
+		ok(out_ok, "documents not handed in are not listed");
+		ok(has(s, "Bản chính") || has(s, "Bản sao chứng thực") || has(s, "Bản chụp"),
+		    "document forms in Vietnamese");
+		ok(has(s, " 01\n") || has(s, "01 "), "quantities");
+		ok(!has(s, "original") && !has(s, "certified_copy"), "no raw form names");
+	}
+	free(s);
+
+	/* unknown code */
+	s = slip_render(db, dbpath, SLIP_RECEIPT, "000.17.22.H56-261120-9999", &err);
+	ok(s == NULL && err.kind == MC_ENOTFOUND && has(err.msg, "9999"),
+	    "an unknown code is refused, naming it (%s)", err.msg);
+	free(s);
+
+	/* ---- guidance and Mẫu 02 ---- */
+	r.docs = "1";
+	r.applicant.delivery = MC_DELIVER_COUNTER;
+	if (date_parse_time("2026-11-23 09:05", &r.at) != 0)
+		return 99;
+	{
+		long long ds = count(db, "dossier");
+
+		if (dossier_guide(db, &r, &g, &err))
+			bail("guide", &err);
+		is_int(count(db, "dossier"), ds, "a guidance makes no dossier");
+	}
+	s = slip_render(db, dbpath, SLIP_SUPPLEMENT, g.id, &err);
+	ok(s != NULL, "Mẫu 02 renders (%s)", s == NULL ? err.msg : "");
+	if (s != NULL) {
+		sqlite3_stmt *st;
+		int missing = 0, listed = 0, leaked = 0;
+
+		ok(has(s, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"), "Mẫu 02 title");
+		ok(has(s, "Số: 1001/HDHS"), "number: the station's first guidance");
+		ok(has(s, "Mỹ An, ngày 23 tháng 11 năm 2026"), "dated the day of guidance");
+		ok(has(s, "Trần Thị Bích Ngọc") && has(s, "Ấp Tân Hòa") && has(s, "0912345678"),
+		    "applicant, address, phone");
+		ok(has(s, "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:"),
+		    "the request sentence");
+		ok(has(s, "Lý do: hồ sơ chưa đủ thành phần theo quy định"), "the reason");
+		ok(has(s, "NGƯỜI HƯỚNG DẪN") && has(s, "Nguyễn Thị Lan"), "signed by the officer");
+		ok(!has(s, "số điện thoại \n") && !has(s, "Liên 1"),
+		    "no empty unit phone line, one copy");
+		ok(widest(s) <= 80, "Mẫu 02 no wider than 80 columns (%zu)", widest(s));
+		/* every required document but the first is missing */
+		if (db_prepare(db, "SELECT d.name, d.required, d.position FROM "
+		    "procedure_document AS d WHERE d.procedure_code = '1.001022' "
+		    "ORDER BY d.position", &st, &err) == 0) {
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				const char *name = (const char *)sqlite3_column_text(st, 0);
+				char first[24];
+
+				snprintf(first, sizeof first, "%.18s", name);
+				while (strlen(first) > 0 &&
+				    (first[strlen(first) - 1] & 0xc0) == 0x80)
+					first[strlen(first) - 1] = '\0';
+				if (sqlite3_column_int(st, 1) && sqlite3_column_int(st, 2) != 1) {
+					missing++;
+					listed += has(s, first);
+				} else if (sqlite3_column_int(st, 2) == 1 && has(s, first)) {
+					leaked++;
+				}
+			}
+			sqlite3_finalize(st);
+		} else {
+			printf("# %s\n", err.msg);
+		}
+		ok(missing > 0 && listed == missing, "every missing document is listed (%d/%d)",
+		    listed, missing);
+		ok(leaked == 0, "the document handed in is not listed");
+		ok(has(s, " 1. ") && (missing < 2 || has(s, " 2. ")), "numbered list");
+		free(s);
+	}
+	s = slip_render(db, dbpath, SLIP_SUPPLEMENT, "no-such-guidance", &err);
+	ok(s == NULL && err.kind == MC_ENOTFOUND, "unknown guidance refused (%s)", err.msg);
+	free(s);
+	s = slip_render(db, dbpath, SLIP_RECEIPT, g.id, &err);
+	ok(s == NULL, "a guidance has no Mẫu 01");
+	free(s);
+
+	/* ---- template overrides ---- */
+	snprintf(tdir, sizeof tdir, "%s/templates", dir);
+	mkdir(tdir, 0700);
+	snprintf(path, sizeof path, "%s/mau01.txt", tdir);
+	write_file(path, "Hồ sơ {{code}} của {{applicant}}\n"
+	    "{{#documents}}\n- {{doc.n}} {{doc.form}} x{{doc.quantity}}\n{{/documents}}\n"
+	    "[{{fee:>12}}]\n"
+	    "{{?unit_phone}}ĐT {{unit_phone}}\n"
+	    "<{{applicant:^9}}>\n");
+	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
+	ok(s != NULL && has(s, "Hồ sơ 000.17.22.H56-261120-1001 của Trần Thị Bích Ngọc"),
+	    "the template beside the database is used (%s)", s == NULL ? err.msg : "");
+	ok(has(s, "- 1 Bản"), "block rows from the override");
+	ok(has(s, "[ 15.000 đồng]"), "right-aligned field");
+	ok(!has(s, "ĐT"), "a {{?x}} line with x empty is dropped");
+	ok(has(s, "<Trần Thị >\n Bích Ngọc\n"),
+	    "a wide value wraps under itself, centred");
+	ok(!has(s, "GIẤY TIẾP NHẬN"), "not the built-in text");
+	free(s);
+	write_file(path, "Mã: {{code}}\nNgười nộp: {{aplicant}}\n");
+	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
+	ok(s == NULL && has(err.msg, "{{aplicant}}") && has(err.msg, path),
+	    "an unknown {{x}} is refused, naming it and the file (%s)", err.msg);
+	free(s);
+	write_file(path, "{{#documents}}\n{{doc.nam}}\n{{/documents}}\n");
+	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
+	ok(s == NULL && has(err.msg, "{{doc.nam}}"), "an unknown document field refused");
+	free(s);
+	write_file(path, "{{doc.name}}\n");
+	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
+	ok(s == NULL && has(err.msg, "{{doc.name}}"), "a document field outside the block");
+	free(s);
+	write_file(path, "{{#documents}}\n{{doc.name}}\n");
+	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
+	ok(s == NULL && has(err.msg, "{{/documents}}"), "an unclosed block refused");
+	free(s);
+	write_file(path, "Mã {{code\n");
+	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
+	ok(s == NULL && has(err.msg, "line 1"), "a {{ without }} refused (%s)", err.msg);
+	free(s);
+	write_file(path, "Mã {{code:0}}\n");
+	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
+	ok(s == NULL && has(err.msg, "width"), "a bad width refused");
+	free(s);
+	write_file(path, "Mã \xff{{code}}\n");
+	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
+	ok(s == NULL && has(err.msg, "UTF-8"), "a template not in UTF-8 refused");
+	free(s);
+	unlink(path);
+	s = slip_render(db, NULL, SLIP_RECEIPT, out.code, &err);
+	ok(s != NULL && has(s, "GIẤY TIẾP NHẬN"), "no db path: the built-in template");
+	free(s);
+
+	/* ---- slip_save ---- */
+	ok(slip_save(dbpath, "mau01-x", "Nội dung\n", saved, sizeof saved, &err) == 0,
+	    "slip_save (%s)", err.msg);
+	snprintf(path, sizeof path, "%s/slips/mau01-x.txt", dir);
+	is_str(saved, path, "saved in the slips folder beside the database");
+	is_str(read_file(path), "Nội dung\n", "the file holds the text");
+	ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "file mode 0600");
+	snprintf(path, sizeof path, "%s/slips", dir);
+	ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0700, "folder mode 0700");
+	ok(slip_save(dbpath, "mau01-x", "Khác\n", saved, sizeof saved, &err) == 0 &&
+	    has(read_file(saved), "Khác"), "saving again replaces the file");
+	{
+		char cmd[600];
+
+		snprintf(cmd, sizeof cmd, "test $(ls -A '%s/slips' | wc -l) -eq 1", dir);
+		ok(system(cmd) == 0, "no temporary file left behind");
+	}
+	snprintf(good, sizeof good, "%s", saved);
+	ok(slip_save(dbpath, "../evil", "x", saved, sizeof saved, &err) != 0,
+	    "a name with a path refused");
+	if (geteuid() != 0) {
+		chmod(path, 0500);
+		ok(slip_save(dbpath, "mau01-y", "x", saved, sizeof saved, &err) != 0 &&
+		    err.kind == MC_EIO && has(err.msg, "slips"),
+		    "unwritable folder refused with a message (%s)", err.msg);
+		chmod(path, 0700);
+	} else {
+		/* root writes anywhere: a folder that is a file stands in */
+		char other[300], cmd[700];
+
+		snprintf(other, sizeof other, "%s/ro/b.db", dir);
+		snprintf(cmd, sizeof cmd, "mkdir -p '%s/ro' && : > '%s/ro/slips'", dir, dir);
+		if (system(cmd) != 0)
+			return 99;
+		ok(slip_save(other, "mau01-y", "x", saved, sizeof saved, &err) != 0 &&
+		    err.kind == MC_EIO && has(err.msg, "slips"),
+		    "unusable folder refused with a message (%s)", err.msg);
+	}
+	{
+		char cmd[600];
+
+		snprintf(cmd, sizeof cmd, "test $(ls -A '%s/slips' | wc -l) -eq 1", dir);
+		ok(system(cmd) == 0, "still nothing partial in the folder");
+	}
+
+	/* ---- slip_print ---- */
+	{
+		char script[300], copy[300], sc[900], before[64], after[64];
+		long long ev = count(db, "event");
+
+		snprintf(script, sizeof script, "%s/fakelp.sh", dir);
+		snprintf(copy, sizeof copy, "%s/printed.txt", dir);
+		snprintf(sc, sizeof sc, "#!/bin/sh\necho chatter; echo noise >&2\n"
+		    "test \"$1\" = -d && test \"$2\" = A5 && cp \"$3\" '%s'\n", copy);
+		write_file(script, sc);
+		chmod(script, 0700);
+		snprintf(sc, sizeof sc, "%s -d  A5", script);
+		if (setting_set(db, "print_command", sc, &err))
+			bail("setting", &err);
+		ok(slip_print(db, good, &err) == 0, "printing with a command (%s)", err.msg);
+		is_str(read_file(copy), "Khác\n", "the command got the file as its last word");
+		snprintf(sc, sizeof sc, "%s/print.log", dir);
+		ok(has(read_file(sc), "chatter") && has(read_file(sc), "noise"),
+		    "the command's output goes to print.log");
+		if (setting_set(db, "print_command", "false", &err))
+			bail("setting", &err);
+		db_meta_get(db, "print_command", before, sizeof before);
+		ok(slip_print(db, good, &err) != 0 && has(err.msg, "printing failed") &&
+		    has(err.msg, "motcua slip CODE --print"),
+		    "a failing command: a clear message (%s)", err.msg);
+		if (setting_set(db, "print_command", "/nonexistent/lp", &err))
+			bail("setting", &err);
+		ok(slip_print(db, good, &err) != 0 && has(err.msg, "printing failed") &&
+		    has(err.msg, "/nonexistent/lp"), "a command that cannot run (%s)", err.msg);
+		db_meta_get(db, "print_command", after, sizeof after);
+		is_int(count(db, "event"), ev, "printing records nothing");
+		ok(slip_print(db, "/nonexistent/slip.txt", &err) != 0, "no such file refused");
+	}
+
+	calendar_close(cal);
+	db_close(db);
+	{
+		char cmd[300];
+
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			return 99;
+	}
+	return tap_done();
+}
