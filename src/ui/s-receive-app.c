@@ -11,6 +11,7 @@
 
 #include "motcua/citizen.h"
 #include "motcua/i18n.h"
+#include "motcua/vntext.h"
 #include "s-receive.h"
 
 /* TRANSLATORS: how the result is returned; short (two fit on one line). */
@@ -201,9 +202,15 @@ draw(struct ui *u, void *st)
 		attrset(A_NORMAL);
 	}
 	for (int i = 0; i < AF_COUNT; i++) {
-		w_field_draw(u, &fl->f[i], 5 + 2 * i, 2, 18, COLS - 16, i == fl->focus);
-		if (fl->f[i].optional)
-			draw_text(5 + 2 * i, COLS - 13, _("(optional)"), 12, false);
+		/* an optional field leaves room on its right for "(optional)" */
+		w_field_draw(u, &fl->f[i], 5 + 2 * i, 2, 18, fl->f[i].optional ?
+		    COLS - 6 - (int)vntext_width(_("(optional)")) : COLS - 4, i == fl->focus);
+		if (fl->f[i].optional) {
+			const char *o = _("(optional)");
+			int w = (int)vntext_width(o);
+
+			draw_text(5 + 2 * i, COLS - 1 - w, o, w, false);
+		}
 	}
 	draw_text(LINES - 4, 2, fl->focus == AF_DELIVERY ? _("Space or ←/→ changes the "
 	    "choice; Enter goes on to the summary.") : _("Enter: next field.  ↑/↓: move "

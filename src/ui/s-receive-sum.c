@@ -234,7 +234,7 @@ draw(struct ui *u, void *st)
 		y = pair(y, _("Due"), due);
 		attrset(A_NORMAL);
 	}
-	draw_text(y, 19, fl->reason, COLS - 21, false);
+	draw_wrap(y, 19, fl->reason, COLS - 21, 3);
 }
 
 static bool

@@ -51,7 +51,8 @@ draw(struct ui *u, void *st)
 	draw_text_right(2, COLS - 1, count);
 	attrset(draw_attr(AT_TITLE));
 	mvhline(3, 0, ' ', COLS);
-	draw_text(3, 1, _("Code"), 9, false);
+	/* TRANSLATORS: column heading of the procedure code, 8 columns at most */
+	draw_text(3, 1, _("Proc. code"), 9, false);
 	draw_text(3, 10, _("Procedure"), 30, false);
 	draw_text(3, COLS - 24, _("Time limit"), 12, false);
 	draw_text_right(3, COLS - 1, _("Fee"));

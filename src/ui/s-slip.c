@@ -32,7 +32,7 @@ draw(struct ui *u, void *st)
 	draw_text(2, 1, s->title, COLS - 2, false);
 	attrset(A_NORMAL);
 	for (int i = 0; i < h - 1 && s->top + (size_t)i < s->nlines; i++)
-		draw_text(3 + i, 2, s->lines[s->top + (size_t)i], COLS - 4, false);
+		draw_text(3 + i, 0, s->lines[s->top + (size_t)i], COLS - 1, false);
 	if (s->top + (size_t)h - 1 < s->nlines)
 		mvaddstr(LINES - 3, COLS - 2, "↓");
 }

@@ -226,3 +226,54 @@ fmt_form(int form)
 	default: return _("copy");
 	}
 }
+
+/* Draw s over up to maxlines lines of `width` columns from (y, x), breaking
+ * at spaces (a word longer than a line is cut).  Returns the lines used. */
+int
+draw_wrap(int y, int x, const char *s, int width, int maxlines)
+{
+	int lines = 0;
+
+	while (s != NULL && *s != '\0' && lines < maxlines) {
+		mbstate_t ps;
+		const char *p = s, *brk = NULL;
+		int used = 0;
+
+		memset(&ps, 0, sizeof ps);
+		/* find the last space before the line is full */
+		while (*p != '\0') {
+			wchar_t wc;
+			size_t len = mbrtowc(&wc, p, strlen(p), &ps);
+			int w;
+
+			if (len == (size_t)-1 || len == (size_t)-2) {
+				len = 1;
+				wc = L'?';
+				memset(&ps, 0, sizeof ps);
+			}
+			w = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
+			if (used + w > width)
+				break;
+			if (wc == L' ')
+				brk = p;
+			used += w;
+			p += len;
+		}
+		if (*p == '\0' || brk == NULL || lines == maxlines - 1)
+			brk = p;
+		{
+			char line[1024];
+			size_t n = (size_t)(brk - s) < sizeof line - 1 ? (size_t)(brk - s) :
+			    sizeof line - 1;
+
+			memcpy(line, s, n);
+			line[n] = '\0';
+			draw_text(y + lines, x, line, width, false);
+		}
+		lines++;
+		s = brk;
+		while (*s == ' ')
+			s++;
+	}
+	return lines;
+}

@@ -124,6 +124,7 @@ void draw_init_attrs(void);
 attr_t draw_attr(enum ui_attr a);
 /* Print UTF-8 s at (y, x) in at most `width` columns; returns the columns
  * used.  pad: fill the rest of the width with spaces. */
+int draw_wrap(int y, int x, const char *s, int width, int maxlines);
 int draw_text(int y, int x, const char *s, int width, bool pad);
 /* The same, right-aligned so that it ends at column x_end. */
 void draw_text_right(int y, int x_end, const char *s);

@@ -147,7 +147,10 @@ main(void)
 			if (p.docs[i].required)
 				snprintf(docs + strlen(docs), sizeof docs - strlen(docs), "%s%d",
 				    docs[0] ? "," : "", p.docs[i].position);
-		r.docs = strdup(docs);
+		static char kept[64];	/* outlives this block, like the receipt */
+
+		snprintf(kept, sizeof kept, "%s", docs);
+		r.docs = kept;
 		printf("# received documents: %s of %zu\n", docs, p.ndocs);
 		catalog_procedure_free(&p);
 	}
