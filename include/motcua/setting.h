@@ -4,6 +4,7 @@
  * value its check does not accept and leaves the old one in place.
  *   lang              vi | en                 language of the program
  *   tone_style        old | new               Telex tone placement (hòa / hoà)
+ *   input_method      telex | vni             the built-in Vietnamese input
  *   office_hours      "07:30-11:30,13:30-17:00"
  *   saturday_morning  0 | 1                   Saturday morning is worked
  *   sameday_cutoff    "15:00"                 same-day procedures

@@ -12,6 +12,7 @@
 static const struct mc_setting_info settings[] = {
 	{"lang", "vi", N_("language of the program: vi or en")},
 	{"tone_style", "old", N_("Telex tone placement: old (hòa) or new (hoà)")},
+	{"input_method", "telex", N_("built-in Vietnamese input: telex or vni")},
 	{"office_hours", "07:30-11:30,13:30-17:00", N_("office hours, as HH:MM-HH:MM,…")},
 	{"saturday_morning", "0", N_("1 if Saturday morning is a working half-day")},
 	{"sameday_cutoff", "15:00", N_("same-day procedures received later are due the "
@@ -65,6 +66,7 @@ setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err
 		    _("there is no setting '%s': see 'motcua setting list'"), name);
 	if ((strcmp(name, "lang") == 0 && !one_of(value, "vi", "en")) ||
 	    (strcmp(name, "tone_style") == 0 && !one_of(value, "old", "new")) ||
+	    (strcmp(name, "input_method") == 0 && !one_of(value, "telex", "vni")) ||
 	    (strcmp(name, "saturday_morning") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "print_command") == 0 && value[0] == '\0'))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,

@@ -96,6 +96,7 @@ struct ui {
 	bool msg_error;
 	bool telex;		/* input mode: VN (built-in Telex) or EN */
 	bool new_style;		/* tone_style = new */
+	bool vni;		/* input_method = vni (else Telex) */
 	int due_today, overdue;
 	bool quit;
 	int cursor_y, cursor_x;	/* where the text cursor goes, or -1 */

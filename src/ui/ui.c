@@ -322,6 +322,8 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer)
 	u.telex = true;
 	if (setting_get(db, "tone_style", style, sizeof style) == 0)
 		u.new_style = strcmp(style, "new") == 0;
+	if (setting_get(db, "input_method", style, sizeof style) == 0)
+		u.vni = strcmp(style, "vni") == 0;
 	if ((how = start(&u, officer)) < 0)
 		return 1;
 	if (calendar_open(db, &u.cal, &err) != 0) {

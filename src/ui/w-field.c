@@ -191,9 +191,12 @@ w_field_key(struct ui *u, struct w_field *f, int k)
 	}
 	if (!acceptable(f, k))
 		return false;
-	if (f->vn && u->telex && f->kind == FK_TEXT && ascii_letter(k)) {
+	/* VNI marks are digits: they join a word already being typed */
+	if (f->vn && u->telex && f->kind == FK_TEXT && (ascii_letter(k) ||
+	    (u->vni && f->composing && f->cur == f->comp + f->comp_len &&
+	    k >= '0' && k <= '9'))) {
 		if (!f->composing || f->cur != f->comp + f->comp_len) {
-			telex_init(&f->tx, TELEX_TELEX, u->new_style);
+			telex_init(&f->tx, u->vni ? TELEX_VNI : TELEX_TELEX, u->new_style);
 			f->composing = true;
 			f->comp = f->cur;
 			f->comp_len = 0;
