@@ -142,8 +142,9 @@ demo_open(const char *path, sqlite3 **db, struct mc_err *err)
 		return -1;
 	if (!fresh && db_int(*db, "SELECT count(*) FROM station WHERE self = 1", 0) > 0)
 		return 0;
-	snprintf(u.name, sizeof u.name, "%s", "UBND xã Mỹ An (dữ liệu mẫu)");
-	snprintf(u.address, sizeof u.address, "%s", "Ấp 1, xã Mỹ An, tỉnh Đồng Tháp");
+	snprintf(u.name, sizeof u.name, "%s", "UBND xã Mỹ An");
+	snprintf(u.address, sizeof u.address, "%s",
+	    "Ấp 1, xã Mỹ An, tỉnh Đồng Tháp (dữ liệu mẫu / demo data)");
 	if (unit_init(*db, &u, err) ||
 	    unit_officer_add(*db, "demo", "Nguyễn Thị Thu", MC_ROLE_OFFICER, err) ||
 	    unit_officer_add(*db, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, err) ||
