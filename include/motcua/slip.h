@@ -1,9 +1,12 @@
 /* slip.h — the forms handed to the citizen, rendered from templates.
  *
  * Mẫu 01 (appointment slip, GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ, two
- * copies "Liên 1: Lưu" / "Liên 2: Giao khách hàng") and Mẫu 02 (supplement
- * request, PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ) are plain-text
- * templates (data/templates/mau01.txt, mau02.txt, compiled in).  A file of
+ * copies "Liên 1: Lưu" / "Liên 2: Giao khách hàng"), Mẫu 02 (supplement
+ * request, PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ), Mẫu 03 (refusal,
+ * PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ), Mẫu 04 (apology, PHIẾU XIN
+ * LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ) and Mẫu 05 (control sheet, PHIẾU KIỂM
+ * SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ) are plain-text templates
+ * (data/templates/mau01.txt … mau05.txt, compiled in).  A file of
  * the same name in a "templates" folder beside the database overrides the
  * built-in one, so a commune can adapt a form without a new program.
  *
@@ -14,13 +17,26 @@
  *                   onto the following lines, under itself; {{name:^30}}
  *                   centres, {{name:>30}} aligns right (1..200 columns)
  *   {{?name}}…      at the start of a line: the line only if name is not
- *                   empty
+ *                   empty (inside a block, name may be a row's field)
  *   {{#documents}} … {{/documents}}, each tag on a line of its own: the
  *                   lines between repeat once per document, with
  *                   {{doc.n}} (1, 2, …), {{doc.name}}, {{doc.form}}
  *                   ("Bản chính", "Bản sao chứng thực", "Bản chụp") and
- *                   {{doc.quantity}} ("01"); Mẫu 01 lists the documents
- *                   handed in, Mẫu 02 the missing ones.
+ *                   {{doc.quantity}} ("01"); Mẫu 02 lists the missing
+ *                   documents, the other forms those handed in.
+ *   {{#handoffs}} … {{/handoffs}}: once per hand-off of the dossier
+ *                   (Mẫu 05; none in the other forms), in the order they
+ *                   happened: the receipt, each handover, transfer and
+ *                   transfer-back, the result, the return.  {{h.n}},
+ *                   {{h.agency}} (the counter "Bộ phận tiếp nhận và trả
+ *                   kết quả", the unit, or the agency of a transfer),
+ *                   {{h.time}} ("16 giờ 10 phút, ngày 20/11/2026"),
+ *                   {{h.result}} ("trước hạn", "đúng hạn", "quá hạn" for a
+ *                   transfer-back or a result, judged against the
+ *                   dossier's due: before the due day, by the due moment,
+ *                   after it; "" for the other rows), {{h.note}} ("Giao:
+ *                   Nguyễn Thị Lan → Lê Văn Hùng", "Chuyển: …", "Trả về:
+ *                   …", "Nhận kết quả: …", "Trả kết quả: … → collector").
  * An unknown name is an error naming it and the template file (a typo in
  * a template never prints blank).
  *
@@ -29,25 +45,34 @@
  *       vntext_upper(unit_name) ("UBND XÃ MỸ AN")
  *   unit_phone     meta key unit_phone, "" when unset
  *   place          the unit name without "UBND", "xã", "phường", …
- *   day month year the form's date, "05" "11" "2026": the receipt, the
- *                  guidance, or today for Mẫu 02 of a received dossier
+ *   day month year the form's date, "05" "11" "2026": the receipt (01,
+ *                  05), the guidance, today for Mẫu 02 of a received
+ *                  dossier, the refusal (03), the last apology (04)
  *   copy           "(Liên 1: Lưu)", "(Liên 2: Giao khách hàng)"; Mẫu 01 is
  *                  rendered twice, joined by a cut line and a form feed
  *   code           the dossier code ("" for a guidance)
  *   number         Mẫu 02 number: station × 1000 + the station's guidance
- *                  count in the year (1001, 1002, …); for a dossier, the
- *                  code's last 4 digits
+ *                  count in the year (1001, 1002, …); for a dossier (all
+ *                  other forms), the code's last 4 digits
  *   applicant applicant_id birth_date address phone email
  *   procedure procedure_code field   the procedure as recorded that day
  *   time_limit     "3 ngày làm việc", "8 giờ làm việc", "trong ngày"
- *   received_time due_time   "09 giờ 30 phút, ngày 20 tháng 11 năm 2026"
+ *   received_time due_time   "09 giờ 30 phút, ngày 20 tháng 11 năm 2026";
+ *                  due_time is the receipt's promise in Mẫu 01/02, the
+ *                  dossier's due (moved by pauses, not by an apology) in
+ *                  Mẫu 03/04/05
  *   delivery       "Bộ phận tiếp nhận và trả kết quả" / "Qua dịch vụ bưu
  *                  chính"
  *   fee            "15.000 đồng" or "Không"
  *   count          number of sets, "01"
  *   book seq       Sổ theo dõi hồ sơ: the year of receipt, the code's
  *                  last 4 digits
- *   officer        full name of the officer who recorded the event */
+ *   officer        full name of the officer who recorded the event (the
+ *                  receipt, the guidance, the refusal, the apology)
+ *   reason         Mẫu 03: the refusal's reason (a "refuse" event, or a
+ *                  "result" refused); Mẫu 04: the last apology's
+ *   new_date       Mẫu 04: the last apology's new date, as received_time
+ *   agency         Mẫu 05: the agency of the last transfer, else unit_name */
 #ifndef MOTCUA_SLIP_H
 #define MOTCUA_SLIP_H
 
@@ -55,14 +80,23 @@
 
 #include "motcua/error.h"
 
-enum slip_form { SLIP_RECEIPT /* Mẫu 01 */, SLIP_SUPPLEMENT /* Mẫu 02 */ };
+/* Mẫu N is form N - 1: SLIP_RECEIPT + 2 is Mẫu 03. */
+enum slip_form {
+	SLIP_RECEIPT,		/* Mẫu 01 */
+	SLIP_SUPPLEMENT,	/* Mẫu 02 */
+	SLIP_REFUSAL,		/* Mẫu 03 */
+	SLIP_APOLOGY,		/* Mẫu 04 */
+	SLIP_CONTROL,		/* Mẫu 05 */
+	SLIP_NFORMS
+};
 
-/* Render the form of a dossier (SLIP_RECEIPT: by dossier code) or of a
- * guidance event (SLIP_SUPPLEMENT: by the id in dossier_guide's out->id,
- * or a dossier code: then the documents not handed in).  db_path locates
- * the templates folder (may be NULL: built-in templates).  Returns
- * malloc'd UTF-8 text, or NULL with err set (MC_ENOTFOUND: no such
- * dossier or guidance; MC_EINVAL: a bad template, or nothing missing). */
+/* Render a form.  key is a dossier code, except for SLIP_SUPPLEMENT: the
+ * id in dossier_guide's out->id, or a dossier code (then the documents
+ * not handed in).  db_path locates the templates folder (may be NULL:
+ * built-in templates).  Returns malloc'd UTF-8 text, or NULL with err set
+ * (MC_ENOTFOUND: no such dossier or guidance; MC_EINVAL: a bad template,
+ * nothing missing (02), no refusal recorded (03), no apology recorded
+ * (04)). */
 char *slip_render(sqlite3 *db, const char *db_path, enum slip_form form,
     const char *key, struct mc_err *err);
 
@@ -71,7 +105,7 @@ char *slip_render(sqlite3 *db, const char *db_path, enum slip_form form,
  * temporary file in the same folder, fsynced, renamed, folder fsynced; on
  * failure no file is left.  name may not hold '/' or start with '.'.  The
  * path written goes to path_out (size n).  The CLI names slips
- * "mau01-<code>" and "mau02-<id or code>". */
+ * "mau0N-<code>" ("mau02-<id or code>"). */
 int slip_save(const char *db_path, const char *name, const char *text,
     char *path_out, size_t n, struct mc_err *err);
 

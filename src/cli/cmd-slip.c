@@ -1,4 +1,4 @@
-/* cmd-slip.c — motcua slip: the forms of a dossier (Mẫu 01, Mẫu 02);
+/* cmd-slip.c — motcua slip: the forms of a dossier (Mẫu 01 to 05);
  * motcua guide: record a guidance and give its supplement request. */
 #include "config.h"
 
@@ -49,7 +49,7 @@ slip_out(struct cli_ctx *ctx, const char *db_path, enum slip_form form, const ch
 		return 1;
 	if ((text = slip_render(db, db_path, form, key, &err)) == NULL)
 		return cli_fail(&err);
-	snprintf(name, sizeof name, "%s-%s", form == SLIP_RECEIPT ? "mau01" : "mau02", key);
+	snprintf(name, sizeof name, "mau%02d-%s", (int)form + 1, key);
 	if (slip_save(db_path, name, text, saved, n, &err) != 0) {
 		free(text);
 		return cli_fail(&err);
@@ -64,6 +64,17 @@ slip_out(struct cli_ctx *ctx, const char *db_path, enum slip_form form, const ch
 	return rc;
 }
 
+/* "01" … "05" (or "1" … "5") → the form; -1 for anything else. */
+static int
+parse_form(const char *s)
+{
+	if (s[0] == '0' && s[1] != '\0')
+		s++;
+	if (s[0] >= '1' && s[0] < '1' + SLIP_NFORMS && s[1] == '\0')
+		return s[0] - '1';
+	return -1;
+}
+
 static int
 run_slip(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -71,12 +82,13 @@ run_slip(struct cli_ctx *ctx, int argc, char **argv)
 		{"print", no_argument, NULL, 'p'},
 		{"out", required_argument, NULL, 'o'},
 		{"supplement", no_argument, NULL, 's'},
+		{"form", required_argument, NULL, 'f'},
 		{NULL, 0, NULL, 0},
 	};
 	char dbp[4096], saved[PATH_MAX + 64];
 	const char *out = NULL;
 	bool print = false, supplement = false;
-	int c;
+	int c, form = -1;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -84,20 +96,37 @@ run_slip(struct cli_ctx *ctx, int argc, char **argv)
 		case 'p': print = true; break;
 		case 'o': out = optarg; break;
 		case 's': supplement = true; break;
+		case 'f':
+			if ((form = parse_form(optarg)) < 0) {
+				cli_error(_("there is no form '%s': --form takes 01 (appointment "
+				    "slip), 02 (supplement request), 03 (refusal), 04 (apology) "
+				    "or 05 (control sheet)"), optarg);
+				return cli_usage(&cmd_slip);
+			}
+			break;
 		default: return cli_usage(&cmd_slip);
 		}
 	}
 	if (optind != argc - 1 || argv[optind][0] == '\0' || (out != NULL && out[0] == '\0'))
 		return cli_usage(&cmd_slip);
+	/* --supplement is --form 02 */
+	if (supplement) {
+		if (form >= 0 && form != SLIP_SUPPLEMENT)
+			return cli_usage(&cmd_slip);
+		form = SLIP_SUPPLEMENT;
+	}
+	if (form < 0)
+		form = SLIP_RECEIPT;
 	if (cli_db_path(ctx, dbp, sizeof dbp) == NULL)
 		return 1;
-	return slip_out(ctx, dbp, supplement ? SLIP_SUPPLEMENT : SLIP_RECEIPT, argv[optind],
-	    out, true, print, saved, sizeof saved);
+	return slip_out(ctx, dbp, (enum slip_form)form, argv[optind], out, true, print,
+	    saved, sizeof saved);
 }
 
 const struct cli_cmd cmd_slip = {
 	"slip",
-	"slip CODE | --supplement ID|CODE [--print] [--out FILE]",
+	"slip CODE [--form 01|02|03|04|05] | --supplement ID|CODE [--print] "
+	"[--out FILE]",
 	run_slip,
 };
 

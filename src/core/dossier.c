@@ -474,6 +474,11 @@ dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *
 	return 0;
 }
 
+/* A step after the receipt: an UPDATE of the row from the event's body
+ * (e.b) and time (e.t); every step also records when the row last changed. */
+#define STEP(set) "UPDATE dossier SET " set ", updated = e.t FROM (SELECT body AS b, " \
+	"at AS t FROM event WHERE origin = ?2 AND seq = ?3) AS e WHERE id = ?1"
+
 /* How each kind of event changes the row.  ?1 is the dossier id, ?2 and
  * ?3 the event's origin and seq.  Later kinds (hand-offs, results,
  * returns) join this table. */
@@ -485,7 +490,7 @@ static const struct {
 	 "INSERT INTO dossier(id, code, station, officer, procedure_code, "
 	 "procedure_name, field, time_limit, fee, documents, applicant_name, "
 	 "applicant_id, birth_date, phone, address, email, delivery, name_fold, "
-	 "received, due, status, updated, address_fold) "
+	 "received, due, status, updated, address_fold, appointment) "
 	 "SELECT e.dossier, json_extract(e.body, '$.code'), e.origin, e.officer, "
 	 "json_extract(e.body, '$.procedure.code'), "
 	 "json_extract(e.body, '$.procedure.name'), "
@@ -502,11 +507,79 @@ static const struct {
 	 "json_extract(e.body, '$.delivery'), "
 	 "vn_fold(json_extract(e.body, '$.applicant.name')), "
 	 "json_extract(e.body, '$.received'), json_extract(e.body, '$.due'), "
-	 "'received', e.at, vn_fold(json_extract(e.body, '$.applicant.address')) "
+	 "'received', e.at, vn_fold(json_extract(e.body, '$.applicant.address')), "
+	 "json_extract(e.body, '$.due') "
 	 "FROM event e WHERE e.origin = ?2 AND e.seq = ?3"},
 	/* guidance (Mẫu 02) creates no dossier: nothing to project */
 	{"guide", NULL},
+	/* the steps after the receipt (lifecycle.h); e is the event */
+	{"handover", STEP("status = 'processing', handler = json_extract(e.b, '$.to'), "
+	    "agency = NULL")},
+	{"transfer", STEP("status = 'transferred', agency = json_extract(e.b, '$.agency')")},
+	{"transfer-back", STEP("status = 'processing', agency = NULL")},
+	{"pause", STEP("paused_from = status, status = 'paused', paused_at = e.t")},
+	{"resume", STEP("status = coalesce(paused_from, 'received'), paused_from = NULL, "
+	    "paused_at = NULL, paused_days = paused_days + json_extract(e.b, "
+	    "'$.paused_days'), due = json_extract(e.b, '$.due'), appointment = CASE "
+	    "WHEN apologies = 0 THEN json_extract(e.b, '$.due') ELSE appointment END")},
+	{"result", STEP("status = 'result_ready', result = json_extract(e.b, '$.outcome'), "
+	    "result_reason = json_extract(e.b, '$.reason'), result_at = e.t")},
+	{"return", STEP("status = 'returned', returned_at = e.t, collector = "
+	    "json_extract(e.b, '$.collector'), collector_id = json_extract(e.b, "
+	    "'$.collector_id'), rating = json_extract(e.b, '$.rating')")},
+	{"refuse", STEP("status = 'refused', closed_reason = json_extract(e.b, '$.reason'), "
+	    "closed_at = e.t")},
+	{"withdraw", STEP("status = 'withdrawn', closed_reason = json_extract(e.b, "
+	    "'$.reason'), closed_at = e.t")},
+	{"cancel", STEP("status = 'cancelled', closed_reason = json_extract(e.b, "
+	    "'$.reason'), closed_at = e.t")},
+	{"apologize", STEP("appointment = json_extract(e.b, '$.new_date'), "
+	    "apologies = apologies + 1")},
 };
+
+/* Keep name_word in step with the row: each word of the folded name, so a
+ * lookup by any word (in any order) is an index range, not a scan. */
+static int
+index_words(sqlite3 *db, const char *id, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	char *fold = NULL;
+	int rc;
+
+	if (db_prepare(db, "DELETE FROM name_word WHERE id = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("indexing the name"));
+	if (db_prepare(db, "SELECT name_fold FROM dossier WHERE id = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		fold = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (fold == NULL)
+		return 0;	/* no row (guidance): nothing to index */
+	if (db_prepare(db, "INSERT OR IGNORE INTO name_word(word, id) VALUES (?1, ?2)",
+	    &st, err)) {
+		sqlite3_free(fold);
+		return -1;
+	}
+	rc = SQLITE_DONE;
+	for (char *w = strtok(fold, " "); w != NULL && rc == SQLITE_DONE;
+	    w = strtok(NULL, " ")) {
+		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(fold);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("indexing the name"));
+	return 0;
+}
 
 int
 dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
@@ -559,7 +632,7 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 	sqlite3_finalize(ev);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the dossier's events"));
-	return 0;
+	return index_words(db, id, err);
 }
 
 int

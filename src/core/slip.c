@@ -1,10 +1,10 @@
-/* slip.c — the forms handed to the citizen (Mẫu 01, Mẫu 02), from templates.
+/* slip.c — the forms handed to the citizen, from templates: Mẫu 01 and
+ * Mẫu 02 (here), Mẫu 03, 04, 05 (slip-forms.c); saving and printing.
  *
  * The data comes from the event that the form documents (a "receive" or a
  * "guide" event), read with SQLite's JSON functions, so the slip shows what
  * was recorded that day even if the catalog changed since.  The template
- * language is in slip.h; layout is by display width, so Vietnamese letters
- * (two or three bytes) take one column. */
+ * language is in slip.h and slip-tpl.c. */
 #include "config.h"
 
 #include <errno.h>
@@ -28,648 +28,16 @@
 #include "motcua/slip.h"
 #include "motcua/unit.h"
 #include "motcua/vntext.h"
+#include "slip-int.h"
 
 /* The compiled-in templates (data/templates/, build-aux/text2c.sh). */
 extern const char slip_mau01_txt[];
 extern const char slip_mau02_txt[];
-
-#define SLIP_MAX_TEMPLATE (256 * 1024)
-#define SLIP_MAX_TOKENS 64
-#define SLIP_MAX_WIDTH 200
-
-/* ---- the values a template can name ------------------------------------ */
-
-enum slip_var {
-	V_UNIT_NAME, V_UNIT_UPPER, V_UNIT_ADDRESS, V_UNIT_CODE, V_UNIT_PHONE,
-	V_PLACE, V_DAY, V_MONTH, V_YEAR, V_COPY, V_CODE, V_NUMBER,
-	V_APPLICANT, V_APPLICANT_ID, V_BIRTH_DATE, V_ADDRESS, V_PHONE, V_EMAIL,
-	V_PROCEDURE, V_PROCEDURE_CODE, V_FIELD, V_TIME_LIMIT, V_RECEIVED_TIME,
-	V_DUE_TIME, V_DELIVERY, V_FEE, V_COUNT, V_BOOK, V_SEQ, V_OFFICER,
-	V_NVARS
-};
-
-/* Keep in the order of enum slip_var; the list is documented in slip.h. */
-static const char *const slip_var_names[V_NVARS] = {
-	"unit_name", "unit_upper", "unit_address", "unit_code", "unit_phone",
-	"place", "day", "month", "year", "copy", "code", "number",
-	"applicant", "applicant_id", "birth_date", "address", "phone", "email",
-	"procedure", "procedure_code", "field", "time_limit", "received_time",
-	"due_time", "delivery", "fee", "count", "book", "seq", "officer",
-};
-
-struct slip_doc {
-	char *name, *form, *quantity;
-	char n[16];
-};
-
-struct slip_data {
-	char *v[V_NVARS];	/* never NULL once loaded: "" when unknown */
-	struct slip_doc *docs;
-	size_t ndocs;
-	const char *tname;	/* the template's file name, for messages */
-};
-
-static void
-slip_data_free(struct slip_data *d)
-{
-	for (int i = 0; i < V_NVARS; i++)
-		free(d->v[i]);
-	for (size_t i = 0; i < d->ndocs; i++) {
-		free(d->docs[i].name);
-		free(d->docs[i].form);
-		free(d->docs[i].quantity);
-	}
-	free(d->docs);
-	memset(d, 0, sizeof *d);
-}
-
-/* Set a value (a copy of s, "" for NULL); -1 if out of memory. */
-static int
-slip_set(struct slip_data *d, enum slip_var v, const char *s)
-{
-	char *c = strdup(s != NULL ? s : "");
-
-	if (c == NULL)
-		return -1;
-	free(d->v[v]);
-	d->v[v] = c;
-	return 0;
-}
-
-/* ---- an output buffer ---------------------------------------------------- */
-
-struct slip_buf {
-	char *p;
-	size_t len, cap;
-	bool oom;
-};
-
-static void
-slip_add(struct slip_buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 1024;
-		char *p;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->p, cap)) == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void
-slip_adds(struct slip_buf *b, const char *s)
-{
-	slip_add(b, s, strlen(s));
-}
-
-static void
-slip_spaces(struct slip_buf *b, size_t n)
-{
-	static const char sp[] = "                                ";
-
-	while (n > 0) {
-		size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
-
-		slip_add(b, sp, k);
-		n -= k;
-	}
-}
-
-/* ---- display width --------------------------------------------------------
- * Values are NFC, so a Vietnamese letter is one code point and one column;
- * combining marks (left in text typed decomposed) take none. */
-
-static size_t
-slip_cp_len(const unsigned char *s)
-{
-	if (*s < 0x80)
-		return 1;
-	if ((*s & 0xe0) == 0xc0)
-		return 2;
-	if ((*s & 0xf0) == 0xe0)
-		return 3;
-	if ((*s & 0xf8) == 0xf0)
-		return 4;
-	return 1;
-}
-
-static bool
-slip_combining(const unsigned char *s)
-{
-	/* U+0300..U+036F are CC 80 .. CD AF in UTF-8 */
-	return (s[0] == 0xcc && s[1] >= 0x80) || (s[0] == 0xcd && s[1] <= 0xaf);
-}
-
-static size_t
-slip_cols(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	size_t w = 0;
-
-	while (p < end) {
-		size_t k = slip_cp_len(p);
-
-		if (k > (size_t)(end - p))
-			k = (size_t)(end - p);
-		if (!(k == 2 && slip_combining(p)))
-			w++;
-		p += k;
-	}
-	return w;
-}
-
-/* Bytes of s (length n) that fit in `cols` columns (at least one code
- * point, so a hard break always advances). */
-static size_t
-slip_fit(const char *s, size_t n, size_t cols)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, w = 0;
-
-	while (i < n) {
-		size_t k = slip_cp_len(p + i);
-
-		if (k > n - i)
-			k = n - i;
-		if (!(k == 2 && slip_combining(p + i))) {
-			if (w == cols && i > 0)
-				break;
-			w++;
-		}
-		i += k;
-	}
-	return i;
-}
-
-/* ---- the template language ----------------------------------------------- */
-
-struct slip_seg {
-	const char *s;	/* points into the value */
-	size_t n;
-};
-
-struct slip_tok {
-	const char *lit;	/* literal text, or NULL for a field */
-	size_t litlen;
-	const char *val;	/* the field's value */
-	size_t width;		/* 0: as is, on the first line only */
-	char align;		/* '<', '^' or '>' */
-	struct slip_seg *segs;
-	size_t nsegs;
-};
-
-/* Split a value into lines of at most `width` columns, on spaces, breaking
- * a word only when it is longer than a line. */
-static int
-slip_wrap(struct slip_tok *t)
-{
-	const char *s = t->val;
-	size_t n = strlen(s), i = 0, cap = 4;
-
-	t->nsegs = 0;
-	if ((t->segs = malloc(cap * sizeof *t->segs)) == NULL)
-		return -1;
-	while (i < n) {
-		size_t start, len = 0, w = 0;
-
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i >= n)
-			break;
-		start = i;
-		/* take whole words while they fit; break a word only when it
-		 * alone is longer than the line */
-		for (;;) {
-			size_t j = i, ww;
-
-			while (j < n && s[j] != ' ')
-				j++;
-			ww = slip_cols(s + i, j - i);
-			if (w == 0 && ww > t->width) {
-				len = slip_fit(s + i, j - i, t->width);
-				i = start + len;
-				break;
-			}
-			if (w > 0 && w + 1 + ww > t->width)
-				break;
-			w += (w > 0) + ww;
-			len = j - start;
-			while (j < n && s[j] == ' ')
-				j++;
-			i = j;
-			if (i >= n)
-				break;
-		}
-		if (t->nsegs == cap) {
-			struct slip_seg *p = realloc(t->segs, 2 * cap * sizeof *p);
-
-			if (p == NULL)
-				return -1;
-			t->segs = p;
-			cap *= 2;
-		}
-		t->segs[t->nsegs].s = s + start;
-		t->segs[t->nsegs].n = len;
-		t->nsegs++;
-	}
-	return 0;
-}
-
-static const char *
-slip_doc_value(const struct slip_doc *doc, const char *name)
-{
-	if (strcmp(name, "n") == 0)
-		return doc->n;
-	if (strcmp(name, "name") == 0)
-		return doc->name;
-	if (strcmp(name, "form") == 0)
-		return doc->form;
-	if (strcmp(name, "quantity") == 0)
-		return doc->quantity;
-	return NULL;
-}
-
-/* The value of a {{name}}: a document's inside a block, else the form's. */
-static const char *
-slip_lookup(const struct slip_data *d, const struct slip_doc *doc, const char *name,
-    struct mc_err *err)
-{
-	if (strncmp(name, "doc.", 4) == 0 && doc != NULL) {
-		const char *v = slip_doc_value(doc, name + 4);
-
-		if (v != NULL)
-			return v;
-	}
-	for (int i = 0; i < V_NVARS; i++)
-		if (strcmp(name, slip_var_names[i]) == 0)
-			return d->v[i];
-	if (strncmp(name, "doc.", 4) == 0 && doc == NULL) {
-		err_set(err, MC_EINVAL, _("the template %s uses {{%s}} outside "
-		    "{{#documents}} … {{/documents}}: correct the template"), d->tname, name);
-		return NULL;
-	}
-	err_set(err, MC_EINVAL, _("the template %s uses {{%s}}, which is not a known "
-	    "field: correct the template (the fields are listed in motcua(1))"),
-	    d->tname, name);
-	return NULL;
-}
-
-/* Parse "name", "name:30", "name:^30", "name:>2" (the text between the
- * braces, length n) into the token. */
-static int
-slip_field(const struct slip_data *d, const struct slip_doc *doc, const char *tag,
-    size_t n, int lineno, struct slip_tok *t, struct mc_err *err)
-{
-	char name[64];
-	const char *colon = memchr(tag, ':', n);
-	size_t nl = colon != NULL ? (size_t)(colon - tag) : n;
-
-	while (nl > 0 && tag[0] == ' ') {
-		tag++;
-		nl--;
-	}
-	while (nl > 0 && tag[nl - 1] == ' ')
-		nl--;
-	if (nl == 0 || nl >= sizeof name)
-		return err_set(err, MC_EINVAL, _("the template %s has an empty or overlong "
-		    "{{…}} on line %d: correct the template"), d->tname, lineno);
-	memcpy(name, tag, nl);
-	name[nl] = '\0';
-	t->lit = NULL;
-	t->width = 0;
-	t->align = '<';
-	if (colon != NULL) {
-		const char *p = colon + 1, *end = tag + n;
-		long w = 0;
-
-		if (p < end && (*p == '<' || *p == '^' || *p == '>'))
-			t->align = *p++;
-		if (p == end)
-			w = -1;
-		for (; p < end && w >= 0; p++)
-			w = *p >= '0' && *p <= '9' && w <= SLIP_MAX_WIDTH ? w * 10 + (*p - '0') : -1;
-		if (w < 1 || w > SLIP_MAX_WIDTH)
-			return err_set(err, MC_EINVAL, _("the template %s has a bad width in "
-			    "{{%s…}} on line %d: write {{name:30}}, {{name:^30}} or "
-			    "{{name:>30}} (1 to %d columns)"), d->tname, name, lineno,
-			    SLIP_MAX_WIDTH);
-		t->width = (size_t)w;
-	}
-	if ((t->val = slip_lookup(d, doc, name, err)) == NULL)
-		return -1;
-	return 0;
-}
-
-static void
-slip_toks_free(struct slip_tok *t, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(t[i].segs);
-}
-
-/* Render one template line (without its newline).  A field with a width
- * is padded to it and wraps onto further lines under itself; literal text
- * and width-less fields appear on the first line only. */
-static int
-slip_line(const struct slip_data *d, const struct slip_doc *doc, const char *line,
-    size_t len, int lineno, struct slip_buf *out, struct mc_err *err)
-{
-	struct slip_tok t[SLIP_MAX_TOKENS];
-	const char *p = line, *end = line + len;
-	size_t nlines = 1;
-	int nt = 0, rc = -1;
-
-	while (p < end) {
-		const char *open = NULL, *close;
-
-		for (const char *q = p; q + 1 < end; q++)
-			if (q[0] == '{' && q[1] == '{') {
-				open = q;
-				break;
-			}
-		if (nt + 2 > SLIP_MAX_TOKENS) {
-			err_set(err, MC_EINVAL, _("the template %s has too many fields on line "
-			    "%d: split the line"), d->tname, lineno);
-			goto done;
-		}
-		if (open == NULL) {
-			memset(&t[nt], 0, sizeof t[nt]);
-			t[nt].lit = p;
-			t[nt++].litlen = (size_t)(end - p);
-			break;
-		}
-		if (open > p) {
-			memset(&t[nt], 0, sizeof t[nt]);
-			t[nt].lit = p;
-			t[nt++].litlen = (size_t)(open - p);
-		}
-		close = NULL;
-		for (const char *q = open + 2; q + 1 < end; q++)
-			if (q[0] == '}' && q[1] == '}') {
-				close = q;
-				break;
-			}
-		if (close == NULL) {
-			err_set(err, MC_EINVAL, _("the template %s has a {{ without }} on line "
-			    "%d: correct the template"), d->tname, lineno);
-			goto done;
-		}
-		memset(&t[nt], 0, sizeof t[nt]);
-		if (slip_field(d, doc, open + 2, (size_t)(close - open - 2), lineno, &t[nt],
-		    err))
-			goto done;
-		nt++;
-		p = close + 2;
-	}
-	for (int i = 0; i < nt; i++) {
-		if (t[i].lit != NULL || t[i].width == 0)
-			continue;
-		if (slip_wrap(&t[i])) {
-			err_set(err, MC_ENOMEM, _("out of memory"));
-			goto done;
-		}
-		if (t[i].nsegs > nlines)
-			nlines = t[i].nsegs;
-	}
-	for (size_t k = 0; k < nlines; k++) {
-		size_t start = out->len;
-
-		for (int i = 0; i < nt; i++) {
-			if (t[i].lit != NULL) {
-				if (k == 0)
-					slip_add(out, t[i].lit, t[i].litlen);
-				else
-					slip_spaces(out, slip_cols(t[i].lit, t[i].litlen));
-			} else if (t[i].width == 0) {
-				if (k == 0)
-					slip_adds(out, t[i].val);
-				else
-					slip_spaces(out, slip_cols(t[i].val, strlen(t[i].val)));
-			} else {
-				struct slip_seg s = k < t[i].nsegs ? t[i].segs[k] :
-				    (struct slip_seg){"", 0};
-				size_t w = slip_cols(s.s, s.n);
-				size_t pad = w < t[i].width ? t[i].width - w : 0;
-				size_t left = t[i].align == '>' ? pad :
-				    t[i].align == '^' ? pad / 2 : 0;
-
-				slip_spaces(out, left);
-				slip_add(out, s.s, s.n);
-				slip_spaces(out, pad - left);
-			}
-		}
-		/* no trailing blanks: the padding of the last column */
-		while (!out->oom && out->len > start && out->p[out->len - 1] == ' ')
-			out->p[--out->len] = '\0';
-		slip_add(out, "\n", 1);
-	}
-	rc = 0;
-done:
-	slip_toks_free(t, nt);
-	return rc;
-}
-
-/* Is the line (ignoring blanks around) exactly this tag? */
-static bool
-slip_is_tag(const char *line, size_t len, const char *tag)
-{
-	size_t n = strlen(tag);
-
-	while (len > 0 && (line[0] == ' ' || line[0] == '\t')) {
-		line++;
-		len--;
-	}
-	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' ||
-	    line[len - 1] == '\r'))
-		len--;
-	return len == n && memcmp(line, tag, n) == 0;
-}
-
-/* A line that begins with {{?name}} appears only when name is not empty. */
-static int
-slip_cond(const struct slip_data *d, const char **line, size_t *len, int lineno,
-    bool *show, struct mc_err *err)
-{
-	const char *close;
-	char name[64];
-	const char *v;
-	size_t n;
-
-	*show = true;
-	if (*len < 3 || memcmp(*line, "{{?", 3) != 0)
-		return 0;
-	close = NULL;
-	for (const char *q = *line + 3; q + 1 < *line + *len; q++)
-		if (q[0] == '}' && q[1] == '}') {
-			close = q;
-			break;
-		}
-	n = close != NULL ? (size_t)(close - *line - 3) : 0;
-	if (close == NULL || n == 0 || n >= sizeof name)
-		return err_set(err, MC_EINVAL, _("the template %s has a bad {{?…}} on line "
-		    "%d: write {{?name}} at the start of the line"), d->tname, lineno);
-	memcpy(name, *line + 3, n);
-	name[n] = '\0';
-	if ((v = slip_lookup(d, NULL, name, err)) == NULL)
-		return -1;
-	*show = v[0] != '\0';
-	*len -= (size_t)(close + 2 - *line);
-	*line = close + 2;
-	return 0;
-}
-
-static int
-slip_fill(const struct slip_data *d, const char *tpl, struct slip_buf *out,
-    struct mc_err *err)
-{
-	const char *p = tpl;
-	int lineno = 0;
-
-	while (*p != '\0') {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		const char *next = nl != NULL ? nl + 1 : p + len;
-		bool show;
-
-		lineno++;
-		if (len > 0 && p[len - 1] == '\r')
-			len--;	/* a template saved on Windows */
-		if (slip_is_tag(p, len, "{{#documents}}")) {
-			const char *body = next, *q = next, *bend = NULL;
-			int first = lineno + 1, blines = 0;
-
-			while (*q != '\0') {
-				const char *e = strchr(q, '\n');
-				size_t l = e != NULL ? (size_t)(e - q) : strlen(q);
-
-				blines++;
-				if (slip_is_tag(q, l, "{{/documents}}")) {
-					bend = q;
-					next = e != NULL ? e + 1 : q + l;
-					break;
-				}
-				q = e != NULL ? e + 1 : q + l;
-			}
-			if (bend == NULL)
-				return err_set(err, MC_EINVAL, _("the template %s opens "
-				    "{{#documents}} on line %d without {{/documents}}: correct "
-				    "the template"), d->tname, lineno);
-			/* with no document the block is still checked, into nothing */
-			for (size_t i = 0; i < (d->ndocs > 0 ? d->ndocs : 1); i++) {
-				struct slip_buf scratch = {0};
-				struct slip_buf *o = d->ndocs > 0 ? out : &scratch;
-				char empty[1] = "";
-				struct slip_doc none = {empty, empty, empty, ""};
-				const struct slip_doc *doc = d->ndocs > 0 ? &d->docs[i] : &none;
-				int ln = first;
-
-				for (const char *r = body; r < bend; ln++) {
-					const char *e = strchr(r, '\n');
-					size_t l = (size_t)(e - r);	/* bend follows: e != NULL */
-					const char *lp = r;
-
-					if (l > 0 && r[l - 1] == '\r')
-						l--;
-					if (slip_cond(d, &lp, &l, ln, &show, err) ||
-					    (show && slip_line(d, doc, lp, l, ln, o, err))) {
-						free(scratch.p);
-						return -1;
-					}
-					r = e + 1;
-				}
-				free(scratch.p);
-			}
-			lineno += blines;
-			p = next;
-			continue;
-		}
-		if (slip_cond(d, &p, &len, lineno, &show, err) ||
-		    (show && slip_line(d, NULL, p, len, lineno, out, err)))
-			return -1;
-		p = next;
-	}
-	if (out->oom)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	return 0;
-}
+extern const char slip_mau03_txt[];
+extern const char slip_mau04_txt[];
+extern const char slip_mau05_txt[];
 
 /* ---- reading the event -------------------------------------------------- */
-
-static void
-slip_dir(const char *db_path, char *buf, size_t n)
-{
-	const char *slash = db_path != NULL ? strrchr(db_path, '/') : NULL;
-
-	if (slash == NULL)
-		snprintf(buf, n, ".");
-	else if (slash == db_path)
-		snprintf(buf, n, "/");
-	else
-		snprintf(buf, n, "%.*s", (int)(slash - db_path), db_path);
-}
-
-/* The template: <dir of db>/templates/<file> if there is one, else the
- * built-in text.  *tpl is malloc'd; tname names it in messages. */
-static int
-slip_template(const char *db_path, const char *file, const char *builtin, char **tpl,
-    char *tname, size_t tn, struct mc_err *err)
-{
-	char dir[PATH_MAX], path[PATH_MAX + 64];
-	FILE *f;
-	size_t n;
-
-	*tpl = NULL;
-	snprintf(tname, tn, _("%s (built in)"), file);
-	if (db_path != NULL) {
-		slip_dir(db_path, dir, sizeof dir);
-		snprintf(path, sizeof path, "%s/templates/%s", dir, file);
-		if ((f = fopen(path, "r")) != NULL) {
-			snprintf(tname, tn, "%s", path);
-			if ((*tpl = malloc(SLIP_MAX_TEMPLATE + 1)) == NULL) {
-				fclose(f);
-				return err_set(err, MC_ENOMEM, _("out of memory"));
-			}
-			n = fread(*tpl, 1, SLIP_MAX_TEMPLATE + 1, f);
-			if (ferror(f) || n > SLIP_MAX_TEMPLATE) {
-				bool big = !ferror(f);
-
-				fclose(f);
-				free(*tpl);
-				*tpl = NULL;
-				return big ? err_set(err, MC_EINVAL, _("the template %s is larger "
-				    "than %d KiB: is it really a form?"), path,
-				    SLIP_MAX_TEMPLATE / 1024) :
-				    err_set(err, MC_EIO, _("cannot read the template %s"), path);
-			}
-			fclose(f);
-			(*tpl)[n] = '\0';
-			if (!vntext_valid_utf8(*tpl, n) || strlen(*tpl) != n) {
-				free(*tpl);
-				*tpl = NULL;
-				return err_set(err, MC_EINVAL, _("the template %s is not UTF-8 "
-				    "text: save it as UTF-8"), path);
-			}
-			return 0;
-		}
-		if (errno != ENOENT)
-			return err_set(err, MC_EIO, _("cannot read the template %s: %s"), path,
-			    strerror(errno));
-	}
-	if ((*tpl = strdup(builtin)) == NULL)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	return 0;
-}
 
 static const char *
 slip_form_vi(const char *form)
@@ -685,8 +53,7 @@ slip_form_vi(const char *form)
 	return form;
 }
 
-/* "09 giờ 30 phút, ngày 20 tháng 11 năm 2026" */
-static void
+void
 slip_time_vi(const char *iso, char *buf, size_t n)
 {
 	struct mc_time t;
@@ -764,12 +131,6 @@ slip_place(const char *unit_name)
 	return s;
 }
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
 /* The documents of the form: those handed in (Mẫu 01) or those missing
  * (Mẫu 02: the body's "missing" positions, else those not handed in). */
 static int
@@ -792,21 +153,14 @@ slip_docs(sqlite3 *db, const char *body, bool received, struct slip_data *d,
 	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, received);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct slip_doc *p = realloc(d->docs, (d->ndocs + 1) * sizeof *p), *doc;
 		char q[16];
+		const char *cells[3];
 
-		if (p == NULL)
-			break;
-		d->docs = p;
-		doc = &d->docs[d->ndocs];
-		memset(doc, 0, sizeof *doc);
-		d->ndocs++;
-		snprintf(doc->n, sizeof doc->n, "%zu", d->ndocs);
 		snprintf(q, sizeof q, "%02d", sqlite3_column_int(st, 2));
-		doc->name = strdup(col(st, 0) != NULL ? col(st, 0) : "");
-		doc->form = strdup(slip_form_vi(col(st, 1)));
-		doc->quantity = strdup(q);
-		if (doc->name == NULL || doc->form == NULL || doc->quantity == NULL)
+		cells[0] = slip_col(st, 0);
+		cells[1] = slip_form_vi(slip_col(st, 1));
+		cells[2] = q;
+		if (slip_row_add(d, B_DOCUMENTS, cells))
 			break;
 	}
 	sqlite3_finalize(st);
@@ -867,33 +221,33 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 		sqlite3_finalize(st);
 		return rc == SQLITE_DONE ? 1 : db_fail(db, err, _("reading the form's data"));
 	}
-	code = col(st, 0) != NULL ? col(st, 0) : "";
-	received = col(st, 13);
-	slip_limit_vi(col(st, 4), limit, sizeof limit);
+	code = slip_col(st, 0) != NULL ? slip_col(st, 0) : "";
+	received = slip_col(st, 13);
+	slip_limit_vi(slip_col(st, 4), limit, sizeof limit);
 	slip_fee_vi(sqlite3_column_int64(st, 5), fee);
 	clen = strlen(code);
 	rc = slip_set(d, V_CODE, code) ||
-	    slip_set(d, V_PROCEDURE_CODE, col(st, 1)) ||
-	    slip_set(d, V_PROCEDURE, col(st, 2)) ||
-	    slip_set(d, V_FIELD, col(st, 3)) ||
+	    slip_set(d, V_PROCEDURE_CODE, slip_col(st, 1)) ||
+	    slip_set(d, V_PROCEDURE, slip_col(st, 2)) ||
+	    slip_set(d, V_FIELD, slip_col(st, 3)) ||
 	    slip_set(d, V_TIME_LIMIT, limit) ||
 	    slip_set(d, V_FEE, fee) ||
-	    slip_set(d, V_APPLICANT, col(st, 6)) ||
-	    slip_set(d, V_APPLICANT_ID, col(st, 7)) ||
-	    slip_set(d, V_BIRTH_DATE, col(st, 8)) ||
-	    slip_set(d, V_PHONE, col(st, 9)) ||
-	    slip_set(d, V_ADDRESS, col(st, 10)) ||
-	    slip_set(d, V_EMAIL, col(st, 11)) ||
-	    slip_set(d, V_DELIVERY, col(st, 12) != NULL && strcmp(col(st, 12), "post") == 0 ?
+	    slip_set(d, V_APPLICANT, slip_col(st, 6)) ||
+	    slip_set(d, V_APPLICANT_ID, slip_col(st, 7)) ||
+	    slip_set(d, V_BIRTH_DATE, slip_col(st, 8)) ||
+	    slip_set(d, V_PHONE, slip_col(st, 9)) ||
+	    slip_set(d, V_ADDRESS, slip_col(st, 10)) ||
+	    slip_set(d, V_EMAIL, slip_col(st, 11)) ||
+	    slip_set(d, V_DELIVERY, slip_col(st, 12) != NULL && strcmp(slip_col(st, 12), "post") == 0 ?
 	    "Qua dịch vụ bưu chính" : "Bộ phận tiếp nhận và trả kết quả") ||
-	    slip_set(d, V_OFFICER, col(st, 15)) ||
+	    slip_set(d, V_OFFICER, slip_col(st, 15)) ||
 	    slip_set(d, V_COUNT, "01") ||
 	    /* Sổ theo dõi: one book a year, the code's daily number */
 	    slip_set(d, V_SEQ, clen >= 4 ? code + clen - 4 : "");
 	slip_time_vi(received, buf, sizeof buf);
 	rc = rc || slip_set(d, V_RECEIVED_TIME, buf);
-	slip_time_vi(col(st, 14), buf, sizeof buf);
-	rc = rc || slip_set(d, V_DUE_TIME, col(st, 14) != NULL ? buf : "");
+	slip_time_vi(slip_col(st, 14), buf, sizeof buf);
+	rc = rc || slip_set(d, V_DUE_TIME, slip_col(st, 14) != NULL ? buf : "");
 	snprintf(number, sizeof number, "%lld", sqlite3_column_int64(st, 17));
 	rc = rc || slip_set(d, V_NUMBER, strcmp(kind, "guide") == 0 ? number :
 	    clen >= 4 ? code + clen - 4 : "");
@@ -914,7 +268,7 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 		sqlite3_finalize(st);
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	}
-	if (form == SLIP_RECEIPT && received != NULL &&
+	if (form != SLIP_SUPPLEMENT && received != NULL &&
 	    date_parse_time(received, &at) == 0) {
 		date_ymd(at.jdn, &y, &m, &dd);
 		snprintf(buf, sizeof buf, "%04d", y);
@@ -923,7 +277,7 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 			return err_set(err, MC_ENOMEM, _("out of memory"));
 		}
 	}
-	rc = slip_docs(db, col(st, 16), form == SLIP_RECEIPT, d, err);
+	rc = slip_docs(db, slip_col(st, 16), form != SLIP_SUPPLEMENT, d, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -948,56 +302,102 @@ slip_unit(sqlite3 *db, struct slip_data *d, struct mc_err *err)
 	return rc ? err_set(err, MC_ENOMEM, _("out of memory")) : 0;
 }
 
+int
+slip_load_receipt(sqlite3 *db, const char *code, struct slip_data *d, struct mc_err *err)
+{
+	return slip_load(db, "receive", code, SLIP_RECEIPT, d, err);
+}
+
+int
+slip_set_date(struct slip_data *d, const char *iso)
+{
+	struct mc_time at;
+	char buf[8];
+	int y, m, dd;
+
+	if (iso == NULL || date_parse_time(iso, &at) != 0)
+		date_now(&at);
+	date_ymd(at.jdn, &y, &m, &dd);
+	snprintf(buf, sizeof buf, "%04d", y);
+	if (slip_set(d, V_YEAR, buf))
+		return -1;
+	snprintf(buf, sizeof buf, "%02d", m);
+	if (slip_set(d, V_MONTH, buf))
+		return -1;
+	snprintf(buf, sizeof buf, "%02d", dd);
+	return slip_set(d, V_DAY, buf);
+}
+
+/* Mẫu 02 of a guidance (by id) or of a dossier (by code). */
+static int
+slip_load_supplement(sqlite3 *db, const char *key, struct slip_data *d,
+    struct mc_err *err)
+{
+	int rc = slip_load(db, "guide", key, SLIP_SUPPLEMENT, d, err);
+
+	if (rc > 0)
+		rc = slip_load(db, "receive", key, SLIP_SUPPLEMENT, d, err);
+	if (rc > 0)
+		return err_set(err, MC_ENOTFOUND, _("there is no guidance or dossier %s: "
+		    "give the number printed by 'motcua guide', or a dossier code"), key);
+	if (rc == 0 && d->rows[B_DOCUMENTS].nrows == 0)
+		return err_set(err, MC_EINVAL, _("nothing is missing from %s: every "
+		    "document was handed in, no supplement request is needed"), key);
+	return rc;
+}
+
 char *
 slip_render(sqlite3 *db, const char *db_path, enum slip_form form, const char *key,
     struct mc_err *err)
 {
 	static const char *const copies[] = {"(Liên 1: Lưu)", "(Liên 2: Giao khách hàng)"};
+	static const struct {
+		const char *file, *builtin;
+	} tpls[] = {
+		[SLIP_RECEIPT] = {"mau01.txt", slip_mau01_txt},
+		[SLIP_SUPPLEMENT] = {"mau02.txt", slip_mau02_txt},
+		[SLIP_REFUSAL] = {"mau03.txt", slip_mau03_txt},
+		[SLIP_APOLOGY] = {"mau04.txt", slip_mau04_txt},
+		[SLIP_CONTROL] = {"mau05.txt", slip_mau05_txt},
+	};
 	struct slip_data d;
 	struct slip_buf out = {0};
 	char tname[PATH_MAX + 64];
 	char *tpl = NULL;
 	int rc;
 
-	memset(&d, 0, sizeof d);
+	if (slip_data_init(&d)) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		goto fail;
+	}
+	if ((unsigned)form >= sizeof tpls / sizeof tpls[0]) {
+		err_set(err, MC_EINVAL, _("there is no form %d: the forms are Mẫu 01 to 05"),
+		    (int)form + 1);
+		goto fail;
+	}
 	if (key == NULL || key[0] == '\0') {
 		err_set(err, MC_EINVAL, _("no dossier code given: name the dossier by its "
 		    "code (see 'motcua list')"));
-		return NULL;
+		goto fail;
 	}
-	for (int i = 0; i < V_NVARS; i++)
-		if (slip_set(&d, (enum slip_var)i, "")) {
-			err_set(err, MC_ENOMEM, _("out of memory"));
-			goto fail;
-		}
 	if (slip_unit(db, &d, err))
 		goto fail;
-	if (form == SLIP_RECEIPT) {
-		if ((rc = slip_load(db, "receive", key, form, &d, err)) != 0) {
-			if (rc > 0)
-				err_set(err, MC_ENOTFOUND, _("no dossier has the code %s: check "
-				    "the code (see 'motcua list')"), key);
-			goto fail;
-		}
-	} else {
-		rc = slip_load(db, "guide", key, form, &d, err);
-		if (rc > 0)
-			rc = slip_load(db, "receive", key, form, &d, err);
-		if (rc != 0) {
-			if (rc > 0)
-				err_set(err, MC_ENOTFOUND, _("there is no guidance or dossier %s: "
-				    "give the number printed by 'motcua guide', or a dossier "
-				    "code"), key);
-			goto fail;
-		}
-		if (d.ndocs == 0) {
-			err_set(err, MC_EINVAL, _("nothing is missing from %s: every document "
-			    "was handed in, no supplement request is needed"), key);
-			goto fail;
-		}
+	switch (form) {
+	case SLIP_RECEIPT:
+		if ((rc = slip_load_receipt(db, key, &d, err)) > 0)
+			err_set(err, MC_ENOTFOUND, _("no dossier has the code %s: check the "
+			    "code (see 'motcua list')"), key);
+		break;
+	case SLIP_SUPPLEMENT:
+		rc = slip_load_supplement(db, key, &d, err);
+		break;
+	default:
+		rc = slip_load_event_form(db, form, key, &d, err);
+		break;
 	}
-	if (slip_template(db_path, form == SLIP_RECEIPT ? "mau01.txt" : "mau02.txt",
-	    form == SLIP_RECEIPT ? slip_mau01_txt : slip_mau02_txt, &tpl, tname,
+	if (rc != 0)
+		goto fail;
+	if (slip_template(db_path, tpls[form].file, tpls[form].builtin, &tpl, tname,
 	    sizeof tname, err))
 		goto fail;
 	d.tname = tname;

@@ -35,6 +35,15 @@ activate(struct ui *u, size_t i)
 	case ACT_RECEIVE:
 		receive_open(u);
 		break;
+	case ACT_LOOKUP:
+		lookup_open(u);
+		break;
+	case ACT_RETURN:
+		return_open(u, NULL);
+		break;
+	case ACT_DUE:
+		due_open(u);
+		break;
 	case ACT_QUIT:
 		ui_pop(u);
 		break;

@@ -98,6 +98,8 @@ struct ui {
 	bool new_style;		/* tone_style = new */
 	bool vni;		/* input_method = vni (else Telex) */
 	int due_today, overdue;
+	unsigned gen;		/* bumped after every step recorded: the
+				 * screens below reload what they show */
 	bool quit;
 	int cursor_y, cursor_x;	/* where the text cursor goes, or -1 */
 };
@@ -205,6 +207,13 @@ void receive_open(struct ui *u);
  * over), the file it was saved to ("" if not saved). */
 void slip_open(struct ui *u, const char *title, const char *name, char *text,
     const char *path);
+/* F3 lookup, F4 return (code NULL: type or scan one), F5 due board, and
+ * one dossier's detail with its timeline and actions (s-lookup.c,
+ * s-return.c, s-due.c, s-detail.c). */
+void lookup_open(struct ui *u);
+void return_open(struct ui *u, const char *code);
+void due_open(struct ui *u);
+void detail_open(struct ui *u, const char *code);
 /* After setup and the officer's choice: the main screen. */
 void ui_ready(struct ui *u);
 

@@ -15,6 +15,7 @@
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
+#include "motcua/lifecycle.h"
 #include "motcua/setting.h"
 #include "ui-int.h"
 #include "ui.h"
@@ -136,20 +137,19 @@ ui_confirm(struct ui *u, const char *text, void (*on_yes)(struct ui *, void *), 
 	u->modal_on = true;
 }
 
+/* The header's counts, from the due board's own query (as of today). */
 void
 ui_count_due(struct ui *u)
 {
 	struct mc_time now;
-	char today[MC_DATE_LEN], sql[256];
+	struct mc_err err;
 
 	date_now(&now);
-	date_format(now.jdn, today);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM dossier WHERE status = 'received' "
-	    "AND substr(due, 1, 10) = '%s'", today);
-	u->due_today = (int)db_int(u->db, sql, 0);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM dossier WHERE status = 'received' "
-	    "AND substr(due, 1, 10) < '%s'", today);
-	u->overdue = (int)db_int(u->db, sql, 0);
+	if (lifecycle_due_counts(u->db, u->cal, now.jdn, &u->due_today, &u->overdue,
+	    &err) != 0) {
+		u->due_today = u->overdue = 0;
+		ui_error(u, "%s", err.msg);
+	}
 }
 
 static void

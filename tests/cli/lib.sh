@@ -125,3 +125,9 @@ wait_for() {
 	done
 	return 1
 }
+
+# jlen JSON [PATH] — the length of a JSON array (at PATH, default the top)
+jlen() {
+	printf '%s' "$1" > "$T/jlen.json"
+	sqlite3 :memory: "SELECT json_array_length(CAST(readfile('$T/jlen.json') AS TEXT), '${2:-\$}')"
+}

@@ -65,5 +65,5 @@ run --db "$db" list
 is "$(echo "$out" | wc -l)" 8 "list: one line per dossier"
 like "$(echo "$out" | head -1)" "^000.17.22.H56-260213-1001 " "list: in order of receipt"
 run --db "$db" list --json
-is "$(jget "$out" '$[#]' 2>/dev/null || true)$(printf '%s' "$out" > "$T/l.json"; sqlite3 :memory: "SELECT json_array_length(CAST(readfile('$T/l.json') AS TEXT))")" 8 "list --json: an array of 8"
+is "$(jlen "$out")" 8 "list --json: an array of 8"
 done_testing

@@ -15,6 +15,12 @@
 
 static char dir[] = "/tmp/motcua-test-dossier.XXXXXX";
 
+/* the receipt's columns, to copy a row as if another station's */
+#define DOSSIER_COLS "id, code, station, officer, procedure_code, procedure_name, " \
+	"field, time_limit, fee, documents, applicant_name, applicant_id, birth_date, " \
+	"phone, address, email, delivery, name_fold, received, due, status, updated, " \
+	"address_fold"
+
 static sqlite3 *
 new_db(const char *name, int station)
 {
@@ -162,7 +168,7 @@ main(void)
 	    strcmp(out.code, "000.17.22.H56-261120-2002") == 0, "station 2 then 2002");
 	db_close(db2);
 	/* a synced row of station 2 in station 1's table changes nothing */
-	ok(db_exec(db, "INSERT INTO dossier SELECT 'x2', '000.17.22.H56-261120-2007', "
+	ok(db_exec(db, "INSERT INTO dossier(" DOSSIER_COLS ") SELECT 'x2', '000.17.22.H56-261120-2007', "
 	    "station, officer, procedure_code, procedure_name, field, time_limit, fee, "
 	    "documents, applicant_name, applicant_id, birth_date, phone, address, email, "
 	    "delivery, name_fold, received, due, status, updated, address_fold FROM dossier "
@@ -174,7 +180,7 @@ main(void)
 	    "station 1 goes on with its own block (1005)");
 	ok(db_exec(db, "DELETE FROM dossier WHERE id = 'x2'", &err) == 0, "(remove it)");
 	/* the block of a station holds 999 a day */
-	ok(db_exec(db, "INSERT INTO dossier SELECT 'x9', '000.17.22.H56-261120-1999', "
+	ok(db_exec(db, "INSERT INTO dossier(" DOSSIER_COLS ") SELECT 'x9', '000.17.22.H56-261120-1999', "
 	    "station, officer, procedure_code, procedure_name, field, time_limit, fee, "
 	    "documents, applicant_name, applicant_id, birth_date, phone, address, email, "
 	    "delivery, name_fold, received, due, status, updated, address_fold FROM dossier "

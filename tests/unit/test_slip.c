@@ -1,5 +1,6 @@
-/* test_slip.c — the forms: Mẫu 01 and Mẫu 02 rendered with real values,
- * template overrides and errors, saving and printing. */
+/* test_slip.c — the forms: Mẫu 01 to 05 rendered with real values (the
+ * later ones after steps recorded with lifecycle_record), template
+ * overrides and errors, saving and printing. */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "motcua/db.h"
 #include "motcua/demo.h"
 #include "motcua/dossier.h"
+#include "motcua/lifecycle.h"
 #include "motcua/setting.h"
 #include "motcua/slip.h"
 #include "motcua/unit.h"
@@ -94,6 +96,70 @@ count(sqlite3 *db, const char *table)
 
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
 	return db_int(db, sql, -1);
+}
+
+/* Is there a line holding both a and b (a before b)? */
+static int
+line_has(const char *text, const char *a, const char *b)
+{
+	for (const char *p = text; p != NULL && (p = strstr(p, a)) != NULL; p++) {
+		const char *eol = strchr(p, '\n'), *q = strstr(p + strlen(a), b);
+
+		if (q != NULL && (eol == NULL || q < eol))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the line after the (first) line holding a hold b? */
+static int
+next_line_has(const char *text, const char *a, const char *b)
+{
+	const char *p = text != NULL ? strstr(text, a) : NULL, *eol, *end;
+
+	if (p == NULL || (eol = strchr(p, '\n')) == NULL)
+		return 0;
+	end = strchr(eol + 1, '\n');
+	p = strstr(eol + 1, b);
+	return p != NULL && (end == NULL || p < end);
+}
+
+/* Receive a complete dossier of 1.001022 at this time; its code in code. */
+static void
+receive_at(sqlite3 *db, struct mc_calendar *cal, const char *name, const char *when,
+    char *code, size_t n)
+{
+	struct mc_receipt r;
+	struct mc_receipt_out out;
+	struct mc_err err;
+
+	memset(&r, 0, sizeof r);
+	r.procedure = "1.001022";
+	r.applicant.name = name;
+	r.applicant.id = "087084000999";
+	r.applicant.phone = "0987654321";
+	r.applicant.address = "Ấp Tân Hòa, xã Mỹ An";
+	r.docs = "all";
+	r.officer = "lan";
+	if (date_parse_time(when, &r.at) != 0 || dossier_receive(db, cal, &r, &out, &err))
+		bail("receive", &err);
+	snprintf(code, n, "%s", out.code);
+}
+
+/* Record a step; bail out if it is refused. */
+static void
+step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_step s,
+    struct mc_step_args *a, const char *when, const char *officer)
+{
+	struct mc_step_args none;
+	struct mc_time at;
+	struct mc_err err;
+
+	memset(&none, 0, sizeof none);
+	if (date_parse_time(when, &at) != 0)
+		exit(99);
+	if (lifecycle_record(db, cal, code, s, a != NULL ? a : &none, &at, officer, &err))
+		bail(lifecycle_step_name(s), &err);
 }
 
 int
@@ -356,6 +422,272 @@ main(void)
 	s = slip_render(db, NULL, SLIP_RECEIPT, out.code, &err);
 	ok(s != NULL && has(s, "GIẤY TIẾP NHẬN"), "no db path: the built-in template");
 	free(s);
+
+	/* ---- Mẫu 03, 04, 05: after steps recorded with lifecycle_record ---- */
+	if (unit_officer_add(db, "hung", "Lê Văn Hùng", MC_ROLE_OFFICER, &err))
+		bail("officer", &err);
+	{
+		char c3[64], c3b[64], c4[64], c5[64], c0[64];
+		struct mc_step_args a;
+		long long ev;
+
+		/* Mẫu 03 after a refusal at the counter, by another officer */
+		receive_at(db, cal, "Phạm Văn Đức", "2026-11-20 09:00", c3, sizeof c3);
+		memset(&a, 0, sizeof a);
+		a.reason = "Thủ tục này thuộc thẩm quyền của Sở Tư pháp tỉnh, không thuộc "
+		    "thẩm quyền giải quyết của Ủy ban nhân dân xã theo quy định hiện hành";
+		step(db, cal, c3, MC_STEP_REFUSE, &a, "2026-11-21 10:15", "hung");
+		s = slip_render(db, dbpath, SLIP_REFUSAL, c3, &err);
+		ok(s != NULL, "Mẫu 03 renders (%s)", s == NULL ? err.msg : "");
+		if (getenv("SLIP_DUMP3") != NULL && s != NULL)
+			write_file(getenv("SLIP_DUMP3"), s);
+		ok(has(s, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"), "Mẫu 03: title");
+		ok(has(s, "UBND XÃ MỸ AN") && has(s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") &&
+		    has(s, "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"), "Mẫu 03: header");
+		ok(has(s, "Số: 1002/TC"), "Mẫu 03: number from the code");
+		ok(has(s, "Mỹ An, ngày 21 tháng 11 năm 2026"), "Mẫu 03: dated the refusal");
+		ok(has(s, "Bộ phận tiếp nhận và trả kết quả UBND xã Mỹ An\n"
+		    "tiếp nhận hồ sơ của Ông/Bà: Phạm Văn Đức"), "Mẫu 03: unit and applicant");
+		ok(has(s, "Mã hồ sơ: ") && has(s, c3), "Mẫu 03: the code");
+		ok(has(s, "Nội dung yêu cầu giải quyết: Thủ tục"), "Mẫu 03: the request");
+		ok(has(s, "Qua xem xét, Bộ phận tiếp nhận và trả kết quả thông báo không "
+		    "tiếp nhận,\ngiải quyết hồ sơ này với lý do cụ thể như sau:\n"
+		    "   Thủ tục này thuộc thẩm quyền của Sở Tư pháp tỉnh"),
+		    "Mẫu 03: the sentence and the reason");
+		ok(has(s, "\n   thẩm quyền giải quyết của Ủy ban nhân dân xã theo") ||
+		    has(s, "\n   giải quyết của Ủy ban nhân dân xã theo"),
+		    "Mẫu 03: a long reason wraps under itself");
+		ok(has(s, "thành thật xin lỗi Ông/Bà"), "Mẫu 03: the apology sentence");
+		ok(has(s, "NGƯỜI TIẾP NHẬN") && has(s, "(Ký và ghi rõ họ tên)"),
+		    "Mẫu 03: signature");
+		ok(has(s, "Lê Văn Hùng") && !has(s, "Nguyễn Thị Lan"),
+		    "Mẫu 03: signed by the officer who refused");
+		ok(widest(s) <= 80, "Mẫu 03 no wider than 80 columns (%zu)", widest(s));
+		free(s);
+
+		/* Mẫu 03 after a refused result */
+		receive_at(db, cal, "Võ Thị Hoa", "2026-11-20 09:10", c3b, sizeof c3b);
+		memset(&a, 0, sizeof a);
+		a.to = "hung";
+		step(db, cal, c3b, MC_STEP_HANDOVER, &a, "2026-11-20 09:30", "lan");
+		memset(&a, 0, sizeof a);
+		a.refused = true;
+		a.reason = "Người yêu cầu không đủ điều kiện";
+		step(db, cal, c3b, MC_STEP_RESULT, &a, "2026-11-24 14:00", "lan");
+		s = slip_render(db, dbpath, SLIP_REFUSAL, c3b, &err);
+		ok(s != NULL && has(s, "như sau:\n   Người yêu cầu không đủ điều kiện\n") &&
+		    has(s, "Võ Thị Hoa") && has(s, "Mỹ An, ngày 24 tháng 11 năm 2026"),
+		    "Mẫu 03 after a refused result: its reason and day (%s)",
+		    s == NULL ? err.msg : "");
+		free(s);
+
+		/* no refusal, no apology: refused with a message, nothing recorded */
+		receive_at(db, cal, "Đặng Văn Nam", "2026-11-20 09:20", c0, sizeof c0);
+		ev = count(db, "event");
+		s = slip_render(db, dbpath, SLIP_REFUSAL, c0, &err);
+		ok(s == NULL && err.kind == MC_EINVAL && has(err.msg, c0) &&
+		    has(err.msg, "not refused"), "Mẫu 03 without a refusal (%s)", err.msg);
+		free(s);
+		memset(&a, 0, sizeof a);
+		step(db, cal, c0, MC_STEP_RESULT, &a, "2026-11-21 08:00", "lan");
+		s = slip_render(db, dbpath, SLIP_REFUSAL, c0, &err);
+		ok(s == NULL && err.kind == MC_EINVAL,
+		    "Mẫu 03 for an approved result is refused too");
+		free(s);
+		s = slip_render(db, dbpath, SLIP_APOLOGY, c0, &err);
+		ok(s == NULL && err.kind == MC_EINVAL && has(err.msg, "no apology") &&
+		    has(err.msg, "apologize"), "Mẫu 04 without an apology (%s)", err.msg);
+		free(s);
+		is_int(count(db, "event"), ev + 1, "a refused form records nothing");
+		for (int f = SLIP_REFUSAL; f <= SLIP_CONTROL; f++) {
+			s = slip_render(db, dbpath, (enum slip_form)f, "000.17.22.H56-261120-9999",
+			    &err);
+			ok(s == NULL && err.kind == MC_ENOTFOUND && has(err.msg, "9999"),
+			    "Mẫu 0%d: an unknown code (%s)", f + 1, err.msg);
+			free(s);
+		}
+		s = slip_render(db, dbpath, (enum slip_form)SLIP_NFORMS, c0, &err);
+		ok(s == NULL && err.kind == MC_EINVAL, "no Mẫu 06 (%s)", err.msg);
+		free(s);
+
+		/* Mẫu 04: a pause moves the due, two apologies, the last counts */
+		receive_at(db, cal, "Huỳnh Thị Mai", "2026-11-20 09:30", c4, sizeof c4);
+		memset(&a, 0, sizeof a);
+		a.reason = "Chờ bổ sung giấy tờ";
+		step(db, cal, c4, MC_STEP_PAUSE, &a, "2026-11-23 09:00", "lan");
+		step(db, cal, c4, MC_STEP_RESUME, NULL, "2026-11-24 09:00", "lan");
+		memset(&a, 0, sizeof a);
+		a.reason = "Chờ xác minh";
+		if (date_parse_time("2026-11-30 10:00", &a.new_date) != 0)
+			return 99;
+		step(db, cal, c4, MC_STEP_APOLOGIZE, &a, "2026-11-26 17:00", "lan");
+		a.reason = "Cơ quan phối hợp chưa có ý kiến trả lời";
+		if (date_parse_time("2026-12-03 15:00", &a.new_date) != 0)
+			return 99;
+		step(db, cal, c4, MC_STEP_APOLOGIZE, &a, "2026-11-30 11:00", "hung");
+		s = slip_render(db, dbpath, SLIP_APOLOGY, c4, &err);
+		ok(s != NULL, "Mẫu 04 renders (%s)", s == NULL ? err.msg : "");
+		if (getenv("SLIP_DUMP4") != NULL && s != NULL)
+			write_file(getenv("SLIP_DUMP4"), s);
+		ok(has(s, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"), "Mẫu 04: title");
+		ok(has(s, "Số: 1005/PXL"), "Mẫu 04: number");
+		ok(has(s, "Mỹ An, ngày 30 tháng 11 năm 2026"), "Mẫu 04: dated the last apology");
+		ok(has(s, "Kính gửi: Huỳnh Thị Mai"), "Mẫu 04: Kính gửi the applicant");
+		ok(has(s, "tiếp nhận hồ sơ của Ông/Bà vào 09 giờ 30 phút, ngày 20 tháng 11 "
+		    "năm 2026"), "Mẫu 04: the receipt time");
+		ok(has(s, "Mã hồ sơ: ") && has(s, c4), "Mẫu 04: the code");
+		ok(has(s, "Nội dung yêu cầu giải quyết: Thủ tục"), "Mẫu 04: the request");
+		ok(has(s, "Thời hạn trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, ngày 26 "
+		    "tháng 11 năm 2026"), "Mẫu 04: the due, moved one working day by the pause");
+		ok(has(s, "Nhưng đến nay,") && has(s, "chưa trả kết quả"),
+		    "Mẫu 04: not returned in time");
+		ok(has(s, "Lý do: Cơ quan phối hợp chưa có ý kiến trả lời") &&
+		    !has(s, "Chờ xác minh"), "Mẫu 04: the last apology's reason");
+		ok(has(s, "Hẹn lại ngày trả kết quả: 15 giờ 00 phút, ngày 03 tháng 12 năm "
+		    "2026"), "Mẫu 04: the last apology's new date");
+		ok(has(s, "xin lỗi"), "Mẫu 04: the apology");
+		ok(has(s, "THỦ TRƯỞNG CƠ QUAN") && has(s, "(Ký, ghi rõ họ tên, đóng dấu)\n\n\n"),
+		    "Mẫu 04: the head signs, with room for it");
+		ok(widest(s) <= 80, "Mẫu 04 no wider than 80 columns (%zu)", widest(s));
+		free(s);
+
+		/* Mẫu 05: every hand-off, judged against the due (Wed 25/11 16:10) */
+		receive_at(db, cal, "Trần Văn Long", "2026-11-20 16:10", c5, sizeof c5);
+		memset(&a, 0, sizeof a);
+		a.to = "hung";
+		step(db, cal, c5, MC_STEP_HANDOVER, &a, "2026-11-20 16:30", "lan");
+		memset(&a, 0, sizeof a);
+		a.agency = "Phòng Tư pháp tỉnh";
+		step(db, cal, c5, MC_STEP_TRANSFER, &a, "2026-11-23 08:00", "hung");
+		step(db, cal, c5, MC_STEP_TRANSFER_BACK, &a, "2026-11-24 10:00", "hung");
+		a.agency = "Sở Nội vụ";
+		step(db, cal, c5, MC_STEP_TRANSFER, &a, "2026-11-24 14:00", "hung");
+		memset(&a, 0, sizeof a);	/* a hand-back that names no agency */
+		step(db, cal, c5, MC_STEP_TRANSFER_BACK, &a, "2026-11-25 15:00", "hung");
+		step(db, cal, c5, MC_STEP_RESULT, &a, "2026-11-26 09:05", "lan");
+		step(db, cal, c5, MC_STEP_RETURN, &a, "2026-11-26 10:00", "lan");
+		s = slip_render(db, dbpath, SLIP_CONTROL, c5, &err);
+		ok(s != NULL, "Mẫu 05 renders (%s)", s == NULL ? err.msg : "");
+		if (getenv("SLIP_DUMP5") != NULL && s != NULL)
+			write_file(getenv("SLIP_DUMP5"), s);
+		ok(has(s, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"), "Mẫu 05: title");
+		ok(has(s, "Mã hồ sơ: ") && has(s, c5), "Mẫu 05: the code");
+		ok(has(s, "Kèm theo hồ sơ của: Trần Văn Long"), "Mẫu 05: the applicant");
+		ok(has(s, "Ngày nhận: 16 giờ 10 phút, ngày 20 tháng 11 năm 2026"),
+		    "Mẫu 05: received");
+		ok(has(s, "Ngày, giờ hẹn trả: 16 giờ 10 phút, ngày 25 tháng 11 năm 2026"),
+		    "Mẫu 05: due");
+		ok(has(s, "Cơ quan giải quyết: Sở Nội vụ"),
+		    "Mẫu 05: the solving agency is the last transfer's");
+		ok(has(s, "TÊN CƠ QUAN") && has(s, "THỜI GIAN GIAO,") && has(s, "NHẬN HỒ SƠ") &&
+		    has(s, "KẾT QUẢ") && has(s, "(trước hạn/") && has(s, "GHI CHÚ"),
+		    "Mẫu 05: the table's heading");
+		is_int(occurrences(s, "Người giao:"), 8, "Mẫu 05: one row per hand-off");
+		is_int(occurrences(s, "Người nhận:"), 8, "Mẫu 05: Người giao / Người nhận");
+		ok(line_has(s, " Bộ phận tiếp nhận và ", "16 giờ 10 phút,") &&
+		    line_has(s, "16 giờ 10 phút,", "Tiếp nhận: Nguyễn Thị") &&
+		    next_line_has(s, "Tiếp nhận: Nguyễn Thị", "ngày 20/11/2026"),
+		    "Mẫu 05 row 1: the receipt, its time, the officer");
+		ok(line_has(s, " UBND xã Mỹ An", "16 giờ 30 phút,") &&
+		    line_has(s, "16 giờ 30 phút,", "Giao: Nguyễn Thị Lan →") &&
+		    next_line_has(s, "Giao: Nguyễn Thị Lan →", "Lê Văn Hùng"),
+		    "Mẫu 05 row 2: the handover, Giao: officer → specialist");
+		ok(line_has(s, " Phòng Tư pháp tỉnh", "08 giờ 00 phút,") &&
+		    line_has(s, "08 giờ 00 phút,", "Chuyển: Lê Văn Hùng →") &&
+		    next_line_has(s, "08 giờ 00 phút,", "ngày 23/11/2026"),
+		    "Mẫu 05 row 3: the transfer to the agency");
+		ok(line_has(s, " Phòng Tư pháp tỉnh", "10 giờ 00 phút,   trước hạn") &&
+		    next_line_has(s, "10 giờ 00 phút,   trước hạn", "ngày 24/11/2026"),
+		    "Mẫu 05 row 4: handed back a day early: trước hạn");
+		ok(line_has(s, " Sở Nội vụ", "14 giờ 00 phút,") &&
+		    line_has(s, "14 giờ 00 phút,", "Chuyển: Lê Văn Hùng →"),
+		    "Mẫu 05 row 5: the second transfer");
+		ok(line_has(s, " Sở Nội vụ", "15 giờ 00 phút,   đúng hạn") &&
+		    next_line_has(s, "15 giờ 00 phút,   đúng hạn", "ngày 25/11/2026"),
+		    "Mẫu 05 row 6: handed back on the due day, before the hour: đúng hạn, "
+		    "the agency from the transfer");
+		ok(line_has(s, " Bộ phận tiếp nhận và ", "09 giờ 05 phút,   quá hạn") &&
+		    line_has(s, "quá hạn", "Nhận kết quả: Nguyễn") &&
+		    next_line_has(s, "09 giờ 05 phút,", "ngày 26/11/2026"),
+		    "Mẫu 05 row 7: the result after the due: quá hạn");
+		ok(line_has(s, "10 giờ 00 phút,  ", "Trả kết quả: Nguyễn") &&
+		    has(s, "Trần Văn Long\n") && next_line_has(s, "Trả kết quả:", "ngày 26/11/2026"),
+		    "Mẫu 05 row 8: the return to the applicant");
+		is_int(occurrences(s, "trước hạn") - 1, 1, "Mẫu 05: one trước hạn row");
+		is_int(occurrences(s, "đúng hạn") - 1, 1, "Mẫu 05: one đúng hạn row");
+		is_int(occurrences(s, "quá hạn") - 1, 1, "Mẫu 05: one quá hạn row");
+		ok(strstr(s, "Tiếp nhận: ") < strstr(s, "Giao: ") &&
+		    strstr(s, "Giao: ") < strstr(s, "Chuyển: ") &&
+		    strstr(s, "Trả về: ") < strstr(s, "Nhận kết quả: ") &&
+		    strstr(s, "Nhận kết quả: ") < strstr(s, "Trả kết quả: "),
+		    "Mẫu 05: rows in the order they happened");
+		ok(widest(s) <= 80, "Mẫu 05 no wider than 80 columns (%zu)", widest(s));
+		free(s);
+		s = slip_render(db, dbpath, SLIP_CONTROL, c0, &err);
+		ok(s != NULL && occurrences(s, "Người giao:") == 2 &&
+		    has(s, "Cơ quan giải quyết: UBND xã Mỹ An") &&
+		    line_has(s, "08 giờ 00 phút,", "trước hạn"),
+		    "Mẫu 05 without a transfer: the unit solves, two rows (%s)",
+		    s == NULL ? err.msg : "");
+		free(s);
+
+		/* overrides of the new forms, beside the database */
+		snprintf(path, sizeof path, "%s/mau05.txt", tdir);
+		write_file(path, "{{code}} {{agency}}\n{{#handoffs}}\n"
+		    "{{h.n}}|{{h.agency}}|{{h.time}}|{{h.result}}|{{h.note}}\n"
+		    "{{?h.result}}  = {{h.result}}\n{{/handoffs}}\n");
+		s = slip_render(db, dbpath, SLIP_CONTROL, c5, &err);
+		ok(s != NULL && has(s, "Sở Nội vụ\n1|Bộ phận tiếp nhận và trả kết quả|"
+		    "16 giờ 10 phút, ngày 20/11/2026||Tiếp nhận: Nguyễn Thị Lan\n2|"),
+		    "Mẫu 05 override: the rows' fields (%s)", s == NULL ? err.msg : "");
+		ok(has(s, "\n4|Phòng Tư pháp tỉnh|10 giờ 00 phút, ngày 24/11/2026|trước hạn|"
+		    "Trả về: Phòng Tư pháp tỉnh → Lê Văn Hùng\n  = trước hạn\n5|"),
+		    "Mẫu 05 override: {{?h.result}} shows a judged row");
+		ok(has(s, "\n8|") && !has(s, "\n9|") && occurrences(s, "  = ") == 3,
+		    "Mẫu 05 override: eight rows, three judged");
+		free(s);
+		write_file(path, "{{h.note}}\n");
+		s = slip_render(db, dbpath, SLIP_CONTROL, c5, &err);
+		ok(s == NULL && has(err.msg, "{{h.note}}") && has(err.msg, "{{#handoffs}}"),
+		    "a row field outside its block (%s)", err.msg);
+		free(s);
+		write_file(path, "{{#handoffs}}\n{{doc.name}}\n{{/handoffs}}\n");
+		s = slip_render(db, dbpath, SLIP_CONTROL, c5, &err);
+		ok(s == NULL && has(err.msg, "{{#documents}}"),
+		    "a document field in the hand-off block (%s)", err.msg);
+		free(s);
+		write_file(path, "{{#handoffs}}\n{{h.agenc}}\n{{/handoffs}}\n");
+		s = slip_render(db, dbpath, SLIP_CONTROL, c5, &err);
+		ok(s == NULL && has(err.msg, "{{h.agenc}}") && has(err.msg, path),
+		    "an unknown row field (%s)", err.msg);
+		free(s);
+		write_file(path, "{{#handoffs}}\n{{h.n}}\n");
+		s = slip_render(db, dbpath, SLIP_CONTROL, c5, &err);
+		ok(s == NULL && has(err.msg, "{{/handoffs}}"), "an unclosed hand-off block");
+		free(s);
+		write_file(path, "{{#handoffs}}\n{{h.nope}}\n{{/handoffs}}\n");
+		s = slip_render(db, dbpath, SLIP_REFUSAL, c3, &err);
+		ok(s != NULL && has(s, "PHIẾU TỪ CHỐI"), "another form's template is not read");
+		free(s);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/mau03.txt", tdir);
+		write_file(path, "TỪ CHỐI {{code}}: {{reason:20}}|\n");
+		s = slip_render(db, dbpath, SLIP_REFUSAL, c3b, &err);
+		ok(s != NULL && has(s, ": Người yêu cầu không |\n") && has(s, "đủ điều kiện"),
+		    "Mẫu 03 override (%s)", s == NULL ? err.msg : "");
+		free(s);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/mau04.txt", tdir);
+		write_file(path, "{{applicant}} hẹn {{new_date}} ({{reason}}) {{officer}}\n");
+		s = slip_render(db, dbpath, SLIP_APOLOGY, c4, &err);
+		is_str(s, "Huỳnh Thị Mai hẹn 15 giờ 00 phút, ngày 03 tháng 12 năm 2026 (Cơ quan "
+		    "phối hợp chưa có ý kiến trả lời) Lê Văn Hùng\n", "Mẫu 04 override");
+		free(s);
+		unlink(path);
+		s = slip_render(db, NULL, SLIP_APOLOGY, c4, &err);
+		ok(s != NULL && has(s, "PHIẾU XIN LỖI"), "Mẫu 04 built in without a db path");
+		free(s);
+	}
 
 	/* ---- slip_save ---- */
 	ok(slip_save(dbpath, "mau01-x", "Nội dung\n", saved, sizeof saved, &err) == 0,

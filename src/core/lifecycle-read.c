@@ -1,0 +1,277 @@
+/* lifecycle-read.c — reading dossiers the way the counter asks: find by
+ * code, ID, phone or name; the due board; a dossier's history. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/db.h"
+#include "motcua/i18n.h"
+#include "motcua/lifecycle.h"
+#include "motcua/vntext.h"
+
+#define FOUND_COLUMNS "d.code, d.applicant_name, d.applicant_id, " \
+	"d.procedure_code || ' ' || d.procedure_name, d.status, d.received, " \
+	"coalesce(d.appointment, d.due)"
+#define MAX_WORDS 6
+
+static void
+iso_to_short(const unsigned char *iso, char out[MC_TIME_LEN])
+{
+	struct mc_time t;
+
+	if (iso != NULL && date_parse_time((const char *)iso, &t) == 0)
+		date_format_time(&t, out);
+	else
+		out[0] = '\0';
+}
+
+static void
+found_row(sqlite3_stmt *st, struct mc_found *f)
+{
+	memset(f, 0, sizeof *f);
+	snprintf(f->code, sizeof f->code, "%s", sqlite3_column_text(st, 0));
+	snprintf(f->name, sizeof f->name, "%s", sqlite3_column_text(st, 1));
+	snprintf(f->id_number, sizeof f->id_number, "%s", sqlite3_column_text(st, 2));
+	snprintf(f->procedure, sizeof f->procedure, "%s", sqlite3_column_text(st, 3));
+	snprintf(f->status, sizeof f->status, "%s", sqlite3_column_text(st, 4));
+	iso_to_short(sqlite3_column_text(st, 5), f->received);
+	iso_to_short(sqlite3_column_text(st, 6), f->appointment);
+}
+
+static int
+each_row(sqlite3 *db, sqlite3_stmt *st, int (*fn)(const struct mc_found *, void *),
+    void *arg, struct mc_err *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mc_found f;
+
+		found_row(st, &f);
+		if (fn(&f, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("searching the dossiers"));
+	return 0;
+}
+
+/* Digits of s if s is only digits, spaces, dots and dashes; else "". */
+static void
+digits_of(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (k + 1 >= n)
+				break;
+			out[k++] = *s;
+		} else if (*s != ' ' && *s != '.' && *s != '-') {
+			k = 0;
+			break;
+		}
+	}
+	out[k] = '\0';
+}
+
+int
+lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *, void *),
+    void *arg, struct mc_err *err)
+{
+	char digits[32], sql[2048], *fold, *words[MAX_WORDS];
+	sqlite3_stmt *st;
+	size_t used;
+	int nw = 0, rc;
+
+	/* a code as printed on the slip (or scanned) */
+	if (db_prepare(db, "SELECT " FOUND_COLUMNS " FROM dossier d WHERE d.code = ?1",
+	    &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return each_row(db, st, fn, arg, err);
+	sqlite3_finalize(st);
+
+	digits_of(text, digits, sizeof digits);
+	if (strlen(digits) == 12 || (strlen(digits) == 10 && digits[0] == '0')) {
+		if (db_prepare(db, strlen(digits) == 12 ?
+		    "SELECT " FOUND_COLUMNS " FROM dossier d WHERE d.applicant_id = ?1 "
+		    "ORDER BY d.received DESC" :
+		    "SELECT " FOUND_COLUMNS " FROM dossier d WHERE d.phone = ?1 "
+		    "ORDER BY d.received DESC", &st, err))
+			return -1;
+		sqlite3_bind_text(st, 1, digits, -1, SQLITE_STATIC);
+		return each_row(db, st, fn, arg, err);
+	}
+
+	/* a name: every word a prefix of a word of the name, in any order */
+	if ((fold = vntext_fold(text, err)) == NULL)
+		return -1;
+	for (char *w = strtok(fold, " "); w != NULL && nw < MAX_WORDS; w = strtok(NULL, " "))
+		words[nw++] = w;
+	if (nw == 0) {
+		free(fold);
+		return err_set(err, MC_EINVAL, _("type a code, an ID number, a phone number "
+		    "or a name to search for"));
+	}
+	/* the longest word narrows best: it drives the index range */
+	for (int i = 1; i < nw; i++)
+		if (strlen(words[i]) > strlen(words[0])) {
+			char *t = words[0];
+			words[0] = words[i];
+			words[i] = t;
+		}
+	used = (size_t)snprintf(sql, sizeof sql, "SELECT " FOUND_COLUMNS " FROM dossier d "
+	    "WHERE d.id IN (SELECT id FROM name_word WHERE word >= ?1 AND word < ?1 || "
+	    "char(1114111))");
+	for (int i = 1; i < nw && used < sizeof sql; i++)
+		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND EXISTS (SELECT 1 "
+		    "FROM name_word n WHERE n.id = d.id AND n.word >= ?%d AND n.word < ?%d || "
+		    "char(1114111))", i + 1, i + 1);
+	if (used < sizeof sql)
+		snprintf(sql + used, sizeof sql - used, " ORDER BY d.received DESC LIMIT 500");
+	if (db_prepare(db, sql, &st, err)) {
+		free(fold);
+		return -1;
+	}
+	for (int i = 0; i < nw; i++)
+		sqlite3_bind_text(st, i + 1, words[i], -1, SQLITE_TRANSIENT);
+	free(fold);
+	return each_row(db, st, fn, arg, err);
+}
+
+/* ---- the due board ------------------------------------------------------ */
+
+/* The start of the day after the second working day after as_of: the
+ * board looks no further. */
+static int
+board_end(struct mc_calendar *cal, int as_of)
+{
+	int d = as_of;
+
+	for (int k = 0; k < 2; k++) {
+		int next = calendar_next_working_day(cal, d);
+		if (next < 0)
+			break;
+		d = next;
+	}
+	return d + 1;
+}
+
+int
+lifecycle_due(sqlite3 *db, struct mc_calendar *cal, int as_of,
+    int (*fn)(enum mc_due_group g, const struct mc_found *, void *), void *arg,
+    struct mc_err *err)
+{
+	char end[MC_DATE_LEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	date_format(board_end(cal, as_of), end);
+	/* open dossiers by the date promised to the citizen, then the paused */
+	if (db_prepare(db, "SELECT " FOUND_COLUMNS ", 0 FROM dossier d "
+	    "WHERE d.status IN ('received', 'processing', 'transferred') "
+	    "AND d.appointment < ?1 "
+	    "UNION ALL SELECT " FOUND_COLUMNS ", 1 FROM dossier d WHERE d.status = 'paused' "
+	    "ORDER BY 8, 7", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mc_found f;
+		struct mc_time t;
+		enum mc_due_group g;
+
+		found_row(st, &f);
+		if (date_parse_time((const char *)sqlite3_column_text(st, 6), &t) != 0)
+			continue;
+		f.days = t.jdn - as_of;
+		if (strcmp(f.status, "paused") == 0)
+			g = MC_DUE_PAUSED;
+		else if (t.jdn < as_of)
+			g = MC_DUE_OVERDUE;
+		else if (t.jdn == as_of)
+			g = MC_DUE_TODAY;
+		else
+			g = MC_DUE_SOON;
+		if (fn(g, &f, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the due board"));
+	return 0;
+}
+
+int
+lifecycle_due_counts(sqlite3 *db, struct mc_calendar *cal, int as_of, int *today,
+    int *overdue, struct mc_err *err)
+{
+	char day[MC_DATE_LEN], next[MC_DATE_LEN];
+	sqlite3_stmt *st;
+
+	(void)cal;
+	date_format(as_of, day);
+	date_format(as_of + 1, next);
+	/* the same rows as the board's first two groups, counted */
+	if (db_prepare(db, "SELECT coalesce(sum(appointment >= ?1), 0), "
+	    "coalesce(sum(appointment < ?1), 0) FROM dossier "
+	    "WHERE status IN ('received', 'processing', 'transferred') "
+	    "AND appointment < ?2", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_fail(db, err, _("counting the dossiers due"));
+	}
+	*today = sqlite3_column_int(st, 0);
+	*overdue = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* ---- history ---------------------------------------------------------- */
+
+int
+lifecycle_history(sqlite3 *db, const char *code,
+    int (*fn)(const struct mc_history_item *, void *), void *arg, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (db_prepare(db, "SELECT e.at, e.officer, e.kind, e.body FROM event e "
+	    "WHERE e.dossier = (SELECT id FROM dossier WHERE code = ?1) "
+	    "ORDER BY e.at, e.origin, e.seq", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mc_history_item h;
+
+		iso_to_short(sqlite3_column_text(st, 0), h.at);
+		snprintf(h.officer, sizeof h.officer, "%s", sqlite3_column_text(st, 1));
+		snprintf(h.kind, sizeof h.kind, "%s", sqlite3_column_text(st, 2));
+		h.body = (const char *)sqlite3_column_text(st, 3);
+		n++;
+		if (fn(&h, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the history"));
+	if (n == 0)
+		return err_set(err, MC_ENOTFOUND,
+		    _("there is no dossier %s: check the code on the slip"), code);
+	return 0;
+}

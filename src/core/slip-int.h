@@ -1,0 +1,97 @@
+/* slip-int.h — what the slip files share (not a public interface).
+ *
+ * slip-tpl.c    the template language: values, repeating blocks, layout by
+ *               display width, the template file (built in or overridden)
+ * slip.c        Mẫu 01 and 02 (from the receive or guide event), the
+ *               public slip_render, saving and printing
+ * slip-forms.c  Mẫu 03, 04 and 05 (from the dossier's later events) */
+#ifndef MOTCUA_SLIP_INT_H
+#define MOTCUA_SLIP_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "motcua/error.h"
+#include "motcua/slip.h"
+
+/* The values a template can name; the list is documented in slip.h and
+ * the names are in slip-tpl.c, in this order. */
+enum slip_var {
+	V_UNIT_NAME, V_UNIT_UPPER, V_UNIT_ADDRESS, V_UNIT_CODE, V_UNIT_PHONE,
+	V_PLACE, V_DAY, V_MONTH, V_YEAR, V_COPY, V_CODE, V_NUMBER,
+	V_APPLICANT, V_APPLICANT_ID, V_BIRTH_DATE, V_ADDRESS, V_PHONE, V_EMAIL,
+	V_PROCEDURE, V_PROCEDURE_CODE, V_FIELD, V_TIME_LIMIT, V_RECEIVED_TIME,
+	V_DUE_TIME, V_DELIVERY, V_FEE, V_COUNT, V_BOOK, V_SEQ, V_OFFICER,
+	V_REASON, V_NEW_DATE, V_AGENCY,
+	V_NVARS
+};
+
+/* The repeating blocks: {{#documents}} rows are {{doc.n}}, {{doc.name}},
+ * {{doc.form}}, {{doc.quantity}}; {{#handoffs}} rows are {{h.n}},
+ * {{h.agency}}, {{h.time}}, {{h.result}}, {{h.note}}.  "n" (1, 2, …) is
+ * made by slip_row_add; the other cells are given in this order. */
+enum slip_block { B_DOCUMENTS, B_HANDOFFS, B_NBLOCKS };
+#define SLIP_MAX_CELLS 5	/* "n" and up to four given cells */
+
+struct slip_rows {
+	char **cells;		/* nrows × the block's cell count, never NULL */
+	size_t nrows;
+};
+
+struct slip_data {
+	char *v[V_NVARS];	/* never NULL once loaded: "" when unknown */
+	struct slip_rows rows[B_NBLOCKS];
+	const char *tname;	/* the template's file name, for messages */
+};
+
+/* Set a value (a copy of s, "" for NULL); -1 if out of memory. */
+int slip_set(struct slip_data *d, enum slip_var v, const char *s);
+/* Set every value to "", the start of every load; -1 if out of memory. */
+int slip_data_init(struct slip_data *d);
+void slip_data_free(struct slip_data *d);
+/* Append a row to a block: the cells after "n", in the block's order
+ * (NULL counts as "").  -1 if out of memory. */
+int slip_row_add(struct slip_data *d, enum slip_block b, const char *const *cells);
+
+/* Render the template text into a malloc'd buffer appended to *out
+ * (out_len its length); -1 with err set. */
+struct slip_buf {
+	char *p;
+	size_t len, cap;
+	bool oom;
+};
+void slip_adds(struct slip_buf *b, const char *s);
+int slip_fill(const struct slip_data *d, const char *tpl, struct slip_buf *out,
+    struct mc_err *err);
+
+/* The folder of the database ("." when db_path has no '/'). */
+void slip_dir(const char *db_path, char *buf, size_t n);
+/* The template: <dir of db>/templates/<file> if there is one, else the
+ * built-in text.  *tpl is malloc'd; tname names it in messages. */
+int slip_template(const char *db_path, const char *file, const char *builtin, char **tpl,
+    char *tname, size_t tn, struct mc_err *err);
+
+/* "09 giờ 30 phút, ngày 20 tháng 11 năm 2026" (the text itself if it is
+ * not a time, "" for NULL). */
+void slip_time_vi(const char *iso, char *buf, size_t n);
+/* Set day, month, year to the date of an ISO time (today if NULL or bad). */
+int slip_set_date(struct slip_data *d, const char *iso);
+/* The receive event of the dossier with this code: the fields of Mẫu 01
+ * (code, applicant, procedure, times, officer …).  1 if there is none. */
+int slip_load_receipt(sqlite3 *db, const char *code, struct slip_data *d,
+    struct mc_err *err);
+
+/* slip-forms.c: the fields of Mẫu 03, 04 or 05 of the dossier with this
+ * code, on top of slip_load_receipt's; MC_ENOTFOUND for no such dossier,
+ * MC_EINVAL when the dossier has no refusal (03) or apology (04). */
+int slip_load_event_form(sqlite3 *db, enum slip_form form, const char *code,
+    struct slip_data *d, struct mc_err *err);
+
+static inline const char *
+slip_col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+#endif

@@ -1,0 +1,171 @@
+/* s-detail.c — one dossier: who, what, its status and dates, and its
+ * whole history as a timeline (lifecycle_history).  Enter lists the
+ * actions its status allows (s-action.c); p shows the control sheet
+ * (Mẫu 05).  It reloads after any step recorded above it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/i18n.h"
+#include "s-life.h"
+
+#define HIST_MAX 200
+
+struct st_detail {
+	char code[64];
+	struct mc_found d;
+	bool have;		/* d was loaded */
+	char *lines[HIST_MAX];
+	size_t nlines;
+	struct w_list list;
+	unsigned gen;
+};
+
+struct hist {
+	struct ui *u;
+	struct st_detail *s;
+};
+
+static int
+add_event(const struct mc_history_item *h, void *arg)
+{
+	struct hist *x = arg;
+	char what[1024], line[1200];
+
+	if (x->s->nlines >= HIST_MAX)
+		return 1;
+	life_event_text(x->u->db, h, what, sizeof what);
+	snprintf(line, sizeof line, "%s  %-8s %s", h->at, h->officer, what);
+	if ((x->s->lines[x->s->nlines] = strdup(line)) == NULL)
+		return 1;
+	x->s->nlines++;
+	return 0;
+}
+
+static void
+clear_lines(struct st_detail *s)
+{
+	for (size_t i = 0; i < s->nlines; i++)
+		free(s->lines[i]);
+	s->nlines = 0;
+}
+
+static void
+load(struct ui *u, struct st_detail *s)
+{
+	struct hist x = {u, s};
+	struct mc_err err;
+
+	s->gen = u->gen;
+	clear_lines(s);
+	s->have = life_get(u, s->code, &s->d) == 0;
+	if (!s->have)
+		return;
+	if (lifecycle_history(u->db, s->code, add_event, &x, &err) != 0)
+		ui_error(u, "%s", err.msg);
+	s->list.n = s->nlines;
+	s->list.sel = s->nlines > 0 ? s->nlines - 1 : 0;	/* the latest */
+}
+
+static int
+pair(int y, int x, const char *label, const char *value, int width)
+{
+	attrset(draw_attr(AT_TITLE));
+	draw_text(y, x, label, 13, true);
+	attrset(A_NORMAL);
+	draw_text(y, x + 14, value, width - 14, false);
+	return y + 1;
+}
+
+static void
+row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
+{
+	struct st_detail *s = arg;
+
+	(void)u;
+	(void)sel;
+	draw_text(y, x + 1, s->lines[i], width - 2, false);
+}
+
+static void
+draw(struct ui *u, void *st)
+{
+	struct st_detail *s = st;
+	char line[400];
+
+	if (s->gen != u->gen)
+		load(u, s);
+	if (!s->have) {
+		draw_text(3, 2, _("This dossier cannot be shown. Esc goes back."), COLS - 4,
+		    false);
+		return;
+	}
+	pair(2, 1, _("Code"), s->d.code, 44);
+	attrset(draw_attr(AT_WARN));
+	draw_text_right(2, COLS - 1, life_status(s->d.status));
+	attrset(A_NORMAL);
+	snprintf(line, sizeof line, "%s  (%s %s)", s->d.name, _("ID"), s->d.id_number);
+	pair(3, 1, _("Applicant"), line, COLS - 2);
+	pair(4, 1, _("Procedure"), s->d.procedure, COLS - 2);
+	pair(5, 1, _("Received"), s->d.received, 32);
+	pair(5, 34, _("Appointment"), s->d.appointment, COLS - 35);
+	attrset(draw_attr(AT_TITLE));
+	mvhline(6, 0, ' ', COLS);
+	draw_text(6, 1, _("History"), COLS - 2, false);
+	attrset(A_NORMAL);
+	w_list_draw(u, &s->list, 7, 0, LINES - 10, COLS, row, s);
+	attrset(draw_attr(AT_DIM));
+	draw_text(LINES - 3, 1, _("Enter: actions    p: control sheet (Mẫu 05)    Esc: back"),
+	    COLS - 2, false);
+	attrset(A_NORMAL);
+}
+
+static bool
+key(struct ui *u, void *st, int k, enum act a)
+{
+	struct st_detail *s = st;
+
+	if (w_list_key(&s->list, k, a, LINES - 10))
+		return true;
+	if (!s->have)
+		return false;
+	if (a == ACT_OK) {
+		action_open(u, &s->d);
+		return true;
+	}
+	if (a == ACT_PRINT) {
+		life_slip(u, SLIP_CONTROL, "mau05", s->d.code, _("Control sheet (Mẫu 05)"), NULL);
+		return true;
+	}
+	return false;
+}
+
+static void
+leave(struct ui *u, void *st)
+{
+	(void)u;
+	clear_lines(st);
+}
+
+static const enum act hints[] = {
+	ACT_HELP, ACT_OK, ACT_PRINT, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NONE,
+};
+
+static const struct screen_ops screen_detail = {
+	N_("Dossier"), sizeof(struct st_detail), NULL, draw, key, leave, hints,
+};
+
+void
+detail_open(struct ui *u, const char *code)
+{
+	struct st_detail *s;
+
+	ui_push(u, &screen_detail, NULL);
+	if (u->depth == 0 || u->stack[u->depth - 1].ops != &screen_detail)
+		return;
+	s = u->stack[u->depth - 1].st;
+	snprintf(s->code, sizeof s->code, "%s", code);
+	load(u, s);
+}

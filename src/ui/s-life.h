@@ -1,0 +1,36 @@
+/* s-life.h — what the screens after the receipt share: F3 lookup, F4
+ * return, F5 due board, the dossier's detail and its actions.  They all
+ * read and write through the lifecycle core (motcua/lifecycle.h); after a
+ * step is recorded, u->gen changes and every screen on the stack reloads
+ * what it shows the next time it is drawn. */
+#ifndef MOTCUA_S_LIFE_H
+#define MOTCUA_S_LIFE_H
+
+#include "motcua/lifecycle.h"
+#include "motcua/slip.h"
+#include "ui-int.h"
+
+/* The translated label of a status ("result_ready" → "result ready"). */
+const char *life_status(const char *status);
+/* The translated label of a step, as offered in the action list. */
+const char *life_step_label(enum mc_step s);
+/* One line of the timeline: what the event says, in words. */
+void life_event_text(sqlite3 *db, const struct mc_history_item *h, char *buf, size_t n);
+/* The dossier with exactly this code: 0 found, 1 none (a message is on
+ * the bottom line), -1 error (likewise). */
+int life_get(struct ui *u, const char *code, struct mc_found *out);
+/* After a step was recorded: the header counts, and the screens below
+ * reload. */
+void life_recorded(struct ui *u);
+/* Render a form of the dossier (Mẫu 03, 04, 05), save it to the slips
+ * folder as "<prefix>-<code>" and show it; `done` (may be NULL) leads the
+ * message. */
+void life_slip(struct ui *u, enum slip_form form, const char *prefix, const char *code,
+    const char *title, const char *done);
+/* The actions allowed for the dossier's status, then the step's form
+ * (s-action.c). */
+void action_open(struct ui *u, const struct mc_found *d);
+/* "3 days late", "due today", "2 days left" for the due board. */
+void life_days(enum mc_due_group g, int days, char *buf, size_t n);
+
+#endif

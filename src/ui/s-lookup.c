@@ -1,0 +1,274 @@
+/* s-lookup.c — F3: find a dossier by its code (typed, or scanned: a
+ * barcode reader types the code and Enter), ID number, phone or name
+ * (without diacritics, word prefixes, any order), newest receipt first;
+ * narrow by status and receipt dates; Enter opens the detail.
+ *
+ * Enter searches when the text changed since the last search; a search
+ * with one hit opens it at once (a scanned code goes straight to its
+ * dossier); Enter again opens the highlighted row.  The filters work on
+ * what the search found, at once. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/i18n.h"
+#include "s-life.h"
+#include "s-receive.h"
+
+#define LOOKUP_MAX 500		/* more is not read on a screen: type more */
+
+enum { LF_TEXT, LF_STATUS, LF_FROM, LF_TO, LF_COUNT };
+
+/* TRANSLATORS: the status filter of the lookup; four fit on one line. */
+static const char *const status_choices[] = {
+	N_("all"), N_("open"), N_("result ready"), N_("finished"), NULL,
+};
+
+struct st_lookup {
+	struct w_field f[LF_COUNT];
+	int focus;
+	struct mc_found *all;	/* what the search found */
+	size_t nall;
+	bool more;		/* the search found more than LOOKUP_MAX */
+	size_t *hits, nhits;	/* after the filters: indexes into all */
+	struct w_list list;
+	char *searched;		/* the text of the last search, or NULL */
+	unsigned gen;
+};
+
+static int
+collect(const struct mc_found *f, void *arg)
+{
+	struct st_lookup *s = arg;
+
+	if (s->nall >= LOOKUP_MAX) {
+		s->more = true;
+		return 1;
+	}
+	s->all[s->nall++] = *f;
+	return 0;
+}
+
+static bool
+status_in(int choice, const char *status)
+{
+	bool open = strcmp(status, "received") == 0 || strcmp(status, "processing") == 0 ||
+	    strcmp(status, "transferred") == 0 || strcmp(status, "paused") == 0;
+
+	switch (choice) {
+	case 1: return open;
+	case 2: return strcmp(status, "result_ready") == 0;
+	case 3: return !open && strcmp(status, "result_ready") != 0;
+	default: return true;
+	}
+}
+
+/* One date filter as "YYYY-MM-DD" ("" when empty); false if it is not a
+ * date (then it says so and the filter is left out). */
+static bool
+filter_date(struct ui *u, struct w_field *f, char out[MC_DATE_LEN])
+{
+	char *v = w_field_get(f);
+	bool good = v != NULL && flow_parse_date(v, out) == 0;
+
+	if (!good) {
+		out[0] = '\0';
+		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY, or leave it empty"),
+		    v != NULL ? v : "");
+	}
+	free(v);
+	return good;
+}
+
+static void
+refilter(struct ui *u, struct st_lookup *s)
+{
+	char from[MC_DATE_LEN], to[MC_DATE_LEN];
+
+	filter_date(u, &s->f[LF_FROM], from);
+	filter_date(u, &s->f[LF_TO], to);
+	s->nhits = 0;
+	for (size_t i = 0; i < s->nall; i++) {
+		const struct mc_found *d = &s->all[i];
+
+		if (!status_in(s->f[LF_STATUS].choice, d->status))
+			continue;
+		/* received is "YYYY-MM-DD HH:MM": its first 10 bytes compare */
+		if (from[0] != '\0' && strncmp(d->received, from, 10) < 0)
+			continue;
+		if (to[0] != '\0' && strncmp(d->received, to, 10) > 0)
+			continue;
+		s->hits[s->nhits++] = i;
+	}
+	s->list.n = s->nhits;
+	if (s->list.sel >= s->nhits)
+		s->list.sel = s->list.top = 0;
+}
+
+static int
+search(struct ui *u, struct st_lookup *s, const char *text)
+{
+	struct mc_err err;
+
+	s->nall = 0;
+	s->more = false;
+	s->gen = u->gen;
+	s->list.sel = s->list.top = 0;
+	if (lifecycle_find(u->db, text, collect, s, &err) != 0) {
+		s->nhits = s->list.n = 0;
+		ui_error(u, "%s", err.msg);
+		return -1;
+	}
+	refilter(u, s);
+	return 0;
+}
+
+static void
+row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
+{
+	struct st_lookup *s = arg;
+	const struct mc_found *d = &s->all[s->hits[i]];
+
+	(void)u;
+	(void)sel;
+	draw_text(y, x + 1, d->code, 26, false);
+	draw_text(y, x + 28, d->name, width - 28 - 31, false);
+	draw_text(y, x + width - 30, life_status(d->status), 13, false);
+	draw_text(y, x + width - 16, d->received, 16, false);
+}
+
+static void
+draw(struct ui *u, void *st)
+{
+	struct st_lookup *s = st;
+	char count[128];
+
+	if (s->searched != NULL && s->gen != u->gen)
+		search(u, s, s->searched);	/* a step was recorded meanwhile */
+	w_field_draw(u, &s->f[LF_TEXT], 2, 1, 10, 60, s->focus == LF_TEXT);
+	w_field_draw(u, &s->f[LF_STATUS], 3, 1, 10, 60, s->focus == LF_STATUS);
+	w_field_draw(u, &s->f[LF_FROM], 4, 1, 10, 22, s->focus == LF_FROM);
+	w_field_draw(u, &s->f[LF_TO], 4, 25, 6, 18, s->focus == LF_TO);
+	if (s->searched != NULL) {
+		snprintf(count, sizeof count, s->more ? _("%zu of more than %zu found") :
+		    _("%zu of %zu found"), s->nhits, s->nall);
+		draw_text_right(4, COLS - 1, count);
+	}
+	attrset(draw_attr(AT_TITLE));
+	mvhline(5, 0, ' ', COLS);
+	draw_text(5, 1, _("Code"), 26, false);
+	draw_text(5, 28, _("Applicant"), 20, false);
+	draw_text(5, COLS - 30, _("Status"), 13, false);
+	draw_text(5, COLS - 16, _("Received"), 15, false);
+	attrset(A_NORMAL);
+	if (s->searched == NULL)
+		draw_wrap(7, 2, _("Type or scan a dossier code, or type an ID number, a phone "
+		    "number or a name (without diacritics is fine), then press Enter."),
+		    COLS - 4, 3);
+	else if (s->nhits == 0)
+		draw_text(7, 2, s->nall > 0 ? _("Nothing found with these filters.") :
+		    _("No dossier found."), COLS - 4, false);
+	w_list_draw(u, &s->list, 6, 0, LINES - 8, COLS, row, s);
+}
+
+static void
+enter_key(struct ui *u, struct st_lookup *s)
+{
+	char *text = w_field_get(&s->f[LF_TEXT]);
+
+	if (text == NULL) {
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	if (text[strspn(text, " ")] == '\0') {
+		free(text);
+		ui_error(u, "%s", _("type a dossier code, an ID number, a phone number or a "
+		    "name"));
+		return;
+	}
+	if (s->searched == NULL || strcmp(text, s->searched) != 0) {
+		free(s->searched);
+		s->searched = text;
+		if (search(u, s, text) == 0 && s->nhits == 1)
+			detail_open(u, s->all[s->hits[0]].code);
+		return;
+	}
+	free(text);
+	if (s->nhits > 0)
+		detail_open(u, s->all[s->hits[s->list.sel]].code);
+}
+
+static bool
+key(struct ui *u, void *st, int k, enum act a)
+{
+	struct st_lookup *s = st;
+
+	if (a == ACT_OK) {
+		w_field_commit(&s->f[s->focus]);
+		if (s->focus == LF_FROM || s->focus == LF_TO)
+			refilter(u, s);
+		enter_key(u, s);
+		return true;
+	}
+	if (a == ACT_NEXT || a == ACT_PREV) {
+		w_field_commit(&s->f[s->focus]);
+		s->focus = (s->focus + (a == ACT_NEXT ? 1 : LF_COUNT - 1)) % LF_COUNT;
+		refilter(u, s);
+		return true;
+	}
+	if ((a == ACT_UP || a == ACT_DOWN || a == ACT_PGUP || a == ACT_PGDN) &&
+	    w_list_key(&s->list, k, a, LINES - 8))
+		return true;
+	if (w_field_key(u, &s->f[s->focus], k)) {
+		if (s->focus == LF_STATUS)
+			refilter(u, s);
+		return true;
+	}
+	return false;
+}
+
+static void
+leave(struct ui *u, void *st)
+{
+	struct st_lookup *s = st;
+
+	(void)u;
+	free(s->all);
+	free(s->hits);
+	free(s->searched);
+}
+
+static const enum act hints[] = {
+	ACT_HELP, ACT_OK, ACT_NEXT, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_NONE,
+};
+
+static const struct screen_ops screen_lookup = {
+	N_("Look up a dossier"), sizeof(struct st_lookup), NULL, draw, key, leave, hints,
+};
+
+void
+lookup_open(struct ui *u)
+{
+	struct st_lookup *s;
+
+	ui_push(u, &screen_lookup, NULL);
+	if (u->depth == 0 || u->stack[u->depth - 1].ops != &screen_lookup)
+		return;
+	s = u->stack[u->depth - 1].st;
+	s->all = calloc(LOOKUP_MAX, sizeof *s->all);
+	s->hits = calloc(LOOKUP_MAX, sizeof *s->hits);
+	if (s->all == NULL || s->hits == NULL) {
+		ui_pop(u);
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	/* TRANSLATORS: labels of the lookup's fields, under 10 columns */
+	w_field_init(&s->f[LF_TEXT], N_("Find:"), FK_TEXT, true);
+	w_field_init(&s->f[LF_STATUS], N_("Status:"), FK_CHOICE, false);
+	s->f[LF_STATUS].choices = status_choices;
+	w_field_init(&s->f[LF_FROM], N_("From:"), FK_DATE, false);
+	w_field_init(&s->f[LF_TO], N_("To:"), FK_DATE, false);
+	s->f[LF_FROM].optional = s->f[LF_TO].optional = true;
+}

@@ -1,0 +1,245 @@
+/* s-return.c — F4: hand the result back.  Type or scan the code (a
+ * barcode reader types it and Enter); the dossier shows with its status;
+ * a digit gives the citizen's rating (1 very satisfied, 2 satisfied, 3 not
+ * satisfied); the collector is the applicant unless another person's name
+ * and ID number are given; Enter, Enter records the return.  A dossier
+ * whose result is not ready is refused by the core, with its message, and
+ * nothing is written.  From F4 the screen is ready for the next code
+ * after each return; opened from a dossier's actions, it goes back. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/i18n.h"
+#include "s-life.h"
+
+enum { RF_CODE, RF_RATING, RF_WHO, RF_NAME, RF_ID, RF_COUNT };
+
+/* TRANSLATORS: who collects the result; two fit on one line. */
+static const char *const who_choices[] = { N_("the applicant"), N_("another person"), NULL };
+static const char *const ratings[] = { "very_satisfied", "satisfied", "not_satisfied" };
+
+struct st_return {
+	struct w_field f[RF_COUNT];	/* f[RF_RATING] is drawn apart */
+	int focus;
+	int rating;		/* 0: not asked, 1..3 */
+	struct mc_found d;
+	bool have;		/* d is the dossier of the code typed */
+	bool from_detail;	/* opened from a dossier: back there after */
+};
+
+static int
+last_field(const struct st_return *s)
+{
+	return s->f[RF_WHO].choice == 1 ? RF_ID : RF_WHO;
+}
+
+static void
+look_up(struct ui *u, struct st_return *s)
+{
+	char *code = w_field_get(&s->f[RF_CODE]);
+
+	s->have = false;
+	if (code == NULL) {
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	if (code[0] == '\0')
+		ui_error(u, "%s", _("type or scan the code on the appointment slip"));
+	else if (life_get(u, code, &s->d) == 0) {
+		s->have = true;
+		s->focus = RF_RATING;
+		s->rating = 0;
+	}
+	free(code);
+}
+
+static void
+commit(struct ui *u, void *arg)
+{
+	struct st_return *s = arg;
+	struct mc_step_args a;
+	struct mc_time now;
+	struct mc_err err;
+	char *name = NULL, *id = NULL, done[256];
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	if (s->f[RF_WHO].choice == 1) {
+		name = w_field_get(&s->f[RF_NAME]);
+		id = w_field_get(&s->f[RF_ID]);
+		if (name == NULL || id == NULL) {
+			free(name);
+			free(id);
+			ui_error(u, "%s", _("out of memory"));
+			return;
+		}
+		a.collector = name;
+		a.collector_id = id[0] != '\0' ? id : NULL;
+	}
+	a.rating = s->rating > 0 ? ratings[s->rating - 1] : NULL;
+	date_now(&now);
+	rc = lifecycle_record(u->db, u->cal, s->d.code, MC_STEP_RETURN, &a, &now,
+	    u->officer.username, &err);
+	free(name);
+	free(id);
+	if (rc != 0) {
+		ui_error(u, "%s", err.msg);
+		return;
+	}
+	snprintf(done, sizeof done, _("%s: the result was returned"), s->d.code);
+	life_recorded(u);
+	if (s->from_detail) {
+		ui_pop(u);
+	} else {	/* ready for the next one */
+		w_field_set(&s->f[RF_CODE], "");
+		w_field_set(&s->f[RF_NAME], "");
+		w_field_set(&s->f[RF_ID], "");
+		s->f[RF_WHO].choice = 0;
+		s->have = false;
+		s->focus = RF_CODE;
+	}
+	ui_msg(u, "%s", done);
+}
+
+static int
+pair(int y, const char *label, const char *value)
+{
+	attrset(draw_attr(AT_TITLE));
+	draw_text(y, 2, label, 15, true);
+	attrset(A_NORMAL);
+	draw_text(y, 18, value, COLS - 20, false);
+	return y + 1;
+}
+
+static void
+draw_rating(struct ui *u, struct st_return *s, int y)
+{
+	/* TRANSLATORS: the citizen's rating, chosen by its digit */
+	static const char *const labels[] = {
+		N_("1 very satisfied"), N_("2 satisfied"), N_("3 not satisfied"),
+	};
+	int x = 18;
+
+	attrset(s->focus == RF_RATING ? draw_attr(AT_TITLE) : A_NORMAL);
+	draw_text(y, 2, _("Rating:"), 15, true);
+	for (int i = 0; i < 3; i++) {
+		attrset(s->rating == i + 1 ? draw_attr(AT_FOCUS) : A_NORMAL);
+		x += draw_text(y, x, s->rating == i + 1 ? "[x] " : "[ ] ", 4, false);
+		x += draw_text(y, x, _(labels[i]), COLS - x - 1, false);
+		attrset(A_NORMAL);
+		x += draw_text(y, x, "   ", 3, false);
+	}
+	if (s->focus == RF_RATING) {
+		u->cursor_y = y;
+		u->cursor_x = 18;
+	}
+}
+
+static void
+draw(struct ui *u, void *st)
+{
+	struct st_return *s = st;
+	char line[400];
+	int y = 4;
+
+	w_field_draw(u, &s->f[RF_CODE], 2, 2, 16, 50, s->focus == RF_CODE);
+	if (!s->have) {
+		draw_wrap(4, 2, _("Type or scan the dossier code, then Enter."), COLS - 4, 2);
+		return;
+	}
+	y = pair(y, _("Status"), life_status(s->d.status));
+	snprintf(line, sizeof line, "%s  (%s %s)", s->d.name, _("ID"), s->d.id_number);
+	y = pair(y, _("Applicant"), line);
+	y = pair(y, _("Procedure"), s->d.procedure);
+	y = pair(y, _("Appointment"), s->d.appointment);
+	if (!lifecycle_allowed(s->d.status, MC_STEP_RETURN)) {
+		attrset(draw_attr(AT_WARN));
+		draw_text(y, 18, _("There is no result to return: the return will be "
+		    "refused."), COLS - 20, false);
+		attrset(A_NORMAL);
+	}
+	draw_rating(u, s, 10);
+	w_field_draw(u, &s->f[RF_WHO], 12, 2, 16, COLS - 4, s->focus == RF_WHO);
+	if (s->f[RF_WHO].choice == 1) {
+		w_field_draw(u, &s->f[RF_NAME], 13, 2, 16, COLS - 4, s->focus == RF_NAME);
+		w_field_draw(u, &s->f[RF_ID], 14, 2, 16, 30, s->focus == RF_ID);
+	}
+	draw_wrap(16, 2, _("A digit: the rating. Tab: who collects. Enter: record the "
+	    "return. Esc: nothing is written."), COLS - 4, 2);
+}
+
+static bool
+key(struct ui *u, void *st, int k, enum act a)
+{
+	struct st_return *s = st;
+
+	if (a == ACT_OK || a == ACT_NEXT || a == ACT_PREV)
+		w_field_commit(&s->f[s->focus]);
+	if (a == ACT_OK && s->focus == RF_CODE) {
+		look_up(u, s);
+		return true;
+	}
+	if (a == ACT_OK && (s->focus == RF_WHO || s->focus == RF_NAME) &&
+	    s->focus < last_field(s)) {
+		s->focus++;
+		return true;
+	}
+	if (a == ACT_OK) {
+		char q[512];
+
+		snprintf(q, sizeof q, _("%s: record the return of the result?"), s->d.code);
+		ui_confirm(u, q, commit, s);
+		return true;
+	}
+	if ((a == ACT_NEXT || a == ACT_PREV) && s->have) {
+		int n = last_field(s) + 1;
+
+		s->focus = (s->focus + (a == ACT_NEXT ? 1 : n - 1)) % n;
+		return true;
+	}
+	if (s->focus == RF_RATING) {
+		if (k >= '0' && k <= '3')
+			s->rating = k - '0';
+		return k >= '0' && k <= '3';
+	}
+	if (w_field_key(u, &s->f[s->focus], k)) {
+		if (s->focus == RF_CODE)
+			s->have = false;	/* another code: look it up again */
+		return true;
+	}
+	return false;
+}
+
+static const enum act hints[] = {
+	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_NONE,
+};
+
+static const struct screen_ops screen_return = {
+	N_("Return results"), sizeof(struct st_return), NULL, draw, key, NULL, hints,
+};
+
+void
+return_open(struct ui *u, const char *code)
+{
+	struct st_return *s;
+
+	ui_push(u, &screen_return, NULL);
+	if (u->depth == 0 || u->stack[u->depth - 1].ops != &screen_return)
+		return;
+	s = u->stack[u->depth - 1].st;
+	/* TRANSLATORS: labels of the return screen's fields, under 15 columns */
+	w_field_init(&s->f[RF_CODE], N_("Dossier code:"), FK_TEXT, false);
+	w_field_init(&s->f[RF_RATING], N_("Rating:"), FK_TEXT, false);
+	w_field_init(&s->f[RF_WHO], N_("Collected by:"), FK_CHOICE, false);
+	s->f[RF_WHO].choices = who_choices;
+	w_field_init(&s->f[RF_NAME], N_("Name:"), FK_TEXT, true);
+	w_field_init(&s->f[RF_ID], N_("ID number:"), FK_DIGITS, false);
+	if (code != NULL) {
+		s->from_detail = true;
+		w_field_set(&s->f[RF_CODE], code);
+		look_up(u, s);
+	}
+}

@@ -1,0 +1,132 @@
+# lifecycle.sh — motcua event / history / due / find: every step allowed
+# and refused, pauses moving the due date, the due board, lookups.
+. "$top_srcdir/tests/cli/lib.sh"
+db="$T/a.db"
+M() { "$MOTCUA" --db "$db" "$@"; }
+M init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
+M officer add lan "Nguyễn Thị Lan" >/dev/null
+M officer add truong "Trần Văn Trưởng" --role supervisor >/dev/null
+recv() {	# recv NAME ID AT [PROC] — prints the code
+	M --officer lan receive --procedure "${4:-1.001022}" --name "$1" --id "$2" --at "$3" | head -1
+}
+a=$(recv "Nguyễn Văn An" 087084000999 "2026-11-20 09:00")      # due 2026-11-25 09:00
+b=$(recv "Lê Thị Bình" 001305012345 "2026-11-20 09:10")
+c=$(recv "Trần An Nguyên" 087184000997 "2026-11-20 09:20")
+st() { sqlite3 "$db" "SELECT status FROM dossier WHERE code = '$1'"; }
+col() { sqlite3 "$db" "SELECT $2 FROM dossier WHERE code = '$1'"; }
+E() { M --officer lan event "$@"; }
+
+# the normal path: handover, transfer and back, result, return
+run --db "$db" --officer lan event "$a" handover --to "Phạm Văn Tư" --at "2026-11-20 10:00"
+is "$rc" 0 "handover: exit 0"
+like "$out" "handover recorded" "handover: says so"
+is "$(st "$a")" processing "handover: processing"
+is "$(col "$a" handler)" "Phạm Văn Tư" "handover: to whom"
+E "$a" transfer --agency "Phòng Tư pháp" --at "2026-11-20 11:00" >/dev/null
+is "$(st "$a")" transferred "transfer: transferred"
+is "$(col "$a" agency)" "Phòng Tư pháp" "transfer: which agency"
+E "$a" transfer-back --agency "Phòng Tư pháp" --at "2026-11-23 08:00" >/dev/null
+is "$(st "$a")" processing "transfer-back: processing again"
+refused "return before a result" "$db" "not ready" --db "$db" --officer lan event "$a" return --rating satisfied
+E "$a" result --at "2026-11-24 15:00" >/dev/null
+is "$(st "$a")|$(col "$a" result)" "result_ready|approved" "result: ready, approved"
+refused "a second result" "$db" "does not apply" --db "$db" --officer lan event "$a" result
+refused "a bad rating" "$db" "not one of" --db "$db" --officer lan event "$a" return --rating great
+refused "another collector without ID" "$db" "collector-id" --db "$db" --officer lan event "$a" return --collector "Nguyễn Văn Bố"
+E "$a" return --rating very_satisfied --at "2026-11-25 08:00" >/dev/null
+is "$(st "$a")|$(col "$a" rating)|$(col "$a" collector)" "returned|very_satisfied|Nguyễn Văn An" "return: the applicant collected, rated"
+refused "withdraw after return" "$db" "does not apply" --db "$db" --officer lan event "$a" withdraw
+
+# pause and resume move the due date by the paused working days
+is "$(col "$b" due)" "2026-11-25T09:10:00+07:00" "b is due Wednesday"
+E "$b" pause --reason "Thiếu bản sao giấy khai sinh" --at "2026-11-20 14:00" >/dev/null
+is "$(st "$b")" paused "pause: paused"
+refused "result while paused" "$db" "resume" --db "$db" --officer lan event "$b" result
+refused "pause without a reason" "$db" "reason" --db "$db" --officer lan event "$c" pause
+E "$b" resume --at "2026-11-24 10:00" >/dev/null
+# paused Fri 20, Mon 23 (2 working days; Sat/Sun do not count)
+is "$(st "$b")|$(col "$b" paused_days)" "received|2" "resume: back, 2 working days paused"
+is "$(col "$b" due)" "2026-11-27T09:10:00+07:00" "the due date moved by 2 working days"
+is "$(col "$b" appointment)" "2026-11-27T09:10:00+07:00" "and so did the appointment"
+refused "resume when not paused" "$db" "does not apply" --db "$db" --officer lan event "$b" resume
+
+# apology: a new appointment, the due date stays
+refused "apology with a past date" "$db" "after the time" --db "$db" --officer lan event "$b" apologize --reason "Chờ xác minh" --new-date "2026-11-20 10:00" --at "2026-11-26 10:00"
+refused "apology without reason" "$db" "reason" --db "$db" --officer lan event "$b" apologize --new-date "2026-12-05 10:00"
+E "$b" apologize --reason "Chờ xác minh của Công an xã" --new-date "2026-12-04 10:00" --at "2026-11-26 10:00" >/dev/null
+is "$(col "$b" appointment)|$(col "$b" due)" "2026-12-04T10:00:00+07:00|2026-11-27T09:10:00+07:00" "apology: new appointment, same due"
+
+# refuse at the counter, withdraw, cancel (supervisor only)
+refused "refuse without reason" "$db" "reason" --db "$db" --officer lan event "$c" refuse
+E "$c" refuse --reason "Không thuộc thẩm quyền của xã" --at "2026-11-20 09:30" >/dev/null
+is "$(st "$c")|$(col "$c" closed_reason)" "refused|Không thuộc thẩm quyền của xã" "refuse: refused, with reason"
+dd=$(recv "Đỗ Văn Dũng" 087084000996 "2026-11-20 09:40")
+E "$dd" handover --to "X" --at "2026-11-20 10:00" >/dev/null
+refused "refuse after handover" "$db" "before it is handed on" --db "$db" --officer lan event "$dd" refuse --reason "x"
+E "$dd" withdraw --reason "Công dân rút hồ sơ" --at "2026-11-21 09:00" >/dev/null
+is "$(st "$dd")" withdrawn "withdraw: withdrawn"
+refused "cancel by an officer" "$db" "supervisor" --db "$db" --officer lan event "$dd" cancel --reason "Nhập nhầm"
+run --db "$db" --officer truong event "$dd" cancel --reason "Nhập nhầm" --at "2026-11-21 10:00"
+is "$rc|$(st "$dd")" "0|cancelled" "cancel by the supervisor"
+refused "cancel twice" "$db" "does not apply" --db "$db" --officer truong event "$dd" cancel --reason "again"
+
+# bad inputs
+refused "unknown code" "$db" "no dossier" --db "$db" --officer lan event NOPE handover --to X
+run --db "$db" --officer lan event "$b" frobnicate
+is "$rc" 1 "unknown step: exit 1"
+like "$err" "unknown step 'frobnicate'" "unknown step: says so"
+refused "a time before the last step" "$db" "before the dossier's last step" --db "$db" --officer lan event "$b" handover --to X --at "2026-11-20 08:00"
+refused "bad --at" "$db" "not valid" --db "$db" --officer lan event "$b" handover --to X --at "yesterday"
+refused "handover without --to" "$db" "--to" --db "$db" --officer lan event "$b" handover
+run --db "$db" event
+is "$rc" 2 "event without arguments: usage"
+
+# history
+run --db "$db" history "$a"
+is "$rc" 0 "history: exit 0"
+is "$(echo "$out" | wc -l)" 6 "history: six events"
+like "$(echo "$out" | head -1)" "^2026-11-20 09:00  lan +receive" "history: the receipt first"
+like "$(echo "$out" | tail -1)" "return .*very_satisfied" "history: the return last"
+run --db "$db" history "$a" --json
+is "$(jlen "$out")" 6 "history --json: six events"
+is "$(jget "$out" '$[1].body.to')" "Phạm Văn Tư" "history --json: bodies are JSON"
+refused "history of an unknown code" "$db" "no dossier" --db "$db" history NOPE
+
+# the due board
+e=$(recv "Vũ Thị Em" 087184000995 "2026-11-20 10:00" 1.001193)   # same day: due 2026-11-20 17:00
+f=$(recv "Hồ Văn Phúc" 087084000994 "2026-11-23 10:00")           # due 2026-11-26
+run --db "$db" due --as-of 2026-11-24
+like "$out" "Overdue:" "due: an overdue group"
+like "$(echo "$out" | sed -n '/Overdue/,/^$/p')" "$e" "due: the same-day dossier of the 20th is overdue on the 24th"
+like "$(echo "$out" | sed -n '/next two/,/^$/p')" "$f" "due: f (due the 26th) is in the next two working days"
+like "$(echo "$out" | sed -n '/Paused/,$p')" "^Paused:|$" "due: paused group when any"
+run --db "$db" due --as-of 2026-11-24 --json
+is "$(jget "$out" '$.overdue[0].code')" "$e" "due --json: overdue"
+is "$(jget "$out" '$.overdue[0].days')" "-4" "due --json: 4 days late"
+is "$(jget "$out" '$.soon[0].code')" "$f" "due --json: soon"
+is "$(jget "$out" '$.paused')" "[]" "due --json: every group present"
+E "$e" result --at "2026-11-24 11:00" >/dev/null
+run --db "$db" due --as-of 2026-11-24 --json
+is "$(jget "$out" '$.overdue')" "[]" "a result takes the dossier off the board"
+run --db "$db" due --as-of 2026-13-01
+is "$rc" 1 "due with a bad date: exit 1"
+
+# find: code, ID, phone, name in any order, without diacritics
+run --db "$db" find "$b"
+like "$out" "^$b " "find by code"
+run --db "$db" find "001 305 012 345"
+like "$out" "Lê Thị Bình" "find by ID number"
+run --db "$db" find "nguyen an"
+is "$(echo "$out" | wc -l)" 2 "find 'nguyen an': two names have both words"
+run --db "$db" find "an nguyen"
+is "$(echo "$out" | wc -l)" 2 "any word order"
+run --db "$db" find "NGUY"
+is "$(echo "$out" | wc -l)" 2 "a prefix, in capitals"
+run --db "$db" find "binh le" --json
+is "$(jget "$out" '$[0].name')" "Lê Thị Bình" "find --json"
+run --db "$db" find "zzz"
+is "$rc" 0 "nothing found: exit 0"
+like "$err" "nothing found" "nothing found: says so"
+run --db "$db" check --rebuild
+like "$out" "identical" "after all these steps the projection rebuilds identical"
+done_testing

@@ -1,0 +1,150 @@
+# lookup.sh — F3: a name typed without diacritics (in any word order), a
+# code typed like a barcode reader (code + Enter), filters, the detail's
+# timeline, an action recorded from the detail, and Esc that writes
+# nothing.
+. "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/tui/common.sh"
+rcv() {	# rcv NAME ID AT [PROCEDURE] — prints the new code
+	"$MOTCUA" --db "$db" receive --procedure "${4:-1.001022}" --name "$1" --id "$2" \
+	    --at "$3" | head -1
+}
+a=$(rcv "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")
+b=$(rcv "Nguyễn Thị Bình" 087184000123 "2026-11-18 10:00")
+like "$a" "^000\.17\.22\.H56-261116-[0-9]{4}$" "a dossier received with the CLI"
+sum=$(dbsum "$db")
+
+start
+tm send-keys F3
+wait_for "Find:"; ok "F3 opens the lookup"
+tm send-keys -l "nguyen van an"
+tm send-keys Enter
+wait_for "History"; ok "a name without diacritics: the one dossier opens at once"
+s=$(screen)
+like "$s" "Nguyễn Văn An +\(ID 087084000999\)" "the detail: the applicant"
+like "$s" "$a" "the detail: the code"
+like "$s" "received" "the detail: the status"
+like "$s" "2026-11-16 09:00 +lan +Received" "the timeline: the receipt"
+tm send-keys Escape
+wait_for "1 of 1 found"; ok "Esc: back to the results"
+tm send-keys C-u
+tm send-keys -l "an nguyen"
+tm send-keys Enter
+wait_for "History"; ok "the words in another order find it too"
+tm send-keys Escape
+wait_for "Find:"
+tm send-keys C-u
+tm send-keys -l "nguyen"
+tm send-keys Enter
+wait_for "2 of 2 found"; ok "a common word finds both"
+s=$(screen)
+first=$(printf '%s\n' "$s" | grep -n "H56-261118" | cut -d: -f1)
+second=$(printf '%s\n' "$s" | grep -n "H56-261116" | cut -d: -f1)
+check "newest receipt first" test "$first" -lt "$second"
+# the date filter: From 17/11/2026
+tm send-keys Tab Tab
+tm send-keys -l "17/11/2026"
+tm send-keys Tab
+wait_for "1 of 2 found"; ok "a date filter narrows the results"
+like "$(screen)" "Nguyễn Thị Bình" "the one received after the date stays"
+tm send-keys BTab C-u Tab
+wait_for "2 of 2 found"; ok "an empty date: both again"
+# the status filter: finished ones are none
+tm send-keys BTab BTab
+tm send-keys 4
+wait_for "0 of 2 found"; ok "status 'finished': none"
+like "$(screen)" "Nothing found with these filters" "says so"
+tm send-keys 1
+wait_for "2 of 2 found"; ok "status 'all' again"
+tm send-keys Escape
+wait_for "Main menu"; ok "Esc leaves the lookup"
+is "$(dbsum "$db")" "$sum" "looking up wrote nothing"
+
+# a barcode reader: the code and Enter, fast
+tm send-keys F3
+wait_for "Find:"
+tm send-keys -l "$b"
+tm send-keys Enter
+wait_for "History"; ok "a scanned code opens its dossier"
+like "$(screen)" "Nguyễn Thị Bình" "the scanned dossier"
+
+# an action: hand over, Esc first (nothing written), then for real
+tm send-keys Enter
+wait_for "Hand over to a specialist"; ok "Enter lists the actions"
+s=$(screen)
+like "$s" "Control sheet \(Mẫu 05\)" "the control sheet is offered"
+check "return is not offered before a result" sh -c "! printf '%s' \"\$1\" | grep -q 'Return the result'" x "$s"
+tm send-keys 1
+wait_for "To \(officer\):"; ok "handover asks to whom"
+tm send-keys -l "Hoa"
+tm send-keys Escape
+wait_for "Hand over to a specialist"; tm send-keys Escape
+wait_for "History"
+is "$(dbsum "$db")" "$sum" "Esc from the action form: nothing written"
+tm send-keys Enter
+wait_for "Hand over"
+tm send-keys 1
+wait_for "To \(officer\):"
+tm send-keys -l "Hoa"
+tm send-keys Enter
+wait_for "record|\?"; ok "Enter asks for confirmation"
+tm send-keys Enter
+wait_for "Handed over: Hoa"; ok "the timeline shows the handover"
+like "$(screen)" "processing" "the status is processing"
+like "$(screen)" "recorded" "the bottom line says it was recorded"
+is "$(q "SELECT status FROM dossier WHERE code = '$b'")" processing "the database: processing"
+is "$(q "SELECT json_extract(body, '\$.to') FROM event WHERE kind = 'handover'")" Hoa "the database: handed over to Hoa"
+# the control sheet (Mẫu 05) from the detail: shown and saved
+tm send-keys p
+wait_for "Control sheet \(Mẫu 05\)"; ok "p shows the control sheet"
+check "the control sheet was saved" test -s "$T/slips/mau05-$b.txt"
+tm send-keys Escape
+wait_for "History"
+# a step the core refuses: cancel by an officer who is not a supervisor
+digit() { screen | grep -E "^ +[0-9]  $1" | sed 's/^ *\([0-9]\).*/\1/'; }
+sum=$(dbsum "$db")
+tm send-keys Enter
+wait_for "Cancel \(supervisor\)"
+tm send-keys "$(digit Cancel)"
+wait_for "Reason:"
+tm send-keys -l "thu"
+tm send-keys Enter
+wait_for "\?"
+tm send-keys Enter
+wait_for "supervisor may cancel"; ok "the core's refusal is on the bottom line"
+like "$(screen)" "Reason: +thu" "the form stays as typed"
+is "$(dbsum "$db")" "$sum" "the refused step wrote nothing"
+tm send-keys Escape
+wait_for "Hand over|Transfer"
+tm send-keys Escape
+wait_for "History"
+# refuse a at the counter: Mẫu 03
+tm send-keys Escape
+wait_for "Find:"
+tm send-keys C-u
+tm send-keys -l "$a"
+tm send-keys Enter
+wait_for "History"
+tm send-keys Enter
+wait_for "Refuse at the counter"
+tm send-keys "$(digit Refuse)"
+wait_for "Reason:"
+tm send-keys -l "Khoong thuoocj thaame quyeenf"
+tm send-keys Enter
+wait_for "\?"
+tm send-keys Enter
+wait_for "Refusal \(Mẫu 03\)"; ok "a refusal at the counter shows Mẫu 03"
+check "Mẫu 03 was saved" test -s "$T/slips/mau03-$a.txt"
+is "$(q "SELECT status FROM dossier WHERE code = '$a'")" refused "the database: refused"
+is "$(q "SELECT json_extract(body, '\$.reason') FROM event WHERE kind = 'refuse'")" \
+    "Không thuộc thẩm quyền" "the database: the reason typed in Telex"
+tm send-keys Escape
+wait_for "Refused at the counter: Không thuộc thẩm quyền"; ok "back at the detail: the refusal in the timeline"
+sum=$(dbsum "$db")
+tm send-keys Escape
+wait_for "Find:"
+tm send-keys Escape
+wait_for "Main menu"
+tm send-keys F10
+wait_for "EXITED"; ok "F10 quits"
+is "$(dbsum "$db")" "$sum" "nothing else was written"
+done_testing
