@@ -6,6 +6,8 @@ d=$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")
 trap 'rm -rf "$d"' EXIT
 echo "== core ($(uname -m), $(nproc) cores)"
 "$b/bench/bench_core" "$d"
+echo "== 1,000,000 dossiers"
+"$b/bench/bench_million" "$d"
 echo "== program"
 export XDG_DATA_HOME="$d/xdg" LANGUAGE=en
 t0=$(date +%s.%N)
