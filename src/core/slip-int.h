@@ -54,14 +54,15 @@ void slip_data_free(struct slip_data *d);
  * (NULL counts as "").  -1 if out of memory. */
 int slip_row_add(struct slip_data *d, enum slip_block b, const char *const *cells);
 
-/* Render the template text into a malloc'd buffer appended to *out
- * (out_len its length); -1 with err set. */
+/* A growing output text; oom is set (and later additions ignored) when
+ * memory runs out. */
 struct slip_buf {
 	char *p;
 	size_t len, cap;
 	bool oom;
 };
 void slip_adds(struct slip_buf *b, const char *s);
+/* Render the template text (the whole file) into out; -1 with err set. */
 int slip_fill(const struct slip_data *d, const char *tpl, struct slip_buf *out,
     struct mc_err *err);
 

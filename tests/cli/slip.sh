@@ -1,4 +1,4 @@
-# slip.sh — motcua slip (Mẫu 01, Mẫu 02) and motcua guide.
+# slip.sh — motcua slip (Mẫu 01 to 05, --form) and motcua guide.
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/a.db"
 "$MOTCUA" --db "$db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
@@ -102,6 +102,84 @@ is "$rc" 0 "supplement for a dossier: exit 0"
 like "$out" "1\. Văn bản ủy quyền" "supplement for a dossier: what was not handed in"
 full=$("$MOTCUA" --db "$db" receive --procedure 1.001022 --name "Lê Văn Tám" --id 087084000999 --docs all --at "2026-11-24 08:00" | head -1)
 refused "supplement: nothing missing" "$db" "nothing is missing" --db "$db" slip --supplement "$full"
+
+# --form: Mẫu 01 to 05 by dossier code, saved as mau0N-<code>.txt
+run --db "$db" slip "$code" --form 01
+is "$rc" 0 "slip --form 01: exit 0"
+is "$out" "$(cat "$slipfile")" "slip --form 01: Mẫu 01, as without --form"
+run --db "$db" slip "$code" --form 2
+is "$rc" 0 "slip --form 2: exit 0"
+like "$out" "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" "slip --form 2: Mẫu 02 of the dossier"
+like "$out" "1\. Văn bản ủy quyền" "slip --form 02: what was not handed in"
+is "$(cat "$T/slips/mau02-$code.txt")" "$out" "slip --form 02: saved as mau02-CODE.txt"
+run --db "$db" slip "$code" --form 02 --supplement
+is "$rc" 0 "slip --form 02 --supplement: the same form, exit 0"
+run --db "$db" slip "$code" --form 03 --supplement
+is "$rc" 2 "slip --form 03 --supplement: usage"
+refused "--form 03 without a refusal" "$db" "was not refused" --db "$db" slip "$code" --form 03
+refused "--form 04 without an apology" "$db" "no apology was recorded" --db "$db" slip "$code" --form 04
+test ! -e "$T/slips/mau03-$code.txt" && test ! -e "$T/slips/mau04-$code.txt"
+ok "refused forms are not saved"
+
+# Mẫu 03 after a refusal at the counter
+rcode=$("$MOTCUA" --db "$db" receive --procedure 1.001022 --name "Phạm Văn Đức" --id 087084000999 --docs all --at "2026-11-20 09:00" | head -1)
+"$MOTCUA" --db "$db" --officer lan event "$rcode" refuse --reason "Không thuộc thẩm quyền của xã" --at "2026-11-21 10:15" >/dev/null
+run --db "$db" slip "$rcode" --form 03
+is "$rc" 0 "slip --form 03: exit 0"
+like "$out" "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" "Mẫu 03: title"
+like "$out" "Số: [0-9]{4}/TC" "Mẫu 03: number"
+like "$out" "tiếp nhận hồ sơ của Ông/Bà: Phạm Văn Đức" "Mẫu 03: applicant"
+like "$out" "^   Không thuộc thẩm quyền của xã$" "Mẫu 03: the reason"
+like "$out" "Mỹ An, ngày 21 tháng 11 năm 2026" "Mẫu 03: dated the refusal"
+is "$(cat "$T/slips/mau03-$rcode.txt")" "$out" "Mẫu 03: saved as mau03-CODE.txt"
+run --db "$db" slip "$rcode" --form 3 --out "$T/m3.txt"
+is "$rc$out" 0 "slip --form 3 --out: exit 0, nothing shown"
+cmp -s "$T/m3.txt" "$T/slips/mau03-$rcode.txt"; ok "slip --form 3 --out: the same text"
+
+# Mẫu 04 after two apologies: the last one counts
+"$MOTCUA" --db "$db" --officer lan event "$code" apologize --reason "Chờ xác minh" --new-date "2026-11-30 10:00" --at "2026-11-26 08:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan event "$code" apologize --reason "Chờ ý kiến Sở" --new-date "2026-12-03 15:00" --at "2026-11-30 11:00" >/dev/null
+run --db "$db" slip "$code" --form 04
+is "$rc" 0 "slip --form 04: exit 0"
+like "$out" "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" "Mẫu 04: title"
+like "$out" "Số: 1001/PXL" "Mẫu 04: number"
+like "$out" "Kính gửi: Trần Thị Bích Ngọc" "Mẫu 04: Kính gửi"
+like "$out" "Thời hạn trả kết quả giải quyết hồ sơ: 16 giờ 10 phút, ngày 25 tháng 11 năm 2026" "Mẫu 04: the due"
+like "$out" "^Lý do: Chờ ý kiến Sở$" "Mẫu 04: the last reason"
+like "$out" "Hẹn lại ngày trả kết quả: 15 giờ 00 phút, ngày 03 tháng 12 năm 2026" "Mẫu 04: the last new date"
+like "$out" "THỦ TRƯỞNG CƠ QUAN" "Mẫu 04: signed by the head"
+test -f "$T/slips/mau04-$code.txt"; ok "Mẫu 04: saved as mau04-CODE.txt"
+
+# Mẫu 05: the hand-offs
+"$MOTCUA" --db "$db" --officer lan event "$code" handover --to "Lê Văn Hùng" --at "2026-11-30 13:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan event "$code" transfer --agency "Phòng Tư pháp" --at "2026-11-30 14:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan event "$code" transfer-back --agency "Phòng Tư pháp" --at "2026-12-01 09:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan event "$code" result --at "2026-12-02 09:00" >/dev/null
+run --db "$db" slip "$code" --form 05
+is "$rc" 0 "slip --form 05: exit 0"
+like "$out" "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" "Mẫu 05: title"
+like "$out" "Cơ quan giải quyết: Phòng Tư pháp" "Mẫu 05: the agency"
+is "$(printf '%s\n' "$out" | grep -c 'Người giao:')" 5 "Mẫu 05: five hand-offs"
+like "$out" "Giao: Nguyễn Thị Lan →" "Mẫu 05: the handover"
+like "$out" "^ Phòng Tư pháp +09 giờ 00 phút, +quá hạn +Trả về:" "Mẫu 05: the hand-back, late"
+like "$out" "^ +ngày 01/12/2026 " "Mẫu 05: its date"
+like "$out" "09 giờ 00 phút, +quá hạn +Nhận kết quả:" "Mẫu 05: the result, late"
+test -f "$T/slips/mau05-$code.txt"; ok "Mẫu 05: saved as mau05-CODE.txt"
+refused "--form 05 of an unknown code" "$db" "no dossier has the code" --db "$db" slip 000.17.22.H56-261120-9999 --form 05
+
+# bad --form values: usage, exit 2, nothing changed, nothing saved
+for bad in 07 06 00 0 6 1x abc "" 001 -1; do
+	before=$(dbsum "$db")
+	nslips=$(ls -A "$T/slips" | wc -l)
+	run --db "$db" slip "$code" --form "$bad"
+	is "$rc" 2 "slip --form '$bad': usage (exit 2)"
+	like "$err" "usage:" "slip --form '$bad': the usage line"
+	is "$(dbsum "$db")$(ls -A "$T/slips" | wc -l)" "$before$nslips" "slip --form '$bad': nothing changed"
+done
+run --db "$db" slip "$code" --form 07
+like "$err" "there is no form '07'.*01.*05" "slip --form 07: says which forms exist"
+run --db "$db" slip "$code" --form
+is "$rc" 2 "slip --form without a value: usage"
 
 # the slips folder cannot be written: clear error, nothing recorded by slip
 chmod 500 "$T/slips"
