@@ -95,8 +95,8 @@ row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 	}
 	life_days(r->g, r->d.days, days, sizeof days);
 	draw_text(y, x + 3, r->d.code, 26, false);
-	draw_text(y, x + 30, r->d.name, width - 30 - 31, false);
-	draw_text(y, x + width - 30, r->d.appointment, 16, false);
+	draw_text(y, x + 30, r->d.name, width - 30 - 34, false);
+	draw_text(y, x + width - 33, r->d.appointment, 16, false);
 	draw_text_right(y, x + width - 1, days);
 }
 
@@ -119,7 +119,7 @@ draw(struct ui *u, void *st)
 	mvhline(3, 0, ' ', COLS);
 	draw_text(3, 3, _("Code"), 26, false);
 	draw_text(3, 30, _("Applicant"), 20, false);
-	draw_text(3, COLS - 30, _("Appointment"), 16, false);
+	draw_text(3, COLS - 33, _("Appointment"), 16, false);
 	draw_text_right(3, COLS - 1, _("Days"));
 	attrset(A_NORMAL);
 	if (s->n == 0)

@@ -147,10 +147,10 @@ draw(struct ui *u, void *st)
 
 	if (s->searched != NULL && s->gen != u->gen)
 		search(u, s, s->searched);	/* a step was recorded meanwhile */
-	w_field_draw(u, &s->f[LF_TEXT], 2, 1, 10, 60, s->focus == LF_TEXT);
-	w_field_draw(u, &s->f[LF_STATUS], 3, 1, 10, 60, s->focus == LF_STATUS);
-	w_field_draw(u, &s->f[LF_FROM], 4, 1, 10, 22, s->focus == LF_FROM);
-	w_field_draw(u, &s->f[LF_TO], 4, 25, 6, 18, s->focus == LF_TO);
+	w_field_draw(u, &s->f[LF_TEXT], 2, 1, 12, 62, s->focus == LF_TEXT);
+	w_field_draw(u, &s->f[LF_STATUS], 3, 1, 12, COLS - 2, s->focus == LF_STATUS);
+	w_field_draw(u, &s->f[LF_FROM], 4, 1, 12, 24, s->focus == LF_FROM);
+	w_field_draw(u, &s->f[LF_TO], 4, 27, 6, 18, s->focus == LF_TO);
 	if (s->searched != NULL) {
 		snprintf(count, sizeof count, s->more ? _("%zu of more than %zu found") :
 		    _("%zu of %zu found"), s->nhits, s->nall);
@@ -241,7 +241,7 @@ leave(struct ui *u, void *st)
 }
 
 static const enum act hints[] = {
-	ACT_HELP, ACT_OK, ACT_NEXT, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_NONE,
 };
 
 static const struct screen_ops screen_lookup = {
@@ -264,7 +264,7 @@ lookup_open(struct ui *u)
 		ui_error(u, "%s", _("out of memory"));
 		return;
 	}
-	/* TRANSLATORS: labels of the lookup's fields, under 10 columns */
+	/* TRANSLATORS: labels of the lookup's fields, under 12 columns */
 	w_field_init(&s->f[LF_TEXT], N_("Find:"), FK_TEXT, true);
 	w_field_init(&s->f[LF_STATUS], N_("Status:"), FK_CHOICE, false);
 	s->f[LF_STATUS].choices = status_choices;

@@ -128,7 +128,7 @@ tm send-keys Enter
 wait_for "Refuse at the counter"
 tm send-keys "$(digit Refuse)"
 wait_for "Reason:"
-tm send-keys -l "Khoong thuoocj thaame quyeenf"
+tm send-keys -l "Khoong thuoocj thaamr quyeenf"
 tm send-keys Enter
 wait_for "\?"
 tm send-keys Enter
