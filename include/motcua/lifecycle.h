@@ -86,7 +86,8 @@ struct mc_found {
 	char status[24];
 	char received[MC_TIME_LEN];
 	char appointment[MC_TIME_LEN];
-	int days;		/* due board: working days left (<0: late) */
+	int days;		/* due board: calendar days to the appointment
+				 * (<0: late by that many days) */
 };
 
 /* Find dossiers by code (exact), ID number (12 digits), phone (10 digits)

@@ -159,8 +159,8 @@ add_working_days(struct mc_calendar *cal, const struct mc_time *t, int n,
 		/* the next working day strictly after this one */
 		int next = calendar_next_working_day(cal, out->jdn);
 		if (next < 0)
-			return err_set(err, MC_EINVAL, _("no working day in the ten years "
-			    "after %s: check the calendar overrides"), "");
+			return err_set(err, MC_EINVAL, _("no working day in the next ten "
+			    "years: check the calendar overrides"));
 		out->jdn = next;
 		n--;
 	}
@@ -256,7 +256,7 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 
 	switch (step) {
 	case MC_STEP_HANDOVER:
-		if (need(to, _("the person it is handed to (--to)"), step, err))
+		if (need(to, _("the person it is handed to"), step, err))
 			goto done;
 		body = make_body(db, "SELECT json_object('to', ?1)",
 		    (const char *[]){to}, 1, err);
@@ -264,7 +264,7 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 	case MC_STEP_TRANSFER:
 	case MC_STEP_TRANSFER_BACK:
 		if (step == MC_STEP_TRANSFER &&
-		    need(agency, _("the agency (--agency)"), step, err))
+		    need(agency, _("the agency"), step, err))
 			goto done;
 		body = make_body(db, "SELECT json_object('agency', ?1)",
 		    (const char *[]){agency}, 1, err);
@@ -272,7 +272,7 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 	case MC_STEP_PAUSE:
 	case MC_STEP_REFUSE:
 	case MC_STEP_CANCEL:
-		if (need(reason, _("a reason (--reason)"), step, err))
+		if (need(reason, _("a reason"), step, err))
 			goto done;
 		/* fall through */
 	case MC_STEP_WITHDRAW:
@@ -300,7 +300,7 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 		break;
 	}
 	case MC_STEP_RESULT:
-		if (a->refused && need(reason, _("the reason of the refusal (--reason)"),
+		if (a->refused && need(reason, _("the reason of the refusal"),
 		    step, err))
 			goto done;
 		body = make_body(db, "SELECT json_object('outcome', ?1, 'reason', ?2)",
@@ -321,7 +321,7 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 			/* someone else collects: who, with their ID number */
 			if (a->collector_id == NULL) {
 				err_set(err, MC_EINVAL, _("a collector other than the applicant "
-				    "must show an ID: give --collector-id"));
+				    "must show an ID: give the collector's ID number"));
 				goto done;
 			}
 			if (citizen_check_id(a->collector_id, 0, cid, NULL, err))
@@ -332,12 +332,12 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 		    c.applicant, cid[0] ? cid : NULL, rating}, 3, err);
 		break;
 	case MC_STEP_APOLOGIZE: {
-		if (need(reason, _("a reason (--reason)"), step, err))
+		if (need(reason, _("a reason"), step, err))
 			goto done;
 		date_format_iso(&a->new_date, extra);
 		if (a->new_date.jdn == 0 || date_cmp(&a->new_date, at) <= 0) {
 			err_set(err, MC_EINVAL, _("the new date must be after the time of the "
-			    "apology: give a date in the future with --new-date"));
+			    "apology: give a date in the future"));
 			goto done;
 		}
 		if (strcmp(extra, c.appointment) <= 0) {

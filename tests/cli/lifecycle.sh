@@ -32,7 +32,7 @@ E "$a" result --at "2026-11-24 15:00" >/dev/null
 is "$(st "$a")|$(col "$a" result)" "result_ready|approved" "result: ready, approved"
 refused "a second result" "$db" "does not apply" --db "$db" --officer lan event "$a" result
 refused "a bad rating" "$db" "not one of" --db "$db" --officer lan event "$a" return --rating great
-refused "another collector without ID" "$db" "collector-id" --db "$db" --officer lan event "$a" return --collector "Nguyễn Văn Bố"
+refused "another collector without ID" "$db" "ID number" --db "$db" --officer lan event "$a" return --collector "Nguyễn Văn Bố"
 E "$a" return --rating very_satisfied --at "2026-11-25 08:00" >/dev/null
 is "$(st "$a")|$(col "$a" rating)|$(col "$a" collector)" "returned|very_satisfied|Nguyễn Văn An" "return: the applicant collected, rated"
 refused "withdraw after return" "$db" "does not apply" --db "$db" --officer lan event "$a" withdraw
@@ -77,7 +77,7 @@ is "$rc" 1 "unknown step: exit 1"
 like "$err" "unknown step 'frobnicate'" "unknown step: says so"
 refused "a time before the last step" "$db" "before the dossier's last step" --db "$db" --officer lan event "$b" handover --to X --at "2026-11-20 08:00"
 refused "bad --at" "$db" "not valid" --db "$db" --officer lan event "$b" handover --to X --at "yesterday"
-refused "handover without --to" "$db" "--to" --db "$db" --officer lan event "$b" handover
+refused "handover without --to" "$db" "handed to" --db "$db" --officer lan event "$b" handover
 run --db "$db" event
 is "$rc" 2 "event without arguments: usage"
 
