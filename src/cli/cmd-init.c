@@ -12,6 +12,7 @@
 #include "motcua/catalog.h"
 #include "motcua/db.h"
 #include "motcua/demo.h"
+#include "motcua/sync.h"
 #include "motcua/i18n.h"
 #include "motcua/unit.h"
 #include "motcua/vntext.h"
@@ -25,9 +26,11 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 		{"unit-address", required_argument, NULL, 'a'},
 		{"station", required_argument, NULL, 's'},
 		{"sample-catalog", no_argument, NULL, 'S'},
+		{"from-copy", required_argument, NULL, 'F'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *code = NULL, *name = NULL, *address = "", *station = NULL;
+	const char *copy = NULL;
 	bool sample = false;
 	struct mc_unit u;
 	struct mc_err err;
@@ -46,8 +49,24 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 		case 'a': address = optarg; break;
 		case 's': station = optarg; break;
 		case 'S': sample = true; break;
+		case 'F': copy = optarg; break;
 		default: return cli_usage(&cmd_init);
 		}
+	}
+	if (copy != NULL) {
+		/* a restored or copied database: same data, a new station */
+		if (optind != argc || station == NULL || code != NULL || name != NULL || sample)
+			return cli_usage(&cmd_init);
+		num = strtol(station, &end, 10);
+		if (*end != '\0')
+			num = 0;
+		if (cli_db_path(ctx, path, sizeof path) == NULL)
+			return 1;
+		if (sync_init_from_copy(copy, path, (int)num, &err) != 0)
+			return cli_fail(&err);
+		printf(_("Created %s from %s as a new station %ld: it will never speak as the "
+		    "original.\n"), path, copy, num);
+		return 0;
 	}
 	if (optind != argc || code == NULL || name == NULL || station == NULL)
 		return cli_usage(&cmd_init);
@@ -97,6 +116,6 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_init = {
 	"init",
 	"init --unit-code CODE --unit-name NAME --station N [--unit-address A] "
-	"[--sample-catalog]",
+	"[--sample-catalog] | init --from-copy FILE --station N",
 	run,
 };

@@ -214,6 +214,8 @@ void lookup_open(struct ui *u);
 void return_open(struct ui *u, const char *code);
 void due_open(struct ui *u);
 void detail_open(struct ui *u, const char *code);
+/* F7: sync by file with the removable media (s-sync.c). */
+void sync_open(struct ui *u);
 /* After setup and the officer's choice: the main screen. */
 void ui_ready(struct ui *u);
 

@@ -1,0 +1,92 @@
+/* sync.h — exchanging events by file: bundles on a USB stick.
+ *
+ * A bundle (*.motcua) is a small SQLite file: a `bundle` table of header
+ * values and the `event` rows the receiver may lack.  Header keys:
+ *   format          "motcua-bundle"
+ *   format_version  "1"
+ *   kind            "events" | "catalog" | "calendar"
+ *   sender          station id; sender_unit, sender_number
+ *   created         ISO 8601 time
+ *   vector          JSON {"<station id>": n, …}: the sender holds every event
+ *                   1..n of each station (the contiguous prefix)
+ *   count           number of event rows
+ *   version         publications: the catalog or calendar version
+ *   payload         publications: the catalog or calendar JSON
+ *   content_sha256  SHA-256 (hex) of the canonical content: every header
+ *                   value but this one, "key=value\n" in key order, then
+ *                   "origin\nseq\nhash\n" of every event in (origin, seq)
+ *                   order.  Each event's own hash covers its body.
+ *
+ * Import opens the file read-only and defensively, checks its schema to
+ * the letter, the content hash and every event's hash and chain link,
+ * then adds what is new in one transaction.  Nothing is ever half done. */
+#ifndef MOTCUA_SYNC_H
+#define MOTCUA_SYNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "motcua/error.h"
+
+#define SYNC_FORMAT_VERSION 1
+
+/* What an import did. */
+struct sync_report {
+	long long events_new;		/* events added */
+	long long events_known;		/* events already held */
+	long long dossiers_new;		/* dossiers that did not exist before */
+	long long dossiers_touched;	/* dossiers re-projected */
+	int stations;			/* stations whose events came in */
+	int gaps;			/* stations whose chain still has a gap */
+	char kind[16];			/* "events", "catalog", "calendar" */
+	char sender[40];		/* sender station id */
+	long long version;		/* publications: the version applied */
+};
+
+/* Progress for large files: called now and then with done/total events. */
+typedef void (*sync_progress_fn)(long long done, long long total, void *arg);
+
+/* Write a bundle of the events `peer` is not known to hold (peer NULL:
+ * every event).  `path` is a file or a directory (then the file is named
+ * <unit>-<station number>-<YYYYMMDD-HHMM>.motcua); written to a temporary
+ * name in the same folder, fsynced, renamed.  The path written goes to
+ * out (size n); *count gets the number of events. */
+int sync_export(sqlite3 *db, const char *peer, const char *path, char *out, size_t n,
+    long long *count, sync_progress_fn progress, void *arg, struct mc_err *err);
+
+/* Import one bundle (events or a publication).  force: apply a
+ * publication even if older than the one held. */
+int sync_import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
+    sync_progress_fn progress, void *arg, struct mc_err *err);
+
+/* Write a publication bundle (kind "catalog" or "calendar") carrying
+ * payload JSON with a version number. */
+int sync_publish(sqlite3 *db, const char *kind, long long version, const char *payload,
+    const char *path, char *out, size_t n, struct mc_err *err);
+
+/* Our version vector as JSON (malloc'd). */
+char *sync_vector(sqlite3 *db, struct mc_err *err);
+
+/* Known stations: id, unit, number, what each is known to hold (vector
+ * JSON, NULL if never heard of), when we last heard from it (ISO or NULL),
+ * whether it is this station. */
+struct sync_peer {
+	char id[40];
+	char unit[32];
+	int number;
+	bool self;
+	long long events;		/* events of that station we hold */
+	char heard[32];
+	char *vector;			/* malloc'd JSON or NULL */
+};
+int sync_peers(sqlite3 *db, int (*fn)(const struct sync_peer *, void *), void *arg,
+    struct mc_err *err);
+
+/* Make a copy of a database (a backup, another PC's file) into a new
+ * database at `dest` with a new station identity and number, so the copy
+ * never speaks as the original. */
+int sync_init_from_copy(const char *src, const char *dest, int station,
+    struct mc_err *err);
+
+#endif
