@@ -400,6 +400,25 @@ project_touched(sqlite3 *db, struct sync_report *r, struct mc_err *err)
 		sqlite3_stmt *q;
 		bool now;
 
+		/* two stations with the same number hand out the same codes: say
+		 * so plainly rather than let the code's uniqueness fail */
+		if (db_prepare(db, "SELECT d.code FROM event e JOIN dossier d ON d.code = "
+		    "json_extract(e.body, '$.code') WHERE e.dossier = ?1 AND e.kind = 'receive' "
+		    "AND d.id <> ?1", &q, err)) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			err_set(err, MC_ECONFLICT, _("the bundle has another dossier with the code "
+			    "%s held here: two stations of the unit use the same station number; "
+			    "give one of them a new number with 'motcua init --from-copy'; nothing "
+			    "was changed"), sqlite3_column_text(q, 0));
+			sqlite3_finalize(q);
+			sqlite3_finalize(st);
+			return -1;
+		}
+		sqlite3_finalize(q);
 		if (dossier_project(db, id, err) != 0) {
 			sqlite3_finalize(st);
 			return -1;

@@ -1,0 +1,39 @@
+# copy.sh — init --from-copy: a copied database never shares an identity.
+. "$top_srcdir/tests/cli/lib.sh"
+a="$T/a.db"
+"$MOTCUA" --db "$a" init --unit-code 000.17.22.H56 --unit-name X --station 1 --sample-catalog >/dev/null
+"$MOTCUA" --db "$a" officer add lan Lan >/dev/null
+"$MOTCUA" --db "$a" receive --procedure 1.001193 --name "Nguyễn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
+id_of() { sqlite3 "$1" "SELECT value FROM meta WHERE key = 'station_id'"; }
+
+run --db "$T/b.db" init --from-copy "$a" --station 2
+is "$rc" 0 "init --from-copy: exit 0"
+like "$out" "new station 2" "says it is a new station"
+[ "$(id_of "$T/b.db")" != "$(id_of "$a")" ]; ok "the copy has a new identity"
+is "$(sqlite3 "$T/b.db" "SELECT number FROM station WHERE self = 1")" 2 "and the new number"
+is "$(sqlite3 "$T/b.db" "SELECT count(*) FROM station WHERE self = 0 AND id = '$(id_of "$a")'")" 1 "the original is another station"
+is "$(sqlite3 "$T/b.db" "SELECT count(*) FROM dossier")" 1 "the data came along"
+run --db "$T/b.db" receive --procedure 1.001193 --name "Lê Bình" --id 087084000998 --at "2026-11-20 10:00"
+is "$(echo "$out" | head -1)" "000.17.22.H56-261120-2001" "the copy numbers its own dossiers"
+is "$(sqlite3 "$T/b.db" "SELECT count(DISTINCT origin) FROM event")" 2 "its events have their own chain"
+run --db "$T/b.db" check
+is "$rc" 0 "the copy checks sound"
+# the two exchange files without conflict
+"$MOTCUA" --db "$T/b.db" export --out "$T/b.motcua" >/dev/null
+run --db "$a" import "$T/b.motcua"
+like "$out" "1 new events" "the original takes in the copy's receipt"
+
+refused "a destination that exists" "$T/b.db" "already exists" --db "$T/b.db" init --from-copy "$a" --station 3
+run --db "$T/c.db" init --from-copy "$a" --station 0
+is "$rc" 1 "station 0: exit 1"
+test ! -e "$T/c.db"; ok "station 0: no file left"
+run --db "$T/c.db" init --from-copy "$T/none.db" --station 3
+is "$rc" 1 "a missing source: exit 1"
+test ! -e "$T/c.db"; ok "a missing source: no file left"
+printf 'not a database\n' > "$T/text.db"
+run --db "$T/c.db" init --from-copy "$T/text.db" --station 3
+is "$rc" 1 "a source that is not a database: exit 1"
+test ! -e "$T/c.db"; ok "no file left"
+run --db "$T/c.db" init --from-copy "$a"
+is "$rc" 2 "--from-copy without --station: usage"
+done_testing
