@@ -1,7 +1,8 @@
 /* s-sync.c — F7: sync by file.  The mounted removable media are listed
- * (/media and /run/media, or the folders of MOTCUA_MEDIA); e writes a bundle of the events the chosen station lacks
- * (or every event) into the chosen medium, i imports every *.motcua file
- * at its top, one after the other, each with what came in or the core's
+ * (s-sync-media.c: /media and /run/media, or the folders of MOTCUA_MEDIA);
+ * e writes a bundle of the events the chosen station lacks (or every
+ * event) into the chosen medium, i imports every *.motcua file at its
+ * top, one after the other, each with what came in or the core's
  * refusal.  A bar follows the core's progress callback on large files.
  * The stations list (sync_peers) shows what we hold of each and when we
  * last heard from it; Tab moves there to choose whom the export is for.
@@ -106,23 +107,24 @@ say(struct st_sync *s, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* "[████░░░░]  45%  (450/1000)" after the label, on its own line. */
+/* "[████░░░░]  45%  (450/1000)  Importing x.motcua (1/3)" on its line. */
 static void
 draw_bar(const struct st_sync *s)
 {
 	char tail[64];
-	int x, width = 30, fill = s->pct * width / 100;
+	int x, width = 20, pct = s->pct < 0 ? 0 : s->pct, fill = pct * width / 100;
 
 	move(BAR_Y, 0);
 	clrtoeol();
 	if (s->doing[0] == '\0')
 		return;
-	x = 2 + draw_text(BAR_Y, 2, s->doing, COLS - 4 - width - 24, false) + 1;
-	mvaddstr(BAR_Y, x, "[");
+	mvaddstr(BAR_Y, 2, "[");
 	for (int i = 0; i < width; i++)
 		addstr(i < fill ? "█" : "░");
-	snprintf(tail, sizeof tail, "] %3d%%  (%lld/%lld)", s->pct, s->done, s->total);
-	draw_text(BAR_Y, x + 1 + width, tail, COLS - x - width - 2, false);
+	snprintf(tail, sizeof tail, "] %3d%%  (%lld/%lld)  ", pct, s->done, s->total);
+	x = 3 + width;
+	x += draw_text(BAR_Y, x, tail, COLS - x - 1, false);
+	draw_text(BAR_Y, x, s->doing, COLS - x - 1, false);
 }
 
 /* The core calls this now and then: redraw the bar when the percentage
@@ -178,6 +180,7 @@ do_export(struct ui *u, struct st_sync *s)
 	if (sync_export(u->db, to != NULL ? to->id : NULL, m->path, out, sizeof out, &count,
 	    progress, s, &err) != 0) {
 		say(s, _("Export failed: %s"), err.msg);
+		s->doing[0] = '\0';
 		ui_error(u, "%s", err.msg);
 	} else {
 		s->done = s->total = count;
@@ -216,6 +219,7 @@ import_one(struct ui *u, struct st_sync *s, const char *path, size_t i, size_t n
 	memset(&r, 0, sizeof r);
 	if (sync_import(u->db, path, false, &r, progress, s, &err) != 0) {
 		say(s, _("%s: refused: %s"), base(path), err.msg);
+		s->doing[0] = '\0';	/* no bar for a file that was not read */
 		(*refused)++;
 		return;
 	}
@@ -224,9 +228,12 @@ import_one(struct ui *u, struct st_sync *s, const char *path, size_t i, size_t n
 	*added += r.events_new;
 	load_peers(u, s);	/* a new sender gets its name */
 	station_name(s, r.sender, who, sizeof who);
-	if (strcmp(r.kind, "events") != 0)
-		say(s, _("%s: %s version %lld applied (from %s)"), base(path), r.kind,
-		    r.version, who);
+	if (strcmp(r.kind, "catalog") == 0)
+		say(s, _("%s: catalog version %lld applied (from %s)"), base(path), r.version,
+		    who);
+	else if (strcmp(r.kind, "calendar") == 0)
+		say(s, _("%s: calendar version %lld applied (from %s)"), base(path), r.version,
+		    who);
 	else if (r.events_new == 0)
 		say(s, _("%s: nothing new (from %s, %lld events already held)"), base(path),
 		    who, r.events_known);
@@ -306,11 +313,11 @@ peer_row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 	snprintf(heard, sizeof heard, "%.16s", p->heard);
 	if (strlen(heard) > 10)
 		heard[10] = ' ';
-	draw_text(y, x + 2, num, 8, false);
-	draw_text(y, x + 11, p->unit, 20, false);
-	draw_text_right(y, x + 45, ev);
-	draw_text(y, x + 48, p->self ? _("this station") : heard[0] ? heard : _("never"),
-	    width - 50, false);
+	draw_text(y, x + 2, num, 9, false);
+	draw_text(y, x + 12, p->unit, 20, false);
+	draw_text_right(y, x + 47, ev);
+	draw_text(y, x + 50, p->self ? _("this station") : heard[0] ? heard : _("never"),
+	    width - 52, false);
 }
 
 static void
@@ -338,12 +345,13 @@ draw(struct ui *u, void *st)
 	attrset(draw_attr(s->on_peers ? AT_TITLE : AT_NORMAL));
 	draw_text(7, 1, _("Stations (Tab: choose whom the export is for)"), COLS - 2, false);
 	attrset(A_NORMAL);
-	draw_text(8, 2, _("Station"), 8, false);
-	draw_text(8, 11, _("Unit"), 20, false);
-	draw_text_right(8, 45, _("Events held"));
-	draw_text(8, 48, _("Last heard"), COLS - 50, false);
+	draw_text(8, 2, _("Station"), 9, false);
+	draw_text(8, 12, _("Unit"), 20, false);
+	draw_text_right(8, 47, _("Events held"));
+	draw_text(8, 50, _("Last heard"), COLS - 52, false);
 	w_list_draw(u, &s->plist, 9, 0, PEERS_H, COLS, peer_row, s);
 	to = s->plist.sel > 0 ? &s->peers[s->plist.sel - 1] : NULL;
+	/* TRANSLATORS: "e" and "i" are the keys: keep them first */
 	if (to != NULL && !to->self)
 		snprintf(line, sizeof line, _("e  export what station %d lacks"), to->number);
 	else
