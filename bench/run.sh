@@ -8,6 +8,8 @@ echo "== core ($(uname -m), $(nproc) cores)"
 "$b/bench/bench_core" "$d"
 echo "== 1,000,000 dossiers"
 "$b/bench/bench_million" "$d"
+echo "== sync by file, 100,000 events"
+"$b/bench/bench_sync" "$d"
 echo "== program"
 export XDG_DATA_HOME="$d/xdg" LANGUAGE=en
 t0=$(date +%s.%N)

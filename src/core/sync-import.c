@@ -141,10 +141,13 @@ open_bundle(struct bundle *bd, struct mc_err *err)
 		const char *sql = (const char *)sqlite3_column_text(st, 3);
 
 		if (strcmp(type, "trigger") == 0 || strcmp(type, "view") == 0) {
-			sqlite3_finalize(st);
-			return bad(bd, err, strcmp(type, "trigger") == 0 ?
+			/* choose the words before `type` goes with the statement */
+			const char *why = strcmp(type, "trigger") == 0 ?
 			    _("it contains a trigger, which no motcua bundle has") :
-			    _("it contains a view, which no motcua bundle has"));
+			    _("it contains a view, which no motcua bundle has");
+
+			sqlite3_finalize(st);
+			return bad(bd, err, why);
 		}
 		if (row >= 4 || strcmp(type, expect[row][0]) != 0 ||
 		    strcmp((const char *)sqlite3_column_text(st, 1), expect[row][1]) != 0 ||
@@ -183,6 +186,11 @@ read_header(struct bundle *bd, struct mc_err *err)
 		if (i == NKEYS) {
 			sqlite3_finalize(st);
 			return bad(bd, err, _("its header has a key no motcua writes"));
+		}
+		/* a damaged table can hold a key twice (its index says once) */
+		if (bd->val[i] != NULL) {
+			sqlite3_finalize(st);
+			return bad(bd, err, _("its header has a key twice (the file is damaged)"));
 		}
 		bd->val[i] = strdup((const char *)sqlite3_column_text(st, 1));
 		if (bd->val[i] == NULL) {
@@ -388,7 +396,7 @@ done:
 
 /* Re-project the dossiers that got new events. */
 static int
-project_touched(sqlite3 *db, struct sync_report *r, struct mc_err *err)
+project_touched(sqlite3 *db, const char *path, struct sync_report *r, struct mc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -410,10 +418,10 @@ project_touched(sqlite3 *db, struct sync_report *r, struct mc_err *err)
 		}
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW) {
-			err_set(err, MC_ECONFLICT, _("the bundle has another dossier with the code "
-			    "%s held here: two stations of the unit use the same station number; "
-			    "give one of them a new number with 'motcua init --from-copy'; nothing "
-			    "was changed"), sqlite3_column_text(q, 0));
+			err_set(err, MC_ECONFLICT, _("%s was not imported: it has another dossier "
+			    "with the code %s held here: two stations of the unit use the same "
+			    "station number; give one of them a new number with 'motcua init "
+			    "--from-copy'; nothing was changed"), path, sqlite3_column_text(q, 0));
 			sqlite3_finalize(q);
 			sqlite3_finalize(st);
 			return -1;
@@ -456,10 +464,14 @@ remember_sender(sqlite3 *db, const struct bundle *bd, struct mc_err *err)
 	(void)db_meta_get(db, "station_id", self, sizeof self);
 	if (strcmp(self, hv(bd, "sender")) == 0)
 		return 0;	/* our own bundle, back again */
+	/* what it holds never shrinks: an older file arriving late keeps the
+	 * larger numbers of a newer one */
 	if (db_prepare(db, "INSERT INTO peer(station, unit, number, vector, heard) VALUES "
 	    "(?1, ?2, CAST(?3 AS INTEGER), json(?4), ?5) ON CONFLICT(station) DO UPDATE SET "
-	    "unit = excluded.unit, number = excluded.number, vector = excluded.vector, "
-	    "heard = excluded.heard", &st, err))
+	    "unit = excluded.unit, number = excluded.number, vector = (SELECT "
+	    "json_group_object(key, m) FROM (SELECT key, max(value) AS m FROM (SELECT key, "
+	    "value FROM json_each(peer.vector) UNION ALL SELECT key, value FROM "
+	    "json_each(excluded.vector)) GROUP BY key)), heard = excluded.heard", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, hv(bd, "sender"), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, hv(bd, "sender_unit"), -1, SQLITE_STATIC);
@@ -502,8 +514,21 @@ apply_publication(sqlite3 *db, struct bundle *bd, bool force, struct sync_report
 		    bd->path, kind, version, held);
 	if (strcmp(kind, "catalog") == 0) {
 		struct catalog_stats cs;
-		if (catalog_import_json(db, payload, &cs, err) != 0)
+		char was[32] = "";
+
+		/* forced back to an older catalog: the catalog's own rule refuses
+		 * older versions, so the version held is lowered for it first
+		 * and put back if the import fails */
+		if (force && db_meta_get(db, "catalog_version", was, sizeof was) == 0 &&
+		    atoll(was) > version && db_meta_set(db, "catalog_version", "0", err) != 0)
 			return -1;
+		if (catalog_import_json(db, payload, &cs, err) != 0) {
+			struct mc_err ignored;
+
+			if (was[0] != '\0')
+				(void)db_meta_set(db, "catalog_version", was, &ignored);
+			return -1;
+		}
 	} else if (calendar_import_json(db, payload, years, 64, err) < 0) {
 		return -1;
 	}
@@ -551,7 +576,7 @@ sync_import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
 		goto rollback;
 	}
 	if (strcmp(kind, "events") == 0) {
-		if (project_touched(db, r, err) || remember_sender(db, &bd, err))
+		if (project_touched(db, path, r, err) || remember_sender(db, &bd, err))
 			goto rollback;
 		count_gaps(db, r);
 		if (db_commit(db, err))

@@ -23,6 +23,15 @@ is "$rc" 0 "the copy checks sound"
 run --db "$a" import "$T/b.motcua"
 like "$out" "1 new events" "the original takes in the copy's receipt"
 
+# an older file arriving late does not shrink what we know the peer holds
+"$MOTCUA" --db "$T/b.db" receive --procedure 1.001193 --name "Trần C" --id 087084000997 --at "2026-11-20 11:00" >/dev/null
+"$MOTCUA" --db "$T/b.db" export --out "$T/b2.motcua" >/dev/null
+"$MOTCUA" --db "$a" import "$T/b2.motcua" >/dev/null
+"$MOTCUA" --db "$a" import "$T/b.motcua" >/dev/null
+bid=$(id_of "$T/b.db")
+is "$(sqlite3 "$a" "SELECT json_extract(vector, '\$.\"$bid\"') FROM peer WHERE station = '$bid'")" 2 \
+	"the peer's vector keeps the newer file's numbers"
+
 refused "a destination that exists" "$T/b.db" "already exists" --db "$T/b.db" init --from-copy "$a" --station 3
 run --db "$T/c.db" init --from-copy "$a" --station 0
 is "$rc" 1 "station 0: exit 1"

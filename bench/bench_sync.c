@@ -1,0 +1,114 @@
+/* bench_sync.c — sync by file with 100,000 events: export them all, import
+ * them into an empty station, import the same file again.
+ *
+ * Station A (unit 000.17.22.H56, station 1) gets 100,000 receipts from
+ * demo_fill (each a real receipt: an event hash-chained after the last);
+ * station B (same unit, station 2) has the same sample catalog and no
+ * dossier.  Figures only: `make bench`, or ./bench/bench_sync DIR. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "motcua/catalog.h"
+#include "motcua/db.h"
+#include "motcua/demo.h"
+#include "motcua/sync.h"
+#include "motcua/unit.h"
+
+#define EVENTS 100000
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+station(const char *path, int number, sqlite3 **db, struct mc_err *err)
+{
+	struct mc_unit u = {.code = "000.17.22.H56", .station = number};
+	struct catalog_stats cs;
+
+	remove(path);
+	snprintf(u.name, sizeof u.name, "UBND xã Mỹ An");
+	return db_open(path, DB_CREATE, db, err) || unit_init(*db, &u, err) ||
+	    unit_officer_add(*db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, err) ||
+	    catalog_import_json(*db, catalog_sample_json, &cs, err) ? -1 : 0;
+}
+
+static void
+report(const char *what, double s, long long events)
+{
+	printf("%-40s %8.2f s  %9.0f events/s\n", what, s, s > 0 ? (double)events / s : 0);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : "/tmp";
+	char pa[512], pb[512], bundle[512], written[1024];
+	struct sync_report r;
+	struct mc_err err;
+	struct stat sb;
+	sqlite3 *a = NULL, *b = NULL;
+	long long count;
+	double t;
+
+	snprintf(pa, sizeof pa, "%s/sync-a.db", dir);
+	snprintf(pb, sizeof pb, "%s/sync-b.db", dir);
+	snprintf(bundle, sizeof bundle, "%s/sync-all.motcua", dir);
+	remove(bundle);
+	if (station(pa, 1, &a, &err) || station(pb, 2, &b, &err))
+		goto fail;
+	t = now_s();
+	/* 480 days back (after the sample catalog takes effect): about 300
+	 * receipts a working day, inside the station's block of daily numbers */
+	if (demo_fill(a, "lan", EVENTS, 480, &err))
+		goto fail;
+	printf("made %lld receipts (%lld events) in %.1f s (synchronous=OFF while filling)\n",
+	    db_int(a, "SELECT count(*) FROM dossier", 0),
+	    db_int(a, "SELECT count(*) FROM event", 0), now_s() - t);
+
+	t = now_s();
+	if (sync_export(a, NULL, bundle, written, sizeof written, &count, NULL, NULL, &err))
+		goto fail;
+	t = now_s() - t;
+	report("export all (write, fsync, rename)", t, count);
+	if (stat(bundle, &sb) == 0)
+		printf("%-40s %lld bytes (%.0f bytes/event)\n", "bundle size", (long long)sb.st_size,
+		    (double)sb.st_size / (double)(count ? count : 1));
+
+	t = now_s();
+	if (sync_import(b, bundle, false, &r, NULL, NULL, &err))
+		goto fail;
+	t = now_s() - t;
+	report("import into an empty station", t, r.events_new);
+	printf("%-40s %lld new events, %lld new dossiers\n", "", r.events_new, r.dossiers_new);
+
+	t = now_s();
+	if (sync_import(b, bundle, false, &r, NULL, NULL, &err))
+		goto fail;
+	t = now_s() - t;
+	report("import the same file again", t, r.events_known);
+	printf("%-40s %lld new, %lld already held\n", "", r.events_new, r.events_known);
+
+	db_close(a);
+	db_close(b);
+	remove(pa);
+	remove(pb);
+	remove(bundle);
+	return 0;
+fail:
+	fprintf(stderr, "bench: %s\n", err.msg);
+	if (a != NULL)
+		db_close(a);
+	if (b != NULL)
+		db_close(b);
+	return 1;
+}

@@ -1,0 +1,194 @@
+# sync-bad.sh — every bad bundle is refused with a clear message (exit 1)
+# and changes nothing: cut short, a flipped byte, another format version,
+# an edited event (with and without its hashes made to match again), an
+# event taken out of a chain, a trigger, a view, an extra table, files that
+# are not bundles, a missing file, a directory, a forked chain (a copy of a
+# station's database speaking as that station), a peer whose station
+# number collides with ours.  Importing one's own bundle changes nothing.
+. "$top_srcdir/tests/cli/lib.sh"
+dbA="$T/a.db" dbB="$T/b.db"
+for n in 1 2; do
+	"$MOTCUA" --db "$T/s$n.db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
+	    --station $n --sample-catalog >/dev/null
+	"$MOTCUA" --db "$T/s$n.db" officer add lan "Nguyễn Thị Lan" >/dev/null
+done
+mv "$T/s1.db" "$dbA"; mv "$T/s2.db" "$dbB"
+A() { "$MOTCUA" --db "$dbA" --officer lan "$@"; }
+a=$(A receive --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
+b=$(A receive --procedure 1.001193 --name "Lê Thị Bình" --id 087184000123 --at "2026-11-16 09:10" | head -1)
+A event "$a" handover --to "Phạm Văn Tư" --at "2026-11-16 10:00" >/dev/null
+A event "$a" result --at "2026-11-17 10:00" >/dev/null
+A event "$b" result --at "2026-11-16 11:00" >/dev/null
+good="$T/good.motcua"
+A export --out "$good" --all >/dev/null
+is "$(sqlite3 "$good" "SELECT count(*) FROM event")" 5 "the good bundle holds five events"
+size=$(wc -c < "$good")
+imp() { refused "$1" "$dbB" "$2" --db "$dbB" import "$3"; }
+copy() { cp "$good" "$T/$1.motcua"; echo "$T/$1.motcua"; }
+
+# cut short
+f="$T/half.motcua"; head -c $((size / 2)) "$good" > "$f"
+imp "cut at half" "was not imported: .*(cut short|damaged).*nothing was changed" "$f"
+f="$T/cut.motcua"; head -c $((size - 700)) "$good" > "$f"
+imp "cut to a non-multiple of 512" "was not imported: the file is cut short" "$f"
+
+# a flipped byte inside an event body (the applicant's name)
+off=$(grep -boa "Lê Thị Bình" "$good" | head -1 | cut -d: -f1)
+like "$off" "^[0-9]+$" "the name is in the bundle"
+f=$(copy flipped)
+printf 'X' | dd of="$f" bs=1 seek=$((off + 1)) conv=notrunc 2>/dev/null
+is "$(cmp "$good" "$f" | wc -l)" 1 "one byte differs"
+imp "a flipped byte" "was not imported: .*(altered|damaged)" "$f"
+
+# another format version, nothing else changed
+f=$(copy version)
+sqlite3 "$f" "UPDATE bundle SET value = '2' WHERE key = 'format_version'"
+imp "format version 2" "another version of motcua" "$f"
+
+# an edited event body: its hash no longer matches
+f=$(copy edited)
+sqlite3 "$f" "UPDATE event SET body = json_set(body, '$.applicant.name', 'Kẻ Giả Mạo') WHERE kind = 'receive' AND body LIKE '%Bình%'"
+imp "an edited body" "altered \(its hash does not match\)" "$f"
+
+# the canonical texts, to make the hashes match again after an edit
+ev_hash() {	# ev_hash FILE ORIGIN SEQ — the event's hash recomputed (event.h)
+	printf '%s' "$(sqlite3 "$1" "SELECT 'motcua-event-1' || char(10) || origin || char(10) ||
+	    seq || char(10) || at || char(10) || officer || char(10) || dossier || char(10) ||
+	    kind || char(10) || prev || char(10) || body FROM event WHERE origin = '$2' AND seq = $3")" |
+	    sha256sum | cut -d' ' -f1
+}
+content_hash() {	# content_hash FILE — the content hash recomputed (sync.h)
+	{ sqlite3 "$1" "SELECT key || '=' || value FROM bundle WHERE key <> 'content_sha256' ORDER BY key"
+	  sqlite3 "$1" "SELECT origin || char(10) || seq || char(10) || hash FROM event ORDER BY origin, seq"
+	} | sha256sum | cut -d' ' -f1
+}
+origin=$(sqlite3 "$dbA" "SELECT value FROM meta WHERE key = 'station_id'")
+is "$(ev_hash "$good" "$origin" 2)" "$(sqlite3 "$good" "SELECT hash FROM event WHERE seq = 2")" \
+    "the event hash, recomputed from the canonical text, is the stored one"
+is "$(content_hash "$good")" "$(sqlite3 "$good" "SELECT value FROM bundle WHERE key = 'content_sha256'")" \
+    "the content hash, recomputed, is the stored one"
+
+# an edited body with its own hash and the content hash recomputed: only
+# the link from the next event breaks
+f=$(copy rehashed)
+sqlite3 "$f" "UPDATE event SET body = json_set(body, '$.applicant.name', 'Kẻ Giả Mạo') WHERE seq = 2"
+h=$(ev_hash "$f" "$origin" 2)
+sqlite3 "$f" "UPDATE event SET hash = '$h' WHERE seq = 2; UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
+is "$(sqlite3 "$f" "SELECT hash FROM event WHERE seq = 2")" "$(ev_hash "$f" "$origin" 2)" "the edited event's hash matches its body"
+imp "an edited body, hashes redone" "chain of events is broken|forked" "$f"
+
+# the last event edited, hashes redone: no next event in the file, but the
+# receiver who holds the original sees a fork
+f=$(copy rehashed-last)
+sqlite3 "$f" "UPDATE event SET body = json_set(body, '$.outcome', 'refused') WHERE seq = 5"
+h=$(ev_hash "$f" "$origin" 5)
+sqlite3 "$f" "UPDATE event SET hash = '$h' WHERE seq = 5; UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
+cp "$dbB" "$T/b-before-good.db"
+run --db "$dbB" import "$good"
+is "$rc" 0 "B takes the good bundle"
+imp "the last event edited, hashes redone, after the original" "forked or edited" "$f"
+rm -f "$dbB" "$dbB-wal" "$dbB-shm"; cp "$T/b-before-good.db" "$dbB"
+
+# an event taken out of the middle of a chain, count and content hash fixed
+f=$(copy deleted)
+sqlite3 "$f" "DELETE FROM event WHERE seq = 3; UPDATE bundle SET value = '4' WHERE key = 'count'"
+sqlite3 "$f" "UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
+imp "an event taken out of the middle" "missing from the middle" "$f"
+
+# a wrong count (content hash fixed)
+f=$(copy count)
+sqlite3 "$f" "UPDATE bundle SET value = '6' WHERE key = 'count'"
+sqlite3 "$f" "UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
+imp "a count that lies" "number of events its header says" "$f"
+
+# only a content hash that does not match
+f=$(copy checksum)
+sqlite3 "$f" "UPDATE bundle SET value = '$(printf %064d 0)' WHERE key = 'content_sha256'"
+imp "a wrong content hash" "does not match its checksum" "$f"
+
+# schema: a trigger, a view, an extra table, an extra header key
+f=$(copy trigger)
+sqlite3 "$f" "CREATE TRIGGER t AFTER INSERT ON event BEGIN DELETE FROM bundle; END"
+sum=$(dbsum "$dbB")
+run --db "$dbB" import "$f"
+is "$rc" 1 "a trigger: exit 1"
+is "$(dbsum "$dbB")" "$sum" "a trigger: database unchanged"
+like "$err" "contains a trigger" "a trigger: says so"
+f=$(copy view)
+sqlite3 "$f" "CREATE VIEW v AS SELECT * FROM event"
+imp "a view" "contains a view" "$f"
+f=$(copy table)
+sqlite3 "$f" "CREATE TABLE extra (x)"
+imp "an extra table" "tables are not those of a motcua bundle" "$f"
+f=$(copy index)
+sqlite3 "$f" "CREATE INDEX event_at ON event(at)"
+imp "an extra index" "tables are not those of a motcua bundle" "$f"
+f=$(copy key)
+sqlite3 "$f" "INSERT INTO bundle VALUES ('evil', 'x')"
+imp "a header key no motcua writes" "header has a key" "$f"
+
+# not bundles at all
+f="$T/x.motcua"; echo "hello, this is text" > "$f"
+imp "a text file" "not even a database file" "$f"
+f="$T/empty.motcua"; : > "$f"
+imp "an empty file" "the file is empty" "$f"
+f="$T/random.motcua"; head -c 8192 /dev/urandom > "$f"
+imp "random bytes" "not even a database file" "$f"
+f="$T/db.motcua"; cp "$dbA" "$f"
+imp "a motcua database, not a bundle" "tables are not those of a motcua bundle" "$f"
+imp "a missing file" "does not exist" "$T/nope.motcua"
+mkdir "$T/dir.motcua"
+imp "a directory" "not a file" "$T/dir.motcua"
+
+# one bad file among good ones: the good ones come in, exit 1
+cp "$dbB" "$T/b-before-mixed.db"
+run --db "$dbB" import "$T/x.motcua" "$good"
+is "$rc" 1 "a bad file and a good one: exit 1"
+like "$out" "5 new events" "the good one came in"
+like "$err" "x.motcua was not imported" "the bad one named"
+rm -f "$dbB" "$dbB-wal" "$dbB-shm"; cp "$T/b-before-mixed.db" "$dbB"
+
+# a station's own bundle back again: nothing new, nothing changed
+sum=$(dbsum "$dbA")
+run --db "$dbA" import "$good"
+is "$rc" 0 "own bundle: exit 0"
+like "$out" "nothing new" "own bundle: nothing new"
+is "$(dbsum "$dbA")" "$sum" "own bundle: nothing changed"
+
+# a forked chain: a copy of A's database (cp while closed, not init
+# --from-copy) records another event with the same number
+cp "$dbA" "$T/a-copy.db"
+[ -e "$dbA-wal" ] && cp "$dbA-wal" "$T/a-copy.db-wal"
+A event "$a" return --rating satisfied --at "2026-11-18 09:00" >/dev/null
+"$MOTCUA" --db "$T/a-copy.db" --officer lan event "$a" return --rating not_satisfied --at "2026-11-18 09:05" >/dev/null
+is "$(sqlite3 "$dbA" "SELECT max(seq) FROM event")|$(sqlite3 "$T/a-copy.db" "SELECT max(seq) FROM event")" "6|6" \
+    "the copy recorded a different event 6"
+A export --out "$T/fork1.motcua" --all >/dev/null
+"$MOTCUA" --db "$T/a-copy.db" export --out "$T/fork2.motcua" --all >/dev/null
+run --db "$dbB" import "$T/fork1.motcua"
+is "$rc" 0 "B takes A's bundle"
+imp "the copy's bundle after A's" "forked or edited chain" "$T/fork2.motcua"
+# the other way round at a fresh station: the first one wins, the second is refused
+"$MOTCUA" --db "$T/c.db" init --unit-code 000.00.00.T01 --unit-name "Tỉnh" --station 1 \
+    --sample-catalog >/dev/null
+run --db "$T/c.db" import "$T/fork2.motcua"
+is "$rc" 0 "the province takes the copy's bundle first"
+refused "A's bundle after the copy's" "$T/c.db" "forked or edited chain" --db "$T/c.db" import "$T/fork1.motcua"
+# a peer with our station number: two stations 1 of one unit receiving on
+# the same day give the same dossier code
+"$MOTCUA" --db "$T/twin.db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
+    --station 1 --sample-catalog >/dev/null
+"$MOTCUA" --db "$T/twin.db" officer add hoa "Võ Thị Hoa" >/dev/null
+tw=$("$MOTCUA" --db "$T/twin.db" receive --procedure 1.001193 --name "Đỗ Văn Dũng" --id 087084000996 --at "2026-11-16 14:00" | head -1)
+is "$tw" "$a" "the twin station gives the same code as A"
+"$MOTCUA" --db "$T/twin.db" export --out "$T/twin.motcua" --all >/dev/null
+refused "a peer with our station number" "$dbA" "another dossier with the code $a .*same station number" --db "$dbA" import "$T/twin.motcua"
+echo "# the message: $err"
+unlike_raw=$(printf '%s' "$err" | grep -c "UNIQUE constraint")
+is "$unlike_raw" 0 "the message is not a raw SQLite constraint message"
+# and at a third station that holds neither: the second of the two codes
+run --db "$dbB" import "$T/fork1.motcua"
+refused "the second of two dossiers with one code, at a third station" "$dbB" \
+    "another dossier with the code $a .*same station number" --db "$dbB" import "$T/twin.motcua"
+echo "# the message: $err"
+done_testing
