@@ -14,6 +14,7 @@
 #include "motcua/calendar.h"
 #include "motcua/db.h"
 #include "motcua/lifecycle.h"
+#include "motcua/report.h"
 #include "motcua/unit.h"
 
 #define ROWS 1000000
@@ -120,7 +121,8 @@ main(int argc, char **argv)
 	    "WITH RECURSIVE k(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM k WHERE x < 1000000) "
 	    "INSERT INTO dossier(id, code, station, officer, procedure_code, procedure_name, "
 	    "field, time_limit, fee, documents, applicant_name, applicant_id, phone, "
-	    "delivery, name_fold, received, due, appointment, status, updated) "
+	    "delivery, name_fold, received, due, appointment, status, updated, result_at, "
+	    "returned_at, result) "
 	    "SELECT 'd' || i, printf('000.17.22.H56-%s-%d', substr(strftime('%Y%m%d', "
 	    "date('2024-01-01', '+' || (i / 900) || ' days')), 3), 1001 + i % 900), 's', 'lan', "
 	    "'1.001022', 'Đăng ký nhận cha, mẹ, con', 'Hộ tịch', '3 days', 15000, '[]', "
@@ -129,7 +131,13 @@ main(int argc, char **argv)
 	    "date('2024-01-01', '+' || (i / 900 + 4) || ' days') || 'T09:00:00+07:00', "
 	    "date('2024-01-01', '+' || (i / 900 + 4) || ' days') || 'T09:00:00+07:00', "
 	    "CASE WHEN i % 10 = 0 THEN 'received' WHEN i % 97 = 0 THEN 'paused' "
-	    "ELSE 'returned' END, '' "
+	    "ELSE 'returned' END, '', "
+	    /* the returned ones got their result 2 to 6 days after receipt */
+	    "CASE WHEN i % 10 <> 0 AND i % 97 <> 0 THEN date('2024-01-01', '+' || "
+	    "(i / 900 + 2 + i % 5) || ' days') || 'T10:00:00+07:00' END, "
+	    "CASE WHEN i % 10 <> 0 AND i % 97 <> 0 THEN date('2024-01-01', '+' || "
+	    "(i / 900 + 7) || ' days') || 'T10:00:00+07:00' END, "
+	    "CASE WHEN i % 10 <> 0 AND i % 97 <> 0 THEN 'approved' END "
 	    "FROM (SELECT x AS i, (SELECT v FROM fam WHERE fam.i = 1 + x % 16) || ' ' || "
 	    "(SELECT v FROM mid WHERE mid.i = 1 + (x / 16) % 10) || ' ' || "
 	    "(SELECT v FROM giv WHERE giv.i = 1 + (x / 160) % 30) AS n FROM k); "
@@ -167,6 +175,18 @@ main(int argc, char **argv)
 		if (lifecycle_due_counts(db, cal, as_of, &today, &overdue, &err) != 0)
 			printf("bench: %s\n", err.msg);
 		printf("%-34s %8.2f ms\n", "header counts", (now_s() - t) * 1e3);
+	}
+	{
+		struct report_summary rs;
+
+		t = now_s();
+		if (report_summary(db, date_jdn(2025, 1, 1), date_jdn(2025, 12, 31), &rs, &err))
+			printf("bench: %s\n", err.msg);
+		printf("%-34s %8.2f ms  (%lld carried, %lld new, %lld resolved)\n",
+		    "summary of the year 2025", (now_s() - t) * 1e3, rs.total.carried_over,
+		    rs.total.received_new, rs.total.resolved_early + rs.total.resolved_on_time +
+		    rs.total.resolved_late);
+		report_summary_free(&rs);
 	}
 	sqlite3_trace_v2(db, 0, NULL, NULL);
 	calendar_close(cal);

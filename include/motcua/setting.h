@@ -9,6 +9,11 @@
  *   saturday_morning  0 | 1                   Saturday morning is worked
  *   sameday_cutoff    "15:00"                 same-day procedures
  *   print_command     "lp"                    command that prints a slip
+ *   print_backend     command | file | escpos how slips are printed (print.h)
+ *   print_device      "/dev/usb/lp0"          where file and escpos write
+ *   escpos_codepage   "52"                    ESC t n (52 = WPC1258 on Epson)
+ *   paper_width       58 | 80                 receipt paper, mm (32/48 columns)
+ *   escpos_qr         0 | 1                   QR of the dossier code on receipts
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

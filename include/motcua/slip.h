@@ -100,6 +100,18 @@ enum slip_form {
 char *slip_render(sqlite3 *db, const char *db_path, enum slip_form form,
     const char *key, struct mc_err *err);
 
+/* The same data in another layout.  SLIP_LAYOUT_A5 is slip_render's;
+ * SLIP_LAYOUT_RECEIPT is for a receipt printer, from the setting
+ * paper_width: mau0N-receipt58.txt (32 columns) or mau0N-receipt80.txt
+ * (48 columns), built in for Mẫu 01 and 02 and overridable like the
+ * others.  A form with no receipt template (Mẫu 03 to 05, unless a
+ * templates folder adds one) falls back to its A5 text, which the ESC/POS
+ * back end wraps to the paper.  The copies of Mẫu 01 are separated by a
+ * cut line as wide as the paper and a form feed (a cut on ESC/POS). */
+enum slip_layout { SLIP_LAYOUT_A5, SLIP_LAYOUT_RECEIPT };
+char *slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
+    const char *key, enum slip_layout layout, struct mc_err *err);
+
 /* Write text to the slips folder beside the database
  * (<dir>/slips/<name>.txt; folder made 0700, file 0600), through a
  * temporary file in the same folder, fsynced, renamed, folder fsynced; on
@@ -109,11 +121,17 @@ char *slip_render(sqlite3 *db, const char *db_path, enum slip_form form,
 int slip_save(const char *db_path, const char *name, const char *text,
     char *path_out, size_t n, struct mc_err *err);
 
-/* Print a file with the print_command setting (default "lp"; words split
- * on spaces, the file appended, run without a shell, stdin from
- * /dev/null, stdout and stderr appended to print.log beside the database
- * so they never reach a curses screen).  Waits for it.  Fails with a clear
- * message if the command cannot run or exits non-zero; nothing else
+/* Print a saved slip with the back end of the print_backend setting
+ * (print.h).  "command" (the default) runs print_command (default "lp";
+ * words split on spaces, the file appended, run without a shell, the
+ * file's text on stdin, stdout and stderr appended to print.log beside
+ * the database so they never reach a curses screen) and waits for it;
+ * "file" copies the text to print_device; "escpos" renders the form again
+ * in the receipt layout (the file's name "mau0N-KEY.txt" names the form
+ * and the dossier; any other file is printed as it is, wrapped to the
+ * paper) and writes the ESC/POS bytes, with the QR of the dossier code
+ * when escpos_qr is 1, to print_device.  Fails with a clear message if
+ * the printer cannot be reached or the command fails; nothing else
  * changes. */
 int slip_print(sqlite3 *db, const char *path, struct mc_err *err);
 

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
+#include "motcua/print.h"
 #include "motcua/slip.h"
 
 /* Write text to a file the user named (not through the slips folder). */
@@ -37,7 +38,7 @@ write_out(const char *file, const char *text)
 /* Render, save to the slips folder, then show, write or print it. */
 static int
 slip_out(struct cli_ctx *ctx, const char *db_path, enum slip_form form, const char *key,
-    const char *out, bool show, bool print, char *saved, size_t n)
+    enum slip_layout layout, const char *out, bool show, bool print, char *saved, size_t n)
 {
 	struct mc_err err;
 	char name[MC_CODE_LEN + 16];
@@ -47,7 +48,7 @@ slip_out(struct cli_ctx *ctx, const char *db_path, enum slip_form form, const ch
 
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if ((text = slip_render(db, db_path, form, key, &err)) == NULL)
+	if ((text = slip_render_layout(db, db_path, form, key, layout, &err)) == NULL)
 		return cli_fail(&err);
 	snprintf(name, sizeof name, "mau%02d-%s", (int)form + 1, key);
 	if (slip_save(db_path, name, text, saved, n, &err) != 0) {
@@ -83,12 +84,13 @@ run_slip(struct cli_ctx *ctx, int argc, char **argv)
 		{"out", required_argument, NULL, 'o'},
 		{"supplement", no_argument, NULL, 's'},
 		{"form", required_argument, NULL, 'f'},
+		{"layout", required_argument, NULL, 'l'},
 		{NULL, 0, NULL, 0},
 	};
 	char dbp[4096], saved[PATH_MAX + 64];
 	const char *out = NULL;
 	bool print = false, supplement = false;
-	int c, form = -1;
+	int c, form = -1, layout = -1;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -101,6 +103,17 @@ run_slip(struct cli_ctx *ctx, int argc, char **argv)
 				cli_error(_("there is no form '%s': --form takes 01 (appointment "
 				    "slip), 02 (supplement request), 03 (refusal), 04 (apology) "
 				    "or 05 (control sheet)"), optarg);
+				return cli_usage(&cmd_slip);
+			}
+			break;
+		case 'l':
+			if (strcmp(optarg, "a5") == 0 || strcmp(optarg, "A5") == 0)
+				layout = SLIP_LAYOUT_A5;
+			else if (strcmp(optarg, "receipt") == 0)
+				layout = SLIP_LAYOUT_RECEIPT;
+			else {
+				cli_error(_("there is no layout '%s': --layout takes a5 (the "
+				    "form on paper) or receipt (a receipt printer)"), optarg);
 				return cli_usage(&cmd_slip);
 			}
 			break;
@@ -119,14 +132,26 @@ run_slip(struct cli_ctx *ctx, int argc, char **argv)
 		form = SLIP_RECEIPT;
 	if (cli_db_path(ctx, dbp, sizeof dbp) == NULL)
 		return 1;
-	return slip_out(ctx, dbp, (enum slip_form)form, argv[optind], out, true, print,
-	    saved, sizeof saved);
+	/* by default the layout of the printer: receipt for ESC/POS */
+	if (layout < 0) {
+		struct print_opts po;
+		struct mc_err err;
+		sqlite3 *db;
+
+		if ((db = cli_db(ctx)) == NULL)
+			return 1;
+		if (print_options(db, &po, &err) != 0)
+			return cli_fail(&err);
+		layout = po.backend == PRINT_ESCPOS ? SLIP_LAYOUT_RECEIPT : SLIP_LAYOUT_A5;
+	}
+	return slip_out(ctx, dbp, (enum slip_form)form, argv[optind], (enum slip_layout)layout,
+	    out, true, print, saved, sizeof saved);
 }
 
 const struct cli_cmd cmd_slip = {
 	"slip",
-	"slip CODE [--form 01|02|03|04|05] | --supplement ID|CODE [--print] "
-	"[--out FILE]",
+	"slip CODE [--form 01|02|03|04|05] | --supplement ID|CODE "
+	"[--layout a5|receipt] [--print] [--out FILE]",
 	run_slip,
 };
 
@@ -193,8 +218,8 @@ run_guide(struct cli_ctx *ctx, int argc, char **argv)
 	/* the guidance is recorded: say its id even if the form fails */
 	printf("%s\n", res.id);
 	fflush(stdout);
-	if (slip_out(ctx, dbp, SLIP_SUPPLEMENT, res.id, NULL, false, false, saved,
-	    sizeof saved) != 0) {
+	if (slip_out(ctx, dbp, SLIP_SUPPLEMENT, res.id, SLIP_LAYOUT_A5, NULL, false, false,
+	    saved, sizeof saved) != 0) {
 		cli_error(_("the guidance %s is recorded; make its form later with "
 		    "'motcua slip --supplement %s'"), res.id, res.id);
 		return 1;

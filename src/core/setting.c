@@ -7,6 +7,7 @@
 #include "motcua/calendar.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
+#include "motcua/print.h"
 #include "motcua/setting.h"
 
 static const struct mc_setting_info settings[] = {
@@ -19,6 +20,15 @@ static const struct mc_setting_info settings[] = {
 	    "next working day")},
 	{"print_command", "lp", N_("command that prints a slip (the file is its last "
 	    "argument)")},
+	{"print_backend", "command", N_("how slips are printed: command (print_command), "
+	    "file or escpos (to print_device)")},
+	{"print_device", "/dev/usb/lp0", N_("file or device that the file and escpos "
+	    "back ends write to")},
+	{"escpos_codepage", "52", N_("ESC/POS code page, the n of ESC t n: 52 is WPC1258 "
+	    "on Epson")},
+	{"paper_width", "80", N_("receipt paper width in mm: 58 (32 columns) or 80 (48 "
+	    "columns)")},
+	{"escpos_qr", "0", N_("1 to print the dossier code's QR on ESC/POS receipts")},
 	{NULL, NULL, NULL},
 };
 
@@ -68,9 +78,21 @@ setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err
 	    (strcmp(name, "tone_style") == 0 && !one_of(value, "old", "new")) ||
 	    (strcmp(name, "input_method") == 0 && !one_of(value, "telex", "vni")) ||
 	    (strcmp(name, "saturday_morning") == 0 && !one_of(value, "0", "1")) ||
-	    (strcmp(name, "print_command") == 0 && value[0] == '\0'))
+	    (strcmp(name, "print_command") == 0 && value[0] == '\0') ||
+	    (strcmp(name, "print_backend") == 0 && !one_of(value, "command", "file") &&
+	    strcmp(value, "escpos") != 0) ||
+	    (strcmp(name, "print_device") == 0 && value[0] == '\0') ||
+	    (strcmp(name, "paper_width") == 0 && !one_of(value, "58", "80")) ||
+	    (strcmp(name, "escpos_qr") == 0 && !one_of(value, "0", "1")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
+	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {
+		char why[sizeof err->msg];
+
+		snprintf(why, sizeof why, "%s", err->msg);
+		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s (%s)"), value,
+		    name, why);
+	}
 	if (db_begin(db, err))
 		return -1;
 	if (db_meta_set(db, name, value, err))

@@ -10,20 +10,19 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "motcua/calendar.h"
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
+#include "motcua/print.h"
 #include "motcua/setting.h"
 #include "motcua/slip.h"
 #include "motcua/unit.h"
@@ -36,6 +35,10 @@ extern const char slip_mau02_txt[];
 extern const char slip_mau03_txt[];
 extern const char slip_mau04_txt[];
 extern const char slip_mau05_txt[];
+extern const char slip_mau01_receipt58_txt[];
+extern const char slip_mau01_receipt80_txt[];
+extern const char slip_mau02_receipt58_txt[];
+extern const char slip_mau02_receipt80_txt[];
 
 /* ---- reading the event -------------------------------------------------- */
 
@@ -350,6 +353,24 @@ char *
 slip_render(sqlite3 *db, const char *db_path, enum slip_form form, const char *key,
     struct mc_err *err)
 {
+	return slip_render_layout(db, db_path, form, key, SLIP_LAYOUT_A5, err);
+}
+
+/* The receipt template of a form for the paper (NULL: none built in). */
+static const char *
+slip_receipt_builtin(enum slip_form form, int columns)
+{
+	if (form == SLIP_RECEIPT)
+		return columns == 32 ? slip_mau01_receipt58_txt : slip_mau01_receipt80_txt;
+	if (form == SLIP_SUPPLEMENT)
+		return columns == 32 ? slip_mau02_receipt58_txt : slip_mau02_receipt80_txt;
+	return NULL;
+}
+
+char *
+slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
+    const char *key, enum slip_layout layout, struct mc_err *err)
+{
 	static const char *const copies[] = {"(Liên 1: Lưu)", "(Liên 2: Giao khách hàng)"};
 	static const struct {
 		const char *file, *builtin;
@@ -362,9 +383,10 @@ slip_render(sqlite3 *db, const char *db_path, enum slip_form form, const char *k
 	};
 	struct slip_data d;
 	struct slip_buf out = {0};
-	char tname[PATH_MAX + 64];
+	char tname[PATH_MAX + 64], rfile[32], width[8], cut[128];
+	const char *file, *builtin;
 	char *tpl = NULL;
-	int rc;
+	int rc, columns = 0;
 
 	if (slip_data_init(&d)) {
 		err_set(err, MC_ENOMEM, _("out of memory"));
@@ -397,17 +419,50 @@ slip_render(sqlite3 *db, const char *db_path, enum slip_form form, const char *k
 	}
 	if (rc != 0)
 		goto fail;
-	if (slip_template(db_path, tpls[form].file, tpls[form].builtin, &tpl, tname,
-	    sizeof tname, err))
+	file = tpls[form].file;
+	builtin = tpls[form].builtin;
+	if (layout == SLIP_LAYOUT_RECEIPT) {
+		/* 58 mm paper holds 32 columns, 80 mm 48 */
+		if (setting_get(db, "paper_width", width, sizeof width) != 0)
+			snprintf(width, sizeof width, "80");
+		columns = strcmp(width, "58") == 0 ? 32 : 48;
+		snprintf(rfile, sizeof rfile, "mau%02d-receipt%s.txt", (int)form + 1,
+		    columns == 32 ? "58" : "80");
+		if (slip_receipt_builtin(form, columns) != NULL) {
+			file = rfile;
+			builtin = slip_receipt_builtin(form, columns);
+		} else {
+			/* no receipt layout built in: one in the templates folder,
+			 * else the A5 text (wrapped by the printer back end) */
+			char dir[PATH_MAX], path[PATH_MAX + 64];
+
+			slip_dir(db_path != NULL ? db_path : "", dir, sizeof dir);
+			snprintf(path, sizeof path, "%s/templates/%s", dir, rfile);
+			if (db_path != NULL && access(path, F_OK) == 0)
+				file = rfile;
+		}
+	}
+	if (slip_template(db_path, file, builtin, &tpl, tname, sizeof tname, err))
 		goto fail;
+	/* the cut line between the copies, as wide as the paper */
+	{
+		size_t k = 0;
+
+		/* "- - … -": 75 columns on A5, an odd width within the paper */
+		int w = layout == SLIP_LAYOUT_RECEIPT ? columns - 1 : 75;
+
+		cut[k++] = '\n';
+		for (int i = 0; i < w && k + 4 < sizeof cut; i++)
+			cut[k++] = i % 2 == 0 ? '-' : ' ';
+		snprintf(cut + k, sizeof cut - k, "\n\f");
+	}
 	d.tname = tname;
 	/* Mẫu 01 is printed twice: the counter keeps one copy, the citizen
 	 * takes the other.  A form feed starts each copy on its own sheet; the
 	 * cut line serves printers on a roll. */
 	for (size_t i = 0; i < (form == SLIP_RECEIPT ? 2u : 1u); i++) {
 		if (i > 0)
-			slip_adds(&out, "\n- - - - - - - - - - - - - - - - - - - - - - - - - - - - "
-			    "- - - - - - - - - -\n\f");
+			slip_adds(&out, cut);
 		if (slip_set(&d, V_COPY, form == SLIP_RECEIPT ? copies[i] : "")) {
 			err_set(err, MC_ENOMEM, _("out of memory"));
 			goto fail;
@@ -510,109 +565,68 @@ fail:
 
 /* ---- printing ----------------------------------------------------------- */
 
-#define SLIP_MAX_ARGS 32
+/* "…/mau01-<key>.txt" → form and key; false for any other name. */
+static bool
+slip_name_parse(const char *path, enum slip_form *form, char *key, size_t n)
+{
+	const char *base = strrchr(path, '/');
+	size_t len;
+
+	base = base != NULL ? base + 1 : path;
+	len = strlen(base);
+	if (strncmp(base, "mau0", 4) != 0 || base[4] < '1' || base[4] >= '1' + SLIP_NFORMS ||
+	    base[5] != '-' || len <= 10 || strcmp(base + len - 4, ".txt") != 0 ||
+	    len - 10 >= n)
+		return false;
+	*form = (enum slip_form)(base[4] - '1');
+	snprintf(key, n, "%.*s", (int)(len - 10), base + 6);
+	return true;
+}
+
+/* Is key a dossier's code (for the QR), not a guidance's number? */
+static bool
+slip_is_dossier(sqlite3 *db, const char *key)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM dossier WHERE code = ?1", -1, &st,
+	    NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
 
 int
 slip_print(sqlite3 *db, const char *path, struct mc_err *err)
 {
-	char cmd[1024], words[1024], logpath[PATH_MAX + 32], base[PATH_MAX];
-	char *argv[SLIP_MAX_ARGS + 2];
+	struct print_opts o;
+	enum slip_form form;
 	const char *dbfile;
-	int argc = 0, status, pipefd[2], child_errno = 0;
-	ssize_t r;
-	pid_t pid;
+	char key[256];
+	char *text;
+	int rc;
 
 	if (path == NULL || access(path, R_OK) != 0)
 		return err_set(err, MC_ENOTFOUND, _("there is no slip file %s to print: save "
 		    "the slip first"), path != NULL ? path : "");
-	if (setting_get(db, "print_command", cmd, sizeof cmd) != 0 || cmd[0] == '\0')
-		return err_set(err, MC_EINVAL, _("no print command is set: set one with "
-		    "'motcua setting set print_command lp'"));
-	/* words separated by spaces, no shell: a file name never becomes code */
-	snprintf(words, sizeof words, "%s", cmd);
-	for (char *save = NULL, *w = strtok_r(words, " \t", &save); w != NULL;
-	    w = strtok_r(NULL, " \t", &save)) {
-		if (argc == SLIP_MAX_ARGS)
-			return err_set(err, MC_EINVAL, _("the print command has more than %d "
-			    "words: shorten it"), SLIP_MAX_ARGS);
-		argv[argc++] = w;
-	}
-	if (argc == 0)
-		return err_set(err, MC_EINVAL, _("no print command is set: set one with "
-		    "'motcua setting set print_command lp'"));
-	argv[argc++] = (char *)path;
-	argv[argc] = NULL;
-
-	/* the command's chatter goes to a log beside the database, never onto
-	 * the officer's screen */
+	if (print_options(db, &o, err))
+		return -1;
 	dbfile = sqlite3_db_filename(db, "main");
-	snprintf(logpath, sizeof logpath, "/dev/null");
-	if (dbfile != NULL && dbfile[0] != '\0') {
-		slip_dir(dbfile, base, sizeof base);
-		snprintf(logpath, sizeof logpath, "%s/print.log", base);
+	if (dbfile != NULL && dbfile[0] == '\0')
+		dbfile = NULL;
+	/* a receipt printer gets the receipt layout of the form, whichever
+	 * layout was saved (the full-screen front end saves A5) */
+	if (o.backend == PRINT_ESCPOS && slip_name_parse(path, &form, key, sizeof key)) {
+		if ((text = slip_render_layout(db, dbfile, form, key, SLIP_LAYOUT_RECEIPT,
+		    err)) == NULL)
+			return -1;
+		rc = print_send(db, dbfile, path, text, slip_is_dossier(db, key) ? key : NULL,
+		    err);
+		free(text);
+		return rc;
 	}
-	/* the child reports a failed exec through a close-on-exec pipe */
-	if (pipe2(pipefd, O_CLOEXEC) != 0)
-		return err_set(err, MC_EIO, _("printing failed (%s): check the printer, or "
-		    "print the slip later with 'motcua slip CODE --print'"), strerror(errno));
-	fflush(NULL);
-	if ((pid = fork()) < 0) {
-		int e = errno;
-
-		close(pipefd[0]);
-		close(pipefd[1]);
-		return err_set(err, MC_EIO, _("printing failed (%s): check the printer, or "
-		    "print the slip later with 'motcua slip CODE --print'"), strerror(e));
-	}
-	if (pid == 0) {
-		int in = open("/dev/null", O_RDONLY);
-		int out = open(logpath, O_WRONLY | O_CREAT | O_APPEND, 0600);
-		int e;
-
-		if (out < 0)
-			out = open("/dev/null", O_WRONLY);
-		if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
-		    dup2(out, 2) < 0) {
-			e = errno;
-			if (write(pipefd[1], &e, sizeof e) < 0)
-				_exit(127);
-			_exit(127);
-		}
-		signal(SIGPIPE, SIG_DFL);
-		execvp(argv[0], argv);
-		e = errno;
-		if (write(pipefd[1], &e, sizeof e) < 0)
-			_exit(127);
-		_exit(127);
-	}
-	close(pipefd[1]);
-	while ((r = read(pipefd[0], &child_errno, sizeof child_errno)) < 0 && errno == EINTR)
-		;
-	close(pipefd[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return err_set(err, MC_EIO, _("printing failed (%s): check the printer, "
-			    "or print the slip later with 'motcua slip CODE --print'"),
-			    strerror(errno));
-	if (r == (ssize_t)sizeof child_errno) {
-		char why[512];
-
-		snprintf(why, sizeof why, _("cannot run %s: %s"), argv[0],
-		    strerror(child_errno));
-		return err_set(err, MC_EIO, _("printing failed (%s): check the printer, or "
-		    "print the slip later with 'motcua slip CODE --print'"), why);
-	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		char why[512];
-
-		if (WIFEXITED(status))
-			snprintf(why, sizeof why, _("%s exited with status %d, see %s"), argv[0],
-			    WEXITSTATUS(status), logpath);
-		else
-			snprintf(why, sizeof why, _("%s was stopped by signal %d"), argv[0],
-			    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-		return err_set(err, MC_EIO, _("printing failed (%s): check the printer, or "
-		    "print the slip later with 'motcua slip CODE --print'"), why);
-	}
-	return 0;
+	return print_send(db, dbfile, path, NULL, NULL, err);
 }

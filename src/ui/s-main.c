@@ -44,6 +44,9 @@ activate(struct ui *u, size_t i)
 	case ACT_DUE:
 		due_open(u);
 		break;
+	case ACT_REPORTS:
+		report_open(u);
+		break;
 	case ACT_SYNC:
 		sync_open(u);
 		break;

@@ -214,6 +214,9 @@ void lookup_open(struct ui *u);
 void return_open(struct ui *u, const char *code);
 void due_open(struct ui *u);
 void detail_open(struct ui *u, const char *code);
+/* F6: the figures of a period, as a table and bar charts, to CSV or the
+ * printer (s-report.c). */
+void report_open(struct ui *u);
 /* F7: sync by file with the removable media (s-sync.c). */
 void sync_open(struct ui *u);
 /* After setup and the officer's choice: the main screen. */

@@ -1,0 +1,87 @@
+/* report.h — the province's figures (Biểu 06/VPCP/KSTT), the logbook
+ * (Mẫu 06) and the officers' day.
+ *
+ * Definitions for a period [from, to] (whole days, figures as of the end
+ * of `to`):
+ *   carried_over      received before the period, and at its start neither
+ *                     resolved, withdrawn, refused nor cancelled
+ *   received_new      received within it (in person or by post); of them
+ *   received_online   online (none yet: the counter receives in person)
+ *   resolved_*        result ready within it: early = on a day before the due
+ *                     day; on time = on the due day, no later than the due
+ *                     time; late = after the due date-time (the due moved by
+ *                     pauses, never by an apology)
+ *   in_progress_*     carried over or new, and at the end neither resolved,
+ *                     withdrawn, refused nor cancelled; overdue when past its
+ *                     due date-time then, else within time
+ *   paused            of those in progress, paused at the end
+ *   guided            guidance given within it (Mẫu 02; no dossier)
+ *   refused           refused at the counter within it (never "received")
+ *   withdrawn         withdrawn within it
+ *   on_time_rate      (early + on time) / resolved × 100, or none
+ * Identity, per field and in total:
+ *   carried_over + received_new = resolved + in_progress + withdrawn
+ * (a dossier refused at the counter counts only as refused; a cancelled
+ * one, an entry error, counts nowhere). */
+#ifndef MOTCUA_REPORT_H
+#define MOTCUA_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "motcua/error.h"
+
+struct report_row {
+	char field[256];	/* "" for the total */
+	long long carried_over, received_new, received_online;
+	long long resolved_early, resolved_on_time, resolved_late;
+	long long in_progress_within, in_progress_overdue;
+	long long guided, refused, withdrawn, paused;
+	long long rating[3];	/* very satisfied, satisfied, not satisfied */
+	bool has_rate;
+	double on_time_rate;	/* 0..100 when has_rate */
+};
+
+struct report_summary {
+	int from, to;		/* JDNs */
+	struct report_row total;
+	struct report_row *fields;	/* by field name, Vietnamese order */
+	size_t nfields;
+};
+
+int report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
+    struct mc_err *err);
+void report_summary_free(struct report_summary *s);
+
+/* The summary as the JSON contract of `motcua report summary --format
+ * json` (malloc'd): {"from","to","total":{…},"fields":[{"field",…},…]}. */
+char *report_summary_json(sqlite3 *db, const struct report_summary *s,
+    struct mc_err *err);
+
+/* One row of the logbook (Sổ theo dõi hồ sơ, Mẫu 06). */
+struct report_logbook_row {
+	int n;				/* TT */
+	char code[64];
+	char procedure[512];
+	int sets;			/* số lượng hồ sơ (bộ) */
+	char applicant[256];
+	char contact[512];		/* address, phone */
+	char agency[256];		/* cơ quan chủ trì giải quyết */
+	char received[17], due[17], transferred[17], result[17], returned[17];
+	char note[256];
+};
+int report_logbook(sqlite3 *db, int from, int to,
+    int (*fn)(const struct report_logbook_row *, void *), void *arg, struct mc_err *err);
+
+/* Each officer's day: receipts, returns, fees collected. */
+struct report_officer_row {
+	char officer[64];
+	char full_name[256];
+	long long receipts, returns, guided;
+	long long fees;			/* VND collected with the receipts */
+};
+int report_officer(sqlite3 *db, int day,
+    int (*fn)(const struct report_officer_row *, void *), void *arg, struct mc_err *err);
+
+#endif

@@ -1,0 +1,298 @@
+/* cmd-report.c — motcua report summary | logbook | officer. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "motcua/csv.h"
+#include "motcua/date.h"
+#include "motcua/i18n.h"
+#include "motcua/report.h"
+
+struct opts {
+	int from, to, day;
+	const char *format, *encoding;
+};
+
+static int
+parse(int argc, char **argv, struct opts *o, bool period)
+{
+	static const struct option lopts[] = {
+		{"from", required_argument, NULL, 'f'},
+		{"to", required_argument, NULL, 't'},
+		{"date", required_argument, NULL, 'd'},
+		{"format", required_argument, NULL, 'F'},
+		{"encoding", required_argument, NULL, 'e'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *from = NULL, *to = NULL, *day = NULL;
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->format = "text";
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': from = optarg; break;
+		case 't': to = optarg; break;
+		case 'd': day = optarg; break;
+		case 'F': o->format = optarg; break;
+		case 'e': o->encoding = optarg; break;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind != argc || (period && (from == NULL || to == NULL || day != NULL)) ||
+	    (!period && (day == NULL || from != NULL || to != NULL)))
+		return EXIT_USAGE;
+	if ((from != NULL && date_parse(from, &o->from) != 0) ||
+	    (to != NULL && date_parse(to, &o->to) != 0) ||
+	    (day != NULL && date_parse(day, &o->day) != 0))
+		return cli_error(_("a date is not valid: write it as YYYY-MM-DD"));
+	return 0;
+}
+
+/* Write the CSV bytes, or fail naming the row. */
+static int
+csv_out(struct csv *c)
+{
+	if (fwrite(c->data, 1, c->len, stdout) != c->len)
+		return cli_error(_("cannot write the output"));
+	return 0;
+}
+
+static void
+nums(const struct report_row *r, char v[16][24])
+{
+	const long long x[] = {r->carried_over, r->received_new, r->received_online,
+	    r->resolved_early, r->resolved_on_time, r->resolved_late, r->in_progress_within,
+	    r->in_progress_overdue, r->guided, r->refused, r->withdrawn, r->paused,
+	    r->rating[0], r->rating[1], r->rating[2]};
+
+	for (int i = 0; i < 15; i++)
+		snprintf(v[i], 24, "%lld", x[i]);
+	if (r->has_rate)
+		snprintf(v[15], 24, "%.2f", r->on_time_rate);
+	else
+		v[15][0] = '\0';
+}
+
+static const char *const columns[] = {
+	"carried_over", "received_new", "received_online", "resolved_early",
+	"resolved_on_time", "resolved_late", "in_progress_within", "in_progress_overdue",
+	"guided", "refused", "withdrawn", "paused", "very_satisfied", "satisfied",
+	"not_satisfied", "on_time_rate",
+};
+
+static int
+summary_csv(const struct report_summary *s, const char *encoding)
+{
+	struct csv c;
+	struct mc_err err;
+	const char *cells[17];
+	char v[16][24];
+	int rc = 0;
+
+	if (csv_begin(&c, encoding, &err) != 0)
+		return cli_fail(&err);
+	cells[0] = _("Field");
+	for (int i = 0; i < 16; i++)
+		cells[i + 1] = columns[i];
+	if (csv_row(&c, cells, 17, &err) != 0)
+		rc = cli_fail(&err);
+	for (size_t k = 0; k <= s->nfields && rc == 0; k++) {
+		const struct report_row *r = k < s->nfields ? &s->fields[k] : &s->total;
+
+		nums(r, v);
+		cells[0] = k < s->nfields ? r->field : _("Total");
+		for (int i = 0; i < 16; i++)
+			cells[i + 1] = v[i];
+		if (csv_row(&c, cells, 17, &err) != 0)
+			rc = cli_fail(&err);
+	}
+	if (rc == 0)
+		rc = csv_out(&c);
+	csv_free(&c);
+	return rc;
+}
+
+static void
+summary_text(const struct report_summary *s)
+{
+	/* TRANSLATORS: column headings of the summary, 6 columns each */
+	printf("%-30s %6s %6s %6s %6s %6s %6s %6s %6s %7s\n", _("Field"), _("Carry"),
+	    _("New"), _("Early"), _("OnTime"), _("Late"), _("InTime"), _("Overdu"),
+	    _("Withdr"), _("OnTime%"));
+	for (size_t k = 0; k <= s->nfields; k++) {
+		const struct report_row *r = k < s->nfields ? &s->fields[k] : &s->total;
+		char rate[16] = "-";
+
+		if (r->has_rate)
+			snprintf(rate, sizeof rate, "%.2f", r->on_time_rate);
+		cli_pad(stdout, k < s->nfields ? r->field : _("Total"), 30);
+		printf(" %6lld %6lld %6lld %6lld %6lld %6lld %6lld %6lld %7s\n", r->carried_over,
+		    r->received_new, r->resolved_early, r->resolved_on_time, r->resolved_late,
+		    r->in_progress_within, r->in_progress_overdue, r->withdrawn, rate);
+	}
+	printf(_("Guided (not received): %lld   Refused: %lld   Paused: %lld\n"),
+	    s->total.guided, s->total.refused, s->total.paused);
+	printf(_("Satisfaction: very satisfied %lld, satisfied %lld, not satisfied %lld\n"),
+	    s->total.rating[0], s->total.rating[1], s->total.rating[2]);
+}
+
+static int
+run_summary(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct report_summary s;
+	struct mc_err err;
+	struct opts o;
+	sqlite3 *db;
+	int rc;
+
+	if ((rc = parse(argc, argv, &o, true)) != 0)
+		return rc == EXIT_USAGE ? cli_usage(&cmd_report) : rc;
+	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "csv") != 0 &&
+	    strcmp(o.format, "json") != 0)
+		return cli_error(_("unknown format '%s': use text, csv or json"), o.format);
+	if ((db = cli_db(ctx)) == NULL)
+		return 1;
+	if (report_summary(db, o.from, o.to, &s, &err) != 0)
+		return cli_fail(&err);
+	if (strcmp(o.format, "json") == 0) {
+		char *j = report_summary_json(db, &s, &err);
+
+		rc = j != NULL ? (printf("%s\n", j), 0) : cli_fail(&err);
+		free(j);
+	} else if (strcmp(o.format, "csv") == 0) {
+		rc = summary_csv(&s, o.encoding);
+	} else {
+		summary_text(&s);
+	}
+	report_summary_free(&s);
+	return rc;
+}
+
+struct logbook_out {
+	struct csv *csv;
+	int rc;
+};
+
+static int
+logbook_row(const struct report_logbook_row *r, void *arg)
+{
+	struct logbook_out *lo = arg;
+	char n[16], sets[16];
+	struct mc_err err;
+
+	snprintf(n, sizeof n, "%d", r->n);
+	snprintf(sets, sizeof sets, "%d", r->sets);
+	if (lo->csv != NULL) {
+		const char *cells[] = {n, r->code, r->procedure, sets, r->applicant, r->contact,
+		    r->agency, r->received, r->due, r->transferred, r->result, r->returned, "",
+		    r->note};
+		if (csv_row(lo->csv, cells, 14, &err) != 0) {
+			lo->rc = cli_fail(&err);
+			return 1;
+		}
+		return 0;
+	}
+	printf("%3d  %s  %s  %s\n     %s — %s\n     %s: %s  %s: %s  %s: %s  %s: %s  %s: %s%s%s\n",
+	    r->n, r->code, r->received, r->applicant, r->procedure, r->contact,
+	    _("due"), r->due, _("sent"), r->transferred[0] ? r->transferred : "-",
+	    _("result"), r->result[0] ? r->result : "-", _("returned"),
+	    r->returned[0] ? r->returned : "-", _("agency"), r->agency,
+	    r->note[0] ? "  " : "", r->note);
+	return 0;
+}
+
+static int
+run_logbook(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct logbook_out lo = {NULL, 0};
+	struct csv c;
+	struct mc_err err;
+	struct opts o;
+	sqlite3 *db;
+	int rc;
+
+	if ((rc = parse(argc, argv, &o, true)) != 0)
+		return rc == EXIT_USAGE ? cli_usage(&cmd_report) : rc;
+	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "csv") != 0)
+		return cli_error(_("unknown format '%s': use text or csv"), o.format);
+	if ((db = cli_db(ctx)) == NULL)
+		return 1;
+	if (strcmp(o.format, "csv") == 0) {
+		/* Mẫu 06 columns */
+		const char *head[] = {"TT", "Mã hồ sơ", "Tên TTHC", "Số lượng hồ sơ (bộ)",
+		    "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại",
+		    "Cơ quan chủ trì giải quyết", "Nhận hồ sơ", "Hẹn trả kết quả",
+		    "Chuyển hồ sơ đến cơ quan giải quyết", "Nhận kết quả", "Trả kết quả",
+		    "Ký nhận", "Ghi chú"};
+		if (csv_begin(&c, o.encoding, &err) != 0)
+			return cli_fail(&err);
+		if (csv_row(&c, head, 14, &err) != 0) {
+			csv_free(&c);
+			return cli_fail(&err);
+		}
+		lo.csv = &c;
+	}
+	rc = report_logbook(db, o.from, o.to, logbook_row, &lo, &err);
+	if (rc != 0)
+		rc = cli_fail(&err);
+	else if (lo.rc != 0)
+		rc = lo.rc;
+	else if (lo.csv != NULL)
+		rc = csv_out(&c);
+	if (lo.csv != NULL)
+		csv_free(&c);
+	return rc;
+}
+
+static int
+officer_row(const struct report_officer_row *r, void *arg)
+{
+	(void)arg;
+	printf("%-16s %8lld %8lld %8lld %12lld  %s\n", r->officer, r->receipts, r->returns,
+	    r->guided, r->fees, r->full_name);
+	return 0;
+}
+
+static int
+run_officer(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct mc_err err;
+	struct opts o;
+	sqlite3 *db;
+	int rc;
+
+	if ((rc = parse(argc, argv, &o, false)) != 0)
+		return rc == EXIT_USAGE ? cli_usage(&cmd_report) : rc;
+	if ((db = cli_db(ctx)) == NULL)
+		return 1;
+	/* TRANSLATORS: column headings of `motcua report officer` */
+	printf("%-16s %8s %8s %8s %12s  %s\n", _("officer"), _("received"), _("returned"),
+	    _("guided"), _("fees (VND)"), _("name"));
+	return report_officer(db, o.day, officer_row, NULL, &err) ? cli_fail(&err) : 0;
+}
+
+static int
+run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "summary") == 0)
+		return run_summary(ctx, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "logbook") == 0)
+		return run_logbook(ctx, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "officer") == 0)
+		return run_officer(ctx, argc - 1, argv + 1);
+	return cli_usage(&cmd_report);
+}
+
+const struct cli_cmd cmd_report = {
+	"report",
+	"report summary --from DATE --to DATE [--format text|csv|json] [--encoding E] | "
+	"report logbook --from DATE --to DATE [--format text|csv] [--encoding E] | "
+	"report officer --date DATE",
+	run,
+};

@@ -1,0 +1,424 @@
+/* report.c — the period figures, the logbook and the officers' day, all
+ * from the dossier rows (and guidance events), as report.h defines them. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/date.h"
+#include "motcua/db.h"
+#include "motcua/i18n.h"
+#include "motcua/report.h"
+#include "motcua/vntext.h"
+
+/* The summary runs twice over the dossiers that can count in [?1, ?2):
+ * those received within it, then those received before and still open at
+ * its start.  Both read only the covering index dossier_period (in receipt
+ * order), never the rows; the two parts are added up per field. */
+#define PART_NEW "d.received >= ?1 AND d.received < ?2"
+#define PART_CARRIED "d.received < ?1 AND (d.status IN ('received', 'processing', " \
+	"'transferred', 'paused') OR d.result_at >= ?1 OR d.closed_at >= ?1)"
+
+/* paused at the end: a pause before it, and no resume after that pause */
+#define PAUSED_AT_END \
+	"EXISTS (SELECT 1 FROM event p WHERE p.dossier = d.id AND p.kind = 'pause' " \
+	"AND p.at < ?2 AND NOT EXISTS (SELECT 1 FROM event r WHERE r.dossier = d.id " \
+	"AND r.kind = 'resume' AND r.at > p.at AND r.at < ?2))"
+
+/* The flags of report.h's definitions, summed per field.  Only dossiers
+ * ever paused (a small set, from the events' kind index) pay for the
+ * paused-at-the-end test. */
+#define SUMMARY(part) \
+	"SELECT field, sum(carried), sum(new), sum(res AND early), " \
+	"sum(res AND NOT early AND ontime), sum(res AND NOT ontime), " \
+	"sum(prog AND NOT late_then), sum(prog AND late_then), sum(wd), " \
+	"sum(CASE WHEN prog AND was_paused THEN " PAUSED_AT_END " ELSE 0 END) " \
+	"FROM (SELECT d.field, d.id, d.received < ?1 AS carried, " \
+	"d.received >= ?1 AND d.received < ?2 AS new, " \
+	"coalesce(d.result_at >= ?1 AND d.result_at < ?2, 0) AS res, " \
+	"coalesce(substr(d.result_at, 1, 10) < substr(d.due, 1, 10), 0) AS early, " \
+	"coalesce(d.result_at <= d.due, 0) AS ontime, " \
+	"d.status = 'withdrawn' AND d.closed_at >= ?1 AND d.closed_at < ?2 AS wd, " \
+	"d.received < ?2 AND NOT coalesce(d.result_at < ?2, 0) AND " \
+	"NOT (d.status = 'withdrawn' AND d.closed_at < ?2) AS prog, " \
+	"d.due < ?2 AS late_then, " \
+	"d.id IN (SELECT dossier FROM event WHERE kind = 'pause' AND at < ?2) AS was_paused " \
+	"FROM dossier d INDEXED BY dossier_period WHERE " part " AND d.status NOT IN " \
+	"('cancelled', 'refused')) AS d " \
+	"GROUP BY field"
+
+static const char *const summary_sql[] = { SUMMARY(PART_NEW), SUMMARY(PART_CARRIED) };
+
+static struct report_row *
+row_for(struct report_summary *s, const char *field, struct mc_err *err)
+{
+	struct report_row *r;
+
+	for (size_t i = 0; i < s->nfields; i++)
+		if (strcmp(s->fields[i].field, field) == 0)
+			return &s->fields[i];
+	r = realloc(s->fields, (s->nfields + 1) * sizeof *r);
+	if (r == NULL) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		return NULL;
+	}
+	s->fields = r;
+	r = &s->fields[s->nfields++];
+	memset(r, 0, sizeof *r);
+	snprintf(r->field, sizeof r->field, "%s", field);
+	return r;
+}
+
+static int
+cmp_field(const void *a, const void *b)
+{
+	return vntext_collate(((const struct report_row *)a)->field,
+	    ((const struct report_row *)b)->field);
+}
+
+static void
+add_row(struct report_row *t, const struct report_row *r)
+{
+	t->carried_over += r->carried_over;
+	t->received_new += r->received_new;
+	t->received_online += r->received_online;
+	t->resolved_early += r->resolved_early;
+	t->resolved_on_time += r->resolved_on_time;
+	t->resolved_late += r->resolved_late;
+	t->in_progress_within += r->in_progress_within;
+	t->in_progress_overdue += r->in_progress_overdue;
+	t->guided += r->guided;
+	t->refused += r->refused;
+	t->withdrawn += r->withdrawn;
+	t->paused += r->paused;
+	for (int i = 0; i < 3; i++)
+		t->rating[i] += r->rating[i];
+}
+
+static void
+set_rate(struct report_row *r)
+{
+	long long resolved = r->resolved_early + r->resolved_on_time + r->resolved_late;
+
+	r->has_rate = resolved > 0;
+	r->on_time_rate = resolved > 0 ?
+	    100.0 * (double)(r->resolved_early + r->resolved_on_time) / (double)resolved : 0;
+}
+
+/* Run one grouped query whose rows are (field, counts…) and hand each row
+ * to fill(). */
+static int
+grouped(sqlite3 *db, const char *sql, const char *s, const char *e,
+    struct report_summary *out,
+    void (*fill)(struct report_row *, sqlite3_stmt *), struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *f = sqlite3_column_text(st, 0);
+		struct report_row *r = row_for(out, f != NULL ? (const char *)f : "", err);
+
+		if (r == NULL) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		fill(r, st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("counting the dossiers"));
+	return 0;
+}
+
+static void
+fill_main(struct report_row *r, sqlite3_stmt *st)
+{
+	/* added: the new and the carried-over parts come separately */
+	r->carried_over += sqlite3_column_int64(st, 1);
+	r->received_new += sqlite3_column_int64(st, 2);
+	r->resolved_early += sqlite3_column_int64(st, 3);
+	r->resolved_on_time += sqlite3_column_int64(st, 4);
+	r->resolved_late += sqlite3_column_int64(st, 5);
+	r->in_progress_within += sqlite3_column_int64(st, 6);
+	r->in_progress_overdue += sqlite3_column_int64(st, 7);
+	r->withdrawn += sqlite3_column_int64(st, 8);
+	r->paused += sqlite3_column_int64(st, 9);
+}
+
+static void
+fill_refused(struct report_row *r, sqlite3_stmt *st)
+{
+	r->refused = sqlite3_column_int64(st, 1);
+}
+
+static void
+fill_guided(struct report_row *r, sqlite3_stmt *st)
+{
+	r->guided = sqlite3_column_int64(st, 1);
+}
+
+static void
+fill_rating(struct report_row *r, sqlite3_stmt *st)
+{
+	r->rating[0] = sqlite3_column_int64(st, 1);
+	r->rating[1] = sqlite3_column_int64(st, 2);
+	r->rating[2] = sqlite3_column_int64(st, 3);
+}
+
+int
+report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
+    struct mc_err *err)
+{
+	char s[MC_DATE_LEN], e[MC_DATE_LEN];
+
+	memset(out, 0, sizeof *out);
+	if (to < from)
+		return err_set(err, MC_EINVAL, _("the period ends before it starts: check "
+		    "--from and --to"));
+	out->from = from;
+	out->to = to;
+	/* times are ISO text: a date compares as the start of that day */
+	date_format(from, s);
+	date_format(to + 1, e);
+	for (size_t k = 0; k < sizeof summary_sql / sizeof summary_sql[0]; k++)
+		if (grouped(db, summary_sql[k], s, e, out, fill_main, err)) {
+			report_summary_free(out);
+			return -1;
+		}
+	if (grouped(db, "SELECT field, count(*) FROM dossier WHERE status = 'refused' AND "
+	    "closed_at >= ?1 AND closed_at < ?2 GROUP BY field", s, e, out, fill_refused, err) ||
+	    grouped(db, "SELECT json_extract(body, '$.procedure.field'), count(*) FROM event "
+	    "WHERE kind = 'guide' AND at >= ?1 AND at < ?2 GROUP BY 1", s, e, out,
+	    fill_guided, err) ||
+	    grouped(db, "SELECT field, sum(rating = 'very_satisfied'), sum(rating = "
+	    "'satisfied'), sum(rating = 'not_satisfied') FROM dossier WHERE returned_at >= ?1 "
+	    "AND returned_at < ?2 AND status = 'returned' GROUP BY field", s, e, out,
+	    fill_rating, err)) {
+		report_summary_free(out);
+		return -1;
+	}
+	qsort(out->fields, out->nfields, sizeof *out->fields, cmp_field);
+	for (size_t i = 0; i < out->nfields; i++) {
+		set_rate(&out->fields[i]);
+		add_row(&out->total, &out->fields[i]);
+	}
+	set_rate(&out->total);
+	return 0;
+}
+
+void
+report_summary_free(struct report_summary *s)
+{
+	free(s->fields);
+	s->fields = NULL;
+	s->nfields = 0;
+}
+
+/* One row as a JSON object, made by SQLite. */
+static char *
+row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	char *out = NULL;
+	const long long v[] = {r->carried_over, r->received_new, r->received_online,
+	    r->resolved_early, r->resolved_on_time, r->resolved_late, r->in_progress_within,
+	    r->in_progress_overdue, r->guided, r->refused, r->withdrawn, r->paused,
+	    r->rating[0], r->rating[1], r->rating[2]};
+
+	if (db_prepare(db, "SELECT json_object('carried_over', ?1, 'received_new', ?2, "
+	    "'received_online', ?3, 'resolved_early', ?4, 'resolved_on_time', ?5, "
+	    "'resolved_late', ?6, 'in_progress_within', ?7, 'in_progress_overdue', ?8, "
+	    "'guided', ?9, 'refused', ?10, 'withdrawn', ?11, 'paused', ?12, "
+	    "'satisfaction', json_object('very_satisfied', ?13, 'satisfied', ?14, "
+	    "'not_satisfied', ?15), 'on_time_rate', ?16)", &st, err))
+		return NULL;
+	for (int i = 0; i < 15; i++)
+		sqlite3_bind_int64(st, i + 1, v[i]);
+	if (r->has_rate)
+		sqlite3_bind_double(st, 16, (double)(long long)(r->on_time_rate * 100 + 0.5) / 100);
+	else
+		sqlite3_bind_null(st, 16);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		out = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (out != NULL && with_field) {
+		char *f;
+
+		if (db_prepare(db, "SELECT json_set(json(?1), '$.field', ?2)", &st, err)) {
+			sqlite3_free(out);
+			return NULL;
+		}
+		sqlite3_bind_text(st, 1, out, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->field, -1, SQLITE_STATIC);
+		f = sqlite3_step(st) == SQLITE_ROW ?
+		    sqlite3_mprintf("%s", sqlite3_column_text(st, 0)) : NULL;
+		sqlite3_finalize(st);
+		sqlite3_free(out);
+		out = f;
+	}
+	if (out == NULL)
+		db_fail(db, err, _("writing the figures"));
+	return out;
+}
+
+char *
+report_summary_json(sqlite3 *db, const struct report_summary *s, struct mc_err *err)
+{
+	char from[MC_DATE_LEN], to[MC_DATE_LEN];
+	char *total = row_json(db, &s->total, false, err), *out, *fields;
+
+	if (total == NULL)
+		return NULL;
+	fields = sqlite3_mprintf("[");
+	for (size_t i = 0; i < s->nfields && fields != NULL; i++) {
+		char *r = row_json(db, &s->fields[i], true, err), *next;
+
+		if (r == NULL) {
+			sqlite3_free(fields);
+			sqlite3_free(total);
+			return NULL;
+		}
+		next = sqlite3_mprintf("%s%s%s", fields, i ? "," : "", r);
+		sqlite3_free(fields);
+		sqlite3_free(r);
+		fields = next;
+	}
+	date_format(s->from, from);
+	date_format(s->to, to);
+	out = fields != NULL ? sqlite3_mprintf("{\"from\":\"%s\",\"to\":\"%s\",\"total\":%s,"
+	    "\"fields\":%s]}", from, to, total, fields) : NULL;
+	sqlite3_free(fields);
+	sqlite3_free(total);
+	if (out == NULL) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		return NULL;
+	}
+	/* hand back malloc'd memory, as the header promises */
+	{
+		char *m = strdup(out);
+		sqlite3_free(out);
+		if (m == NULL)
+			err_set(err, MC_ENOMEM, _("out of memory"));
+		return m;
+	}
+}
+
+/* ---- the logbook (Mẫu 06) ------------------------------------------------ */
+
+static void
+short_time(const unsigned char *iso, char out[17])
+{
+	struct mc_time t;
+
+	if (iso != NULL && date_parse_time((const char *)iso, &t) == 0)
+		date_format_time(&t, out);
+	else
+		out[0] = '\0';
+}
+
+int
+report_logbook(sqlite3 *db, int from, int to,
+    int (*fn)(const struct report_logbook_row *, void *), void *arg, struct mc_err *err)
+{
+	char s[MC_DATE_LEN], e[MC_DATE_LEN], unit[256] = "";
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	date_format(from, s);
+	date_format(to + 1, e);
+	(void)db_meta_get(db, "unit_name", unit, sizeof unit);
+	if (db_prepare(db, "SELECT d.code, d.procedure_name, d.applicant_name, "
+	    "trim(coalesce(d.address, '') || CASE WHEN d.phone IS NOT NULL THEN '; ' || "
+	    "d.phone ELSE '' END, '; '), coalesce(d.agency, ?3), d.received, "
+	    "coalesce(d.appointment, d.due), (SELECT min(at) FROM event WHERE dossier = d.id "
+	    "AND kind IN ('handover', 'transfer')), d.result_at, d.returned_at, "
+	    "CASE d.status WHEN 'refused' THEN 'từ chối' WHEN 'withdrawn' THEN 'rút hồ sơ' "
+	    "WHEN 'cancelled' THEN 'hủy (nhập nhầm)' WHEN 'paused' THEN 'tạm dừng' "
+	    "ELSE CASE WHEN d.apologies > 0 THEN 'xin lỗi, hẹn lại' ELSE '' END END "
+	    "FROM dossier d WHERE d.received >= ?1 AND d.received < ?2 "
+	    "ORDER BY d.received, d.code", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_logbook_row r;
+
+		memset(&r, 0, sizeof r);
+		r.n = ++n;
+		r.sets = 1;
+		snprintf(r.code, sizeof r.code, "%s", sqlite3_column_text(st, 0));
+		snprintf(r.procedure, sizeof r.procedure, "%s", sqlite3_column_text(st, 1));
+		snprintf(r.applicant, sizeof r.applicant, "%s", sqlite3_column_text(st, 2));
+		snprintf(r.contact, sizeof r.contact, "%s", sqlite3_column_text(st, 3));
+		snprintf(r.agency, sizeof r.agency, "%s", sqlite3_column_text(st, 4));
+		short_time(sqlite3_column_text(st, 5), r.received);
+		short_time(sqlite3_column_text(st, 6), r.due);
+		short_time(sqlite3_column_text(st, 7), r.transferred);
+		short_time(sqlite3_column_text(st, 8), r.result);
+		short_time(sqlite3_column_text(st, 9), r.returned);
+		snprintf(r.note, sizeof r.note, "%s", sqlite3_column_text(st, 10));
+		if (fn(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the logbook"));
+	return 0;
+}
+
+/* ---- the officers' day ----------------------------------------------------- */
+
+int
+report_officer(sqlite3 *db, int day,
+    int (*fn)(const struct report_officer_row *, void *), void *arg, struct mc_err *err)
+{
+	char s[MC_DATE_LEN], e[MC_DATE_LEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	date_format(day, s);
+	date_format(day + 1, e);
+	/* receipts and fees from the dossiers (cancelled ones were never
+	 * really received), returns and guidance from the events */
+	if (db_prepare(db, "SELECT o.username, o.full_name, "
+	    "(SELECT count(*) FROM dossier d WHERE d.officer = o.username AND d.received >= ?1 "
+	    "AND d.received < ?2 AND d.status <> 'cancelled'), "
+	    "(SELECT count(*) FROM event e WHERE e.officer = o.username AND e.kind = 'return' "
+	    "AND e.at >= ?1 AND e.at < ?2), "
+	    "(SELECT count(*) FROM event e WHERE e.officer = o.username AND e.kind = 'guide' "
+	    "AND e.at >= ?1 AND e.at < ?2), "
+	    "(SELECT coalesce(sum(d.fee), 0) FROM dossier d WHERE d.officer = o.username AND "
+	    "d.received >= ?1 AND d.received < ?2 AND d.status <> 'cancelled') "
+	    "FROM officer o ORDER BY o.username", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_officer_row r;
+
+		memset(&r, 0, sizeof r);
+		snprintf(r.officer, sizeof r.officer, "%s", sqlite3_column_text(st, 0));
+		snprintf(r.full_name, sizeof r.full_name, "%s", sqlite3_column_text(st, 1));
+		r.receipts = sqlite3_column_int64(st, 2);
+		r.returns = sqlite3_column_int64(st, 3);
+		r.guided = sqlite3_column_int64(st, 4);
+		r.fees = sqlite3_column_int64(st, 5);
+		if (fn(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the officers' day"));
+	return 0;
+}
