@@ -11,6 +11,7 @@
 #include "motcua/date.h"
 #include "motcua/i18n.h"
 #include "motcua/report.h"
+#include "motcua/vntext.h"
 
 struct opts {
 	int from, to, day;
@@ -122,9 +123,18 @@ static void
 summary_text(const struct report_summary *s)
 {
 	/* TRANSLATORS: column headings of the summary, 6 columns each */
-	printf("%-30s %6s %6s %6s %6s %6s %6s %6s %6s %7s\n", _("Field"), _("Carry"),
-	    _("New"), _("Early"), _("OnTime"), _("Late"), _("InTime"), _("Overdu"),
-	    _("Withdr"), _("OnTime%"));
+	const char *heads[] = {_("Carry"), _("New"), _("Early"), _("OnTime"), _("Late"),
+	    _("InTime"), _("Overdu"), _("Withdr"), _("OnTime%")};
+
+	cli_pad(stdout, _("Field"), 30);
+	/* right-aligned by display width: a Vietnamese heading has more bytes */
+	for (int i = 0; i < 9; i++) {
+		int w = i == 8 ? 7 : 6;
+		for (int k = (int)vntext_width(heads[i]); k < w; k++)
+			putchar(' ');
+		printf(" %s", heads[i]);
+	}
+	putchar('\n');
 	for (size_t k = 0; k <= s->nfields; k++) {
 		const struct report_row *r = k < s->nfields ? &s->fields[k] : &s->total;
 		char rate[16] = "-";
