@@ -141,3 +141,32 @@ cli_pad(FILE *f, const char *s, size_t width)
 	while (w++ < width)
 		fputc(' ', f);
 }
+
+int
+cli_time(const char *arg, struct mc_time *t)
+{
+	if (arg == NULL) {
+		date_now(t);
+		return 0;
+	}
+	if (date_parse_time(arg, t) != 0)
+		return cli_error(_("the time '%s' is not valid: write it as "
+		    "\"YYYY-MM-DD HH:MM\""), arg);
+	return 0;
+}
+
+bool
+cli_receipt_opt(int c, const char *arg, struct mc_receipt *r)
+{
+	switch (c) {
+	case 'p': r->procedure = arg; return true;
+	case 'n': r->applicant.name = arg; return true;
+	case 'i': r->applicant.id = arg; return true;
+	case 'b': r->applicant.birth_date = arg; return true;
+	case 't': r->applicant.phone = arg; return true;
+	case 'a': r->applicant.address = arg; return true;
+	case 'e': r->applicant.email = arg; return true;
+	case 'd': r->docs = arg; return true;
+	default: return false;
+	}
+}

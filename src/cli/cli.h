@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <sqlite3.h>
 
+#include "motcua/date.h"
+#include "motcua/dossier.h"
 #include "motcua/error.h"
 
 #define EXIT_USAGE 2
@@ -52,6 +54,15 @@ char *cli_text(const char *arg, const char *what);
 /* Print s left-aligned in `width` terminal columns (printf's %-12s counts
  * bytes, and a Vietnamese letter takes two or three). */
 void cli_pad(FILE *f, const char *s, size_t width);
+
+/* --at "YYYY-MM-DD HH:MM" into t, or the current time when arg is NULL;
+ * prints the error and returns 1 if the text is not a time. */
+int cli_time(const char *arg, struct mc_time *t);
+
+/* The receipt options receive and guide share (--procedure, --name, --id,
+ * --birth, --phone, --address, --email, --docs, with the getopt codes
+ * p n i b t a e d); false if c is none of them. */
+bool cli_receipt_opt(int c, const char *arg, struct mc_receipt *r);
 
 /* Print a JSON string literal (with quotes) to f. */
 void cli_json_str(FILE *f, const char *s);

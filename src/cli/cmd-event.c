@@ -63,13 +63,8 @@ run_event(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error(_("unknown step '%s': use handover, transfer, transfer-back, "
 		    "pause, resume, result, return, refuse, withdraw, cancel or apologize"),
 		    argv[optind + 1]);
-	if (when != NULL) {
-		if (date_parse_time(when, &at) != 0)
-			return cli_error(_("the time '%s' is not valid: write it as "
-			    "\"YYYY-MM-DD HH:MM\""), when);
-	} else {
-		date_now(&at);
-	}
+	if (cli_time(when, &at) != 0)
+		return 1;
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (calendar_open(db, &cal, &err) != 0)

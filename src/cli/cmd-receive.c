@@ -39,30 +39,20 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 	memset(&r, 0, sizeof r);
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p': r.procedure = optarg; break;
-		case 'n': r.applicant.name = optarg; break;
-		case 'i': r.applicant.id = optarg; break;
-		case 'b': r.applicant.birth_date = optarg; break;
-		case 't': r.applicant.phone = optarg; break;
-		case 'a': r.applicant.address = optarg; break;
-		case 'e': r.applicant.email = optarg; break;
-		case 'P': r.applicant.delivery = MC_DELIVER_POST; break;
-		case 'd': r.docs = optarg; break;
-		case 'A': at = optarg; break;
-		default: return cli_usage(&cmd_receive);
-		}
+		if (cli_receipt_opt(c, optarg, &r))
+			continue;
+		if (c == 'P')
+			r.applicant.delivery = MC_DELIVER_POST;
+		else if (c == 'A')
+			at = optarg;
+		else
+			return cli_usage(&cmd_receive);
 	}
 	if (optind != argc || r.procedure == NULL || r.applicant.name == NULL ||
 	    r.applicant.id == NULL)
 		return cli_usage(&cmd_receive);
-	if (at != NULL) {
-		if (date_parse_time(at, &r.at) != 0)
-			return cli_error(_("the time '%s' is not valid: write it as "
-			    "\"YYYY-MM-DD HH:MM\""), at);
-	} else {
-		date_now(&r.at);
-	}
+	if (cli_time(at, &r.at) != 0)
+		return 1;
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	r.officer = ctx->officer;
