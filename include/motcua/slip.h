@@ -118,6 +118,10 @@ char *slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
  * failure no file is left.  name may not hold '/' or start with '.'.  The
  * path written goes to path_out (size n).  The CLI names slips
  * "mau0N-<code>" ("mau02-<id or code>"). */
+/* The same for any bytes, into <dir>/<folder>/<file> (the reports screen
+ * writes its CSV into "reports" this way). */
+int slip_save_file(const char *db_path, const char *folder, const char *file,
+    const char *data, size_t len, char *path_out, size_t n, struct mc_err *err);
 int slip_save(const char *db_path, const char *name, const char *text,
     char *path_out, size_t n, struct mc_err *err);
 

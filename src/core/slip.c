@@ -501,35 +501,35 @@ slip_fsync_dir(const char *dir)
 }
 
 int
-slip_save(const char *db_path, const char *name, const char *text, char *path_out,
-    size_t n, struct mc_err *err)
+slip_save_file(const char *db_path, const char *folder, const char *file,
+    const char *data, size_t len, char *path_out, size_t n, struct mc_err *err)
 {
-	char base[PATH_MAX], dir[PATH_MAX + 8], tmp[PATH_MAX * 2], path[PATH_MAX * 2];
-	size_t len = text != NULL ? strlen(text) : 0, done = 0;
+	char base[PATH_MAX], dir[PATH_MAX + 32], tmp[PATH_MAX * 2], path[PATH_MAX * 2];
+	size_t done = 0;
 	int fd, saved;
 
 	if (path_out != NULL && n > 0)
 		path_out[0] = '\0';
-	if (db_path == NULL || text == NULL)
-		return err_set(err, MC_EINVAL, _("no database path: the slips folder is "
-		    "beside the database"));
+	if (db_path == NULL || data == NULL)
+		return err_set(err, MC_EINVAL, _("no database path: the %s folder is beside "
+		    "the database"), folder);
 	/* a name, not a path: "../x" or "a/b" would leave the folder */
-	if (name == NULL || name[0] == '\0' || name[0] == '.' || strchr(name, '/') != NULL)
+	if (file == NULL || file[0] == '\0' || file[0] == '.' || strchr(file, '/') != NULL)
 		return err_set(err, MC_EINVAL, _("'%s' is not a valid slip name: use letters, "
-		    "digits, dots and dashes"), name != NULL ? name : "");
+		    "digits, dots and dashes"), file != NULL ? file : "");
 	slip_dir(db_path, base, sizeof base);
-	snprintf(dir, sizeof dir, "%s/slips", base);
+	snprintf(dir, sizeof dir, "%s/%s", base, folder);
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return err_set(err, MC_EIO, _("cannot create the folder %s: %s: check the "
 		    "permissions of %s"), dir, strerror(errno), base);
-	snprintf(path, sizeof path, "%s/%s.txt", dir, name);
-	snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, name);
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, file);
 	if ((fd = mkstemp(tmp)) < 0)
 		return err_set(err, MC_EIO, _("cannot write in %s: %s: check the folder's "
 		    "permissions and free space; the record is safe, save the slip again "
 		    "later"), dir, strerror(errno));
 	while (done < len) {
-		ssize_t w = write(fd, text + done, len - done);
+		ssize_t w = write(fd, data + done, len - done);
 
 		if (w < 0 && errno == EINTR)
 			continue;
@@ -561,6 +561,22 @@ fail:
 	return err_set(err, MC_EIO, _("cannot write the slip %s: %s: free some disk "
 	    "space or check the folder's permissions; the record is safe, save the "
 	    "slip again later"), path, strerror(saved));
+}
+
+int
+slip_save(const char *db_path, const char *name, const char *text, char *path_out,
+    size_t n, struct mc_err *err)
+{
+	char file[PATH_MAX];
+
+	if (name == NULL || name[0] == '\0' || name[0] == '.' || strchr(name, '/') != NULL)
+		return err_set(err, MC_EINVAL, _("'%s' is not a valid slip name: use letters, "
+		    "digits, dots and dashes"), name != NULL ? name : "");
+	if (text == NULL)
+		return err_set(err, MC_EINVAL, _("no database path: the slips folder is "
+		    "beside the database"));
+	snprintf(file, sizeof file, "%s.txt", name);
+	return slip_save_file(db_path, "slips", file, text, strlen(text), path_out, n, err);
 }
 
 /* ---- printing ----------------------------------------------------------- */

@@ -72,93 +72,24 @@ fail:
 	return -1;
 }
 
-/* The folder of the database ("." for a bare file name). */
-static void
-db_dir(const char *db_path, char *buf, size_t n)
-{
-	const char *slash = strrchr(db_path, '/');
-
-	if (slash == NULL)
-		snprintf(buf, n, ".");
-	else if (slash == db_path)
-		snprintf(buf, n, "/");
-	else
-		snprintf(buf, n, "%.*s", (int)(slash - db_path), db_path);
-}
-
-static int
-fsync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	if (close(fd) != 0)
-		rc = -1;
-	return rc;
-}
-
-/* Through a temporary file in the same folder, flushed, renamed: a file
- * is there whole or not at all. */
+/* Into the reports folder beside the database, through a temporary file
+ * (slip_save_file): a file is there whole or not at all. */
 int
 rp_export_csv(struct ui *u, const struct st_report *s, char *path, size_t n,
     struct mc_err *err)
 {
-	char base[PATH_MAX], dir[PATH_MAX + 16], tmp[PATH_MAX * 2], out[PATH_MAX * 2];
-	char stem[64];
+	char stem[64], file[80];
 	struct csv c;
-	int fd, rc, e;
+	int rc;
 
 	path[0] = '\0';
-	if (u->db_path == NULL)
-		return err_set(err, MC_EINVAL, "%s", _("no database path: the reports folder "
-		    "is beside the database"));
-	db_dir(u->db_path, base, sizeof base);
-	snprintf(dir, sizeof dir, "%s/reports", base);
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return err_set(err, MC_EIO, _("cannot create the folder %s: %s: check the "
-		    "permissions of %s"), dir, strerror(errno), base);
 	if (csv_build(&c, s, err) != 0)
 		return -1;
 	rp_file_stem(s, stem, sizeof stem);
-	snprintf(out, sizeof out, "%s/%s.csv", dir, stem);
-	snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, stem);
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
-		csv_free(&c);
-		return err_set(err, MC_EIO, _("cannot write in %s: %s: check the folder's "
-		    "permissions and free space"), dir, strerror(e));
-	}
-	for (size_t done = 0; done < c.len; ) {
-		ssize_t w = write(fd, c.data + done, c.len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		done += (size_t)w;
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	rc = close(fd);
-	fd = -1;
-	if (rc != 0 || rename(tmp, out) != 0)
-		goto fail;
+	snprintf(file, sizeof file, "%s.csv", stem);
+	rc = slip_save_file(u->db_path, "reports", file, c.data, c.len, path, n, err);
 	csv_free(&c);
-	if (fsync_dir(dir) != 0)
-		return err_set(err, MC_EIO, _("cannot flush the folder %s: %s: check the "
-		    "disk"), dir, strerror(errno));
-	snprintf(path, n, "%s", out);
-	return 0;
-fail:
-	e = errno != 0 ? errno : EIO;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	csv_free(&c);
-	return err_set(err, MC_EIO, _("cannot write %s: %s: free some disk space or "
-	    "check the folder's permissions"), out, strerror(e));
+	return rc;
 }
 
 int
