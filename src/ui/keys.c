@@ -43,6 +43,8 @@ static const struct action actions[] = {
 	{ACT_ALL, "all", {'a'}, true, N_("All")},
 	{ACT_PRINT, "print", {'p'}, true, N_("Print")},
 	{ACT_SAVE, "save", {'s'}, true, N_("Save")},
+	{ACT_EXPORT, "export", {'e'}, true, N_("Export")},
+	{ACT_IMPORT, "import", {'i'}, true, N_("Import")},
 };
 #define NACTIONS (sizeof actions / sizeof actions[0])
 

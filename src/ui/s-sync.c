@@ -378,12 +378,12 @@ key(struct ui *u, void *st, int k, enum act a)
 	if (w_list_key(s->on_peers ? &s->plist : &s->mlist, k, a, s->on_peers ? PEERS_H :
 	    MEDIA_H))
 		return true;
-	if (k != 'e' && k != 'E' && k != 'i' && k != 'I')
+	if (a != ACT_EXPORT && a != ACT_IMPORT && k != 'E' && k != 'I')
 		return false;
 	scan(s);
 	if (s->nmedia == 0)
 		ui_error(u, "%s", _("no removable medium: plug in the USB stick first"));
-	else if (k == 'e' || k == 'E')
+	else if (a == ACT_EXPORT || k == 'E')
 		do_export(u, s);
 	else
 		do_import(u, s);
@@ -398,7 +398,7 @@ enter(struct ui *u, void *st)
 }
 
 static const enum act hints[] = {
-	ACT_HELP, ACT_UP, ACT_DOWN, ACT_NEXT, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_EXPORT, ACT_IMPORT, ACT_UP, ACT_DOWN, ACT_NEXT, ACT_BACK, ACT_NONE,
 };
 
 static const struct screen_ops screen_sync = {

@@ -39,6 +39,7 @@ sum1=$(dbsum "$db1")
 start "$db1"
 tm send-keys F7
 wait_for "Removable media"; ok "F7 opens the sync screen"
+like "$(tm capture-pane -p | tail -1)" "e Export +i Import" "the hint bar shows e and i"
 s=$(screen)
 like "$s" "$T/media/USB +0 bundles" "the medium is listed, with no bundle yet"
 like "$s" "any station: every event" "export for any station by default"
