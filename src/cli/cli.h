@@ -63,6 +63,16 @@ int cli_time(const char *arg, struct mc_time *t);
  * --birth, --phone, --address, --email, --docs, with the getopt codes
  * p n i b t a e d); false if c is none of them. */
 bool cli_receipt_opt(int c, const char *arg, struct mc_receipt *r);
+/* ... and their long options, for a getopt_long table (needs <getopt.h>). */
+#define CLI_RECEIPT_OPTIONS \
+	{"procedure", required_argument, NULL, 'p'}, \
+	{"name", required_argument, NULL, 'n'}, \
+	{"id", required_argument, NULL, 'i'}, \
+	{"birth", required_argument, NULL, 'b'}, \
+	{"phone", required_argument, NULL, 't'}, \
+	{"address", required_argument, NULL, 'a'}, \
+	{"email", required_argument, NULL, 'e'}, \
+	{"docs", required_argument, NULL, 'd'}
 
 /* Print a JSON string literal (with quotes) to f. */
 void cli_json_str(FILE *f, const char *s);

@@ -15,15 +15,8 @@ static int
 run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"procedure", required_argument, NULL, 'p'},
-		{"name", required_argument, NULL, 'n'},
-		{"id", required_argument, NULL, 'i'},
-		{"birth", required_argument, NULL, 'b'},
-		{"phone", required_argument, NULL, 't'},
-		{"address", required_argument, NULL, 'a'},
-		{"email", required_argument, NULL, 'e'},
+		CLI_RECEIPT_OPTIONS,
 		{"post", no_argument, NULL, 'P'},
-		{"docs", required_argument, NULL, 'd'},
 		{"at", required_argument, NULL, 'A'},
 		{NULL, 0, NULL, 0},
 	};

@@ -159,14 +159,7 @@ static int
 run_guide(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"procedure", required_argument, NULL, 'p'},
-		{"name", required_argument, NULL, 'n'},
-		{"id", required_argument, NULL, 'i'},
-		{"birth", required_argument, NULL, 'b'},
-		{"phone", required_argument, NULL, 't'},
-		{"address", required_argument, NULL, 'a'},
-		{"email", required_argument, NULL, 'e'},
-		{"docs", required_argument, NULL, 'd'},
+		CLI_RECEIPT_OPTIONS,
 		{"at", required_argument, NULL, 'A'},
 		{"print", no_argument, NULL, 'P'},
 		{NULL, 0, NULL, 0},

@@ -238,21 +238,7 @@ draw(struct ui *u, void *st)
 static void
 scroll_rows(struct st_report *s, int k, enum act a)
 {
-	size_t rows = rp_view_rows(s), page = (size_t)body_h() - 2;
-	size_t last = rows > page ? rows - page : 0;
-
-	if (a == ACT_UP && s->top > 0)
-		s->top--;
-	else if (a == ACT_DOWN && s->top < last)
-		s->top++;
-	else if (a == ACT_PGUP)
-		s->top = s->top > page ? s->top - page : 0;
-	else if (a == ACT_PGDN)
-		s->top = s->top + page < last ? s->top + page : last;
-	else if (k == UK(KEY_HOME))
-		s->top = 0;
-	else if (k == UK(KEY_END))
-		s->top = last;
+	(void)w_scroll_key(&s->top, rp_view_rows(s), (size_t)body_h() - 2, k, a);
 }
 
 /* "reports/report-….csv" of a path: the message line is one line, and

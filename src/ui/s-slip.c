@@ -42,21 +42,10 @@ key(struct ui *u, void *st, int k, enum act a)
 {
 	struct st_slip *s = st;
 	struct mc_err err;
-	size_t page = (size_t)(LINES - 7), last = s->nlines > page ? s->nlines - page : 0;
 
-	if (a == ACT_UP && s->top > 0)
-		s->top--;
-	else if (a == ACT_DOWN && s->top < last)
-		s->top++;
-	else if (a == ACT_PGUP)
-		s->top = s->top > page ? s->top - page : 0;
-	else if (a == ACT_PGDN)
-		s->top = s->top + page < last ? s->top + page : last;
-	else if (k == UK(KEY_HOME))
-		s->top = 0;
-	else if (k == UK(KEY_END))
-		s->top = last;
-	else if (a == ACT_SAVE || (a == ACT_PRINT && s->path[0] == '\0')) {
+	if (w_scroll_key(&s->top, s->nlines, (size_t)(LINES - 7), k, a))
+		return true;
+	if (a == ACT_SAVE || (a == ACT_PRINT && s->path[0] == '\0')) {
 		if (slip_save(u->db_path, s->name, s->text, s->path, sizeof s->path, &err) != 0) {
 			s->path[0] = '\0';
 			ui_error(u, "%s", err.msg);
@@ -75,7 +64,7 @@ key(struct ui *u, void *st, int k, enum act a)
 	} else if (a == ACT_OK) {
 		ui_pop(u);
 	} else {
-		return a == ACT_UP || a == ACT_DOWN;
+		return false;
 	}
 	return true;
 }

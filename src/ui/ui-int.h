@@ -183,6 +183,9 @@ void w_list_draw(struct ui *u, struct w_list *l, int y, int x, int height, int w
     w_list_row_fn row, void *arg);
 /* Up, Down, PgUp, PgDn, Home, End; true if used. */
 bool w_list_key(struct w_list *l, int k, enum act a, int height);
+/* Scroll a view of `rows` lines shown `page` at a time (Up, Down, PgUp,
+ * PgDn, Home, End); true if the key was one of those. */
+bool w_scroll_key(size_t *top, size_t rows, size_t page, int k, enum act a);
 
 /* w-check.c: a checklist (the documents handed in). */
 struct w_check {

@@ -56,3 +56,25 @@ w_list_key(struct w_list *l, int k, enum act a, int height)
 	}
 	return true;
 }
+
+bool
+w_scroll_key(size_t *top, size_t rows, size_t page, int k, enum act a)
+{
+	size_t last = rows > page ? rows - page : 0;
+
+	if (a == ACT_UP && *top > 0)
+		(*top)--;
+	else if (a == ACT_DOWN && *top < last)
+		(*top)++;
+	else if (a == ACT_PGUP)
+		*top = *top > page ? *top - page : 0;
+	else if (a == ACT_PGDN)
+		*top = *top + page < last ? *top + page : last;
+	else if (k == UK(KEY_HOME))
+		*top = 0;
+	else if (k == UK(KEY_END))
+		*top = last;
+	else
+		return a == ACT_UP || a == ACT_DOWN;
+	return true;
+}
