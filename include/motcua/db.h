@@ -36,11 +36,27 @@ int db_default_path(const char *name, char *buf, size_t n, struct mc_err *err);
 int db_schema_version(sqlite3 *db);
 int db_schema_latest(void);
 
-/* Transactions.  db_begin takes the write lock at once (BEGIN IMMEDIATE)
- * so that two stations' writers never deadlock half-way. */
-int db_begin(sqlite3 *db, struct mc_err *err);
-int db_commit(sqlite3 *db, struct mc_err *err);
-void db_rollback(sqlite3 *db);
+/* Transactions, which nest.  Every writer wraps its work in one:
+ *
+ *	struct db_tx tx;
+ *	if (db_tx_begin(db, &tx, err)) return -1;
+ *	... on error: db_tx_rollback(&tx); return -1;
+ *	return db_tx_commit(&tx, err);
+ *
+ * Outside any transaction db_tx_begin takes the write lock at once (BEGIN
+ * IMMEDIATE); inside one it opens a savepoint, so a writer called by
+ * another writer joins its caller's transaction and the whole is one
+ * commit.  db_tx_rollback undoes this level only and is safe to call on a
+ * transaction already committed or rolled back.  db_tx_commit rolls back
+ * this level when it fails. */
+struct db_tx {
+	sqlite3 *db;
+	bool outer;	/* BEGIN … COMMIT, not a savepoint */
+	bool open;
+};
+int db_tx_begin(sqlite3 *db, struct db_tx *tx, struct mc_err *err);
+int db_tx_commit(struct db_tx *tx, struct mc_err *err);
+void db_tx_rollback(struct db_tx *tx);
 int db_exec(sqlite3 *db, const char *sql, struct mc_err *err);
 
 /* Prepare or fail with a message naming the SQL error. */

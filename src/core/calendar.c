@@ -746,6 +746,7 @@ check_jdn(int jdn, char date[MC_DATE_LEN], struct mc_err *err)
 int
 calendar_set(sqlite3 *db, int jdn, bool off, const char *name, struct mc_err *err)
 {
+	struct db_tx tx;
 	char date[MC_DATE_LEN];
 	sqlite3_stmt *st;
 	char *clean;
@@ -756,7 +757,7 @@ calendar_set(sqlite3 *db, int jdn, bool off, const char *name, struct mc_err *er
 	clean = clean_name(name, err);
 	if (clean == NULL)
 		return -1;
-	if (db_begin(db, err)) {
+	if (db_tx_begin(db, &tx, err)) {
 		free(clean);
 		return -1;
 	}
@@ -774,21 +775,22 @@ calendar_set(sqlite3 *db, int jdn, bool off, const char *name, struct mc_err *er
 		goto fail;
 	}
 	free(clean);
-	return db_commit(db, err);
+	return db_tx_commit(&tx, err);
 fail:
 	free(clean);
-	db_rollback(db);
+	db_tx_rollback(&tx);
 	return -1;
 }
 
 int
 calendar_unset(sqlite3 *db, int jdn, struct mc_err *err)
 {
+	struct db_tx tx;
 	char date[MC_DATE_LEN];
 	sqlite3_stmt *st;
 	int rc;
 
-	if (check_jdn(jdn, date, err) || db_begin(db, err))
+	if (check_jdn(jdn, date, err) || db_tx_begin(db, &tx, err))
 		return -1;
 	if (db_prepare(db, "DELETE FROM holiday WHERE date = ?1", &st, err))
 		goto fail;
@@ -804,9 +806,9 @@ calendar_unset(sqlite3 *db, int jdn, struct mc_err *err)
 		    "calendar holidays %.4s\" lists the year's days"), date, date);
 		goto fail;
 	}
-	return db_commit(db, err);
+	return db_tx_commit(&tx, err);
 fail:
-	db_rollback(db);
+	db_tx_rollback(&tx);
 	return -1;
 }
 
@@ -1173,6 +1175,7 @@ int
 calendar_import_json(sqlite3 *db, const char *json, int *years, size_t max,
     struct mc_err *err)
 {
+	struct db_tx tx;
 	struct import_year ys[MC_CALENDAR_MAX_YEARS];
 	size_t ny = 0;
 	int rc = -1;
@@ -1182,10 +1185,10 @@ calendar_import_json(sqlite3 *db, const char *json, int *years, size_t max,
 		json = "";
 	if (import_check(db, json, ys, &ny, err))
 		goto out;
-	if (db_begin(db, err))
+	if (db_tx_begin(db, &tx, err))
 		goto out;
-	if (import_store(db, ys, ny, err) || db_commit(db, err)) {
-		db_rollback(db);
+	if (import_store(db, ys, ny, err) || db_tx_commit(&tx, err)) {
+		db_tx_rollback(&tx);
 		goto out;
 	}
 	for (size_t i = 0; years != NULL && i < ny && i < max; i++)

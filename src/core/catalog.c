@@ -1057,13 +1057,14 @@ static int
 file_apply(sqlite3 *db, const struct catalog_file *f, struct catalog_stats *st,
     struct mc_err *err)
 {
+	struct db_tx tx;
 	struct loader l = { 0 };
 	struct writer w = { 0 };
 	char held[32];
 	char num[32];
 	int rc = -1;
 
-	if (db_begin(db, err) < 0)
+	if (db_tx_begin(db, &tx, err) < 0)
 		return -1;
 	if (db_meta_get(db, "catalog_version", held, sizeof held) == 0 &&
 	    strtoll(held, NULL, 10) > f->version) {
@@ -1122,11 +1123,11 @@ file_apply(sqlite3 *db, const struct catalog_file *f, struct catalog_stats *st,
 		goto out;
 	loader_close(&l);
 	writer_close(&w);
-	return db_commit(db, err);
+	return db_tx_commit(&tx, err);
 out:
 	loader_close(&l);
 	writer_close(&w);
-	db_rollback(db);
+	db_tx_rollback(&tx);
 	return rc;
 }
 

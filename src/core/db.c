@@ -63,28 +63,61 @@ db_exec(sqlite3 *db, const char *sql, struct mc_err *err)
 	return 0;
 }
 
+/* Transactions nest: the outermost takes the write lock at once (BEGIN
+ * IMMEDIATE, so two writers never deadlock half-way), each inner one is a
+ * savepoint inside it.  A composite operation (a publication import that
+ * runs the catalog's own import) is therefore one atomic commit, and an
+ * inner step that fails undoes only itself unless its caller gives up too.
+ * All savepoints share one name: RELEASE and ROLLBACK TO act on the most
+ * recent savepoint of that name, which is always this level's. */
 int
-db_begin(sqlite3 *db, struct mc_err *err)
+db_tx_begin(sqlite3 *db, struct db_tx *tx, struct mc_err *err)
 {
-	return db_exec(db, "BEGIN IMMEDIATE", err);
+	tx->db = db;
+	tx->outer = sqlite3_get_autocommit(db) != 0;
+	tx->open = false;
+	if (db_exec(db, tx->outer ? "BEGIN IMMEDIATE" : "SAVEPOINT mc_tx", err) != 0)
+		return -1;
+	tx->open = true;
+	return 0;
 }
 
 int
-db_commit(sqlite3 *db, struct mc_err *err)
+db_tx_commit(struct db_tx *tx, struct mc_err *err)
 {
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(db, err, _("saving"));
-		db_rollback(db);
+	if (!tx->open)
+		return err_set(err, MC_ESTORE, _("saving: the transaction was already "
+		    "closed (nothing was saved)"));
+	if (!tx->outer && sqlite3_get_autocommit(tx->db)) {
+		/* SQLite rolled the whole transaction back after an error
+		 * (disk full, I/O): nothing of this level is left to keep */
+		tx->open = false;
+		return err_set(err, MC_ESTORE, _("saving: the database rolled the change "
+		    "back after an error (nothing was saved)"));
+	}
+	if (sqlite3_exec(tx->db, tx->outer ? "COMMIT" : "RELEASE mc_tx", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		db_fail(tx->db, err, _("saving"));
+		db_tx_rollback(tx);
 		return -1;
 	}
+	tx->open = false;
 	return 0;
 }
 
 void
-db_rollback(sqlite3 *db)
+db_tx_rollback(struct db_tx *tx)
 {
-	if (!sqlite3_get_autocommit(db))
-		(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (!tx->open)
+		return;
+	tx->open = false;
+	if (sqlite3_get_autocommit(tx->db))
+		return;		/* SQLite already rolled everything back */
+	if (tx->outer)
+		(void)sqlite3_exec(tx->db, "ROLLBACK", NULL, NULL, NULL);
+	else
+		(void)sqlite3_exec(tx->db, "ROLLBACK TO mc_tx; RELEASE mc_tx", NULL, NULL,
+		    NULL);
 }
 
 long long
@@ -278,9 +311,10 @@ register_functions(sqlite3 *db)
 static int
 migrate(sqlite3 *db, int from, struct mc_err *err)
 {
+	struct db_tx tx;
 	char sql[64];
 
-	if (db_begin(db, err))
+	if (db_tx_begin(db, &tx, err))
 		return -1;
 	for (int i = 0; i < schema_nsteps; i++) {
 		if (schema_steps[i].version <= from)
@@ -289,21 +323,21 @@ migrate(sqlite3 *db, int from, struct mc_err *err)
 			char what[128];
 			snprintf(what, sizeof what, _("schema step %s"), schema_steps[i].name);
 			db_fail(db, err, what);
-			db_rollback(db);
+			db_tx_rollback(&tx);
 			return -1;
 		}
 	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", db_schema_latest());
 	if (db_exec(db, sql, err)) {
-		db_rollback(db);
+		db_tx_rollback(&tx);
 		return -1;
 	}
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", MC_APPLICATION_ID);
 	if (db_exec(db, sql, err)) {
-		db_rollback(db);
+		db_tx_rollback(&tx);
 		return -1;
 	}
-	return db_commit(db, err);
+	return db_tx_commit(&tx, err);
 }
 
 /* Is this file ours, and not from a newer motcua?  Checked before any

@@ -328,6 +328,7 @@ int
 dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r,
     struct mc_receipt_out *out, struct mc_err *err)
 {
+	struct db_tx tx;
 	struct intake in;
 	char *docs = NULL, *body = NULL;
 	int rc = -1;
@@ -338,7 +339,7 @@ dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r
 	    calendar_due(cal, &r->at, &in.lim, &out->due, err) ||
 	    event_uuid(out->id, err))
 		goto done;
-	if (db_begin(db, err))
+	if (db_tx_begin(db, &tx, err))
 		goto done;
 	if (next_code(db, &in.u, r->at.jdn, out->code, err) ||
 	    (docs = docs_json(db, &in.p, in.received, err)) == NULL ||
@@ -346,10 +347,10 @@ dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r
 	    &r->at, &out->due, err)) == NULL ||
 	    event_append(db, out->id, "receive", &r->at, in.off.username, body, err) ||
 	    dossier_project(db, out->id, err)) {
-		db_rollback(db);
+		db_tx_rollback(&tx);
 		goto done;
 	}
-	rc = db_commit(db, err);
+	rc = db_tx_commit(&tx, err);
 done:
 	sqlite3_free(docs);
 	sqlite3_free(body);
@@ -361,6 +362,7 @@ int
 dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *out,
     struct mc_err *err)
 {
+	struct db_tx tx;
 	struct intake in;
 	char *docs = NULL, *body = NULL, missing[8 * 64] = "[";
 	size_t used = 1;
@@ -384,29 +386,29 @@ dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *ou
 		goto done;
 	/* the due date is only a receipt's: the body says what is missing */
 	out->due = r->at;
-	if (db_begin(db, err))
+	if (db_tx_begin(db, &tx, err))
 		goto done;
 	if ((docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, "", &in.p, docs, &in.a, r->applicant.delivery,
 	    &r->at, &r->at, err)) == NULL ||
 	    db_prepare(db, "SELECT json_remove(json_set(?1, '$.missing', json(?2)), "
 	    "'$.code', '$.due')", &st, err)) {
-		db_rollback(db);
+		db_tx_rollback(&tx);
 		goto done;
 	}
 	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, missing, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		db_fail(db, err, _("recording the guidance"));
-		db_rollback(db);
+		db_tx_rollback(&tx);
 		goto done;
 	}
 	if (event_append(db, out->id, "guide", &r->at, in.off.username,
 	    (const char *)sqlite3_column_text(st, 0), err)) {
-		db_rollback(db);
+		db_tx_rollback(&tx);
 		goto done;
 	}
-	rc = db_commit(db, err);
+	rc = db_tx_commit(&tx, err);
 done:
 	sqlite3_finalize(st);
 	sqlite3_free(docs);
@@ -638,11 +640,12 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 int
 dossier_rebuild(sqlite3 *db, long long *total, long long *differ, struct mc_err *err)
 {
+	struct db_tx tx;
 	sqlite3_stmt *st;
 	int rc;
 
 	*total = *differ = 0;
-	if (db_begin(db, err))
+	if (db_tx_begin(db, &tx, err))
 		return -1;
 	if (db_exec(db, "DROP TABLE IF EXISTS temp.dossier_before; "
 	    "CREATE TEMP TABLE dossier_before AS SELECT * FROM main.dossier; "
@@ -673,9 +676,9 @@ dossier_rebuild(sqlite3 *db, long long *total, long long *differ, struct mc_err 
 	}
 	if (db_exec(db, "DROP TABLE temp.dossier_before", err))
 		goto fail;
-	return db_commit(db, err);
+	return db_tx_commit(&tx, err);
 fail:
-	db_rollback(db);
+	db_tx_rollback(&tx);
 	return -1;
 }
 

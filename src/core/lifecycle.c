@@ -223,6 +223,7 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
     enum mc_step step, const struct mc_step_args *a, const struct mc_time *at,
     const char *officer, struct mc_err *err)
 {
+	struct db_tx tx;
 	struct current c;
 	struct mc_officer off;
 	char iso[MC_ISO_LEN], extra[MC_ISO_LEN] = "", days[16] = "";
@@ -239,7 +240,7 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 	if (step == MC_STEP_CANCEL && off.role != MC_ROLE_SUPERVISOR)
 		return err_set(err, MC_EINVAL, _("only a supervisor may cancel a dossier "
 		    "entered in error: ask the supervisor to do it"));
-	if (db_begin(db, err))
+	if (db_tx_begin(db, &tx, err))
 		return -1;
 	if (load_current(db, code, &c, err))
 		goto done;
@@ -370,10 +371,10 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 	if (event_append(db, c.id, lifecycle_step_name(step), at, off.username, body, err) ||
 	    dossier_project(db, c.id, err))
 		goto done;
-	rc = db_commit(db, err);
+	rc = db_tx_commit(&tx, err);
 done:
 	if (rc != 0)
-		db_rollback(db);
+		db_tx_rollback(&tx);
 	sqlite3_free(body);
 	free(to);
 	free(agency);

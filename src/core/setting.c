@@ -68,6 +68,7 @@ one_of(const char *v, const char *a, const char *b)
 int
 setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err)
 {
+	struct db_tx tx;
 	const struct mc_setting_info *s = find(name);
 	struct mc_calendar *cal;
 
@@ -93,7 +94,7 @@ setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s (%s)"), value,
 		    name, why);
 	}
-	if (db_begin(db, err))
+	if (db_tx_begin(db, &tx, err))
 		return -1;
 	if (db_meta_set(db, name, value, err))
 		goto fail;
@@ -106,9 +107,9 @@ setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err
 		goto fail;
 	}
 	calendar_close(cal);
-	return db_commit(db, err);
+	return db_tx_commit(&tx, err);
 fail:
-	db_rollback(db);
+	db_tx_rollback(&tx);
 	return -1;
 }
 

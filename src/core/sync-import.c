@@ -518,17 +518,12 @@ apply_publication(sqlite3 *db, struct bundle *bd, bool force, struct sync_report
 
 		/* forced back to an older catalog: the catalog's own rule refuses
 		 * older versions, so the version held is lowered for it first
-		 * and put back if the import fails */
+		 * (inside the caller's transaction: a failure puts it back) */
 		if (force && db_meta_get(db, "catalog_version", was, sizeof was) == 0 &&
 		    atoll(was) > version && db_meta_set(db, "catalog_version", "0", err) != 0)
 			return -1;
-		if (catalog_import_json(db, payload, &cs, err) != 0) {
-			struct mc_err ignored;
-
-			if (was[0] != '\0')
-				(void)db_meta_set(db, "catalog_version", was, &ignored);
+		if (catalog_import_json(db, payload, &cs, err) != 0)
 			return -1;
-		}
 	} else if (calendar_import_json(db, payload, years, 64, err) < 0) {
 		return -1;
 	}
@@ -540,6 +535,7 @@ int
 sync_import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
     sync_progress_fn progress, void *arg, struct mc_err *err)
 {
+	struct db_tx tx;
 	struct bundle bd;
 	struct sync_hash h;
 	char hash[MC_HASH_LEN];
@@ -564,7 +560,7 @@ sync_import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
 	for (size_t i = 0; i < NKEYS; i++)
 		if (bd.val[i] != NULL && strcmp(header_keys[i], "content_sha256") != 0)
 			sync_hash_header(&h, header_keys[i], bd.val[i]);
-	if (db_begin(db, err))
+	if (db_tx_begin(db, &tx, err))
 		goto done;
 	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY, "
 	    "existed INTEGER); DELETE FROM temp.touched", err) ||
@@ -579,17 +575,18 @@ sync_import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
 		if (project_touched(db, path, r, err) || remember_sender(db, &bd, err))
 			goto rollback;
 		count_gaps(db, r);
-		if (db_commit(db, err))
-			goto done;
-		rc = 0;
-		goto done;
+	} else if (apply_publication(db, &bd, force, r, err) != 0) {
+		/* a publication, verified: its content goes through its own
+		 * import, nested in this transaction, so a failure at any step
+		 * leaves nothing of it behind */
+		goto rollback;
 	}
-	/* a publication: verified; its content goes through its own import */
-	db_rollback(db);
-	rc = apply_publication(db, &bd, force, r, err);
+	if (db_tx_commit(&tx, err))
+		goto done;
+	rc = 0;
 	goto done;
 rollback:
-	db_rollback(db);
+	db_tx_rollback(&tx);
 done:
 	bundle_close(&bd);
 	return rc;

@@ -389,6 +389,7 @@ sync_peers(sqlite3 *db, int (*fn)(const struct sync_peer *, void *), void *arg,
 int
 sync_init_from_copy(const char *src, const char *dest, int station, struct mc_err *err)
 {
+	struct db_tx tx;
 	sqlite3 *from = NULL, *to = NULL;
 	sqlite3_backup *bk;
 	struct stat sb;
@@ -427,7 +428,7 @@ sync_init_from_copy(const char *src, const char *dest, int station, struct mc_er
 		(void)unlink(dest);
 		return -1;
 	}
-	if (event_uuid(id, err) || db_begin(to, err))
+	if (event_uuid(id, err) || db_tx_begin(to, &tx, err))
 		goto fail;
 	date_now(&now);
 	date_format_iso(&now, iso);
@@ -453,12 +454,12 @@ sync_init_from_copy(const char *src, const char *dest, int station, struct mc_er
 		goto rollback;
 	}
 	if (db_meta_set(to, "station_id", id, err) ||
-	    db_meta_set(to, "station_number", num, err) || db_commit(to, err))
+	    db_meta_set(to, "station_number", num, err) || db_tx_commit(&tx, err))
 		goto rollback;
 	db_close(to);
 	return 0;
 rollback:
-	db_rollback(to);
+	db_tx_rollback(&tx);
 fail:
 	db_close(to);
 	(void)unlink(dest);

@@ -63,6 +63,7 @@ now_iso(char buf[MC_ISO_LEN])
 int
 unit_init(sqlite3 *db, const struct mc_unit *u, struct mc_err *err)
 {
+	struct db_tx tx;
 	char id[MC_UUID_LEN], iso[MC_ISO_LEN], num[4];
 	sqlite3_stmt *st;
 	int rc;
@@ -79,10 +80,10 @@ unit_init(sqlite3 *db, const struct mc_unit *u, struct mc_err *err)
 	if (event_uuid(id, err))
 		return -1;
 	now_iso(iso);
-	if (db_begin(db, err))
+	if (db_tx_begin(db, &tx, err))
 		return -1;
 	if (db_int(db, "SELECT count(*) FROM station WHERE self = 1", 0) > 0) {
-		db_rollback(db);
+		db_tx_rollback(&tx);
 		return err_set(err, MC_ECONFLICT,
 		    _("this database is already set up: use another --db path for a new one"));
 	}
@@ -106,9 +107,9 @@ unit_init(sqlite3 *db, const struct mc_unit *u, struct mc_err *err)
 		db_fail(db, err, _("recording the station"));
 		goto fail;
 	}
-	return db_commit(db, err);
+	return db_tx_commit(&tx, err);
 fail:
-	db_rollback(db);
+	db_tx_rollback(&tx);
 	return -1;
 }
 

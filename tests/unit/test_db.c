@@ -122,15 +122,50 @@ main(void)
 	    db_meta_get(db, "k", buf, sizeof buf) == 0 && strcmp(buf, "v2") == 0,
 	    "meta set overwrites");
 
+	/* transactions nest: an inner failure undoes only itself; an outer
+	 * rollback undoes the inner work it had kept */
+	{
+		struct db_tx outer, inner;
+
+		ok(db_tx_begin(db, &outer, &err) == 0 && outer.outer, "an outer transaction");
+		ok(db_meta_set(db, "tx", "outer", &err) == 0, "a write in it");
+		ok(db_tx_begin(db, &inner, &err) == 0 && !inner.outer,
+		    "an inner one is a savepoint");
+		ok(db_meta_set(db, "tx", "inner", &err) == 0, "a write in the inner one");
+		db_tx_rollback(&inner);
+		ok(db_meta_get(db, "tx", buf, sizeof buf) == 0 && strcmp(buf, "outer") == 0,
+		    "rolling back the inner one keeps the outer one's write");
+		db_tx_rollback(&inner);
+		ok(!sqlite3_get_autocommit(db), "a second rollback of it does nothing");
+		ok(db_tx_begin(db, &inner, &err) == 0 &&
+		    db_meta_set(db, "tx2", "kept", &err) == 0 &&
+		    db_tx_commit(&inner, &err) == 0 && !sqlite3_get_autocommit(db),
+		    "committing an inner one leaves the outer one open");
+		db_tx_rollback(&outer);
+		ok(sqlite3_get_autocommit(db), "the outer rollback ends the transaction");
+		ok(db_meta_get(db, "tx", buf, sizeof buf) != 0 &&
+		    db_meta_get(db, "tx2", buf, sizeof buf) != 0,
+		    "... and undoes the inner work it had kept");
+		ok(db_tx_begin(db, &outer, &err) == 0 && db_tx_begin(db, &inner, &err) == 0 &&
+		    db_meta_set(db, "tx3", "both", &err) == 0 &&
+		    db_tx_commit(&inner, &err) == 0 && db_tx_commit(&outer, &err) == 0 &&
+		    sqlite3_get_autocommit(db) &&
+		    db_meta_get(db, "tx3", buf, sizeof buf) == 0 && strcmp(buf, "both") == 0,
+		    "inner and outer committed: one commit, saved");
+		ok(db_tx_commit(&outer, &err) != 0 && err.kind == MC_ESTORE,
+		    "committing a closed transaction is an error, not a crash");
+	}
+
 	/* the event log is append-only */
 	ok(db_exec(db, "INSERT INTO meta VALUES ('station_id', 'S1')", &err) == 0,
 	    "give the database an identity");
 	{
 		struct mc_time t = {date_jdn(2026, 3, 2), 600};
-		ok(db_begin(db, &err) == 0 &&
+		struct db_tx tx;
+		ok(db_tx_begin(db, &tx, &err) == 0 &&
 		    event_append(db, "D1", "note", &t, "u", "{ \"a\" : 1 }", &err) == 0 &&
 		    event_append(db, "D1", "note", &t, "u", "{\"a\":2}", &err) == 0 &&
-		    db_commit(db, &err) == 0, "append two events");
+		    db_tx_commit(&tx, &err) == 0, "append two events");
 	}
 	is_int(db_int(db, "SELECT count(*) FROM event WHERE origin = 'S1'", 0), 2,
 	    "two events stored");
