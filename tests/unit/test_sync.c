@@ -3,8 +3,9 @@
  * taking it in at another station (events, dossiers, the sender's
  * vector; twice changes nothing; out of order leaves a gap that the
  * missing bundle fills), exporting only what a peer lacks, one's own
- * bundle back, bad bundles refused with the receiver unchanged, and a
- * catalog publication there and back.  tests/cli/sync.sh and sync-bad.sh
+ * bundle back, bad bundles refused with the receiver unchanged (damaged,
+ * edited, forged with every hash redone, not continuing the chains held
+ * here), and a catalog publication there and back.  tests/cli/sync.sh and sync-bad.sh
  * do the same from the command line with many more stations and files. */
 #include "config.h"
 
@@ -543,6 +544,45 @@ test_own_and_fork(const char *a1)
 	refused(B, fk, "forked or edited", "an event that differs from the one held");
 }
 
+/* Chains that a bundle must continue: its first event links to the last
+ * one held here, and its last event is the one the next held event
+ * links to.  D holds A's 1–5, E holds A's 6–7 (a gap before them). */
+static void
+test_links(const char *a1)
+{
+	char a2[512];
+	struct sync_report r;
+	struct mc_err err;
+	const char *f;
+	sqlite3 *D = station_new("d.db", 4), *E = station_new("e.db", 5);
+
+	snprintf(a2, sizeof a2, "%s", test_path("a2.motcua"));
+	ok(import(D, a1, false, &r, &err) == 0 && import(E, a2, false, &r, &err) == 0 &&
+	    r.gaps == 1, "D takes A's events 1–5, E only 6–7");
+
+	/* event 6 made to link elsewhere, every hash after it redone */
+	f = copy(a2, "relinked.motcua", -1);
+	bundle_exec(f, "UPDATE event SET prev = '" E64 "' WHERE seq = 6");
+	rehash_event(f, 6);
+	bundle_exec(f, "UPDATE event SET prev = (SELECT hash FROM event WHERE seq = 6) "
+	    "WHERE seq = 7");
+	rehash_event(f, 7);
+	rehash_content(f);
+	refused(D, f, "do not follow the ones held here", "a first event that does not "
+	    "link to the last one held");
+
+	/* event 5 edited, its hash redone: E's event 6 does not link to it */
+	f = copy(a1, "last-edited.motcua", -1);
+	bundle_exec(f, "UPDATE event SET body = json_set(body, '$.outcome', 'refused') "
+	    "WHERE seq = 5");
+	rehash_event(f, 5);
+	rehash_content(f);
+	refused(E, f, "do not fit the ones held here", "a last event that the next one held "
+	    "does not link to");
+	db_close(D);
+	db_close(E);
+}
+
 static char *
 catalog_payload(long long version, long long fee)
 {
@@ -677,6 +717,7 @@ main(void)
 	test_for_peer(calB);
 	test_gap(a1, calA, d1, d2);
 	test_own_and_fork(a1);
+	test_links(a1);
 	test_publish();
 
 	calendar_close(calA);
