@@ -1,0 +1,730 @@
+/* test_sync.c — bundles through the core API (sync.h): writing one (its
+ * header and content hash checked against the format, recomputed here),
+ * taking it in at another station (events, dossiers, the sender's
+ * vector; twice changes nothing; out of order leaves a gap that the
+ * missing bundle fills), exporting only what a peer lacks, one's own
+ * bundle back, bad bundles refused with the receiver unchanged (damaged,
+ * edited, forged with every hash redone, not continuing the chains held
+ * here), and a catalog publication there and back.  tests/cli/sync.sh and sync-bad.sh
+ * do the same from the command line with many more stations and files. */
+#include "config.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "motcua/catalog.h"
+#include "motcua/db.h"
+#include "motcua/sync.h"
+#include "station.h"
+#include "tap.h"
+
+/* $MOTCUA_NOW for the whole test: the bundles' "created", the name of an
+ * export into a folder, the time a peer was heard from */
+#define NOW "2026-11-21 09:30"
+#define NOW_ISO "2026-11-21T09:30:00+07:00"
+
+static sqlite3 *A, *B, *C;
+static char idA[MC_UUID_LEN], idB[MC_UUID_LEN];
+
+/* ---- reading and editing a bundle as any SQLite file -------------------- */
+
+static sqlite3 *
+bundle_open(const char *path)
+{
+	sqlite3 *b;
+
+	if (sqlite3_open_v2(path, &b, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		bail(path, sqlite3_errmsg(b));
+	return b;
+}
+
+static void
+bundle_exec(const char *path, const char *sql)
+{
+	sqlite3 *b = bundle_open(path);
+
+	if (sqlite3_exec(b, sql, NULL, NULL, NULL) != SQLITE_OK)
+		bail(sql, sqlite3_errmsg(b));
+	sqlite3_close(b);
+}
+
+/* Every row of a query, as one text (malloc'd by SQLite): to compare
+ * tables of two databases. */
+static char *
+rows(sqlite3 *db, const char *sql)
+{
+	sqlite3_str *s = sqlite3_str_new(db);
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		bail(sql, sqlite3_errmsg(db));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int c = 0; c < sqlite3_column_count(st); c++)
+			sqlite3_str_appendf(s, "%s|", sqlite3_column_text(st, c) ?
+			    (const char *)sqlite3_column_text(st, c) : "NULL");
+		sqlite3_str_appendchar(s, 1, '\n');
+	}
+	sqlite3_finalize(st);
+	return sqlite3_str_finish(s);
+}
+
+/* Do two databases (or a database and a bundle) give the same rows? */
+static bool
+same_rows(sqlite3 *x, sqlite3 *y, const char *sql)
+{
+	char *a = rows(x, sql), *b = rows(y, sql);
+	bool same = a != NULL && b != NULL && strcmp(a, b) == 0;
+
+	sqlite3_free(a);
+	sqlite3_free(b);
+	return same;
+}
+
+#define EVENTS "SELECT origin, seq, at, officer, dossier, kind, body, prev, hash " \
+	"FROM event ORDER BY origin, seq"
+#define DOSSIERS "SELECT * FROM dossier ORDER BY id"
+#define WORDS "SELECT word, id FROM name_word ORDER BY word, id"
+#define E64 "0000000000000000000000000000000000000000000000000000000000000000"
+
+static const char *
+header(const char *path, const char *key)
+{
+	static char buf[4][256];
+	static int k;
+	sqlite3 *b = bundle_open(path);
+	sqlite3_stmt *st;
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "(absent)");
+	if (sqlite3_prepare_v2(b, "SELECT value FROM bundle WHERE key = ?1", -1, &st, NULL)
+	    != SQLITE_OK)
+		bail(path, sqlite3_errmsg(b));
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf[k], sizeof buf[k], "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(b);
+	return buf[k];
+}
+
+/* Feed the first column of every row of a query to the hash. */
+static void
+hash_rows(sqlite3 *b, const char *sql, crypto_hash_sha256_state *h)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(b, sql, -1, &st, NULL) != SQLITE_OK)
+		bail(sql, sqlite3_errmsg(b));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		crypto_hash_sha256_update(h, sqlite3_column_text(st, 0),
+		    (unsigned long long)sqlite3_column_bytes(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* The content hash as sync.h defines it, computed here from the rows:
+ * "key=value\n" of every header value but content_sha256 in key order,
+ * then "origin\nseq\nhash\n" of every event in (origin, seq) order. */
+static void
+content_hash(const char *path, char out[MC_HASH_LEN])
+{
+	crypto_hash_sha256_state h;
+	unsigned char d[crypto_hash_sha256_BYTES];
+	sqlite3 *b = bundle_open(path);
+
+	crypto_hash_sha256_init(&h);
+	hash_rows(b, "SELECT key || '=' || value || char(10) FROM bundle "
+	    "WHERE key <> 'content_sha256' ORDER BY key", &h);
+	hash_rows(b, "SELECT origin || char(10) || seq || char(10) || hash || char(10) "
+	    "FROM event ORDER BY origin, seq", &h);
+	sqlite3_close(b);
+	crypto_hash_sha256_final(&h, d);
+	sodium_bin2hex(out, MC_HASH_LEN, d, sizeof d);
+}
+
+/* After an edit: the event's own hash made to match again (as a forger
+ * with the format at hand would), then the content hash. */
+static void
+rehash_event(const char *path, long long seq)
+{
+	sqlite3 *b = bundle_open(path);
+	sqlite3_stmt *st;
+	char h[MC_HASH_LEN], sql[160];
+	struct mc_event e;
+
+	if (sqlite3_prepare_v2(b, "SELECT origin, seq, at, officer, dossier, kind, body, prev "
+	    "FROM event WHERE seq = ?1", -1, &st, NULL) != SQLITE_OK)
+		bail(path, sqlite3_errmsg(b));
+	sqlite3_bind_int64(st, 1, seq);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		bail(path, "no such event");
+	e = (struct mc_event){(const char *)sqlite3_column_text(st, 0),
+	    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
+	    (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4),
+	    (const char *)sqlite3_column_text(st, 5), (const char *)sqlite3_column_text(st, 6),
+	    (const char *)sqlite3_column_text(st, 7)};
+	if (event_hash(&e, h) != 0)
+		bail("event_hash", "failed");
+	sqlite3_finalize(st);
+	sqlite3_close(b);
+	snprintf(sql, sizeof sql, "UPDATE event SET hash = '%s' WHERE seq = %lld", h, seq);
+	bundle_exec(path, sql);
+}
+
+static void
+rehash_content(const char *path)
+{
+	char h[MC_HASH_LEN], sql[160];
+
+	content_hash(path, h);
+	snprintf(sql, sizeof sql, "UPDATE bundle SET value = '%s' WHERE key = "
+	    "'content_sha256'", h);
+	bundle_exec(path, sql);
+}
+
+/* A copy of a file, cut to `len` bytes (-1: whole). */
+static const char *
+copy(const char *from, const char *name, long len)
+{
+	const char *to = test_path(name);
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	long n = 0;
+	int c;
+
+	if (in == NULL || out == NULL)
+		bail("copy", name);
+	while ((len < 0 || n < len) && (c = getc(in)) != EOF) {
+		putc(c, out);
+		n++;
+	}
+	fclose(in);
+	if (fclose(out) != 0)
+		bail("copy", name);
+	return to;
+}
+
+static long
+file_size(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
+}
+
+/* ---- importing ----------------------------------------------------------- */
+
+static int
+import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
+    struct mc_err *err)
+{
+	err_clear(err);
+	return sync_import(db, path, force, r, NULL, NULL, err);
+}
+
+/* `path` must be refused at station `db` with a message holding one of
+ * the "|"-separated needles and "nothing was changed", and leave every
+ * row of the database as it was. */
+static void
+refused(sqlite3 *db, const char *path, const char *needles, const char *what)
+{
+	char before[MC_HASH_LEN], after[MC_HASH_LEN], buf[256], *tok, *save;
+	long long n0 = digest(db, before), n1;
+	struct sync_report r;
+	struct mc_err err;
+	bool found = false;
+	int rc = import(db, path, false, &r, &err);
+
+	snprintf(buf, sizeof buf, "%s", needles);
+	for (tok = strtok_r(buf, "|", &save); tok != NULL; tok = strtok_r(NULL, "|", &save))
+		found = found || strstr(err.msg, tok) != NULL;
+	ok(rc == -1 && err.kind == MC_EINVAL && found &&
+	    strstr(err.msg, "nothing was changed") != NULL, "%s: refused (%s)", what, err.msg);
+	n1 = digest(db, after);
+	ok(n0 == n1 && strcmp(before, after) == 0, "%s: the receiver is unchanged (%lld "
+	    "rows)", what, n1);
+}
+
+/* The peer entry of `id` as seen by `db`. */
+struct peer_find {
+	const char *id;
+	struct sync_peer p;
+	bool found;
+};
+
+static int
+peer_visit(const struct sync_peer *p, void *arg)
+{
+	struct peer_find *f = arg;
+
+	if (strcmp(p->id, f->id) == 0) {
+		f->p = *p;
+		f->p.vector = p->vector != NULL ? strdup(p->vector) : NULL;
+		f->found = true;
+	}
+	return 0;
+}
+
+static struct peer_find
+peer(sqlite3 *db, const char *id)
+{
+	struct peer_find f = {.id = id};
+	struct mc_err err;
+
+	if (sync_peers(db, peer_visit, &f, &err) != 0)
+		bail("sync_peers", err.msg);
+	return f;
+}
+
+/* ---- the tests ----------------------------------------------------------- */
+
+static const char *
+export(sqlite3 *db, const char *peer_id, const char *name, long long *count)
+{
+	static char out[4][512];
+	static int k;
+	struct mc_err err;
+
+	/* name NULL: into the test folder itself */
+	k = (k + 1) % 4;
+	if (sync_export(db, peer_id, name != NULL ? test_path(name) : test_dir, out[k],
+	    sizeof out[k], count, NULL, NULL, &err) != 0)
+		bail(name, err.msg);
+	return out[k];
+}
+
+/* A's first bundle: its header and content, as sync.h describes them. */
+static const char *
+test_write(void)
+{
+	char h[MC_HASH_LEN], *v;
+	const char *a1, *in_dir;
+	char out[512], want[512];
+	long long count = -1;
+	struct mc_err err;
+
+	v = sync_vector(A, &err);
+	snprintf(want, sizeof want, "{\"%s\":5}", idA);
+	is_str(v, want, "A's vector: its five events");
+	a1 = export(A, NULL, "a1.motcua", &count);
+	ok(strcmp(a1, test_path("a1.motcua")) == 0 && count == 5, "export everything: five "
+	    "events to the file named");
+	is_str(header(a1, "format"), "motcua-bundle", "header: format");
+	is_str(header(a1, "format_version"), "1", "header: format_version");
+	is_str(header(a1, "kind"), "events", "header: kind");
+	ok(strcmp(header(a1, "sender"), idA) == 0 && strcmp(header(a1, "sender_unit"),
+	    UNIT_CODE) == 0 && strcmp(header(a1, "sender_number"), "1") == 0,
+	    "header: the sender, its unit and number");
+	is_str(header(a1, "created"), NOW_ISO, "header: created (the clock)");
+	is_str(header(a1, "vector"), v, "header: the sender's vector");
+	is_str(header(a1, "count"), "5", "header: count");
+	ok(strcmp(header(a1, "version"), "(absent)") == 0 &&
+	    strcmp(header(a1, "payload"), "(absent)") == 0, "header: no version or payload");
+	content_hash(a1, h);
+	is_str(header(a1, "content_sha256"), h, "header: the content hash, recomputed here "
+	    "from the format");
+	{
+		sqlite3 *b = bundle_open(a1);
+		ok(same_rows(A, b, EVENTS), "the bundle holds A's events, every column");
+		sqlite3_close(b);
+	}
+	snprintf(out, sizeof out, "%s-journal", a1);
+	snprintf(want, sizeof want, "%s-wal", a1);
+	ok(access(out, F_OK) != 0 && access(want, F_OK) != 0 && file_size(a1) % 512 == 0,
+	    "one self-contained file: no journal or WAL beside it");
+	free(v);
+
+	ok(sync_export(A, NULL, a1, out, sizeof out, &count, NULL, NULL, &err) == -1 &&
+	    err.kind == MC_ECONFLICT, "a file that exists is not overwritten (%s)", err.msg);
+	in_dir = export(A, NULL, NULL, &count);
+	snprintf(want, sizeof want, "%s/%s-1-20261121-0930.motcua", test_dir, UNIT_CODE);
+	ok(strcmp(in_dir, want) == 0 && file_size(in_dir) > 0, "export into a folder: "
+	    "named <unit>-<station>-<date-time>.motcua (%s)", in_dir);
+	return a1;
+}
+
+static void
+test_bad(const char *good)
+{
+	long size = file_size(good);
+	const char *f;
+	struct sync_report r;
+	struct mc_err err;
+
+	/* a flipped byte in an event body: one digit of "Người Thứ 2" */
+	{
+		FILE *fp;
+		char *buf = malloc((size_t)size), *at = NULL;
+
+		f = copy(good, "flipped.motcua", -1);
+		if (buf == NULL || (fp = fopen(f, "r+b")) == NULL ||
+		    fread(buf, 1, (size_t)size, fp) != (size_t)size)
+			bail("flip", f);
+		for (long i = 0; at == NULL && i + 11 < size; i++)
+			if (memcmp(buf + i, "Thứ 2", strlen("Thứ 2")) == 0)
+				at = buf + i + strlen("Thứ 2") - 1;
+		if (at == NULL || fseek(fp, at - buf, SEEK_SET) != 0 || putc(*at ^ 1, fp) == EOF ||
+		    fclose(fp) != 0)
+			bail("flip", "the name is not in the bundle");
+		free(buf);
+		refused(C, f, "altered|damaged", "a flipped byte");
+	}
+	refused(C, copy(good, "half.motcua", size / 2), "cut short|damaged", "cut at half");
+	refused(C, copy(good, "cut.motcua", size - 700), "cut short", "cut to a length that is "
+	    "not a whole number of sectors");
+
+	f = copy(good, "edited.motcua", -1);
+	bundle_exec(f, "UPDATE event SET body = json_set(body, '$.applicant.name', "
+	    "'Kẻ Giả Mạo') WHERE seq = 1");
+	refused(C, f, "altered (its hash does not match)", "an edited event");
+
+	f = copy(good, "rehashed.motcua", -1);
+	bundle_exec(f, "UPDATE event SET body = json_set(body, '$.applicant.name', "
+	    "'Kẻ Giả Mạo') WHERE seq = 1");
+	rehash_event(f, 1);
+	rehash_content(f);
+	refused(C, f, "chain of events is broken", "an edited event, its hash and the content "
+	    "hash redone");
+
+	f = copy(good, "deleted.motcua", -1);
+	bundle_exec(f, "DELETE FROM event WHERE seq = 3; UPDATE bundle SET value = '4' "
+	    "WHERE key = 'count'");
+	rehash_content(f);
+	refused(C, f, "missing from the middle", "an event taken out, count and content hash "
+	    "redone");
+
+	f = copy(good, "count.motcua", -1);
+	bundle_exec(f, "UPDATE bundle SET value = '6' WHERE key = 'count'");
+	rehash_content(f);
+	refused(C, f, "number of events its header says", "a count that lies");
+
+	f = copy(good, "checksum.motcua", -1);
+	bundle_exec(f, "UPDATE bundle SET value = '" E64 "' WHERE key = 'content_sha256'");
+	refused(C, f, "does not match its checksum", "a wrong content hash");
+
+	f = copy(good, "sender.motcua", -1);
+	bundle_exec(f, "UPDATE bundle SET value = '000.17.22.H57' WHERE key = 'sender_unit'");
+	refused(C, f, "does not match its checksum", "an edited header value");
+
+	f = copy(good, "version.motcua", -1);
+	bundle_exec(f, "UPDATE bundle SET value = '2' WHERE key = 'format_version'");
+	refused(C, f, "another version of motcua", "format version 2");
+
+	ok(import(C, test_path("none.motcua"), false, &r, &err) == -1 &&
+	    err.kind == MC_ENOTFOUND, "a missing file (%s)", err.msg);
+}
+
+static void
+test_import(const char *a1)
+{
+	char before[MC_HASH_LEN], after[MC_HASH_LEN], want[128], *v;
+	struct sync_report r;
+	struct mc_err err;
+	struct peer_find f;
+
+	digest(B, before);
+	ok(import(B, a1, false, &r, &err) == 0, "B imports A's bundle (%s)", err.msg);
+	digest(B, after);
+	ok(strcmp(before, after) != 0, "(the digest of every row sees the import)");
+	ok(strcmp(r.kind, "events") == 0 && strcmp(r.sender, idA) == 0,
+	    "report: an events bundle from A");
+	ok(r.events_new == 5 && r.events_known == 0 && r.stations == 1 && r.gaps == 0,
+	    "report: five new events of one station, no gap");
+	ok(r.dossiers_new == 2 && r.dossiers_touched == 2, "report: two new dossiers");
+	ok(same_rows(A, B, EVENTS), "B holds A's events, every column");
+	ok(same_rows(A, B, DOSSIERS), "B's dossier rows are A's, every column");
+	ok(same_rows(A, B, WORDS), "and so is its name index");
+	is_int(event_verify(B, &err), 0, "B's log verifies");
+
+	snprintf(want, sizeof want, "{\"%s\":5}", idA);
+	f = peer(B, idA);
+	ok(f.found && !f.p.self && f.p.number == 1 && strcmp(f.p.unit, UNIT_CODE) == 0 &&
+	    f.p.events == 5, "B knows station A: its unit, number 1, five of its events");
+	ok(f.found && f.p.vector != NULL && strcmp(f.p.vector, want) == 0 &&
+	    strcmp(f.p.heard, NOW_ISO) == 0, "B remembers what A holds (%s) and when it "
+	    "heard from it", f.p.vector ? f.p.vector : "none");
+	free(f.p.vector);
+	v = sync_vector(B, &err);
+	is_str(v, want, "B's own vector now counts A's events");
+	free(v);
+
+	digest(B, before);
+	ok(import(B, a1, false, &r, &err) == 0 && r.events_new == 0 && r.events_known == 5 &&
+	    r.dossiers_new == 0 && r.dossiers_touched == 0 && r.stations == 0,
+	    "the same bundle again: nothing new, five known");
+	digest(B, after);
+	is_str(after, before, "and not a row changed");
+}
+
+/* Export for a peer: only what the peer's last bundle did not hold. */
+static void
+test_for_peer(struct mc_calendar *calB)
+{
+	char d3[MC_CODE_LEN], want[128];
+	const char *b1;
+	struct sync_report r;
+	struct mc_err err;
+	struct peer_find f;
+	long long n = -1, n2 = -1, n3 = -1;
+
+	receive(B, calB, "1.001193", "2026-11-17 09:00", d3);
+	b1 = export(B, idA, "b1.motcua", &n);
+	is_int(n, 1, "B's export for A: only B's own event (A holds its five)");
+	(void)export(B, "1", "b1-number.motcua", &n2);
+	(void)export(B, "zzzz", "b1-unknown.motcua", &n3);
+	ok(n2 == 1 && n3 == 6, "a peer named by its number: the same; a station never "
+	    "heard from: everything");
+	ok(import(A, b1, false, &r, &err) == 0 && r.events_new == 1 && r.dossiers_new == 1 &&
+	    r.events_known == 0, "A takes B's event and its dossier (%s)", err.msg);
+	f = peer(A, idB);
+	snprintf(want, sizeof want, "\"%s\":5", idA);
+	ok(f.found && f.p.vector != NULL && strstr(f.p.vector, want) != NULL &&
+	    (snprintf(want, sizeof want, "\"%s\":1", idB), strstr(f.p.vector, want) != NULL),
+	    "A remembers B holds A's five and its own one: %s", f.p.vector ? f.p.vector : "");
+	free(f.p.vector);
+}
+
+/* A later bundle before the one it follows: a gap, then filled. */
+static void
+test_gap(const char *a1, struct mc_calendar *calA, const char *d1, const char *d2)
+{
+	char sql[256];
+	const char *a2;
+	struct sync_report r;
+	struct mc_err err;
+	long long n = -1;
+
+	step(A, calA, d1, MC_STEP_RETURN, "2026-11-18 09:00", NULL);
+	step(A, calA, d2, MC_STEP_RETURN, "2026-11-18 09:10", NULL);
+	a2 = export(A, idB, "a2.motcua", &n);
+	is_int(n, 2, "A's export for B: its two new events only");
+
+	ok(import(C, a2, false, &r, &err) == 0 && r.events_new == 2 && r.gaps == 1 &&
+	    r.dossiers_new == 0, "C takes the later bundle first: two events, a gap, no "
+	    "dossier yet (%s)", err.msg);
+	is_int(event_verify(C, &err), 0, "C's log verifies across the gap");
+	ok(import(C, a1, false, &r, &err) == 0 && r.events_new == 5 && r.gaps == 0 &&
+	    r.dossiers_new == 2, "then the first bundle: five events, the gap filled, two "
+	    "dossiers");
+	snprintf(sql, sizeof sql, "SELECT * FROM dossier WHERE station = '%s' ORDER BY id", idA);
+	ok(same_rows(A, C, sql), "C's rows of A's dossiers are A's (returned, every column)");
+	ok(import(B, a2, false, &r, &err) == 0 && r.events_new == 2 && r.events_known == 0 &&
+	    r.gaps == 0, "B takes the two new events");
+	ok(same_rows(A, B, EVENTS) && same_rows(A, B, DOSSIERS), "A and B hold the same "
+	    "events and dossier rows");
+}
+
+/* One's own bundle back, and a bundle that forks a chain held here. */
+static void
+test_own_and_fork(const char *a1)
+{
+	char before[MC_HASH_LEN], after[MC_HASH_LEN];
+	struct sync_report r;
+	struct mc_err err;
+	struct peer_find f;
+	const char *fk;
+
+	digest(A, before);
+	ok(import(A, a1, false, &r, &err) == 0 && r.events_new == 0 && r.events_known == 5,
+	    "A's own bundle back: nothing new");
+	digest(A, after);
+	is_str(after, before, "and not a row changed");
+	f = peer(A, idA);
+	ok(f.found && f.p.self && f.p.vector == NULL, "A is not its own peer");
+
+	/* the last event of the bundle edited and every hash redone: sound on
+	 * its own, but B holds the original */
+	fk = copy(a1, "fork.motcua", -1);
+	bundle_exec(fk, "UPDATE event SET body = json_set(body, '$.outcome', 'refused') "
+	    "WHERE seq = 5");
+	rehash_event(fk, 5);
+	rehash_content(fk);
+	refused(B, fk, "forked or edited", "an event that differs from the one held");
+}
+
+/* Chains that a bundle must continue: its first event links to the last
+ * one held here, and its last event is the one the next held event
+ * links to.  D holds A's 1–5, E holds A's 6–7 (a gap before them). */
+static void
+test_links(const char *a1)
+{
+	char a2[512];
+	struct sync_report r;
+	struct mc_err err;
+	const char *f;
+	sqlite3 *D = station_new("d.db", 4), *E = station_new("e.db", 5);
+
+	snprintf(a2, sizeof a2, "%s", test_path("a2.motcua"));
+	ok(import(D, a1, false, &r, &err) == 0 && import(E, a2, false, &r, &err) == 0 &&
+	    r.gaps == 1, "D takes A's events 1–5, E only 6–7");
+
+	/* event 6 made to link elsewhere, every hash after it redone */
+	f = copy(a2, "relinked.motcua", -1);
+	bundle_exec(f, "UPDATE event SET prev = '" E64 "' WHERE seq = 6");
+	rehash_event(f, 6);
+	bundle_exec(f, "UPDATE event SET prev = (SELECT hash FROM event WHERE seq = 6) "
+	    "WHERE seq = 7");
+	rehash_event(f, 7);
+	rehash_content(f);
+	refused(D, f, "do not follow the ones held here", "a first event that does not "
+	    "link to the last one held");
+
+	/* event 5 edited, its hash redone: E's event 6 does not link to it */
+	f = copy(a1, "last-edited.motcua", -1);
+	bundle_exec(f, "UPDATE event SET body = json_set(body, '$.outcome', 'refused') "
+	    "WHERE seq = 5");
+	rehash_event(f, 5);
+	rehash_content(f);
+	refused(E, f, "do not fit the ones held here", "a last event that the next one held "
+	    "does not link to");
+	db_close(D);
+	db_close(E);
+}
+
+static char *
+catalog_payload(long long version, long long fee)
+{
+	sqlite3_stmt *st;
+	char *p = NULL;
+
+	if (sqlite3_prepare_v2(A, "SELECT json_set(?1, '$.version', ?2, "
+	    "'$.procedures[0].fee', ?3)", -1, &st, NULL) != SQLITE_OK)
+		bail("payload", sqlite3_errmsg(A));
+	sqlite3_bind_text(st, 1, catalog_sample_json, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, version);
+	sqlite3_bind_int64(st, 3, fee);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		p = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (p == NULL)
+		bail("payload", "none");
+	return p;
+}
+
+static long long
+fee_at(sqlite3 *db, const char *code)
+{
+	struct mc_procedure p;
+	struct mc_err err;
+	long long fee;
+
+	if (catalog_get(db, code, &p, &err) != 0)
+		bail(code, err.msg);
+	fee = p.fee;
+	catalog_procedure_free(&p);
+	return fee;
+}
+
+/* A catalog publication from A to C, a newer one, an older one, forced. */
+static void
+test_publish(void)
+{
+	char *v5 = catalog_payload(5, 1234), *v3 = catalog_payload(3, 999), *evs, *evs2;
+	char out[512], h[MC_HASH_LEN], held[32], before[MC_HASH_LEN], after[MC_HASH_LEN];
+	const char *p5 = test_path("catalog-5.motcua"), *p3 = test_path("catalog-3.motcua");
+	struct sync_report r;
+	struct mc_err err;
+
+	ok(sync_publish(A, "catalog", 5, v5, p5, out, sizeof out, &err) == 0 &&
+	    strcmp(out, p5) == 0, "publish catalog version 5 (%s)", err.msg);
+	ok(strcmp(header(p5, "kind"), "catalog") == 0 && strcmp(header(p5, "version"), "5")
+	    == 0 && strcmp(header(p5, "count"), "0") == 0 && strcmp(header(p5, "vector"),
+	    "{}") == 0 && strcmp(header(p5, "sender"), idA) == 0, "its header: a catalog, "
+	    "version 5, no events");
+	{
+		sqlite3 *b = bundle_open(p5);
+		sqlite3_stmt *st;
+
+		if (sqlite3_prepare_v2(b, "SELECT value = ?1 FROM bundle WHERE key = 'payload'",
+		    -1, &st, NULL) != SQLITE_OK)
+			bail(p5, sqlite3_errmsg(b));
+		sqlite3_bind_text(st, 1, v5, -1, SQLITE_STATIC);
+		ok(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1,
+		    "it carries the payload as given");
+		sqlite3_finalize(st);
+		sqlite3_close(b);
+	}
+	content_hash(p5, h);
+	is_str(header(p5, "content_sha256"), h, "its content hash, recomputed here");
+
+	evs = rows(C, EVENTS);
+	ok(import(C, p5, false, &r, &err) == 0 && strcmp(r.kind, "catalog") == 0 &&
+	    r.version == 5 && r.events_new == 0, "C imports it (%s)", err.msg);
+	ok(db_meta_get(C, "catalog_version", held, sizeof held) == 0 &&
+	    strcmp(held, "5") == 0 && fee_at(C, "1.001193") == 1234,
+	    "C now holds catalog version 5, the changed fee with it");
+	evs2 = rows(C, EVENTS);
+	ok(strcmp(evs, evs2) == 0, "and its events are untouched");
+	sqlite3_free(evs);
+	sqlite3_free(evs2);
+
+	{
+		const char *f = copy(p5, "catalog-edited.motcua", -1);
+		bundle_exec(f, "UPDATE bundle SET value = json_set(value, "
+		    "'$.procedures[0].fee', 1) WHERE key = 'payload'");
+		refused(C, f, "does not match its checksum", "an edited publication");
+	}
+
+	ok(sync_publish(A, "catalog", 3, v3, p3, out, sizeof out, &err) == 0,
+	    "publish an older catalog, version 3");
+	digest(C, before);
+	ok(import(C, p3, false, &r, &err) == -1 && err.kind == MC_ECONFLICT &&
+	    strstr(err.msg, "older") != NULL, "an older publication is refused (%s)", err.msg);
+	digest(C, after);
+	is_str(after, before, "and changes nothing");
+	ok(import(C, p3, true, &r, &err) == 0 && r.version == 3 &&
+	    db_meta_get(C, "catalog_version", held, sizeof held) == 0 &&
+	    strcmp(held, "3") == 0 && fee_at(C, "1.001193") == 999,
+	    "forced, it is applied: version 3 and its fee (%s)", err.msg);
+
+	ok(sync_publish(A, "events", 5, v5, test_path("x.motcua"), out, sizeof out, &err)
+	    == -1 && err.kind == MC_EINVAL, "a publication is a catalog or a calendar");
+	ok(sync_publish(A, "catalog", 0, v5, test_path("x.motcua"), out, sizeof out, &err)
+	    == -1 && err.kind == MC_EINVAL, "a publication needs a version of 1 or more");
+	free(v5);
+	free(v3);
+}
+
+int
+main(void)
+{
+	struct mc_calendar *calA, *calB;
+	struct mc_err err;
+	char d1[MC_CODE_LEN], d2[MC_CODE_LEN], a1[512];
+
+	setenv("MOTCUA_NOW", NOW, 1);
+	test_dir_make("sync");
+	A = station_new("a.db", 1);
+	B = station_new("b.db", 2);
+	C = station_new("c.db", 3);
+	station_id(A, idA);
+	station_id(B, idB);
+	if (calendar_open(A, &calA, &err) || calendar_open(B, &calB, &err))
+		bail("calendar", err.msg);
+	/* five events at A: two receipts, a handover, two results */
+	receive(A, calA, "1.001022", "2026-11-16 09:00", d1);
+	receive(A, calA, "1.001193", "2026-11-16 09:10", d2);
+	step(A, calA, d1, MC_STEP_HANDOVER, "2026-11-16 10:00", NULL);
+	step(A, calA, d1, MC_STEP_RESULT, "2026-11-17 10:00", NULL);
+	step(A, calA, d2, MC_STEP_RESULT, "2026-11-16 11:00", NULL);
+
+	/* kept here: export() hands back one of a few rotating buffers */
+	snprintf(a1, sizeof a1, "%s", test_write());
+	test_bad(a1);
+	test_import(a1);
+	test_for_peer(calB);
+	test_gap(a1, calA, d1, d2);
+	test_own_and_fork(a1);
+	test_links(a1);
+	test_publish();
+
+	calendar_close(calA);
+	calendar_close(calB);
+	db_close(A);
+	db_close(B);
+	db_close(C);
+	test_dir_remove();
+	return tap_done();
+}
