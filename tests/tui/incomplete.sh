@@ -36,7 +36,9 @@ like "$(screen)" "Missing +1\. Tờ khai" "the summary lists what is missing"
 tm send-keys Enter
 wait_for "Record the guidance"; ok "Enter asks for confirmation"
 tm send-keys Enter
-wait_for "Mẫu 02"; ok "the supplement request is shown"
+# "Mẫu 02" is already in the summary and the confirm box: wait for the
+# message that follows the commit
+wait_for "Guidance recorded"; ok "the supplement request is shown"
 is "$(q 'SELECT count(*) FROM dossier')" 0 "no dossier is created"
 is "$(q "SELECT count(*) FROM event WHERE kind = 'guide'")" 1 "a guide event is recorded"
 # the slip is written right after the screen shows it: give a slow
