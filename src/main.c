@@ -13,6 +13,7 @@
 #include "motcua/db.h"
 #include "motcua/demo.h"
 #include "motcua/i18n.h"
+#include "motcua/unit.h"
 #include "ui/ui.h"
 
 static const struct cli_cmd *const commands[] = {
@@ -109,8 +110,7 @@ run_demo(struct cli_ctx *ctx)
 	/* the demo's own officer, unless --officer names another or --db
 	 * pointed at a database that has no such officer */
 	rc = ui_run(db, path, ctx->officer != NULL ? ctx->officer :
-	    db_int(db, "SELECT count(*) FROM officer WHERE username = 'demo' AND active = 1",
-	    0) > 0 ? "demo" : NULL);
+	    unit_officer_active(db, "demo", &err) > 0 ? "demo" : NULL);
 	db_close(db);
 	return rc;
 }

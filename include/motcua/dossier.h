@@ -79,4 +79,68 @@ int dossier_rebuild(sqlite3 *db, long long *total, long long *differ,
 int dossier_find_code(sqlite3 *db, const char *code, char id[MC_UUID_LEN],
     struct mc_err *err);
 
+/* ---- reading (dossier-read.c) ------------------------------------------ */
+
+/* One document of the procedure, as the receipt recorded it. */
+struct mc_dossier_doc {
+	int position;		/* 1, 2, … as in the catalog */
+	char *name;
+	char *form;		/* catalog_form_name: "original", "copy", … */
+	int quantity;
+	bool required;
+	bool received;		/* handed in at the counter */
+};
+
+/* A dossier as the projection holds it.  Strings are malloc'd, NULL where
+ * the row has none; a time whose jdn is 0 is absent.  `status` is the
+ * status's name ("received", "processing", …): a front end asks the
+ * vocabulary for its label.  Free with dossier_free. */
+struct mc_dossier {
+	char id[MC_UUID_LEN];
+	char code[MC_CODE_LEN];
+	char *station;		/* the receiving station's id */
+	char *officer;		/* the receiving officer's username */
+	struct {
+		char *code, *name, *field;
+		char *time_limit;	/* as the catalog wrote it: "3 days" */
+		long long fee;		/* VND */
+	} procedure;		/* as it was on the day of receipt */
+	struct mc_dossier_doc *docs;
+	size_t ndocs;
+	struct {
+		char *name, *id, *birth_date, *phone, *address, *email;
+	} applicant;
+	enum mc_delivery delivery;
+	struct mc_time received;
+	struct mc_time due;	/* the promised date-time, moved by pauses */
+	struct mc_time appointment;	/* what the citizen was last told */
+	struct mc_time updated;	/* the time of the last event applied */
+	char status[24];
+	char *handler;		/* handed over to */
+	char *agency;		/* transferred to */
+	char *paused_from;	/* the status before a pause */
+	struct mc_time paused_at;
+	int paused_days;	/* working days paused so far */
+	char *result;		/* "approved" | "refused" */
+	char *result_reason;
+	struct mc_time result_at;
+	struct mc_time returned_at;
+	char *collector, *collector_id;
+	char *rating;		/* very_satisfied | satisfied | not_satisfied */
+	char *closed_reason;	/* refuse, withdraw, cancel */
+	struct mc_time closed_at;
+	int apologies;		/* apology letters sent (Mẫu 04) */
+};
+
+/* The dossier with this code.  MC_ENOTFOUND (with a message saying what to
+ * do) if there is none; d needs dossier_free only after a 0 return. */
+int dossier_get(sqlite3 *db, const char *code, struct mc_dossier *d, struct mc_err *err);
+/* Every dossier, by receipt time then code.  fn returns nonzero to stop;
+ * the dossier it gets is freed when it returns. */
+int dossier_list(sqlite3 *db, int (*fn)(const struct mc_dossier *, void *), void *arg,
+    struct mc_err *err);
+void dossier_free(struct mc_dossier *d);
+/* "counter" or "post", as the projection stores it. */
+const char *dossier_delivery_name(enum mc_delivery d);
+
 #endif

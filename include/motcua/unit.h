@@ -50,6 +50,12 @@ int unit_officer_list(sqlite3 *db, int (*fn)(const struct mc_officer *, void *),
 int unit_officer_get(sqlite3 *db, const char *username, struct mc_officer *o,
     struct mc_err *err);
 
+/* How many officers are active (may record events); -1 on error. */
+long long unit_officer_count(sqlite3 *db, struct mc_err *err);
+/* Is `username` an active officer?  1 yes, 0 no (unknown or no longer
+ * active), -1 on error. */
+int unit_officer_active(sqlite3 *db, const char *username, struct mc_err *err);
+
 const char *unit_role_name(enum mc_role r);
 int unit_role_parse(const char *s, enum mc_role *r);
 

@@ -115,6 +115,7 @@ cli_json_str(FILE *f, const char *s)
 		return;
 	}
 	fputc('"', f);
+	/* the escapes SQLite's JSON functions write, byte for byte */
 	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
 		switch (*p) {
 		case '"': fputs("\\\"", f); break;
@@ -122,6 +123,8 @@ cli_json_str(FILE *f, const char *s)
 		case '\n': fputs("\\n", f); break;
 		case '\r': fputs("\\r", f); break;
 		case '\t': fputs("\\t", f); break;
+		case '\b': fputs("\\b", f); break;
+		case '\f': fputs("\\f", f); break;
 		default:
 			if (*p < 0x20)
 				fprintf(f, "\\u%04x", *p);

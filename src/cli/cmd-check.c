@@ -5,20 +5,27 @@
 #include <string.h>
 
 #include "cli.h"
-#include "motcua/db.h"
+#include "motcua/check.h"
 #include "motcua/dossier.h"
-#include "motcua/event.h"
 #include "motcua/i18n.h"
+
+/* One problem SQLite's integrity check found. */
+static int
+integrity_problem(const char *problem, void *arg)
+{
+	(void)arg;
+	printf(_("integrity: %s\n"), problem);
+	return 0;
+}
 
 static int
 run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool rebuild = false;
 	struct mc_err err;
-	sqlite3_stmt *st;
 	sqlite3 *db;
-	long long bad, total, differ;
-	int problems = 0, rc;
+	long long bad, total, differ, found;
+	int problems = 0;
 
 	if (argc == 2 && strcmp(argv[1], "--rebuild") == 0)
 		rebuild = true;
@@ -28,30 +35,20 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 
 	/* SQLite's own check of every page and index */
-	if (db_prepare(db, "PRAGMA integrity_check", &st, &err))
+	if ((found = check_integrity(db, integrity_problem, NULL, &err)) < 0)
 		return cli_fail(&err);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *r = (const char *)sqlite3_column_text(st, 0);
-		if (strcmp(r, "ok") != 0) {
-			printf(_("integrity: %s\n"), r);
-			problems++;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return cli_fail((db_fail(db, &err, _("the integrity check")), &err));
-	if (problems == 0)
+	if (found > 0)
+		problems++;
+	else
 		printf("%s\n", _("integrity: ok"));
 
-	bad = event_verify(db, &err);
-	if (bad < 0)
+	if (check_events(db, &total, &bad, &err) != 0)
 		return cli_fail(&err);
 	if (bad > 0) {
 		printf(_("events: %lld fail their hash or chain check\n"), bad);
 		problems++;
 	} else {
-		printf(_("events: %lld, every hash and chain link is sound\n"),
-		    db_int(db, "SELECT count(*) FROM event", 0));
+		printf(_("events: %lld, every hash and chain link is sound\n"), total);
 	}
 
 	if (rebuild) {

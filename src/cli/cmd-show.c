@@ -1,4 +1,5 @@
-/* cmd-show.c — motcua show CODE, motcua list: reading dossiers. */
+/* cmd-show.c — motcua show CODE, motcua list: a dossier's row (dossier_get,
+ * dossier_list) as text or as JSON. */
 #include "config.h"
 
 #include <getopt.h>
@@ -6,21 +7,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "motcua/db.h"
+#include "motcua/date.h"
+#include "motcua/dossier.h"
 #include "motcua/i18n.h"
-
-/* Dossier rows as JSON objects, built by SQLite; times shown as the CLI
- * shows them everywhere ("YYYY-MM-DD HH:MM"). */
-#define SHORT(col) "substr(" col ", 1, 10) || ' ' || substr(" col ", 12, 5)"
-#define DOSSIER_JSON \
-	"json_object('code', code, 'procedure', json_object('code', procedure_code, " \
-	"'name', procedure_name, 'field', field, 'time_limit', time_limit, " \
-	"'fee', fee), 'documents', json(documents), " \
-	"'applicant', json_object('name', applicant_name, 'id', applicant_id, " \
-	"'birth_date', birth_date, 'phone', phone, 'address', address, " \
-	"'email', email), 'delivery', delivery, " \
-	"'received', " SHORT("received") ", 'due', " SHORT("due") ", " \
-	"'status', status, 'officer', officer)"
 
 static int
 json_flag(int argc, char **argv, const struct cli_cmd *cmd, bool *json, int nargs)
@@ -41,8 +30,61 @@ json_flag(int argc, char **argv, const struct cli_cmd *cmd, bool *json, int narg
 	return argc - optind == nargs ? 0 : -1;
 }
 
+/* A time as the CLI shows it everywhere: "YYYY-MM-DD HH:MM". */
+static const char *
+short_time(const struct mc_time *t, char buf[MC_TIME_LEN])
+{
+	date_format_time(t, buf);
+	return buf;
+}
+
+/* `key` (JSON text up to the value, such as ",\"name\":") and the string
+ * value v (null when NULL). */
 static void
-show_text(sqlite3_stmt *st)
+put_str(const char *key, const char *v)
+{
+	fputs(key, stdout);
+	cli_json_str(stdout, v);
+}
+
+/* One dossier as the JSON object of show --json and list --json: these
+ * keys, in this order, are what scripts read. */
+static void
+put_dossier(const struct mc_dossier *d)
+{
+	char t[MC_TIME_LEN];
+
+	put_str("{\"code\":", d->code);
+	put_str(",\"procedure\":{\"code\":", d->procedure.code);
+	put_str(",\"name\":", d->procedure.name);
+	put_str(",\"field\":", d->procedure.field);
+	put_str(",\"time_limit\":", d->procedure.time_limit);
+	printf(",\"fee\":%lld},\"documents\":[", d->procedure.fee);
+	for (size_t i = 0; i < d->ndocs; i++) {
+		const struct mc_dossier_doc *doc = &d->docs[i];
+
+		printf("%s{\"position\":%d", i > 0 ? "," : "", doc->position);
+		put_str(",\"name\":", doc->name);
+		put_str(",\"form\":", doc->form);
+		printf(",\"quantity\":%d,\"required\":%s,\"received\":%s}", doc->quantity,
+		    doc->required ? "true" : "false", doc->received ? "true" : "false");
+	}
+	put_str("],\"applicant\":{\"name\":", d->applicant.name);
+	put_str(",\"id\":", d->applicant.id);
+	put_str(",\"birth_date\":", d->applicant.birth_date);
+	put_str(",\"phone\":", d->applicant.phone);
+	put_str(",\"address\":", d->applicant.address);
+	put_str(",\"email\":", d->applicant.email);
+	put_str("},\"delivery\":", dossier_delivery_name(d->delivery));
+	put_str(",\"received\":", short_time(&d->received, t));
+	put_str(",\"due\":", short_time(&d->due, t));
+	put_str(",\"status\":", d->status);
+	put_str(",\"officer\":", d->officer);
+	putchar('}');
+}
+
+static void
+show_text(const struct mc_dossier *d)
 {
 	/* TRANSLATORS: labels of `motcua show`, padded to 13 columns: keep
 	 * each at most 12 columns wide. */
@@ -51,102 +93,105 @@ show_text(sqlite3_stmt *st)
 		N_("Birth date"), N_("Phone"), N_("Address"), N_("E-mail"),
 		N_("Result by"), N_("Received"), N_("Due"), N_("Status"), N_("Officer"),
 	};
+	char received[MC_TIME_LEN], due[MC_TIME_LEN];
+	const char *values[13];
+
+	values[0] = d->code;
+	values[1] = NULL;	/* the procedure: printed from its parts */
+	values[2] = d->applicant.name;
+	values[3] = d->applicant.id;
+	values[4] = d->applicant.birth_date;
+	values[5] = d->applicant.phone;
+	values[6] = d->applicant.address;
+	values[7] = d->applicant.email;
+	values[8] = dossier_delivery_name(d->delivery);
+	values[9] = short_time(&d->received, received);
+	values[10] = short_time(&d->due, due);
+	values[11] = d->status;
+	values[12] = d->officer;
 	for (int i = 0; i < 13; i++) {
-		const unsigned char *v = sqlite3_column_text(st, i);
 		cli_pad(stdout, _(labels[i]), 13);
-		printf("%s\n", v != NULL ? (const char *)v : "-");
+		if (i == 1)
+			printf("%s %s (%s, %s)\n", d->procedure.code, d->procedure.name,
+			    d->procedure.field, d->procedure.time_limit);
+		else
+			printf("%s\n", values[i] != NULL ? values[i] : "-");
+	}
+	printf("%s\n", _("Documents:"));
+	for (size_t i = 0; i < d->ndocs; i++) {
+		const struct mc_dossier_doc *doc = &d->docs[i];
+
+		printf("  [%s] %d. %s (%s, %d)%s\n", doc->received ? "x" : " ",
+		    doc->position, doc->name, doc->form, doc->quantity,
+		    doc->required ? "" : _(" optional"));
 	}
 }
 
 static int
 run_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-	sqlite3_stmt *st;
+	struct mc_dossier d;
 	struct mc_err err;
 	bool json;
 	sqlite3 *db;
-	int rc;
 
 	if (json_flag(argc, argv, &cmd_show, &json, 1) != 0)
 		return cli_usage(&cmd_show);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if (db_prepare(db, json ? "SELECT " DOSSIER_JSON " FROM dossier WHERE code = ?1" :
-	    "SELECT code, procedure_code || ' ' || procedure_name || ' (' || field || ', ' "
-	    "|| time_limit || ')', applicant_name, applicant_id, birth_date, phone, "
-	    "address, email, delivery, " SHORT("received") ", " SHORT("due") ", status, "
-	    "officer, documents FROM dossier WHERE code = ?1", &st, &err))
+	if (dossier_get(db, argv[optind], &d, &err) != 0)
 		return cli_fail(&err);
-	sqlite3_bind_text(st, 1, argv[optind], -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && json) {
-		printf("%s\n", sqlite3_column_text(st, 0));
-	} else if (rc == SQLITE_ROW) {
-		sqlite3_stmt *docs;
-
-		show_text(st);
-		printf("%s\n", _("Documents:"));
-		if (db_prepare(db, "SELECT json_extract(value, '$.position'), "
-		    "json_extract(value, '$.name'), json_extract(value, '$.form'), "
-		    "json_extract(value, '$.quantity'), json_extract(value, '$.received'), "
-		    "json_extract(value, '$.required') FROM json_each(?1)", &docs, &err)) {
-			sqlite3_finalize(st);
-			return cli_fail(&err);
-		}
-		sqlite3_bind_value(docs, 1, sqlite3_column_value(st, 13));
-		while (sqlite3_step(docs) == SQLITE_ROW)
-			printf("  [%s] %d. %s (%s, %d)%s\n",
-			    sqlite3_column_int(docs, 4) ? "x" : " ",
-			    sqlite3_column_int(docs, 0), sqlite3_column_text(docs, 1),
-			    sqlite3_column_text(docs, 2), sqlite3_column_int(docs, 3),
-			    sqlite3_column_int(docs, 5) ? "" : _(" optional"));
-		sqlite3_finalize(docs);
+	if (json) {
+		put_dossier(&d);
+		putchar('\n');
+	} else {
+		show_text(&d);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	dossier_free(&d);
+	return 0;
+}
+
+/* list, one dossier: a line of text, or an element of the JSON array. */
+struct list_out {
+	bool json;
+	bool first;
+};
+
+static int
+list_one(const struct mc_dossier *d, void *arg)
+{
+	struct list_out *o = arg;
+	char received[MC_TIME_LEN], due[MC_TIME_LEN];
+
+	if (o->json) {
+		printf("%s\n", o->first ? "" : ",");
+		put_dossier(d);
+		o->first = false;
 		return 0;
-	if (rc != SQLITE_DONE)
-		return cli_fail((db_fail(db, &err, _("reading the dossier")), &err));
-	return cli_error(_("there is no dossier %s: check the code on the slip"), argv[optind]);
+	}
+	printf("%s  %s  %s  %-9s  %s — %s\n", d->code, short_time(&d->received, received),
+	    short_time(&d->due, due), d->status, d->applicant.name, d->procedure.name);
+	return 0;
 }
 
 static int
 run_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	sqlite3_stmt *st;
+	struct list_out o = { false, true };
 	struct mc_err err;
-	bool json, first = true;
 	sqlite3 *db;
 	int rc;
 
-	if (json_flag(argc, argv, &cmd_list, &json, 0) != 0)
+	if (json_flag(argc, argv, &cmd_list, &o.json, 0) != 0)
 		return cli_usage(&cmd_list);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if (db_prepare(db, json ? "SELECT " DOSSIER_JSON " FROM dossier "
-	    "ORDER BY received, code" :
-	    "SELECT code, " SHORT("received") ", " SHORT("due") ", status, "
-	    "applicant_name, procedure_name FROM dossier ORDER BY received, code", &st, &err))
-		return cli_fail(&err);
-	if (json)
+	if (o.json)
 		putchar('[');
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (json) {
-			printf("%s\n%s", first ? "" : ",", sqlite3_column_text(st, 0));
-			first = false;
-		} else {
-			printf("%s  %s  %s  %-9s  %s — %s\n", sqlite3_column_text(st, 0),
-			    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
-			    sqlite3_column_text(st, 3), sqlite3_column_text(st, 4),
-			    sqlite3_column_text(st, 5));
-		}
-	}
-	if (json)
+	rc = dossier_list(db, list_one, &o, &err);
+	if (o.json)
 		puts("]");
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return cli_fail((db_fail(db, &err, _("reading the dossiers")), &err));
-	return 0;
+	return rc != 0 ? cli_fail(&err) : 0;
 }
 
 const struct cli_cmd cmd_show = { "show", "show CODE [--json]", run_show };

@@ -12,6 +12,7 @@
 #include "motcua/db.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
+#include "motcua/publish.h"
 #include "motcua/unit.h"
 #include "sync-int.h"
 
@@ -494,7 +495,8 @@ count_gaps(sqlite3 *db, struct sync_report *r)
 	return 0;
 }
 
-/* A publication: a catalog or a calendar, applied if newer. */
+/* A publication: a catalog or a calendar, applied unless older than the
+ * one held (publish_applies). */
 static int
 apply_publication(sqlite3 *db, struct bundle *bd, bool force, struct sync_report *r,
     struct mc_err *err)
@@ -508,7 +510,8 @@ apply_publication(sqlite3 *db, struct bundle *bd, bool force, struct sync_report
 		return bad(bd, err, _("the publication is incomplete"));
 	snprintf(key, sizeof key, "%s_version", kind);
 	r->version = version;
-	if (db_meta_get(db, key, held, sizeof held) == 0 && atoll(held) > version && !force)
+	if (!publish_applies(db_meta_get(db, key, held, sizeof held) == 0 ? held : NULL,
+	    version, force))
 		return err_set(err, MC_ECONFLICT, _("%s holds %s version %lld, older than the "
 		    "version %s held here: not imported (use --force to apply it anyway)"),
 		    bd->path, kind, version, held);

@@ -255,3 +255,37 @@ unit_officer_get(sqlite3 *db, const char *username, struct mc_officer *o,
 		    _("the officer '%s' is no longer active: choose another"), username);
 	return 0;
 }
+
+long long
+unit_officer_count(sqlite3 *db, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	long long n = 0;
+	int rc;
+
+	if (db_prepare(db, "SELECT count(*) FROM officer WHERE active = 1", &st, err))
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, _("reading the officers"));
+	return n;
+}
+
+int
+unit_officer_active(sqlite3 *db, const char *username, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, active = 0;
+
+	if (db_prepare(db, "SELECT active FROM officer WHERE username = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		active = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the officers"));
+	return active;
+}

@@ -266,6 +266,7 @@ static int
 start(struct ui *u, const char *officer)
 {
 	struct mc_err err;
+	long long active;
 
 	if (unit_get(u->db, &u->unit, &err) != 0) {
 		if (err.kind != MC_ENOTFOUND) {
@@ -281,7 +282,11 @@ start(struct ui *u, const char *officer)
 		}
 		return 0;
 	}
-	if (db_int(u->db, "SELECT count(*) FROM officer WHERE active = 1", 0) == 0)
+	if ((active = unit_officer_count(u->db, &err)) < 0) {
+		fprintf(stderr, "motcua: %s\n", err.msg);
+		return -1;
+	}
+	if (active == 0)
 		return 2;	/* setup of the first officer */
 	if (unit_officer_get(u->db, NULL, &u->officer, &err) == 0)
 		return 0;

@@ -2,16 +2,21 @@
  * atomic commit: when its last step fails, the receiving database is
  * exactly as it was.  The failure is made by a temporary trigger on the
  * receiver's connection that refuses the final write of the version held,
- * the way a full disk or a pulled stick would refuse it. */
+ * the way a full disk or a pulled stick would refuse it.
+ *
+ * And the version rule (publish.h): the version a new publication gets,
+ * and which publications a station applies. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/calendar.h"
 #include "motcua/catalog.h"
 #include "motcua/db.h"
 #include "motcua/demo.h"
+#include "motcua/publish.h"
 #include "motcua/sync.h"
 #include "motcua/unit.h"
 #include "tap.h"
@@ -170,6 +175,92 @@ last_step_fails(const char *kind, const char *bundle, const char *key, int n)
 	db_close(db);
 }
 
+/* The meta value `key` of db, as a number (0 if absent). */
+static long long
+held(sqlite3 *db, const char *key)
+{
+	char buf[32];
+
+	return db_meta_get(db, key, buf, sizeof buf) == 0 ? atoll(buf) : 0;
+}
+
+static void
+version_rule(sqlite3 *pub)
+{
+	struct sync_report r;
+	struct mc_err err;
+	long long v = 0;
+	char out[1024];
+	int years[64];
+	sqlite3 *recv;
+	char *json;
+
+	/* the number itself */
+	ok(publish_version_parse("3", &v) == 0 && v == 3, "version \"3\"");
+	ok(publish_version_parse("9007199254740992", &v) == 0, "version 2^53");
+	ok(publish_version_parse("9007199254740993", &v) != 0, "version 2^53 + 1 refused");
+	ok(publish_version_parse("0", &v) != 0 && publish_version_parse("-1", &v) != 0 &&
+	    publish_version_parse("1.5", &v) != 0 && publish_version_parse("", &v) != 0 &&
+	    publish_version_parse(" 2", &v) != 0, "0, -1, 1.5, \"\" and \" 2\" refused");
+
+	/* the receiving half, as a rule */
+	ok(publish_applies(NULL, 1, false), "nothing held: applied");
+	ok(publish_applies("3", 4, false), "newer than the one held: applied");
+	ok(publish_applies("3", 3, false), "the same version again: applied (changes nothing)");
+	ok(!publish_applies("3", 2, false), "older than the one held: refused");
+	ok(publish_applies("3", 2, true), "older, forced: applied");
+
+	/* the version a new publication gets */
+	ok(publish_version_next(pub, "catalog", &v, &err) == 0 &&
+	    v == held(pub, "catalog_version"), "catalog: the version held (%lld)", v);
+	ok(publish_version_next(pub, "calendar", &v, &err) != 0 &&
+	    err.kind == MC_ENOTFOUND && strstr(err.msg, "--version") != NULL,
+	    "calendar, none held: says to give --version (%s)", err.msg);
+	ok(publish_version_next(pub, "atlas", &v, &err) != 0 && err.kind == MC_EINVAL,
+	    "an unknown kind refused");
+	ok(publish_payload(pub, "atlas", 1, &err) == NULL && err.kind == MC_EINVAL,
+	    "no payload of an unknown kind");
+	ok(publish_payload(pub, "calendar", 1, &err) == NULL && err.kind == MC_ENOTFOUND,
+	    "no calendar to publish yet: MC_ENOTFOUND");
+
+	json = slurp("data/calendar-2026.json");
+	ok(calendar_import_json(pub, json, years, 64, &err) >= 0,
+	    "the publisher takes the 2026 calendar");
+	free(json);
+	ok(publish_write(pub, "calendar", 3, path("rule-3.motcua"), out, sizeof out,
+	    &err) == 0, "publish calendar version 3 (%s)", err.msg);
+	is_int(held(pub, "calendar_version"), 3, "the publisher holds version 3");
+	ok(publish_version_next(pub, "calendar", &v, &err) == 0 && v == 4,
+	    "the next calendar gets version 4");
+	ok(publish_write(pub, "calendar", 2, path("rule-2.motcua"), out, sizeof out,
+	    &err) == 0, "publish an older calendar version 2");
+	is_int(held(pub, "calendar_version"), 3, "the publisher still holds version 3");
+	ok(publish_write(pub, "calendar", 5, path("rule-2.motcua"), out, sizeof out,
+	    &err) != 0, "a file that exists already is not overwritten");
+	is_int(held(pub, "calendar_version"), 3, "and the version held stays");
+	ok(publish_write(pub, "catalog", 7, path("rule-cat7.motcua"), out, sizeof out,
+	    &err) == 0, "publish the catalog as version 7");
+
+	/* the receiving half, in an import */
+	recv = station("rule.db", 4);
+	ok(sync_import(recv, path("rule-3.motcua"), false, &r, NULL, NULL, &err) == 0 &&
+	    r.version == 3, "a receiver takes calendar version 3");
+	is_int(held(recv, "calendar_version"), 3, "the receiver holds version 3");
+	ok(sync_import(recv, path("rule-3.motcua"), false, &r, NULL, NULL, &err) == 0,
+	    "version 3 again: applied");
+	ok(sync_import(recv, path("rule-2.motcua"), false, &r, NULL, NULL, &err) != 0 &&
+	    err.kind == MC_ECONFLICT && strstr(err.msg, "--force") != NULL,
+	    "version 2 after 3: refused, says --force (%s)", err.msg);
+	is_int(held(recv, "calendar_version"), 3, "the receiver still holds version 3");
+	ok(sync_import(recv, path("rule-2.motcua"), true, &r, NULL, NULL, &err) == 0,
+	    "version 2, forced: applied");
+	is_int(held(recv, "calendar_version"), 2, "the receiver now holds version 2");
+	ok(sync_import(recv, path("rule-cat7.motcua"), false, &r, NULL, NULL, &err) == 0,
+	    "a catalog version 7: applied");
+	is_int(held(recv, "catalog_version"), 7, "the receiver holds catalog version 7");
+	db_close(recv);
+}
+
 int
 main(void)
 {
@@ -193,6 +284,7 @@ main(void)
 	    &err) == 0, "write a calendar publication");
 	free(json);
 	last_step_fails("calendar", path("calendar.motcua"), "calendar_version", 2);
+	version_rule(pub);
 	db_close(pub);
 
 	{

@@ -58,6 +58,8 @@ main(void)
 	is_int(db_int(db, "SELECT count(*) FROM station", 0), 1, "one station row");
 
 	ok(unit_officer_get(db, NULL, &o, &err) != 0, "no officer yet");
+	is_int(unit_officer_count(db, &err), 0, "no active officer yet");
+	is_int(unit_officer_active(db, "lan", &err), 0, "an unknown username is not active");
 	ok(unit_officer_add(db, "lan", "  Nguyễn Thị   Lan ", MC_ROLE_OFFICER, &err) == 0,
 	    "add an officer");
 	ok(unit_officer_get(db, NULL, &o, &err) == 0 && strcmp(o.username, "lan") == 0 &&
@@ -72,12 +74,18 @@ main(void)
 	    "add a supervisor");
 	ok(unit_officer_get(db, NULL, &o, &err) != 0 && strstr(err.msg, "--officer"),
 	    "two officers: must say which");
+	is_int(unit_officer_count(db, &err), 2, "two active officers");
+	is_int(unit_officer_active(db, "lan", &err), 1, "lan is active");
+	is_int(unit_officer_active(db, "truong", &err), 1, "truong is active");
 	ok(unit_officer_get(db, "truong", &o, &err) == 0 && o.role == MC_ROLE_SUPERVISOR,
 	    "get by username");
 	ok(unit_officer_get(db, "nobody", &o, &err) != 0 && err.kind == MC_ENOTFOUND,
 	    "unknown officer");
 	ok(db_exec(db, "UPDATE officer SET active = 0 WHERE username = 'lan'", &err) == 0 &&
 	    unit_officer_get(db, "lan", &o, &err) != 0, "inactive officer refused");
+	is_int(unit_officer_count(db, &err), 1, "one active officer left");
+	is_int(unit_officer_active(db, "lan", &err), 0, "lan is no longer active");
+	is_int(unit_officer_active(db, "Lan", &err), 0, "usernames are exact");
 	ok(unit_officer_list(db, count_officer, &n, &err) == 0 && n == 2, "list officers");
 	db_close(db);
 	snprintf(dbp, sizeof dbp, "rm -rf %s", p);
