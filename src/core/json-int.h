@@ -31,6 +31,7 @@ enum json_kind {
 #define JSON_EMPTY_OK 4u	/* "" allowed (JSON_TEXT) */
 #define JSON_LIMITS 8u		/* min..max bound the value (JSON_INT) or the
 				 * number of entries (JSON_ARRAY) */
+#define JSON_RAW 16u		/* JSON_TEXT kept as written, not cleaned */
 
 struct json_field {
 	const char *key;
@@ -49,7 +50,8 @@ struct json_value {
 	bool present;		/* the key is in the object (null included) */
 	bool null;		/* its value is null */
 	char type[JSON_TYPE_LEN];	/* json_type of the value, "" if absent */
-	char *text;		/* JSON_TEXT: the cleaned text; JSON_ARRAY: its
+	char *text;		/* JSON_TEXT: the text (cleaned unless JSON_RAW);
+				 * JSON_ARRAY: its
 				 * JSON; otherwise the value as SQL text, for
 				 * messages; NULL for null; malloc'd */
 	long long num;		/* JSON_INT: the value; JSON_BOOL: 1 or 0;

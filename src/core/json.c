@@ -143,11 +143,14 @@ check_field(const struct json_object_spec *spec, const struct json_field *f,
 
 		if (v->nul)
 			return complain(spec, where, JSON_NUL, f->key, f, v, err);
-		if ((clean = vntext_clean(v->text, err)) == NULL)
-			return complain(spec, where, JSON_BAD_TEXT, f->key, f, v, err);
-		free(v->text);
-		v->text = clean;
-		if (clean[0] == '\0' && !(f->flags & JSON_EMPTY_OK))
+		if (!(f->flags & JSON_RAW)) {
+			if ((clean = vntext_clean(v->text, err)) == NULL)
+				return complain(spec, where, JSON_BAD_TEXT, f->key,
+				    f, v, err);
+			free(v->text);
+			v->text = clean;
+		}
+		if (v->text[0] == '\0' && !(f->flags & JSON_EMPTY_OK))
 			return complain(spec, where, JSON_EMPTY, f->key, f, v, err);
 	}
 	if ((f->flags & JSON_LIMITS) && (v->num < f->min || v->num > f->max))
