@@ -185,6 +185,10 @@ bad "duplicate year, good first year" 'years\[1\]: year 2027 is listed twice' \
     "{$H, \"years\": [{\"year\": 2027, \"days\": [{\"date\": \"2027-01-01\", \"off\": true, \"name\": \"a\"}]}, {\"year\": 2027, \"days\": [{\"date\": \"2027-01-02\", \"off\": true, \"name\": \"b\"}]}]}"
 bad "2026 replaced but a later entry bad" 'years\[1\]\.days\[0\]: "name" must be a string' \
     "{$H, \"years\": [{\"year\": 2026, \"days\": [{\"date\": \"2026-03-02\", \"off\": true, \"name\": \"a\"}]}, {\"year\": 2027, \"days\": [{\"date\": \"2027-01-01\", \"off\": true, \"name\": 5}]}]}"
+refused "import a key given twice" "$DB" 'calendar-bad-dup\.json: years\[0\]\.days\[0\]: "off" appears twice' \
+    --db "$DB" calendar import "$top_srcdir/tests/data/calendar-bad-dup.json"
+run --db "$DB" calendar holidays 2026
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 17 "after the refusal 2026 is still official"
 run calendar import "$T/bad.json"
 is "$rc" 1 "import without a database: exit 1"
 run --db "$DB" calendar import

@@ -57,6 +57,8 @@ refused "bad date" "$DB" '1\.004873.*"effective" is not a real date' \
 	--db "$DB" catalog import "$D/catalog-bad-date.json"
 refused "duplicate code" "$DB" '1\.001193 \(no\. 3\): "code" is the same as procedure no\. 1' \
 	--db "$DB" catalog import "$D/catalog-bad-dup.json"
+refused "a key given twice" "$DB" '2\.000815 \(no\. 2\): document 2, "quantity" appears twice' \
+	--db "$DB" catalog import "$D/catalog-bad-dupkey.json"
 refused "unknown field" "$DB" '"fee_notes" is not a field' \
 	--db "$DB" catalog import "$D/catalog-bad-unknown.json"
 refused "bad document form" "$DB" 'document 2, "form" must be' \

@@ -509,6 +509,20 @@ static const char *const bad_files[][2] = {
 	    "\"days\": [{\"date\": \"2027-01-01\", \"off\": true, \"name\": \"a\"}]}, "
 	    "{\"year\": 2027, \"days\": [{\"date\": \"2027-01-02\", \"off\": true, \"name\": \"a\"}]}]}",
 	    "years\\[1\\]: year 2027 is listed twice"},
+	/* a key given twice, at each level */
+	{"{\"format\": \"motcua-calendar\", \"version\": 1, \"version\": 1, \"years\": []}",
+	    "\"version\" appears twice in the file"},
+	{"{\"format\": \"motcua-calendar\", \"version\": 1, \"years\": [{\"year\": 2027, "
+	    "\"year\": 2028, \"days\": [{\"date\": \"2027-01-01\", \"off\": true, "
+	    "\"name\": \"a\"}]}]}", "years\\[0\\]: \"year\" appears twice"},
+	{"{\"format\": \"motcua-calendar\", \"version\": 1, \"years\": [{\"year\": 2027, "
+	    "\"days\": [{\"date\": \"2027-01-01\", \"off\": true, \"name\": \"a\"}, "
+	    "{\"date\": \"2027-01-02\", \"name\": \"b\", \"off\": true, \"name\": \"c\"}]}]}",
+	    "years\\[0\\]\\.days\\[1\\]: \"name\" appears twice"},
+	/* even a member the format does not list, which is otherwise skipped */
+	{"{\"format\": \"motcua-calendar\", \"note\": 1, \"note\": 2, \"version\": 1, "
+	    "\"years\": [{\"year\": 2027, \"days\": [{\"date\": \"2027-01-01\", "
+	    "\"off\": true, \"name\": \"a\"}]}]}", "\"note\" appears twice in the file"},
 };
 
 static void
@@ -560,6 +574,26 @@ test_import(sqlite3 *db)
 	    err.kind == MC_EIO, "missing file: %s", err.msg);
 	ok(calendar_import_file(db, dir, years, 4, &err) == -1, "a directory: %s", err.msg);
 
+	/* A key given twice is refused, naming the entry and the key, and
+	 * nothing is written: 2026 keeps its official calendar. */
+	{
+		int changes = sqlite3_total_changes(db);
+
+		snprintf(path, sizeof path, "%s/tests/data/calendar-bad-dup.json",
+		    getenv("top_srcdir") ? getenv("top_srcdir") : TOP_SRCDIR);
+		err_clear(&err);
+		ok(calendar_import_file(db, path, years, 4, &err) == -1 &&
+		    err.kind == MC_EINVAL, "a day with \"off\" twice refused");
+		ok(strstr(err.msg, "calendar-bad-dup.json: years[0].days[0]: \"off\" "
+		    "appears twice") != NULL, "  … naming the file, entry and key (%s)",
+		    err.msg);
+		is_int(sqlite3_total_changes(db), changes, "  … nothing written");
+		is_int(count(db, "calendar_year"), 2, "  … still two official years");
+		is_int(count(db, "calendar_day"), 30, "  … still 30 official days");
+		is_int(db_int(db, "SELECT count(*) FROM calendar_day WHERE date = "
+		    "'2026-01-10' AND off = 0", -1), 1, "  … 2026 still official");
+	}
+
 	cal = reopen(db, NULL);
 	/* 2026 official replaces defaults; the override 24/11 stays */
 	ok(!calendar_is_working_day(cal, J(2026, 1, 2)), "2026: Fri 2/1 off (swap)");
@@ -606,6 +640,13 @@ test_import(sqlite3 *db)
 	ok(calendar_is_working_day(cal, J(2026, 2, 17)), "official 2026 without Tết: mùng 1 works");
 	ok(!calendar_is_working_day(cal, J(2026, 3, 2)), "2/3/2026 off");
 	calendar_close(cal);
+
+	/* Members the format does not list are skipped (room for later ones). */
+	is_int(calendar_import_json(db, "{\"format\": \"motcua-calendar\", \"version\": 1, "
+	    "\"note\": \"later\", \"years\": [{\"year\": 2030, \"issued\": \"x\", "
+	    "\"days\": [{\"date\": \"2030-01-01\", \"off\": true, \"name\": \"Tết Dương "
+	    "lịch\", \"kind\": 3}]}]}", years, 4, &err), 1,
+	    "unlisted members skipped (%s)", err.msg);
 }
 
 static void

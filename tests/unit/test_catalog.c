@@ -160,6 +160,8 @@ static const struct {
 	{"catalog-bad-fee.json", "\"fee\" must be 0 or more"},
 	{"catalog-bad-date.json", "\"effective\" is not a real date"},
 	{"catalog-bad-dup.json", "\"code\" is the same as procedure no. 1"},
+	{"catalog-bad-dupkey.json", "procedure 2.000815 (no. 2): document 2, "
+	    "\"quantity\" appears twice"},
 	{"catalog-bad-unknown.json", "\"fee_notes\" is not a field"},
 	{"catalog-bad-form.json", "document 2, \"form\""},
 	{"catalog-bad-quantity.json", "document 1, \"quantity\""},
@@ -198,6 +200,12 @@ test_bad(sqlite3 *db)
 	    "\"issuer\": \"x\", \"procedures\": [7]}", &st, &err), -1,
 	    "a procedure that is not an object refused");
 	ok(strstr(err.msg, "procedure no. 1") != NULL, "  … by index");
+	is_int(catalog_import_json(db, "{\"format\": \"motcua-catalog\", "
+	    "\"format_version\": 1, \"version\": 1, \"version\": 2, \"issued\": "
+	    "\"2025-01-01\", \"issuer\": \"x\", \"procedures\": []}", &st, &err), -1,
+	    "a top-level key given twice refused");
+	ok(strstr(err.msg, "catalog file: \"version\" appears twice") != NULL,
+	    "  … naming the key (%s)", err.msg);
 	after = digest(db);
 	is_str(after, before, "still nothing changed");
 	free(after);

@@ -1,0 +1,46 @@
+/* catalog-int.h — what the catalog's files share: the parsed file (read by
+ * catalog-read.c, applied by catalog.c) and the procedure loader (catalog.c,
+ * used by catalog-write.c and catalog-search.c). */
+#ifndef MOTCUA_CATALOG_INT_H
+#define MOTCUA_CATALOG_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "motcua/catalog.h"
+#include "motcua/error.h"
+
+#define CATALOG_FORMAT "motcua-catalog"
+#define CATALOG_FORMAT_VERSION 1
+
+/* A catalog file, parsed and checked, not yet applied. */
+struct catalog_file {
+	long long version;
+	char *issued, *issuer, *note;
+	bool sample;
+	struct mc_procedure *procs;	/* in file order */
+	size_t n;
+	size_t *order;		/* indices of procs sorted by code */
+};
+
+/* Parse and check the whole text (doc/catalog-format.md); MC_EINVAL names
+ * the procedure and the field.  Reads nothing from the database. */
+int catalog_file_parse(sqlite3 *db, const char *json, struct catalog_file *f,
+    struct mc_err *err);
+void catalog_file_free(struct catalog_file *f);
+/* Position of `code` in the file, or -1. */
+long catalog_file_find(const struct catalog_file *f, const char *code);
+
+/* Procedures read back from the store, two statements prepared once. */
+struct catalog_loader {
+	sqlite3_stmt *proc, *docs;
+};
+
+int catalog_loader_open(struct catalog_loader *l, sqlite3 *db, struct mc_err *err);
+void catalog_loader_close(struct catalog_loader *l);
+/* 1 found (p filled), 0 not held, -1 error. */
+int catalog_loader_get(struct catalog_loader *l, const char *code,
+    struct mc_procedure *p, struct mc_err *err);
+
+#endif
