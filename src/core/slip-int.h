@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "motcua/error.h"
+#include "motcua/format.h"
 #include "motcua/slip.h"
 
 /* The values a template can name; the list is documented in slip.h and
@@ -75,7 +76,6 @@ int slip_template(const char *db_path, const char *file, const char *builtin, ch
 
 /* "09 giờ 30 phút, ngày 20 tháng 11 năm 2026" (the text itself if it is
  * not a time, "" for NULL). */
-void slip_time_vi(const char *iso, char *buf, size_t n);
 /* Set day, month, year to the date of an ISO time (today if NULL or bad). */
 int slip_set_date(struct slip_data *d, const char *iso);
 /* The receive event of the dossier with this code: the fields of Mẫu 01

@@ -55,11 +55,11 @@ look_up(struct ui *u, struct flow *fl, const char *id)
 		return;
 	w_field_set(&fl->f[AF_NAME], a.name);
 	if (a.birth_date != NULL) {
-		int y, m, d;
+		int jdn;
 		char buf[16];
 
-		if (sscanf(a.birth_date, "%4d-%2d-%2d", &y, &m, &d) == 3) {
-			snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
+		if (date_parse(a.birth_date, &jdn) == 0) {
+			format_date_typed(jdn, buf, sizeof buf);
 			w_field_set(&fl->f[AF_BIRTH], buf);
 		}
 	} else {

@@ -181,42 +181,6 @@ draw_modal(struct ui *u)
 	attrset(A_NORMAL);
 }
 
-void
-fmt_fee(long long fee, char *buf, size_t n)
-{
-	char digits[32], out[48];
-	int len, j = 0;
-
-	if (fee <= 0) {
-		snprintf(buf, n, "%s", _("free"));
-		return;
-	}
-	len = snprintf(digits, sizeof digits, "%lld", fee);
-	for (int i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[j++] = '.';	/* Vietnamese thousands separator */
-		out[j++] = digits[i];
-	}
-	out[j] = '\0';
-	snprintf(buf, n, "%s đ", out);
-}
-
-void
-fmt_limit(const char *time_limit, char *buf, size_t n)
-{
-	struct mc_limit l;
-	struct mc_err err;
-
-	if (time_limit == NULL || calendar_limit_parse(time_limit, &l, &err) != 0)
-		snprintf(buf, n, "%s", time_limit != NULL ? time_limit : "");
-	else if (l.kind == MC_LIMIT_SAMEDAY)
-		snprintf(buf, n, "%s", _("same day"));
-	else if (l.kind == MC_LIMIT_HOURS)
-		snprintf(buf, n, ngettext("%d hour", "%d hours", (unsigned long)l.n), l.n);
-	else
-		snprintf(buf, n, ngettext("%d day", "%d days", (unsigned long)l.n), l.n);
-}
-
 const char *
 fmt_form(int form)
 {
