@@ -331,7 +331,7 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 		[SLIP_CONTROL] = {"mau05.txt", slip_mau05_txt},
 	};
 	struct slip_data d;
-	struct slip_buf out = {0};
+	sqlite3_str *out = sqlite3_str_new(NULL);
 	char tname[PATH_MAX + 64], rfile[32], width[8], cut[128];
 	const char *file, *builtin;
 	char *tpl = NULL;
@@ -411,23 +411,19 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 	 * cut line serves printers on a roll. */
 	for (size_t i = 0; i < (form == SLIP_RECEIPT ? 2u : 1u); i++) {
 		if (i > 0)
-			slip_adds(&out, cut);
+			sqlite3_str_appendall(out, cut);
 		if (slip_set(&d, V_COPY, form == SLIP_RECEIPT ? copies[i] : "")) {
 			err_set(err, MC_ENOMEM, _("out of memory"));
 			goto fail;
 		}
-		if (slip_fill(&d, tpl, &out, err))
+		if (slip_fill(&d, tpl, out, err))
 			goto fail;
-	}
-	if (out.oom || out.p == NULL) {
-		err_set(err, MC_ENOMEM, _("out of memory"));
-		goto fail;
 	}
 	free(tpl);
 	slip_data_free(&d);
-	return out.p;
+	return strbuf_finish(out, NULL, err);
 fail:
-	free(out.p);
+	sqlite3_free(sqlite3_str_finish(out));
 	free(tpl);
 	slip_data_free(&d);
 	return NULL;

@@ -147,16 +147,85 @@ vntext_fold(const char *s, struct mc_err *err)
 	return r;
 }
 
+/* ---- display width ---------------------------------------------------------
+ * The one rule for columns, used by the screens, the forms' templates, the
+ * command line's and the reports' alignment: libunistring's uc_width (a
+ * combining mark takes 0 columns, CJK and emoji 2, a Vietnamese letter 1
+ * whether it is precomposed or not).  A cell is a code point and the
+ * combining marks after it, so a cut between cells never separates a mark
+ * from its letter. */
+
+size_t
+vntext_cell(const char *s, size_t n, int *cols)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	ucs4_t c;
+	int k, w;
+	size_t len;
+
+	if (n == 0) {
+		*cols = 0;
+		return 0;
+	}
+	k = u8_mbtoucr(&c, p, n);
+	if (k < 0) {		/* not UTF-8: one byte, shown as '?' */
+		*cols = -1;
+		return 1;
+	}
+	w = uc_width(c, "UTF-8");
+	len = (size_t)k;
+	if (w < 0) {		/* a control character */
+		*cols = -1;
+		return len;
+	}
+	/* the marks that sit on this letter travel with it */
+	while (len < n) {
+		k = u8_mbtoucr(&c, p + len, n - len);
+		if (k < 0 || uc_width(c, "UTF-8") != 0 || c == 0)
+			break;
+		len += (size_t)k;
+	}
+	*cols = w;
+	return len;
+}
+
+size_t
+vntext_widthn(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+
+	while (i < n) {
+		int c;
+
+		i += vntext_cell(s + i, n - i, &c);
+		w += c < 0 ? 1 : (size_t)c;
+	}
+	return w;
+}
+
 size_t
 vntext_width(const char *s)
 {
-	size_t n = strlen(s);
-	int w;
+	return vntext_widthn(s, strlen(s));
+}
 
-	if (!vntext_valid_utf8(s, n))
-		return n;
-	w = u8_strwidth((const uint8_t *)s, "UTF-8");
-	return w < 0 ? n : (size_t)w;
+size_t
+vntext_fit(const char *s, size_t n, size_t cols, size_t *used)
+{
+	size_t i = 0, w = 0;
+
+	while (i < n) {
+		int c;
+		size_t k = vntext_cell(s + i, n - i, &c), cw = c < 0 ? 1 : (size_t)c;
+
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i += k;
+	}
+	if (used != NULL)
+		*used = w;
+	return i;
 }
 
 /* ---- upper case (forms) ------------------------------------------------ */

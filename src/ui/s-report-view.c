@@ -303,20 +303,8 @@ static void
 sb_cell(struct sb *b, const char *s, int w, bool right)
 {
 	char cut[1024];
-	size_t len = 0, used = 0;
+	size_t used, len = vntext_fit(s, strnlen(s, sizeof cut - 1), (size_t)w, &used);
 
-	while (s[len] != '\0' && len + 4 < sizeof cut) {
-		size_t cl = 1;
-		char one[8];
-
-		while ((s[len + cl] & 0xC0) == 0x80)
-			cl++;
-		snprintf(one, sizeof one, "%.*s", (int)cl, s + len);
-		if (used + vntext_width(one) > (size_t)w)
-			break;
-		used += vntext_width(one);
-		len += cl;
-	}
 	snprintf(cut, sizeof cut, "%.*s", (int)len, s);
 	if (right)
 		sb_add(b, "%*s%s", w - (int)used, "", cut);
