@@ -14,6 +14,7 @@
 #include <uniwidth.h>
 
 #include "motcua/i18n.h"
+#include "motcua/strbuf.h"
 #include "motcua/vntext.h"
 
 bool
@@ -314,11 +315,15 @@ static const uint8_t latin_weight[26] = {
 	/* y */ 31, /* z */ 32,
 };
 
-/* A growing byte buffer that starts in caller-supplied (stack) memory. */
+/* A key level being built.  It starts in caller-supplied stack memory:
+ * the "vi" collation builds two keys for every comparison SQLite makes
+ * while sorting or searching names, and names fit in KEY_STACK bytes, so
+ * the common case allocates nothing.  A longer text moves into a
+ * sqlite3_str (strbuf.h), the program's one growable buffer. */
 struct kbuf {
-	uint8_t *p;
+	uint8_t *p;		/* the bytes: stack memory, or heap's */
 	size_t len, cap;
-	bool heap;
+	sqlite3_str *heap;	/* NULL while the stack memory is enough */
 	bool failed;
 };
 
@@ -328,15 +333,15 @@ kbuf_init(struct kbuf *b, uint8_t *mem, size_t cap)
 	b->p = mem;
 	b->len = 0;
 	b->cap = cap;
-	b->heap = false;
+	b->heap = NULL;
 	b->failed = false;
 }
 
 static void
 kbuf_free(struct kbuf *b)
 {
-	if (b->heap)
-		free(b->p);
+	sqlite3_free(sqlite3_str_finish(b->heap));
+	b->heap = NULL;
 }
 
 static void
@@ -344,28 +349,27 @@ kbuf_put(struct kbuf *b, const uint8_t *bytes, size_t n)
 {
 	if (b->failed)
 		return;
-	if (b->len + n > b->cap) {
-		size_t cap = b->cap * 2 + n;
-		uint8_t *q = b->heap ? realloc(b->p, cap) : malloc(cap);
-
-		if (q == NULL) {
-			b->failed = true;
-			return;
-		}
-		if (!b->heap)
-			memcpy(q, b->p, b->len);
-		b->p = q;
-		b->cap = cap;
-		b->heap = true;
+	if (b->heap == NULL && b->len + n <= b->cap) {
+		memcpy(b->p + b->len, bytes, n);
+		b->len += n;
+		return;
 	}
-	memcpy(b->p + b->len, bytes, n);
-	b->len += n;
+	if (b->heap == NULL) {
+		b->heap = sqlite3_str_new(NULL);
+		sqlite3_str_append(b->heap, (const char *)b->p, (int)b->len);
+	}
+	sqlite3_str_append(b->heap, (const char *)bytes, (int)n);
+	/* the memory moves as it grows; the key is patched in place (the
+	 * tone byte), so p always points at the current bytes */
+	b->p = (uint8_t *)sqlite3_str_value(b->heap);
+	b->len = (size_t)sqlite3_str_length(b->heap);
+	b->failed = sqlite3_str_errcode(b->heap) != SQLITE_OK || b->p == NULL;
 }
 
 static void
 kbuf_byte(struct kbuf *b, uint8_t c)
 {
-	if (!b->failed && b->len < b->cap)
+	if (!b->failed && b->heap == NULL && b->len < b->cap)
 		b->p[b->len++] = c;
 	else
 		kbuf_put(b, &c, 1);
