@@ -32,6 +32,15 @@ int citizen_check_id(const char *in, int birth_jdn, char out[13],
  * "0912.345.678" both give "0912345678"). */
 int citizen_check_phone(const char *in, char out[11], struct mc_err *err);
 
+/* Check an e-mail address: one '@' with something on both sides and no
+ * space or control character.  Both front ends and the receipt use it. */
+int citizen_check_email(const char *in, struct mc_err *err);
+
+/* Check a birth date typed in any form date_parse_input takes; refused
+ * if it is in the future.  `jdn` gets the day, `iso` (may be NULL) its
+ * stored form YYYY-MM-DD. */
+int citizen_check_birth(const char *in, int *jdn, char iso[11], struct mc_err *err);
+
 /* Province of birth registration for a 3-digit prefix, or NULL. */
 const char *citizen_province(const char *prefix3);
 

@@ -15,7 +15,7 @@
  * A character the encoding cannot hold is an error naming the row (rows
  * count from 1, the header included: the line of the file) and the
  * character, e.g. "row 12: 'Ā' cannot be written in VISCII: use UTF-8".
- * The whole CSV is then abandoned (the buffer is emptied and every later
+ * The whole CSV is then abandoned (the bytes are dropped and every later
  * csv_row fails): never a silently wrong letter, never //TRANSLIT.
  *
  *   struct csv c;
@@ -30,14 +30,16 @@
 #include <iconv.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sqlite3.h>
 
 #include "motcua/error.h"
 
 enum csv_enc { CSV_UTF8, CSV_CP1258, CSV_TCVN, CSV_VISCII };
 
 struct csv {
-	char *data;		/* the bytes so far (not NUL-terminated) */
-	size_t len, cap;
+	const char *data;	/* the bytes so far (NULL while there are none) */
+	size_t len;
+	sqlite3_str *out;	/* where they are built (strbuf.h) */
 	long row;		/* rows written */
 	iconv_t cd;		/* (iconv_t)-1 for UTF-8 */
 	int enc;		/* enum csv_enc */

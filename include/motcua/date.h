@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "motcua/error.h"
+
 #define MC_TZ_MINUTES (7 * 60)	/* Vietnam is UTC+7 all year */
 
 struct mc_time {
@@ -32,6 +34,16 @@ int date_weekday(int jdn);
 int date_parse(const char *s, int *jdn);
 /* Parse "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM[:SS][+07:00]"; -1 if bad. */
 int date_parse_time(const char *s, struct mc_time *t);
+
+/* What a person types, on the screen or the command line: one rule for
+ * both front ends.  A date is DD/MM/YYYY (also with '.' or '-' between
+ * the parts, and the day or month may have one digit), DDMMYYYY, or
+ * YYYY-MM-DD; the year always has four digits.  A date and time is one of
+ * those, a space and HH:MM; the stored form "YYYY-MM-DDTHH:MM[:SS][+07:00]"
+ * is accepted too.  Surrounding spaces are ignored.  On failure `err`
+ * (may be NULL) says which forms are accepted. */
+int date_parse_input(const char *s, int *jdn, struct mc_err *err);
+int date_parse_input_time(const char *s, struct mc_time *t, struct mc_err *err);
 
 /* Formatting into caller buffers (at least the sizes below). */
 #define MC_DATE_LEN 11	/* "2026-11-21" */

@@ -49,10 +49,11 @@ int print_options(sqlite3 *db, struct print_opts *o, struct mc_err *err);
 const char *print_codepage_encoding(int codepage, struct mc_err *err);
 int print_codepage_check(const char *value, struct mc_err *err);
 
-/* A growing byte buffer. */
+/* The bytes print_escpos made (malloc'd; NUL bytes inside, so len
+ * counts); print_buf_free releases them. */
 struct print_buf {
 	unsigned char *p;
-	size_t len, cap;
+	size_t len;
 };
 void print_buf_free(struct print_buf *b);
 

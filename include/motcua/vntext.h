@@ -50,8 +50,21 @@ int vntext_collaten(const char *a, size_t alen, const char *b, size_t blen);
  * malloc'd, or NULL with err set if s is not valid UTF-8. */
 char *vntext_sortkey(const char *s, struct mc_err *err);
 
-/* Width of s in terminal columns (Vietnamese letters are one column
- * however many bytes they take); invalid UTF-8 counts one per byte. */
+/* Display width: the one rule of the screens, the forms, the command line
+ * and the reports (libunistring's uc_width).  A Vietnamese letter is one
+ * column, precomposed or not; a combining mark none; CJK and emoji two; a
+ * control character or a byte that is not UTF-8 one (drawn as '?').
+ *
+ * vntext_cell: the first cell of s (n bytes) — a code point and the
+ * combining marks that follow it; returns its bytes (0 only when n is 0)
+ * and sets *cols to 0, 1 or 2, or -1 for a control character or a byte
+ * that is not UTF-8 (which counts as one column). */
+size_t vntext_cell(const char *s, size_t n, int *cols);
 size_t vntext_width(const char *s);
+size_t vntext_widthn(const char *s, size_t n);
+/* Bytes of the longest run of whole cells of s (n bytes) within `cols`
+ * columns: never half a character, never a mark without its letter.
+ * *used (may be NULL) gets the columns they take. */
+size_t vntext_fit(const char *s, size_t n, size_t cols, size_t *used);
 
 #endif

@@ -148,13 +148,15 @@ cli_pad(FILE *f, const char *s, size_t width)
 int
 cli_time(const char *arg, struct mc_time *t)
 {
+	struct mc_err err;
+
 	if (arg == NULL) {
 		date_now(t);
 		return 0;
 	}
-	if (date_parse_time(arg, t) != 0)
-		return cli_error(_("the time '%s' is not valid: write it as "
-		    "\"YYYY-MM-DD HH:MM\""), arg);
+	/* core's rule: the forms the screen takes, and the stored form */
+	if (date_parse_input_time(arg, t, &err) != 0)
+		return cli_fail(&err);
 	return 0;
 }
 

@@ -145,9 +145,9 @@ cal_holidays(struct cli_ctx *ctx, int argc, char **argv)
 static int
 parse_date_arg(const char *s, int *jdn)
 {
-	if (date_parse(s, jdn) != 0)
+	if (date_parse_input(s, jdn, NULL) != 0)
 		return cli_error(_("bad date \"%s\"; give a real day as YYYY-MM-DD, "
-		    "such as 2026-04-27"), s);
+		    "DD/MM/YYYY or DDMMYYYY, such as 2026-04-27"), s);
 	return 0;
 }
 
@@ -261,9 +261,10 @@ cal_due(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_calendar);
 	if (from == NULL)
 		date_now(&t);
-	else if (date_parse_time(from, &t) != 0)
+	else if (date_parse_input_time(from, &t, NULL) != 0)
 		return cli_error(_("bad time \"%s\"; give it as \"YYYY-MM-DD HH:MM\", "
-		    "such as \"2026-04-24 09:30\""), from);
+		    "\"DD/MM/YYYY HH:MM\" or \"DDMMYYYY HH:MM\", such as "
+		    "\"2026-04-24 09:30\""), from);
 	if (calendar_limit_parse(limit, &lim, &err) != 0)
 		return cli_fail(&err);
 	if (open_calendar(ctx, &cal))

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "motcua/calendar.h"
 #include "motcua/catalog.h"
+#include "motcua/format.h"
 #include "motcua/i18n.h"
 
 static int
@@ -61,46 +62,6 @@ struct list_ctx {
 	bool failed;
 };
 
-/* "same day", "3 ngày", … in the user's language. */
-static void
-limit_text(const char *canon, char *buf, size_t n)
-{
-	struct mc_limit l;
-
-	if (calendar_limit_parse(canon, &l, NULL) < 0) {
-		snprintf(buf, n, "%s", canon);
-		return;
-	}
-	switch (l.kind) {
-	case MC_LIMIT_DAYS:
-		snprintf(buf, n, ngettext("%d day", "%d days", l.n), l.n);
-		break;
-	case MC_LIMIT_HOURS:
-		snprintf(buf, n, ngettext("%d hour", "%d hours", l.n), l.n);
-		break;
-	default:
-		snprintf(buf, n, "%s", _("same day"));
-		break;
-	}
-}
-
-/* 1234567 → "1.234.567" (Vietnamese grouping). */
-static void
-fee_text(long long fee, char *buf, size_t n)
-{
-	char digits[32];
-	size_t len, j = 0;
-
-	snprintf(digits, sizeof digits, "%lld", fee);
-	len = strlen(digits);
-	for (size_t i = 0; i < len && j + 2 < n; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[j++] = '.';
-		buf[j++] = digits[i];
-	}
-	buf[j] = '\0';
-}
-
 static int
 print_one(const struct mc_procedure *p, void *arg)
 {
@@ -119,8 +80,8 @@ print_one(const struct mc_procedure *p, void *arg)
 	} else {
 		/* fixed-width columns first, so the long names never break
 		 * the alignment */
-		limit_text(p->time_limit, limit, sizeof limit);
-		fee_text(p->fee, fee, sizeof fee);
+		format_limit_text(p->time_limit, FORMAT_SCREEN, limit, sizeof limit);
+		format_fee(p->fee, FORMAT_COLUMN, fee, sizeof fee);
 		printf("%-10s  ", p->code);
 		cli_pad(stdout, limit, 12);
 		printf("  %11s  %s (%s)%s%s\n", fee,

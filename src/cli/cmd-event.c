@@ -48,9 +48,8 @@ run_event(struct cli_ctx *ctx, int argc, char **argv)
 		case 'i': a.collector_id = optarg; break;
 		case 's': a.rating = optarg; break;
 		case 'n':
-			if (date_parse_time(optarg, &a.new_date) != 0)
-				return cli_error(_("the new date '%s' is not valid: write it as "
-				    "\"YYYY-MM-DD HH:MM\""), optarg);
+			if (date_parse_input_time(optarg, &a.new_date, &err) != 0)
+				return cli_fail(&err);
 			break;
 		case 'a': when = optarg; break;
 		case 'o': officer = optarg; break;
@@ -265,9 +264,8 @@ run_due(struct cli_ctx *ctx, int argc, char **argv)
 	if (json_args(argc, argv, &o.json, &as_of, 0) != 0)
 		return cli_usage(&cmd_due);
 	if (as_of != NULL) {
-		if (date_parse(as_of, &day) != 0)
-			return cli_error(_("the date '%s' is not valid: write it as YYYY-MM-DD"),
-			    as_of);
+		if (date_parse_input(as_of, &day, &err) != 0)
+			return cli_fail(&err);
 	} else {
 		date_now(&now);
 		day = now.jdn;

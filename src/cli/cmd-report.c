@@ -30,6 +30,7 @@ parse(int argc, char **argv, struct opts *o, bool period)
 		{NULL, 0, NULL, 0},
 	};
 	const char *from = NULL, *to = NULL, *day = NULL;
+	struct mc_err err;
 	int c;
 
 	memset(o, 0, sizeof *o);
@@ -48,10 +49,10 @@ parse(int argc, char **argv, struct opts *o, bool period)
 	if (optind != argc || (period && (from == NULL || to == NULL || day != NULL)) ||
 	    (!period && (day == NULL || from != NULL || to != NULL)))
 		return EXIT_USAGE;
-	if ((from != NULL && date_parse(from, &o->from) != 0) ||
-	    (to != NULL && date_parse(to, &o->to) != 0) ||
-	    (day != NULL && date_parse(day, &o->day) != 0))
-		return cli_error(_("a date is not valid: write it as YYYY-MM-DD"));
+	if ((from != NULL && date_parse_input(from, &o->from, &err) != 0) ||
+	    (to != NULL && date_parse_input(to, &o->to, &err) != 0) ||
+	    (day != NULL && date_parse_input(day, &o->day, &err) != 0))
+		return cli_fail(&err);
 	return 0;
 }
 

@@ -1,4 +1,5 @@
-/* citizen.c — ID numbers and phone numbers, as the counter meets them. */
+/* citizen.c — ID numbers, phone numbers, e-mail addresses and birth dates,
+ * as the counter meets them: the one rule both front ends apply. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -149,4 +150,41 @@ citizen_check_phone(const char *in, char out[11], struct mc_err *err)
 	return err_set(err, MC_EINVAL,
 	    _("the phone number '%s' is not valid: it must have 10 digits and start "
 	    "with 0"), in != NULL ? in : "");
+}
+
+int
+citizen_check_email(const char *in, struct mc_err *err)
+{
+	const char *at = in != NULL ? strchr(in, '@') : NULL;
+
+	if (at == NULL)
+		return err_set(err, MC_EINVAL, _("the e-mail address '%s' has no '@': "
+		    "check it, or leave it out"), in != NULL ? in : "");
+	for (const unsigned char *p = (const unsigned char *)in; *p != '\0'; p++)
+		if (*p <= ' ' || *p == 127)
+			goto bad;
+	if (at == in || at[1] == '\0' || strchr(at + 1, '@') != NULL)
+		goto bad;
+	return 0;
+bad:
+	return err_set(err, MC_EINVAL, _("the e-mail address '%s' is not valid: check "
+	    "it, or leave it out"), in);
+}
+
+int
+citizen_check_birth(const char *in, int *jdn, char iso[11], struct mc_err *err)
+{
+	struct mc_time now;
+	char day[MC_DATE_LEN];
+
+	/* date_parse_input's message: it fits the screen's bottom line */
+	if (date_parse_input(in, jdn, err) != 0)
+		return -1;
+	date_format(*jdn, day);
+	date_now(&now);
+	if (*jdn > now.jdn)
+		return err_set(err, MC_EINVAL, _("the birth date %s is in the future"), day);
+	if (iso != NULL)
+		memcpy(iso, day, MC_DATE_LEN);
+	return 0;
 }

@@ -22,34 +22,21 @@ static const struct {
 	[CSV_VISCII] = {"viscii", "VISCII", "VISCII"},
 };
 
+/* Point data and len at what the buffer holds now (its memory moves as
+ * it grows).  -1 when memory ran out. */
 static int
-csv_grow(struct csv *c, size_t more)
+csv_sync(struct csv *c)
 {
-	size_t cap;
-	char *p;
-
-	if (more <= c->cap - c->len)
-		return 0;
-	if (more > ((size_t)-1) / 2 - c->len)
-		return -1;
-	cap = c->cap != 0 ? c->cap : 256;
-	while (cap - c->len < more)
-		cap *= 2;
-	if ((p = realloc(c->data, cap)) == NULL)
-		return -1;
-	c->data = p;
-	c->cap = cap;
-	return 0;
+	c->data = sqlite3_str_value(c->out);
+	c->len = (size_t)sqlite3_str_length(c->out);
+	return sqlite3_str_errcode(c->out) == SQLITE_OK ? 0 : -1;
 }
 
 static int
 csv_add(struct csv *c, const char *s, size_t n)
 {
-	if (csv_grow(c, n))
-		return -1;
-	memcpy(c->data + c->len, s, n);
-	c->len += n;
-	return 0;
+	sqlite3_str_append(c->out, s, (int)n);
+	return csv_sync(c);
 }
 
 int
@@ -58,6 +45,7 @@ csv_begin(struct csv *c, const char *encoding, struct mc_err *err)
 	memset(c, 0, sizeof *c);
 	c->cd = (iconv_t)-1;
 	c->enc = -1;
+	c->out = sqlite3_str_new(NULL);
 	if (encoding == NULL || strcasecmp(encoding, "utf-8") == 0 ||
 	    strcasecmp(encoding, "utf8") == 0) {
 		c->enc = CSV_UTF8;
@@ -79,47 +67,38 @@ csv_begin(struct csv *c, const char *encoding, struct mc_err *err)
 }
 
 /* The cell, quoted if it must be, in UTF-8. */
-static int
-csv_quote(struct csv *c, const char *s)
+static void
+csv_quote(sqlite3_str *b, const char *s)
 {
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
-
-	if (!quote)
-		return csv_add(c, s, strlen(s));
-	if (csv_add(c, "\"", 1))
-		return -1;
-	for (const char *p = s; *p != '\0'; p++)
-		if ((*p == '"' && csv_add(c, "\"", 1)) || csv_add(c, p, 1))
-			return -1;
-	return csv_add(c, "\"", 1);
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		sqlite3_str_appendall(b, s);
+		return;
+	}
+	sqlite3_str_appendchar(b, 1, '"');
+	for (const char *p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			sqlite3_str_appendchar(b, 1, '"');
+		sqlite3_str_appendchar(b, 1, *p);
+	}
+	sqlite3_str_appendchar(b, 1, '"');
 }
 
-/* Convert the UTF-8 bytes [from, len) of c->data in place of themselves.
- * 1 (err set) when a character cannot be written, -1 out of memory. */
+/* Convert a row (UTF-8, n bytes) onto the end of the CSV.  1 (err set)
+ * when a character cannot be written, -1 out of memory. */
 static int
-csv_convert(struct csv *c, size_t from, struct mc_err *err)
+csv_convert(struct csv *c, const char *in, size_t n, struct mc_err *err)
 {
-	size_t n = c->len - from;
-	char *in = malloc(n + 1), *ip = in;
+	char *ip = (char *)in;
 	size_t inleft = n;
 
-	if (in == NULL)
-		return -1;
-	memcpy(in, c->data + from, n);
-	c->len = from;
 	/* reset the converter: CP1258 and TCVN hold back a base letter until
 	 * they see whether a tone follows */
 	iconv(c->cd, NULL, NULL, NULL, NULL);
 	for (bool flushed = false; !flushed;) {
-		char *op;
-		size_t outleft, r;
+		/* iconv writes into a stack chunk, appended as it fills */
+		char chunk[1024], *op = chunk;
+		size_t outleft = sizeof chunk, r;
 
-		if (csv_grow(c, inleft * 2 + 16)) {
-			free(in);
-			return -1;
-		}
-		op = c->data + c->len;
-		outleft = c->cap - c->len;
 		if (inleft > 0) {
 			r = iconv(c->cd, &ip, &inleft, &op, &outleft);
 		} else {
@@ -127,11 +106,11 @@ csv_convert(struct csv *c, size_t from, struct mc_err *err)
 			r = iconv(c->cd, NULL, NULL, &op, &outleft);
 			flushed = r != (size_t)-1;
 		}
-		c->len = (size_t)(op - c->data);
+		if (csv_add(c, chunk, (size_t)(op - chunk)))
+			return -1;
 		if (r == (size_t)-1 && errno != E2BIG)
 			goto bad;
 	}
-	free(in);
 	return 0;
 bad:
 	/* name the character that stopped the conversion */
@@ -146,28 +125,30 @@ bad:
 		err_set(err, MC_EINVAL, _("row %ld: '%s' cannot be written in %s: use UTF-8"),
 		    c->row + 1, ch, encs[c->enc].shown);
 	}
-	free(in);
 	return 1;
 }
 
 static void
 csv_abandon(struct csv *c)
 {
-	free(c->data);
+	sqlite3_free(sqlite3_str_finish(c->out));
+	c->out = NULL;
 	c->data = NULL;
-	c->len = c->cap = 0;
+	c->len = 0;
 	c->failed = true;
 }
 
 int
 csv_row(struct csv *c, const char *const *cells, size_t n, struct mc_err *err)
 {
-	size_t start = c->len;
-	int rc;
+	sqlite3_str *row;
+	int rc = 0;
 
-	if (c->failed)
+	if (c->failed || c->out == NULL)
 		return err_set(err, MC_EINVAL, _("the CSV was abandoned after an error: "
 		    "start again"));
+	/* the row in UTF-8 first: in place for UTF-8, else converted */
+	row = c->enc == CSV_UTF8 ? c->out : sqlite3_str_new(NULL);
 	for (size_t i = 0; i < n; i++) {
 		char *nfc = vntext_nfc(cells[i] != NULL ? cells[i] : "", err);
 
@@ -175,33 +156,40 @@ csv_row(struct csv *c, const char *const *cells, size_t n, struct mc_err *err)
 			char why[sizeof err->msg];
 
 			snprintf(why, sizeof why, "%s", err->msg);
+			if (row != c->out)
+				sqlite3_free(sqlite3_str_finish(row));
 			csv_abandon(c);
 			return err_set(err, MC_EINVAL, _("row %ld: %s"), c->row + 1, why);
 		}
-		rc = (i > 0 && csv_add(c, ",", 1)) || csv_quote(c, nfc);
+		if (i > 0)
+			sqlite3_str_appendchar(row, 1, ',');
+		csv_quote(row, nfc);
 		free(nfc);
-		if (rc)
-			goto oom;
 	}
-	if (csv_add(c, "\r\n", 2))
-		goto oom;
-	if (c->enc != CSV_UTF8 && (rc = csv_convert(c, start, err)) != 0) {
+	sqlite3_str_append(row, "\r\n", 2);
+	if (sqlite3_str_errcode(row) != SQLITE_OK)
+		rc = -1;
+	else if (row != c->out)
+		rc = csv_convert(c, sqlite3_str_value(row), (size_t)sqlite3_str_length(row), err);
+	if (row != c->out)
+		sqlite3_free(sqlite3_str_finish(row));
+	if (rc == 0 && csv_sync(c) != 0)
+		rc = -1;
+	if (rc != 0) {
 		csv_abandon(c);
 		return rc > 0 ? -1 : err_set(err, MC_ENOMEM, _("out of memory"));
 	}
 	c->row++;
 	return 0;
-oom:
-	csv_abandon(c);
-	return err_set(err, MC_ENOMEM, _("out of memory"));
 }
 
 void
 csv_free(struct csv *c)
 {
-	free(c->data);
+	sqlite3_free(sqlite3_str_finish(c->out));
+	c->out = NULL;
 	c->data = NULL;
-	c->len = c->cap = 0;
+	c->len = 0;
 	if (c->cd != (iconv_t)-1)
 		iconv_close(c->cd);
 	c->cd = (iconv_t)-1;

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "motcua/date.h"
+#include "motcua/i18n.h"
 
 /* Fliegel & Van Flandern, valid for every Gregorian date we meet. */
 int
@@ -132,6 +133,116 @@ date_parse_time(const char *s, struct mc_time *t)
 		return -1;
 	t->min = h * 60 + mi;
 	return 0;
+}
+
+/* Read one or two decimal digits (a day or a month written by hand). */
+static int
+digits12(const char **p, int *out)
+{
+	const char *s = *p;
+
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	if (s[1] >= '0' && s[1] <= '9')
+		return digits(p, 2, out);
+	return digits(p, 1, out);
+}
+
+/* One date as a person types it, from *p; *p is left after it. */
+static int
+parse_input_date(const char **p, int *jdn)
+{
+	const char *s = *p;
+	int y, m, d;
+	char sep;
+
+	/* YYYY-MM-DD: four digits and a dash can only be the ISO form */
+	if (strspn(s, "0123456789") == 4 && s[4] == '-')
+		return parse_date_part(p, jdn);
+	/* DDMMYYYY: eight digits, not followed by another */
+	if (strspn(s, "0123456789") == 8) {
+		if (digits(&s, 2, &d) || digits(&s, 2, &m) || digits(&s, 4, &y))
+			return -1;
+	} else {
+		/* D/M/YYYY, DD.MM.YYYY, DD-MM-YYYY: the same separator twice */
+		if (digits12(&s, &d))
+			return -1;
+		sep = *s;
+		if (sep != '/' && sep != '.' && sep != '-')
+			return -1;
+		s++;
+		if (digits12(&s, &m) || *s != sep)
+			return -1;
+		s++;
+		if (digits(&s, 4, &y) || (*s >= '0' && *s <= '9'))
+			return -1;
+	}
+	if (!date_valid(y, m, d))
+		return -1;
+	*jdn = date_jdn(y, m, d);
+	*p = s;
+	return 0;
+}
+
+static const char *
+skip_spaces(const char *p)
+{
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+/* Is the rest of the string only spaces? */
+static bool
+only_spaces(const char *p)
+{
+	return *skip_spaces(p) == '\0';
+}
+
+int
+date_parse_input(const char *s, int *jdn, struct mc_err *err)
+{
+	const char *p = s != NULL ? skip_spaces(s) : NULL;
+
+	if (p == NULL || parse_input_date(&p, jdn) != 0 || !only_spaces(p))
+		return err_set(err, MC_EINVAL, _("'%s' is not a date: write it as "
+		    "DD/MM/YYYY, DDMMYYYY or YYYY-MM-DD"), s != NULL ? s : "");
+	return 0;
+}
+
+int
+date_parse_input_time(const char *s, struct mc_time *t, struct mc_err *err)
+{
+	const char *p = s != NULL ? skip_spaces(s) : NULL;
+	char copy[64];
+	size_t n;
+	int h, mi;
+
+	if (p == NULL)
+		goto bad;
+	/* the stored and ISO forms, with 'T', seconds or the offset */
+	n = strlen(p);
+	while (n > 0 && p[n - 1] == ' ')
+		n--;
+	if (n < sizeof copy) {
+		memcpy(copy, p, n);
+		copy[n] = '\0';
+		if (date_parse_time(copy, t) == 0)
+			return 0;
+	}
+	if (parse_input_date(&p, &t->jdn) != 0 || *p != ' ')
+		goto bad;
+	p = skip_spaces(p);
+	if (digits(&p, 2, &h) || *p != ':')
+		goto bad;
+	p++;
+	if (digits(&p, 2, &mi) || !only_spaces(p) || h > 23 || mi > 59)
+		goto bad;
+	t->min = h * 60 + mi;
+	return 0;
+bad:
+	return err_set(err, MC_EINVAL, _("the time '%s' is not valid: write it as "
+	    "DD/MM/YYYY HH:MM, DDMMYYYY HH:MM or YYYY-MM-DD HH:MM"), s != NULL ? s : "");
 }
 
 /* Format into a roomy buffer, then copy what fits: the compiler cannot

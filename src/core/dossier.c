@@ -57,18 +57,9 @@ check_applicant(const struct mc_applicant *in, struct clean_applicant *a,
 	if (a->name[0] == '\0')
 		return err_set(err, MC_EINVAL, _("the applicant's name is empty: type the "
 		    "full name as on the ID card"));
-	if (in->birth_date != NULL && in->birth_date[0] != '\0') {
-		struct mc_time now;
-
-		if (date_parse(in->birth_date, &birth) != 0)
-			return err_set(err, MC_EINVAL, _("the birth date '%s' is not a date: "
-			    "write it as YYYY-MM-DD"), in->birth_date);
-		date_now(&now);
-		if (birth > now.jdn)
-			return err_set(err, MC_EINVAL, _("the birth date %s is in the future"),
-			    in->birth_date);
-		date_format(birth, a->birth);
-	}
+	if (in->birth_date != NULL && in->birth_date[0] != '\0' &&
+	    citizen_check_birth(in->birth_date, &birth, a->birth, err) != 0)
+		return -1;
 	if (citizen_check_id(in->id, birth, a->id, w, err))
 		return -1;
 	if (in->phone != NULL && in->phone[0] != '\0' &&
@@ -77,9 +68,8 @@ check_applicant(const struct mc_applicant *in, struct clean_applicant *a,
 	if (clean_optional(in->address, &a->address, err) ||
 	    clean_optional(in->email, &a->email, err))
 		return -1;
-	if (a->email != NULL && strchr(a->email, '@') == NULL)
-		return err_set(err, MC_EINVAL, _("the e-mail address '%s' has no '@': "
-		    "check it, or leave it out"), a->email);
+	if (a->email != NULL && citizen_check_email(a->email, err) != 0)
+		return -1;
 	return 0;
 }
 

@@ -36,7 +36,7 @@ slip_load_due(sqlite3 *db, const char *code, char *due, size_t n, struct slip_da
 	}
 	snprintf(due, n, "%s", slip_col(st, 0) != NULL ? slip_col(st, 0) : "");
 	sqlite3_finalize(st);
-	slip_time_vi(due, buf, sizeof buf);
+	format_time_text(due, FORMAT_FORM, buf, sizeof buf);
 	if (slip_set(d, V_DUE_TIME, buf))
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	return 0;
@@ -72,7 +72,7 @@ slip_load_last(sqlite3 *db, enum slip_form form, const char *code, struct slip_d
 		return rc == SQLITE_DONE ? 1 : db_fail(db, err, _("reading the dossier's "
 		    "steps"));
 	}
-	slip_time_vi(slip_col(st, 3), buf, sizeof buf);
+	format_time_text(slip_col(st, 3), FORMAT_FORM, buf, sizeof buf);
 	rc = slip_set_date(d, slip_col(st, 0)) || slip_set(d, V_OFFICER, slip_col(st, 1)) ||
 	    slip_set(d, V_REASON, slip_col(st, 2)) || slip_set(d, V_NEW_DATE, buf);
 	sqlite3_finalize(st);
@@ -92,22 +92,6 @@ slip_timing(const char *at, const char *due)
 	if (a.jdn < d.jdn)
 		return "trước hạn";
 	return date_cmp(&a, &d) <= 0 ? "đúng hạn" : "quá hạn";
-}
-
-/* "16 giờ 10 phút, ngày 20/11/2026": short enough for a table column. */
-static void
-slip_time_short(const char *iso, char *buf, size_t n)
-{
-	struct mc_time t;
-	int y, m, d;
-
-	if (iso == NULL || date_parse_time(iso, &t) != 0) {
-		snprintf(buf, n, "%s", iso != NULL ? iso : "");
-		return;
-	}
-	date_ymd(t.jdn, &y, &m, &d);
-	snprintf(buf, n, "%02d giờ %02d phút, ngày %02d/%02d/%04d", t.min / 60, t.min % 60,
-	    d, m, y);
 }
 
 /* Mẫu 05: one row per hand-off, in the order they happened.  The result
@@ -177,7 +161,7 @@ slip_load_handoffs(sqlite3 *db, const char *code, const char *due, struct slip_d
 			snprintf(note, sizeof note, "Trả kết quả: %s → %s", by,
 			    slip_col(st, 7) != NULL ? slip_col(st, 7) : "");
 		}
-		slip_time_short(at, time, sizeof time);
+		format_time_text(at, FORMAT_COLUMN, time, sizeof time);
 		if (slip_row_add(d, B_HANDOFFS, (const char *[]){who, time, result, note}))
 			break;
 	}

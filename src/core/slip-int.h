@@ -13,7 +13,9 @@
 #include <sqlite3.h>
 
 #include "motcua/error.h"
+#include "motcua/format.h"
 #include "motcua/slip.h"
+#include "motcua/strbuf.h"
 
 /* The values a template can name; the list is documented in slip.h and
  * the names are in slip-tpl.c, in this order. */
@@ -54,16 +56,9 @@ void slip_data_free(struct slip_data *d);
  * (NULL counts as "").  -1 if out of memory. */
 int slip_row_add(struct slip_data *d, enum slip_block b, const char *const *cells);
 
-/* A growing output text; oom is set (and later additions ignored) when
- * memory runs out. */
-struct slip_buf {
-	char *p;
-	size_t len, cap;
-	bool oom;
-};
-void slip_adds(struct slip_buf *b, const char *s);
-/* Render the template text (the whole file) into out; -1 with err set. */
-int slip_fill(const struct slip_data *d, const char *tpl, struct slip_buf *out,
+/* Render the template text (the whole file) onto the end of out (see
+ * strbuf.h); -1 with err set, also when memory ran out. */
+int slip_fill(const struct slip_data *d, const char *tpl, sqlite3_str *out,
     struct mc_err *err);
 
 /* The folder of the database ("." when db_path has no '/'). */
@@ -75,7 +70,6 @@ int slip_template(const char *db_path, const char *file, const char *builtin, ch
 
 /* "09 giờ 30 phút, ngày 20 tháng 11 năm 2026" (the text itself if it is
  * not a time, "" for NULL). */
-void slip_time_vi(const char *iso, char *buf, size_t n);
 /* Set day, month, year to the date of an ISO time (today if NULL or bad). */
 int slip_set_date(struct slip_data *d, const char *iso);
 /* The receive event of the dossier with this code: the fields of Mẫu 01

@@ -104,114 +104,18 @@ slip_row_add(struct slip_data *d, enum slip_block b, const char *const *cells)
 	return 0;
 }
 
-/* ---- an output buffer ---------------------------------------------------- */
+/* ---- display width ------------------------------------------------------
+ * vntext's rule (vntext_widthn, vntext_fit), the same as the screens'. */
 
-static void
-slip_add(struct slip_buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 1024;
-		char *p;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->p, cap)) == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-void
-slip_adds(struct slip_buf *b, const char *s)
-{
-	slip_add(b, s, strlen(s));
-}
-
-static void
-slip_spaces(struct slip_buf *b, size_t n)
-{
-	static const char sp[] = "                                ";
-
-	while (n > 0) {
-		size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
-
-		slip_add(b, sp, k);
-		n -= k;
-	}
-}
-
-/* ---- display width --------------------------------------------------------
- * Values are NFC, so a Vietnamese letter is one code point and one column;
- * combining marks (left in text typed decomposed) take none. */
-
-static size_t
-slip_cp_len(const unsigned char *s)
-{
-	if (*s < 0x80)
-		return 1;
-	if ((*s & 0xe0) == 0xc0)
-		return 2;
-	if ((*s & 0xf0) == 0xe0)
-		return 3;
-	if ((*s & 0xf8) == 0xf0)
-		return 4;
-	return 1;
-}
-
-static bool
-slip_combining(const unsigned char *s)
-{
-	/* U+0300..U+036F are CC 80 .. CD AF in UTF-8 */
-	return (s[0] == 0xcc && s[1] >= 0x80) || (s[0] == 0xcd && s[1] <= 0xaf);
-}
-
-static size_t
-slip_cols(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	size_t w = 0;
-
-	while (p < end) {
-		size_t k = slip_cp_len(p);
-
-		if (k > (size_t)(end - p))
-			k = (size_t)(end - p);
-		if (!(k == 2 && slip_combining(p)))
-			w++;
-		p += k;
-	}
-	return w;
-}
-
-/* Bytes of s (length n) that fit in `cols` columns (at least one code
- * point, so a hard break always advances). */
+/* Bytes of s (length n) that fit in `cols` columns (at least one cell, so
+ * a hard break always advances). */
 static size_t
 slip_fit(const char *s, size_t n, size_t cols)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, w = 0;
+	size_t k = vntext_fit(s, n, cols, NULL);
+	int w;
 
-	while (i < n) {
-		size_t k = slip_cp_len(p + i);
-
-		if (k > n - i)
-			k = n - i;
-		if (!(k == 2 && slip_combining(p + i))) {
-			if (w == cols && i > 0)
-				break;
-			w++;
-		}
-		i += k;
-	}
-	return i;
+	return k > 0 || n == 0 ? k : vntext_cell(s, n, &w);
 }
 
 /* ---- the template language ----------------------------------------------- */
@@ -257,7 +161,7 @@ slip_wrap(struct slip_tok *t)
 
 			while (j < n && s[j] != ' ')
 				j++;
-			ww = slip_cols(s + i, j - i);
+			ww = vntext_widthn(s + i, j - i);
 			if (w == 0 && ww > t->width) {
 				len = slip_fit(s + i, j - i, t->width);
 				i = start + len;
@@ -383,9 +287,10 @@ slip_toks_free(struct slip_tok *t, int n)
  * and width-less fields appear on the first line only. */
 static int
 slip_line(const struct slip_data *d, const struct slip_cur *cur, const char *line,
-    size_t len, int lineno, struct slip_buf *out, struct mc_err *err)
+    size_t len, int lineno, sqlite3_str *out, struct mc_err *err)
 {
 	struct slip_tok t[SLIP_MAX_TOKENS];
+	sqlite3_str *row = NULL;	/* the output line, trimmed when done */
 	const char *p = line, *end = line + len;
 	size_t nlines = 1;
 	int nt = 0, rc = -1;
@@ -442,40 +347,54 @@ slip_line(const struct slip_data *d, const struct slip_cur *cur, const char *lin
 		if (t[i].nsegs > nlines)
 			nlines = t[i].nsegs;
 	}
+	if ((row = sqlite3_str_new(NULL)) == NULL) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		goto done;
+	}
 	for (size_t k = 0; k < nlines; k++) {
-		size_t start = out->len;
-
 		for (int i = 0; i < nt; i++) {
 			if (t[i].lit != NULL) {
 				if (k == 0)
-					slip_add(out, t[i].lit, t[i].litlen);
+					sqlite3_str_append(row, t[i].lit, (int)t[i].litlen);
 				else
-					slip_spaces(out, slip_cols(t[i].lit, t[i].litlen));
+					sqlite3_str_appendchar(row, (int)vntext_widthn(t[i].lit, t[i].litlen), ' ');
 			} else if (t[i].width == 0) {
 				if (k == 0)
-					slip_adds(out, t[i].val);
+					sqlite3_str_appendall(row, t[i].val);
 				else
-					slip_spaces(out, slip_cols(t[i].val, strlen(t[i].val)));
+					sqlite3_str_appendchar(row,
+					    (int)vntext_widthn(t[i].val, strlen(t[i].val)), ' ');
 			} else {
 				struct slip_seg s = k < t[i].nsegs ? t[i].segs[k] :
 				    (struct slip_seg){"", 0};
-				size_t w = slip_cols(s.s, s.n);
+				size_t w = vntext_widthn(s.s, s.n);
 				size_t pad = w < t[i].width ? t[i].width - w : 0;
 				size_t left = t[i].align == '>' ? pad :
 				    t[i].align == '^' ? pad / 2 : 0;
 
-				slip_spaces(out, left);
-				slip_add(out, s.s, s.n);
-				slip_spaces(out, pad - left);
+				sqlite3_str_appendchar(row, (int)left, ' ');
+				sqlite3_str_append(row, s.s, (int)s.n);
+				sqlite3_str_appendchar(row, (int)(pad - left), ' ');
 			}
 		}
 		/* no trailing blanks: the padding of the last column */
-		while (!out->oom && out->len > start && out->p[out->len - 1] == ' ')
-			out->p[--out->len] = '\0';
-		slip_add(out, "\n", 1);
+		{
+			const char *v = sqlite3_str_value(row);
+			int vn = sqlite3_str_length(row);
+
+			while (vn > 0 && v[vn - 1] == ' ')
+				vn--;
+			if (vn > 0)
+				sqlite3_str_append(out, v, vn);
+			sqlite3_str_appendchar(out, 1, '\n');
+			sqlite3_str_reset(row);
+		}
 	}
-	rc = 0;
+	rc = sqlite3_str_errcode(row) == SQLITE_OK ? 0 :
+	    err_set(err, MC_ENOMEM, _("out of memory"));
 done:
+	if (row != NULL)
+		sqlite3_free(sqlite3_str_finish(row));
 	slip_toks_free(t, nt);
 	return rc;
 }
@@ -544,7 +463,7 @@ slip_cond(const struct slip_data *d, const struct slip_cur *cur, const char **li
 }
 
 int
-slip_fill(const struct slip_data *d, const char *tpl, struct slip_buf *out,
+slip_fill(const struct slip_data *d, const char *tpl, sqlite3_str *out,
     struct mc_err *err)
 {
 	const char *p = tpl;
@@ -586,8 +505,8 @@ slip_fill(const struct slip_data *d, const char *tpl, struct slip_buf *out,
 				    d->tname, slip_blocks[blk].name, lineno, close);
 			/* with no row the block is still checked, into nothing */
 			for (size_t i = 0; i < (rows->nrows > 0 ? rows->nrows : 1); i++) {
-				struct slip_buf scratch = {0};
-				struct slip_buf *o = rows->nrows > 0 ? out : &scratch;
+				sqlite3_str *scratch = rows->nrows > 0 ? NULL : sqlite3_str_new(NULL);
+				sqlite3_str *o = rows->nrows > 0 ? out : scratch;
 				struct slip_cur cur = {(enum slip_block)blk, rows->nrows > 0 ?
 				    (const char *const *)rows->cells + i * nc : NULL};
 				int ln = first;
@@ -601,12 +520,12 @@ slip_fill(const struct slip_data *d, const char *tpl, struct slip_buf *out,
 						l--;
 					if (slip_cond(d, &cur, &lp, &l, ln, &show, err) ||
 					    (show && slip_line(d, &cur, lp, l, ln, o, err))) {
-						free(scratch.p);
+						sqlite3_free(sqlite3_str_finish(scratch));
 						return -1;
 					}
 					r = e + 1;
 				}
-				free(scratch.p);
+				sqlite3_free(sqlite3_str_finish(scratch));
 			}
 			lineno += blines;
 			p = next;
@@ -617,7 +536,7 @@ slip_fill(const struct slip_data *d, const char *tpl, struct slip_buf *out,
 			return -1;
 		p = next;
 	}
-	if (out->oom)
+	if (sqlite3_str_errcode(out) != SQLITE_OK)
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	return 0;
 }

@@ -56,57 +56,6 @@ slip_form_vi(const char *form)
 	return form;
 }
 
-void
-slip_time_vi(const char *iso, char *buf, size_t n)
-{
-	struct mc_time t;
-	int y, m, d;
-
-	if (iso == NULL || date_parse_time(iso, &t) != 0) {
-		snprintf(buf, n, "%s", iso != NULL ? iso : "");
-		return;
-	}
-	date_ymd(t.jdn, &y, &m, &d);
-	snprintf(buf, n, "%02d giờ %02d phút, ngày %02d tháng %02d năm %04d",
-	    t.min / 60, t.min % 60, d, m, y);
-}
-
-/* "3 ngày làm việc", "8 giờ làm việc", "trong ngày" */
-static void
-slip_limit_vi(const char *text, char *buf, size_t n)
-{
-	struct mc_limit l;
-	struct mc_err ignored;
-
-	if (text == NULL || calendar_limit_parse(text, &l, &ignored) != 0)
-		snprintf(buf, n, "%s", text != NULL ? text : "");
-	else if (l.kind == MC_LIMIT_SAMEDAY)
-		snprintf(buf, n, "trong ngày");
-	else
-		snprintf(buf, n, "%d %s làm việc", l.n, l.kind == MC_LIMIT_HOURS ? "giờ" : "ngày");
-}
-
-/* 15000 → "15.000 đồng"; 0 → "Không" */
-static void
-slip_fee_vi(long long fee, char buf[64])
-{
-	char digits[24], out[32];
-	size_t len, j = 0;
-
-	if (fee <= 0) {
-		snprintf(buf, 64, "Không");
-		return;
-	}
-	len = (size_t)snprintf(digits, sizeof digits, "%lld", fee);
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[j++] = '.';
-		out[j++] = digits[i];
-	}
-	out[j] = '\0';
-	snprintf(buf, 64, "%s đồng", out);
-}
-
 /* "UBND xã Mỹ An" → "Mỹ An": the place written before the date. */
 static const char *
 slip_place(const char *unit_name)
@@ -226,8 +175,8 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	}
 	code = slip_col(st, 0) != NULL ? slip_col(st, 0) : "";
 	received = slip_col(st, 13);
-	slip_limit_vi(slip_col(st, 4), limit, sizeof limit);
-	slip_fee_vi(sqlite3_column_int64(st, 5), fee);
+	format_limit_text(slip_col(st, 4), FORMAT_FORM, limit, sizeof limit);
+	format_fee(sqlite3_column_int64(st, 5), FORMAT_FORM, fee, sizeof fee);
 	clen = strlen(code);
 	rc = slip_set(d, V_CODE, code) ||
 	    slip_set(d, V_PROCEDURE_CODE, slip_col(st, 1)) ||
@@ -247,9 +196,9 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	    slip_set(d, V_COUNT, "01") ||
 	    /* Sổ theo dõi: one book a year, the code's daily number */
 	    slip_set(d, V_SEQ, clen >= 4 ? code + clen - 4 : "");
-	slip_time_vi(received, buf, sizeof buf);
+	format_time_text(received, FORMAT_FORM, buf, sizeof buf);
 	rc = rc || slip_set(d, V_RECEIVED_TIME, buf);
-	slip_time_vi(slip_col(st, 14), buf, sizeof buf);
+	format_time_text(slip_col(st, 14), FORMAT_FORM, buf, sizeof buf);
 	rc = rc || slip_set(d, V_DUE_TIME, slip_col(st, 14) != NULL ? buf : "");
 	snprintf(number, sizeof number, "%lld", sqlite3_column_int64(st, 17));
 	rc = rc || slip_set(d, V_NUMBER, strcmp(kind, "guide") == 0 ? number :
@@ -382,7 +331,7 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 		[SLIP_CONTROL] = {"mau05.txt", slip_mau05_txt},
 	};
 	struct slip_data d;
-	struct slip_buf out = {0};
+	sqlite3_str *out = sqlite3_str_new(NULL);
 	char tname[PATH_MAX + 64], rfile[32], width[8], cut[128];
 	const char *file, *builtin;
 	char *tpl = NULL;
@@ -462,23 +411,19 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 	 * cut line serves printers on a roll. */
 	for (size_t i = 0; i < (form == SLIP_RECEIPT ? 2u : 1u); i++) {
 		if (i > 0)
-			slip_adds(&out, cut);
+			sqlite3_str_appendall(out, cut);
 		if (slip_set(&d, V_COPY, form == SLIP_RECEIPT ? copies[i] : "")) {
 			err_set(err, MC_ENOMEM, _("out of memory"));
 			goto fail;
 		}
-		if (slip_fill(&d, tpl, &out, err))
+		if (slip_fill(&d, tpl, out, err))
 			goto fail;
-	}
-	if (out.oom || out.p == NULL) {
-		err_set(err, MC_ENOMEM, _("out of memory"));
-		goto fail;
 	}
 	free(tpl);
 	slip_data_free(&d);
-	return out.p;
+	return strbuf_finish(out, NULL, err);
 fail:
-	free(out.p);
+	sqlite3_free(sqlite3_str_finish(out));
 	free(tpl);
 	slip_data_free(&d);
 	return NULL;

@@ -14,6 +14,7 @@
 #include <uniwidth.h>
 
 #include "motcua/i18n.h"
+#include "motcua/strbuf.h"
 #include "motcua/vntext.h"
 
 bool
@@ -147,16 +148,85 @@ vntext_fold(const char *s, struct mc_err *err)
 	return r;
 }
 
+/* ---- display width ---------------------------------------------------------
+ * The one rule for columns, used by the screens, the forms' templates, the
+ * command line's and the reports' alignment: libunistring's uc_width (a
+ * combining mark takes 0 columns, CJK and emoji 2, a Vietnamese letter 1
+ * whether it is precomposed or not).  A cell is a code point and the
+ * combining marks after it, so a cut between cells never separates a mark
+ * from its letter. */
+
+size_t
+vntext_cell(const char *s, size_t n, int *cols)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	ucs4_t c;
+	int k, w;
+	size_t len;
+
+	if (n == 0) {
+		*cols = 0;
+		return 0;
+	}
+	k = u8_mbtoucr(&c, p, n);
+	if (k < 0) {		/* not UTF-8: one byte, shown as '?' */
+		*cols = -1;
+		return 1;
+	}
+	w = uc_width(c, "UTF-8");
+	len = (size_t)k;
+	if (w < 0) {		/* a control character */
+		*cols = -1;
+		return len;
+	}
+	/* the marks that sit on this letter travel with it */
+	while (len < n) {
+		k = u8_mbtoucr(&c, p + len, n - len);
+		if (k < 0 || uc_width(c, "UTF-8") != 0 || c == 0)
+			break;
+		len += (size_t)k;
+	}
+	*cols = w;
+	return len;
+}
+
+size_t
+vntext_widthn(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+
+	while (i < n) {
+		int c;
+
+		i += vntext_cell(s + i, n - i, &c);
+		w += c < 0 ? 1 : (size_t)c;
+	}
+	return w;
+}
+
 size_t
 vntext_width(const char *s)
 {
-	size_t n = strlen(s);
-	int w;
+	return vntext_widthn(s, strlen(s));
+}
 
-	if (!vntext_valid_utf8(s, n))
-		return n;
-	w = u8_strwidth((const uint8_t *)s, "UTF-8");
-	return w < 0 ? n : (size_t)w;
+size_t
+vntext_fit(const char *s, size_t n, size_t cols, size_t *used)
+{
+	size_t i = 0, w = 0;
+
+	while (i < n) {
+		int c;
+		size_t k = vntext_cell(s + i, n - i, &c), cw = c < 0 ? 1 : (size_t)c;
+
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i += k;
+	}
+	if (used != NULL)
+		*used = w;
+	return i;
 }
 
 /* ---- upper case (forms) ------------------------------------------------ */
@@ -245,11 +315,15 @@ static const uint8_t latin_weight[26] = {
 	/* y */ 31, /* z */ 32,
 };
 
-/* A growing byte buffer that starts in caller-supplied (stack) memory. */
+/* A key level being built.  It starts in caller-supplied stack memory:
+ * the "vi" collation builds two keys for every comparison SQLite makes
+ * while sorting or searching names, and names fit in KEY_STACK bytes, so
+ * the common case allocates nothing.  A longer text moves into a
+ * sqlite3_str (strbuf.h), the program's one growable buffer. */
 struct kbuf {
-	uint8_t *p;
+	uint8_t *p;		/* the bytes: stack memory, or heap's */
 	size_t len, cap;
-	bool heap;
+	sqlite3_str *heap;	/* NULL while the stack memory is enough */
 	bool failed;
 };
 
@@ -259,15 +333,15 @@ kbuf_init(struct kbuf *b, uint8_t *mem, size_t cap)
 	b->p = mem;
 	b->len = 0;
 	b->cap = cap;
-	b->heap = false;
+	b->heap = NULL;
 	b->failed = false;
 }
 
 static void
 kbuf_free(struct kbuf *b)
 {
-	if (b->heap)
-		free(b->p);
+	sqlite3_free(sqlite3_str_finish(b->heap));
+	b->heap = NULL;
 }
 
 static void
@@ -275,28 +349,27 @@ kbuf_put(struct kbuf *b, const uint8_t *bytes, size_t n)
 {
 	if (b->failed)
 		return;
-	if (b->len + n > b->cap) {
-		size_t cap = b->cap * 2 + n;
-		uint8_t *q = b->heap ? realloc(b->p, cap) : malloc(cap);
-
-		if (q == NULL) {
-			b->failed = true;
-			return;
-		}
-		if (!b->heap)
-			memcpy(q, b->p, b->len);
-		b->p = q;
-		b->cap = cap;
-		b->heap = true;
+	if (b->heap == NULL && b->len + n <= b->cap) {
+		memcpy(b->p + b->len, bytes, n);
+		b->len += n;
+		return;
 	}
-	memcpy(b->p + b->len, bytes, n);
-	b->len += n;
+	if (b->heap == NULL) {
+		b->heap = sqlite3_str_new(NULL);
+		sqlite3_str_append(b->heap, (const char *)b->p, (int)b->len);
+	}
+	sqlite3_str_append(b->heap, (const char *)bytes, (int)n);
+	/* the memory moves as it grows; the key is patched in place (the
+	 * tone byte), so p always points at the current bytes */
+	b->p = (uint8_t *)sqlite3_str_value(b->heap);
+	b->len = (size_t)sqlite3_str_length(b->heap);
+	b->failed = sqlite3_str_errcode(b->heap) != SQLITE_OK || b->p == NULL;
 }
 
 static void
 kbuf_byte(struct kbuf *b, uint8_t c)
 {
-	if (!b->failed && b->len < b->cap)
+	if (!b->failed && b->heap == NULL && b->len < b->cap)
 		b->p[b->len++] = c;
 	else
 		kbuf_put(b, &c, 1);

@@ -19,31 +19,18 @@ static const char *const delivery_choices[] = {
 	N_("at the counter"), N_("by post"), NULL,
 };
 
+/* The screens' date fields: core's rule (date_parse_input), an empty
+ * field giving an empty string. */
 int
 flow_parse_date(const char *in, char out[MC_DATE_LEN])
 {
-	int d, m, y, jdn;
-	char tail;
+	int jdn;
 
 	out[0] = '\0';
 	if (in[0] == '\0')
 		return 0;
-	if (sscanf(in, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(in) == 10) {
-		/* ISO */
-	} else if (sscanf(in, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 ||
-	    sscanf(in, "%2d.%2d.%4d%c", &d, &m, &y, &tail) == 3 ||
-	    sscanf(in, "%2d-%2d-%4d%c", &d, &m, &y, &tail) == 3) {
-		/* day first, as Vietnamese write it */
-	} else if (strlen(in) == 8 && strspn(in, "0123456789") == 8) {
-		d = (in[0] - '0') * 10 + in[1] - '0';
-		m = (in[2] - '0') * 10 + in[3] - '0';
-		y = atoi(in + 4);
-	} else {
+	if (date_parse_input(in, &jdn, NULL) != 0)
 		return -1;
-	}
-	if (y < 1900 || !date_valid(y, m, d))
-		return -1;
-	jdn = date_jdn(y, m, d);
 	date_format(jdn, out);
 	return 0;
 }
@@ -68,11 +55,11 @@ look_up(struct ui *u, struct flow *fl, const char *id)
 		return;
 	w_field_set(&fl->f[AF_NAME], a.name);
 	if (a.birth_date != NULL) {
-		int y, m, d;
+		int jdn;
 		char buf[16];
 
-		if (sscanf(a.birth_date, "%4d-%2d-%2d", &y, &m, &d) == 3) {
-			snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
+		if (date_parse(a.birth_date, &jdn) == 0) {
+			format_date_typed(jdn, buf, sizeof buf);
 			w_field_set(&fl->f[AF_BIRTH], buf);
 		}
 	} else {
@@ -92,7 +79,7 @@ flow_check_field(struct ui *u, struct flow *fl, int i)
 {
 	struct mc_warnings w = {0};
 	struct mc_err err;
-	char *v = w_field_get(&fl->f[i]), out[16], date[MC_DATE_LEN];
+	char *v = w_field_get(&fl->f[i]), out[16];
 	int rc = 0, jdn = 0;
 
 	if (v == NULL) {
@@ -103,8 +90,9 @@ flow_check_field(struct ui *u, struct flow *fl, int i)
 	case AF_ID:
 		{
 			char *b = w_field_get(&fl->f[AF_BIRTH]);
-			if (b != NULL && flow_parse_date(b, date) == 0 && date[0] != '\0')
-				date_parse(date, &jdn);
+			if (b != NULL && b[0] != '\0' &&
+			    citizen_check_birth(b, &jdn, NULL, NULL) != 0)
+				jdn = 0;
 			free(b);
 		}
 		if (citizen_check_id(v, jdn, out, &w, &err) != 0) {
@@ -125,13 +113,13 @@ flow_check_field(struct ui *u, struct flow *fl, int i)
 		}
 		break;
 	case AF_BIRTH:
-		if (flow_parse_date(v, date) != 0) {
-			ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY, or leave it "
-			    "empty"), v);
+		if (v[0] == '\0')
+			break;
+		if (citizen_check_birth(v, &jdn, NULL, &err) != 0) {
+			ui_error(u, "%s", err.msg);
 			rc = -1;
-		} else if (date[0] != '\0') {
+		} else {
 			char *id = w_field_get(&fl->f[AF_ID]);
-			date_parse(date, &jdn);
 			/* the century digit of the ID against the birth year */
 			if (id != NULL && citizen_check_id(id, jdn, out, &w, &err) == 0 && w.n > 0)
 				ui_msg(u, "%s", w.msg[0]);
@@ -147,9 +135,8 @@ flow_check_field(struct ui *u, struct flow *fl, int i)
 		}
 		break;
 	case AF_EMAIL:
-		if (v[0] != '\0' && (strchr(v, '@') == NULL || strchr(v, ' ') != NULL)) {
-			ui_error(u, _("the e-mail address '%s' is not valid: check it, or leave "
-			    "it empty"), v);
+		if (v[0] != '\0' && citizen_check_email(v, &err) != 0) {
+			ui_error(u, "%s", err.msg);
 			rc = -1;
 		}
 		break;

@@ -70,8 +70,8 @@ draw(struct ui *u, void *st)
 	char line[512], fee[64], limit[64];
 	size_t on = 0;
 
-	fmt_fee(fl->proc.fee, fee, sizeof fee);
-	fmt_limit(fl->proc.time_limit, limit, sizeof limit);
+	format_fee(fl->proc.fee, FORMAT_SCREEN, fee, sizeof fee);
+	format_limit_text(fl->proc.time_limit, FORMAT_SCREEN, limit, sizeof limit);
 	snprintf(line, sizeof line, "%s  %s", fl->proc.code, fl->proc.name);
 	attrset(draw_attr(AT_TITLE));
 	draw_text(2, 1, line, COLS - 2, false);

@@ -188,7 +188,7 @@ draw(struct ui *u, void *st)
 		return;
 	snprintf(line, sizeof line, "%s  %s", fl->proc.code, fl->proc.name);
 	y = pair(y, _("Procedure"), line);
-	fmt_fee(fl->proc.fee, fee, sizeof fee);
+	format_fee(fl->proc.fee, FORMAT_SCREEN, fee, sizeof fee);
 	if (fl->proc.fee_note != NULL && fl->proc.fee > 0)
 		snprintf(line, sizeof line, "%s (%s)", fee, fl->proc.fee_note);
 	else

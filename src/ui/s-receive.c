@@ -32,8 +32,8 @@ row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 
 	(void)u;
 	(void)sel;
-	fmt_limit(e->time_limit, limit, sizeof limit);
-	fmt_fee(e->fee, fee, sizeof fee);
+	format_limit_text(e->time_limit, FORMAT_SCREEN, limit, sizeof limit);
+	format_fee(e->fee, FORMAT_SCREEN, fee, sizeof fee);
 	draw_text(y, x + 1, e->code, 9, false);
 	draw_text(y, x + 10, e->name, name_w - 1, false);
 	draw_text(y, x + 10 + name_w, limit, 12, false);

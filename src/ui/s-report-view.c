@@ -13,6 +13,7 @@
 
 #include "motcua/date.h"
 #include "motcua/i18n.h"
+#include "motcua/strbuf.h"
 #include "motcua/vntext.h"
 #include "s-report.h"
 
@@ -256,118 +257,63 @@ rp_draw_weeks(struct st_report *s, int y0, int h)
 	}
 }
 
-/* ---- the table as text -------------------------------------------------- */
-
-struct sb {
-	char *p;
-	size_t len, cap;
-	bool oom;
-};
-
-static void sb_add(struct sb *b, const char *fmt, ...) MC_PRINTF(2, 3);
-static void
-sb_add(struct sb *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (b->oom)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->oom = true;
-		return;
-	}
-	if (b->len + (size_t)n + 1 > b->cap) {
-		size_t cap = (b->len + (size_t)n + 1) * 2;
-		char *p = realloc(b->p, cap);
-
-		if (p == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	va_start(ap, fmt);
-	vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-}
+/* ---- the table as text (sqlite3_str, strbuf.h) -------------------------- */
 
 /* s in exactly w display columns: cut by characters, or padded; right:
  * the padding goes first. */
 static void
-sb_cell(struct sb *b, const char *s, int w, bool right)
+sb_cell(sqlite3_str *b, const char *s, int w, bool right)
 {
-	char cut[1024];
-	size_t len = 0, used = 0;
+	size_t used, len = vntext_fit(s, strlen(s), (size_t)w, &used);
+	int pad = w - (int)used;
 
-	while (s[len] != '\0' && len + 4 < sizeof cut) {
-		size_t cl = 1;
-		char one[8];
-
-		while ((s[len + cl] & 0xC0) == 0x80)
-			cl++;
-		snprintf(one, sizeof one, "%.*s", (int)cl, s + len);
-		if (used + vntext_width(one) > (size_t)w)
-			break;
-		used += vntext_width(one);
-		len += cl;
-	}
-	snprintf(cut, sizeof cut, "%.*s", (int)len, s);
 	if (right)
-		sb_add(b, "%*s%s", w - (int)used, "", cut);
-	else
-		sb_add(b, "%s%*s", cut, w - (int)used, "");
+		sqlite3_str_appendchar(b, pad, ' ');
+	sqlite3_str_append(b, s, (int)len);
+	if (!right)
+		sqlite3_str_appendchar(b, pad, ' ');
 }
 
 char *
 rp_table_text(struct ui *u, const struct st_report *s, int width)
 {
-	struct sb b = {NULL, 0, 0, false};
+	sqlite3_str *b = sqlite3_str_new(NULL);
 	char from[MC_DATE_LEN], to[MC_DATE_LEN], v[32];
 	int fw, vc = fit(width, &fw);
 
 	date_format(s->from, from);
 	date_format(s->to, to);
-	sb_add(&b, "%s\n", u->unit.name);
-	sb_add(&b, _("Dossiers from %s to %s (figures as of the end of %s)"), from, to, to);
-	sb_add(&b, "\n");
+	sqlite3_str_appendf(b, "%s\n", u->unit.name);
+	sqlite3_str_appendf(b, _("Dossiers from %s to %s (figures as of the end of %s)"), from, to, to);
+	sqlite3_str_appendf(b, "\n");
 	for (int c0 = 0; c0 < RP_NCOLS; c0 += vc) {
 		int n = RP_NCOLS - c0 < vc ? RP_NCOLS - c0 : vc;
 
-		sb_add(&b, "\n");
-		sb_cell(&b, "", fw, false);
+		sqlite3_str_appendf(b, "\n");
+		sb_cell(b, "", fw, false);
 		for (int c = c0, span; c < c0 + n; c += span) {
 			for (span = 1; c + span < c0 + n && !rp_col_group_start(c + span);
 			    span++)
 				;
-			sb_add(&b, " ");
-			sb_cell(&b, rp_col_group(c), span * RP_COLW - 1, false);
+			sqlite3_str_appendf(b, " ");
+			sb_cell(b, rp_col_group(c), span * RP_COLW - 1, false);
 		}
-		sb_add(&b, "\n");
-		sb_cell(&b, _("Field"), fw, false);
+		sqlite3_str_appendf(b, "\n");
+		sb_cell(b, _("Field"), fw, false);
 		for (int c = c0; c < c0 + n; c++)
-			sb_cell(&b, rp_col_short(c), RP_COLW, true);
-		sb_add(&b, "\n");
+			sb_cell(b, rp_col_short(c), RP_COLW, true);
+		sqlite3_str_appendf(b, "\n");
 		for (size_t i = 0; i <= s->sum.nfields; i++) {
 			const struct report_row *r = row_at(s, i);
 
-			sb_cell(&b, row_name(r), fw - 1, false);
-			sb_add(&b, " ");
+			sb_cell(b, row_name(r), fw - 1, false);
+			sqlite3_str_appendf(b, " ");
 			for (int c = c0; c < c0 + n; c++) {
 				rp_col_value(r, c, v, sizeof v);
-				sb_cell(&b, v, RP_COLW, true);
+				sb_cell(b, v, RP_COLW, true);
 			}
-			sb_add(&b, "\n");
+			sqlite3_str_appendf(b, "\n");
 		}
 	}
-	if (b.oom) {
-		free(b.p);
-		return NULL;
-	}
-	return b.p;
+	return strbuf_finish(b, NULL, NULL);
 }

@@ -59,32 +59,46 @@ draw_attr(enum ui_attr a)
 	return attrs[a];
 }
 
+/* Put one cell (vntext_cell: a letter and its marks) on the screen. */
+static void
+add_cell(const char *s, size_t len, int cols)
+{
+	wchar_t wc[8];
+	size_t nw = 0;
+	mbstate_t ps;
+
+	memset(&ps, 0, sizeof ps);
+	while (cols >= 0 && len > 0 && nw < sizeof wc / sizeof wc[0]) {
+		size_t k = mbrtowc(&wc[nw], s, len, &ps);
+
+		if (k == 0 || k == (size_t)-1 || k == (size_t)-2)
+			break;
+		nw++;
+		s += k;
+		len -= k;
+	}
+	if (nw == 0 || cols < 0)
+		addch('?');	/* not UTF-8, or a control character */
+	else
+		addnwstr(wc, (int)nw);
+}
+
 int
 draw_text(int y, int x, const char *s, int width, bool pad)
 {
-	mbstate_t ps;
+	size_t n = s != NULL ? strlen(s) : 0, i = 0;
 	int used = 0;
 
-	memset(&ps, 0, sizeof ps);
 	move(y, x);
-	while (s != NULL && *s != '\0' && used < width) {
-		wchar_t wc;
-		size_t len = mbrtowc(&wc, s, strlen(s), &ps);
+	while (i < n && used < width) {
 		int w;
+		size_t k = vntext_cell(s + i, n - i, &w);
 
-		if (len == (size_t)-1 || len == (size_t)-2) {
-			wc = L'?';	/* not UTF-8: one column per byte */
-			len = 1;
-			memset(&ps, 0, sizeof ps);
-		}
-		w = wcwidth(wc);
-		if (w < 0)
-			w = 1, wc = L'?';
-		if (used + w > width)
+		if (used + (w < 0 ? 1 : w) > width)
 			break;
-		addnwstr(&wc, 1);
-		used += w;
-		s += len;
+		add_cell(s + i, k, w);
+		used += w < 0 ? 1 : w;
+		i += k;
 	}
 	for (; pad && used < width; used++)
 		addch(' ');
@@ -150,13 +164,15 @@ draw_modal(struct ui *u)
 		size_t take = 0, lastsp = 0, cols = 0;
 
 		while (p[take] != '\0' && p[take] != '\n') {
+			int cw;
+			size_t k = vntext_cell(p + take, strcspn(p + take, "\n"), &cw);
+
 			if (p[take] == ' ')
 				lastsp = take;
-			if (((unsigned char)p[take] & 0xC0) != 0x80)
-				cols++;
-			if (cols > (size_t)w - 4 || take >= sizeof lines[0] - 5)
+			cols += cw < 0 ? 1 : (size_t)cw;
+			if (cols > (size_t)w - 4 || take + k > sizeof lines[0] - 5)
 				break;
-			take++;
+			take += k;
 		}
 		if (p[take] != '\0' && p[take] != '\n' && lastsp > 0)
 			take = lastsp;
@@ -181,42 +197,6 @@ draw_modal(struct ui *u)
 	attrset(A_NORMAL);
 }
 
-void
-fmt_fee(long long fee, char *buf, size_t n)
-{
-	char digits[32], out[48];
-	int len, j = 0;
-
-	if (fee <= 0) {
-		snprintf(buf, n, "%s", _("free"));
-		return;
-	}
-	len = snprintf(digits, sizeof digits, "%lld", fee);
-	for (int i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[j++] = '.';	/* Vietnamese thousands separator */
-		out[j++] = digits[i];
-	}
-	out[j] = '\0';
-	snprintf(buf, n, "%s đ", out);
-}
-
-void
-fmt_limit(const char *time_limit, char *buf, size_t n)
-{
-	struct mc_limit l;
-	struct mc_err err;
-
-	if (time_limit == NULL || calendar_limit_parse(time_limit, &l, &err) != 0)
-		snprintf(buf, n, "%s", time_limit != NULL ? time_limit : "");
-	else if (l.kind == MC_LIMIT_SAMEDAY)
-		snprintf(buf, n, "%s", _("same day"));
-	else if (l.kind == MC_LIMIT_HOURS)
-		snprintf(buf, n, ngettext("%d hour", "%d hours", (unsigned long)l.n), l.n);
-	else
-		snprintf(buf, n, ngettext("%d day", "%d days", (unsigned long)l.n), l.n);
-}
-
 const char *
 fmt_form(int form)
 {
@@ -235,26 +215,19 @@ draw_wrap(int y, int x, const char *s, int width, int maxlines)
 	int lines = 0;
 
 	while (s != NULL && *s != '\0' && lines < maxlines) {
-		mbstate_t ps;
 		const char *p = s, *brk = NULL;
 		int used = 0;
 
-		memset(&ps, 0, sizeof ps);
 		/* find the last space before the line is full */
 		while (*p != '\0') {
-			wchar_t wc;
-			size_t len = mbrtowc(&wc, p, strlen(p), &ps);
 			int w;
+			size_t len = vntext_cell(p, strlen(p), &w);
 
-			if (len == (size_t)-1 || len == (size_t)-2) {
-				len = 1;
-				wc = L'?';
-				memset(&ps, 0, sizeof ps);
-			}
-			w = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
+			if (w < 0)
+				w = 1;
 			if (used + w > width)
 				break;
-			if (wc == L' ')
+			if (*p == ' ')
 				brk = p;
 			used += w;
 			p += len;

@@ -17,6 +17,7 @@
 
 #include "motcua/calendar.h"
 #include "motcua/error.h"
+#include "motcua/format.h"
 #include "motcua/telex.h"
 #include "motcua/unit.h"
 
@@ -134,10 +135,6 @@ void draw_text_right(int y, int x_end, const char *s);
 void draw_header(struct ui *u, const char *title);
 void draw_footer(struct ui *u, const enum act *hints);
 void draw_modal(struct ui *u);
-/* "50.000 đ", or "free" (translated). */
-void fmt_fee(long long fee, char *buf, size_t n);
-/* "3 working days", "same day" (translated) from the catalog's text. */
-void fmt_limit(const char *time_limit, char *buf, size_t n);
 /* "bản chính" ... */
 const char *fmt_form(int form);
 
