@@ -60,9 +60,8 @@ struct mc_limit {
  * and surrounding spaces ignored) and the Vietnamese "N ngày [làm việc]",
  * "N giờ [làm việc]", "trong ngày".  N is 1..MC_LIMIT_MAX. */
 int calendar_limit_parse(const char *s, struct mc_limit *out, struct mc_err *err);
-/* Canonical text ("3 days", "1 day", "8 hours", "same day"): data, not
- * translated. */
-void calendar_limit_format(const struct mc_limit *l, char *buf, size_t n);
+/* Its canonical text ("3 days", "1 day", "8 hours", "same day") is
+ * format_limit(l, FORMAT_DATA, …) (format.h), beside the other spellings. */
 
 enum mc_holiday_source {
 	MC_HOL_DEFAULT,		/* computed from the Labour Code */

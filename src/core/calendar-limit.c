@@ -78,20 +78,5 @@ unit:
 	out->n = (int)n;
 	return 0;
 }
-
-void
-calendar_limit_format(const struct mc_limit *l, char *buf, size_t n)
-{
-	switch (l->kind) {
-	case MC_LIMIT_DAYS:
-		snprintf(buf, n, "%d %s", l->n, l->n == 1 ? "day" : "days");
-		break;
-	case MC_LIMIT_HOURS:
-		snprintf(buf, n, "%d %s", l->n, l->n == 1 ? "hour" : "hours");
-		break;
-	default:
-		snprintf(buf, n, "same day");
-		break;
-	}
 }
 

@@ -14,6 +14,7 @@
 #include "catalog-int.h"
 #include "json-int.h"
 #include "motcua/calendar.h"
+#include "motcua/format.h"
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
@@ -36,7 +37,7 @@ limit_canon(const char *s, char *buf, size_t n)
 
 	if (calendar_limit_parse(s, &l, NULL) < 0)
 		return -1;
-	calendar_limit_format(&l, buf, n);
+	format_limit(&l, FORMAT_DATA, buf, n);
 	return 0;
 }
 

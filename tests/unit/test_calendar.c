@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "motcua/calendar.h"
+#include "motcua/format.h"
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/lunar.h"
@@ -64,7 +65,7 @@ test_limits(void)
 			continue;
 		ok(l.kind == good[i].kind && (l.kind == MC_LIMIT_SAMEDAY || l.n == good[i].n),
 		    "limit \"%s\" is %d × %d", good[i].in, (int)good[i].kind, good[i].n);
-		calendar_limit_format(&l, buf, sizeof buf);
+		format_limit(&l, FORMAT_DATA, buf, sizeof buf);
 		is_str(buf, good[i].canon, "limit \"%s\" formats", good[i].in);
 	}
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
