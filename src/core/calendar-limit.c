@@ -78,5 +78,3 @@ unit:
 	out->n = (int)n;
 	return 0;
 }
-}
-
