@@ -13,7 +13,7 @@
 #include "motcua/lifecycle.h"
 
 /* ---- event's options, derived from the fields of the kinds (vocab.h):
- * a field is --its-name VALUE ("collector_id": --collector-id), except an
+ * a field is --its-name VALUE (a "_" spelt "-"), except an
  * enumeration with a default, whose other values are flags (--refused).
  * The same spelling in several kinds is one option. */
 
@@ -26,6 +26,17 @@ struct step_opts {
 	const char *given[STEP_OPTS];	/* the value typed, or NULL */
 	int n;
 };
+
+/* A field's name as an option: "new_date" → "new-date". */
+static const char *
+spell(const char *name, char out[32])
+{
+	snprintf(out, 32, "%s", name);
+	for (char *p = out; *p != '\0'; p++)
+		if (*p == '_')
+			*p = '-';
+	return out;
+}
 
 /* The option of a field (or of one of its values, for a flag). */
 static int
@@ -42,11 +53,7 @@ opt_add(struct step_opts *o, const char *name, bool flag)
 {
 	char spelt[32];
 
-	snprintf(spelt, sizeof spelt, "%s", name);
-	for (char *p = spelt; *p != '\0'; p++)
-		if (*p == '_')
-			*p = '-';
-	if (opt_find(o, spelt) >= 0 || o->n >= STEP_OPTS)
+	if (opt_find(o, spell(name, spelt)) >= 0 || o->n >= STEP_OPTS)
 		return;
 	snprintf(o->names[o->n], sizeof o->names[o->n], "%s", spelt);
 	o->longs[o->n] = (struct option){o->names[o->n], flag ? no_argument :
@@ -97,11 +104,7 @@ opts_args(const struct step_opts *o, const struct mc_kind *k, struct mc_step_arg
 					a->v[i] = f->choices[c].value;
 			continue;
 		}
-		snprintf(spelt, sizeof spelt, "%s", f->name);
-		for (char *p = spelt; *p != '\0'; p++)
-			if (*p == '_')
-				*p = '-';
-		if ((j = opt_find(o, spelt)) >= 0)
+		if ((j = opt_find(o, spell(f->name, spelt))) >= 0)
 			a->v[i] = o->given[j];
 	}
 }
@@ -122,11 +125,7 @@ opts_check(const struct step_opts *o)
 
 			if (f->type != MC_FT_TIME || f->computed)
 				continue;
-			snprintf(spelt, sizeof spelt, "%s", f->name);
-			for (char *p = spelt; *p != '\0'; p++)
-				if (*p == '_')
-					*p = '-';
-			if ((j = opt_find(o, spelt)) >= 0 && o->given[j] != NULL &&
+			if ((j = opt_find(o, spell(f->name, spelt))) >= 0 && o->given[j] != NULL &&
 			    lifecycle_check_value(f, o->given[j], out, sizeof out, &err) != 0)
 				return cli_fail(&err);
 		}

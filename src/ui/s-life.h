@@ -10,7 +10,7 @@
 #include "motcua/slip.h"
 #include "ui-int.h"
 
-/* The translated label of a status ("result_ready" → "result ready"). */
+/* The translated label of a status (vocab.h), or its name if unknown. */
 const char *life_status(const char *status);
 /* The translated label of a step, as offered in the action list. */
 const char *life_step_label(const struct mc_kind *k);
