@@ -7,26 +7,8 @@
  * one transaction.  A step that makes no sense is refused with a message
  * and nothing changes.
  *
- * Statuses:  received → processing (handover) ⇄ transferred (transfer,
- * transfer-back); any open status → paused (pause) → back (resume);
- * open → result_ready (result) → returned (return); received → refused
- * (refuse, at the counter); open → withdrawn (withdraw); any → cancelled
- * (cancel, supervisor only).  "Open" = received, processing, transferred,
- * paused.  Final: returned, refused, withdrawn, cancelled.
- *
- * Event bodies (JSON):
- *   handover       {"to": NAME}
- *   transfer       {"agency": NAME}
- *   transfer-back  {"agency": NAME}
- *   pause          {"reason": TEXT}
- *   resume         {"paused_days": N, "due": ISO}   the new due date-time
- *   result         {"outcome": "approved"|"refused", "reason": TEXT|null}
- *   return         {"collector": NAME, "collector_id": ID|null,
- *                   "rating": "very_satisfied"|"satisfied"|"not_satisfied"|null}
- *   refuse         {"reason": TEXT}
- *   withdraw       {"reason": TEXT|null}
- *   cancel         {"reason": TEXT}
- *   apologize      {"reason": TEXT, "new_date": ISO}
+ * The statuses, the steps, which step applies from which status and the
+ * shape of each step's body are the tables of vocab.h.
  *
  * `due` is the promised date-time moved by pauses: it decides early / on
  * time / late.  `appointment` is what the citizen was last told (an
@@ -41,39 +23,35 @@
 #include "motcua/calendar.h"
 #include "motcua/date.h"
 #include "motcua/error.h"
+#include "motcua/vocab.h"
 
-enum mc_step {
-	MC_STEP_HANDOVER, MC_STEP_TRANSFER, MC_STEP_TRANSFER_BACK, MC_STEP_PAUSE,
-	MC_STEP_RESUME, MC_STEP_RESULT, MC_STEP_RETURN, MC_STEP_REFUSE,
-	MC_STEP_WITHDRAW, MC_STEP_CANCEL, MC_STEP_APOLOGIZE, MC_STEP_COUNT
-};
-
-/* What a step says; which fields count depends on the step. */
+/* What a step says: one text per field of its kind, in the kind's order
+ * (kind->fields[i]), as typed; NULL or "" is not given.  A field the core
+ * computes is never given.  Times are "YYYY-MM-DD HH:MM". */
 struct mc_step_args {
-	const char *to;		/* handover: the specialist */
-	const char *agency;	/* transfer, transfer-back */
-	const char *reason;	/* pause, refuse, withdraw, cancel, apologize,
-				 * result refused */
-	bool refused;		/* result: refused instead of approved */
-	const char *collector;	/* return: NULL = the applicant */
-	const char *collector_id;	/* return: ID of another collector */
-	const char *rating;	/* return: very_satisfied|satisfied|not_satisfied */
-	struct mc_time new_date;	/* apologize */
+	const char *v[MC_FIELDS_MAX];
 };
 
-/* "handover", "transfer-back", … and back. */
-const char *lifecycle_step_name(enum mc_step s);
-int lifecycle_step_parse(const char *name, enum mc_step *s);
+/* Set the value of k's field of this name; -1 if k has no such field. */
+int lifecycle_arg(struct mc_step_args *a, const struct mc_kind *k, const char *field,
+    const char *value);
 
-/* Record a step on the dossier with this code, at `at`, by `officer`
- * (NULL: the only active officer).  Cancel needs a supervisor. */
+/* Record a step of this kind on the dossier with this code, at `at`, by
+ * `officer` (NULL: the only active officer).  The kind's role, statuses
+ * and fields (vocab.h) decide; a field over its limit or not of its type
+ * is refused with a message, and nothing is written. */
 int lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
-    enum mc_step step, const struct mc_step_args *args, const struct mc_time *at,
-    const char *officer, struct mc_err *err);
+    const struct mc_kind *kind, const struct mc_step_args *args,
+    const struct mc_time *at, const char *officer, struct mc_err *err);
 
 /* May this step be taken on a dossier in this status?  (For the screens:
- * which actions to offer.) */
-bool lifecycle_allowed(const char *status, enum mc_step step);
+ * which actions to offer.)  False for a kind that is not a step. */
+bool lifecycle_allowed(const char *status, const struct mc_kind *kind);
+
+/* Check one value as the field wants it (for a front end that checks
+ * before it asks for more); out gets the value as it would be stored. */
+int lifecycle_check_value(const struct mc_field *f, const char *value, char *out,
+    size_t n, struct mc_err *err);
 
 /* ---- reading ----------------------------------------------------------- */
 
@@ -107,12 +85,28 @@ int lifecycle_due(sqlite3 *db, struct mc_calendar *cal, int as_of,
 int lifecycle_due_counts(sqlite3 *db, struct mc_calendar *cal, int as_of,
     int *today, int *overdue, struct mc_err *err);
 
+/* The "overdue", "today", "soon", "paused" of a group (JSON keys). */
+const char *lifecycle_due_group_name(enum mc_due_group g);
+
+/* One field of an event, decoded. */
+struct mc_history_value {
+	const struct mc_field *field;	/* into the kind's table */
+	char raw[3072];		/* as stored (a number as its digits) */
+	char text[3072];	/* ready to show: a choice's label, a time
+				 * "YYYY-MM-DD HH:MM" */
+	char line[3200];	/* as the timeline says it ("collected by …");
+				 * "" for a field the timeline leaves out */
+};
+
 /* The dossier's events in order, for `history` and the timeline. */
 struct mc_history_item {
 	char at[MC_TIME_LEN];
 	char officer[64];
-	char kind[24];
-	const char *body;	/* the event's JSON */
+	char kind_name[24];
+	const struct mc_kind *kind;	/* NULL: a kind this version does not know */
+	struct mc_history_value values[MC_FIELDS_MAX];	/* the fields given */
+	size_t nvalues;
+	const char *body;	/* the event's JSON, as stored */
 };
 int lifecycle_history(sqlite3 *db, const char *code,
     int (*fn)(const struct mc_history_item *, void *), void *arg, struct mc_err *err);

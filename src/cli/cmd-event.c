@@ -1,4 +1,5 @@
-/* cmd-event.c — motcua event, history, due, find: a dossier's life. */
+/* cmd-event.c — motcua event, history, due, find: a dossier's life.  The
+ * steps `event` takes, and their options, come from vocab.h's kinds. */
 #include "config.h"
 
 #include <getopt.h>
@@ -11,68 +12,172 @@
 #include "motcua/i18n.h"
 #include "motcua/lifecycle.h"
 
+/* ---- event's options, derived from the fields of the kinds (vocab.h):
+ * a field is --its-name VALUE (a "_" spelt "-"), except an
+ * enumeration with a default, whose other values are flags (--refused).
+ * The same spelling in several kinds is one option. */
+
+#define STEP_OPTS 32
+#define OPT_BASE 256		/* getopt codes of the derived options */
+
+struct step_opts {
+	struct option longs[STEP_OPTS + 3];	/* and --at, --officer, the end */
+	char names[STEP_OPTS][32];
+	const char *given[STEP_OPTS];	/* the value typed, or NULL */
+	int n;
+};
+
+/* A field's name as an option: "new_date" → "new-date". */
+static const char *
+spell(const char *name, char out[32])
+{
+	snprintf(out, 32, "%s", name);
+	for (char *p = out; *p != '\0'; p++)
+		if (*p == '_')
+			*p = '-';
+	return out;
+}
+
+/* The option of a field (or of one of its values, for a flag). */
+static int
+opt_find(const struct step_opts *o, const char *name)
+{
+	for (int i = 0; i < o->n; i++)
+		if (strcmp(o->names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static void
+opt_add(struct step_opts *o, const char *name, bool flag)
+{
+	char spelt[32];
+
+	if (opt_find(o, spell(name, spelt)) >= 0 || o->n >= STEP_OPTS)
+		return;
+	snprintf(o->names[o->n], sizeof o->names[o->n], "%s", spelt);
+	o->longs[o->n] = (struct option){o->names[o->n], flag ? no_argument :
+	    required_argument, NULL, OPT_BASE + o->n};
+	o->n++;
+}
+
+static void
+opts_build(struct step_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	for (int k = 0; k < MC_KIND_COUNT; k++) {
+		const struct mc_kind *kind = vocab_kind((enum mc_kind_id)k);
+
+		for (size_t i = 0; kind->action != NULL && i < vocab_nfields(kind); i++) {
+			const struct mc_field *f = &kind->fields[i];
+
+			if (f->computed)
+				continue;
+			if (f->type == MC_FT_ENUM && f->first_default)
+				for (int c = 1; c < MC_CHOICES_MAX && f->choices[c].value; c++)
+					opt_add(o, f->choices[c].value, true);
+			else
+				opt_add(o, f->name, false);
+		}
+	}
+	o->longs[o->n] = (struct option){"at", required_argument, NULL, 'a'};
+	o->longs[o->n + 1] = (struct option){"officer", required_argument, NULL, 'o'};
+}
+
+/* What the options say for the fields of this kind. */
+static void
+opts_args(const struct step_opts *o, const struct mc_kind *k, struct mc_step_args *a)
+{
+	char spelt[32];
+
+	memset(a, 0, sizeof *a);
+	for (size_t i = 0; i < vocab_nfields(k); i++) {
+		const struct mc_field *f = &k->fields[i];
+		int j;
+
+		if (f->computed)
+			continue;
+		if (f->type == MC_FT_ENUM && f->first_default) {
+			for (int c = 1; c < MC_CHOICES_MAX && f->choices[c].value; c++)
+				if ((j = opt_find(o, f->choices[c].value)) >= 0 &&
+				    o->given[j] != NULL)
+					a->v[i] = f->choices[c].value;
+			continue;
+		}
+		if ((j = opt_find(o, spell(f->name, spelt))) >= 0)
+			a->v[i] = o->given[j];
+	}
+}
+
+/* A value typed for a date-time field is checked at once, whatever the
+ * step (as the options are read). */
+static int
+opts_check(const struct step_opts *o)
+{
+	for (int k = 0; k < MC_KIND_COUNT; k++) {
+		const struct mc_kind *kind = vocab_kind((enum mc_kind_id)k);
+
+		for (size_t i = 0; kind->action != NULL && i < vocab_nfields(kind); i++) {
+			const struct mc_field *f = &kind->fields[i];
+			char spelt[32], out[64];
+			struct mc_err err;
+			int j;
+
+			if (f->type != MC_FT_TIME || f->computed)
+				continue;
+			if ((j = opt_find(o, spell(f->name, spelt))) >= 0 && o->given[j] != NULL &&
+			    lifecycle_check_value(f, o->given[j], out, sizeof out, &err) != 0)
+				return cli_fail(&err);
+		}
+	}
+	return 0;
+}
+
 static int
 run_event(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"to", required_argument, NULL, 't'},
-		{"agency", required_argument, NULL, 'g'},
-		{"reason", required_argument, NULL, 'r'},
-		{"refused", no_argument, NULL, 'R'},
-		{"collector", required_argument, NULL, 'c'},
-		{"collector-id", required_argument, NULL, 'i'},
-		{"rating", required_argument, NULL, 's'},
-		{"new-date", required_argument, NULL, 'n'},
-		{"at", required_argument, NULL, 'a'},
-		{"officer", required_argument, NULL, 'o'},
-		{NULL, 0, NULL, 0},
-	};
+	struct step_opts o;
 	struct mc_step_args a;
 	struct mc_calendar *cal;
 	struct mc_time at;
 	struct mc_err err;
-	enum mc_step step;
+	const struct mc_kind *kind;
 	const char *when = NULL, *officer = ctx->officer;
+	char names[256];
 	sqlite3 *db;
 	int c, rc;
 
-	memset(&a, 0, sizeof a);
+	opts_build(&o);
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 't': a.to = optarg; break;
-		case 'g': a.agency = optarg; break;
-		case 'r': a.reason = optarg; break;
-		case 'R': a.refused = true; break;
-		case 'c': a.collector = optarg; break;
-		case 'i': a.collector_id = optarg; break;
-		case 's': a.rating = optarg; break;
-		case 'n':
-			if (date_parse_input_time(optarg, &a.new_date, &err) != 0)
-				return cli_fail(&err);
-			break;
-		case 'a': when = optarg; break;
-		case 'o': officer = optarg; break;
-		default: return cli_usage(&cmd_event);
-		}
+	while ((c = getopt_long(argc, argv, "", o.longs, NULL)) != -1) {
+		if (c >= OPT_BASE && c < OPT_BASE + o.n)
+			o.given[c - OPT_BASE] = optarg != NULL ? optarg : "";
+		else if (c == 'a')
+			when = optarg;
+		else if (c == 'o')
+			officer = optarg;
+		else
+			return cli_usage(&cmd_event);
 	}
+	if (opts_check(&o) != 0)
+		return 1;
 	if (argc - optind != 2)
 		return cli_usage(&cmd_event);
-	if (lifecycle_step_parse(argv[optind + 1], &step) != 0)
-		return cli_error(_("unknown step '%s': use handover, transfer, transfer-back, "
-		    "pause, resume, result, return, refuse, withdraw, cancel or apologize"),
-		    argv[optind + 1]);
+	if ((kind = vocab_kind_named(argv[optind + 1])) == NULL || kind->action == NULL)
+		return cli_error(_("unknown step '%s': use %s"), argv[optind + 1],
+		    vocab_step_names(names, sizeof names));
+	opts_args(&o, kind, &a);
 	if (cli_time(when, &at) != 0)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (calendar_open(db, &cal, &err) != 0)
 		return cli_fail(&err);
-	rc = lifecycle_record(db, cal, argv[optind], step, &a, &at, officer, &err);
+	rc = lifecycle_record(db, cal, argv[optind], kind, &a, &at, officer, &err);
 	calendar_close(cal);
 	if (rc != 0)
 		return cli_fail(&err);
-	printf(_("%s: %s recorded\n"), argv[optind], lifecycle_step_name(step));
+	printf(_("%s: %s recorded\n"), argv[optind], kind->name);
 	return 0;
 }
 
@@ -117,10 +222,10 @@ print_history(const struct mc_history_item *h, void *arg)
 		printf(", \"officer\": ");
 		cli_json_str(stdout, h->officer);
 		printf(", \"kind\": ");
-		cli_json_str(stdout, h->kind);
+		cli_json_str(stdout, h->kind_name);
 		printf(", \"body\": %s}", h->body);
 	} else {
-		printf("%s  %-10s %-13s %s\n", h->at, h->officer, h->kind, h->body);
+		printf("%s  %-10s %-13s %s\n", h->at, h->officer, h->kind_name, h->body);
 	}
 	return 0;
 }
@@ -213,8 +318,6 @@ run_find(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const char *const group_names[] = {"overdue", "today", "soon", "paused"};
-
 /* JSON: open every group up to g, so that each appears, empty or not */
 static void
 open_groups(struct out *o, int g)
@@ -223,7 +326,7 @@ open_groups(struct out *o, int g)
 		if (o->group >= 0)
 			printf("],\n ");
 		o->group++;
-		printf("\"%s\": [", group_names[o->group]);
+		printf("\"%s\": [", lifecycle_due_group_name((enum mc_due_group)o->group));
 		o->n = 0;
 	}
 }

@@ -1,136 +1,16 @@
-/* dossier.c — receipts, dossier codes, and the projection of events. */
+/* dossier.c — receiving a dossier (or giving guidance instead): its code,
+ * the receive event's body, the event and its projection in one
+ * transaction; and the look-ups by code and by the applicant's ID. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "motcua/catalog.h"
 #include "motcua/db.h"
-#include "motcua/dossier.h"
 #include "motcua/i18n.h"
-#include "motcua/unit.h"
-#include "motcua/vntext.h"
-
-/* The applicant's text fields after cleaning, owned by the receipt. */
-struct clean_applicant {
-	char *name, *address, *email;
-	char id[13], phone[11], birth[MC_DATE_LEN];
-};
-
-static void
-applicant_free(struct clean_applicant *a)
-{
-	free(a->name);
-	free(a->address);
-	free(a->email);
-}
-
-/* Optional text: NULL or blank stays NULL. */
-static int
-clean_optional(const char *in, char **out, struct mc_err *err)
-{
-	*out = NULL;
-	if (in == NULL)
-		return 0;
-	if ((*out = vntext_clean(in, err)) == NULL)
-		return -1;
-	if ((*out)[0] == '\0') {
-		free(*out);
-		*out = NULL;
-	}
-	return 0;
-}
-
-static int
-check_applicant(const struct mc_applicant *in, struct clean_applicant *a,
-    struct mc_warnings *w, struct mc_err *err)
-{
-	int birth = 0;
-
-	memset(a, 0, sizeof *a);
-	if (in->name == NULL || (a->name = vntext_clean(in->name, err)) == NULL) {
-		if (in->name == NULL)
-			err_set(err, MC_EINVAL, _("the applicant's name is missing: give --name"));
-		return -1;
-	}
-	if (a->name[0] == '\0')
-		return err_set(err, MC_EINVAL, _("the applicant's name is empty: type the "
-		    "full name as on the ID card"));
-	if (in->birth_date != NULL && in->birth_date[0] != '\0' &&
-	    citizen_check_birth(in->birth_date, &birth, a->birth, err) != 0)
-		return -1;
-	if (citizen_check_id(in->id, birth, a->id, w, err))
-		return -1;
-	if (in->phone != NULL && in->phone[0] != '\0' &&
-	    citizen_check_phone(in->phone, a->phone, err))
-		return -1;
-	if (clean_optional(in->address, &a->address, err) ||
-	    clean_optional(in->email, &a->email, err))
-		return -1;
-	if (a->email != NULL && citizen_check_email(a->email, err) != 0)
-		return -1;
-	return 0;
-}
-
-/* Which documents were handed in: "all" or a list of positions "1,3".
- * Fills received[ndocs]. */
-static int
-parse_docs(const char *spec, const struct mc_procedure *p, bool *received,
-    struct mc_err *err)
-{
-	const char *s = spec;
-
-	if (spec == NULL || strcmp(spec, "all") == 0) {
-		for (size_t i = 0; i < p->ndocs; i++)
-			received[i] = true;
-		return 0;
-	}
-	for (size_t i = 0; i < p->ndocs; i++)
-		received[i] = false;
-	if (strcmp(spec, "none") == 0)
-		return 0;
-	while (*s != '\0') {
-		char *end;
-		long n = strtol(s, &end, 10);
-
-		if (end == s || n < 1 || (size_t)n > p->ndocs || (*end != ',' && *end != '\0'))
-			return err_set(err, MC_EINVAL,
-			    _("the document list '%s' is not valid: give 'all' or the numbers "
-			    "of the documents received, 1 to %zu, like 1,3"), spec, p->ndocs);
-		if (received[n - 1])
-			return err_set(err, MC_EINVAL,
-			    _("document %ld is listed twice in '%s'"), n, spec);
-		received[n - 1] = true;
-		s = *end == ',' ? end + 1 : end;
-	}
-	return 0;
-}
-
-/* Refuse an incomplete dossier, naming every missing required document
- * at once (the citizen is never asked twice). */
-static int
-check_complete(const struct mc_procedure *p, const bool *received, struct mc_err *err)
-{
-	char list[400] = "";
-	size_t used = 0;
-	int missing = 0;
-
-	for (size_t i = 0; i < p->ndocs; i++) {
-		if (!p->docs[i].required || received[i])
-			continue;
-		missing++;
-		int w = snprintf(list + used, sizeof list - used, "%s%d. %s",
-		    used ? "; " : "", p->docs[i].position, p->docs[i].name);
-		if (w > 0 && used + (size_t)w < sizeof list)
-			used += (size_t)w;
-	}
-	if (missing == 0)
-		return 0;
-	return err_set(err, MC_EINVAL,
-	    _("required documents are missing (%s): receive the dossier when they are "
-	    "handed in, or give the citizen the supplement request"), list);
-}
+#include "motcua/vocab.h"
+#include "dossier-int.h"
 
 /* Next code of this station for the day: station N numbers N001..N999. */
 static int
@@ -259,61 +139,6 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	return body;
 }
 
-/* Is the procedure in force on the day of receipt? */
-static int
-check_in_force(const struct mc_procedure *p, int jdn, struct mc_err *err)
-{
-	int day;
-	char today[MC_DATE_LEN];
-
-	date_format(jdn, today);
-	if (p->abolished != NULL && date_parse(p->abolished, &day) == 0 && day <= jdn)
-		return err_set(err, MC_EINVAL, _("the procedure %s was abolished on %s: "
-		    "choose the procedure that replaced it"), p->code, p->abolished);
-	if (p->effective != NULL && date_parse(p->effective, &day) == 0 && day > jdn)
-		return err_set(err, MC_EINVAL, _("the procedure %s takes effect only on %s "
-		    "(receipt date %s)"), p->code, p->effective, today);
-	return 0;
-}
-
-/* What a receipt and a guidance share: the checked facts of the intake. */
-struct intake {
-	struct mc_procedure p;
-	struct clean_applicant a;
-	struct mc_officer off;
-	struct mc_unit u;
-	struct mc_limit lim;
-	bool *received;		/* [p.ndocs] */
-};
-
-static void
-intake_free(struct intake *in)
-{
-	free(in->received);
-	applicant_free(&in->a);
-	catalog_procedure_free(&in->p);
-}
-
-static int
-intake_check(sqlite3 *db, const struct mc_receipt *r, struct intake *in,
-    struct mc_warnings *w, struct mc_err *err)
-{
-	memset(in, 0, sizeof *in);
-	if (unit_get(db, &in->u, err) || unit_officer_get(db, r->officer, &in->off, err))
-		return -1;
-	if (r->procedure == NULL)
-		return err_set(err, MC_EINVAL,
-		    _("no procedure given: name it by its code (see 'motcua catalog list')"));
-	if (catalog_get(db, r->procedure, &in->p, err) ||
-	    check_in_force(&in->p, r->at.jdn, err) ||
-	    calendar_limit_parse(in->p.time_limit, &in->lim, err) ||
-	    check_applicant(&r->applicant, &in->a, w, err))
-		return -1;
-	if ((in->received = calloc(in->p.ndocs + 1, sizeof *in->received)) == NULL)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	return parse_docs(r->docs, &in->p, in->received, err);
-}
-
 int
 dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r,
     struct mc_receipt_out *out, struct mc_err *err)
@@ -325,7 +150,7 @@ dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r
 
 	memset(out, 0, sizeof *out);
 	if (intake_check(db, r, &in, &out->warnings, err) ||
-	    check_complete(&in.p, in.received, err) ||
+	    intake_complete(&in.p, in.received, err) ||
 	    calendar_due(cal, &r->at, &in.lim, &out->due, err) ||
 	    event_uuid(out->id, err))
 		goto done;
@@ -335,7 +160,7 @@ dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r
 	    (docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, out->code, &in.p, docs, &in.a, r->applicant.delivery,
 	    &r->at, &out->due, err)) == NULL ||
-	    event_append(db, out->id, "receive", &r->at, in.off.username, body, err) ||
+	    event_append(db, out->id, vocab_kind(MC_KIND_RECEIVE)->name, &r->at, in.off.username, body, err) ||
 	    dossier_project(db, out->id, err)) {
 		db_tx_rollback(&tx);
 		goto done;
@@ -393,7 +218,7 @@ dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *ou
 		db_tx_rollback(&tx);
 		goto done;
 	}
-	if (event_append(db, out->id, "guide", &r->at, in.off.username,
+	if (event_append(db, out->id, vocab_kind(MC_KIND_GUIDE)->name, &r->at, in.off.username,
 	    (const char *)sqlite3_column_text(st, 0), err)) {
 		db_tx_rollback(&tx);
 		goto done;
@@ -466,212 +291,6 @@ dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *
 	return 0;
 }
 
-/* A step after the receipt: an UPDATE of the row from the event's body
- * (e.b) and time (e.t); every step also records when the row last changed. */
-#define STEP(set) "UPDATE dossier SET " set ", updated = e.t FROM (SELECT body AS b, " \
-	"at AS t FROM event WHERE origin = ?2 AND seq = ?3) AS e WHERE id = ?1"
-
-/* How each kind of event changes the row.  ?1 is the dossier id, ?2 and
- * ?3 the event's origin and seq.  Later kinds (hand-offs, results,
- * returns) join this table. */
-static const struct {
-	const char *kind;
-	const char *sql;
-} projectors[] = {
-	{"receive",
-	 "INSERT INTO dossier(id, code, station, officer, procedure_code, "
-	 "procedure_name, field, time_limit, fee, documents, applicant_name, "
-	 "applicant_id, birth_date, phone, address, email, delivery, name_fold, "
-	 "received, due, status, updated, address_fold, appointment) "
-	 "SELECT e.dossier, json_extract(e.body, '$.code'), e.origin, e.officer, "
-	 "json_extract(e.body, '$.procedure.code'), "
-	 "json_extract(e.body, '$.procedure.name'), "
-	 "json_extract(e.body, '$.procedure.field'), "
-	 "json_extract(e.body, '$.procedure.time_limit'), "
-	 "json_extract(e.body, '$.procedure.fee'), "
-	 "json_extract(e.body, '$.procedure.documents'), "
-	 "json_extract(e.body, '$.applicant.name'), "
-	 "json_extract(e.body, '$.applicant.id'), "
-	 "json_extract(e.body, '$.applicant.birth_date'), "
-	 "json_extract(e.body, '$.applicant.phone'), "
-	 "json_extract(e.body, '$.applicant.address'), "
-	 "json_extract(e.body, '$.applicant.email'), "
-	 "json_extract(e.body, '$.delivery'), "
-	 "vn_fold(json_extract(e.body, '$.applicant.name')), "
-	 "json_extract(e.body, '$.received'), json_extract(e.body, '$.due'), "
-	 "'received', e.at, vn_fold(json_extract(e.body, '$.applicant.address')), "
-	 "json_extract(e.body, '$.due') "
-	 "FROM event e WHERE e.origin = ?2 AND e.seq = ?3"},
-	/* guidance (Mẫu 02) creates no dossier: nothing to project */
-	{"guide", NULL},
-	/* the steps after the receipt (lifecycle.h); e is the event */
-	{"handover", STEP("status = 'processing', handler = json_extract(e.b, '$.to'), "
-	    "agency = NULL")},
-	{"transfer", STEP("status = 'transferred', agency = json_extract(e.b, '$.agency')")},
-	{"transfer-back", STEP("status = 'processing', agency = NULL")},
-	{"pause", STEP("paused_from = status, status = 'paused', paused_at = e.t")},
-	{"resume", STEP("status = coalesce(paused_from, 'received'), paused_from = NULL, "
-	    "paused_at = NULL, paused_days = paused_days + json_extract(e.b, "
-	    "'$.paused_days'), due = json_extract(e.b, '$.due'), appointment = CASE "
-	    "WHEN apologies = 0 THEN json_extract(e.b, '$.due') ELSE appointment END")},
-	{"result", STEP("status = 'result_ready', result = json_extract(e.b, '$.outcome'), "
-	    "result_reason = json_extract(e.b, '$.reason'), result_at = e.t")},
-	{"return", STEP("status = 'returned', returned_at = e.t, collector = "
-	    "json_extract(e.b, '$.collector'), collector_id = json_extract(e.b, "
-	    "'$.collector_id'), rating = json_extract(e.b, '$.rating')")},
-	{"refuse", STEP("status = 'refused', closed_reason = json_extract(e.b, '$.reason'), "
-	    "closed_at = e.t")},
-	{"withdraw", STEP("status = 'withdrawn', closed_reason = json_extract(e.b, "
-	    "'$.reason'), closed_at = e.t")},
-	{"cancel", STEP("status = 'cancelled', closed_reason = json_extract(e.b, "
-	    "'$.reason'), closed_at = e.t")},
-	{"apologize", STEP("appointment = json_extract(e.b, '$.new_date'), "
-	    "apologies = apologies + 1")},
-};
-
-/* Keep name_word in step with the row: each word of the folded name, so a
- * lookup by any word (in any order) is an index range, not a scan. */
-static int
-index_words(sqlite3 *db, const char *id, struct mc_err *err)
-{
-	sqlite3_stmt *st;
-	char *fold = NULL;
-	int rc;
-
-	if (db_prepare(db, "DELETE FROM name_word WHERE id = ?1", &st, err))
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("indexing the name"));
-	if (db_prepare(db, "SELECT name_fold FROM dossier WHERE id = ?1", &st, err))
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		fold = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (fold == NULL)
-		return 0;	/* no row (guidance): nothing to index */
-	if (db_prepare(db, "INSERT OR IGNORE INTO name_word(word, id) VALUES (?1, ?2)",
-	    &st, err)) {
-		sqlite3_free(fold);
-		return -1;
-	}
-	rc = SQLITE_DONE;
-	for (char *w = strtok(fold, " "); w != NULL && rc == SQLITE_DONE;
-	    w = strtok(NULL, " ")) {
-		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	sqlite3_free(fold);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("indexing the name"));
-	return 0;
-}
-
-int
-dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
-{
-	sqlite3_stmt *ev, *del;
-	int rc;
-
-	if (db_prepare(db, "DELETE FROM dossier WHERE id = ?1", &del, err))
-		return -1;
-	sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(del);
-	sqlite3_finalize(del);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("updating the dossier"));
-	/* events apply in the order they happened; ties by station and number */
-	if (db_prepare(db, "SELECT origin, seq, kind FROM event WHERE dossier = ?1 "
-	    "ORDER BY at, origin, seq", &ev, err))
-		return -1;
-	sqlite3_bind_text(ev, 1, id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(ev)) == SQLITE_ROW) {
-		const char *kind = (const char *)sqlite3_column_text(ev, 2);
-		size_t k;
-		sqlite3_stmt *st;
-
-		for (k = 0; k < sizeof projectors / sizeof projectors[0]; k++)
-			if (strcmp(projectors[k].kind, kind) == 0)
-				break;
-		if (k == sizeof projectors / sizeof projectors[0]) {
-			err_set(err, MC_EINVAL, _("an event of kind '%s' is unknown to this "
-			    "version of motcua: install the newer version"), kind);
-			sqlite3_finalize(ev);
-			return -1;
-		}
-		if (projectors[k].sql == NULL)
-			continue;
-		if (db_prepare(db, projectors[k].sql, &st, err)) {
-			sqlite3_finalize(ev);
-			return -1;
-		}
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_value(st, 2, sqlite3_column_value(ev, 0));
-		sqlite3_bind_int64(st, 3, sqlite3_column_int64(ev, 1));
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			sqlite3_finalize(ev);
-			return db_fail(db, err, _("updating the dossier"));
-		}
-	}
-	sqlite3_finalize(ev);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading the dossier's events"));
-	return index_words(db, id, err);
-}
-
-int
-dossier_rebuild(sqlite3 *db, long long *total, long long *differ, struct mc_err *err)
-{
-	struct db_tx tx;
-	sqlite3_stmt *st;
-	int rc;
-
-	*total = *differ = 0;
-	if (db_tx_begin(db, &tx, err))
-		return -1;
-	if (db_exec(db, "DROP TABLE IF EXISTS temp.dossier_before; "
-	    "CREATE TEMP TABLE dossier_before AS SELECT * FROM main.dossier; "
-	    "DELETE FROM main.dossier", err))
-		goto fail;
-	if (db_prepare(db, "SELECT DISTINCT dossier FROM event ORDER BY dossier", &st, err))
-		goto fail;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (dossier_project(db, (const char *)sqlite3_column_text(st, 0), err)) {
-			sqlite3_finalize(st);
-			goto fail;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, err, _("reading the event log"));
-		goto fail;
-	}
-	*total = db_int(db, "SELECT count(*) FROM main.dossier", 0);
-	/* dossiers whose row is on one side and not the other (EXCEPT
-	 * treats NULLs as equal); a changed row counts once */
-	*differ = db_int(db, "SELECT count(*) FROM (SELECT id FROM (SELECT * FROM "
-	    "temp.dossier_before EXCEPT SELECT * FROM main.dossier) UNION SELECT id FROM "
-	    "(SELECT * FROM main.dossier EXCEPT SELECT * FROM temp.dossier_before))", -1);
-	if (*differ < 0) {
-		db_fail(db, err, _("comparing the dossiers"));
-		goto fail;
-	}
-	if (db_exec(db, "DROP TABLE temp.dossier_before", err))
-		goto fail;
-	return db_tx_commit(&tx, err);
-fail:
-	db_tx_rollback(&tx);
-	return -1;
-}
-
 int
 dossier_find_code(sqlite3 *db, const char *code, char id[MC_UUID_LEN],
     struct mc_err *err)
@@ -693,3 +312,4 @@ dossier_find_code(sqlite3 *db, const char *code, char id[MC_UUID_LEN],
 	return err_set(err, MC_ENOTFOUND,
 	    _("there is no dossier %s: check the code on the slip"), code);
 }
+

@@ -10,6 +10,7 @@
 #include "motcua/i18n.h"
 #include "motcua/lifecycle.h"
 #include "motcua/vntext.h"
+#include "motcua/vocab.h"
 
 #define FOUND_COLUMNS "d.code, d.applicant_name, d.applicant_id, " \
 	"d.procedure_code || ' ' || d.procedure_name, d.status, d.received, " \
@@ -171,18 +172,24 @@ lifecycle_due(sqlite3 *db, struct mc_calendar *cal, int as_of,
     int (*fn)(enum mc_due_group g, const struct mc_found *, void *), void *arg,
     struct mc_err *err)
 {
-	char end[MC_DATE_LEN];
+	char end[MC_DATE_LEN], running[256], *sql;
 	sqlite3_stmt *st;
 	int rc;
 
 	date_format(board_end(cal, as_of), end);
-	/* open dossiers by the date promised to the citizen, then the paused */
-	if (db_prepare(db, "SELECT " FOUND_COLUMNS ", 0 FROM dossier d "
-	    "WHERE d.status IN ('received', 'processing', 'transferred') "
-	    "AND d.appointment < ?1 "
-	    "UNION ALL SELECT " FOUND_COLUMNS ", 1 FROM dossier d WHERE d.status = 'paused' "
-	    "ORDER BY 8, 7", &st, err))
+	/* open dossiers on the clock by the date promised to the citizen,
+	 * then the paused */
+	sql = sqlite3_mprintf("SELECT " FOUND_COLUMNS ", 0 FROM dossier d "
+	    "WHERE d.status IN %s AND d.appointment < ?1 "
+	    "UNION ALL SELECT " FOUND_COLUMNS ", 1 FROM dossier d WHERE d.status = ?2 "
+	    "ORDER BY 8, 7", vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running));
+	if (sql == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	rc = db_prepare(db, sql, &st, err);
+	sqlite3_free(sql);
+	if (rc != 0)
 		return -1;
+	sqlite3_bind_text(st, 2, vocab_status_paused()->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct mc_found f;
@@ -193,7 +200,7 @@ lifecycle_due(sqlite3 *db, struct mc_calendar *cal, int as_of,
 		if (date_parse_time((const char *)sqlite3_column_text(st, 6), &t) != 0)
 			continue;
 		f.days = t.jdn - as_of;
-		if (strcmp(f.status, "paused") == 0)
+		if (vocab_status(f.status) != NULL && vocab_status(f.status)->paused)
 			g = MC_DUE_PAUSED;
 		else if (t.jdn < as_of)
 			g = MC_DUE_OVERDUE;
@@ -216,17 +223,23 @@ int
 lifecycle_due_counts(sqlite3 *db, struct mc_calendar *cal, int as_of, int *today,
     int *overdue, struct mc_err *err)
 {
-	char day[MC_DATE_LEN], next[MC_DATE_LEN];
+	char day[MC_DATE_LEN], next[MC_DATE_LEN], running[256], *sql;
 	sqlite3_stmt *st;
+	int rc;
 
 	(void)cal;
 	date_format(as_of, day);
 	date_format(as_of + 1, next);
 	/* the same rows as the board's first two groups, counted */
-	if (db_prepare(db, "SELECT coalesce(sum(appointment >= ?1), 0), "
+	sql = sqlite3_mprintf("SELECT coalesce(sum(appointment >= ?1), 0), "
 	    "coalesce(sum(appointment < ?1), 0) FROM dossier "
-	    "WHERE status IN ('received', 'processing', 'transferred') "
-	    "AND appointment < ?2", &st, err))
+	    "WHERE status IN %s AND appointment < ?2",
+	    vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running));
+	if (sql == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	rc = db_prepare(db, sql, &st, err);
+	sqlite3_free(sql);
+	if (rc != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
@@ -240,34 +253,97 @@ lifecycle_due_counts(sqlite3 *db, struct mc_calendar *cal, int as_of, int *today
 	return 0;
 }
 
+const char *
+lifecycle_due_group_name(enum mc_due_group g)
+{
+	static const char *const names[] = {"overdue", "today", "soon", "paused"};
+
+	return (unsigned)g < sizeof names / sizeof names[0] ? names[g] : "";
+}
+
 /* ---- history ---------------------------------------------------------- */
+
+/* A field of an event's body, decoded: its raw value, the text to show,
+ * the timeline's phrase.  False if the body does not have it (or null). */
+static bool
+decode_value(sqlite3_stmt *get, const char *body, const struct mc_field *f,
+    struct mc_history_value *v)
+{
+	const unsigned char *raw = NULL;
+	char path[64];
+	bool have;
+
+	snprintf(path, sizeof path, "$.%s", f->name);
+	sqlite3_bind_text(get, 1, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(get, 2, path, -1, SQLITE_TRANSIENT);
+	have = sqlite3_step(get) == SQLITE_ROW &&
+	    (raw = sqlite3_column_text(get, 0)) != NULL && raw[0] != '\0';
+	if (have) {
+		const struct mc_choice *c;
+
+		v->field = f;
+		snprintf(v->raw, sizeof v->raw, "%s", raw);
+		memcpy(v->text, v->raw, sizeof v->text);
+		if (f->type == MC_FT_TIME)	/* "YYYY-MM-DDTHH:MM…" → "YYYY-MM-DD HH:MM" */
+			iso_to_short(raw, v->text);
+		else if (f->type == MC_FT_ENUM && (c = vocab_choice(f, v->raw)) != NULL)
+			snprintf(v->text, sizeof v->text, "%s", _(c->label));
+		if (f->hidden)
+			v->line[0] = '\0';
+		else if (f->phrase != NULL)
+			vocab_fill(_(f->phrase), (const char *[]){v->text}, 1, v->line,
+			    sizeof v->line);
+		else
+			memcpy(v->line, v->text, sizeof v->text);
+	}
+	sqlite3_reset(get);
+	sqlite3_clear_bindings(get);
+	return have;
+}
 
 int
 lifecycle_history(sqlite3 *db, const char *code,
     int (*fn)(const struct mc_history_item *, void *), void *arg, struct mc_err *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *get;
+	struct mc_history_item *h;
 	int rc, n = 0;
 
+	if ((h = malloc(sizeof *h)) == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
 	if (db_prepare(db, "SELECT e.at, e.officer, e.kind, e.body FROM event e "
 	    "WHERE e.dossier = (SELECT id FROM dossier WHERE code = ?1) "
-	    "ORDER BY e.at, e.origin, e.seq", &st, err))
+	    "ORDER BY e.at, e.origin, e.seq", &st, err)) {
+		free(h);
 		return -1;
+	}
+	if (db_prepare(db, "SELECT json_extract(?1, ?2)", &get, err)) {
+		sqlite3_finalize(st);
+		free(h);
+		return -1;
+	}
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mc_history_item h;
-
-		iso_to_short(sqlite3_column_text(st, 0), h.at);
-		snprintf(h.officer, sizeof h.officer, "%s", sqlite3_column_text(st, 1));
-		snprintf(h.kind, sizeof h.kind, "%s", sqlite3_column_text(st, 2));
-		h.body = (const char *)sqlite3_column_text(st, 3);
+		iso_to_short(sqlite3_column_text(st, 0), h->at);
+		snprintf(h->officer, sizeof h->officer, "%s", sqlite3_column_text(st, 1));
+		snprintf(h->kind_name, sizeof h->kind_name, "%s", sqlite3_column_text(st, 2));
+		h->kind = vocab_kind_named(h->kind_name);
+		h->body = (const char *)sqlite3_column_text(st, 3);
+		h->nvalues = 0;
+		for (size_t i = 0; h->kind != NULL && h->body != NULL &&
+		    i < vocab_nfields(h->kind); i++)
+			if (decode_value(get, h->body, &h->kind->fields[i],
+			    &h->values[h->nvalues]))
+				h->nvalues++;
 		n++;
-		if (fn(&h, arg) != 0) {
+		if (fn(h, arg) != 0) {
 			rc = SQLITE_DONE;
 			break;
 		}
 	}
+	sqlite3_finalize(get);
 	sqlite3_finalize(st);
+	free(h);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the history"));
 	if (n == 0)

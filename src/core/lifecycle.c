@@ -1,5 +1,8 @@
-/* lifecycle.c — the steps of a dossier after its receipt: rules, events,
- * and the readings the counter needs (find, due board, history). */
+/* lifecycle.c — recording the steps of a dossier after its receipt: the
+ * rules of vocab.h's kinds applied to the dossier as it is now (status,
+ * role, fields), what a step computes (the due date a resume moves), the
+ * event and its projection, in one transaction.  The readings the counter
+ * needs (find, due board, history) are lifecycle-read.c. */
 #include "config.h"
 
 #include <stdio.h>
@@ -15,83 +18,36 @@
 #include "motcua/unit.h"
 #include "motcua/vntext.h"
 
-static const char *const step_names[MC_STEP_COUNT] = {
-	"handover", "transfer", "transfer-back", "pause", "resume", "result", "return",
-	"refuse", "withdraw", "cancel", "apologize",
-};
-
-const char *
-lifecycle_step_name(enum mc_step s)
-{
-	return (unsigned)s < MC_STEP_COUNT ? step_names[s] : "?";
-}
-
-int
-lifecycle_step_parse(const char *name, enum mc_step *s)
-{
-	for (int i = 0; i < MC_STEP_COUNT; i++)
-		if (strcmp(name, step_names[i]) == 0) {
-			*s = (enum mc_step)i;
-			return 0;
-		}
-	return -1;
-}
-
-static bool
-is(const char *status, const char *a, const char *b, const char *c)
-{
-	return strcmp(status, a) == 0 || (b != NULL && strcmp(status, b) == 0) ||
-	    (c != NULL && strcmp(status, c) == 0);
-}
-
 bool
-lifecycle_allowed(const char *status, enum mc_step step)
+lifecycle_allowed(const char *status, const struct mc_kind *kind)
 {
-	bool open = is(status, "received", "processing", "transferred") ||
-	    strcmp(status, "paused") == 0;
-
-	switch (step) {
-	case MC_STEP_HANDOVER:
-	case MC_STEP_TRANSFER:
-		return is(status, "received", "processing", NULL);
-	case MC_STEP_TRANSFER_BACK:
-		return strcmp(status, "transferred") == 0;
-	case MC_STEP_PAUSE:
-	case MC_STEP_RESULT:
-		return is(status, "received", "processing", "transferred");
-	case MC_STEP_RESUME:
-		return strcmp(status, "paused") == 0;
-	case MC_STEP_RETURN:
-		return strcmp(status, "result_ready") == 0;
-	case MC_STEP_REFUSE:
-		return strcmp(status, "received") == 0;
-	case MC_STEP_WITHDRAW:
-	case MC_STEP_APOLOGIZE:
-		return open;
-	case MC_STEP_CANCEL:
-		return strcmp(status, "cancelled") != 0;
-	case MC_STEP_COUNT:
-		break;
-	}
+	if (kind == NULL || kind->action == NULL)
+		return false;
+	for (size_t i = 0; i < sizeof kind->from / sizeof kind->from[0] &&
+	    kind->from[i] != NULL; i++)
+		if (strcmp(kind->from[i], status) == 0)
+			return true;
 	return false;
 }
 
-/* Why a step is refused, in words the officer can act on. */
+/* Why a step is refused, in words the officer can act on: the kind's own
+ * explanation for this status if it has one, else the general one. */
 static int
-refuse_step(const char *code, const char *status, enum mc_step step, struct mc_err *err)
+refuse_step(const char *code, const char *status, const struct mc_kind *kind,
+    struct mc_err *err)
 {
-	if (step == MC_STEP_RETURN)
-		return err_set(err, MC_ECONFLICT, _("the result of %s is not ready (it is "
-		    "%s): record the result before returning it"), code, status);
-	if (step == MC_STEP_RESULT && strcmp(status, "paused") == 0)
-		return err_set(err, MC_ECONFLICT, _("%s is paused waiting for the citizen: "
-		    "record the resume first"), code);
-	if (step == MC_STEP_REFUSE)
-		return err_set(err, MC_ECONFLICT, _("%s can be refused at the counter only "
-		    "before it is handed on (it is %s): withdraw it or record a refused "
-		    "result instead"), code, status);
+	for (size_t i = 0; i < sizeof kind->refusals / sizeof kind->refusals[0] &&
+	    kind->refusals[i].text != NULL; i++) {
+		const struct mc_refusal *r = &kind->refusals[i];
+		char msg[sizeof err->msg];
+
+		if (r->status != NULL && strcmp(r->status, status) != 0)
+			continue;
+		vocab_fill(_(r->text), (const char *[]){code, status}, 2, msg, sizeof msg);
+		return err_set(err, MC_ECONFLICT, "%s", msg);
+	}
 	return err_set(err, MC_ECONFLICT, _("%s is %s: the step '%s' does not apply to it"),
-	    code, status, lifecycle_step_name(step));
+	    code, status, kind->name);
 }
 
 /* The facts of the dossier that the rules look at. */
@@ -167,47 +123,256 @@ add_working_days(struct mc_calendar *cal, const struct mc_time *t, int n,
 	return 0;
 }
 
-/* Text arguments: NFC, trimmed; "" counts as absent. */
-static char *
-clean_arg(const char *s, struct mc_err *err, bool *bad)
-{
-	char *c;
+/* ---- the values of a step ---------------------------------------------- */
 
-	if (s == NULL)
-		return NULL;
-	if ((c = vntext_clean(s, err)) == NULL) {
-		*bad = true;
-		return NULL;
-	}
-	if (c[0] == '\0') {
-		free(c);
-		return NULL;
-	}
-	return c;
+#define VALUE_LEN 4100		/* a text field of 1000 characters, with room */
+
+int
+lifecycle_arg(struct mc_step_args *a, const struct mc_kind *k, const char *field,
+    const char *value)
+{
+	int i = vocab_field_index(k, field);
+
+	if (i < 0)
+		return -1;
+	a->v[i] = value;
+	return 0;
 }
 
+/* The field's own message for a bad value, or the general one. */
 static int
-need(const char *value, const char *what, enum mc_step step, struct mc_err *err)
-{
-	if (value != NULL)
-		return 0;
-	return err_set(err, MC_EINVAL, _("the step '%s' needs %s"),
-	    lifecycle_step_name(step), what);
-}
-
-/* The body of the event, built by SQLite so that quoting is never ours. */
-static char *
-make_body(sqlite3 *db, const char *sql, const char *const *vals, int nvals,
+bad_value(const struct mc_field *f, const char *value, const char *general,
     struct mc_err *err)
 {
-	sqlite3_stmt *st;
-	char *body = NULL;
+	char msg[sizeof err->msg];
 
-	if (db_prepare(db, sql, &st, err))
+	if (f->bad == NULL)
+		vocab_fill(general, (const char *[]){value, f->name}, 2, msg, sizeof msg);
+	else
+		vocab_fill(_(f->bad), (const char *[]){value}, 1, msg, sizeof msg);
+	return err_set(err, MC_EINVAL, "%s", msg);
+}
+
+static size_t
+characters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+int
+lifecycle_check_value(const struct mc_field *f, const char *value, char *out, size_t n,
+    struct mc_err *err)
+{
+	out[0] = '\0';
+	if (value == NULL)
+		return 0;
+	switch (f->type) {
+	case MC_FT_TEXT: {
+		char *c = vntext_clean(value, err);
+		size_t len;
+
+		if (c == NULL)
+			return -1;
+		if ((len = characters(c)) > f->max) {
+			free(c);
+			return err_set(err, MC_EINVAL, _("the %s is too long (%zu characters): "
+			    "shorten it to %zu"), f->name, len, f->max);
+		}
+		if (strlen(c) >= n) {
+			free(c);
+			return err_set(err, MC_ENOMEM, _("out of memory"));
+		}
+		snprintf(out, n, "%s", c);
+		free(c);
+		return 0;
+	}
+	case MC_FT_ID: {
+		char id[13];
+
+		if (value[0] == '\0')
+			return 0;
+		if (citizen_check_id(value, 0, id, NULL, err))
+			return -1;
+		snprintf(out, n, "%s", id);
+		return 0;
+	}
+	case MC_FT_TIME: {
+		struct mc_time t;
+		char iso[MC_ISO_LEN];
+
+		/* typed the way both front ends take dates (date.h) */
+		if (date_parse_input_time(value, &t, NULL) != 0)
+			return bad_value(f, value, _("'%s' is not a date and time (%s): write "
+			    "it as DD/MM/YYYY HH:MM or YYYY-MM-DD HH:MM"), err);
+		date_format_iso(&t, iso);
+		snprintf(out, n, "%s", iso);
+		return 0;
+	}
+	case MC_FT_INT: {
+		char *end;
+		long long v = strtoll(value, &end, 10);
+
+		if (end == value || *end != '\0')
+			return bad_value(f, value, _("'%s' is not a whole number (%s)"), err);
+		snprintf(out, n, "%lld", v);
+		return 0;
+	}
+	case MC_FT_ENUM: {
+		const struct mc_choice *c = vocab_choice(f, value);
+
+		if (c == NULL)
+			return bad_value(f, value, _("'%s' is not one of the values of %s"), err);
+		snprintf(out, n, "%s", c->value);
+		return 0;
+	}
+	}
+	return err_set(err, MC_EINVAL, _("unknown step"));
+}
+
+/* The checked values of a step, by field; "" = not given (null). */
+struct values {
+	const struct mc_kind *k;
+	size_t n;
+	char v[MC_FIELDS_MAX][VALUE_LEN];
+	bool given[MC_FIELDS_MAX];	/* by the caller (not a default) */
+};
+
+static const char *
+value_of(const struct values *vs, const char *name)
+{
+	int i = vocab_field_index(vs->k, name);
+
+	return i >= 0 ? vs->v[i] : "";
+}
+
+static bool
+given(const struct values *vs, const char *name)
+{
+	int i = vocab_field_index(vs->k, name);
+
+	return i >= 0 && vs->given[i];
+}
+
+/* Check what the step says against its fields: each value of its type
+ * and within its limits, every field it needs given, defaults filled. */
+static int
+check_values(const struct mc_kind *k, const struct mc_step_args *a,
+    const struct current *c, struct values *vs, struct mc_err *err)
+{
+	vs->k = k;
+	vs->n = vocab_nfields(k);
+	for (size_t i = 0; i < vs->n; i++) {
+		const struct mc_field *f = &k->fields[i];
+		const char *value = a->v[i];
+
+		vs->v[i][0] = '\0';
+		vs->given[i] = false;
+		if (f->computed) {
+			if (value != NULL)
+				return err_set(err, MC_EINVAL, _("the step '%s' computes its %s "
+				    "itself: leave it out"), k->name, f->name);
+			continue;
+		}
+		/* a field that goes only with another is dropped without it */
+		if (f->need == MC_NEED_WITH && !given(vs, f->when))
+			continue;
+		if (lifecycle_check_value(f, value, vs->v[i], sizeof vs->v[i], err))
+			return -1;
+		vs->given[i] = vs->v[i][0] != '\0';
+	}
+	for (size_t i = 0; i < vs->n; i++) {
+		const struct mc_field *f = &k->fields[i];
+		bool needed = f->need == MC_NEED_YES ||
+		    (f->need == MC_NEED_IF && strcmp(value_of(vs, f->when), f->when_value) == 0) ||
+		    (f->need == MC_NEED_WITH && given(vs, f->when));
+
+		if (vs->v[i][0] != '\0' || f->computed)
+			continue;
+		if (f->applicant)
+			snprintf(vs->v[i], sizeof vs->v[i], "%s", c->applicant);
+		else if (f->first_default)
+			snprintf(vs->v[i], sizeof vs->v[i], "%s", f->choices[0].value);
+		else if (needed && f->missing != NULL)
+			return err_set(err, MC_EINVAL, "%s", _(f->missing));
+		else if (needed)
+			return err_set(err, MC_EINVAL, _("the step '%s' needs %s"), k->name,
+			    _(f->noun));
+	}
+	return 0;
+}
+
+/* What a kind computes or checks beyond its fields' own rules. */
+static int
+step_rules(struct mc_calendar *cal, const char *code, const struct current *c,
+    const struct mc_time *at, struct values *vs, struct mc_err *err)
+{
+	switch (vs->k->id) {
+	case MC_KIND_RESUME: {
+		struct mc_time paused, due, moved;
+		char iso[MC_ISO_LEN];
+		int n;
+
+		if (date_parse_time(c->paused_at, &paused) || date_parse_time(c->due, &due))
+			return err_set(err, MC_EINVAL, _("the pause of %s has no readable time: "
+			    "run 'motcua check --rebuild'"), code);
+		/* the clock stood still from the day of the pause up to the
+		 * day of the resume: the due date moves by those working days */
+		n = working_days_between(cal, paused.jdn, at->jdn);
+		if (add_working_days(cal, &due, n, &moved, err))
+			return -1;
+		date_format_iso(&moved, iso);
+		snprintf(vs->v[vocab_field_index(vs->k, "paused_days")], VALUE_LEN, "%d", n);
+		snprintf(vs->v[vocab_field_index(vs->k, "due")], VALUE_LEN, "%s", iso);
+		return 0;
+	}
+	case MC_KIND_APOLOGIZE: {
+		const char *nd = value_of(vs, "new_date");
+		struct mc_time t;
+
+		if (date_parse_time(nd, &t) != 0 || date_cmp(&t, at) <= 0)
+			return err_set(err, MC_EINVAL, _("the new date must be after the time of "
+			    "the apology: give a date in the future"));
+		if (strcmp(nd, c->appointment) <= 0)
+			return err_set(err, MC_EINVAL, _("the new date must be later than the "
+			    "date already promised to the citizen"));
+		return 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* The body of the event: every field of the kind in the table's order,
+ * null when not given; built by SQLite so that quoting is never ours. */
+static char *
+make_body(sqlite3 *db, const struct values *vs, struct mc_err *err)
+{
+	sqlite3_str *sql = sqlite3_str_new(db);
+	sqlite3_stmt *st;
+	char *text, *body = NULL;
+
+	sqlite3_str_appendall(sql, "SELECT json_object(");
+	for (size_t i = 0; i < vs->n; i++)
+		sqlite3_str_appendf(sql, vs->k->fields[i].type == MC_FT_INT ?
+		    "%s%Q, CAST(?%d AS INTEGER)" : "%s%Q, ?%d", i ? ", " : "",
+		    vs->k->fields[i].name, (int)i + 1);
+	sqlite3_str_appendall(sql, ")");
+	if ((text = sqlite3_str_finish(sql)) == NULL) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
 		return NULL;
-	for (int i = 0; i < nvals; i++)
-		if (vals[i] != NULL)
-			sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
+	}
+	if (db_prepare(db, text, &st, err)) {
+		sqlite3_free(text);
+		return NULL;
+	}
+	sqlite3_free(text);
+	for (size_t i = 0; i < vs->n; i++)
+		if (vs->v[i][0] != '\0')
+			sqlite3_bind_text(st, (int)i + 1, vs->v[i], -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		body = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
 	else
@@ -216,144 +381,41 @@ make_body(sqlite3 *db, const char *sql, const char *const *vals, int nvals,
 	return body;
 }
 
-static const char *const ratings[] = {"very_satisfied", "satisfied", "not_satisfied"};
+/* ---- recording --------------------------------------------------------- */
 
 int
 lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
-    enum mc_step step, const struct mc_step_args *a, const struct mc_time *at,
+    const struct mc_kind *kind, const struct mc_step_args *a, const struct mc_time *at,
     const char *officer, struct mc_err *err)
 {
 	struct db_tx tx;
 	struct current c;
 	struct mc_officer off;
-	char iso[MC_ISO_LEN], extra[MC_ISO_LEN] = "", days[16] = "";
-	char *to = NULL, *agency = NULL, *reason = NULL, *collector = NULL, *body = NULL;
-	char cid[13] = "";
-	const char *rating = NULL;
-	bool bad = false;
+	struct values *vs = NULL;
+	char iso[MC_ISO_LEN], *body = NULL;
 	int rc = -1;
 
-	if ((unsigned)step >= MC_STEP_COUNT)
+	if (kind == NULL || kind->action == NULL)
 		return err_set(err, MC_EINVAL, _("unknown step"));
 	if (unit_officer_get(db, officer, &off, err))
 		return -1;
-	if (step == MC_STEP_CANCEL && off.role != MC_ROLE_SUPERVISOR)
-		return err_set(err, MC_EINVAL, _("only a supervisor may cancel a dossier "
-		    "entered in error: ask the supervisor to do it"));
-	if (db_tx_begin(db, &tx, err))
+	/* MC_ROLE_OFFICER: any officer may; else that role only */
+	if (kind->role != MC_ROLE_OFFICER && off.role != kind->role)
+		return err_set(err, MC_EINVAL, "%s", _(kind->role_refusal));
+	if ((vs = malloc(sizeof *vs)) == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	if (db_tx_begin(db, &tx, err)) {
+		free(vs);
 		return -1;
+	}
 	if (load_current(db, code, &c, err))
 		goto done;
-	if (!lifecycle_allowed(c.status, step)) {
-		refuse_step(code, c.status, step, err);
+	if (!lifecycle_allowed(c.status, kind)) {
+		refuse_step(code, c.status, kind, err);
 		goto done;
 	}
-	to = clean_arg(a->to, err, &bad);
-	agency = clean_arg(a->agency, err, &bad);
-	reason = clean_arg(a->reason, err, &bad);
-	collector = clean_arg(a->collector, err, &bad);
-	if (bad)
-		goto done;
-
-	switch (step) {
-	case MC_STEP_HANDOVER:
-		if (need(to, _("the person it is handed to"), step, err))
-			goto done;
-		body = make_body(db, "SELECT json_object('to', ?1)",
-		    (const char *[]){to}, 1, err);
-		break;
-	case MC_STEP_TRANSFER:
-	case MC_STEP_TRANSFER_BACK:
-		if (step == MC_STEP_TRANSFER &&
-		    need(agency, _("the agency"), step, err))
-			goto done;
-		body = make_body(db, "SELECT json_object('agency', ?1)",
-		    (const char *[]){agency}, 1, err);
-		break;
-	case MC_STEP_PAUSE:
-	case MC_STEP_REFUSE:
-	case MC_STEP_CANCEL:
-		if (need(reason, _("a reason"), step, err))
-			goto done;
-		/* fall through */
-	case MC_STEP_WITHDRAW:
-		body = make_body(db, "SELECT json_object('reason', ?1)",
-		    (const char *[]){reason}, 1, err);
-		break;
-	case MC_STEP_RESUME: {
-		struct mc_time paused, due, moved;
-		int n;
-
-		if (date_parse_time(c.paused_at, &paused) || date_parse_time(c.due, &due)) {
-			err_set(err, MC_EINVAL, _("the pause of %s has no readable time: run "
-			    "'motcua check --rebuild'"), code);
-			goto done;
-		}
-		/* the clock stood still from the day of the pause up to the
-		 * day of the resume: the due date moves by those working days */
-		n = working_days_between(cal, paused.jdn, at->jdn);
-		if (add_working_days(cal, &due, n, &moved, err))
-			goto done;
-		date_format_iso(&moved, extra);
-		snprintf(days, sizeof days, "%d", n);
-		body = make_body(db, "SELECT json_object('paused_days', CAST(?1 AS INTEGER), "
-		    "'due', ?2)", (const char *[]){days, extra}, 2, err);
-		break;
-	}
-	case MC_STEP_RESULT:
-		if (a->refused && need(reason, _("the reason of the refusal"),
-		    step, err))
-			goto done;
-		body = make_body(db, "SELECT json_object('outcome', ?1, 'reason', ?2)",
-		    (const char *[]){a->refused ? "refused" : "approved", reason}, 2, err);
-		break;
-	case MC_STEP_RETURN:
-		if (a->rating != NULL) {
-			for (size_t i = 0; i < 3; i++)
-				if (strcmp(a->rating, ratings[i]) == 0)
-					rating = ratings[i];
-			if (rating == NULL) {
-				err_set(err, MC_EINVAL, _("the rating '%s' is not one of "
-				    "very_satisfied, satisfied, not_satisfied"), a->rating);
-				goto done;
-			}
-		}
-		if (collector != NULL) {
-			/* someone else collects: who, with their ID number */
-			if (a->collector_id == NULL) {
-				err_set(err, MC_EINVAL, _("a collector other than the applicant "
-				    "must show an ID: give the collector's ID number"));
-				goto done;
-			}
-			if (citizen_check_id(a->collector_id, 0, cid, NULL, err))
-				goto done;
-		}
-		body = make_body(db, "SELECT json_object('collector', ?1, 'collector_id', ?2, "
-		    "'rating', ?3)", (const char *[]){collector != NULL ? collector :
-		    c.applicant, cid[0] ? cid : NULL, rating}, 3, err);
-		break;
-	case MC_STEP_APOLOGIZE: {
-		if (need(reason, _("a reason"), step, err))
-			goto done;
-		date_format_iso(&a->new_date, extra);
-		if (a->new_date.jdn == 0 || date_cmp(&a->new_date, at) <= 0) {
-			err_set(err, MC_EINVAL, _("the new date must be after the time of the "
-			    "apology: give a date in the future"));
-			goto done;
-		}
-		if (strcmp(extra, c.appointment) <= 0) {
-			err_set(err, MC_EINVAL, _("the new date must be later than the date "
-			    "already promised to the citizen"));
-			goto done;
-		}
-		body = make_body(db, "SELECT json_object('reason', ?1, 'new_date', ?2)",
-		    (const char *[]){reason, extra}, 2, err);
-		break;
-	}
-	case MC_STEP_COUNT:
-		break;
-	}
-	if (body == NULL)
+	if (check_values(kind, a, &c, vs, err) || step_rules(cal, code, &c, at, vs, err) ||
+	    (body = make_body(db, vs, err)) == NULL)
 		goto done;
 	/* history is a line: nothing may happen before what already happened */
 	date_format_iso(at, iso);
@@ -368,7 +430,7 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 		    "(%s): check the date and time"), when, shown);
 		goto done;
 	}
-	if (event_append(db, c.id, lifecycle_step_name(step), at, off.username, body, err) ||
+	if (event_append(db, c.id, kind->name, at, off.username, body, err) ||
 	    dossier_project(db, c.id, err))
 		goto done;
 	rc = db_tx_commit(&tx, err);
@@ -376,9 +438,6 @@ done:
 	if (rc != 0)
 		db_tx_rollback(&tx);
 	sqlite3_free(body);
-	free(to);
-	free(agency);
-	free(reason);
-	free(collector);
+	free(vs);
 	return rc;
 }

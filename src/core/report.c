@@ -11,14 +11,16 @@
 #include "motcua/i18n.h"
 #include "motcua/report.h"
 #include "motcua/vntext.h"
+#include "motcua/vocab.h"
 
 /* The summary runs twice over the dossiers that can count in [?1, ?2):
  * those received within it, then those received before and still open at
  * its start.  Both read only the covering index dossier_period (in receipt
  * order), never the rows; the two parts are added up per field. */
 #define PART_NEW "d.received >= ?1 AND d.received < ?2"
-#define PART_CARRIED "d.received < ?1 AND (d.status IN ('received', 'processing', " \
-	"'transferred', 'paused') OR d.result_at >= ?1 OR d.closed_at >= ?1)"
+/* %s: the open statuses (vocab.h), filled in when the query runs */
+#define PART_CARRIED "d.received < ?1 AND (d.status IN %s " \
+	"OR d.result_at >= ?1 OR d.closed_at >= ?1)"
 
 /* paused at the end: a pause before it, and no resume after that pause */
 #define PAUSED_AT_END \
@@ -186,11 +188,21 @@ report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
 	/* times are ISO text: a date compares as the start of that day */
 	date_format(from, s);
 	date_format(to + 1, e);
-	for (size_t k = 0; k < sizeof summary_sql / sizeof summary_sql[0]; k++)
-		if (grouped(db, summary_sql[k], s, e, out, fill_main, err)) {
+	for (size_t k = 0; k < sizeof summary_sql / sizeof summary_sql[0]; k++) {
+		char open[256], *sql;
+		int rc;
+
+		/* the SQL has no % but PART_CARRIED's */
+		sql = sqlite3_mprintf(summary_sql[k], vocab_status_sql(MC_PHASE_OPEN, false,
+		    open, sizeof open));
+		rc = sql != NULL ? grouped(db, sql, s, e, out, fill_main, err) :
+		    err_set(err, MC_ENOMEM, _("out of memory"));
+		sqlite3_free(sql);
+		if (rc != 0) {
 			report_summary_free(out);
 			return -1;
 		}
+	}
 	if (grouped(db, "SELECT field, count(*) FROM dossier WHERE status = 'refused' AND "
 	    "closed_at >= ?1 AND closed_at < ?2 GROUP BY field", s, e, out, fill_refused, err) ||
 	    grouped(db, "SELECT json_extract(body, '$.procedure.field'), count(*) FROM event "
@@ -326,23 +338,35 @@ int
 report_logbook(sqlite3 *db, int from, int to,
     int (*fn)(const struct report_logbook_row *, void *), void *arg, struct mc_err *err)
 {
-	char s[MC_DATE_LEN], e[MC_DATE_LEN], unit[256] = "";
+	char s[MC_DATE_LEN], e[MC_DATE_LEN], unit[256] = "", *sql;
+	sqlite3_str *notes;
 	sqlite3_stmt *st;
 	int rc, n = 0;
 
 	date_format(from, s);
 	date_format(to + 1, e);
 	(void)db_meta_get(db, "unit_name", unit, sizeof unit);
-	if (db_prepare(db, "SELECT d.code, d.procedure_name, d.applicant_name, "
+	/* the note: the status's as the register writes it (vocab.h), else
+	 * an apology's */
+	notes = sqlite3_str_new(db);
+	for (size_t i = 0; i < mc_nstatuses; i++)
+		if (mc_statuses[i].note != NULL)
+			sqlite3_str_appendf(notes, "WHEN %Q THEN %Q ", mc_statuses[i].name,
+			    mc_statuses[i].note);
+	sql = sqlite3_mprintf("SELECT d.code, d.procedure_name, d.applicant_name, "
 	    "trim(coalesce(d.address, '') || CASE WHEN d.phone IS NOT NULL THEN '; ' || "
 	    "d.phone ELSE '' END, '; '), coalesce(d.agency, ?3), d.received, "
 	    "coalesce(d.appointment, d.due), (SELECT min(at) FROM event WHERE dossier = d.id "
 	    "AND kind IN ('handover', 'transfer')), d.result_at, d.returned_at, "
-	    "CASE d.status WHEN 'refused' THEN 'từ chối' WHEN 'withdrawn' THEN 'rút hồ sơ' "
-	    "WHEN 'cancelled' THEN 'hủy (nhập nhầm)' WHEN 'paused' THEN 'tạm dừng' "
+	    "CASE d.status %z"
 	    "ELSE CASE WHEN d.apologies > 0 THEN 'xin lỗi, hẹn lại' ELSE '' END END "
 	    "FROM dossier d WHERE d.received >= ?1 AND d.received < ?2 "
-	    "ORDER BY d.received, d.code", &st, err))
+	    "ORDER BY d.received, d.code", sqlite3_str_finish(notes));
+	if (sql == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	rc = db_prepare(db, sql, &st, err);
+	sqlite3_free(sql);
+	if (rc != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);

@@ -1,9 +1,12 @@
 /* s-action.c — the actions on one dossier: a list of the steps its status
- * allows (lifecycle_allowed) and the control sheet; then the step's few
- * fields in a small form, a confirmation, and lifecycle_record.  A step
+ * allows (lifecycle_allowed over vocab.h's kinds) and the control sheet;
+ * then the step's fields (the kind's, as the table gives them) in a small
+ * form, a confirmation, and lifecycle_record.  A step with nothing to ask
+ * is confirmed from the list; the return has its own screen (F4).  A step
  * the core refuses leaves its message on the bottom line and the form as
  * typed; nothing is written.  After a step, back to the detail, which
- * reloads; a refusal at the counter gives Mẫu 03, an apology Mẫu 04. */
+ * reloads; a step whose kind gives the citizen a form (a refusal at the
+ * counter: Mẫu 03, an apology: Mẫu 04) shows and saves it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,39 +17,38 @@
 #include "s-life.h"
 #include "s-receive.h"
 
-#define ACT_SHEET MC_STEP_COUNT	/* the control sheet, after the steps */
+#define ACT_SHEET MC_KIND_COUNT	/* the control sheet, after the steps */
+#define STEP_WIDGETS (2 * MC_FIELDS_MAX)	/* a date-time takes two */
 
 struct st_pick {
 	struct mc_found d;
-	int items[MC_STEP_COUNT + 1];
+	int items[MC_KIND_COUNT + 1];
 	struct w_list list;
 	int base;		/* the stack depth of the detail below */
 };
 
-/* TRANSLATORS: result outcomes and the form's field labels (under 14
- * columns). */
-static const char *const outcome_choices[] = { N_("approved"), N_("refused"), NULL };
-
 struct st_step {
 	struct mc_found d;
-	enum mc_step step;
-	struct w_field f[3];
+	const struct mc_kind *kind;
+	struct w_field f[STEP_WIDGETS];
+	int field[STEP_WIDGETS];	/* the kind's field each widget is for */
+	const char *choices[MC_FIELDS_MAX][MC_CHOICES_MAX + 1];
 	int nf, focus;
 	int base;
 };
 
 static void
-recorded(struct ui *u, int base, const char *code, enum mc_step step)
+recorded(struct ui *u, int base, const char *code, const struct mc_kind *k)
 {
-	char done[256];
+	char done[256], prefix[16];
 
 	ui_pop_to(u, base);
 	life_recorded(u);
-	snprintf(done, sizeof done, _("%s: %s recorded"), code, life_step_label(step));
-	if (step == MC_STEP_REFUSE)
-		life_slip(u, SLIP_REFUSAL, "mau03", code, _("Refusal (Mẫu 03)"), done);
-	else if (step == MC_STEP_APOLOGIZE)
-		life_slip(u, SLIP_APOLOGY, "mau04", code, _("Apology (Mẫu 04)"), done);
+	snprintf(done, sizeof done, _("%s: %s recorded"), code, life_step_label(k));
+	/* Mẫu N is form N - 1 (slip.h), saved as "mau0N-<code>" */
+	snprintf(prefix, sizeof prefix, "mau%02d", (int)k->slip + 1);
+	if (k->form)
+		life_slip(u, k->slip, prefix, code, _(k->form_title), done);
 	else
 		ui_msg(u, "%s", done);
 }
@@ -64,26 +66,27 @@ value(struct w_field *f)
 	return v;
 }
 
-/* The apology's new date-time from the date and time fields. */
-static int
-new_date(struct ui *u, struct st_step *s, struct mc_time *t)
+/* A date-time from its date and time widgets, as "YYYY-MM-DD HH:MM"
+ * (malloc'd), or NULL with the message on the bottom line. */
+static char *
+date_time(struct ui *u, struct w_field *date, struct w_field *time)
 {
-	char *d = w_field_get(&s->f[1]), *h = w_field_get(&s->f[2]);
-	char iso[MC_DATE_LEN], both[64];
-	int rc = -1;
+	char *d = w_field_get(date), *h = w_field_get(time);
+	char iso[MC_DATE_LEN], both[64], *out = NULL;
+	struct mc_time t;
 
 	if (d == NULL || h == NULL)
 		ui_error(u, "%s", _("out of memory"));
 	else if (flow_parse_date(d, iso) != 0 || iso[0] == '\0')
 		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY"), d);
 	else if (snprintf(both, sizeof both, "%s %s", iso, h) < 0 ||
-	    date_parse_time(both, t) != 0)
+	    date_parse_time(both, &t) != 0)
 		ui_error(u, _("'%s' is not a time: type it as HH:MM"), h);
-	else
-		rc = 0;
+	else if ((out = strdup(both)) == NULL)
+		ui_error(u, "%s", _("out of memory"));
 	free(d);
 	free(h);
-	return rc;
+	return out;
 }
 
 static void
@@ -93,46 +96,39 @@ commit(struct ui *u, void *arg)
 	struct mc_step_args a;
 	struct mc_time now;
 	struct mc_err err;
-	char *v[3] = {NULL, NULL, NULL};
+	char *v[STEP_WIDGETS] = {NULL};
 	int rc = -1;
 
 	memset(&a, 0, sizeof a);
-	for (int i = 0; i < s->nf; i++)
-		if (s->f[i].kind != FK_CHOICE)
-			v[i] = value(&s->f[i]);
-	switch (s->step) {
-	case MC_STEP_HANDOVER:
-		a.to = v[0];
-		break;
-	case MC_STEP_TRANSFER:
-	case MC_STEP_TRANSFER_BACK:
-		a.agency = v[0];
-		break;
-	case MC_STEP_RESULT:
-		a.refused = s->f[0].choice == 1;
-		a.reason = v[1];
-		break;
-	case MC_STEP_APOLOGIZE:
-		if (new_date(u, s, &a.new_date) != 0)
-			goto out;
-		a.reason = v[0];
-		break;
-	default:
-		a.reason = v[0];
-		break;
+	for (int i = 0; i < s->nf; i++) {
+		const struct mc_field *f = &s->kind->fields[s->field[i]];
+
+		if (f->type == MC_FT_ENUM) {
+			a.v[s->field[i]] = f->choices[s->f[i].choice].value;
+			continue;
+		}
+		if (f->type == MC_FT_TIME) {
+			/* its date widget, then its time widget */
+			if ((v[i] = date_time(u, &s->f[i], &s->f[i + 1])) == NULL)
+				goto out;
+			a.v[s->field[i]] = v[i];
+			i++;
+			continue;
+		}
+		a.v[s->field[i]] = v[i] = value(&s->f[i]);
 	}
 	date_now(&now);
-	rc = lifecycle_record(u->db, u->cal, s->d.code, s->step, &a, &now,
+	rc = lifecycle_record(u->db, u->cal, s->d.code, s->kind, &a, &now,
 	    u->officer.username, &err);
 	if (rc != 0)
 		ui_error(u, "%s", err.msg);
 out:
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < STEP_WIDGETS; i++)
 		free(v[i]);
 	if (rc == 0) {
 		struct mc_found d = s->d;
 
-		recorded(u, s->base, d.code, s->step);	/* frees s */
+		recorded(u, s->base, d.code, s->kind);	/* frees s */
 	}
 }
 
@@ -143,7 +139,7 @@ step_draw(struct ui *u, void *st)
 	char line[400];
 
 	attrset(draw_attr(AT_TITLE));
-	draw_text(2, 2, life_step_label(s->step), COLS - 4, false);
+	draw_text(2, 2, life_step_label(s->kind), COLS - 4, false);
 	attrset(A_NORMAL);
 	snprintf(line, sizeof line, "%s  %s  (%s)", s->d.code, s->d.name,
 	    life_status(s->d.status));
@@ -168,7 +164,7 @@ step_key(struct ui *u, void *st, int k, enum act a)
 	if (a == ACT_OK) {
 		char q[512];
 
-		snprintf(q, sizeof q, _("%s: %s?"), s->d.code, life_step_label(s->step));
+		snprintf(q, sizeof q, _("%s: %s?"), s->d.code, life_step_label(s->kind));
 		ui_confirm(u, q, commit, s);
 		return true;
 	}
@@ -188,8 +184,55 @@ static const struct screen_ops screen_step = {
 	step_hints,
 };
 
+/* How many fields of the kind a form asks (the core computes the rest). */
+static int
+asked(const struct mc_kind *k)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < vocab_nfields(k); i++)
+		n += !k->fields[i].computed;
+	return n;
+}
+
+/* The widgets of one field of the kind, from widget s->nf on. */
 static void
-step_open(struct ui *u, struct st_pick *p, enum mc_step step)
+add_field(struct st_step *s, int fi)
+{
+	const struct mc_field *f = &s->kind->fields[fi];
+	struct w_field *w = &s->f[s->nf];
+
+	s->field[s->nf++] = fi;
+	switch (f->type) {
+	case MC_FT_TEXT:
+		w_field_init(w, f->label, FK_TEXT, true);
+		w->optional = f->need != MC_NEED_YES;
+		break;
+	case MC_FT_ID:
+	case MC_FT_INT:
+		w_field_init(w, f->label, FK_DIGITS, false);
+		break;
+	case MC_FT_ENUM:
+		w_field_init(w, f->label, FK_CHOICE, false);
+		for (int c = 0; c < MC_CHOICES_MAX && f->choices[c].value != NULL; c++)
+			s->choices[fi][c] = f->choices[c].label;
+		w->choices = s->choices[fi];
+		break;
+	case MC_FT_TIME:
+		w_field_init(w, f->label, FK_DATE, false);
+		/* TRANSLATORS: the time of day of a date-time field (under 14
+		 * columns) */
+		w_field_init(&s->f[s->nf], N_("Time:"), FK_TEXT, false);
+		/* the time of day of the present appointment, to keep or change */
+		w_field_set(&s->f[s->nf], strlen(s->d.appointment) >= 16 ?
+		    s->d.appointment + 11 : "17:00");
+		s->field[s->nf++] = fi;
+		break;
+	}
+}
+
+static void
+step_open(struct ui *u, struct st_pick *p, const struct mc_kind *k)
 {
 	struct st_step *s;
 
@@ -198,45 +241,20 @@ step_open(struct ui *u, struct st_pick *p, enum mc_step step)
 		return;
 	s = u->stack[u->depth - 1].st;
 	s->d = p->d;
-	s->step = step;
+	s->kind = k;
 	s->base = p->base;
-	s->nf = 1;
-	switch (step) {
-	case MC_STEP_HANDOVER:
-		w_field_init(&s->f[0], N_("To (officer):"), FK_TEXT, true);
-		break;
-	case MC_STEP_TRANSFER:
-	case MC_STEP_TRANSFER_BACK:
-		w_field_init(&s->f[0], N_("Agency:"), FK_TEXT, true);
-		break;
-	case MC_STEP_RESULT:
-		w_field_init(&s->f[0], N_("Outcome:"), FK_CHOICE, false);
-		s->f[0].choices = outcome_choices;
-		w_field_init(&s->f[1], N_("Reason:"), FK_TEXT, true);
-		s->f[1].optional = true;
-		s->nf = 2;
-		break;
-	case MC_STEP_APOLOGIZE:
-		w_field_init(&s->f[0], N_("Reason:"), FK_TEXT, true);
-		w_field_init(&s->f[1], N_("New date:"), FK_DATE, false);
-		w_field_init(&s->f[2], N_("Time:"), FK_TEXT, false);
-		/* the time of day of the present appointment, to keep or change */
-		w_field_set(&s->f[2], strlen(s->d.appointment) >= 16 ? s->d.appointment + 11 :
-		    "17:00");
-		s->nf = 3;
-		break;
-	default:
-		w_field_init(&s->f[0], N_("Reason:"), FK_TEXT, true);
-		s->f[0].optional = step == MC_STEP_WITHDRAW;
-		break;
-	}
+	s->nf = 0;
+	for (size_t i = 0; i < vocab_nfields(k); i++)
+		if (!k->fields[i].computed)
+			add_field(s, (int)i);
 }
 
-/* Resume has nothing to ask: confirm and record from the list. */
+/* A step with nothing to ask: confirm and record from the list. */
 static void
-resume(struct ui *u, void *arg)
+record_bare(struct ui *u, void *arg)
 {
 	struct st_pick *p = arg;
+	const struct mc_kind *k = vocab_kind((enum mc_kind_id)p->items[p->list.sel]);
 	struct mc_time now;
 	struct mc_step_args a;
 	struct mc_err err;
@@ -245,32 +263,33 @@ resume(struct ui *u, void *arg)
 	memset(&a, 0, sizeof a);
 	date_now(&now);
 	snprintf(code, sizeof code, "%s", p->d.code);
-	if (lifecycle_record(u->db, u->cal, code, MC_STEP_RESUME, &a, &now,
-	    u->officer.username, &err) != 0) {
+	if (lifecycle_record(u->db, u->cal, code, k, &a, &now, u->officer.username,
+	    &err) != 0) {
 		ui_error(u, "%s", err.msg);
 		return;
 	}
-	recorded(u, p->base, code, MC_STEP_RESUME);
+	recorded(u, p->base, code, k);
 }
 
 static void
 pick(struct ui *u, struct st_pick *p, size_t i)
 {
 	int it = p->items[i];
+	const struct mc_kind *k = vocab_kind((enum mc_kind_id)it);
 	char q[512], code[64];
 
 	if (it == ACT_SHEET) {
 		life_slip(u, SLIP_CONTROL, "mau05", p->d.code, _("Control sheet (Mẫu 05)"),
 		    NULL);
-	} else if (it == MC_STEP_RETURN) {
+	} else if (it == MC_KIND_RETURN) {
 		snprintf(code, sizeof code, "%s", p->d.code);
 		ui_pop(u);	/* the return screen stands in for the list */
 		return_open(u, code);
-	} else if (it == MC_STEP_RESUME) {
-		snprintf(q, sizeof q, _("%s: %s?"), p->d.code, life_step_label(MC_STEP_RESUME));
-		ui_confirm(u, q, resume, p);
+	} else if (asked(k) == 0) {
+		snprintf(q, sizeof q, _("%s: %s?"), p->d.code, life_step_label(k));
+		ui_confirm(u, q, record_bare, p);
 	} else {
-		step_open(u, p, (enum mc_step)it);
+		step_open(u, p, k);
 	}
 }
 
@@ -284,7 +303,7 @@ pick_row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 	(void)sel;
 	snprintf(line, sizeof line, "%zu  %s", i + 1, p->items[i] == ACT_SHEET ?
 	    _("Control sheet (Mẫu 05): preview, print") :
-	    life_step_label((enum mc_step)p->items[i]));
+	    life_step_label(vocab_kind((enum mc_kind_id)p->items[i])));
 	draw_text(y, x + 1, line, width - 2, false);
 }
 
@@ -340,8 +359,8 @@ action_open(struct ui *u, const struct mc_found *d)
 	p = u->stack[u->depth - 1].st;
 	p->d = *d;
 	p->base = base;
-	for (int s = 0; s < MC_STEP_COUNT; s++)
-		if (lifecycle_allowed(d->status, (enum mc_step)s))
-			p->items[p->list.n++] = s;
+	for (int k = 0; k < MC_KIND_COUNT; k++)
+		if (lifecycle_allowed(d->status, vocab_kind((enum mc_kind_id)k)))
+			p->items[p->list.n++] = k;
 	p->items[p->list.n++] = ACT_SHEET;
 }

@@ -36,7 +36,7 @@ add_event(const struct mc_history_item *h, void *arg)
 
 	if (x->s->nlines >= HIST_MAX)
 		return 1;
-	life_event_text(x->u->db, h, what, sizeof what);
+	life_event_text(h, what, sizeof what);
 	snprintf(line, sizeof line, "%s  %-8s %s", h->at, h->officer, what);
 	if ((x->s->lines[x->s->nlines] = strdup(line)) == NULL)
 		return 1;

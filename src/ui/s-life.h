@@ -10,12 +10,12 @@
 #include "motcua/slip.h"
 #include "ui-int.h"
 
-/* The translated label of a status ("result_ready" → "result ready"). */
+/* The translated label of a status (vocab.h), or its name if unknown. */
 const char *life_status(const char *status);
 /* The translated label of a step, as offered in the action list. */
-const char *life_step_label(enum mc_step s);
+const char *life_step_label(const struct mc_kind *k);
 /* One line of the timeline: what the event says, in words. */
-void life_event_text(sqlite3 *db, const struct mc_history_item *h, char *buf, size_t n);
+void life_event_text(const struct mc_history_item *h, char *buf, size_t n);
 /* The dossier with exactly this code: 0 found, 1 none (a message is on
  * the bottom line), -1 error (likewise). */
 int life_get(struct ui *u, const char *code, struct mc_found *out);

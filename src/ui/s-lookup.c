@@ -54,13 +54,14 @@ collect(const struct mc_found *f, void *arg)
 static bool
 status_in(int choice, const char *status)
 {
-	bool open = strcmp(status, "received") == 0 || strcmp(status, "processing") == 0 ||
-	    strcmp(status, "transferred") == 0 || strcmp(status, "paused") == 0;
+	const struct mc_status *st = vocab_status(status);
+	enum mc_phase phase = st != NULL ? st->phase : MC_PHASE_FINAL;
 
+	/* the choices are: all, then the phases in their order */
 	switch (choice) {
-	case 1: return open;
-	case 2: return strcmp(status, "result_ready") == 0;
-	case 3: return !open && strcmp(status, "result_ready") != 0;
+	case 1: return phase == MC_PHASE_OPEN;
+	case 2: return phase == MC_PHASE_READY;
+	case 3: return phase == MC_PHASE_FINAL;
 	default: return true;
 	}
 }

@@ -19,7 +19,17 @@ enum { RF_CODE, RF_RATING, RF_WHO, RF_NAME, RF_ID, RF_COUNT };
 
 /* TRANSLATORS: who collects the result; two fit on one line. */
 static const char *const who_choices[] = { N_("the applicant"), N_("another person"), NULL };
-static const char *const ratings[] = { "very_satisfied", "satisfied", "not_satisfied" };
+
+/* The return's fields (vocab.h), by their type: the collector is its
+ * text, the collector's ID number its ID, the rating its enumeration. */
+static int
+return_field(enum mc_field_type type)
+{
+	const struct mc_kind *k = vocab_kind(MC_KIND_RETURN);
+	const struct mc_field *f = vocab_field_of_type(k, type);
+
+	return f != NULL ? (int)(f - k->fields) : -1;
+}
 
 struct st_return {
 	struct w_field f[RF_COUNT];	/* f[RF_RATING] is drawn apart */
@@ -76,12 +86,14 @@ commit(struct ui *u, void *arg)
 			ui_error(u, "%s", _("out of memory"));
 			return;
 		}
-		a.collector = name;
-		a.collector_id = id[0] != '\0' ? id : NULL;
+		a.v[return_field(MC_FT_TEXT)] = name;
+		a.v[return_field(MC_FT_ID)] = id[0] != '\0' ? id : NULL;
 	}
-	a.rating = s->rating > 0 ? ratings[s->rating - 1] : NULL;
+	if (s->rating > 0)
+		a.v[return_field(MC_FT_ENUM)] = vocab_kind(MC_KIND_RETURN)->fields[
+		    return_field(MC_FT_ENUM)].choices[s->rating - 1].value;
 	date_now(&now);
-	rc = lifecycle_record(u->db, u->cal, s->d.code, MC_STEP_RETURN, &a, &now,
+	rc = lifecycle_record(u->db, u->cal, s->d.code, vocab_kind(MC_KIND_RETURN), &a, &now,
 	    u->officer.username, &err);
 	free(name);
 	free(id);
@@ -117,18 +129,20 @@ pair(int y, const char *label, const char *value)
 static void
 draw_rating(struct ui *u, struct st_return *s, int y)
 {
-	/* TRANSLATORS: the citizen's rating, chosen by its digit */
-	static const char *const labels[] = {
-		N_("1 very satisfied"), N_("2 satisfied"), N_("3 not satisfied"),
-	};
+	const struct mc_field *f = &vocab_kind(MC_KIND_RETURN)->fields[
+	    return_field(MC_FT_ENUM)];
 	int x = 18;
 
 	attrset(s->focus == RF_RATING ? draw_attr(AT_TITLE) : A_NORMAL);
 	draw_text(y, 2, _("Rating:"), 15, true);
-	for (int i = 0; i < 3; i++) {
+	/* each choice of the rating, after the digit that chooses it */
+	for (int i = 0; i < MC_CHOICES_MAX && f->choices[i].value != NULL; i++) {
+		char label[128];
+
+		snprintf(label, sizeof label, "%d %s", i + 1, _(f->choices[i].label));
 		attrset(s->rating == i + 1 ? draw_attr(AT_FOCUS) : A_NORMAL);
 		x += draw_text(y, x, s->rating == i + 1 ? "[x] " : "[ ] ", 4, false);
-		x += draw_text(y, x, _(labels[i]), COLS - x - 1, false);
+		x += draw_text(y, x, label, COLS - x - 1, false);
 		attrset(A_NORMAL);
 		x += draw_text(y, x, "   ", 3, false);
 	}
@@ -155,7 +169,7 @@ draw(struct ui *u, void *st)
 	y = pair(y, _("Applicant"), line);
 	y = pair(y, _("Procedure"), s->d.procedure);
 	y = pair(y, _("Appointment"), s->d.appointment);
-	if (!lifecycle_allowed(s->d.status, MC_STEP_RETURN)) {
+	if (!lifecycle_allowed(s->d.status, vocab_kind(MC_KIND_RETURN))) {
 		attrset(draw_attr(AT_WARN));
 		draw_text(y, 18, _("There is no result to return: the return will be "
 		    "refused."), COLS - 20, false);

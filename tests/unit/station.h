@@ -25,6 +25,7 @@
 #include "motcua/demo.h"
 #include "motcua/dossier.h"
 #include "motcua/lifecycle.h"
+#include "motcua/vocab.h"
 #include "motcua/unit.h"
 
 #define UNIT_CODE "000.17.22.H56"
@@ -148,25 +149,27 @@ receive(sqlite3 *db, struct mc_calendar *cal, const char *procedure, const char 
 	snprintf(code, MC_CODE_LEN, "%s", out.code);
 }
 
-/* A lifecycle step at `when`, by lan (truong for a cancel); `a` NULL gives
- * every step what it needs with default words. */
+/* A lifecycle step of kind k at `when`, by lan (truong for a cancel); `a`
+ * NULL gives every step what it needs with default words. */
 __attribute__((unused))
 static void
-step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_step s,
+step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_kind_id k,
     const char *when, const struct mc_step_args *a)
 {
+	const struct mc_kind *kind = vocab_kind(k);
 	struct mc_step_args dflt;
 	struct mc_time t = moment(when);
 	struct mc_err err;
 
 	memset(&dflt, 0, sizeof dflt);
-	dflt.to = "Phạm Văn Tư";
-	dflt.agency = "Phòng Tư pháp";
-	dflt.reason = "Lý do";
-	if (lifecycle_record(db, cal, code, s, a != NULL ? a : &dflt, &t,
-	    s == MC_STEP_CANCEL ? "truong" : "lan", &err) != 0) {
-		printf("Bail out! %s %s at %s: %s\n", code, lifecycle_step_name(s), when,
-		    err.msg);
+	/* -1 where the kind has no such field: nothing to give it */
+	(void)lifecycle_arg(&dflt, kind, "to", "Phạm Văn Tư");
+	(void)lifecycle_arg(&dflt, kind, "agency", "Phòng Tư pháp");
+	if (k != MC_KIND_RESULT)
+		(void)lifecycle_arg(&dflt, kind, "reason", "Lý do");
+	if (lifecycle_record(db, cal, code, kind, a != NULL ? a : &dflt, &t,
+	    k == MC_KIND_CANCEL ? "truong" : "lan", &err) != 0) {
+		printf("Bail out! %s %s at %s: %s\n", code, kind->name, when, err.msg);
 		exit(1);
 	}
 }

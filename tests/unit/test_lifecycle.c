@@ -53,21 +53,22 @@ receive(const char *when, char code[64])
 	snprintf(code, 64, "%s", out.code);
 }
 
+/* Record a step with every field it has given a plausible value. */
 static int
-step(const char *code, enum mc_step s, const char *when, const char *officer,
+step(const char *code, enum mc_kind_id s, const char *when, const char *officer,
     struct mc_err *err)
 {
+	const struct mc_kind *k = vocab_kind(s);
 	struct mc_step_args a;
-
-	memset(&a, 0, sizeof a);
-	a.to = "Phạm Văn Tư";
-	a.agency = "Phòng Tư pháp";
-	a.reason = "Lý do";
-	a.rating = "satisfied";
-	a.new_date = at("2027-01-15 10:00");
 	struct mc_time t = at(when);
 
-	return lifecycle_record(db, cal, code, s, &a, &t, officer, err);
+	memset(&a, 0, sizeof a);
+	(void)lifecycle_arg(&a, k, "to", "Phạm Văn Tư");
+	(void)lifecycle_arg(&a, k, "agency", "Phòng Tư pháp");
+	(void)lifecycle_arg(&a, k, "reason", "Lý do");
+	(void)lifecycle_arg(&a, k, "rating", "satisfied");
+	(void)lifecycle_arg(&a, k, "new_date", "2027-01-15 10:00");
+	return lifecycle_record(db, cal, code, k, &a, &t, officer, err);
 }
 
 static char *
@@ -91,21 +92,22 @@ col(const char *code, const char *c)
 /* The steps that bring a fresh dossier to each status. */
 static const struct {
 	const char *status;
-	enum mc_step path[3];
+	enum mc_kind_id path[3];
 	int n;
 } reach[] = {
 	{"received", {0}, 0},
-	{"processing", {MC_STEP_HANDOVER}, 1},
-	{"transferred", {MC_STEP_TRANSFER}, 1},
-	{"paused", {MC_STEP_PAUSE}, 1},
-	{"result_ready", {MC_STEP_RESULT}, 1},
-	{"returned", {MC_STEP_RESULT, MC_STEP_RETURN}, 2},
-	{"refused", {MC_STEP_REFUSE}, 1},
-	{"withdrawn", {MC_STEP_WITHDRAW}, 1},
-	{"cancelled", {MC_STEP_CANCEL}, 1},
+	{"processing", {MC_KIND_HANDOVER}, 1},
+	{"transferred", {MC_KIND_TRANSFER}, 1},
+	{"paused", {MC_KIND_PAUSE}, 1},
+	{"result_ready", {MC_KIND_RESULT}, 1},
+	{"returned", {MC_KIND_RESULT, MC_KIND_RETURN}, 2},
+	{"refused", {MC_KIND_REFUSE}, 1},
+	{"withdrawn", {MC_KIND_WITHDRAW}, 1},
+	{"cancelled", {MC_KIND_CANCEL}, 1},
 };
 
-/* Which step each status allows (rows: reach[], columns: enum mc_step:
+/* Which step each status allows (rows: reach[], columns: the steps of
+ * enum mc_kind_id from MC_KIND_HANDOVER:
  * handover transfer transfer-back pause resume result return refuse
  * withdraw cancel apologize). */
 static const char *const allowed[] = {
@@ -120,10 +122,35 @@ static const char *const allowed[] = {
 	"00000000000",	/* cancelled */
 };
 
+/* Each event of a history as "kind: field=raw [line]; …". */
+struct lines {
+	char text[8][512];
+	const struct mc_kind *kind[8];
+	int n;
+};
+
+static int
+history_lines(const struct mc_history_item *h, void *arg)
+{
+	struct lines *l = arg;
+	char *t;
+
+	if (l->n >= 8)
+		return 1;
+	t = l->text[l->n];
+	l->kind[l->n] = h->kind;
+	snprintf(t, 512, "%s:", h->kind_name);
+	for (size_t i = 0; i < h->nvalues; i++)
+		snprintf(t + strlen(t), 512 - strlen(t), "%s %s=%s [%s]", i ? ";" : "",
+		    h->values[i].field->name, h->values[i].raw, h->values[i].line);
+	l->n++;
+	return 0;
+}
+
 int
 main(void)
 {
-	char p[128], code[64];
+	char p[128], code[64], before[32];
 	struct mc_unit u = {.code = "000.17.22.H56", .station = 1};
 	struct catalog_stats cs;
 	struct mc_err err;
@@ -144,15 +171,16 @@ main(void)
 
 	/* every step from every status: the rule table and the real thing */
 	for (size_t r = 0; r < sizeof reach / sizeof reach[0]; r++) {
-		for (int s = 0; s < MC_STEP_COUNT; s++) {
-			bool want = allowed[r][s] == '1';
-			const char *who = s == MC_STEP_CANCEL ? "boss" : "lan";
+		for (int s = MC_KIND_HANDOVER; s < MC_KIND_COUNT; s++) {
+			bool want = allowed[r][s - MC_KIND_HANDOVER] == '1';
+			const char *name = vocab_kind((enum mc_kind_id)s)->name;
+			const char *who = s == MC_KIND_CANCEL ? "boss" : "lan";
 			int rc;
 
 			receive("2026-11-20 09:00", code);
 			for (int k = 0; k < reach[r].n; k++)
 				if (step(code, reach[r].path[k], "2026-11-20 10:00",
-				    reach[r].path[k] == MC_STEP_CANCEL ? "boss" : "lan", &err)) {
+				    reach[r].path[k] == MC_KIND_CANCEL ? "boss" : "lan", &err)) {
 					printf("Bail out! reaching %s: %s\n", reach[r].status, err.msg);
 					return 1;
 				}
@@ -161,49 +189,57 @@ main(void)
 				    reach[r].status);
 				return 1;
 			}
-			ok(lifecycle_allowed(reach[r].status, (enum mc_step)s) == want,
-			    "rule: %s from %s %s", lifecycle_step_name((enum mc_step)s),
+			ok(lifecycle_allowed(reach[r].status, vocab_kind((enum mc_kind_id)s)) ==
+			    want, "rule: %s from %s %s", name,
 			    reach[r].status, want ? "allowed" : "refused");
 			events = db_int(db, "SELECT count(*) FROM event", -1);
+			snprintf(before, sizeof before, "%s", col(code, "paused_from"));
 			memset(&err, 0, sizeof err);
-			rc = step(code, (enum mc_step)s, "2026-11-21 09:00", who, &err);
-			if (want)
-				ok(rc == 0, "record: %s from %s (%s)",
-				    lifecycle_step_name((enum mc_step)s), reach[r].status, err.msg);
-			else
+			rc = step(code, (enum mc_kind_id)s, "2026-11-21 09:00", who, &err);
+			if (want) {
+				const struct mc_kind *k = vocab_kind((enum mc_kind_id)s);
+				/* the table's target: its status, the one before the
+				 * pause, or unchanged */
+				const char *target = k->to != NULL ? k->to : k->back ? before :
+				    reach[r].status;
+
+				ok(rc == 0, "record: %s from %s (%s)", name, reach[r].status,
+				    err.msg);
+				is_str(col(code, "status"), target, "projection: %s from %s leads "
+				    "to %s, as the table says", name, reach[r].status, target);
+			} else
 				ok(rc != 0 && err.msg[0] != '\0' && db_int(db, "SELECT count(*) "
 				    "FROM event", -1) == events, "record: %s from %s refused, "
-				    "nothing written (%s)", lifecycle_step_name((enum mc_step)s),
-				    reach[r].status, err.msg);
+				    "nothing written (%s)", name, reach[r].status, err.msg);
 		}
 	}
 
 	/* cancel needs a supervisor */
 	receive("2026-11-20 09:00", code);
-	ok(step(code, MC_STEP_CANCEL, "2026-11-20 10:00", "lan", &err) != 0 &&
+	ok(step(code, MC_KIND_CANCEL, "2026-11-20 10:00", "lan", &err) != 0 &&
 	    strstr(err.msg, "supervisor") != NULL, "an officer cannot cancel");
 
 	/* pauses: weekends and Tết do not count as paused days */
 	receive("2026-11-20 09:00", code);	/* Fri; due Wed 25 09:00 */
-	ok(step(code, MC_STEP_PAUSE, "2026-11-20 14:00", "lan", &err) == 0 &&
-	    step(code, MC_STEP_RESUME, "2026-11-24 08:00", "lan", &err) == 0,
+	ok(step(code, MC_KIND_PAUSE, "2026-11-20 14:00", "lan", &err) == 0 &&
+	    step(code, MC_KIND_RESUME, "2026-11-24 08:00", "lan", &err) == 0,
 	    "pause Friday, resume Tuesday");
 	is_str(col(code, "paused_days"), "2", "two working days paused (Fri, Mon)");
 	is_str(col(code, "due"), "2026-11-27T09:00:00+07:00", "due moves Wed → Fri");
-	ok(step(code, MC_STEP_PAUSE, "2026-11-24 09:00", "lan", &err) == 0 &&
-	    step(code, MC_STEP_RESUME, "2026-11-24 16:00", "lan", &err) == 0,
+	ok(step(code, MC_KIND_PAUSE, "2026-11-24 09:00", "lan", &err) == 0 &&
+	    step(code, MC_KIND_RESUME, "2026-11-24 16:00", "lan", &err) == 0,
 	    "a pause within one day");
 	is_str(col(code, "due"), "2026-11-27T09:00:00+07:00", "the same day: no shift");
-	ok(step(code, MC_STEP_PAUSE, "2026-11-26 09:00", "lan", &err) == 0 &&
-	    step(code, MC_STEP_RESUME, "2026-11-30 09:00", "lan", &err) == 0,
+	ok(step(code, MC_KIND_PAUSE, "2026-11-26 09:00", "lan", &err) == 0 &&
+	    step(code, MC_KIND_RESUME, "2026-11-30 09:00", "lan", &err) == 0,
 	    "pause Thursday, resume Monday");
 	is_str(col(code, "paused_days"), "4", "two more working days (Thu, Fri)");
 	is_str(col(code, "due"), "2026-12-01T09:00:00+07:00", "due Fri 27 → Tue 1/12");
 
 	receive("2026-02-10 10:00", code);	/* Tue before Tết; due Fri 13 */
 	is_str(col(code, "due"), "2026-02-13T10:00:00+07:00", "due before Tết");
-	ok(step(code, MC_STEP_PAUSE, "2026-02-12 09:00", "lan", &err) == 0 &&
-	    step(code, MC_STEP_RESUME, "2026-02-24 09:00", "lan", &err) == 0,
+	ok(step(code, MC_KIND_PAUSE, "2026-02-12 09:00", "lan", &err) == 0 &&
+	    step(code, MC_KIND_RESUME, "2026-02-24 09:00", "lan", &err) == 0,
 	    "paused across Tết (16–20/2)");
 	is_str(col(code, "paused_days"), "3", "Thu 12, Fri 13, Mon 23: Tết and weekends "
 	    "do not count");
@@ -212,17 +248,134 @@ main(void)
 
 	/* late: the due date decides, an apology only moves the appointment */
 	receive("2026-11-20 09:00", code);
-	ok(step(code, MC_STEP_APOLOGIZE, "2026-11-24 09:00", "lan", &err) == 0,
+	ok(step(code, MC_KIND_APOLOGIZE, "2026-11-24 09:00", "lan", &err) == 0,
 	    "apologize");
 	is_str(col(code, "appointment"), "2027-01-15T10:00:00+07:00", "new appointment");
 	is_str(col(code, "due"), "2026-11-25T09:00:00+07:00", "the due date stays");
-	ok(step(code, MC_STEP_APOLOGIZE, "2026-11-24 10:00", "lan", &err) != 0 &&
+	ok(step(code, MC_KIND_APOLOGIZE, "2026-11-24 10:00", "lan", &err) != 0 &&
 	    strstr(err.msg, "later"), "a second apology must promise a later date");
 
 	/* nothing before the last step */
 	receive("2026-11-20 09:00", code);
-	ok(step(code, MC_STEP_HANDOVER, "2026-11-19 09:00", "lan", &err) != 0 &&
+	ok(step(code, MC_KIND_HANDOVER, "2026-11-19 09:00", "lan", &err) != 0 &&
 	    strstr(err.msg, "before"), "a step before the receipt is refused");
+
+	/* the fields' types and limits: refused with a message, nothing written */
+	receive("2026-11-20 09:00", code);
+	{
+		static const struct {
+			enum mc_kind_id kind;
+			const char *field, *value, *says;
+		} bad[] = {
+			{MC_KIND_HANDOVER, "to", NULL, "too long"},
+			{MC_KIND_PAUSE, "reason", NULL, "too long"},
+			{MC_KIND_APOLOGIZE, "new_date", "tomorrow", "not valid"},
+			{MC_KIND_RESULT, "outcome", "maybe", "not one of"},
+			{MC_KIND_HANDOVER, "to", "   ", "needs the person"},
+		};
+		char longname[1200];
+
+		memset(longname, 'a', 201);
+		longname[201] = '\0';
+		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			const struct mc_kind *k = vocab_kind(bad[i].kind);
+			struct mc_step_args a;
+			struct mc_time t = at("2026-11-21 09:00");
+			long long before_n = db_int(db, "SELECT count(*) FROM event", -1);
+			int rc;
+
+			if (bad[i].value == NULL && strcmp(bad[i].field, "reason") == 0) {
+				memset(longname, 'b', 1001);
+				longname[1001] = '\0';
+			}
+			memset(&a, 0, sizeof a);
+			(void)lifecycle_arg(&a, k, "reason", "Lý do");
+			(void)lifecycle_arg(&a, k, bad[i].field, bad[i].value != NULL ?
+			    bad[i].value : longname);
+			memset(&err, 0, sizeof err);
+			rc = lifecycle_record(db, cal, code, k, &a, &t, "lan", &err);
+			ok(rc != 0 && strstr(err.msg, bad[i].says) != NULL &&
+			    db_int(db, "SELECT count(*) FROM event", -1) == before_n &&
+			    strcmp(col(code, "status"), "received") == 0,
+			    "%s with a bad %s: refused, nothing written (%s)", k->name,
+			    bad[i].field, err.msg);
+		}
+		/* what the core computes is not the caller's to give */
+		{
+			const struct mc_kind *k = vocab_kind(MC_KIND_RESUME);
+			struct mc_step_args a;
+			struct mc_time t = at("2026-11-21 10:00");
+			long long n;
+
+			ok(step(code, MC_KIND_PAUSE, "2026-11-21 09:30", "lan", &err) == 0,
+			    "paused");
+			n = db_int(db, "SELECT count(*) FROM event", -1);
+			memset(&a, 0, sizeof a);
+			(void)lifecycle_arg(&a, k, "due", "2026-12-01 10:00");
+			ok(lifecycle_record(db, cal, code, k, &a, &t, "lan", &err) != 0 &&
+			    strstr(err.msg, "computes") != NULL && strcmp(col(code, "status"),
+			    "paused") == 0 && db_int(db, "SELECT count(*) FROM event", -1) == n,
+			    "resume with a due given: refused, nothing written (%s)", err.msg);
+			ok(step(code, MC_KIND_RESUME, "2026-11-21 10:00", "lan", &err) == 0,
+			    "resumed (%s)", err.msg);
+		}
+		ok(lifecycle_arg(&(struct mc_step_args){{NULL}}, vocab_kind(MC_KIND_PAUSE),
+		    "agency", "x") == -1, "a field the kind does not have is no argument");
+		ok(lifecycle_record(db, cal, code, vocab_kind(MC_KIND_RECEIVE),
+		    &(struct mc_step_args){{NULL}}, &(struct mc_time){0}, "lan", &err) != 0,
+		    "the receipt is not a step");
+		/* 200 characters of Vietnamese (two or three bytes each) fit */
+		{
+			struct mc_step_args a;
+			struct mc_time t = at("2026-11-21 11:00");
+			char name[1024] = "";
+
+			for (int i = 0; i < 200; i++)
+				strcat(name, "Đ");
+			memset(&a, 0, sizeof a);
+			(void)lifecycle_arg(&a, vocab_kind(MC_KIND_HANDOVER), "to", name);
+			ok(lifecycle_record(db, cal, code, vocab_kind(MC_KIND_HANDOVER), &a, &t,
+			    "lan", &err) == 0, "a name of 200 characters is within the limit "
+			    "(%s)", err.msg);
+		}
+	}
+
+	/* the history: each event decoded by the kind table */
+	receive("2026-11-20 09:00", code);
+	{
+		struct mc_step_args a;
+		struct mc_time t;
+		const struct mc_kind *res = vocab_kind(MC_KIND_RESULT);
+		const struct mc_kind *ret = vocab_kind(MC_KIND_RETURN);
+		struct lines h;
+
+		memset(&a, 0, sizeof a);
+		(void)lifecycle_arg(&a, res, "outcome", "refused");
+		(void)lifecycle_arg(&a, res, "reason", "Thiếu  giấy tờ ");
+		t = at("2026-11-21 09:00");
+		ok(lifecycle_record(db, cal, code, res, &a, &t, "lan", &err) == 0,
+		    "a refused result (%s)", err.msg);
+		memset(&a, 0, sizeof a);
+		(void)lifecycle_arg(&a, ret, "collector", "Nguyễn Văn Bố");
+		(void)lifecycle_arg(&a, ret, "collector_id", "087084999999");
+		(void)lifecycle_arg(&a, ret, "rating", "very_satisfied");
+		t = at("2026-11-22 09:00");
+		ok(lifecycle_record(db, cal, code, ret, &a, &t, "lan", &err) == 0,
+		    "returned to another person (%s)", err.msg);
+		memset(&h, 0, sizeof h);
+		ok(lifecycle_history(db, code, history_lines, &h, &err) == 0 && h.n == 3,
+		    "three events in the history");
+		ok(h.kind[0] == vocab_kind(MC_KIND_RECEIVE) && h.kind[1] == res &&
+		    h.kind[2] == ret, "each with its kind from the table");
+		is_str(h.text[0], "receive: due=2026-11-25T09:00:00+07:00 [due 2026-11-25 09:00]",
+		    "the receipt: its due");
+		is_str(h.text[1], "result: outcome=refused [refused]; reason=Thiếu giấy tờ "
+		    "[Thiếu giấy tờ]", "the result: the choice's label, the reason as cleaned");
+		is_str(h.text[2], "return: collector=Nguyễn Văn Bố [collected by Nguyễn Văn Bố]; "
+		    "collector_id=087084999999 [087084999999]; rating=very_satisfied [very "
+		    "satisfied]", "the return: the phrase, the ID, the rating's label");
+		is_str(col(code, "collector"), "Nguyễn Văn Bố", "the row has the collector");
+	}
 
 	/* the projection of all this rebuilds identical */
 	{

@@ -15,6 +15,7 @@
 #include "motcua/demo.h"
 #include "motcua/dossier.h"
 #include "motcua/lifecycle.h"
+#include "motcua/vocab.h"
 #include "motcua/unit.h"
 #include "tap.h"
 
@@ -79,14 +80,14 @@ receive(sqlite3 *db, struct mc_calendar *cal, const char *name, const char *when
 }
 
 static void
-step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_step s,
+step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_kind_id k,
     const struct mc_step_args *args, const char *when)
 {
 	struct mc_time t = at(when);
 	struct mc_err err;
 
-	if (lifecycle_record(db, cal, code, s, args, &t, "lan", &err) != 0) {
-		printf("Bail out! %s: %s\n", lifecycle_step_name(s), err.msg);
+	if (lifecycle_record(db, cal, code, vocab_kind(k), args, &t, "lan", &err) != 0) {
+		printf("Bail out! %s: %s\n", vocab_kind(k)->name, err.msg);
 		exit(1);
 	}
 }
@@ -171,8 +172,8 @@ test_get(sqlite3 *db, struct mc_calendar *cal)
 
 	/* handed over to a specialist */
 	memset(&args, 0, sizeof args);
-	args.to = "Phạm Văn Tư";
-	step(db, cal, a.code, MC_STEP_HANDOVER, &args, "2026-11-20 10:00");
+	(void)lifecycle_arg(&args, vocab_kind(MC_KIND_HANDOVER), "to", "Phạm Văn Tư");
+	step(db, cal, a.code, MC_KIND_HANDOVER, &args, "2026-11-20 10:00");
 	ok(dossier_get(db, a.code, &d, &err) == 0, "dossier_get a handed-over dossier");
 	is_str(d.status, "processing", "handed over: processing");
 	is_str(d.handler, "Phạm Văn Tư", "handed over: to whom");
@@ -182,9 +183,10 @@ test_get(sqlite3 *db, struct mc_calendar *cal)
 
 	/* a result, then returned to the applicant */
 	memset(&args, 0, sizeof args);
-	step(db, cal, a.code, MC_STEP_RESULT, &args, "2026-11-20 15:00");
-	args.rating = "satisfied";
-	step(db, cal, a.code, MC_STEP_RETURN, &args, "2026-11-20 16:00");
+	step(db, cal, a.code, MC_KIND_RESULT, &args, "2026-11-20 15:00");
+	memset(&args, 0, sizeof args);
+	(void)lifecycle_arg(&args, vocab_kind(MC_KIND_RETURN), "rating", "satisfied");
+	step(db, cal, a.code, MC_KIND_RETURN, &args, "2026-11-20 16:00");
 	ok(dossier_get(db, a.code, &d, &err) == 0, "dossier_get a returned dossier");
 	is_str(d.status, "returned", "returned: the status");
 	is_str(d.result, "approved", "returned: the result");

@@ -26,7 +26,7 @@ static sqlite3 *db;
 static struct mc_calendar *cal;
 
 struct fx_step {
-	enum mc_step s;
+	enum mc_kind_id s;
 	const char *at;
 	const char *arg;	/* return: the rating; result: "refused";
 				 * apologize: the new date */
@@ -43,77 +43,77 @@ static struct fixture {
 	char code[MC_CODE_LEN];
 } fx[] = {
 	/* received before November */
-	{"o1", HT3, "2026-10-28 09:00", "2026-11-02 09:00", {{MC_STEP_RESULT,
-	    "2026-10-30 10:00", NULL}, {MC_STEP_RETURN, "2026-11-03 09:00", "very_satisfied"}},
+	{"o1", HT3, "2026-10-28 09:00", "2026-11-02 09:00", {{MC_KIND_RESULT,
+	    "2026-10-30 10:00", NULL}, {MC_KIND_RETURN, "2026-11-03 09:00", "very_satisfied"}},
 	    "resolved before: nowhere; but returned in November: its rating counts", ""},
-	{"o2", HT3, "2026-10-29 09:00", "2026-11-03 09:00", {{MC_STEP_RESULT,
+	{"o2", HT3, "2026-10-29 09:00", "2026-11-03 09:00", {{MC_KIND_RESULT,
 	    "2026-11-02 10:00", NULL}}, "carried over; resolved early", ""},
 	{"o3", HT3, "2026-10-30 09:00", "2026-11-04 09:00", {{0}},
 	    "carried over; in progress, overdue", ""},
-	{"o4", HT3, "2026-10-30 10:00", "2026-11-04 10:00", {{MC_STEP_WITHDRAW,
+	{"o4", HT3, "2026-10-30 10:00", "2026-11-04 10:00", {{MC_KIND_WITHDRAW,
 	    "2026-11-05 09:00", NULL}}, "carried over; withdrawn", ""},
-	{"o5", CT2, "2026-10-15 09:00", "2026-10-19 09:00", {{MC_STEP_RESULT,
+	{"o5", CT2, "2026-10-15 09:00", "2026-10-19 09:00", {{MC_KIND_RESULT,
 	    "2026-11-03 09:00", NULL}}, "carried over; resolved late", ""},
-	{"o6", CT2, "2026-10-20 09:00", "2026-10-22 09:00", {{MC_STEP_WITHDRAW,
+	{"o6", CT2, "2026-10-20 09:00", "2026-10-22 09:00", {{MC_KIND_WITHDRAW,
 	    "2026-10-21 09:00", NULL}}, "withdrawn before: nowhere", ""},
-	{"o7", HT3, "2026-10-29 11:00", "2026-11-06 11:00", {{MC_STEP_PAUSE,
-	    "2026-10-30 10:00", NULL}, {MC_STEP_RESUME, "2026-11-04 09:00", NULL},
-	    {MC_STEP_RESULT, "2026-11-06 10:00", NULL}},
+	{"o7", HT3, "2026-10-29 11:00", "2026-11-06 11:00", {{MC_KIND_PAUSE,
+	    "2026-10-30 10:00", NULL}, {MC_KIND_RESUME, "2026-11-04 09:00", NULL},
+	    {MC_KIND_RESULT, "2026-11-06 10:00", NULL}},
 	    "carried over; on time: paused 3 working days, due 3/11 → 6/11", ""},
-	{"o8", HT3, "2026-10-28 14:00", "2026-11-02 14:00", {{MC_STEP_CANCEL,
+	{"o8", HT3, "2026-10-28 14:00", "2026-11-02 14:00", {{MC_KIND_CANCEL,
 	    "2026-11-02 10:00", NULL}}, "cancelled (an entry error): nowhere", ""},
-	{"o9", HT0, "2026-10-30 16:00", "2026-11-02 17:00", {{MC_STEP_REFUSE,
+	{"o9", HT0, "2026-10-30 16:00", "2026-11-02 17:00", {{MC_KIND_REFUSE,
 	    "2026-11-02 09:00", NULL}}, "refused at the counter in November: refused only",
 	    ""},
 	/* received in November */
-	{"n1", HT0, "2026-11-10 09:00", "2026-11-10 17:00", {{MC_STEP_RESULT,
+	{"n1", HT0, "2026-11-10 09:00", "2026-11-10 17:00", {{MC_KIND_RESULT,
 	    "2026-11-10 16:00", NULL}}, "new; on time (same day: never early)", ""},
-	{"n2", HT0, "2026-11-10 09:30", "2026-11-10 17:00", {{MC_STEP_RESULT,
+	{"n2", HT0, "2026-11-10 09:30", "2026-11-10 17:00", {{MC_KIND_RESULT,
 	    "2026-11-11 09:00", NULL}}, "new; late", ""},
-	{"n3", HT3, "2026-11-27 09:00", "2026-12-02 09:00", {{MC_STEP_HANDOVER,
+	{"n3", HT3, "2026-11-27 09:00", "2026-12-02 09:00", {{MC_KIND_HANDOVER,
 	    "2026-11-27 10:00", NULL}}, "new; in progress within time", ""},
-	{"n4", HT3, "2026-11-26 09:00", "2026-12-01 09:00", {{MC_STEP_PAUSE,
+	{"n4", HT3, "2026-11-26 09:00", "2026-12-01 09:00", {{MC_KIND_PAUSE,
 	    "2026-11-27 09:00", NULL}}, "new; in progress within time; paused", ""},
-	{"n5", HT0, "2026-11-12 09:00", "2026-11-12 17:00", {{MC_STEP_REFUSE,
+	{"n5", HT0, "2026-11-12 09:00", "2026-11-12 17:00", {{MC_KIND_REFUSE,
 	    "2026-11-12 09:05", NULL}}, "refused only, never received", ""},
-	{"n6", HT0, "2026-11-13 09:00", "2026-11-13 17:00", {{MC_STEP_CANCEL,
+	{"n6", HT0, "2026-11-13 09:00", "2026-11-13 17:00", {{MC_KIND_CANCEL,
 	    "2026-11-14 09:00", NULL}}, "cancelled: nowhere", ""},
-	{"n7", HT0, "2026-11-16 09:00", "2026-11-16 17:00", {{MC_STEP_RESULT,
-	    "2026-11-16 10:00", NULL}, {MC_STEP_RETURN, "2026-11-17 09:00", "very_satisfied"}},
+	{"n7", HT0, "2026-11-16 09:00", "2026-11-16 17:00", {{MC_KIND_RESULT,
+	    "2026-11-16 10:00", NULL}, {MC_KIND_RETURN, "2026-11-17 09:00", "very_satisfied"}},
 	    "new; on time; very satisfied", ""},
-	{"n8", HT3, "2026-11-02 09:00", "2026-11-05 09:00", {{MC_STEP_RESULT,
+	{"n8", HT3, "2026-11-02 09:00", "2026-11-05 09:00", {{MC_KIND_RESULT,
 	    "2026-11-05 09:00", NULL}}, "new; on time, at the due minute", ""},
-	{"n9", HT3, "2026-11-02 10:00", "2026-11-05 10:00", {{MC_STEP_RESULT,
+	{"n9", HT3, "2026-11-02 10:00", "2026-11-05 10:00", {{MC_KIND_RESULT,
 	    "2026-11-05 10:01", NULL}}, "new; late by a minute on the due day", ""},
-	{"n10", HT3, "2026-11-09 09:00", "2026-11-12 09:00", {{MC_STEP_APOLOGIZE,
-	    "2026-11-11 09:00", "2026-11-20 10:00"}, {MC_STEP_RESULT, "2026-11-16 09:00",
-	    NULL}, {MC_STEP_RETURN, "2026-11-18 09:00", "not_satisfied"}},
+	{"n10", HT3, "2026-11-09 09:00", "2026-11-12 09:00", {{MC_KIND_APOLOGIZE,
+	    "2026-11-11 09:00", "2026-11-20 10:00"}, {MC_KIND_RESULT, "2026-11-16 09:00",
+	    NULL}, {MC_KIND_RETURN, "2026-11-18 09:00", "not_satisfied"}},
 	    "new; late (an apology never moves the due); not satisfied", ""},
-	{"n11", HT3, "2026-11-23 09:00", "2026-11-26 09:00", {{MC_STEP_TRANSFER,
+	{"n11", HT3, "2026-11-23 09:00", "2026-11-26 09:00", {{MC_KIND_TRANSFER,
 	    "2026-11-24 09:00", NULL}}, "new; in progress, overdue", ""},
-	{"n12", HT3, "2026-11-25 09:00", "2026-11-30 09:00", {{MC_STEP_RESULT,
+	{"n12", HT3, "2026-11-25 09:00", "2026-11-30 09:00", {{MC_KIND_RESULT,
 	    "2026-12-01 09:00", NULL}}, "new; resolved in December: in progress at the end, "
 	    "overdue", ""},
-	{"n13", HT3, "2026-11-27 10:00", "2026-12-03 10:00", {{MC_STEP_PAUSE,
-	    "2026-11-30 09:00", NULL}, {MC_STEP_RESUME, "2026-12-01 09:00", NULL}},
+	{"n13", HT3, "2026-11-27 10:00", "2026-12-03 10:00", {{MC_KIND_PAUSE,
+	    "2026-11-30 09:00", NULL}, {MC_KIND_RESUME, "2026-12-01 09:00", NULL}},
 	    "new; in progress within time; paused at the end (resumed after it)", ""},
-	{"n14", HT3, "2026-11-19 09:00", "2026-11-25 09:00", {{MC_STEP_PAUSE,
-	    "2026-11-20 09:00", NULL}, {MC_STEP_RESUME, "2026-11-23 09:00", NULL},
-	    {MC_STEP_RESULT, "2026-11-25 08:30", NULL}},
+	{"n14", HT3, "2026-11-19 09:00", "2026-11-25 09:00", {{MC_KIND_PAUSE,
+	    "2026-11-20 09:00", NULL}, {MC_KIND_RESUME, "2026-11-23 09:00", NULL},
+	    {MC_KIND_RESULT, "2026-11-25 08:30", NULL}},
 	    "new; on time: paused a working day, due 24/11 → 25/11", ""},
-	{"c1", CT0, "2026-11-20 09:00", "2026-11-20 17:00", {{MC_STEP_RESULT,
-	    "2026-11-20 10:00", NULL}, {MC_STEP_RETURN, "2026-11-20 11:00", "satisfied"}},
+	{"c1", CT0, "2026-11-20 09:00", "2026-11-20 17:00", {{MC_KIND_RESULT,
+	    "2026-11-20 10:00", NULL}, {MC_KIND_RETURN, "2026-11-20 11:00", "satisfied"}},
 	    "new; on time; satisfied", ""},
 	{"c2", CT2, "2026-11-30 15:00", "2026-12-02 15:00", {{0}},
 	    "new; in progress within time", ""},
-	{"c3", CT2, "2026-11-03 09:00", "2026-11-05 09:00", {{MC_STEP_RESULT,
+	{"c3", CT2, "2026-11-03 09:00", "2026-11-05 09:00", {{MC_KIND_RESULT,
 	    "2026-11-04 09:00", "refused"}}, "new; early (a refused result is a result)", ""},
-	{"c4", CT2, "2026-11-04 09:00", "2026-11-06 09:00", {{MC_STEP_WITHDRAW,
+	{"c4", CT2, "2026-11-04 09:00", "2026-11-06 09:00", {{MC_KIND_WITHDRAW,
 	    "2026-11-04 10:00", NULL}}, "new; withdrawn", ""},
-	{"c5", CT0, "2026-11-30 09:00", "2026-11-30 17:00", {{MC_STEP_RESULT,
-	    "2026-11-30 10:00", NULL}, {MC_STEP_RETURN, "2026-12-01 09:00", "satisfied"}},
+	{"c5", CT0, "2026-11-30 09:00", "2026-11-30 17:00", {{MC_KIND_RESULT,
+	    "2026-11-30 10:00", NULL}, {MC_KIND_RETURN, "2026-12-01 09:00", "satisfied"}},
 	    "new; on time; its rating is December's", ""},
-	{"c6", CT2, "2026-11-30 09:05", "2026-12-02 09:05", {{MC_STEP_WITHDRAW,
+	{"c6", CT2, "2026-11-30 09:05", "2026-12-02 09:05", {{MC_KIND_WITHDRAW,
 	    "2026-12-01 09:00", NULL}}, "new; withdrawn in December: in progress within", ""},
 	/* received after */
 	{"a1", HT0, "2026-12-02 09:00", "2026-12-02 17:00", {{0}}, "after: nowhere", ""},
@@ -155,15 +155,21 @@ make_dossier(struct fixture *f)
 	snprintf(f->code, sizeof f->code, "%s", out.code);
 	for (int k = 0; k < 3 && f->steps[k].at != NULL; k++) {
 		const struct fx_step *s = &f->steps[k];
-		struct mc_step_args a = {.to = "Phạm Văn Tư", .agency = "Phòng Tư pháp",
-		    .reason = "Lý do"};
+		const struct mc_kind *kind = vocab_kind(s->s);
+		struct mc_step_args a;
 
-		if (s->s == MC_STEP_RETURN)
-			a.rating = s->arg;
-		if (s->s == MC_STEP_RESULT)
-			a.refused = s->arg != NULL;
-		if (s->s == MC_STEP_APOLOGIZE)
-			a.new_date = moment(s->arg);
+		/* -1 where the kind has no such field: nothing to give it */
+		memset(&a, 0, sizeof a);
+		(void)lifecycle_arg(&a, kind, "to", "Phạm Văn Tư");
+		(void)lifecycle_arg(&a, kind, "agency", "Phòng Tư pháp");
+		if (s->s != MC_KIND_RESULT || s->arg != NULL)
+			(void)lifecycle_arg(&a, kind, "reason", "Lý do");
+		if (s->s == MC_KIND_RETURN)
+			(void)lifecycle_arg(&a, kind, "rating", s->arg);
+		if (s->s == MC_KIND_RESULT && s->arg != NULL)
+			(void)lifecycle_arg(&a, kind, "outcome", "refused");
+		if (s->s == MC_KIND_APOLOGIZE)
+			(void)lifecycle_arg(&a, kind, "new_date", s->arg);
 		step(db, cal, f->code, s->s, s->at, &a);
 	}
 }

@@ -146,20 +146,34 @@ receive_at(sqlite3 *db, struct mc_calendar *cal, const char *name, const char *w
 	snprintf(code, n, "%s", out.code);
 }
 
+/* What the steps here say, by field (NULL: not given). */
+struct args {
+	const char *to, *agency, *reason, *new_date;
+	bool refused;
+};
+
 /* Record a step; bail out if it is refused. */
 static void
-step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_step s,
-    struct mc_step_args *a, const char *when, const char *officer)
+step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_kind_id s,
+    struct args *a, const char *when, const char *officer)
 {
-	struct mc_step_args none;
+	const struct mc_kind *k = vocab_kind(s);
+	struct mc_step_args v;
 	struct mc_time at;
 	struct mc_err err;
 
-	memset(&none, 0, sizeof none);
+	memset(&v, 0, sizeof v);
+	if (a != NULL) {
+		(void)lifecycle_arg(&v, k, "to", a->to);
+		(void)lifecycle_arg(&v, k, "agency", a->agency);
+		(void)lifecycle_arg(&v, k, "reason", a->reason);
+		(void)lifecycle_arg(&v, k, "new_date", a->new_date);
+		(void)lifecycle_arg(&v, k, "outcome", a->refused ? "refused" : NULL);
+	}
 	if (date_parse_time(when, &at) != 0)
 		exit(99);
-	if (lifecycle_record(db, cal, code, s, a != NULL ? a : &none, &at, officer, &err))
-		bail(lifecycle_step_name(s), &err);
+	if (lifecycle_record(db, cal, code, k, &v, &at, officer, &err))
+		bail(k->name, &err);
 }
 
 int
@@ -428,7 +442,7 @@ main(void)
 		bail("officer", &err);
 	{
 		char c3[64], c3b[64], c4[64], c5[64], c0[64];
-		struct mc_step_args a;
+		struct args a;
 		long long ev;
 
 		/* Mẫu 03 after a refusal at the counter, by another officer */
@@ -436,7 +450,7 @@ main(void)
 		memset(&a, 0, sizeof a);
 		a.reason = "Thủ tục này thuộc thẩm quyền của Sở Tư pháp tỉnh, không thuộc "
 		    "thẩm quyền giải quyết của Ủy ban nhân dân xã theo quy định hiện hành";
-		step(db, cal, c3, MC_STEP_REFUSE, &a, "2026-11-21 10:15", "hung");
+		step(db, cal, c3, MC_KIND_REFUSE, &a, "2026-11-21 10:15", "hung");
 		s = slip_render(db, dbpath, SLIP_REFUSAL, c3, &err);
 		ok(s != NULL, "Mẫu 03 renders (%s)", s == NULL ? err.msg : "");
 		if (getenv("SLIP_DUMP3") != NULL && s != NULL)
@@ -469,11 +483,11 @@ main(void)
 		receive_at(db, cal, "Võ Thị Hoa", "2026-11-20 09:10", c3b, sizeof c3b);
 		memset(&a, 0, sizeof a);
 		a.to = "hung";
-		step(db, cal, c3b, MC_STEP_HANDOVER, &a, "2026-11-20 09:30", "lan");
+		step(db, cal, c3b, MC_KIND_HANDOVER, &a, "2026-11-20 09:30", "lan");
 		memset(&a, 0, sizeof a);
 		a.refused = true;
 		a.reason = "Người yêu cầu không đủ điều kiện";
-		step(db, cal, c3b, MC_STEP_RESULT, &a, "2026-11-24 14:00", "lan");
+		step(db, cal, c3b, MC_KIND_RESULT, &a, "2026-11-24 14:00", "lan");
 		s = slip_render(db, dbpath, SLIP_REFUSAL, c3b, &err);
 		ok(s != NULL && has(s, "như sau:\n   Người yêu cầu không đủ điều kiện\n") &&
 		    has(s, "Võ Thị Hoa") && has(s, "Mỹ An, ngày 24 tháng 11 năm 2026"),
@@ -489,7 +503,7 @@ main(void)
 		    has(err.msg, "not refused"), "Mẫu 03 without a refusal (%s)", err.msg);
 		free(s);
 		memset(&a, 0, sizeof a);
-		step(db, cal, c0, MC_STEP_RESULT, &a, "2026-11-21 08:00", "lan");
+		step(db, cal, c0, MC_KIND_RESULT, &a, "2026-11-21 08:00", "lan");
 		s = slip_render(db, dbpath, SLIP_REFUSAL, c0, &err);
 		ok(s == NULL && err.kind == MC_EINVAL,
 		    "Mẫu 03 for an approved result is refused too");
@@ -514,17 +528,15 @@ main(void)
 		receive_at(db, cal, "Huỳnh Thị Mai", "2026-11-20 09:30", c4, sizeof c4);
 		memset(&a, 0, sizeof a);
 		a.reason = "Chờ bổ sung giấy tờ";
-		step(db, cal, c4, MC_STEP_PAUSE, &a, "2026-11-23 09:00", "lan");
-		step(db, cal, c4, MC_STEP_RESUME, NULL, "2026-11-24 09:00", "lan");
+		step(db, cal, c4, MC_KIND_PAUSE, &a, "2026-11-23 09:00", "lan");
+		step(db, cal, c4, MC_KIND_RESUME, NULL, "2026-11-24 09:00", "lan");
 		memset(&a, 0, sizeof a);
 		a.reason = "Chờ xác minh";
-		if (date_parse_time("2026-11-30 10:00", &a.new_date) != 0)
-			return 99;
-		step(db, cal, c4, MC_STEP_APOLOGIZE, &a, "2026-11-26 17:00", "lan");
+		a.new_date = "2026-11-30 10:00";
+		step(db, cal, c4, MC_KIND_APOLOGIZE, &a, "2026-11-26 17:00", "lan");
 		a.reason = "Cơ quan phối hợp chưa có ý kiến trả lời";
-		if (date_parse_time("2026-12-03 15:00", &a.new_date) != 0)
-			return 99;
-		step(db, cal, c4, MC_STEP_APOLOGIZE, &a, "2026-11-30 11:00", "hung");
+		a.new_date = "2026-12-03 15:00";
+		step(db, cal, c4, MC_KIND_APOLOGIZE, &a, "2026-11-30 11:00", "hung");
 		s = slip_render(db, dbpath, SLIP_APOLOGY, c4, &err);
 		ok(s != NULL, "Mẫu 04 renders (%s)", s == NULL ? err.msg : "");
 		if (getenv("SLIP_DUMP4") != NULL && s != NULL)
@@ -555,17 +567,17 @@ main(void)
 		receive_at(db, cal, "Trần Văn Long", "2026-11-20 16:10", c5, sizeof c5);
 		memset(&a, 0, sizeof a);
 		a.to = "hung";
-		step(db, cal, c5, MC_STEP_HANDOVER, &a, "2026-11-20 16:30", "lan");
+		step(db, cal, c5, MC_KIND_HANDOVER, &a, "2026-11-20 16:30", "lan");
 		memset(&a, 0, sizeof a);
 		a.agency = "Phòng Tư pháp tỉnh";
-		step(db, cal, c5, MC_STEP_TRANSFER, &a, "2026-11-23 08:00", "hung");
-		step(db, cal, c5, MC_STEP_TRANSFER_BACK, &a, "2026-11-24 10:00", "hung");
+		step(db, cal, c5, MC_KIND_TRANSFER, &a, "2026-11-23 08:00", "hung");
+		step(db, cal, c5, MC_KIND_TRANSFER_BACK, &a, "2026-11-24 10:00", "hung");
 		a.agency = "Sở Nội vụ";
-		step(db, cal, c5, MC_STEP_TRANSFER, &a, "2026-11-24 14:00", "hung");
+		step(db, cal, c5, MC_KIND_TRANSFER, &a, "2026-11-24 14:00", "hung");
 		memset(&a, 0, sizeof a);	/* a hand-back that names no agency */
-		step(db, cal, c5, MC_STEP_TRANSFER_BACK, &a, "2026-11-25 15:00", "hung");
-		step(db, cal, c5, MC_STEP_RESULT, &a, "2026-11-26 09:05", "lan");
-		step(db, cal, c5, MC_STEP_RETURN, &a, "2026-11-26 10:00", "lan");
+		step(db, cal, c5, MC_KIND_TRANSFER_BACK, &a, "2026-11-25 15:00", "hung");
+		step(db, cal, c5, MC_KIND_RESULT, &a, "2026-11-26 09:05", "lan");
+		step(db, cal, c5, MC_KIND_RETURN, &a, "2026-11-26 10:00", "lan");
 		s = slip_render(db, dbpath, SLIP_CONTROL, c5, &err);
 		ok(s != NULL, "Mẫu 05 renders (%s)", s == NULL ? err.msg : "");
 		if (getenv("SLIP_DUMP5") != NULL && s != NULL)

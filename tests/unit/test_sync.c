@@ -496,8 +496,8 @@ test_gap(const char *a1, struct mc_calendar *calA, const char *d1, const char *d
 	struct mc_err err;
 	long long n = -1;
 
-	step(A, calA, d1, MC_STEP_RETURN, "2026-11-18 09:00", NULL);
-	step(A, calA, d2, MC_STEP_RETURN, "2026-11-18 09:10", NULL);
+	step(A, calA, d1, MC_KIND_RETURN, "2026-11-18 09:00", NULL);
+	step(A, calA, d2, MC_KIND_RETURN, "2026-11-18 09:10", NULL);
 	a2 = export(A, idB, "a2.motcua", &n);
 	is_int(n, 2, "A's export for B: its two new events only");
 
@@ -706,9 +706,9 @@ main(void)
 	/* five events at A: two receipts, a handover, two results */
 	receive(A, calA, "1.001022", "2026-11-16 09:00", d1);
 	receive(A, calA, "1.001193", "2026-11-16 09:10", d2);
-	step(A, calA, d1, MC_STEP_HANDOVER, "2026-11-16 10:00", NULL);
-	step(A, calA, d1, MC_STEP_RESULT, "2026-11-17 10:00", NULL);
-	step(A, calA, d2, MC_STEP_RESULT, "2026-11-16 11:00", NULL);
+	step(A, calA, d1, MC_KIND_HANDOVER, "2026-11-16 10:00", NULL);
+	step(A, calA, d1, MC_KIND_RESULT, "2026-11-17 10:00", NULL);
+	step(A, calA, d2, MC_KIND_RESULT, "2026-11-16 11:00", NULL);
 
 	/* kept here: export() hands back one of a few rotating buffers */
 	snprintf(a1, sizeof a1, "%s", test_write());

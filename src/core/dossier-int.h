@@ -1,0 +1,39 @@
+/* dossier-int.h — what the receipt (dossier.c) takes from the intake
+ * checks (dossier-intake.c); inside core only. */
+#ifndef MOTCUA_DOSSIER_INT_H
+#define MOTCUA_DOSSIER_INT_H
+
+#include <stdbool.h>
+
+#include "motcua/calendar.h"
+#include "motcua/catalog.h"
+#include "motcua/dossier.h"
+#include "motcua/unit.h"
+
+/* The applicant's text fields after cleaning, owned by the receipt. */
+struct clean_applicant {
+	char *name, *address, *email;
+	char id[13], phone[11], birth[MC_DATE_LEN];
+};
+
+/* What a receipt and a guidance share: the checked facts of the intake. */
+struct intake {
+	struct mc_procedure p;
+	struct clean_applicant a;
+	struct mc_officer off;
+	struct mc_unit u;
+	struct mc_limit lim;
+	bool *received;		/* [p.ndocs] */
+};
+
+/* Check a receipt's officer, procedure (in force that day), applicant and
+ * document list; in is filled (free it with intake_free, even on error). */
+int intake_check(sqlite3 *db, const struct mc_receipt *r, struct intake *in,
+    struct mc_warnings *w, struct mc_err *err);
+void intake_free(struct intake *in);
+/* Refuse an incomplete dossier, naming every missing required document
+ * at once (the citizen is never asked twice). */
+int intake_complete(const struct mc_procedure *p, const bool *received,
+    struct mc_err *err);
+
+#endif

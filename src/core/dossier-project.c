@@ -1,0 +1,221 @@
+/* dossier-project.c — the dossier row as derived from its events: each
+ * kind's projector (how its event changes the row), the status it leads
+ * to from vocab.h, the name index kept in step, and the rebuild of every
+ * row from the log. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/db.h"
+#include "motcua/dossier.h"
+#include "motcua/i18n.h"
+#include "motcua/vocab.h"
+
+/* A step after the receipt: an UPDATE of the row from the event's body
+ * (e.b) and time (e.t).  Every step sets the status the kind leads to
+ * (?4; NULL: unchanged), or for a kind that goes back (?5) the status
+ * before the pause (else ?6, the first status), and records when the row
+ * last changed. */
+#define STEP(set) "UPDATE dossier SET status = coalesce(CASE WHEN ?5 THEN " \
+	"coalesce(paused_from, ?6) END, ?4, status), " set ", updated = e.t FROM " \
+	"(SELECT body AS b, at AS t FROM event WHERE origin = ?2 AND seq = ?3) AS e " \
+	"WHERE id = ?1"
+
+/* How each kind of event changes the row (vocab.h lists the kinds and
+ * the status each leads to).  ?1 is the dossier id, ?2 and ?3 the
+ * event's origin and seq. */
+static const char *const projectors[MC_KIND_COUNT] = {
+	[MC_KIND_RECEIVE] =
+	 "INSERT INTO dossier(id, code, station, officer, procedure_code, "
+	 "procedure_name, field, time_limit, fee, documents, applicant_name, "
+	 "applicant_id, birth_date, phone, address, email, delivery, name_fold, "
+	 "received, due, status, updated, address_fold, appointment) "
+	 "SELECT e.dossier, json_extract(e.body, '$.code'), e.origin, e.officer, "
+	 "json_extract(e.body, '$.procedure.code'), "
+	 "json_extract(e.body, '$.procedure.name'), "
+	 "json_extract(e.body, '$.procedure.field'), "
+	 "json_extract(e.body, '$.procedure.time_limit'), "
+	 "json_extract(e.body, '$.procedure.fee'), "
+	 "json_extract(e.body, '$.procedure.documents'), "
+	 "json_extract(e.body, '$.applicant.name'), "
+	 "json_extract(e.body, '$.applicant.id'), "
+	 "json_extract(e.body, '$.applicant.birth_date'), "
+	 "json_extract(e.body, '$.applicant.phone'), "
+	 "json_extract(e.body, '$.applicant.address'), "
+	 "json_extract(e.body, '$.applicant.email'), "
+	 "json_extract(e.body, '$.delivery'), "
+	 "vn_fold(json_extract(e.body, '$.applicant.name')), "
+	 "json_extract(e.body, '$.received'), json_extract(e.body, '$.due'), "
+	 "?4, e.at, vn_fold(json_extract(e.body, '$.applicant.address')), "
+	 "json_extract(e.body, '$.due') "
+	 "FROM event e WHERE e.origin = ?2 AND e.seq = ?3",
+	/* guidance (Mẫu 02) creates no dossier: nothing to project */
+	[MC_KIND_GUIDE] = NULL,
+	[MC_KIND_HANDOVER] = STEP("handler = json_extract(e.b, '$.to'), agency = NULL"),
+	[MC_KIND_TRANSFER] = STEP("agency = json_extract(e.b, '$.agency')"),
+	[MC_KIND_TRANSFER_BACK] = STEP("agency = NULL"),
+	[MC_KIND_PAUSE] = STEP("paused_from = status, paused_at = e.t"),
+	[MC_KIND_RESUME] = STEP("paused_from = NULL, paused_at = NULL, paused_days = "
+	    "paused_days + json_extract(e.b, '$.paused_days'), due = json_extract(e.b, "
+	    "'$.due'), appointment = CASE WHEN apologies = 0 THEN json_extract(e.b, "
+	    "'$.due') ELSE appointment END"),
+	[MC_KIND_RESULT] = STEP("result = json_extract(e.b, '$.outcome'), "
+	    "result_reason = json_extract(e.b, '$.reason'), result_at = e.t"),
+	[MC_KIND_RETURN] = STEP("returned_at = e.t, collector = json_extract(e.b, "
+	    "'$.collector'), collector_id = json_extract(e.b, '$.collector_id'), "
+	    "rating = json_extract(e.b, '$.rating')"),
+	[MC_KIND_REFUSE] = STEP("closed_reason = json_extract(e.b, '$.reason'), "
+	    "closed_at = e.t"),
+	[MC_KIND_WITHDRAW] = STEP("closed_reason = json_extract(e.b, '$.reason'), "
+	    "closed_at = e.t"),
+	[MC_KIND_CANCEL] = STEP("closed_reason = json_extract(e.b, '$.reason'), "
+	    "closed_at = e.t"),
+	[MC_KIND_APOLOGIZE] = STEP("appointment = json_extract(e.b, '$.new_date'), "
+	    "apologies = apologies + 1"),
+};
+
+/* Keep name_word in step with the row: each word of the folded name, so a
+ * lookup by any word (in any order) is an index range, not a scan. */
+static int
+index_words(sqlite3 *db, const char *id, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	char *fold = NULL;
+	int rc;
+
+	if (db_prepare(db, "DELETE FROM name_word WHERE id = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("indexing the name"));
+	if (db_prepare(db, "SELECT name_fold FROM dossier WHERE id = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		fold = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (fold == NULL)
+		return 0;	/* no row (guidance): nothing to index */
+	if (db_prepare(db, "INSERT OR IGNORE INTO name_word(word, id) VALUES (?1, ?2)",
+	    &st, err)) {
+		sqlite3_free(fold);
+		return -1;
+	}
+	rc = SQLITE_DONE;
+	for (char *w = strtok(fold, " "); w != NULL && rc == SQLITE_DONE;
+	    w = strtok(NULL, " ")) {
+		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(fold);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("indexing the name"));
+	return 0;
+}
+
+int
+dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
+{
+	sqlite3_stmt *ev, *del;
+	int rc;
+
+	if (db_prepare(db, "DELETE FROM dossier WHERE id = ?1", &del, err))
+		return -1;
+	sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(del);
+	sqlite3_finalize(del);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("updating the dossier"));
+	/* events apply in the order they happened; ties by station and number */
+	if (db_prepare(db, "SELECT origin, seq, kind FROM event WHERE dossier = ?1 "
+	    "ORDER BY at, origin, seq", &ev, err))
+		return -1;
+	sqlite3_bind_text(ev, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(ev)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(ev, 2);
+		const struct mc_kind *k = vocab_kind_named(name);
+		sqlite3_stmt *st;
+
+		if (k == NULL) {
+			err_set(err, MC_EINVAL, _("an event of kind '%s' is unknown to this "
+			    "version of motcua: install the newer version"), name);
+			sqlite3_finalize(ev);
+			return -1;
+		}
+		if (projectors[k->id] == NULL)
+			continue;
+		if (db_prepare(db, projectors[k->id], &st, err)) {
+			sqlite3_finalize(ev);
+			return -1;
+		}
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_value(st, 2, sqlite3_column_value(ev, 0));
+		sqlite3_bind_int64(st, 3, sqlite3_column_int64(ev, 1));
+		if (k->to != NULL)
+			sqlite3_bind_text(st, 4, k->to, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, k->back);
+		sqlite3_bind_text(st, 6, vocab_kind(MC_KIND_RECEIVE)->to, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(ev);
+			return db_fail(db, err, _("updating the dossier"));
+		}
+	}
+	sqlite3_finalize(ev);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the dossier's events"));
+	return index_words(db, id, err);
+}
+
+int
+dossier_rebuild(sqlite3 *db, long long *total, long long *differ, struct mc_err *err)
+{
+	struct db_tx tx;
+	sqlite3_stmt *st;
+	int rc;
+
+	*total = *differ = 0;
+	if (db_tx_begin(db, &tx, err))
+		return -1;
+	if (db_exec(db, "DROP TABLE IF EXISTS temp.dossier_before; "
+	    "CREATE TEMP TABLE dossier_before AS SELECT * FROM main.dossier; "
+	    "DELETE FROM main.dossier", err))
+		goto fail;
+	if (db_prepare(db, "SELECT DISTINCT dossier FROM event ORDER BY dossier", &st, err))
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (dossier_project(db, (const char *)sqlite3_column_text(st, 0), err)) {
+			sqlite3_finalize(st);
+			goto fail;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, err, _("reading the event log"));
+		goto fail;
+	}
+	*total = db_int(db, "SELECT count(*) FROM main.dossier", 0);
+	/* dossiers whose row is on one side and not the other (EXCEPT
+	 * treats NULLs as equal); a changed row counts once */
+	*differ = db_int(db, "SELECT count(*) FROM (SELECT id FROM (SELECT * FROM "
+	    "temp.dossier_before EXCEPT SELECT * FROM main.dossier) UNION SELECT id FROM "
+	    "(SELECT * FROM main.dossier EXCEPT SELECT * FROM temp.dossier_before))", -1);
+	if (*differ < 0) {
+		db_fail(db, err, _("comparing the dossiers"));
+		goto fail;
+	}
+	if (db_exec(db, "DROP TABLE temp.dossier_before", err))
+		goto fail;
+	return db_tx_commit(&tx, err);
+fail:
+	db_tx_rollback(&tx);
+	return -1;
+}
