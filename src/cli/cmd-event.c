@@ -1,7 +1,6 @@
 /* cmd-event.c — motcua event, history, due, find: a dossier's life. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,93 +11,44 @@
 #include "motcua/lifecycle.h"
 
 static int
-run_event(struct cli_ctx *ctx, int argc, char **argv)
+run_event(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"to", required_argument, NULL, 't'},
-		{"agency", required_argument, NULL, 'g'},
-		{"reason", required_argument, NULL, 'r'},
-		{"refused", no_argument, NULL, 'R'},
-		{"collector", required_argument, NULL, 'c'},
-		{"collector-id", required_argument, NULL, 'i'},
-		{"rating", required_argument, NULL, 's'},
-		{"new-date", required_argument, NULL, 'n'},
-		{"at", required_argument, NULL, 'a'},
-		{"officer", required_argument, NULL, 'o'},
-		{NULL, 0, NULL, 0},
-	};
-	struct mc_step_args a;
+	struct mc_step_args sa;
 	struct mc_calendar *cal;
 	struct mc_time at;
 	struct mc_err err;
 	enum mc_step step;
-	const char *when = NULL, *officer = ctx->officer;
+	const char *when = cli_arg(a, "at"), *nd = cli_arg(a, "new-date");
 	sqlite3 *db;
-	int c, rc;
+	int rc;
 
-	memset(&a, 0, sizeof a);
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 't': a.to = optarg; break;
-		case 'g': a.agency = optarg; break;
-		case 'r': a.reason = optarg; break;
-		case 'R': a.refused = true; break;
-		case 'c': a.collector = optarg; break;
-		case 'i': a.collector_id = optarg; break;
-		case 's': a.rating = optarg; break;
-		case 'n':
-			if (date_parse_time(optarg, &a.new_date) != 0)
-				return cli_error(_("the new date '%s' is not valid: write it as "
-				    "\"YYYY-MM-DD HH:MM\""), optarg);
-			break;
-		case 'a': when = optarg; break;
-		case 'o': officer = optarg; break;
-		default: return cli_usage(&cmd_event);
-		}
-	}
-	if (argc - optind != 2)
-		return cli_usage(&cmd_event);
-	if (lifecycle_step_parse(argv[optind + 1], &step) != 0)
+	memset(&sa, 0, sizeof sa);
+	sa.to = cli_arg(a, "to");
+	sa.agency = cli_arg(a, "agency");
+	sa.reason = cli_arg(a, "reason");
+	sa.refused = cli_has(a, "refused");
+	sa.collector = cli_arg(a, "collector");
+	sa.collector_id = cli_arg(a, "collector-id");
+	sa.rating = cli_arg(a, "rating");
+	if (nd != NULL && cli_read_time(nd, &sa.new_date) != 0)
+		return cli_error(_("the new date '%s' is not valid: write it as "
+		    "\"YYYY-MM-DD HH:MM\""), nd);
+	if (lifecycle_step_parse(a->argv[1], &step) != 0)
 		return cli_error(_("unknown step '%s': use handover, transfer, transfer-back, "
 		    "pause, resume, result, return, refuse, withdraw, cancel or apologize"),
-		    argv[optind + 1]);
+		    a->argv[1]);
 	if (cli_time(when, &at) != 0)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (calendar_open(db, &cal, &err) != 0)
 		return cli_fail(&err);
-	rc = lifecycle_record(db, cal, argv[optind], step, &a, &at, officer, &err);
+	rc = lifecycle_record(db, cal, a->argv[0], step, &sa, &at, ctx->officer, &err);
 	calendar_close(cal);
 	if (rc != 0)
 		return cli_fail(&err);
-	printf(_("%s: %s recorded\n"), argv[optind], lifecycle_step_name(step));
+	printf(_("%s: %s recorded\n"), a->argv[0], lifecycle_step_name(step));
 	return 0;
-}
-
-/* --json alone, and `nargs` positional arguments */
-static int
-json_args(int argc, char **argv, bool *json, const char **as_of, int nargs)
-{
-	static const struct option opts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"as-of", required_argument, NULL, 'a'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-
-	*json = false;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'j')
-			*json = true;
-		else if (c == 'a' && as_of != NULL)
-			*as_of = optarg;
-		else
-			return -1;
-	}
-	return argc - optind == nargs ? 0 : -1;
 }
 
 struct out {
@@ -114,11 +64,11 @@ print_history(const struct mc_history_item *h, void *arg)
 
 	if (o->json) {
 		printf("%s{\"at\": ", o->n++ ? ",\n " : "");
-		cli_json_str(stdout, h->at);
+		cli_jstr(stdout, h->at);
 		printf(", \"officer\": ");
-		cli_json_str(stdout, h->officer);
+		cli_jstr(stdout, h->officer);
 		printf(", \"kind\": ");
-		cli_json_str(stdout, h->kind);
+		cli_jstr(stdout, h->kind);
 		printf(", \"body\": %s}", h->body);
 	} else {
 		printf("%s  %-10s %-13s %s\n", h->at, h->officer, h->kind, h->body);
@@ -127,20 +77,18 @@ print_history(const struct mc_history_item *h, void *arg)
 }
 
 static int
-run_history(struct cli_ctx *ctx, int argc, char **argv)
+run_history(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct out o = {0};
+	struct out o = {.json = cli_has(a, "json")};
 	struct mc_err err;
 	sqlite3 *db;
 	int rc;
 
-	if (json_args(argc, argv, &o.json, NULL, 1) != 0)
-		return cli_usage(&cmd_history);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (o.json)
 		putchar('[');
-	rc = lifecycle_history(db, argv[optind], print_history, &o, &err);
+	rc = lifecycle_history(db, a->argv[0], print_history, &o, &err);
 	if (o.json && rc == 0)
 		puts("]");
 	return rc != 0 ? cli_fail(&err) : 0;
@@ -150,19 +98,19 @@ static void
 found_json(const struct mc_found *f, bool with_days)
 {
 	printf("{\"code\": ");
-	cli_json_str(stdout, f->code);
+	cli_jstr(stdout, f->code);
 	printf(", \"name\": ");
-	cli_json_str(stdout, f->name);
+	cli_jstr(stdout, f->name);
 	printf(", \"id\": ");
-	cli_json_str(stdout, f->id_number);
+	cli_jstr(stdout, f->id_number);
 	printf(", \"procedure\": ");
-	cli_json_str(stdout, f->procedure);
+	cli_jstr(stdout, f->procedure);
 	printf(", \"status\": ");
-	cli_json_str(stdout, f->status);
+	cli_jstr(stdout, f->status);
 	printf(", \"received\": ");
-	cli_json_str(stdout, f->received);
+	cli_jstr(stdout, f->received);
 	printf(", \"appointment\": ");
-	cli_json_str(stdout, f->appointment);
+	cli_jstr(stdout, f->appointment);
 	if (with_days)
 		printf(", \"days\": %d", f->days);
 	putchar('}');
@@ -185,17 +133,15 @@ print_found(const struct mc_found *f, void *arg)
 }
 
 static int
-run_find(struct cli_ctx *ctx, int argc, char **argv)
+run_find(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct out o = {0};
+	struct out o = {.json = cli_has(a, "json")};
 	struct mc_err err;
 	sqlite3 *db;
 	char *text;
 	int rc;
 
-	if (json_args(argc, argv, &o.json, NULL, 1) != 0)
-		return cli_usage(&cmd_find);
-	if ((text = cli_text(argv[optind], _("search text"))) == NULL)
+	if ((text = cli_text(a->argv[0], _("search text"))) == NULL)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL) {
 		free(text);
@@ -252,20 +198,18 @@ print_due(enum mc_due_group g, const struct mc_found *f, void *arg)
 }
 
 static int
-run_due(struct cli_ctx *ctx, int argc, char **argv)
+run_due(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct out o = {.group = -1};
+	struct out o = {.json = cli_has(a, "json"), .group = -1};
 	struct mc_calendar *cal;
 	struct mc_err err;
 	struct mc_time now;
-	const char *as_of = NULL;
+	const char *as_of = cli_arg(a, "as-of");
 	sqlite3 *db;
 	int day, rc;
 
-	if (json_args(argc, argv, &o.json, &as_of, 0) != 0)
-		return cli_usage(&cmd_due);
 	if (as_of != NULL) {
-		if (date_parse(as_of, &day) != 0)
+		if (cli_read_day(as_of, &day) != 0)
 			return cli_error(_("the date '%s' is not valid: write it as YYYY-MM-DD"),
 			    as_of);
 	} else {
@@ -291,14 +235,50 @@ run_due(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-const struct cli_cmd cmd_event = {
-	"event",
-	"event CODE KIND [--to NAME] [--agency NAME] [--reason TEXT] [--refused] "
-	"[--collector NAME --collector-id ID] [--rating very_satisfied|satisfied|"
-	"not_satisfied] [--new-date \"YYYY-MM-DD HH:MM\"] [--at \"YYYY-MM-DD HH:MM\"] "
-	"[--officer USER]",
-	run_event,
+static const struct cli_opt event_opts[] = {
+	{"to", "NAME", N_("handover: the specialist who takes the dossier"), 0, 0},
+	{"agency", "NAME", N_("transfer: the agency it goes to"), 0, 0},
+	{"reason", "TEXT", N_("why (pause, refuse, withdraw, cancel, apologize)"), 0, 0},
+	{"refused", NULL, N_("result: the agency refused the request"), 0, 0},
+	{"collector", "NAME", N_("return: who collects the result, if not the applicant"),
+	    0, 0},
+	{"collector-id", "ID", N_("return: the collector's ID number"), 0, 0},
+	{"rating", "very_satisfied|satisfied|not_satisfied", N_("return: the citizen's "
+	    "rating"), 0, 0},
+	{"new-date", "\"YYYY-MM-DD HH:MM\"", N_("apologize: the new appointment"), 0, 0},
+	CLI_OPT_END,
 };
-const struct cli_cmd cmd_history = { "history", "history CODE [--json]", run_history };
-const struct cli_cmd cmd_due = { "due", "due [--json] [--as-of YYYY-MM-DD]", run_due };
-const struct cli_cmd cmd_find = { "find", "find TEXT [--json]", run_find };
+static const struct cli_opt as_of_opt[] = {
+	{"as-of", "YYYY-MM-DD", N_("the day the board is for (default: today)"), 0, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form event_forms[] = {
+	{.args = "CODE KIND", .opts = {event_opts, cli_group_at}, .run = run_event},
+	CLI_FORM_END,
+};
+static const struct cli_form history_forms[] = {
+	{.args = "CODE", .opts = {cli_group_json}, .run = run_history},
+	CLI_FORM_END,
+};
+static const struct cli_form due_forms[] = {
+	{.opts = {cli_group_json, as_of_opt}, .run = run_due},
+	CLI_FORM_END,
+};
+static const struct cli_form find_forms[] = {
+	{.args = "TEXT", .opts = {cli_group_json}, .run = run_find},
+	CLI_FORM_END,
+};
+
+const struct cli_cmd cmd_event = {
+	"event", N_("Record a step in a dossier's life."), event_forms,
+};
+const struct cli_cmd cmd_history = {
+	"history", N_("A dossier's events, in order."), history_forms,
+};
+const struct cli_cmd cmd_due = {
+	"due", N_("The due board: overdue, due today, due soon, paused."), due_forms,
+};
+const struct cli_cmd cmd_find = {
+	"find", N_("Find dossiers by code, ID number, phone or name."), find_forms,
+};

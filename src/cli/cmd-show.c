@@ -1,7 +1,6 @@
 /* cmd-show.c — motcua show CODE, motcua list: reading dossiers. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,25 +21,6 @@
 	"'received', " SHORT("received") ", 'due', " SHORT("due") ", " \
 	"'status', status, 'officer', officer)"
 
-static int
-json_flag(int argc, char **argv, const struct cli_cmd *cmd, bool *json, int nargs)
-{
-	static const struct option opts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-
-	*json = false;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'j')
-			return -1;
-		*json = true;
-	}
-	return argc - optind == nargs ? 0 : -1;
-}
-
 static void
 show_text(sqlite3_stmt *st)
 {
@@ -59,16 +39,14 @@ show_text(sqlite3_stmt *st)
 }
 
 static int
-run_show(struct cli_ctx *ctx, int argc, char **argv)
+run_show(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	sqlite3_stmt *st;
 	struct mc_err err;
-	bool json;
+	bool json = cli_has(a, "json");
 	sqlite3 *db;
 	int rc;
 
-	if (json_flag(argc, argv, &cmd_show, &json, 1) != 0)
-		return cli_usage(&cmd_show);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (db_prepare(db, json ? "SELECT " DOSSIER_JSON " FROM dossier WHERE code = ?1" :
@@ -77,7 +55,7 @@ run_show(struct cli_ctx *ctx, int argc, char **argv)
 	    "address, email, delivery, " SHORT("received") ", " SHORT("due") ", status, "
 	    "officer, documents FROM dossier WHERE code = ?1", &st, &err))
 		return cli_fail(&err);
-	sqlite3_bind_text(st, 1, argv[optind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, a->argv[0], -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && json) {
 		printf("%s\n", sqlite3_column_text(st, 0));
@@ -107,20 +85,18 @@ run_show(struct cli_ctx *ctx, int argc, char **argv)
 		return 0;
 	if (rc != SQLITE_DONE)
 		return cli_fail((db_fail(db, &err, _("reading the dossier")), &err));
-	return cli_error(_("there is no dossier %s: check the code on the slip"), argv[optind]);
+	return cli_error(_("there is no dossier %s: check the code on the slip"), a->argv[0]);
 }
 
 static int
-run_list(struct cli_ctx *ctx, int argc, char **argv)
+run_list(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	sqlite3_stmt *st;
 	struct mc_err err;
-	bool json, first = true;
+	bool json = cli_has(a, "json"), first = true;
 	sqlite3 *db;
 	int rc;
 
-	if (json_flag(argc, argv, &cmd_list, &json, 0) != 0)
-		return cli_usage(&cmd_list);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (db_prepare(db, json ? "SELECT " DOSSIER_JSON " FROM dossier "
@@ -149,5 +125,16 @@ run_list(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-const struct cli_cmd cmd_show = { "show", "show CODE [--json]", run_show };
-const struct cli_cmd cmd_list = { "list", "list [--json]", run_list };
+static const struct cli_form show_forms[] = {
+	{.args = "CODE", .opts = {cli_group_json}, .run = run_show},
+	CLI_FORM_END,
+};
+static const struct cli_form list_forms[] = {
+	{.opts = {cli_group_json}, .run = run_list},
+	CLI_FORM_END,
+};
+
+const struct cli_cmd cmd_show = { "show", N_("Show one dossier."), show_forms };
+const struct cli_cmd cmd_list = {
+	"list", N_("List every dossier, oldest receipt first."), list_forms,
+};
