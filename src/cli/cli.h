@@ -55,7 +55,6 @@ struct cli_opt {
 #define CLI_MAX_GROUPS 4
 
 struct cli_args;
-struct cli_ctx;
 
 /* One form of a command: a line of its synopsis. */
 struct cli_form {

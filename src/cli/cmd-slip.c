@@ -135,13 +135,20 @@ static const struct cli_opt slip_opts[] = {
 	    "id that guide printed"), 0, 0},
 	{"layout", "a5|receipt", N_("the form on paper, or for a receipt printer "
 	    "(default: the printer's)"), 0, 0},
-	{"print", NULL, N_("print it as well"), 0, 0},
+	CLI_OPT_END,
+};
+/* slip and guide */
+static const struct cli_opt print_opt[] = {
+	{"print", NULL, N_("send the form to the printer as well"), 0, 0},
+	CLI_OPT_END,
+};
+static const struct cli_opt out_opt[] = {
 	{"out", "FILE", N_("write it to FILE instead of standard output"), 0, 0},
 	CLI_OPT_END,
 };
 
 static const struct cli_form slip_forms[] = {
-	{.args = "CODE", .opts = {slip_opts}, .run = run_slip},
+	{.args = "CODE", .opts = {slip_opts, print_opt, out_opt}, .run = run_slip},
 	CLI_FORM_END,
 };
 
@@ -189,13 +196,8 @@ run_guide(struct cli_ctx *ctx, const struct cli_args *a)
 	return 0;
 }
 
-static const struct cli_opt guide_opts[] = {
-	{"print", NULL, N_("print the supplement request as well"), 0, 0},
-	CLI_OPT_END,
-};
-
 static const struct cli_form guide_forms[] = {
-	{.opts = {cli_group_receipt, cli_group_at, guide_opts}, .run = run_guide},
+	{.opts = {cli_group_receipt, cli_group_at, print_opt}, .run = run_guide},
 	CLI_FORM_END,
 };
 
