@@ -42,7 +42,7 @@ struct cli_opt {
 				 * NULL for an option that takes none (syntax:
 				 * not translated) */
 	const char *help;	/* what it does, for --help: N_("…") */
-	unsigned flags;		/* CLI_REQUIRED, CLI_OR_NEXT */
+	unsigned flags;		/* CLI_REQUIRED, CLI_OR_NEXT, CLI_NO_COMMAND */
 	char letter;		/* a one-letter form (-V), or 0 */
 };
 #define CLI_OPT_END {NULL, NULL, NULL, 0, 0}
@@ -59,7 +59,8 @@ struct cli_args;
 /* One form of a command: a line of its synopsis. */
 struct cli_form {
 	const char *word;	/* the action after the command name ("holidays"),
-				 * "telex|vni" for either; NULL for none */
+				 * "telex|vni" for either; NULL for none (every
+				 * form of a command has one, or none has) */
 	const char *args;	/* the operands as the synopsis shows them:
 				 * "CODE KIND", "[COMMAND]", "FILE..." (a name
 				 * with "..." takes one or more); NULL for none.
