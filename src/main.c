@@ -1,5 +1,6 @@
-/* main.c — parses the global options and picks a front end: a subcommand
- * (src/cli) or the full-screen program (src/ui). */
+/* main.c — holds the table of subcommands, reads the command line with it
+ * (cli_parse) and picks a front end: a subcommand (src/cli) or the
+ * full-screen program (src/ui). */
 #include "config.h"
 
 #include <langinfo.h>
@@ -16,25 +17,65 @@
 #include "motcua/unit.h"
 #include "ui/ui.h"
 
+static const struct cli_cmd cmd_help;
+
+/* Every subcommand, in the order `motcua --help` lists them. */
 static const struct cli_cmd *const commands[] = {
 	&cmd_init, &cmd_officer, &cmd_catalog, &cmd_calendar, &cmd_receive,
 	&cmd_guide, &cmd_slip, &cmd_event, &cmd_history, &cmd_due, &cmd_find,
 	&cmd_show, &cmd_list, &cmd_check, &cmd_text, &cmd_setting, &cmd_publish,
-	&cmd_export, &cmd_import, &cmd_peers, &cmd_report,
+	&cmd_export, &cmd_import, &cmd_peers, &cmd_report, &cmd_help, NULL,
 };
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* The options only the program takes, before any command (--help and the
+ * global options are cli.c's). */
+static const struct cli_opt top_opts[] = {
+	{"version", NULL, N_("print the version and exit"), 0, 'V'},
+	CLI_OPT_END,
+};
 
 static void
 usage(FILE *f)
 {
-	fprintf(f, "%s motcua [--db PATH] [--lang vi|en] [--officer USER] [--demo]\n"
-	    "       motcua [--db PATH] [--lang vi|en] [--officer USER] COMMAND ...\n\n%s\n",
-	    _("usage:"), _("Commands:"));
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  motcua %s\n", commands[i]->usage);
-	fprintf(f, "\n%s\n", _("Without a command, motcua opens the full-screen program. "
-	    "See motcua(1)."));
+	cli_synopsis_program(f, top_opts);
+	fprintf(f, "\n%s\n", _("Commands:"));
+	cli_synopsis_list(f, commands);
+	fprintf(f, "\n%s\n", _("Options:"));
+	cli_help_globals(f, top_opts);
+	fputc('\n', f);
+	cli_wrap(f, _("--db, --lang and --officer may stand before or after the command."));
+	cli_wrap(f, _("motcua help COMMAND shows what a command's options do."));
+	cli_wrap(f, _("Without a command, motcua opens the full-screen program. See motcua(1)."));
 }
+
+/* motcua help [COMMAND] */
+static int
+run_help(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	(void)ctx;
+	if (a->argc == 0) {
+		usage(stdout);
+		return 0;
+	}
+	for (size_t k = 0; commands[k] != NULL; k++) {
+		if (strcmp(commands[k]->name, a->argv[0]) == 0) {
+			cli_help(stdout, commands[k]);
+			return 0;
+		}
+	}
+	cli_error(_("unknown command '%s': see 'motcua --help'"), a->argv[0]);
+	return EXIT_USAGE;
+}
+
+static const struct cli_form help_forms[] = {
+	{.args = "[COMMAND]", .run = run_help},
+	CLI_FORM_END,
+};
+static const struct cli_cmd cmd_help = {
+	.name = "help",
+	.summary = N_("Show the commands, or what one command takes."),
+	.forms = help_forms,
+};
 
 /* Messages: --lang wins, then $LANGUAGE, then the database's `lang`
  * setting (cli_apply_lang, once the database is open), else Vietnamese.  A build tree
@@ -70,28 +111,6 @@ setup_language(const char *lang)
 	textdomain(PACKAGE);
 }
 
-/* Global option with a value: "--db PATH" or "--db=PATH". */
-static int
-opt_value(int argc, char **argv, int *i, const char *name, const char **val)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*val = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_error(_("%s needs a value"), name);
-		return -1;
-	}
-	*val = argv[++*i];
-	return 1;
-}
-
 static int
 run_demo(struct cli_ctx *ctx)
 {
@@ -115,92 +134,88 @@ run_demo(struct cli_ctx *ctx)
 	return rc;
 }
 
+/* The full-screen program: it creates a missing database and runs its
+ * setup; quitting the setup leaves it empty, to set up next time. */
+static int
+run_ui(struct cli_ctx *ctx)
+{
+	char path[4096];
+	struct mc_err err;
+	sqlite3 *db;
+	int rc;
+
+	if (cli_db_path(ctx, path, sizeof path) == NULL)
+		return 1;
+	if (db_open(path, DB_CREATE, &db, &err) != 0)
+		return cli_fail(&err);
+	cli_apply_lang(ctx, db);
+	rc = ui_run(db, path, ctx->officer);
+	db_close(db);
+	return rc;
+}
+
+/* The command line read (cli_parse) in the right language. */
+static int
+dispatch(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	int rc;
+
+	if (a->error != 0 && a->cmd == NULL)
+		return cli_parse_report(a);
+	if (a->help) {
+		if (a->cmd != NULL)
+			cli_help(stdout, a->cmd);
+		else
+			usage(stdout);
+		return 0;
+	}
+	if (a->cmd == NULL && cli_has(a, "version")) {
+		printf("motcua %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (ctx->db_path != NULL && ctx->db_path[0] == '\0') {
+		cli_error(_("--db needs a file path"));
+		return EXIT_USAGE;
+	}
+	if (cli_has(a, "demo")) {
+		if (a->cmd != NULL) {
+			cli_error(_("--demo opens the program; it takes no command"));
+			return EXIT_USAGE;
+		}
+		return run_demo(ctx);
+	}
+	if (a->error != 0)
+		return cli_parse_report(a);
+	if (a->cmd == NULL)
+		return run_ui(ctx);
+	rc = a->form->run(ctx, a);
+	db_close(ctx->db);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct cli_ctx ctx = {0};
-	int demo = 0, i, rc;
+	struct cli_args a;
+	int rc;
 
-	/* the language is needed before any message, so look for it first */
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-			ctx.lang = argv[i + 1];
-		else if (strncmp(argv[i], "--lang=", 7) == 0)
-			ctx.lang = argv[i] + 7;
-		if ((strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "--db") == 0 ||
-		    strcmp(argv[i], "--officer") == 0) && i + 1 < argc)
-			i++;	/* skip the option's value */
+	/* read everything first, printing nothing: --lang, wherever it
+	 * stands, chooses the language of every message */
+	if (cli_parse(argc, argv, commands, top_opts, &ctx, &a) != 0) {
+		setup_language(NULL);
+		return cli_error(_("out of memory"));
 	}
 	if (ctx.lang != NULL && strcmp(ctx.lang, "vi") != 0 && strcmp(ctx.lang, "en") != 0) {
 		setup_language(NULL);
 		cli_error(_("unknown language '%s': use --lang vi or --lang en"), ctx.lang);
+		cli_args_free(&a);
 		return EXIT_USAGE;
 	}
 	ctx.lang_fixed = ctx.lang != NULL ||
 	    (getenv("LANGUAGE") != NULL && getenv("LANGUAGE")[0] != '\0');
 	setup_language(ctx.lang);
-
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		const char *v;
-		int r;
-
-		if ((r = opt_value(argc, argv, &i, "--db", &ctx.db_path)) != 0 ||
-		    (r = opt_value(argc, argv, &i, "--officer", &ctx.officer)) != 0 ||
-		    (r = opt_value(argc, argv, &i, "--lang", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "--demo") == 0) {
-			demo = 1;
-		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			usage(stdout);
-			return 0;
-		} else if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
-			printf("motcua %s\n", PACKAGE_VERSION);
-			return 0;
-		} else {
-			cli_error(_("unknown option '%s': see 'motcua --help'"), argv[i]);
-			return EXIT_USAGE;
-		}
-	}
-	if (ctx.db_path != NULL && ctx.db_path[0] == '\0') {
-		cli_error(_("--db needs a file path"));
-		return EXIT_USAGE;
-	}
-	if (demo) {
-		if (i < argc) {
-			cli_error(_("--demo opens the program; it takes no command"));
-			return EXIT_USAGE;
-		}
-		return run_demo(&ctx);
-	}
-	if (i >= argc) {
-		/* the full-screen program creates a missing database and runs
-		 * its setup; quitting the setup leaves it empty, to set up
-		 * next time */
-		char path[4096];
-		struct mc_err err;
-		sqlite3 *db;
-
-		if (cli_db_path(&ctx, path, sizeof path) == NULL)
-			return 1;
-		if (db_open(path, DB_CREATE, &db, &err) != 0)
-			return cli_fail(&err);
-		cli_apply_lang(&ctx, db);
-		rc = ui_run(db, path, ctx.officer);
-		db_close(db);
-		return rc;
-	}
-	for (size_t k = 0; k < NCOMMANDS; k++) {
-		if (strcmp(argv[i], commands[k]->name) == 0) {
-			rc = commands[k]->run(&ctx, argc - i, argv + i);
-			db_close(ctx.db);
-			return rc;
-		}
-	}
-	if (strcmp(argv[i], "help") == 0) {
-		usage(stdout);
-		return 0;
-	}
-	cli_error(_("unknown command '%s': see 'motcua --help'"), argv[i]);
-	return EXIT_USAGE;
+	rc = dispatch(&ctx, &a);
+	cli_args_free(&a);
+	return rc;
 }

@@ -125,6 +125,11 @@ struct mc_field {
 	const char *phrase;	/* in the timeline (%s the value); NULL: the
 				 * value alone */
 	bool hidden;		/* not in the timeline */
+	/* the command line's option for it (`motcua event`): */
+	const char *help;	/* N_(): what it is, for --help */
+	const char *value;	/* its value in the synopsis ("NAME"); NULL: by
+				 * type (TEXT, ID, N, "YYYY-MM-DD HH:MM", the
+				 * choices) */
 };
 
 /* A step refused from a status, explained: the template gets the code,

@@ -1,8 +1,15 @@
 /* cli.h — the non-interactive subcommands.
  *
  * Each subcommand is one small file (cmd-NAME.c) exporting a struct
- * cli_cmd; main.c holds the table.  A command returns the exit status:
- * 0 success, 1 error (one line on stderr: what, and what to do), 2 usage. */
+ * cli_cmd; main.c holds the table.  A command is data: its forms ("calendar
+ * holidays YEAR [--json]", "calendar set DATE off|work NAME", …), each with
+ * its operands and its options, declared in tables.  One parser (cli.c)
+ * reads the command line from those tables, and the same tables print the
+ * usage lines, `motcua CMD --help` and the usage errors, so these cannot
+ * disagree; doc/motcua.1 shows the same lines (tests/cli/usage.sh checks).
+ *
+ * A command returns the exit status: 0 success, 1 error (one line on
+ * stderr: what, and what to do), 2 usage. */
 #ifndef MOTCUA_CLI_H
 #define MOTCUA_CLI_H
 
@@ -24,11 +31,139 @@ struct cli_ctx {
 	sqlite3 *db;		/* opened on first use by cli_db() */
 };
 
-struct cli_cmd {
-	const char *name;
-	const char *usage;	/* one line, after "motcua " (untranslated syntax) */
-	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+/* ---- subcommands as data ------------------------------------------------ */
+
+/* One option: --NAME, or --NAME VALUE (also written --NAME=VALUE; any
+ * unambiguous abbreviation of NAME does too).  Option tables end with
+ * CLI_OPT_END. */
+struct cli_opt {
+	const char *name;	/* without the dashes: "procedure" */
+	const char *value;	/* the value's name in the synopsis ("CODE"), or
+				 * NULL for an option that takes none (syntax:
+				 * not translated) */
+	const char *help;	/* what it does, for --help: N_("…") */
+	unsigned flags;		/* CLI_REQUIRED, CLI_OR_NEXT, CLI_NO_COMMAND */
+	char letter;		/* a one-letter form (-V), or 0 */
 };
+#define CLI_OPT_END {NULL, NULL, NULL, 0, 0}
+#define CLI_REQUIRED 1u	/* the form needs it: shown without brackets */
+#define CLI_OR_NEXT 2u	/* excludes the option after it: "[--for STATION|--all]" */
+#define CLI_NO_COMMAND 4u	/* a global option of the program alone (--demo):
+			 * read anywhere, refused by main.c with a command */
+
+/* The most option tables a form combines (its own and shared groups). */
+#define CLI_MAX_GROUPS 4
+
+struct cli_args;
+
+/* One form of a command: a line of its synopsis. */
+struct cli_form {
+	const char *word;	/* the action after the command name ("holidays"),
+				 * "telex|vni" for either; NULL for none (every
+				 * form of a command has one, or none has) */
+	const char *args;	/* the operands as the synopsis shows them:
+				 * "CODE KIND", "[COMMAND]", "FILE..." (a name
+				 * with "..." takes one or more); NULL for none.
+				 * Their number is read from this text. */
+	const char *key;	/* NULL, or the option whose presence picks this
+				 * form among the forms of the same word
+				 * ("from-copy"); exactly one form has none */
+	unsigned flags;		/* CLI_OPTIONS_FIRST */
+	const struct cli_opt *opts[CLI_MAX_GROUPS];	/* its options: its
+				 * own table and the shared groups, in synopsis
+				 * order */
+	int (*run)(struct cli_ctx *ctx, const struct cli_args *a);
+};
+/* Options end at the first operand (the rest is text that may begin with
+ * '-'); otherwise options and operands mix and "--" ends the options. */
+#define CLI_OPTIONS_FIRST 1u
+
+struct cli_cmd {
+	const char *name;	/* "calendar" */
+	const char *summary;	/* one line for --help: N_("…") */
+	const struct cli_form *forms;	/* ended by CLI_FORM_END */
+	/* NULL, or fills option tables made from data at run time (event's
+	 * options come from the kinds of vocab.h); cli_parse calls it first */
+	void (*prepare)(void);
+};
+#define CLI_FORM_END {NULL, NULL, NULL, 0, {NULL}, NULL}
+
+/* Shared option groups, declared once (cli.c).  A form lists the group in
+ * its opts; the command reads the values with cli_arg / cli_has. */
+extern const struct cli_opt cli_group_global[];	/* --db --lang --officer
+				 * --demo: before or after the command */
+extern const struct cli_opt cli_group_receipt[];	/* receive and guide:
+				 * --procedure --name --id --birth --phone
+				 * --address --email --docs */
+extern const struct cli_opt cli_group_json[];	/* --json */
+extern const struct cli_opt cli_group_at[];	/* --at "YYYY-MM-DD HH:MM" */
+
+/* The most distinct options one command line can give. */
+#define CLI_MAX_SET 48
+
+/* What the parser read: the command, its form, operands and options. */
+struct cli_args {
+	const struct cli_cmd *cmd;	/* NULL: no command (the program) */
+	const struct cli_form *form;	/* the form chosen; NULL without cmd */
+	const char *word;		/* the action as typed, or NULL */
+	int argc;			/* the operands, after the action */
+	char **argv;
+	int nset;			/* the options given, each once (the last
+					 * value wins) */
+	struct {
+		const struct cli_opt *opt;
+		const char *value;	/* NULL for an option without value */
+	} set[CLI_MAX_SET];
+	/* the outcome (set by cli_parse) */
+	bool help;			/* --help, -h: show the help and stop */
+	int error;			/* a usage error (enum in cli.c), 0 none */
+	const char *bad;		/* what it is about, as typed */
+	const struct cli_opt *eopt, *eopt2;	/* ... or the options */
+	const struct cli_opt *top;	/* the program's own options */
+	char **operands;		/* storage behind argv (malloc'd) */
+};
+
+/* Read the command line: the options before the command (the global ones
+ * and `top`, which only the program takes: --version), the command among
+ * cmds (ended by NULL) and everything after it.  The global options are
+ * stored in ctx as well.  Prints nothing, so that --lang, wherever it
+ * stands, can choose the language of the messages first; a usage error is
+ * left in a->error for cli_parse_report.  Returns 0, or -1 out of memory.
+ * Free with cli_args_free. */
+int cli_parse(int argc, char **argv, const struct cli_cmd *const *cmds,
+    const struct cli_opt *top, struct cli_ctx *ctx, struct cli_args *a);
+void cli_args_free(struct cli_args *a);
+/* Print a->error's message and the usage it concerns on stderr; returns 2. */
+int cli_parse_report(const struct cli_args *a);
+
+/* The value of option `name` (without dashes), NULL if not given; an
+ * option without value gives "". */
+const char *cli_arg(const struct cli_args *a, const char *name);
+/* Whether option `name` was given. */
+bool cli_has(const struct cli_args *a, const char *name);
+/* The receipt options (cli_group_receipt) given, into r. */
+void cli_receipt(const struct cli_args *a, struct mc_receipt *r);
+
+/* The synopsis lines of a command's forms (all of them, or those of one
+ * action when word is not NULL), the first after "usage:", wrapped to 80
+ * columns. */
+void cli_synopsis(FILE *f, const struct cli_cmd *cmd, const char *word);
+/* The lines of the program's own synopsis: "motcua [--db PATH] …", then
+ * "motcua --help | --version" with the program's own options `top`. */
+void cli_synopsis_program(FILE *f, const struct cli_opt *top);
+/* One line per form of each command, for `motcua --help`. */
+void cli_synopsis_list(FILE *f, const struct cli_cmd *const *cmds);
+/* `motcua CMD --help`: synopsis, summary, options with what they do. */
+void cli_help(FILE *f, const struct cli_cmd *cmd);
+/* The global options with what they do, for --help: with the program's
+ * own (--demo, and `top`) unless top is NULL. */
+void cli_help_globals(FILE *f, const struct cli_opt *top);
+/* Prose, wrapped to 80 columns, and a newline. */
+void cli_wrap(FILE *f, const char *text);
+/* The usage of the command and form of a, on stderr; returns 2. */
+int cli_usage(const struct cli_args *a);
+
+/* ---- what every command shares ------------------------------------------- */
 
 /* Open the database named by the context (must exist).  On failure prints
  * the error and returns NULL. */
@@ -43,8 +178,6 @@ const char *cli_db_path(struct cli_ctx *ctx, char *buf, size_t n);
 int cli_error(const char *fmt, ...) MC_PRINTF(1, 2);
 /* Print an mc_err; returns 1. */
 int cli_fail(const struct mc_err *err);
-/* "usage: motcua <usage>" on stderr; returns 2. */
-int cli_usage(const struct cli_cmd *cmd);
 /* "motcua: warning: <message>" on stderr. */
 void cli_warn(const char *fmt, ...) MC_PRINTF(1, 2);
 
@@ -55,27 +188,18 @@ char *cli_text(const char *arg, const char *what);
  * bytes, and a Vietnamese letter takes two or three). */
 void cli_pad(FILE *f, const char *s, size_t width);
 
+/* Dates and times typed on the command line.  Every date or time that an
+ * option or operand takes is read by one of these two, so what the command
+ * line accepts is decided here.  0, or -1 (nothing printed: the caller
+ * says what was wrong) when the text is not a day or a time. */
+int cli_read_day(const char *arg, int *jdn);
+int cli_read_time(const char *arg, struct mc_time *t);
 /* --at "YYYY-MM-DD HH:MM" into t, or the current time when arg is NULL;
  * prints the error and returns 1 if the text is not a time. */
 int cli_time(const char *arg, struct mc_time *t);
 
-/* The receipt options receive and guide share (--procedure, --name, --id,
- * --birth, --phone, --address, --email, --docs, with the getopt codes
- * p n i b t a e d); false if c is none of them. */
-bool cli_receipt_opt(int c, const char *arg, struct mc_receipt *r);
-/* ... and their long options, for a getopt_long table (needs <getopt.h>). */
-#define CLI_RECEIPT_OPTIONS \
-	{"procedure", required_argument, NULL, 'p'}, \
-	{"name", required_argument, NULL, 'n'}, \
-	{"id", required_argument, NULL, 'i'}, \
-	{"birth", required_argument, NULL, 'b'}, \
-	{"phone", required_argument, NULL, 't'}, \
-	{"address", required_argument, NULL, 'a'}, \
-	{"email", required_argument, NULL, 'e'}, \
-	{"docs", required_argument, NULL, 'd'}
-
 /* Print a JSON string literal (with quotes) to f. */
-void cli_json_str(FILE *f, const char *s);
+void cli_jstr(FILE *f, const char *s);
 
 /* Every command, for main.c. */
 extern const struct cli_cmd cmd_init, cmd_officer, cmd_catalog, cmd_calendar,

@@ -6,7 +6,6 @@
  * anything is set up.  set, unset and import need the database. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,20 +17,6 @@
 #include "motcua/i18n.h"
 
 static const char *const source_names[] = {"default", "official", "override"};
-
-/* Reject any option (there are none) but honour "--"; returns the index
- * of the first operand, or -1 after a bad option. */
-static int
-no_options(int argc, char **argv)
-{
-	static const struct option none[] = {{NULL, 0, NULL, 0}};
-
-	optind = 0;
-	opterr = 0;
-	if (getopt_long(argc, argv, "+", none, NULL) != -1)
-		return -1;
-	return optind;
-}
 
 /* The database for a read-only subcommand, or *db = NULL for "defaults
  * only" when no --db was given and the default database does not exist.
@@ -90,31 +75,18 @@ print_holiday(const struct mc_holiday *h)
 }
 
 static int
-cal_holidays(struct cli_ctx *ctx, int argc, char **argv)
+cal_holidays(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
 	struct mc_calendar *cal;
 	struct mc_holiday *h;
 	struct mc_err err;
-	bool json = false;
+	bool json = cli_has(a, "json");
 	size_t n;
-	int c, year;
+	int year;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'j')
-			return cli_usage(&cmd_calendar);
-		json = true;
-	}
-	if (argc - optind != 1)
-		return cli_usage(&cmd_calendar);
-	if (parse_year(argv[optind], &year) != 0)
+	if (parse_year(a->argv[0], &year) != 0)
 		return cli_error(_("bad year \"%s\"; give a year from 1800 to 2199, such "
-		    "as 2026"), argv[optind]);
+		    "as 2026"), a->argv[0]);
 	if (open_calendar(ctx, &cal))
 		return 1;
 	if (calendar_holidays(cal, year, &h, &n, &err) != 0) {
@@ -130,7 +102,7 @@ cal_holidays(struct cli_ctx *ctx, int argc, char **argv)
 			date_format(h[i].jdn, date);
 			printf("%s\n  {\"date\": \"%s\", \"off\": %s, \"name\": ",
 			    i ? "," : "", date, h[i].off ? "true" : "false");
-			cli_json_str(stdout, h[i].name);
+			cli_jstr(stdout, h[i].name);
 			printf(", \"source\": \"%s\"}", source_names[h[i].source]);
 		}
 		printf("%s]\n", n ? "\n" : "");
@@ -145,31 +117,28 @@ cal_holidays(struct cli_ctx *ctx, int argc, char **argv)
 static int
 parse_date_arg(const char *s, int *jdn)
 {
-	if (date_parse_input(s, jdn, NULL) != 0)
+	if (cli_read_day(s, jdn) != 0)
 		return cli_error(_("bad date \"%s\"; give a real day as YYYY-MM-DD, "
 		    "DD/MM/YYYY or DDMMYYYY, such as 2026-04-27"), s);
 	return 0;
 }
 
 static int
-cal_set(struct cli_ctx *ctx, int argc, char **argv)
+cal_set(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_holiday h = {0};
 	struct mc_err err;
 	sqlite3 *db;
 	char *name;
-	int i = no_options(argc, argv);
 
-	if (i < 0 || argc - i != 3)
-		return cli_usage(&cmd_calendar);
-	if (parse_date_arg(argv[i], &h.jdn))
+	if (parse_date_arg(a->argv[0], &h.jdn))
 		return 1;
-	if (strcmp(argv[i + 1], "off") == 0)
+	if (strcmp(a->argv[1], "off") == 0)
 		h.off = true;
-	else if (strcmp(argv[i + 1], "work") != 0)
+	else if (strcmp(a->argv[1], "work") != 0)
 		return cli_error(_("\"%s\" is neither off nor work; say off for a day "
-		    "off or work for a working day"), argv[i + 1]);
-	if ((name = cli_text(argv[i + 2], _("holiday name"))) == NULL)
+		    "off or work for a working day"), a->argv[1]);
+	if ((name = cli_text(a->argv[2], _("holiday name"))) == NULL)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL) {
 		free(name);
@@ -186,42 +155,36 @@ cal_set(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static int
-cal_unset(struct cli_ctx *ctx, int argc, char **argv)
+cal_unset(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_err err;
 	sqlite3 *db;
 	int jdn;
-	int i = no_options(argc, argv);
 
-	if (i < 0 || argc - i != 1)
-		return cli_usage(&cmd_calendar);
-	if (parse_date_arg(argv[i], &jdn))
+	if (parse_date_arg(a->argv[0], &jdn))
 		return 1;
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (calendar_unset(db, jdn, &err) != 0)
 		return cli_fail(&err);
-	printf(_("Removed the override on %s.\n"), argv[i]);
+	printf(_("Removed the override on %s.\n"), a->argv[0]);
 	return 0;
 }
 
 static int
-cal_import(struct cli_ctx *ctx, int argc, char **argv)
+cal_import(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	int years[MC_CALENDAR_MAX_YEARS];
 	struct mc_err err;
 	sqlite3 *db;
 	int n;
-	int i = no_options(argc, argv);
 
-	if (i < 0 || argc - i != 1)
-		return cli_usage(&cmd_calendar);
 	/* A missing file is reported before the database is looked for. */
-	if (access(argv[i], R_OK) != 0)
-		return cli_error(_("cannot read %s; check the file name"), argv[i]);
+	if (access(a->argv[0], R_OK) != 0)
+		return cli_error(_("cannot read %s; check the file name"), a->argv[0]);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	n = calendar_import_file(db, argv[i], years, MC_CALENDAR_MAX_YEARS, &err);
+	n = calendar_import_file(db, a->argv[0], years, MC_CALENDAR_MAX_YEARS, &err);
 	if (n < 0)
 		return cli_fail(&err);
 	printf("%s", _("Imported the official calendar of"));
@@ -232,36 +195,19 @@ cal_import(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static int
-cal_due(struct cli_ctx *ctx, int argc, char **argv)
+cal_due(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"from", required_argument, NULL, 'f'},
-		{"limit", required_argument, NULL, 'l'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *from = NULL, *limit = NULL;
+	const char *from = cli_arg(a, "from"), *limit = cli_arg(a, "limit");
 	struct mc_calendar *cal;
 	struct mc_limit lim;
 	struct mc_time t, due;
 	struct mc_err err;
 	char buf[MC_TIME_LEN];
-	int c, rc;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'f')
-			from = optarg;
-		else if (c == 'l')
-			limit = optarg;
-		else
-			return cli_usage(&cmd_calendar);
-	}
-	if (optind != argc || limit == NULL)
-		return cli_usage(&cmd_calendar);
 	if (from == NULL)
 		date_now(&t);
-	else if (date_parse_input_time(from, &t, NULL) != 0)
+	else if (cli_read_time(from, &t) != 0)
 		return cli_error(_("bad time \"%s\"; give it as \"YYYY-MM-DD HH:MM\", "
 		    "\"DD/MM/YYYY HH:MM\" or \"DDMMYYYY HH:MM\", such as "
 		    "\"2026-04-24 09:30\""), from);
@@ -278,32 +224,25 @@ cal_due(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static int
-run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli_ctx *, int, char **);
-	} subs[] = {
-		{"holidays", cal_holidays},
-		{"set", cal_set},
-		{"unset", cal_unset},
-		{"import", cal_import},
-		{"due", cal_due},
-	};
+static const struct cli_opt due_opts[] = {
+	{"from", "\"YYYY-MM-DD HH:MM\"", N_("when the dossier is received (default: now)"),
+	    0, 0},
+	{"limit", "LIMIT", N_("the time limit: \"3 days\", \"8 hours\", \"same day\""),
+	    CLI_REQUIRED, 0},
+	CLI_OPT_END,
+};
 
-	if (argc < 2)
-		return cli_usage(&cmd_calendar);
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(ctx, argc - 1, argv + 1);
-	return cli_usage(&cmd_calendar);
-}
+static const struct cli_form forms[] = {
+	{.word = "holidays", .args = "YEAR", .opts = {cli_group_json}, .run = cal_holidays},
+	{.word = "set", .args = "DATE off|work NAME", .run = cal_set},
+	{.word = "unset", .args = "DATE", .run = cal_unset},
+	{.word = "import", .args = "FILE", .run = cal_import},
+	{.word = "due", .opts = {due_opts}, .run = cal_due},
+	CLI_FORM_END,
+};
 
 const struct cli_cmd cmd_calendar = {
-	"calendar",
-	"calendar holidays YEAR [--json] | calendar set DATE off|work NAME | "
-	"calendar unset DATE | calendar import FILE | "
-	"calendar due [--from \"YYYY-MM-DD HH:MM\"] --limit \"3 days\"",
-	run,
+	.name = "calendar",
+	.summary = N_("The holidays and working days, and when a time limit ends."),
+	.forms = forms,
 };

@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,17 +17,15 @@
 #include "motcua/i18n.h"
 
 static int
-do_import(struct cli_ctx *ctx, int argc, char **argv)
+do_import(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct catalog_stats st;
 	struct mc_err err;
 	sqlite3 *db;
 
-	if (argc != 2)
-		return cli_usage(&cmd_catalog);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if (catalog_import_file(db, argv[1], &st, &err) < 0)
+	if (catalog_import_file(db, a->argv[0], &st, &err) < 0)
 		return cli_fail(&err);
 	printf(_("catalog imported: %d new, %d amended, %d abolished, %d unchanged\n"),
 	    st.added, st.amended, st.abolished, st.unchanged);
@@ -36,16 +33,14 @@ do_import(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static int
-do_export(struct cli_ctx *ctx, int argc, char **argv)
+do_export(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_err err;
 	sqlite3 *db;
 	char *json;
 	int rc = 0;
 
-	(void)argv;
-	if (argc != 1)
-		return cli_usage(&cmd_catalog);
+	(void)a;
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if ((json = catalog_export_json(db, &err)) == NULL)
@@ -93,33 +88,17 @@ print_one(const struct mc_procedure *p, void *arg)
 }
 
 static int
-do_list(struct cli_ctx *ctx, int argc, char **argv)
+do_list(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"search", required_argument, NULL, 's'},
-		{"all", no_argument, NULL, 'a'},
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
 	struct list_ctx lc = { 0 };
-	const char *search = NULL;
-	bool all = false;
+	const char *search = cli_arg(a, "search");
+	bool all = cli_has(a, "all");
 	struct mc_err err;
 	char *text = NULL;
 	sqlite3 *db;
-	int c, rc;
+	int rc;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': search = optarg; break;
-		case 'a': all = true; break;
-		case 'j': lc.json = true; break;
-		default: return cli_usage(&cmd_catalog);
-		}
-	}
-	if (optind != argc)
-		return cli_usage(&cmd_catalog);
+	lc.json = cli_has(a, "json");
 	if (search != NULL && (text = cli_text(search, "--search")) == NULL)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL) {
@@ -141,23 +120,22 @@ do_list(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static int
-run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	if (argc < 2)
-		return cli_usage(&cmd_catalog);
-	/* from here argv[0] is the action, as getopt expects */
-	if (strcmp(argv[1], "import") == 0)
-		return do_import(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "export") == 0)
-		return do_export(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return do_list(ctx, argc - 1, argv + 1);
-	return cli_usage(&cmd_catalog);
-}
+static const struct cli_opt list_opts[] = {
+	{"search", "TEXT", N_("only the procedures whose code, name or field holds every "
+	    "word of TEXT"), 0, 0},
+	{"all", NULL, N_("abolished procedures too"), 0, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form forms[] = {
+	{.word = "import", .args = "FILE", .run = do_import},
+	{.word = "export", .run = do_export},
+	{.word = "list", .opts = {list_opts, cli_group_json}, .run = do_list},
+	CLI_FORM_END,
+};
 
 const struct cli_cmd cmd_catalog = {
-	"catalog",
-	"catalog import FILE | export | list [--search TEXT] [--all] [--json]",
-	run,
+	.name = "catalog",
+	.summary = N_("Import, export or list the catalog of procedures."),
+	.forms = forms,
 };

@@ -19,18 +19,14 @@ integrity_problem(const char *problem, void *arg)
 }
 
 static int
-run(struct cli_ctx *ctx, int argc, char **argv)
+run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	bool rebuild = false;
+	bool rebuild = cli_has(a, "rebuild");
 	struct mc_err err;
 	sqlite3 *db;
 	long long bad, total, differ, found;
 	int problems = 0;
 
-	if (argc == 2 && strcmp(argv[1], "--rebuild") == 0)
-		rebuild = true;
-	else if (argc != 1)
-		return cli_usage(&cmd_check);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 
@@ -71,4 +67,19 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-const struct cli_cmd cmd_check = { "check", "check [--rebuild]", run };
+static const struct cli_opt check_opts[] = {
+	{"rebuild", NULL, N_("also rebuild the dossier table from the events, and "
+	    "compare"), 0, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form forms[] = {
+	{.opts = {check_opts}, .run = run},
+	CLI_FORM_END,
+};
+
+const struct cli_cmd cmd_check = {
+	.name = "check",
+	.summary = N_("Check that the database is sound."),
+	.forms = forms,
+};

@@ -2,7 +2,6 @@
  * steps `event` takes, and their options, come from vocab.h's kinds. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,20 +11,17 @@
 #include "motcua/i18n.h"
 #include "motcua/lifecycle.h"
 
-/* ---- event's options, derived from the fields of the kinds (vocab.h):
- * a field is --its-name VALUE (a "_" spelt "-"), except an
- * enumeration with a default, whose other values are flags (--refused).
- * The same spelling in several kinds is one option. */
+/* ---- event's options, made from the fields of the kinds (vocab.h): a
+ * field is --its-name VALUE (a "_" spelt "-"), except an enumeration with
+ * a default, whose other values are flags (--refused).  The same spelling
+ * in several kinds is one option, described by the first field that has
+ * it.  Made once, before the command line is read (cmd_event.prepare). */
 
 #define STEP_OPTS 32
-#define OPT_BASE 256		/* getopt codes of the derived options */
 
-struct step_opts {
-	struct option longs[STEP_OPTS + 3];	/* and --at, --officer, the end */
-	char names[STEP_OPTS][32];
-	const char *given[STEP_OPTS];	/* the value typed, or NULL */
-	int n;
-};
+static struct cli_opt event_opts[STEP_OPTS + 1];	/* ended by a zero row */
+static char opt_names[STEP_OPTS][32];
+static char opt_values[STEP_OPTS][96];
 
 /* A field's name as an option: "new_date" → "new-date". */
 static const char *
@@ -38,33 +34,55 @@ spell(const char *name, char out[32])
 	return out;
 }
 
-/* The option of a field (or of one of its values, for a flag). */
-static int
-opt_find(const struct step_opts *o, const char *name)
+/* Its value in the synopsis when the field names none: by type. */
+static const char *
+value_of(const struct mc_field *f, char *buf, size_t n)
 {
-	for (int i = 0; i < o->n; i++)
-		if (strcmp(o->names[i], name) == 0)
-			return i;
-	return -1;
+	size_t used = 0;
+
+	if (f->value != NULL)
+		return f->value;
+	switch (f->type) {
+	case MC_FT_ID: return "ID";
+	case MC_FT_INT: return "N";
+	case MC_FT_TIME: return "\"YYYY-MM-DD HH:MM\"";
+	case MC_FT_ENUM:
+		buf[0] = '\0';
+		for (int c = 0; c < MC_CHOICES_MAX && f->choices[c].value != NULL; c++)
+			used += (size_t)snprintf(buf + used, used < n ? n - used : 0, "%s%s",
+			    c > 0 ? "|" : "", f->choices[c].value);
+		return buf;
+	default: return "TEXT";
+	}
 }
 
 static void
-opt_add(struct step_opts *o, const char *name, bool flag)
+opt_add(int *n, const char *name, const char *value, const char *help)
 {
 	char spelt[32];
 
-	if (opt_find(o, spell(name, spelt)) >= 0 || o->n >= STEP_OPTS)
+	spell(name, spelt);
+	for (int i = 0; i < *n; i++)
+		if (strcmp(opt_names[i], spelt) == 0)
+			return;
+	if (*n >= STEP_OPTS)
 		return;
-	snprintf(o->names[o->n], sizeof o->names[o->n], "%s", spelt);
-	o->longs[o->n] = (struct option){o->names[o->n], flag ? no_argument :
-	    required_argument, NULL, OPT_BASE + o->n};
-	o->n++;
+	snprintf(opt_names[*n], sizeof opt_names[*n], "%s", spelt);
+	if (value != NULL)
+		snprintf(opt_values[*n], sizeof opt_values[*n], "%s", value);
+	event_opts[*n] = (struct cli_opt){opt_names[*n], value != NULL ? opt_values[*n] :
+	    NULL, help, 0, 0};
+	(*n)++;
 }
 
 static void
-opts_build(struct step_opts *o)
+prepare_event(void)
 {
-	memset(o, 0, sizeof *o);
+	char buf[96];
+	int n = 0;
+
+	if (event_opts[0].name != NULL)
+		return;
 	for (int k = 0; k < MC_KIND_COUNT; k++) {
 		const struct mc_kind *kind = vocab_kind((enum mc_kind_id)k);
 
@@ -75,44 +93,39 @@ opts_build(struct step_opts *o)
 				continue;
 			if (f->type == MC_FT_ENUM && f->first_default)
 				for (int c = 1; c < MC_CHOICES_MAX && f->choices[c].value; c++)
-					opt_add(o, f->choices[c].value, true);
+					opt_add(&n, f->choices[c].value, NULL, f->help);
 			else
-				opt_add(o, f->name, false);
+				opt_add(&n, f->name, value_of(f, buf, sizeof buf), f->help);
 		}
 	}
-	o->longs[o->n] = (struct option){"at", required_argument, NULL, 'a'};
-	o->longs[o->n + 1] = (struct option){"officer", required_argument, NULL, 'o'};
 }
 
 /* What the options say for the fields of this kind. */
 static void
-opts_args(const struct step_opts *o, const struct mc_kind *k, struct mc_step_args *a)
+step_args(const struct cli_args *a, const struct mc_kind *k, struct mc_step_args *sa)
 {
 	char spelt[32];
 
-	memset(a, 0, sizeof *a);
+	memset(sa, 0, sizeof *sa);
 	for (size_t i = 0; i < vocab_nfields(k); i++) {
 		const struct mc_field *f = &k->fields[i];
-		int j;
 
 		if (f->computed)
 			continue;
 		if (f->type == MC_FT_ENUM && f->first_default) {
 			for (int c = 1; c < MC_CHOICES_MAX && f->choices[c].value; c++)
-				if ((j = opt_find(o, f->choices[c].value)) >= 0 &&
-				    o->given[j] != NULL)
-					a->v[i] = f->choices[c].value;
+				if (cli_has(a, f->choices[c].value))
+					sa->v[i] = f->choices[c].value;
 			continue;
 		}
-		if ((j = opt_find(o, spell(f->name, spelt))) >= 0)
-			a->v[i] = o->given[j];
+		sa->v[i] = cli_arg(a, spell(f->name, spelt));
 	}
 }
 
 /* A value typed for a date-time field is checked at once, whatever the
- * step (as the options are read). */
+ * step, before the step's name. */
 static int
-opts_check(const struct step_opts *o)
+check_times(const struct cli_args *a)
 {
 	for (int k = 0; k < MC_KIND_COUNT; k++) {
 		const struct mc_kind *kind = vocab_kind((enum mc_kind_id)k);
@@ -120,13 +133,13 @@ opts_check(const struct step_opts *o)
 		for (size_t i = 0; kind->action != NULL && i < vocab_nfields(kind); i++) {
 			const struct mc_field *f = &kind->fields[i];
 			char spelt[32], out[64];
+			const char *v;
 			struct mc_err err;
-			int j;
 
 			if (f->type != MC_FT_TIME || f->computed)
 				continue;
-			if ((j = opt_find(o, spell(f->name, spelt))) >= 0 && o->given[j] != NULL &&
-			    lifecycle_check_value(f, o->given[j], out, sizeof out, &err) != 0)
+			v = cli_arg(a, spell(f->name, spelt));
+			if (v != NULL && lifecycle_check_value(f, v, out, sizeof out, &err) != 0)
 				return cli_fail(&err);
 		}
 	}
@@ -134,75 +147,35 @@ opts_check(const struct step_opts *o)
 }
 
 static int
-run_event(struct cli_ctx *ctx, int argc, char **argv)
+run_event(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct step_opts o;
-	struct mc_step_args a;
+	struct mc_step_args sa;
 	struct mc_calendar *cal;
 	struct mc_time at;
 	struct mc_err err;
 	const struct mc_kind *kind;
-	const char *when = NULL, *officer = ctx->officer;
 	char names[256];
 	sqlite3 *db;
-	int c, rc;
+	int rc;
 
-	opts_build(&o);
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", o.longs, NULL)) != -1) {
-		if (c >= OPT_BASE && c < OPT_BASE + o.n)
-			o.given[c - OPT_BASE] = optarg != NULL ? optarg : "";
-		else if (c == 'a')
-			when = optarg;
-		else if (c == 'o')
-			officer = optarg;
-		else
-			return cli_usage(&cmd_event);
-	}
-	if (opts_check(&o) != 0)
+	if (check_times(a) != 0)
 		return 1;
-	if (argc - optind != 2)
-		return cli_usage(&cmd_event);
-	if ((kind = vocab_kind_named(argv[optind + 1])) == NULL || kind->action == NULL)
-		return cli_error(_("unknown step '%s': use %s"), argv[optind + 1],
+	if ((kind = vocab_kind_named(a->argv[1])) == NULL || kind->action == NULL)
+		return cli_error(_("unknown step '%s': use %s"), a->argv[1],
 		    vocab_step_names(names, sizeof names));
-	opts_args(&o, kind, &a);
-	if (cli_time(when, &at) != 0)
+	step_args(a, kind, &sa);
+	if (cli_time(cli_arg(a, "at"), &at) != 0)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (calendar_open(db, &cal, &err) != 0)
 		return cli_fail(&err);
-	rc = lifecycle_record(db, cal, argv[optind], kind, &a, &at, officer, &err);
+	rc = lifecycle_record(db, cal, a->argv[0], kind, &sa, &at, ctx->officer, &err);
 	calendar_close(cal);
 	if (rc != 0)
 		return cli_fail(&err);
-	printf(_("%s: %s recorded\n"), argv[optind], kind->name);
+	printf(_("%s: %s recorded\n"), a->argv[0], kind->name);
 	return 0;
-}
-
-/* --json alone, and `nargs` positional arguments */
-static int
-json_args(int argc, char **argv, bool *json, const char **as_of, int nargs)
-{
-	static const struct option opts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"as-of", required_argument, NULL, 'a'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-
-	*json = false;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'j')
-			*json = true;
-		else if (c == 'a' && as_of != NULL)
-			*as_of = optarg;
-		else
-			return -1;
-	}
-	return argc - optind == nargs ? 0 : -1;
 }
 
 struct out {
@@ -218,11 +191,11 @@ print_history(const struct mc_history_item *h, void *arg)
 
 	if (o->json) {
 		printf("%s{\"at\": ", o->n++ ? ",\n " : "");
-		cli_json_str(stdout, h->at);
+		cli_jstr(stdout, h->at);
 		printf(", \"officer\": ");
-		cli_json_str(stdout, h->officer);
+		cli_jstr(stdout, h->officer);
 		printf(", \"kind\": ");
-		cli_json_str(stdout, h->kind_name);
+		cli_jstr(stdout, h->kind_name);
 		printf(", \"body\": %s}", h->body);
 	} else {
 		printf("%s  %-10s %-13s %s\n", h->at, h->officer, h->kind_name, h->body);
@@ -231,20 +204,18 @@ print_history(const struct mc_history_item *h, void *arg)
 }
 
 static int
-run_history(struct cli_ctx *ctx, int argc, char **argv)
+run_history(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct out o = {0};
+	struct out o = {.json = cli_has(a, "json")};
 	struct mc_err err;
 	sqlite3 *db;
 	int rc;
 
-	if (json_args(argc, argv, &o.json, NULL, 1) != 0)
-		return cli_usage(&cmd_history);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (o.json)
 		putchar('[');
-	rc = lifecycle_history(db, argv[optind], print_history, &o, &err);
+	rc = lifecycle_history(db, a->argv[0], print_history, &o, &err);
 	if (o.json && rc == 0)
 		puts("]");
 	return rc != 0 ? cli_fail(&err) : 0;
@@ -254,19 +225,19 @@ static void
 found_json(const struct mc_found *f, bool with_days)
 {
 	printf("{\"code\": ");
-	cli_json_str(stdout, f->code);
+	cli_jstr(stdout, f->code);
 	printf(", \"name\": ");
-	cli_json_str(stdout, f->name);
+	cli_jstr(stdout, f->name);
 	printf(", \"id\": ");
-	cli_json_str(stdout, f->id_number);
+	cli_jstr(stdout, f->id_number);
 	printf(", \"procedure\": ");
-	cli_json_str(stdout, f->procedure);
+	cli_jstr(stdout, f->procedure);
 	printf(", \"status\": ");
-	cli_json_str(stdout, f->status);
+	cli_jstr(stdout, f->status);
 	printf(", \"received\": ");
-	cli_json_str(stdout, f->received);
+	cli_jstr(stdout, f->received);
 	printf(", \"appointment\": ");
-	cli_json_str(stdout, f->appointment);
+	cli_jstr(stdout, f->appointment);
 	if (with_days)
 		printf(", \"days\": %d", f->days);
 	putchar('}');
@@ -289,17 +260,15 @@ print_found(const struct mc_found *f, void *arg)
 }
 
 static int
-run_find(struct cli_ctx *ctx, int argc, char **argv)
+run_find(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct out o = {0};
+	struct out o = {.json = cli_has(a, "json")};
 	struct mc_err err;
 	sqlite3 *db;
 	char *text;
 	int rc;
 
-	if (json_args(argc, argv, &o.json, NULL, 1) != 0)
-		return cli_usage(&cmd_find);
-	if ((text = cli_text(argv[optind], _("search text"))) == NULL)
+	if ((text = cli_text(a->argv[0], _("search text"))) == NULL)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL) {
 		free(text);
@@ -354,18 +323,16 @@ print_due(enum mc_due_group g, const struct mc_found *f, void *arg)
 }
 
 static int
-run_due(struct cli_ctx *ctx, int argc, char **argv)
+run_due(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct out o = {.group = -1};
+	struct out o = {.json = cli_has(a, "json"), .group = -1};
 	struct mc_calendar *cal;
 	struct mc_err err;
 	struct mc_time now;
-	const char *as_of = NULL;
+	const char *as_of = cli_arg(a, "as-of");
 	sqlite3 *db;
 	int day, rc;
 
-	if (json_args(argc, argv, &o.json, &as_of, 0) != 0)
-		return cli_usage(&cmd_due);
 	if (as_of != NULL) {
 		if (date_parse_input(as_of, &day, &err) != 0)
 			return cli_fail(&err);
@@ -392,14 +359,46 @@ run_due(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-const struct cli_cmd cmd_event = {
-	"event",
-	"event CODE KIND [--to NAME] [--agency NAME] [--reason TEXT] [--refused] "
-	"[--collector NAME --collector-id ID] [--rating very_satisfied|satisfied|"
-	"not_satisfied] [--new-date \"YYYY-MM-DD HH:MM\"] [--at \"YYYY-MM-DD HH:MM\"] "
-	"[--officer USER]",
-	run_event,
+static const struct cli_opt as_of_opt[] = {
+	{"as-of", "YYYY-MM-DD", N_("the day the board is for (default: today)"), 0, 0},
+	CLI_OPT_END,
 };
-const struct cli_cmd cmd_history = { "history", "history CODE [--json]", run_history };
-const struct cli_cmd cmd_due = { "due", "due [--json] [--as-of YYYY-MM-DD]", run_due };
-const struct cli_cmd cmd_find = { "find", "find TEXT [--json]", run_find };
+
+static const struct cli_form event_forms[] = {
+	{.args = "CODE KIND", .opts = {event_opts, cli_group_at}, .run = run_event},
+	CLI_FORM_END,
+};
+static const struct cli_form history_forms[] = {
+	{.args = "CODE", .opts = {cli_group_json}, .run = run_history},
+	CLI_FORM_END,
+};
+static const struct cli_form due_forms[] = {
+	{.opts = {cli_group_json, as_of_opt}, .run = run_due},
+	CLI_FORM_END,
+};
+static const struct cli_form find_forms[] = {
+	{.args = "TEXT", .opts = {cli_group_json}, .run = run_find},
+	CLI_FORM_END,
+};
+
+const struct cli_cmd cmd_event = {
+	.name = "event",
+	.summary = N_("Record a step in a dossier's life."),
+	.forms = event_forms,
+	.prepare = prepare_event,
+};
+const struct cli_cmd cmd_history = {
+	.name = "history",
+	.summary = N_("A dossier's events, in order."),
+	.forms = history_forms,
+};
+const struct cli_cmd cmd_due = {
+	.name = "due",
+	.summary = N_("The due board: overdue, due today, due soon, paused."),
+	.forms = due_forms,
+};
+const struct cli_cmd cmd_find = {
+	.name = "find",
+	.summary = N_("Find dossiers by code, ID number, phone or name."),
+	.forms = find_forms,
+};

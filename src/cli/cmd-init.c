@@ -1,7 +1,6 @@
 /* cmd-init.c — motcua init: a new database with a fresh station identity. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,58 +17,21 @@
 #include "motcua/vntext.h"
 
 static int
-run(struct cli_ctx *ctx, int argc, char **argv)
+run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"unit-code", required_argument, NULL, 'c'},
-		{"unit-name", required_argument, NULL, 'n'},
-		{"unit-address", required_argument, NULL, 'a'},
-		{"station", required_argument, NULL, 's'},
-		{"sample-catalog", no_argument, NULL, 'S'},
-		{"from-copy", required_argument, NULL, 'F'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *code = NULL, *name = NULL, *address = "", *station = NULL;
-	const char *copy = NULL;
-	bool sample = false;
+	const char *code = cli_arg(a, "unit-code"), *name = cli_arg(a, "unit-name");
+	const char *address = cli_arg(a, "unit-address"), *station = cli_arg(a, "station");
+	bool sample = cli_has(a, "sample-catalog");
 	struct mc_unit u;
 	struct mc_err err;
 	struct catalog_stats cs;
 	char path[4096], *end;
 	struct stat sb;
 	long num;
-	int c;
 	char *clean;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': code = optarg; break;
-		case 'n': name = optarg; break;
-		case 'a': address = optarg; break;
-		case 's': station = optarg; break;
-		case 'S': sample = true; break;
-		case 'F': copy = optarg; break;
-		default: return cli_usage(&cmd_init);
-		}
-	}
-	if (copy != NULL) {
-		/* a restored or copied database: same data, a new station */
-		if (optind != argc || station == NULL || code != NULL || name != NULL || sample)
-			return cli_usage(&cmd_init);
-		num = strtol(station, &end, 10);
-		if (*end != '\0')
-			num = 0;
-		if (cli_db_path(ctx, path, sizeof path) == NULL)
-			return 1;
-		if (sync_init_from_copy(copy, path, (int)num, &err) != 0)
-			return cli_fail(&err);
-		printf(_("Created %s from %s as a new station %ld: it will never speak as the "
-		    "original.\n"), path, copy, num);
-		return 0;
-	}
-	if (optind != argc || code == NULL || name == NULL || station == NULL)
-		return cli_usage(&cmd_init);
+	if (address == NULL)
+		address = "";
 	num = strtol(station, &end, 10);
 	if (*end != '\0' || num < 1 || num > 9)
 		return cli_error(_("the station number '%s' is not valid: give 1 to 9 (each "
@@ -113,9 +75,57 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* a restored or copied database: same data, a new station */
+static int
+run_copy(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	const char *station = cli_arg(a, "station"), *copy = cli_arg(a, "from-copy");
+	struct mc_err err;
+	char path[4096], *end;
+	long num;
+
+	num = strtol(station, &end, 10);
+	if (*end != '\0')
+		num = 0;
+	if (cli_db_path(ctx, path, sizeof path) == NULL)
+		return 1;
+	if (sync_init_from_copy(copy, path, (int)num, &err) != 0)
+		return cli_fail(&err);
+	printf(_("Created %s from %s as a new station %ld: it will never speak as the "
+	    "original.\n"), path, copy, num);
+	return 0;
+}
+
+static const struct cli_opt unit_opts[] = {
+	{"unit-code", "CODE", N_("the unit's code (QCVN 102:2016), such as 000.17.22.H56"),
+	    CLI_REQUIRED, 0},
+	{"unit-name", "NAME", N_("the unit's name, such as \"UBND xã Mỹ An\""),
+	    CLI_REQUIRED, 0},
+	CLI_OPT_END,
+};
+static const struct cli_opt station_opt[] = {
+	{"station", "N", N_("this PC's number in the unit, 1 to 9"), CLI_REQUIRED, 0},
+	CLI_OPT_END,
+};
+static const struct cli_opt more_opts[] = {
+	{"unit-address", "A", N_("the unit's address"), 0, 0},
+	{"sample-catalog", NULL, N_("load the sample catalog (29 procedures)"), 0, 0},
+	CLI_OPT_END,
+};
+static const struct cli_opt copy_opt[] = {
+	{"from-copy", "FILE", N_("make the database from a copy of another, as a new "
+	    "station"), CLI_REQUIRED, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form forms[] = {
+	{.opts = {unit_opts, station_opt, more_opts}, .run = run},
+	{.key = "from-copy", .opts = {copy_opt, station_opt}, .run = run_copy},
+	CLI_FORM_END,
+};
+
 const struct cli_cmd cmd_init = {
-	"init",
-	"init --unit-code CODE --unit-name NAME --station N [--unit-address A] "
-	"[--sample-catalog] | init --from-copy FILE --station N",
-	run,
+	.name = "init",
+	.summary = N_("Create a new database for the unit, or one from a copy."),
+	.forms = forms,
 };

@@ -1,4 +1,4 @@
-/* cmd-officer.c — motcua officer add|list. */
+/* cmd-officer.c — motcua officer add|list: who works at the counter. */
 #include "config.h"
 
 #include <stdio.h>
@@ -18,37 +18,49 @@ print_officer(const struct mc_officer *o, void *arg)
 }
 
 static int
-run(struct cli_ctx *ctx, int argc, char **argv)
+run_list(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_err err;
-	enum mc_role role = MC_ROLE_OFFICER;
 	sqlite3 *db;
 
-	if (argc >= 2 && strcmp(argv[1], "list") == 0 && argc == 2) {
-		if ((db = cli_db(ctx)) == NULL)
-			return 1;
-		return unit_officer_list(db, print_officer, NULL, &err) ? cli_fail(&err) : 0;
-	}
-	if (argc >= 4 && strcmp(argv[1], "add") == 0) {
-		if (argc == 6 && strcmp(argv[4], "--role") == 0) {
-			if (unit_role_parse(argv[5], &role) != 0)
-				return cli_error(_("unknown role '%s': use officer, supervisor "
-				    "or auditor"), argv[5]);
-		} else if (argc != 4) {
-			return cli_usage(&cmd_officer);
-		}
-		if ((db = cli_db(ctx)) == NULL)
-			return 1;
-		if (unit_officer_add(db, argv[2], argv[3], role, &err) != 0)
-			return cli_fail(&err);
-		printf(_("Officer %s added.\n"), argv[2]);
-		return 0;
-	}
-	return cli_usage(&cmd_officer);
+	(void)a;
+	if ((db = cli_db(ctx)) == NULL)
+		return 1;
+	return unit_officer_list(db, print_officer, NULL, &err) ? cli_fail(&err) : 0;
 }
 
+static int
+run_add(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	const char *r = cli_arg(a, "role");
+	enum mc_role role = MC_ROLE_OFFICER;
+	struct mc_err err;
+	sqlite3 *db;
+
+	if (r != NULL && unit_role_parse(r, &role) != 0)
+		return cli_error(_("unknown role '%s': use officer, supervisor or auditor"), r);
+	if ((db = cli_db(ctx)) == NULL)
+		return 1;
+	if (unit_officer_add(db, a->argv[0], a->argv[1], role, &err) != 0)
+		return cli_fail(&err);
+	printf(_("Officer %s added.\n"), a->argv[0]);
+	return 0;
+}
+
+static const struct cli_opt add_opts[] = {
+	{"role", "officer|supervisor|auditor", N_("what the officer may do (default: "
+	    "officer)"), 0, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form forms[] = {
+	{.word = "add", .args = "USER \"Full name\"", .opts = {add_opts}, .run = run_add},
+	{.word = "list", .run = run_list},
+	CLI_FORM_END,
+};
+
 const struct cli_cmd cmd_officer = {
-	"officer",
-	"officer add USER \"Full name\" [--role officer|supervisor|auditor] | officer list",
-	run,
+	.name = "officer",
+	.summary = N_("Add an officer, or list them."),
+	.forms = forms,
 };

@@ -7,7 +7,6 @@
  * says what was written. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,35 +15,16 @@
 #include "motcua/publish.h"
 
 static int
-run(struct cli_ctx *ctx, int argc, char **argv)
+run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"out", required_argument, NULL, 'o'},
-		{"version", required_argument, NULL, 'v'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *out = NULL, *vtext = NULL, *kind;
+	const char *out = cli_arg(a, "out"), *vtext = cli_arg(a, "version"), *kind = a->word;
 	char written[4096];
 	long long version = 0;
 	struct mc_err err;
 	sqlite3 *db;
-	int c;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'o')
-			out = optarg;
-		else if (c == 'v')
-			vtext = optarg;
-		else
-			return cli_usage(&cmd_publish);
-	}
-	if (argc - optind != 1 || out == NULL || out[0] == '\0')
-		return cli_usage(&cmd_publish);
-	kind = argv[optind];
-	if (strcmp(kind, "catalog") != 0 && strcmp(kind, "calendar") != 0)
-		return cli_usage(&cmd_publish);
+	if (out[0] == '\0')
+		return cli_usage(a);
 	if (vtext != NULL && publish_version_parse(vtext, &version) < 0)
 		return cli_error(_("bad version \"%s\"; give a whole number from 1 up, "
 		    "such as 3"), vtext);
@@ -61,8 +41,20 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+static const struct cli_opt publish_opts[] = {
+	{"out", "FILE", N_("the bundle to write (it must not exist yet)"), CLI_REQUIRED, 0},
+	{"version", "N", N_("the version to publish (default: see motcua(1))"), 0, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form forms[] = {
+	{.word = "catalog|calendar", .opts = {publish_opts}, .run = run},
+	CLI_FORM_END,
+};
+
 const struct cli_cmd cmd_publish = {
-	"publish",
-	"publish catalog|calendar --out FILE [--version N]",
-	run,
+	.name = "publish",
+	.summary = N_("Write the catalog or the calendar as a publication for the other "
+	    "stations."),
+	.forms = forms,
 };

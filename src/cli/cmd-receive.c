@@ -1,7 +1,6 @@
 /* cmd-receive.c — motcua receive: record a dossier handed in at the counter. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,38 +11,21 @@
 #include "motcua/i18n.h"
 
 static int
-run(struct cli_ctx *ctx, int argc, char **argv)
+run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		CLI_RECEIPT_OPTIONS,
-		{"post", no_argument, NULL, 'P'},
-		{"at", required_argument, NULL, 'A'},
-		{NULL, 0, NULL, 0},
-	};
 	struct mc_receipt r;
 	struct mc_receipt_out out;
 	struct mc_calendar *cal;
 	struct mc_err err;
-	const char *at = NULL;
+	const char *at = cli_arg(a, "at");
 	char due[MC_TIME_LEN];
 	sqlite3 *db;
-	int c, rc;
+	int rc;
 
 	memset(&r, 0, sizeof r);
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_receipt_opt(c, optarg, &r))
-			continue;
-		if (c == 'P')
-			r.applicant.delivery = MC_DELIVER_POST;
-		else if (c == 'A')
-			at = optarg;
-		else
-			return cli_usage(&cmd_receive);
-	}
-	if (optind != argc || r.procedure == NULL || r.applicant.name == NULL ||
-	    r.applicant.id == NULL)
-		return cli_usage(&cmd_receive);
+	cli_receipt(a, &r);
+	if (cli_has(a, "post"))
+		r.applicant.delivery = MC_DELIVER_POST;
 	if (cli_time(at, &r.at) != 0)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL)
@@ -63,10 +45,18 @@ run(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+static const struct cli_opt receive_opts[] = {
+	{"post", NULL, N_("the result is to be sent by post"), 0, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form forms[] = {
+	{.opts = {cli_group_receipt, receive_opts, cli_group_at}, .run = run},
+	CLI_FORM_END,
+};
+
 const struct cli_cmd cmd_receive = {
-	"receive",
-	"receive --procedure CODE --name NAME --id NUMBER [--birth YYYY-MM-DD] "
-	"[--phone P] [--address A] [--email E] [--post] [--docs all|none|1,3] "
-	"[--at \"YYYY-MM-DD HH:MM\"]",
-	run,
+	.name = "receive",
+	.summary = N_("Record a dossier handed in at the counter."),
+	.forms = forms,
 };

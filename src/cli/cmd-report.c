@@ -1,7 +1,6 @@
 /* cmd-report.c — motcua report summary | logbook | officer. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,46 +12,28 @@
 #include "motcua/report.h"
 #include "motcua/vntext.h"
 
+static int
+bad_date(void)
+{
+	return cli_error(_("a date is not valid: write it as DD/MM/YYYY, DDMMYYYY or "
+	    "YYYY-MM-DD"));
+}
+
 struct opts {
-	int from, to, day;
+	int from, to;
 	const char *format, *encoding;
 };
 
+/* The options of a report of a period, its dates read. */
 static int
-parse(int argc, char **argv, struct opts *o, bool period)
+parse_period(const struct cli_args *a, struct opts *o)
 {
-	static const struct option lopts[] = {
-		{"from", required_argument, NULL, 'f'},
-		{"to", required_argument, NULL, 't'},
-		{"date", required_argument, NULL, 'd'},
-		{"format", required_argument, NULL, 'F'},
-		{"encoding", required_argument, NULL, 'e'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *from = NULL, *to = NULL, *day = NULL;
-	struct mc_err err;
-	int c;
-
 	memset(o, 0, sizeof *o);
-	o->format = "text";
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
-		switch (c) {
-		case 'f': from = optarg; break;
-		case 't': to = optarg; break;
-		case 'd': day = optarg; break;
-		case 'F': o->format = optarg; break;
-		case 'e': o->encoding = optarg; break;
-		default: return EXIT_USAGE;
-		}
-	}
-	if (optind != argc || (period && (from == NULL || to == NULL || day != NULL)) ||
-	    (!period && (day == NULL || from != NULL || to != NULL)))
-		return EXIT_USAGE;
-	if ((from != NULL && date_parse_input(from, &o->from, &err) != 0) ||
-	    (to != NULL && date_parse_input(to, &o->to, &err) != 0) ||
-	    (day != NULL && date_parse_input(day, &o->day, &err) != 0))
-		return cli_fail(&err);
+	o->format = cli_has(a, "format") ? cli_arg(a, "format") : "text";
+	o->encoding = cli_arg(a, "encoding");
+	if (cli_read_day(cli_arg(a, "from"), &o->from) != 0 ||
+	    cli_read_day(cli_arg(a, "to"), &o->to) != 0)
+		return bad_date();
 	return 0;
 }
 
@@ -154,16 +135,16 @@ summary_text(const struct report_summary *s)
 }
 
 static int
-run_summary(struct cli_ctx *ctx, int argc, char **argv)
+run_summary(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct report_summary s;
 	struct mc_err err;
 	struct opts o;
 	sqlite3 *db;
-	int rc;
+	int rc = 0;
 
-	if ((rc = parse(argc, argv, &o, true)) != 0)
-		return rc == EXIT_USAGE ? cli_usage(&cmd_report) : rc;
+	if (parse_period(a, &o) != 0)
+		return 1;
 	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "csv") != 0 &&
 	    strcmp(o.format, "json") != 0)
 		return cli_error(_("unknown format '%s': use text, csv or json"), o.format);
@@ -219,7 +200,7 @@ logbook_row(const struct report_logbook_row *r, void *arg)
 }
 
 static int
-run_logbook(struct cli_ctx *ctx, int argc, char **argv)
+run_logbook(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct logbook_out lo = {NULL, 0};
 	struct csv c;
@@ -228,8 +209,8 @@ run_logbook(struct cli_ctx *ctx, int argc, char **argv)
 	sqlite3 *db;
 	int rc;
 
-	if ((rc = parse(argc, argv, &o, true)) != 0)
-		return rc == EXIT_USAGE ? cli_usage(&cmd_report) : rc;
+	if (parse_period(a, &o) != 0)
+		return 1;
 	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "csv") != 0)
 		return cli_error(_("unknown format '%s': use text or csv"), o.format);
 	if ((db = cli_db(ctx)) == NULL)
@@ -271,39 +252,56 @@ officer_row(const struct report_officer_row *r, void *arg)
 }
 
 static int
-run_officer(struct cli_ctx *ctx, int argc, char **argv)
+run_officer(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_err err;
-	struct opts o;
 	sqlite3 *db;
-	int rc;
+	int day;
 
-	if ((rc = parse(argc, argv, &o, false)) != 0)
-		return rc == EXIT_USAGE ? cli_usage(&cmd_report) : rc;
+	if (cli_read_day(cli_arg(a, "date"), &day) != 0)
+		return bad_date();
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	/* TRANSLATORS: column headings of `motcua report officer` */
 	printf("%-16s %8s %8s %8s %12s  %s\n", _("officer"), _("received"), _("returned"),
 	    _("guided"), _("fees (VND)"), _("name"));
-	return report_officer(db, o.day, officer_row, NULL, &err) ? cli_fail(&err) : 0;
+	return report_officer(db, day, officer_row, NULL, &err) ? cli_fail(&err) : 0;
 }
 
-static int
-run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	if (argc >= 2 && strcmp(argv[1], "summary") == 0)
-		return run_summary(ctx, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "logbook") == 0)
-		return run_logbook(ctx, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "officer") == 0)
-		return run_officer(ctx, argc - 1, argv + 1);
-	return cli_usage(&cmd_report);
-}
+static const struct cli_opt period_opts[] = {
+	{"from", "DATE", N_("the first day of the period (YYYY-MM-DD)"), CLI_REQUIRED, 0},
+	{"to", "DATE", N_("the last day of the period"), CLI_REQUIRED, 0},
+	CLI_OPT_END,
+};
+static const struct cli_opt summary_format[] = {
+	{"format", "text|csv|json", N_("how to write it (default: text)"), 0, 0},
+	CLI_OPT_END,
+};
+static const struct cli_opt logbook_format[] = {
+	{"format", "text|csv", N_("how to write it (default: text)"), 0, 0},
+	CLI_OPT_END,
+};
+static const struct cli_opt encoding_opt[] = {
+	{"encoding", "E", N_("CSV: utf-8 (the default), cp1258, tcvn or viscii"),
+	    0, 0},
+	CLI_OPT_END,
+};
+static const struct cli_opt day_opt[] = {
+	{"date", "DATE", N_("the day (YYYY-MM-DD)"), CLI_REQUIRED, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form forms[] = {
+	{.word = "summary", .opts = {period_opts, summary_format, encoding_opt},
+	    .run = run_summary},
+	{.word = "logbook", .opts = {period_opts, logbook_format, encoding_opt},
+	    .run = run_logbook},
+	{.word = "officer", .opts = {day_opt}, .run = run_officer},
+	CLI_FORM_END,
+};
 
 const struct cli_cmd cmd_report = {
-	"report",
-	"report summary --from DATE --to DATE [--format text|csv|json] [--encoding E] | "
-	"report logbook --from DATE --to DATE [--format text|csv] [--encoding E] | "
-	"report officer --date DATE",
-	run,
+	.name = "report",
+	.summary = N_("The figures of a period, the logbook, each officer's day."),
+	.forms = forms,
 };

@@ -2,7 +2,6 @@
  * dossier_list) as text or as JSON. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,25 +9,6 @@
 #include "motcua/date.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
-
-static int
-json_flag(int argc, char **argv, const struct cli_cmd *cmd, bool *json, int nargs)
-{
-	static const struct option opts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-
-	*json = false;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'j')
-			return -1;
-		*json = true;
-	}
-	return argc - optind == nargs ? 0 : -1;
-}
 
 /* A time as the CLI shows it everywhere: "YYYY-MM-DD HH:MM". */
 static const char *
@@ -44,7 +24,7 @@ static void
 put_str(const char *key, const char *v)
 {
 	fputs(key, stdout);
-	cli_json_str(stdout, v);
+	cli_jstr(stdout, v);
 }
 
 /* One dossier as the JSON object of show --json and list --json: these
@@ -128,18 +108,16 @@ show_text(const struct mc_dossier *d)
 }
 
 static int
-run_show(struct cli_ctx *ctx, int argc, char **argv)
+run_show(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_dossier d;
 	struct mc_err err;
-	bool json;
+	bool json = cli_has(a, "json");
 	sqlite3 *db;
 
-	if (json_flag(argc, argv, &cmd_show, &json, 1) != 0)
-		return cli_usage(&cmd_show);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if (dossier_get(db, argv[optind], &d, &err) != 0)
+	if (dossier_get(db, a->argv[0], &d, &err) != 0)
 		return cli_fail(&err);
 	if (json) {
 		put_dossier(&d);
@@ -175,15 +153,13 @@ list_one(const struct mc_dossier *d, void *arg)
 }
 
 static int
-run_list(struct cli_ctx *ctx, int argc, char **argv)
+run_list(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct list_out o = { false, true };
+	struct list_out o = { cli_has(a, "json"), true };
 	struct mc_err err;
 	sqlite3 *db;
 	int rc;
 
-	if (json_flag(argc, argv, &cmd_list, &o.json, 0) != 0)
-		return cli_usage(&cmd_list);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (o.json)
@@ -194,5 +170,22 @@ run_list(struct cli_ctx *ctx, int argc, char **argv)
 	return rc != 0 ? cli_fail(&err) : 0;
 }
 
-const struct cli_cmd cmd_show = { "show", "show CODE [--json]", run_show };
-const struct cli_cmd cmd_list = { "list", "list [--json]", run_list };
+static const struct cli_form show_forms[] = {
+	{.args = "CODE", .opts = {cli_group_json}, .run = run_show},
+	CLI_FORM_END,
+};
+static const struct cli_form list_forms[] = {
+	{.opts = {cli_group_json}, .run = run_list},
+	CLI_FORM_END,
+};
+
+const struct cli_cmd cmd_show = {
+	.name = "show",
+	.summary = N_("Show one dossier."),
+	.forms = show_forms,
+};
+const struct cli_cmd cmd_list = {
+	.name = "list",
+	.summary = N_("List every dossier, oldest receipt first."),
+	.forms = list_forms,
+};

@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <stdbool.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,55 +76,36 @@ parse_form(const char *s)
 }
 
 static int
-run_slip(struct cli_ctx *ctx, int argc, char **argv)
+run_slip(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"print", no_argument, NULL, 'p'},
-		{"out", required_argument, NULL, 'o'},
-		{"supplement", no_argument, NULL, 's'},
-		{"form", required_argument, NULL, 'f'},
-		{"layout", required_argument, NULL, 'l'},
-		{NULL, 0, NULL, 0},
-	};
 	char dbp[4096], saved[PATH_MAX + 64];
-	const char *out = NULL;
-	bool print = false, supplement = false;
-	int c, form = -1, layout = -1;
+	const char *out = cli_arg(a, "out"), *v;
+	bool print = cli_has(a, "print"), supplement = cli_has(a, "supplement");
+	int form = -1, layout = -1;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p': print = true; break;
-		case 'o': out = optarg; break;
-		case 's': supplement = true; break;
-		case 'f':
-			if ((form = parse_form(optarg)) < 0) {
-				cli_error(_("there is no form '%s': --form takes 01 (appointment "
-				    "slip), 02 (supplement request), 03 (refusal), 04 (apology) "
-				    "or 05 (control sheet)"), optarg);
-				return cli_usage(&cmd_slip);
-			}
-			break;
-		case 'l':
-			if (strcmp(optarg, "a5") == 0 || strcmp(optarg, "A5") == 0)
-				layout = SLIP_LAYOUT_A5;
-			else if (strcmp(optarg, "receipt") == 0)
-				layout = SLIP_LAYOUT_RECEIPT;
-			else {
-				cli_error(_("there is no layout '%s': --layout takes a5 (the "
-				    "form on paper) or receipt (a receipt printer)"), optarg);
-				return cli_usage(&cmd_slip);
-			}
-			break;
-		default: return cli_usage(&cmd_slip);
+	if ((v = cli_arg(a, "form")) != NULL && (form = parse_form(v)) < 0) {
+		cli_error(_("there is no form '%s': --form takes 01 (appointment "
+		    "slip), 02 (supplement request), 03 (refusal), 04 (apology) "
+		    "or 05 (control sheet)"), v);
+		return cli_usage(a);
+	}
+	if ((v = cli_arg(a, "layout")) != NULL) {
+		if (strcmp(v, "a5") == 0 || strcmp(v, "A5") == 0)
+			layout = SLIP_LAYOUT_A5;
+		else if (strcmp(v, "receipt") == 0)
+			layout = SLIP_LAYOUT_RECEIPT;
+		else {
+			cli_error(_("there is no layout '%s': --layout takes a5 (the "
+			    "form on paper) or receipt (a receipt printer)"), v);
+			return cli_usage(a);
 		}
 	}
-	if (optind != argc - 1 || argv[optind][0] == '\0' || (out != NULL && out[0] == '\0'))
-		return cli_usage(&cmd_slip);
+	if (a->argv[0][0] == '\0' || (out != NULL && out[0] == '\0'))
+		return cli_usage(a);
 	/* --supplement is --form 02 */
 	if (supplement) {
 		if (form >= 0 && form != SLIP_SUPPLEMENT)
-			return cli_usage(&cmd_slip);
+			return cli_usage(a);
 		form = SLIP_SUPPLEMENT;
 	}
 	if (form < 0)
@@ -144,50 +124,54 @@ run_slip(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_fail(&err);
 		layout = po.backend == PRINT_ESCPOS ? SLIP_LAYOUT_RECEIPT : SLIP_LAYOUT_A5;
 	}
-	return slip_out(ctx, dbp, (enum slip_form)form, argv[optind], (enum slip_layout)layout,
+	return slip_out(ctx, dbp, (enum slip_form)form, a->argv[0], (enum slip_layout)layout,
 	    out, true, print, saved, sizeof saved);
 }
 
+static const struct cli_opt slip_opts[] = {
+	{"form", "01|02|03|04|05", N_("which form: 01 appointment slip (the default), "
+	    "02 supplement request, 03 refusal, 04 apology, 05 control sheet"), 0, 0},
+	{"supplement", NULL, N_("the supplement request (form 02); CODE may also be the "
+	    "id that guide printed"), 0, 0},
+	{"layout", "a5|receipt", N_("the form on paper, or for a receipt printer "
+	    "(default: the printer's)"), 0, 0},
+	CLI_OPT_END,
+};
+/* slip and guide */
+static const struct cli_opt print_opt[] = {
+	{"print", NULL, N_("send the form to the printer as well"), 0, 0},
+	CLI_OPT_END,
+};
+static const struct cli_opt out_opt[] = {
+	{"out", "FILE", N_("write it to FILE instead of standard output"), 0, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form slip_forms[] = {
+	{.args = "CODE", .opts = {slip_opts, print_opt, out_opt}, .run = run_slip},
+	CLI_FORM_END,
+};
+
 const struct cli_cmd cmd_slip = {
-	"slip",
-	"slip CODE [--form 01|02|03|04|05] | --supplement ID|CODE "
-	"[--layout a5|receipt] [--print] [--out FILE]",
-	run_slip,
+	.name = "slip",
+	.summary = N_("Show, save or print a form of a dossier (Mẫu 01 to 05)."),
+	.forms = slip_forms,
 };
 
 static int
-run_guide(struct cli_ctx *ctx, int argc, char **argv)
+run_guide(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		CLI_RECEIPT_OPTIONS,
-		{"at", required_argument, NULL, 'A'},
-		{"print", no_argument, NULL, 'P'},
-		{NULL, 0, NULL, 0},
-	};
 	struct mc_receipt r;
 	struct mc_receipt_out res;
 	struct mc_err err;
-	const char *at = NULL;
+	const char *at = cli_arg(a, "at");
 	char dbp[4096], saved[PATH_MAX + 64];
 	sqlite3 *db;
-	bool print = false;
-	int c, rc;
+	bool print = cli_has(a, "print");
+	int rc;
 
 	memset(&r, 0, sizeof r);
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (cli_receipt_opt(c, optarg, &r))
-			continue;
-		if (c == 'A')
-			at = optarg;
-		else if (c == 'P')
-			print = true;
-		else
-			return cli_usage(&cmd_guide);
-	}
-	if (optind != argc || r.procedure == NULL || r.applicant.name == NULL ||
-	    r.applicant.id == NULL)
-		return cli_usage(&cmd_guide);
+	cli_receipt(a, &r);
 	if (cli_time(at, &r.at) != 0)
 		return 1;
 	if (cli_db_path(ctx, dbp, sizeof dbp) == NULL || (db = cli_db(ctx)) == NULL)
@@ -214,10 +198,14 @@ run_guide(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+static const struct cli_form guide_forms[] = {
+	{.opts = {cli_group_receipt, cli_group_at, print_opt}, .run = run_guide},
+	CLI_FORM_END,
+};
+
 const struct cli_cmd cmd_guide = {
-	"guide",
-	"guide --procedure CODE --name NAME --id NUMBER [--birth YYYY-MM-DD] "
-	"[--phone P] [--address A] [--email E] [--docs none|1,3] "
-	"[--at \"YYYY-MM-DD HH:MM\"] [--print]",
-	run_guide,
+	.name = "guide",
+	.summary = N_("Record a guidance (a required document is missing) and save its "
+	    "supplement request."),
+	.forms = guide_forms,
 };

@@ -1,7 +1,6 @@
 /* cmd-sync.c — motcua export, import, peers: sync by file. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,33 +11,18 @@
 #include "motcua/sync.h"
 
 static int
-run_export(struct cli_ctx *ctx, int argc, char **argv)
+run_export(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"out", required_argument, NULL, 'o'},
-		{"for", required_argument, NULL, 'f'},
-		{"all", no_argument, NULL, 'a'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *out = ".", *peer = NULL;
+	const char *out = cli_has(a, "out") ? cli_arg(a, "out") : ".";
+	const char *peer = cli_arg(a, "for");
 	char written[8500];
 	struct mc_err err;
 	long long count;
-	bool all = false;
+	bool all = cli_has(a, "all");
 	sqlite3 *db;
-	int c;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o': out = optarg; break;
-		case 'f': peer = optarg; break;
-		case 'a': all = true; break;
-		default: return cli_usage(&cmd_export);
-		}
-	}
-	if (optind != argc || (all && peer != NULL) || out[0] == '\0')
-		return cli_usage(&cmd_export);
+	if (out[0] == '\0')
+		return cli_usage(a);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	if (sync_export(db, all ? NULL : peer, out, written, sizeof written, &count, NULL,
@@ -49,48 +33,37 @@ run_export(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static int
-run_import(struct cli_ctx *ctx, int argc, char **argv)
+run_import(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"force", no_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0},
-	};
-	bool force = false;
+	bool force = cli_has(a, "force");
+	char *const *files = a->argv;
 	struct mc_err err;
 	sqlite3 *db;
-	int c, failed = 0;
+	int failed = 0;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'f')
-			return cli_usage(&cmd_import);
-		force = true;
-	}
-	if (optind >= argc)
-		return cli_usage(&cmd_import);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	/* each file on its own: one bad file does not stop the others */
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < a->argc; i++) {
 		struct sync_report r;
 
-		if (sync_import(db, argv[i], force, &r, NULL, NULL, &err) != 0) {
+		if (sync_import(db, files[i], force, &r, NULL, NULL, &err) != 0) {
 			cli_fail(&err);
 			failed++;
 			continue;
 		}
 		if (strcmp(r.kind, "events") != 0)
-			printf(_("%s: %s version %lld applied\n"), argv[i], r.kind, r.version);
+			printf(_("%s: %s version %lld applied\n"), files[i], r.kind, r.version);
 		else if (r.events_new == 0)
-			printf(_("%s: nothing new (all %lld events were already here)\n"), argv[i],
+			printf(_("%s: nothing new (all %lld events were already here)\n"), files[i],
 			    r.events_known);
 		else
 			printf(_("%s: %lld new events from %d stations; %lld new dossiers, %lld "
-			    "updated\n"), argv[i], r.events_new, r.stations, r.dossiers_new,
+			    "updated\n"), files[i], r.events_new, r.stations, r.dossiers_new,
 			    r.dossiers_touched - r.dossiers_new);
 		if (r.gaps > 0)
 			printf(_("%s: events of %d stations are still missing in between; they "
-			    "will come with later files\n"), argv[i], r.gaps);
+			    "will come with later files\n"), files[i], r.gaps);
 	}
 	return failed ? 1 : 0;
 }
@@ -106,13 +79,12 @@ print_peer(const struct sync_peer *p, void *arg)
 }
 
 static int
-run_peers(struct cli_ctx *ctx, int argc, char **argv)
+run_peers(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_err err;
 	sqlite3 *db;
 
-	if (argc != 1)
-		return cli_usage(&cmd_peers);
+	(void)a;
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
 	/* TRANSLATORS: column headings of `motcua peers` */
@@ -121,8 +93,44 @@ run_peers(struct cli_ctx *ctx, int argc, char **argv)
 	return sync_peers(db, print_peer, NULL, &err) ? cli_fail(&err) : 0;
 }
 
-const struct cli_cmd cmd_export = {
-	"export", "export [--out FILE|DIR] [--for STATION|--all]", run_export,
+static const struct cli_opt export_opts[] = {
+	{"out", "FILE|DIR", N_("the bundle to write, or the folder to write it in "
+	    "(default: the current folder)"), 0, 0},
+	{"for", "STATION", N_("only the events that station is not known to hold"),
+	    CLI_OR_NEXT, 0},
+	{"all", NULL, N_("every event (the default)"), 0, 0},
+	CLI_OPT_END,
 };
-const struct cli_cmd cmd_import = { "import", "import [--force] FILE...", run_import };
-const struct cli_cmd cmd_peers = { "peers", "peers", run_peers };
+static const struct cli_opt import_opts[] = {
+	{"force", NULL, N_("take a publication older than the one held"), 0, 0},
+	CLI_OPT_END,
+};
+
+static const struct cli_form export_forms[] = {
+	{.opts = {export_opts}, .run = run_export},
+	CLI_FORM_END,
+};
+static const struct cli_form import_forms[] = {
+	{.args = "FILE...", .opts = {import_opts}, .run = run_import},
+	CLI_FORM_END,
+};
+static const struct cli_form peers_forms[] = {
+	{.run = run_peers},
+	CLI_FORM_END,
+};
+
+const struct cli_cmd cmd_export = {
+	.name = "export",
+	.summary = N_("Write a bundle of events for another station."),
+	.forms = export_forms,
+};
+const struct cli_cmd cmd_import = {
+	.name = "import",
+	.summary = N_("Take in bundles: events, or a catalog or calendar publication."),
+	.forms = import_forms,
+};
+const struct cli_cmd cmd_peers = {
+	.name = "peers",
+	.summary = N_("The stations known here and what each holds."),
+	.forms = peers_forms,
+};

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,35 +21,21 @@
 #include "motcua/telex.h"
 #include "motcua/vntext.h"
 
-/* Reject any option but honour "--"; the index of the first operand, or
- * -1 after an option. */
-static int
-no_options(int argc, char **argv)
-{
-	static const struct option none[] = {{NULL, 0, NULL, 0}};
-
-	optind = 0;
-	opterr = 0;
-	if (getopt_long(argc, argv, "+", none, NULL) != -1)
-		return -1;
-	return optind;
-}
-
-/* The operands argv[first..argc) joined by single spaces; malloc'd. */
+/* The operands joined by single spaces; malloc'd. */
 static char *
-join(int argc, char **argv, int first)
+join(int argc, char *const *argv)
 {
 	size_t n = 1;
 	char *s, *p;
 
-	for (int i = first; i < argc; i++)
+	for (int i = 0; i < argc; i++)
 		n += strlen(argv[i]) + 1;
 	if ((s = p = malloc(n)) == NULL)
 		return NULL;
-	for (int i = first; i < argc; i++) {
+	for (int i = 0; i < argc; i++) {
 		size_t k = strlen(argv[i]);
 
-		if (i > first)
+		if (i > 0)
 			*p++ = ' ';
 		memcpy(p, argv[i], k);
 		p += k;
@@ -68,31 +53,19 @@ flush_out(void)
 }
 
 static int
-do_convert(int argc, char **argv, enum telex_mode mode)
+do_convert(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"new-style", no_argument, NULL, 'n'},
-		{NULL, 0, NULL, 0},
-	};
+	enum telex_mode mode = strcmp(a->word, "vni") == 0 ? TELEX_VNI : TELEX_TELEX;
+	bool new_style = cli_has(a, "new-style");
 	struct mc_err err;
-	bool new_style = false;
-	int c;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'n')
-			return cli_usage(&cmd_text);
-		new_style = true;
-	}
-	if (optind >= argc)
-		return cli_usage(&cmd_text);
-	for (int i = optind; i < argc; i++) {
-		char *w = telex_convert(argv[i], mode, new_style, &err);
+	(void)ctx;
+	for (int i = 0; i < a->argc; i++) {
+		char *w = telex_convert(a->argv[i], mode, new_style, &err);
 
 		if (w == NULL)
 			return cli_fail(&err);
-		printf("%s%s", i > optind ? " " : "", w);
+		printf("%s%s", i > 0 ? " " : "", w);
 		free(w);
 	}
 	putchar('\n');
@@ -101,15 +74,12 @@ do_convert(int argc, char **argv, enum telex_mode mode)
 
 /* fold and upper: one function of the joined operands. */
 static int
-do_map(int argc, char **argv, char *(*fn)(const char *, struct mc_err *))
+do_map(const struct cli_args *a, char *(*fn)(const char *, struct mc_err *))
 {
 	struct mc_err err;
-	int first = no_options(argc, argv);
 	char *text, *r;
 
-	if (first < 0 || first >= argc)
-		return cli_usage(&cmd_text);
-	if ((text = join(argc, argv, first)) == NULL)
+	if ((text = join(a->argc, a->argv)) == NULL)
 		return cli_error(_("out of memory"));
 	r = fn(text, &err);
 	free(text);
@@ -210,14 +180,14 @@ by_key(const void *x, const void *y)
 }
 
 static int
-do_sort(int argc, char **argv)
+do_sort(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_err err;
 	struct line *v;
 	size_t n;
 
-	if (no_options(argc, argv) != argc)
-		return cli_usage(&cmd_text);
+	(void)ctx;
+	(void)a;
 	if (read_lines(&v, &n))
 		return 1;
 	for (size_t i = 0; i < n; i++) {
@@ -245,14 +215,14 @@ do_sort(int argc, char **argv)
 }
 
 static int
-do_nfc(int argc, char **argv)
+do_nfc(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_err err;
 	struct line *v;
 	size_t n;
 
-	if (no_options(argc, argv) != argc)
-		return cli_usage(&cmd_text);
+	(void)ctx;
+	(void)a;
 	if (read_lines(&v, &n))
 		return 1;
 	/* normalise everything first: on an error nothing is printed */
@@ -276,37 +246,39 @@ do_nfc(int argc, char **argv)
 }
 
 static int
-run(struct cli_ctx *ctx, int argc, char **argv)
+do_fold(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	const char *sub;
-
 	(void)ctx;
-	if (argc < 2)
-		return cli_usage(&cmd_text);
-	sub = argv[1];
-	/* from here argv[0] is the subcommand, as getopt expects */
-	argc--;
-	argv++;
-	if (strcmp(sub, "telex") == 0)
-		return do_convert(argc, argv, TELEX_TELEX);
-	if (strcmp(sub, "vni") == 0)
-		return do_convert(argc, argv, TELEX_VNI);
-	if (strcmp(sub, "fold") == 0)
-		return do_map(argc, argv, vntext_fold);
-	if (strcmp(sub, "upper") == 0)
-		return do_map(argc, argv, vntext_upper);
-	if (strcmp(sub, "sort") == 0)
-		return do_sort(argc, argv);
-	if (strcmp(sub, "nfc") == 0)
-		return do_nfc(argc, argv);
-	cli_error(_("unknown text command '%s': use telex, vni, fold, upper, sort "
-	    "or nfc"), sub);
-	return EXIT_USAGE;
+	return do_map(a, vntext_fold);
 }
 
+static int
+do_upper(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	(void)ctx;
+	return do_map(a, vntext_upper);
+}
+
+static const struct cli_opt convert_opts[] = {
+	{"new-style", NULL, N_("put the tone where the new spelling does (hoà, thuỷ)"),
+	    0, 0},
+	CLI_OPT_END,
+};
+
+/* fold and upper take any text, even words that begin with '-': their
+ * options (the global ones) come before it */
+static const struct cli_form forms[] = {
+	{.word = "telex|vni", .args = "WORDS...", .opts = {convert_opts}, .run = do_convert},
+	{.word = "fold", .args = "TEXT...", .flags = CLI_OPTIONS_FIRST, .run = do_fold},
+	{.word = "upper", .args = "TEXT...", .flags = CLI_OPTIONS_FIRST, .run = do_upper},
+	{.word = "sort", .run = do_sort},
+	{.word = "nfc", .run = do_nfc},
+	CLI_FORM_END,
+};
+
 const struct cli_cmd cmd_text = {
-	"text",
-	"text telex|vni [--new-style] WORDS... | text fold|upper TEXT... | "
-	"text sort|nfc < FILE",
-	run,
+	.name = "text",
+	.summary = N_("Vietnamese text tools: Telex and VNI, search form, capitals, order, "
+	    "NFC."),
+	.forms = forms,
 };

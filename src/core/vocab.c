@@ -27,7 +27,8 @@ const size_t mc_nstatuses = sizeof mc_statuses / sizeof mc_statuses[0];
 
 /* A reason, as most steps ask it. */
 #define REASON(need_) {.name = "reason", .type = MC_FT_TEXT, .need = need_, .max = 1000, \
-	.label = N_("Reason:"), .noun = N_("a reason")}
+	.label = N_("Reason:"), .noun = N_("a reason"), \
+	.help = N_("why (pause, refuse, withdraw, cancel, apologize)")}
 /* Someone's or some agency's name. */
 #define NAME_MAX_CHARS 200
 
@@ -50,14 +51,16 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		.from = {"received", "processing"}, .to = "processing",
 		.fields = {{.name = "to", .type = MC_FT_TEXT, .need = MC_NEED_YES,
 		    .max = NAME_MAX_CHARS, .label = N_("To (officer):"),
-		    .noun = N_("the person it is handed to")}},
+		    .noun = N_("the person it is handed to"), .value = "NAME",
+		    .help = N_("handover: the specialist who takes the dossier")}},
 	},
 	[MC_KIND_TRANSFER] = {
 		.id = MC_KIND_TRANSFER, .name = "transfer", .label = N_("Transferred"),
 		.action = N_("Transfer to an agency"),
 		.from = {"received", "processing"}, .to = "transferred",
 		.fields = {{.name = "agency", .type = MC_FT_TEXT, .need = MC_NEED_YES,
-		    .max = NAME_MAX_CHARS, .label = N_("Agency:"), .noun = N_("the agency")}},
+		    .max = NAME_MAX_CHARS, .label = N_("Agency:"), .noun = N_("the agency"),
+		    .value = "NAME", .help = N_("transfer: the agency it goes to")}},
 	},
 	[MC_KIND_TRANSFER_BACK] = {
 		.id = MC_KIND_TRANSFER_BACK, .name = "transfer-back",
@@ -87,7 +90,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		.fields = {{.name = "outcome", .type = MC_FT_ENUM, .first_default = true,
 		    .choices = {{"approved", N_("approved")}, {"refused", N_("refused")}},
 		    .label = N_("Outcome:"),
-		    .bad = N_("the outcome '%s' is not one of approved, refused")},
+		    .bad = N_("the outcome '%s' is not one of approved, refused"),
+		    .help = N_("result: the agency refused the request")},
 		    {.name = "reason", .type = MC_FT_TEXT, .need = MC_NEED_IF,
 		    .when = "outcome", .when_value = "refused", .max = 1000,
 		    .label = N_("Reason:"), .noun = N_("the reason of the refusal")}},
@@ -100,18 +104,20 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		.to = "returned",
 		.fields = {{.name = "collector", .type = MC_FT_TEXT, .applicant = true,
 		    .max = NAME_MAX_CHARS, .label = N_("Name:"),
-		    .phrase = N_("collected by %s")},
+		    .phrase = N_("collected by %s"), .value = "NAME",
+		    .help = N_("return: who collects the result, if not the applicant")},
 		    /* someone else collects: who, with their ID number */
 		    {.name = "collector_id", .type = MC_FT_ID, .need = MC_NEED_WITH,
 		    .when = "collector", .label = N_("ID number:"),
 		    .missing = N_("a collector other than the applicant must show an ID: "
-		    "give the collector's ID number")},
+		    "give the collector's ID number"),
+		    .help = N_("return: the collector's ID number")},
 		    {.name = "rating", .type = MC_FT_ENUM,
 		    .choices = {{"very_satisfied", N_("very satisfied")},
 		    {"satisfied", N_("satisfied")}, {"not_satisfied", N_("not satisfied")}},
 		    .label = N_("Rating:"),
 		    .bad = N_("the rating '%s' is not one of very_satisfied, satisfied, "
-		    "not_satisfied")}},
+		    "not_satisfied"), .help = N_("return: the citizen's rating")}},
 		.refusals = {{NULL, N_("the result of %s is not ready (it is %s): record "
 		    "the result before returning it")}},
 	},
@@ -147,7 +153,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    "give a date in the future"),
 		    .bad = N_("the new date '%s' is not valid: write it as "
 		    "DD/MM/YYYY HH:MM or YYYY-MM-DD HH:MM"),
-		    .phrase = N_("new date %s")}},
+		    .phrase = N_("new date %s"),
+		    .help = N_("apologize: the new appointment")}},
 		.form = true, .slip = SLIP_APOLOGY, .form_title = N_("Apology (Mẫu 04)"),
 	},
 };
