@@ -260,16 +260,23 @@ key(struct ui *u, void *st, int k, enum act a)
 		move_focus(fl, fl->focus + 1);
 		return true;
 	}
-	if (k == ' ' || !UK_IS_CODE(k) || k == UK(KEY_BACKSPACE) || k == UK(KEY_LEFT) ||
-	    k == UK(KEY_RIGHT) || k == UK(KEY_HOME) || k == UK(KEY_END) || k == UK(KEY_DC))
-		return w_field_key(u, &fl->f[fl->focus], k) || (!UK_IS_CODE(k) && k >= 32);
-	return false;
+	return w_field_key(u, &fl->f[fl->focus], k, a);
 }
 
+static keymask
+keymap(const void *st)
+{
+	const struct flow *fl = st;
+
+	return KM_APPLICANT | w_field_focus(&fl->f[fl->focus]);
+}
+
+/* a choice's keys show while it has the focus */
 static const enum act hints[] = {
-	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_CHOICE_NEXT, ACT_NONE,
 };
 
 const struct screen_ops screen_applicant = {
 	N_("Receive 3/4: applicant"), 0, enter, draw, key, NULL, hints,
+	KM_APPLICANT | KF_TEXT | KF_CHOICE, keymap,
 };
