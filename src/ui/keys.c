@@ -294,7 +294,7 @@ keys_hint_page(const enum act *acts, keymask m, int width, size_t p, size_t *fro
     size_t *to)
 {
 	size_t n = 0, pages = 0, i = 0;
-	int total = 0, more = keys_hint_width(ACT_MORE, m) + GAP;
+	int total = 0, more = keys_hint_width(ACT_MORE, m);
 
 	*from = *to = 0;
 	for (; acts != NULL && acts[n] != ACT_NONE; n++)
@@ -302,12 +302,13 @@ keys_hint_page(const enum act *acts, keymask m, int width, size_t p, size_t *fro
 			total += keys_hint_width(acts[n], m) + GAP;
 	if (total == 0)
 		return 0;
-	if (total <= width || more == GAP) {	/* one page (cut if it must be) */
+	if (total <= width || more == 0) {	/* one page (cut if it must be) */
 		*to = n;
 		return 1;
 	}
-	/* every page keeps room for the "more" hint at its end, and holds at
-	 * least one hint, however narrow the bar */
+	/* every page keeps room for the "more" hint at its end (the last on
+	 * the line: no gap after it), and holds at least one hint, however
+	 * narrow the bar */
 	while (i < n) {
 		size_t start = i;
 		int x = 0;

@@ -187,7 +187,8 @@ step_keymap(const void *st)
 	return KM_STEP | w_field_focus(&s->f[s->focus]);
 }
 
-/* a choice's keys show while it has the focus */
+/* a choice's keys show while it has the focus (at the end: a second
+ * page in Vietnamese) */
 static const enum act step_hints[] = {
 	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_CHOICE_NEXT, ACT_NONE,
 };
@@ -329,7 +330,7 @@ pick_key(struct ui *u, void *st, int k, enum act a)
 }
 
 static const enum act pick_hints[] = {
-	ACT_HELP, ACT_OK, ACT_NTH, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NTH, ACT_NONE,
 };
 
 static const struct screen_ops screen_pick = {

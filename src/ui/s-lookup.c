@@ -247,7 +247,8 @@ keymap(const void *st)
 	return KM_LOOKUP | w_field_focus(&s->f[s->focus]);
 }
 
-/* a choice's keys show while it has the focus */
+/* a choice's keys show while it has the focus (at the end: a second
+ * page in Vietnamese) */
 static const enum act hints[] = {
 	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_CHOICE_NEXT, ACT_NONE,
 };

@@ -271,9 +271,8 @@ keymap(const void *st)
 	return KM_APPLICANT | w_field_focus(&fl->f[fl->focus]);
 }
 
-/* a choice's keys show while it has the focus */
 static const enum act hints[] = {
-	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_CHOICE_NEXT, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_NONE,
 };
 
 const struct screen_ops screen_applicant = {

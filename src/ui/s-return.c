@@ -222,9 +222,10 @@ keymap(const void *st)
 	return s->focus == RF_RATING ? KM_RATING : KM_RETURN | w_field_focus(&s->f[s->focus]);
 }
 
-/* the rating's and the choice's keys show while they have the focus */
+/* the rating's and the choice's keys show while they have the focus (at
+ * the end: a second page in Vietnamese) */
 static const enum act hints[] = {
-	ACT_HELP, ACT_OK, ACT_RATE, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_CHOICE_NEXT, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_RATE, ACT_CHOICE_NEXT, ACT_NONE,
 };
 
 static const struct screen_ops screen_return = {

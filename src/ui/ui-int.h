@@ -73,16 +73,17 @@ enum {
 	KM_DATES = 1UL << 17,		/* the reports, typing the dates */
 	KM_SYNC = 1UL << 18,
 	KM_CONFIRM = 1UL << 19, KM_MESSAGE = 1UL << 20,	/* the modal box */
-	KF_TEXT = 1UL << 25,		/* a text field has the focus */
-	KF_CHOICE = 1UL << 26,		/* a choice field has the focus */
+	KF_TEXT = 1UL << 21,		/* a text field has the focus */
+	KF_CHOICE = 1UL << 22,		/* a choice field has the focus */
 };
 #define KM_SCREENS ((KM_SYNC << 1) - 1)	/* every screen's map */
 #define KM_MAPS ((KM_MESSAGE << 1) - 1)		/* and the modal box */
 #define KF_ALL (KF_TEXT | KF_CHOICE)
 
 /* One row of the action table: the keys that give an action where its
- * mask says.  A mask without focus bits applies whatever has the focus;
- * one without map bits applies on no screen. */
+ * mask says: on one of its maps, and (if it has focus bits) only while
+ * one of those has the focus.  An action may have several rows: other
+ * keys, or another label, on other maps. */
 #define KEYS_MAX 6
 struct key_row {
 	enum act act;
@@ -97,8 +98,9 @@ const struct key_row *keys_rows(size_t *n);
 /* Does the row apply in state m (map and focus bits)? */
 bool keys_row_applies(const struct key_row *r, keymask m);
 /* A character typed as text (not a curses code, not a control key).
- * While a text field has the focus these are text: no action is bound to
- * them, which is how a field takes the letter that elsewhere is a key. */
+ * While a text field has the focus these are text: only rows of KF_TEXT
+ * may bind them (none does), which is how a field takes the letter that
+ * elsewhere is a key (p, s, a digit ...). */
 bool keys_is_text(int k);
 /* The value of a digit key (0-9), or -1: for the digit actions. */
 int keys_digit(int k);
@@ -120,7 +122,7 @@ void keys_legend(const enum act *acts, keymask m, char *buf, size_t n);
  * number of pages is returned (0 when none applies). */
 size_t keys_hint_page(const enum act *acts, keymask m, int width, size_t p,
     size_t *from, size_t *to);
-/* The columns one hint takes: "F1 Help". */
+/* The columns one hint takes: "F1 Help"; 0 if a has no key in state m. */
 int keys_hint_width(enum act a, keymask m);
 /* Draw the hint bar (last line): u's current state and page (w-hints.c). */
 void keys_hints(struct ui *u, const enum act *acts);

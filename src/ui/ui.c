@@ -163,6 +163,7 @@ static void
 draw(struct ui *u)
 {
 	const struct screen_ops *ops;
+	keymask km;
 
 	erase();
 	u->cursor_y = -1;
@@ -184,12 +185,14 @@ draw(struct ui *u)
 	ops = u->stack[u->depth - 1].ops;
 	draw_header(u, ops->title != NULL ? _(ops->title) : NULL);
 	ops->draw(u, u->stack[u->depth - 1].st);
-	/* another screen on top: its hints from their first page */
-	if (ops != u->hint_ops) {
+	/* another screen on top, or another state of it: its hints from
+	 * their first page */
+	km = screen_keymap(ops, u->stack[u->depth - 1].st);
+	if (ops != u->hint_ops || km != u->keymap) {
 		u->hint_ops = ops;
+		u->keymap = km;
 		u->hint_page = 0;
 	}
-	u->keymap = screen_keymap(ops, u->stack[u->depth - 1].st);
 	draw_footer(u, ops->hints);
 	if (u->modal_on)
 		draw_modal(u);

@@ -5,8 +5,8 @@
 # elsewhere; the question box answers to its letters (y/c, n/k).
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
-"$MOTCUA" --db "$db" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 \
-    --at "2026-11-19 09:00" >/dev/null
+code=$("$MOTCUA" --db "$db" receive --procedure 1.001193 --name "Nguyễn Văn An" \
+    --id 087084000999 --at "2026-11-19 09:00" | head -1)
 sum=$(dbsum "$db")
 bar() { tm capture-pane -p | tail -1; }
 unlike() {	# unlike GOT PATTERN DESCRIPTION — passes if GOT does not match
@@ -137,4 +137,31 @@ tm send-keys Escape
 wait_for "Main menu"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
+tui_fresh
+
+# ---- in Vietnamese the labels are longer: the rating's digits go to the
+# second page, and the first keeps Esc ----------------------------------
+sum=$(dbsum "$db")
+tm new-session -d -x 80 -y 24 "env LANGUAGE=vi MOTCUA_NOW='$NOW' '$MOTCUA' --db '$db'; echo EXITED; sleep 10"
+wait_for "F10"
+tm send-keys F4
+wait_for "Mã hồ sơ"
+tm send-keys -l "$code"
+tm send-keys Enter
+wait_for "Đánh giá:"; ok "F4, the code: the rating has the focus"
+like "$(bar)" "^F1 Trợ giúp .*Esc Quay lại +Ctrl-N Thêm *$" "the first page keeps Esc, then Ctrl-N"
+unlike "$(bar)" "0-3" "the rating's digits are not on it"
+tm send-keys C-n
+wait_for "^0-3 Đánh giá +Ctrl-N Thêm *$"; ok "Ctrl-N: the rating's digits"
+tm send-keys 2
+sleep 0.3
+like "$(screen)" "\[x\] 2 " "2 still rates, with the second page shown"
+like "$(bar)" "^0-3 Đánh giá" "and the page stays"
+tm send-keys Tab
+wait_for "^F1 Trợ giúp"; ok "another focus: the hints from their first page"
+tm send-keys Escape
+wait_for "F10"
+tm send-keys F10
+wait_for "EXITED"; ok "F10 quits"
+is "$(dbsum "$db")" "$sum" "nothing written"
 done_testing

@@ -300,7 +300,7 @@ pages(const enum act *acts, keymask m, int width, const char *what)
 {
 	enum act seen[64];
 	size_t nseen = 0, from, to, np = keys_hint_page(acts, m, width, 0, &from, &to);
-	int more = keys_hint_width(ACT_MORE, m) + 2, too_wide = 0, empty = 0;
+	int more = keys_hint_width(ACT_MORE, m), too_wide = 0, empty = 0;
 	size_t want = 0;
 	bool same = true;
 
@@ -341,14 +341,18 @@ test_hints(void)
 	static const enum act none[] = { ACT_NONE };
 	size_t from, to;
 
-	/* F1 Help  Tab Next  s Save  p Print  ↑ Up  ↓ Down  Esc Back: 60 columns,
-	 * then 1-5 Period needs 12 and Ctrl-N More 13 */
+	/* F1 Help  Tab Next  s Save  p Print  ↑ Up  ↓ Down  Esc Back: 60 columns
+	 * with their gaps, then 1-5 Period needs 12 and Ctrl-N More 11 */
 	is_int(keys_hint_page(report, KM_REPORT, 80, 0, &from, &to), 2,
 	    "the reports' hints need two pages of 80 columns");
 	ok(from == 0 && to == 7, "the first page: F1 to Esc (%zu-%zu)", from, to);
 	(void)keys_hint_page(report, KM_REPORT, 80, 1, &from, &to);
 	ok(from == 7 && to == 10, "the second: the periods and the columns (%zu-%zu)", from,
 	    to);
+	(void)keys_hint_page(report, KM_REPORT, 71, 0, &from, &to);
+	is_int((long long)to, 7, "71 columns hold F1 to Esc and Ctrl-N More, no gap after it");
+	(void)keys_hint_page(report, KM_REPORT, 70, 0, &from, &to);
+	is_int((long long)to, 6, "70 do not: Esc goes to the next page");
 	is_int(keys_hint_page(report, KM_REPORT, 200, 0, &from, &to), 1, "one page at 200");
 	ok(from == 0 && to == 10, "with every hint");
 	is_int(keys_hint_page(report, KM_DATES | KF_TEXT, 80, 0, &from, &to), 1,
