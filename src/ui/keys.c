@@ -1,6 +1,9 @@
-/* keys.c — the key bindings as data: one table of named actions with
- * their default keys and translatable labels.  It drives key dispatch,
- * the hint bar and the help screen, so the three never disagree. */
+/* keys.c — the key bindings as data: one table of rows, each an action,
+ * the key maps and focus states where it applies (a bit mask, as nano's
+ * shortcuts carry their menus), its keys and its translatable label.
+ * Dispatch, the hint bar (and its pages), the modal box's legend and the
+ * help screen all read it, so they never disagree.  Nothing here draws:
+ * the hint bar is drawn by w-hints.c. */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,171 +13,408 @@
 #include "motcua/vntext.h"
 #include "ui-int.h"
 
-struct action {
-	enum act id;
-	const char *name;	/* stable name, for a later key file */
-	int keys[3];		/* 0-terminated when shorter */
-	bool letter;		/* a plain letter: not while a field takes text */
-	const char *label;	/* translatable, short: the hint bar */
-};
+/* Screens with a list or a scrolled view: the arrows, pages, Home, End. */
+#define LISTS (KM_MAIN | KM_HELP | KM_OFFICER | KM_PROCEDURE | KM_DOCS | KM_SLIP | \
+	KM_DETAIL | KM_PICK | KM_DUE | KM_REPORT | KM_SYNC)
+/* Screens with text fields, and with choice fields. */
+#define TEXTS (KM_SETUP | KM_PROCEDURE | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN | \
+	KM_DATES)
+#define CHOICES (KM_SETUP | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN)
+/* Forms: Tab goes from field to field (or from view to view). */
+#define FORMS (KM_SETUP | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN | KM_RATING | \
+	KM_REPORT | KM_DATES | KM_SYNC)
+/* Where Enter does something. */
+#define ENTER (KM_MAIN | KM_HELP | KM_SETUP | KM_OFFICER | KM_PROCEDURE | KM_DOCS | \
+	KM_APPLICANT | KM_SUMMARY | KM_SLIP | KM_LOOKUP | KM_DETAIL | KM_PICK | KM_STEP | \
+	KM_RETURN | KM_RATING | KM_DUE | KM_DATES)
+#define K_ENTER '\n', '\r', UK(KEY_ENTER)
 
 /* TRANSLATORS: key hint labels on the bottom line of an 80-column screen:
  * keep each to one or two short words. */
-static const struct action actions[] = {
-	{ACT_HELP, "help", {UK(KEY_F(1))}, false, N_("Help")},
-	{ACT_RECEIVE, "receive", {UK(KEY_F(2))}, false, N_("Receive")},
-	{ACT_LOOKUP, "lookup", {UK(KEY_F(3))}, false, N_("Look up")},
-	{ACT_RETURN, "return", {UK(KEY_F(4))}, false, N_("Return")},
-	{ACT_DUE, "due", {UK(KEY_F(5))}, false, N_("Due board")},
-	{ACT_REPORTS, "reports", {UK(KEY_F(6))}, false, N_("Reports")},
-	{ACT_SYNC, "sync", {UK(KEY_F(7))}, false, N_("Sync")},
-	{ACT_ADMIN, "admin", {UK(KEY_F(9))}, false, N_("Admin")},
-	{ACT_QUIT, "quit", {UK(KEY_F(10))}, false, N_("Quit")},
-	{ACT_BACK, "back", {27}, false, N_("Back")},
-	{ACT_TELEX, "telex", {UK_CTRL('t'), UK(KEY_F(12))}, false, N_("VN/EN")},
-	{ACT_OK, "ok", {'\n', '\r', UK(KEY_ENTER)}, false, N_("OK")},
-	{ACT_UP, "up", {UK(KEY_UP)}, false, N_("Up")},
-	{ACT_DOWN, "down", {UK(KEY_DOWN)}, false, N_("Down")},
-	{ACT_PGUP, "page-up", {UK(KEY_PPAGE)}, false, N_("Page up")},
-	{ACT_PGDN, "page-down", {UK(KEY_NPAGE)}, false, N_("Page down")},
-	{ACT_NEXT, "next-field", {'\t'}, false, N_("Next")},
-	{ACT_PREV, "prev-field", {UK(KEY_BTAB)}, false, N_("Previous")},
-	{ACT_TOGGLE, "toggle", {' '}, true, N_("Mark")},
-	{ACT_ALL, "all", {'a'}, true, N_("All")},
-	{ACT_PRINT, "print", {'p'}, true, N_("Print")},
-	{ACT_SAVE, "save", {'s'}, true, N_("Save")},
-	{ACT_EXPORT, "export", {'e'}, true, N_("Export")},
-	{ACT_IMPORT, "import", {'i'}, true, N_("Import")},
+static const struct key_row rows[] = {
+	/* program-wide: every screen */
+	{ACT_HELP, "help", KM_SCREENS, {UK(KEY_F(1))}, 0, N_("Help")},
+	{ACT_BACK, "back", KM_SCREENS, {27}, 0, N_("Back")},
+	{ACT_TELEX, "telex", KM_SCREENS, {UK_CTRL('t'), UK(KEY_F(12))}, 0, N_("VN/EN")},
+	{ACT_MORE, "more-hints", KM_SCREENS, {UK_CTRL('n')}, 0, N_("More")},
+	/* the main screen */
+	{ACT_RECEIVE, "receive", KM_MAIN, {UK(KEY_F(2))}, 0, N_("Receive")},
+	{ACT_LOOKUP, "lookup", KM_MAIN, {UK(KEY_F(3))}, 0, N_("Look up")},
+	{ACT_RETURN, "return", KM_MAIN, {UK(KEY_F(4))}, 0, N_("Return")},
+	{ACT_DUE, "due", KM_MAIN, {UK(KEY_F(5))}, 0, N_("Due board")},
+	{ACT_REPORTS, "reports", KM_MAIN, {UK(KEY_F(6))}, 0, N_("Reports")},
+	{ACT_SYNC, "sync", KM_MAIN, {UK(KEY_F(7))}, 0, N_("Sync")},
+	{ACT_ADMIN, "admin", KM_MAIN, {UK(KEY_F(9))}, 0, N_("Admin")},
+	{ACT_QUIT, "quit", KM_MAIN | KM_OFFICER | KM_SETUP, {UK(KEY_F(10))}, 0, N_("Quit")},
+	/* lists, forms and views */
+	{ACT_OK, "ok", ENTER, {K_ENTER}, 0, N_("OK")},
+	{ACT_UP, "up", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT, {UK(KEY_UP)}, 0, N_("Up")},
+	{ACT_DOWN, "down", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT, {UK(KEY_DOWN)}, 0,
+	    N_("Down")},
+	{ACT_PGUP, "page-up", LISTS | KM_LOOKUP, {UK(KEY_PPAGE)}, 0, N_("Page up")},
+	{ACT_PGDN, "page-down", LISTS | KM_LOOKUP, {UK(KEY_NPAGE)}, 0, N_("Page down")},
+	/* the lookup's Home and End are its field's */
+	{ACT_FIRST, "first", LISTS, {UK(KEY_HOME)}, 0, N_("First")},
+	{ACT_LAST, "last", LISTS, {UK(KEY_END)}, 0, N_("Last")},
+	{ACT_NEXT, "next-field", FORMS, {'\t'}, 0, N_("Next")},
+	{ACT_PREV, "prev-field", FORMS, {UK(KEY_BTAB)}, 0, N_("Previous")},
+	{ACT_LEFT, "left", KM_REPORT, {UK(KEY_LEFT)}, 0, N_("Left")},
+	{ACT_RIGHT, "right", KM_REPORT, {UK(KEY_RIGHT)}, 0, N_("Right")},
+	{ACT_NTH, "choose", KM_PICK, {'1'}, '9', N_("Choose")},
+	{ACT_NTH, "go-to-item", KM_DOCS, {'0'}, '9', N_("Go to item")},
+	/* the letters and digits of single screens */
+	{ACT_TOGGLE, "toggle", KM_DOCS, {' '}, 0, N_("Mark")},
+	{ACT_ALL, "all", KM_DOCS, {'a'}, 0, N_("All")},
+	{ACT_PRINT, "print", KM_DETAIL | KM_SLIP | KM_REPORT, {'p'}, 0, N_("Print")},
+	{ACT_SAVE, "save", KM_SLIP, {'s'}, 0, N_("Save")},
+	/* "e" for export, as on the sync screen: the CSV file */
+	{ACT_SAVE, "save-csv", KM_REPORT, {'s', 'e'}, 0, N_("Save")},
+	{ACT_EXPORT, "export", KM_SYNC, {'e', 'E'}, 0, N_("Export")},
+	{ACT_IMPORT, "import", KM_SYNC, {'i', 'I'}, 0, N_("Import")},
+	/* the periods 1 to RP_COUNT of s-report.h */
+	{ACT_PERIOD, "period", KM_REPORT, {'1'}, '5', N_("Period")},
+	/* 0 takes the rating back */
+	{ACT_RATE, "rate", KM_RATING, {'0'}, '3', N_("Rating")},
+	/* a text field with the focus */
+	{ACT_CUR_LEFT, "cursor-left", TEXTS | KF_TEXT, {UK(KEY_LEFT)}, 0, N_("Cursor left")},
+	{ACT_CUR_RIGHT, "cursor-right", TEXTS | KF_TEXT, {UK(KEY_RIGHT)}, 0,
+	    N_("Cursor right")},
+	/* on the procedure screen Home and End are its list's */
+	{ACT_LINE_START, "line-start", (TEXTS & ~KM_PROCEDURE) | KF_TEXT,
+	    {UK_CTRL('a'), UK(KEY_HOME)}, 0, N_("Start of field")},
+	{ACT_LINE_START, "line-start", KM_PROCEDURE | KF_TEXT, {UK_CTRL('a')}, 0,
+	    N_("Start of field")},
+	{ACT_LINE_END, "line-end", (TEXTS & ~KM_PROCEDURE) | KF_TEXT,
+	    {UK_CTRL('e'), UK(KEY_END)}, 0, N_("End of field")},
+	{ACT_LINE_END, "line-end", KM_PROCEDURE | KF_TEXT, {UK_CTRL('e')}, 0,
+	    N_("End of field")},
+	{ACT_ERASE, "erase", TEXTS | KF_TEXT, {UK(KEY_BACKSPACE)}, 0, N_("Erase")},
+	{ACT_DELETE, "delete", TEXTS | KF_TEXT, {UK(KEY_DC)}, 0, N_("Delete")},
+	{ACT_CLEAR, "clear", TEXTS | KF_TEXT, {UK_CTRL('u')}, 0, N_("Clear field")},
+	/* a choice field with the focus */
+	{ACT_CHOICE_NEXT, "choice-next", CHOICES | KF_CHOICE, {' ', UK(KEY_RIGHT)}, 0,
+	    N_("Next choice")},
+	{ACT_CHOICE_PREV, "choice-prev", CHOICES | KF_CHOICE, {UK(KEY_LEFT)}, 0,
+	    N_("Previous choice")},
+	{ACT_NTH, "choose", CHOICES | KF_CHOICE, {'1'}, '9', N_("Choose")},
+	/* the modal box: c and k are có and không */
+	{ACT_YES, "yes", KM_CONFIRM, {K_ENTER, 'y', 'c'}, 0, N_("Yes")},
+	{ACT_NO, "no", KM_CONFIRM, {27, 'n', 'k'}, 0, N_("No")},
+	{ACT_CLOSE, "close", KM_MESSAGE, {K_ENTER, 27}, 0, N_("Close")},
 };
-#define NACTIONS (sizeof actions / sizeof actions[0])
+#define NROWS (sizeof rows / sizeof rows[0])
 
-static const struct action *
-find(enum act a)
+/* Columns between two hints on the bar. */
+#define GAP 2
+
+const struct key_row *
+keys_rows(size_t *n)
 {
-	for (size_t i = 0; i < NACTIONS; i++)
-		if (actions[i].id == a)
-			return &actions[i];
-	return NULL;
+	*n = NROWS;
+	return rows;
+}
+
+bool
+keys_row_applies(const struct key_row *r, keymask m)
+{
+	keymask focus = r->on & KF_ALL;
+
+	return (r->on & m & KM_MAPS) != 0 && (focus == 0 || (focus & m) != 0);
+}
+
+bool
+keys_is_text(int k)
+{
+	return !UK_IS_CODE(k) && k >= 32 && k != 127;
+}
+
+int
+keys_digit(int k)
+{
+	return k >= '0' && k <= '9' ? k - '0' : -1;
+}
+
+/* Does row r bind key k in state m?  While a text field has the focus,
+ * the characters of the rows that are not its own are text. */
+static bool
+binds(const struct key_row *r, int k, keymask m)
+{
+	if (!keys_row_applies(r, m))
+		return false;
+	if ((m & KF_TEXT) != 0 && (r->on & KF_TEXT) == 0 && keys_is_text(k))
+		return false;
+	if (r->upto != 0)
+		return k >= r->keys[0] && k <= r->upto;
+	for (int j = 0; j < KEYS_MAX && r->keys[j] != 0; j++)
+		if (r->keys[j] == k)
+			return true;
+	return false;
 }
 
 enum act
-keys_action(int k, bool typing)
+keys_action(int k, keymask m)
 {
-	for (size_t i = 0; i < NACTIONS; i++) {
-		if (typing && actions[i].letter)
-			continue;
-		for (int j = 0; j < 3 && actions[i].keys[j] != 0; j++)
-			if (actions[i].keys[j] == k)
-				return actions[i].id;
-	}
+	for (size_t i = 0; i < NROWS; i++)
+		if (binds(&rows[i], k, m))
+			return rows[i].act;
 	return ACT_NONE;
+}
+
+/* The first row of action a that applies in m, or NULL. */
+static const struct key_row *
+find(enum act a, keymask m)
+{
+	for (size_t i = 0; i < NROWS; i++)
+		if (rows[i].act == a && keys_row_applies(&rows[i], m))
+			return &rows[i];
+	return NULL;
 }
 
 static void
 key_text(int k, char *buf, size_t n)
 {
+	static const struct {
+		int k;
+		const char *text;
+	} names[] = {
+		{27, "Esc"}, {'\n', "Enter"}, {'\r', "Enter"}, {UK(KEY_ENTER), "Enter"},
+		{'\t', "Tab"}, {UK(KEY_BTAB), "Shift-Tab"}, {UK(KEY_UP), "↑"},
+		{UK(KEY_DOWN), "↓"}, {UK(KEY_LEFT), "←"}, {UK(KEY_RIGHT), "→"},
+		{UK(KEY_PPAGE), "PgUp"}, {UK(KEY_NPAGE), "PgDn"}, {UK(KEY_HOME), "Home"},
+		{UK(KEY_END), "End"}, {UK(KEY_BACKSPACE), "Backspace"}, {UK(KEY_DC), "Del"},
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].k == k) {
+			snprintf(buf, n, "%s", names[i].text);
+			return;
+		}
 	if (k >= UK(KEY_F(1)) && k <= UK(KEY_F(12)))
 		snprintf(buf, n, "F%d", k - UK(KEY_F(0)));
-	else if (k == 27)
-		snprintf(buf, n, "Esc");
-	else if (k == '\n')
-		snprintf(buf, n, "Enter");
 	else if (k == ' ')
 		snprintf(buf, n, "%s", _("Space"));
-	else if (k == '\t')
-		snprintf(buf, n, "Tab");
-	else if (k == UK(KEY_BTAB))
-		snprintf(buf, n, "Shift-Tab");
-	else if (k == UK(KEY_UP))
-		snprintf(buf, n, "↑");
-	else if (k == UK(KEY_DOWN))
-		snprintf(buf, n, "↓");
-	else if (k == UK(KEY_PPAGE))
-		snprintf(buf, n, "PgUp");
-	else if (k == UK(KEY_NPAGE))
-		snprintf(buf, n, "PgDn");
 	else if (k > 0 && k < 32)
 		snprintf(buf, n, "Ctrl-%c", k + 'A' - 1);
-	else if (k == '\r' || k == UK(KEY_ENTER))
-		snprintf(buf, n, "Enter");
 	else if (!UK_IS_CODE(k))
 		snprintf(buf, n, "%lc", (wint_t)k);
 	else
 		snprintf(buf, n, "?");
 }
 
-const char *
-keys_name(enum act a)
+/* The first key of a row: "F1", or "1-5" for a range. */
+static void
+row_key(const struct key_row *r, char *buf, size_t n)
 {
-	static char buf[32];	/* the UI is one thread; used at once */
-	const struct action *x = find(a);
+	if (r->upto != 0)
+		snprintf(buf, n, "%c-%c", r->keys[0], r->upto);
+	else
+		key_text(r->keys[0], buf, n);
+}
+
+/* Every key of a row, "Ctrl-A / Home"; the three Enters are one. */
+static void
+row_keys(const struct key_row *r, char *buf, size_t n)
+{
+	size_t used = 0;
+	char seen[KEYS_MAX][32];
+	int nseen = 0;
 
 	buf[0] = '\0';
-	if (x != NULL)
-		key_text(x->keys[0], buf, sizeof buf);
+	if (r->upto != 0) {
+		row_key(r, buf, n);
+		return;
+	}
+	for (int j = 0; j < KEYS_MAX && r->keys[j] != 0; j++) {
+		char k[32];
+		bool dup = false;
+
+		key_text(r->keys[j], k, sizeof k);
+		for (int i = 0; i < nseen; i++)
+			dup = dup || strcmp(seen[i], k) == 0;
+		if (dup)
+			continue;
+		snprintf(seen[nseen++], sizeof seen[0], "%s", k);
+		if (used < n)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? " / " : "", k);
+	}
+}
+
+const char *
+keys_name(enum act a, keymask m)
+{
+	static char buf[32];	/* the UI is one thread; used at once */
+	const struct key_row *r = find(a, m);
+
+	buf[0] = '\0';
+	if (r != NULL)
+		row_key(r, buf, sizeof buf);
 	return buf;
 }
 
 const char *
-keys_label(enum act a)
+keys_label(enum act a, keymask m)
 {
-	const struct action *x = find(a);
+	const struct key_row *r = find(a, m);
 
-	return x != NULL ? _(x->label) : "";
+	return r != NULL ? _(r->label) : "";
 }
 
 void
-keys_hints(const enum act *acts)
+keys_legend(const enum act *acts, keymask m, char *buf, size_t n)
 {
-	int x = 0;
+	size_t used = 0;
 
-	move(LINES - 1, 0);
-	attrset(draw_attr(AT_BAR));
-	hline(' ', COLS);
-	for (size_t i = 0; acts != NULL && acts[i] != ACT_NONE; i++) {
-		char key[32];
-		const char *label = keys_label(acts[i]);
-		int need;
+	buf[0] = '\0';
+	for (size_t i = 0; acts[i] != ACT_NONE && used < n; i++) {
+		const struct key_row *r = find(acts[i], m);
+		char k[128];
 
-		snprintf(key, sizeof key, "%s", keys_name(acts[i]));
-		need = (int)(strlen(key) + 1 + vntext_width(label) + 2);
-		if (x + need > COLS)
-			break;
-		attrset(draw_attr(AT_KEY));
-		x += draw_text(LINES - 1, x, key, COLS - x, false);
-		attrset(draw_attr(AT_BAR));
-		x += draw_text(LINES - 1, x, " ", COLS - x, false);
-		x += draw_text(LINES - 1, x, label, COLS - x, false);
-		x += draw_text(LINES - 1, x, "  ", COLS - x, false);
+		if (r == NULL)
+			continue;
+		row_keys(r, k, sizeof k);
+		used += (size_t)snprintf(buf + used, n - used, "%s%s: %s", used ? "    " : "", k,
+		    _(r->label));
 	}
-	attrset(A_NORMAL);
+}
+
+int
+keys_hint_width(enum act a, keymask m)
+{
+	const struct key_row *r = find(a, m);
+	char k[32];
+
+	if (r == NULL)
+		return 0;
+	row_key(r, k, sizeof k);
+	return (int)(vntext_width(k) + 1 + vntext_width(_(r->label)));
+}
+
+size_t
+keys_hint_page(const enum act *acts, keymask m, int width, size_t p, size_t *from,
+    size_t *to)
+{
+	size_t n = 0, pages = 0, i = 0;
+	int total = 0, more = keys_hint_width(ACT_MORE, m);
+
+	*from = *to = 0;
+	for (; acts != NULL && acts[n] != ACT_NONE; n++)
+		if (keys_hint_width(acts[n], m) > 0)
+			total += keys_hint_width(acts[n], m) + GAP;
+	if (total == 0)
+		return 0;
+	if (total <= width || more == 0) {	/* one page (cut if it must be) */
+		*to = n;
+		return 1;
+	}
+	/* every page keeps room for the "more" hint at its end (the last on
+	 * the line: no gap after it), and holds at least one hint, however
+	 * narrow the bar */
+	while (i < n) {
+		size_t start = i;
+		int x = 0;
+
+		for (; i < n; i++) {
+			int w = keys_hint_width(acts[i], m);
+
+			if (w == 0)
+				continue;
+			if (x > 0 && x + w + GAP + more > width)
+				break;
+			x += w + GAP;
+		}
+		if (pages == p) {
+			*from = start;
+			*to = i;
+		}
+		pages++;
+	}
+	return pages;
+}
+
+/* Program-wide rows: on every screen. */
+static bool
+global(const struct key_row *r)
+{
+	return (r->on & KM_MAPS) == KM_SCREENS;
+}
+
+/* A row of the screen whose states are `maps`: one of its maps, and a
+ * focus it can have (or none asked). */
+static bool
+of_screen(const struct key_row *r, keymask maps)
+{
+	keymask focus = r->on & KF_ALL;
+
+	return !global(r) && (r->on & maps & KM_MAPS) != 0 &&
+	    (focus == 0 || (focus & maps) != 0);
+}
+
+static void
+help_row(const struct key_row *r, char *buf, size_t n)
+{
+	char keys[128];
+	size_t w;
+
+	row_keys(r, keys, sizeof keys);
+	/* pad by display width: "↑" is three bytes, one column */
+	for (w = vntext_width(keys); w < 16 && strlen(keys) + 1 < sizeof keys; w++)
+		strcat(keys, " ");
+	snprintf(buf, n, "%s %s", keys, _(r->label));
+}
+
+/* The number of key maps a row applies on. */
+static int
+nmaps(const struct key_row *r)
+{
+	int c = 0;
+
+	for (keymask b = r->on & KM_MAPS; b != 0; b &= b - 1)
+		c++;
+	return c;
 }
 
 bool
-keys_help_line(size_t i, char *buf, size_t n)
+keys_help_line(keymask maps, const char *title, size_t i, char *buf, size_t n)
 {
-	char k[3][32];
-	const struct action *x;
+	size_t line = 0, mine[NROWS], nmine = 0;
 
-	if (i >= NACTIONS)
-		return false;
-	x = &actions[i];
-	for (int j = 0; j < 3; j++) {
-		k[j][0] = '\0';
-		if (x->keys[j] != 0 && (j == 0 || (x->keys[j] != '\r' &&
-		    x->keys[j] != UK(KEY_ENTER))))
-			key_text(x->keys[j], k[j], sizeof k[j]);
-	}
-	{
-		char keys[128];
-		size_t w;
+	/* the screen's rows, its very own first (on fewer maps), else in the
+	 * table's order */
+	for (size_t r = 0; r < NROWS; r++) {
+		size_t j;
 
-		snprintf(keys, sizeof keys, "%s%s%s%s%s", k[0], k[1][0] ? " / " : "", k[1],
-		    k[2][0] ? " / " : "", k[2]);
-		/* pad by display width: "↑" is three bytes, one column */
-		for (w = vntext_width(keys); w < 16 && strlen(keys) + 1 < sizeof keys; w++)
-			strcat(keys, " ");
-		snprintf(buf, n, "%s %s", keys, _(x->label));
+		if (!of_screen(&rows[r], maps))
+			continue;
+		for (j = nmine++; j > 0 && nmaps(&rows[mine[j - 1]]) > nmaps(&rows[r]); j--)
+			mine[j] = mine[j - 1];
+		mine[j] = r;
 	}
-	return true;
+
+	/* TRANSLATORS: headings of the help screen; %s is the screen's title */
+	if (line++ == i) {
+		if (title != NULL)
+			snprintf(buf, n, _("Keys of this screen (%s):"), title);
+		else
+			snprintf(buf, n, "%s", _("Keys of this screen:"));
+		return true;
+	}
+	for (size_t j = 0; j < nmine; j++)
+		if (line++ == i) {
+			help_row(&rows[mine[j]], buf, n);
+			return true;
+		}
+	if (line++ == i) {
+		buf[0] = '\0';
+		return true;
+	}
+	if (line++ == i) {
+		snprintf(buf, n, "%s", _("Keys on every screen:"));
+		return true;
+	}
+	for (size_t r = 0; r < NROWS; r++)
+		if (global(&rows[r]) && line++ == i) {
+			help_row(&rows[r], buf, n);
+			return true;
+		}
+	return false;
 }

@@ -17,7 +17,7 @@
 #include "s-life.h"
 #include "s-receive.h"
 
-#define ACT_SHEET MC_KIND_COUNT	/* the control sheet, after the steps */
+#define ITEM_SHEET MC_KIND_COUNT	/* the control sheet, after the steps */
 #define STEP_WIDGETS (2 * MC_FIELDS_MAX)	/* a date-time takes two */
 
 struct st_pick {
@@ -172,16 +172,26 @@ step_key(struct ui *u, void *st, int k, enum act a)
 		s->focus = (s->focus + (a == ACT_NEXT ? 1 : s->nf - 1)) % s->nf;
 		return true;
 	}
-	return w_field_key(u, &s->f[s->focus], k);
+	return w_field_key(u, &s->f[s->focus], k, a);
 }
 
+static keymask
+step_keymap(const void *st)
+{
+	const struct st_step *s = st;
+
+	return KM_STEP | w_field_focus(&s->f[s->focus]);
+}
+
+/* a choice's keys show while it has the focus (at the end: a second
+ * page in Vietnamese) */
 static const enum act step_hints[] = {
-	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_CHOICE_NEXT, ACT_NONE,
 };
 
 static const struct screen_ops screen_step = {
 	N_("Action on a dossier"), sizeof(struct st_step), NULL, step_draw, step_key, NULL,
-	step_hints,
+	step_hints, KM_STEP | KF_TEXT | KF_CHOICE, step_keymap,
 };
 
 /* How many fields of the kind a form asks (the core computes the rest). */
@@ -278,7 +288,7 @@ pick(struct ui *u, struct st_pick *p, size_t i)
 	const struct mc_kind *k = vocab_kind((enum mc_kind_id)it);
 	char q[512], code[64];
 
-	if (it == ACT_SHEET) {
+	if (it == ITEM_SHEET) {
 		life_slip(u, SLIP_CONTROL, "mau05", p->d.code, _("Control sheet (Mẫu 05)"),
 		    NULL);
 	} else if (it == MC_KIND_RETURN) {
@@ -301,7 +311,7 @@ pick_row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 
 	(void)u;
 	(void)sel;
-	snprintf(line, sizeof line, "%zu  %s", i + 1, p->items[i] == ACT_SHEET ?
+	snprintf(line, sizeof line, "%zu  %s", i + 1, p->items[i] == ITEM_SHEET ?
 	    _("Control sheet (Mẫu 05): preview, print") :
 	    life_step_label(vocab_kind((enum mc_kind_id)p->items[i])));
 	draw_text(y, x + 1, line, width - 2, false);
@@ -324,14 +334,14 @@ pick_key(struct ui *u, void *st, int k, enum act a)
 {
 	struct st_pick *p = st;
 
-	if (w_list_key(&p->list, k, a, (int)p->list.n))
+	if (w_list_key(&p->list, a, (int)p->list.n))
 		return true;
 	if (a == ACT_OK) {
 		pick(u, p, p->list.sel);
 		return true;
 	}
-	if (k >= '1' && k <= '9' && (size_t)(k - '1') < p->list.n) {
-		p->list.sel = (size_t)(k - '1');
+	if (a == ACT_NTH && keys_digit(k) >= 1 && (size_t)keys_digit(k) <= p->list.n) {
+		p->list.sel = (size_t)keys_digit(k) - 1;
 		pick(u, p, p->list.sel);
 		return true;
 	}
@@ -339,12 +349,12 @@ pick_key(struct ui *u, void *st, int k, enum act a)
 }
 
 static const enum act pick_hints[] = {
-	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NTH, ACT_NONE,
 };
 
 static const struct screen_ops screen_pick = {
 	N_("Actions (the digit or Enter)"), sizeof(struct st_pick), NULL, pick_draw, pick_key,
-	NULL, pick_hints,
+	NULL, pick_hints, KM_PICK, NULL,
 };
 
 void
@@ -362,5 +372,5 @@ action_open(struct ui *u, const struct mc_found *d)
 	for (int k = 0; k < MC_KIND_COUNT; k++)
 		if (lifecycle_allowed(d->status, vocab_kind((enum mc_kind_id)k)))
 			p->items[p->list.n++] = k;
-	p->items[p->list.n++] = ACT_SHEET;
+	p->items[p->list.n++] = ITEM_SHEET;
 }

@@ -127,7 +127,8 @@ key(struct ui *u, void *st, int k, enum act a)
 {
 	struct st_detail *s = st;
 
-	if (w_list_key(&s->list, k, a, LINES - 10))
+	(void)k;
+	if (w_list_key(&s->list, a, LINES - 10))
 		return true;
 	if (!s->have)
 		return false;
@@ -154,7 +155,7 @@ static const enum act hints[] = {
 };
 
 static const struct screen_ops screen_detail = {
-	N_("Dossier"), sizeof(struct st_detail), NULL, draw, key, leave, hints,
+	N_("Dossier"), sizeof(struct st_detail), NULL, draw, key, leave, hints, KM_DETAIL, NULL,
 };
 
 void

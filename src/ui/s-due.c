@@ -134,7 +134,8 @@ key(struct ui *u, void *st, int k, enum act a)
 {
 	struct st_due *s = st;
 
-	if (w_list_key(&s->list, k, a, LINES - 7))
+	(void)k;
+	if (w_list_key(&s->list, a, LINES - 7))
 		return true;
 	if (a == ACT_OK) {
 		if (s->n == 0 || s->rows[s->list.sel].heading)
@@ -160,7 +161,7 @@ static const enum act hints[] = {
 };
 
 static const struct screen_ops screen_due = {
-	N_("Due board"), sizeof(struct st_due), NULL, draw, key, leave, hints,
+	N_("Due board"), sizeof(struct st_due), NULL, draw, key, leave, hints, KM_DUE, NULL,
 };
 
 void

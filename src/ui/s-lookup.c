@@ -219,10 +219,9 @@ key(struct ui *u, void *st, int k, enum act a)
 		refilter(u, s);
 		return true;
 	}
-	if ((a == ACT_UP || a == ACT_DOWN || a == ACT_PGUP || a == ACT_PGDN) &&
-	    w_list_key(&s->list, k, a, LINES - 8))
+	if (w_list_key(&s->list, a, LINES - 8))
 		return true;
-	if (w_field_key(u, &s->f[s->focus], k)) {
+	if (w_field_key(u, &s->f[s->focus], k, a)) {
 		if (s->focus == LF_STATUS)
 			refilter(u, s);
 		return true;
@@ -241,12 +240,23 @@ leave(struct ui *u, void *st)
 	free(s->searched);
 }
 
+static keymask
+keymap(const void *st)
+{
+	const struct st_lookup *s = st;
+
+	return KM_LOOKUP | w_field_focus(&s->f[s->focus]);
+}
+
+/* a choice's keys show while it has the focus (at the end: a second
+ * page in Vietnamese) */
 static const enum act hints[] = {
-	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_CHOICE_NEXT, ACT_NONE,
 };
 
 static const struct screen_ops screen_lookup = {
 	N_("Look up a dossier"), sizeof(struct st_lookup), NULL, draw, key, leave, hints,
+	KM_LOOKUP | KF_TEXT | KF_CHOICE, keymap,
 };
 
 void

@@ -67,7 +67,7 @@ row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 	(void)u;
 	(void)arg;
 	(void)sel;
-	snprintf(line, sizeof line, "%-5s %s", keys_name(items[i]), _(labels[i]));
+	snprintf(line, sizeof line, "%-5s %s", keys_name(items[i], KM_MAIN), _(labels[i]));
 	draw_text(y, x + 1, line, width - 1, false);
 }
 
@@ -91,7 +91,7 @@ key(struct ui *u, void *st, int k, enum act a)
 	struct st_main *m = st;
 
 	(void)k;
-	if (w_list_key(&m->list, k, a, (int)NITEMS))
+	if (w_list_key(&m->list, a, (int)NITEMS))
 		return true;
 	if (a == ACT_OK) {
 		activate(u, m->list.sel);
@@ -112,5 +112,5 @@ static const enum act hints[] = {
 };
 
 const struct screen_ops screen_main = {
-	N_("Main menu"), sizeof(struct st_main), NULL, draw, key, NULL, hints,
+	N_("Main menu"), sizeof(struct st_main), NULL, draw, key, NULL, hints, KM_MAIN, NULL,
 };

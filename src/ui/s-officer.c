@@ -65,12 +65,12 @@ key(struct ui *u, void *st, int k, enum act a)
 		ui_pop(u);	/* nobody chosen: the program ends */
 		return true;
 	}
-	if (w_list_key(&s->list, k, a, LINES - 9)) {
+	if (w_list_key(&s->list, a, LINES - 9)) {
 		s->typed[0] = '\0';
 		return true;
 	}
-	if (UK_IS_CODE(k) || k < 32 || k > 126)
-		return false;
+	if (a != ACT_NONE || !keys_is_text(k) || k > 126)
+		return false;	/* usernames are ASCII */
 	n = strlen(s->typed);
 	if (n + 1 < sizeof s->typed) {
 		s->typed[n] = (char)k;
@@ -89,6 +89,7 @@ static const enum act hints[] = { ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_BACK, 
 
 static const struct screen_ops screen_officer = {
 	N_("Officer on duty"), sizeof(struct st_officer), NULL, draw, key, NULL, hints,
+	KM_OFFICER, NULL,
 };
 
 void

@@ -247,10 +247,15 @@ key(struct ui *u, void *st, int k, enum act a)
 		move_focus(fl, fl->focus + 1);
 		return true;
 	}
-	if (k == ' ' || !UK_IS_CODE(k) || k == UK(KEY_BACKSPACE) || k == UK(KEY_LEFT) ||
-	    k == UK(KEY_RIGHT) || k == UK(KEY_HOME) || k == UK(KEY_END) || k == UK(KEY_DC))
-		return w_field_key(u, &fl->f[fl->focus], k) || (!UK_IS_CODE(k) && k >= 32);
-	return false;
+	return w_field_key(u, &fl->f[fl->focus], k, a);
+}
+
+static keymask
+keymap(const void *st)
+{
+	const struct flow *fl = st;
+
+	return KM_APPLICANT | w_field_focus(&fl->f[fl->focus]);
 }
 
 static const enum act hints[] = {
@@ -259,4 +264,5 @@ static const enum act hints[] = {
 
 const struct screen_ops screen_applicant = {
 	N_("Receive 3/4: applicant"), 0, enter, draw, key, NULL, hints,
+	KM_APPLICANT | KF_TEXT | KF_CHOICE, keymap,
 };

@@ -135,9 +135,9 @@ key(struct ui *u, void *st, int k, enum act a)
 }
 
 static const enum act hints[] = {
-	ACT_HELP, ACT_TOGGLE, ACT_ALL, ACT_OK, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_TOGGLE, ACT_ALL, ACT_OK, ACT_BACK, ACT_NTH, ACT_NONE,
 };
 
 const struct screen_ops screen_docs = {
-	N_("Receive 2/4: documents handed in"), 0, NULL, draw, key, NULL, hints,
+	N_("Receive 2/4: documents handed in"), 0, NULL, draw, key, NULL, hints, KM_DOCS, NULL,
 };

@@ -256,5 +256,5 @@ key(struct ui *u, void *st, int k, enum act a)
 static const enum act hints[] = { ACT_HELP, ACT_OK, ACT_BACK, ACT_NONE };
 
 const struct screen_ops screen_summary = {
-	N_("Receive 4/4: summary"), 0, enter, draw, key, NULL, hints,
+	N_("Receive 4/4: summary"), 0, enter, draw, key, NULL, hints, KM_SUMMARY, NULL,
 };

@@ -105,9 +105,9 @@ key(struct ui *u, void *st, int k, enum act a)
 		pick(u, fl);
 		return true;
 	}
-	if (w_list_key(&fl->list, k, a, LINES - 7))
+	if (w_list_key(&fl->list, a, LINES - 7))
 		return true;
-	if (w_field_key(u, &fl->search, k)) {
+	if (w_field_key(u, &fl->search, k, a)) {
 		refilter(fl);
 		return true;
 	}
@@ -134,6 +134,7 @@ static const enum act hints[] = {
 
 static const struct screen_ops screen_procedure = {
 	N_("Receive 1/4: procedure (type to search)"), 0, NULL, draw, key, leave, hints,
+	KM_PROCEDURE | KF_TEXT, NULL,
 };
 
 void

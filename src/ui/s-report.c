@@ -236,9 +236,9 @@ draw(struct ui *u, void *st)
 }
 
 static void
-scroll_rows(struct st_report *s, int k, enum act a)
+scroll_rows(struct st_report *s, enum act a)
 {
-	(void)w_scroll_key(&s->top, rp_view_rows(s), (size_t)body_h() - 2, k, a);
+	(void)w_scroll_key(&s->top, rp_view_rows(s), (size_t)body_h() - 2, a);
 }
 
 /* "reports/report-….csv" of a path: the message line is one line, and
@@ -271,8 +271,9 @@ edit_key(struct ui *u, struct st_report *s, int k, enum act a)
 		apply_custom(u, s);
 		return true;
 	}
-	/* digits are dates here, not periods; F1 still opens the help */
-	return w_field_key(u, &s->f[s->focus], k);
+	/* digits are dates here, not periods (the keys of KM_DATES); F1 still
+	 * opens the help */
+	return w_field_key(u, &s->f[s->focus], k, a);
 }
 
 static bool
@@ -284,21 +285,21 @@ key(struct ui *u, void *st, int k, enum act a)
 
 	if (s->editing)
 		return edit_key(u, s, k, a);
-	if (k >= '1' && k < '1' + RP_COUNT) {
-		choose(u, s, (enum rp_period)(k - '1'));
+	if (a == ACT_PERIOD && keys_digit(k) >= 1 && keys_digit(k) <= RP_COUNT) {
+		choose(u, s, (enum rp_period)(keys_digit(k) - 1));
 	} else if (a == ACT_NEXT || a == ACT_PREV) {
 		s->view = (s->view + (a == ACT_NEXT ? 1 : RV_COUNT - 1)) % RV_COUNT;
 		s->top = 0;
-	} else if (k == UK(KEY_LEFT) || k == UK(KEY_RIGHT)) {
-		s->col += k == UK(KEY_RIGHT) ? 1 : -1;	/* kept in range when drawn */
+	} else if (a == ACT_LEFT || a == ACT_RIGHT) {
+		s->col += a == ACT_RIGHT ? 1 : -1;	/* kept in range when drawn */
 		if (s->col < 0)
 			s->col = 0;
 	} else if (a == ACT_UP || a == ACT_DOWN || a == ACT_PGUP || a == ACT_PGDN ||
-	    k == UK(KEY_HOME) || k == UK(KEY_END)) {
-		scroll_rows(s, k, a);
-	} else if (!s->loaded && (a == ACT_SAVE || a == ACT_PRINT || k == 'e')) {
+	    a == ACT_FIRST || a == ACT_LAST) {
+		scroll_rows(s, a);
+	} else if (!s->loaded && (a == ACT_SAVE || a == ACT_PRINT)) {
 		ui_error(u, "%s", _("no figures to write: choose a period first (1-5)"));
-	} else if (a == ACT_SAVE || k == 'e') {
+	} else if (a == ACT_SAVE) {
 		if (rp_export_csv(u, s, path, sizeof path, &err) != 0)
 			ui_error(u, "%s", err.msg);
 		else
@@ -331,12 +332,25 @@ leave(struct ui *u, void *st)
 	unload(st);
 }
 
+/* Typing the dates of a period is a mode of its own. */
+static keymask
+keymap(const void *st)
+{
+	const struct st_report *s = st;
+
+	return s->editing ? KM_DATES | KF_TEXT : KM_REPORT;
+}
+
+/* the periods and the columns on the second page, where 80 columns do not
+ * hold them all */
 static const enum act hints[] = {
-	ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_PRINT, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_PRINT, ACT_UP, ACT_DOWN, ACT_BACK, ACT_PERIOD,
+	ACT_LEFT, ACT_RIGHT, ACT_NONE,
 };
 
 static const struct screen_ops screen_report = {
 	N_("Reports"), sizeof(struct st_report), enter, draw, key, leave, hints,
+	KM_REPORT | KM_DATES | KF_TEXT, keymap,
 };
 
 void

@@ -215,11 +215,11 @@ key(struct ui *u, void *st, int k, enum act a)
 		return true;
 	}
 	if (s->focus == RF_RATING) {
-		if (k >= '0' && k <= '3')
-			s->rating = k - '0';
-		return k >= '0' && k <= '3';
+		if (a == ACT_RATE)
+			s->rating = keys_digit(k);
+		return a == ACT_RATE;
 	}
-	if (w_field_key(u, &s->f[s->focus], k)) {
+	if (w_field_key(u, &s->f[s->focus], k, a)) {
 		if (s->focus == RF_CODE)
 			s->have = false;	/* another code: look it up again */
 		return true;
@@ -227,12 +227,24 @@ key(struct ui *u, void *st, int k, enum act a)
 	return false;
 }
 
+/* The rating is no field: its digits are a map of their own. */
+static keymask
+keymap(const void *st)
+{
+	const struct st_return *s = st;
+
+	return s->focus == RF_RATING ? KM_RATING : KM_RETURN | w_field_focus(&s->f[s->focus]);
+}
+
+/* the rating's and the choice's keys show while they have the focus (at
+ * the end: a second page in Vietnamese) */
 static const enum act hints[] = {
-	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_RATE, ACT_CHOICE_NEXT, ACT_NONE,
 };
 
 static const struct screen_ops screen_return = {
 	N_("Return results"), sizeof(struct st_return), NULL, draw, key, NULL, hints,
+	KM_RETURN | KM_RATING | KF_TEXT | KF_CHOICE, keymap,
 };
 
 void

@@ -171,7 +171,15 @@ key(struct ui *u, void *st, int k, enum act a)
 		ui_pop(u);	/* the last screen: the program ends */
 		return true;
 	}
-	return w_field_key(u, &s->f[s->focus], k) || (!UK_IS_CODE(k) && k >= 32);
+	return w_field_key(u, &s->f[s->focus], k, a);
+}
+
+static keymask
+keymap(const void *st)
+{
+	const struct st_setup *s = st;
+
+	return KM_SETUP | w_field_focus(&s->f[s->focus]);
 }
 
 static const enum act hints[] = {
@@ -180,6 +188,7 @@ static const enum act hints[] = {
 
 static const struct screen_ops screen_setup = {
 	N_("First start: setup"), sizeof(struct st_setup), NULL, draw, key, NULL, hints,
+	KM_SETUP | KF_TEXT | KF_CHOICE, keymap,
 };
 
 void

@@ -43,7 +43,7 @@ key(struct ui *u, void *st, int k, enum act a)
 	struct st_slip *s = st;
 	struct mc_err err;
 
-	if (w_scroll_key(&s->top, s->nlines, (size_t)(LINES - 7), k, a))
+	if (w_scroll_key(&s->top, s->nlines, (size_t)(LINES - 7), a))
 		return true;
 	if (a == ACT_SAVE || (a == ACT_PRINT && s->path[0] == '\0')) {
 		if (slip_save(u->db_path, s->name, s->text, s->path, sizeof s->path, &err) != 0) {
@@ -86,7 +86,7 @@ static const enum act hints[] = {
 };
 
 static const struct screen_ops screen_slip = {
-	NULL, 0, NULL, draw, key, leave, hints,
+	NULL, 0, NULL, draw, key, leave, hints, KM_SLIP, NULL,
 };
 
 void

@@ -371,19 +371,20 @@ key(struct ui *u, void *st, int k, enum act a)
 {
 	struct st_sync *s = st;
 
+	(void)k;
 	if (a == ACT_NEXT || a == ACT_PREV) {
 		s->on_peers = !s->on_peers;
 		return true;
 	}
-	if (w_list_key(s->on_peers ? &s->plist : &s->mlist, k, a, s->on_peers ? PEERS_H :
+	if (w_list_key(s->on_peers ? &s->plist : &s->mlist, a, s->on_peers ? PEERS_H :
 	    MEDIA_H))
 		return true;
-	if (a != ACT_EXPORT && a != ACT_IMPORT && k != 'E' && k != 'I')
+	if (a != ACT_EXPORT && a != ACT_IMPORT)
 		return false;
 	scan(s);
 	if (s->nmedia == 0)
 		ui_error(u, "%s", _("no removable medium: plug in the USB stick first"));
-	else if (a == ACT_EXPORT || k == 'E')
+	else if (a == ACT_EXPORT)
 		do_export(u, s);
 	else
 		do_import(u, s);
@@ -402,7 +403,7 @@ static const enum act hints[] = {
 };
 
 static const struct screen_ops screen_sync = {
-	N_("Sync by file"), sizeof(struct st_sync), enter, draw, key, NULL, hints,
+	N_("Sync by file"), sizeof(struct st_sync), enter, draw, key, NULL, hints, KM_SYNC, NULL,
 };
 
 void

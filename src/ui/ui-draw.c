@@ -148,7 +148,7 @@ draw_footer(struct ui *u, const enum act *hints)
 		draw_text(LINES - 2, 1, u->msg, COLS - 2, false);
 		attrset(A_NORMAL);
 	}
-	keys_hints(hints);
+	keys_hints(u, hints);
 }
 
 /* A box in the middle of the screen; the text is cut into lines at '\n'
@@ -182,10 +182,7 @@ draw_modal(struct ui *u)
 			p++;
 	}
 	snprintf(lines[nl++], sizeof lines[0], "%s", "");
-	if (u->modal.kind == MODAL_CONFIRM)
-		snprintf(lines[nl++], sizeof lines[0], "%s", _("Enter: yes    Esc: no"));
-	else
-		snprintf(lines[nl++], sizeof lines[0], "%s", _("Enter or Esc: close"));
+	ui_modal_legend(u, lines[nl++], sizeof lines[0]);
 	h = nl + 2;
 	y0 = (LINES - h) / 2;
 	x0 = (COLS - w) / 2;

@@ -3,8 +3,10 @@
  * The program is a stack of screens; each is a small table of functions
  * (enter, draw, key, leave) over its own state.  Keys arrive as one int:
  * a character (its Unicode value) or a curses key code made distinct by
- * UK().  The action table (keys.c) turns keys into named actions; the
- * screens answer actions first and raw keys second (text fields). */
+ * UK().  The action table (keys.c) turns keys into named actions, asked
+ * with the top screen's key state (its map and what has the focus); the
+ * screens answer actions, and a text field takes the characters that are
+ * no action as text. */
 #ifndef MOTCUA_UI_INT_H
 #define MOTCUA_UI_INT_H
 
@@ -30,28 +32,107 @@
 #define UK_CTRL(c) ((c) & 0x1f)
 
 /* ---- actions (keys.c) ---------------------------------------------------- */
+struct ui;
+
 enum act {
 	ACT_NONE,
-	ACT_HELP, ACT_RECEIVE, ACT_LOOKUP, ACT_RETURN, ACT_DUE, ACT_REPORTS,
-	ACT_SYNC, ACT_ADMIN, ACT_QUIT, ACT_BACK, ACT_TELEX,
-	ACT_OK, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NEXT, ACT_PREV,
-	ACT_TOGGLE, ACT_ALL, ACT_PRINT, ACT_SAVE, ACT_EXPORT, ACT_IMPORT,
+	/* program-wide */
+	ACT_HELP, ACT_BACK, ACT_TELEX, ACT_MORE,
+	/* the main screen's functions */
+	ACT_RECEIVE, ACT_LOOKUP, ACT_RETURN, ACT_DUE, ACT_REPORTS, ACT_SYNC, ACT_ADMIN,
+	ACT_QUIT,
+	/* lists, forms and views */
+	ACT_OK, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NEXT,
+	ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_NTH,
+	/* the letters and digits of single screens */
+	ACT_TOGGLE, ACT_ALL, ACT_PRINT, ACT_SAVE, ACT_EXPORT, ACT_IMPORT, ACT_PERIOD,
+	ACT_RATE,
+	/* a text field (w-field.c) */
+	ACT_CUR_LEFT, ACT_CUR_RIGHT, ACT_LINE_START, ACT_LINE_END, ACT_ERASE, ACT_DELETE,
+	ACT_CLEAR,
+	/* a choice field */
+	ACT_CHOICE_NEXT, ACT_CHOICE_PREV,
+	/* the modal box */
+	ACT_YES, ACT_NO, ACT_CLOSE,
 	ACT_COUNT
 };
 
-/* The action bound to key k on a screen (ACT_NONE if none).  Letter
- * actions (a, p, s) only count where no text field takes letters:
- * `typing` says whether one has the focus. */
-enum act keys_action(int k, bool typing);
-/* "F2", "Esc", "Ctrl-T", ... for the first key of an action. */
-const char *keys_name(enum act a);
-/* The translated label of an action. */
-const char *keys_label(enum act a);
-/* Draw the hint bar (last line) for a list of actions ended by ACT_NONE. */
-void keys_hints(const enum act *acts);
-/* For the help screen: every action, its keys and label, one per call
- * (i from 0); false after the last. */
-bool keys_help_line(size_t i, char *buf, size_t n);
+/* Where a key means something: a set of key maps (one per screen, or per
+ * mode of a screen, and the modal box) and of focus states (what the
+ * focused widget is).  Each row of the action table carries one such
+ * mask, as nano's shortcuts carry their menus; dispatch asks with the
+ * current state: one map bit, and a focus bit when a field has the focus. */
+typedef unsigned long keymask;
+enum {
+	KM_MAIN = 1UL << 0, KM_HELP = 1UL << 1, KM_SETUP = 1UL << 2,
+	KM_OFFICER = 1UL << 3, KM_PROCEDURE = 1UL << 4, KM_DOCS = 1UL << 5,
+	KM_APPLICANT = 1UL << 6, KM_SUMMARY = 1UL << 7, KM_SLIP = 1UL << 8,
+	KM_LOOKUP = 1UL << 9, KM_DETAIL = 1UL << 10, KM_PICK = 1UL << 11,
+	KM_STEP = 1UL << 12, KM_RETURN = 1UL << 13,
+	KM_RATING = 1UL << 14,		/* the return screen, on the rating */
+	KM_DUE = 1UL << 15, KM_REPORT = 1UL << 16,
+	KM_DATES = 1UL << 17,		/* the reports, typing the dates */
+	KM_SYNC = 1UL << 18,
+	KM_CONFIRM = 1UL << 19, KM_MESSAGE = 1UL << 20,	/* the modal box */
+	KF_TEXT = 1UL << 21,		/* a text field has the focus */
+	KF_CHOICE = 1UL << 22,		/* a choice field has the focus */
+};
+#define KM_SCREENS ((KM_SYNC << 1) - 1)	/* every screen's map */
+#define KM_MAPS ((KM_MESSAGE << 1) - 1)		/* and the modal box */
+#define KF_ALL (KF_TEXT | KF_CHOICE)
+
+/* One row of the action table: the keys that give an action where its
+ * mask says: on one of its maps, and (if it has focus bits) only while
+ * one of those has the focus.  An action may have several rows: other
+ * keys, or another label, on other maps. */
+#define KEYS_MAX 6
+struct key_row {
+	enum act act;
+	const char *name;	/* stable name, for a later key file */
+	keymask on;
+	int keys[KEYS_MAX];	/* 0-terminated when shorter */
+	int upto;		/* non-zero: the keys keys[0] to upto (digits) */
+	const char *label;	/* translatable, short: the hint bar */
+};
+/* The table, for the tests and the help screen. */
+const struct key_row *keys_rows(size_t *n);
+/* Does the row apply in state m (map and focus bits)? */
+bool keys_row_applies(const struct key_row *r, keymask m);
+/* A character typed as text (not a curses code, not a control key).
+ * While a text field has the focus these are text: only rows of KF_TEXT
+ * may bind them (none does), which is how a field takes the letter that
+ * elsewhere is a key (p, s, a digit ...). */
+bool keys_is_text(int k);
+/* The value of a digit key (0-9), or -1: for the digit actions. */
+int keys_digit(int k);
+/* The action bound to key k in state m (ACT_NONE if none). */
+enum act keys_action(int k, keymask m);
+/* "F2", "Esc", "Ctrl-T", "1-5" ... for the first key of action a in
+ * state m ("" if it has none there). */
+const char *keys_name(enum act a, keymask m);
+/* The translated label of action a in state m. */
+const char *keys_label(enum act a, keymask m);
+/* "Enter / y / c: Yes    Esc / n / k: No": the keys of acts (ended by
+ * ACT_NONE) in state m, for a line of text. */
+void keys_legend(const enum act *acts, keymask m, char *buf, size_t n);
+
+/* The hint bar: the hints of a screen (ended by ACT_NONE) that apply in
+ * state m, laid out in `width` columns.  When they do not fit they are
+ * cut into pages, each ending with the ACT_MORE hint that shows the next
+ * page.  Page p is acts[from] to acts[to - 1] (those that apply); the
+ * number of pages is returned (0 when none applies). */
+size_t keys_hint_page(const enum act *acts, keymask m, int width, size_t p,
+    size_t *from, size_t *to);
+/* The columns one hint takes: "F1 Help"; 0 if a has no key in state m. */
+int keys_hint_width(enum act a, keymask m);
+/* Draw the hint bar (last line): u's current state and page (w-hints.c). */
+void keys_hints(struct ui *u, const enum act *acts);
+
+/* The help screen's lines: first the rows of a screen whose maps and
+ * focus states are `maps` (its own keys), then the program-wide rows.
+ * Line i into buf; a heading or an empty line between the parts; false
+ * after the last line. */
+bool keys_help_line(keymask maps, const char *title, size_t i, char *buf, size_t n);
 
 /* ---- the program (ui.c, ui-draw.c) ------------------------------------- */
 struct ui;
@@ -66,6 +147,10 @@ struct screen_ops {
 	bool (*key)(struct ui *u, void *st, int k, enum act a);
 	void (*leave)(struct ui *u, void *st);	/* may be NULL */
 	const enum act *hints;		/* ended by ACT_NONE */
+	keymask maps;			/* every key map and focus state the
+					 * screen can be in (its help) */
+	/* the state now, one map and one focus bit; NULL: `maps` is it */
+	keymask (*keymap)(const void *st);
 };
 
 enum modal_kind { MODAL_MESSAGE, MODAL_CONFIRM };
@@ -103,7 +188,11 @@ struct ui {
 				 * screens below reload what they show */
 	bool quit;
 	int cursor_y, cursor_x;	/* where the text cursor goes, or -1 */
+	keymask keymap;		/* the key state of what is drawn */
+	size_t hint_page;	/* the hint bar's page (ACT_MORE turns it) */
+	const struct screen_ops *hint_ops;	/* the screen hint_page is of */
 };
+
 
 void ui_push(struct ui *u, const struct screen_ops *ops, void *st);
 /* Leave the top screen (its leave frees its state). */
@@ -114,6 +203,8 @@ void ui_msg(struct ui *u, const char *fmt, ...) MC_PRINTF(2, 3);
 void ui_error(struct ui *u, const char *fmt, ...) MC_PRINTF(2, 3);
 void ui_confirm(struct ui *u, const char *text, void (*on_yes)(struct ui *, void *),
     void *arg);
+/* The modal box's keys and what they do, from the action table. */
+void ui_modal_legend(const struct ui *u, char *buf, size_t n);
 void ui_count_due(struct ui *u);
 /* After a fatal error: put the terminal back, print, exit(1). */
 void ui_fatal(const char *msg);
@@ -166,8 +257,12 @@ void w_field_commit(struct w_field *f);
 /* Draw label in label_w columns, then the value; focus shows the cursor. */
 void w_field_draw(struct ui *u, struct w_field *f, int y, int x, int label_w, int width,
     bool focus);
-/* Editing keys; true if used. */
-bool w_field_key(struct ui *u, struct w_field *f, int k);
+/* A key for the field: an editing action (ACT_CUR_LEFT ... ACT_CLEAR, or
+ * a choice's ACT_CHOICE_NEXT, ACT_CHOICE_PREV, ACT_NTH), or with
+ * ACT_NONE a character typed; true if used.  u gives the input mode. */
+bool w_field_key(struct ui *u, struct w_field *f, int k, enum act a);
+/* The focus state of a field that has the focus: KF_TEXT or KF_CHOICE. */
+keymask w_field_focus(const struct w_field *f);
 
 /* w-list.c: a scrolling list of rows drawn by the caller. */
 struct w_list {
@@ -178,11 +273,11 @@ typedef void (*w_list_row_fn)(struct ui *u, void *arg, size_t i, int y, int x, i
     bool selected);
 void w_list_draw(struct ui *u, struct w_list *l, int y, int x, int height, int width,
     w_list_row_fn row, void *arg);
-/* Up, Down, PgUp, PgDn, Home, End; true if used. */
-bool w_list_key(struct w_list *l, int k, enum act a, int height);
-/* Scroll a view of `rows` lines shown `page` at a time (Up, Down, PgUp,
- * PgDn, Home, End); true if the key was one of those. */
-bool w_scroll_key(size_t *top, size_t rows, size_t page, int k, enum act a);
+/* ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST; true if used. */
+bool w_list_key(struct w_list *l, enum act a, int height);
+/* Scroll a view of `rows` lines shown `page` at a time (the same
+ * actions); true if the action was one of those. */
+bool w_scroll_key(size_t *top, size_t rows, size_t page, enum act a);
 
 /* w-check.c: a checklist (the documents handed in). */
 struct w_check {
@@ -192,7 +287,8 @@ struct w_check {
 };
 int w_check_init(struct w_check *c, size_t n);
 void w_check_free(struct w_check *c);
-/* Space, a (all / none), digits, and the list keys; true if used. */
+/* ACT_TOGGLE, ACT_ALL (all / none), ACT_NTH (the digit key k), and the
+ * list's actions; true if used. */
 bool w_check_key(struct w_check *c, int k, enum act a, int height);
 
 /* ---- screens -------------------------------------------------------------- */

@@ -152,10 +152,18 @@ ui_count_due(struct ui *u)
 	}
 }
 
+/* The key state of a screen: one map, and what has the focus. */
+static keymask
+screen_keymap(const struct screen_ops *ops, const void *st)
+{
+	return ops->keymap != NULL ? ops->keymap(st) : ops->maps;
+}
+
 static void
 draw(struct ui *u)
 {
 	const struct screen_ops *ops;
+	keymask km;
 
 	erase();
 	u->cursor_y = -1;
@@ -177,6 +185,14 @@ draw(struct ui *u)
 	ops = u->stack[u->depth - 1].ops;
 	draw_header(u, ops->title != NULL ? _(ops->title) : NULL);
 	ops->draw(u, u->stack[u->depth - 1].st);
+	/* another screen on top, or another state of it: its hints from
+	 * their first page */
+	km = screen_keymap(ops, u->stack[u->depth - 1].st);
+	if (ops != u->hint_ops || km != u->keymap) {
+		u->hint_ops = ops;
+		u->keymap = km;
+		u->hint_page = 0;
+	}
 	draw_footer(u, ops->hints);
 	if (u->modal_on)
 		draw_modal(u);
@@ -224,6 +240,18 @@ read_key(void)
 	return (int)wc;
 }
 
+static const enum act confirm_keys[] = { ACT_YES, ACT_NO, ACT_NONE };
+static const enum act message_keys[] = { ACT_CLOSE, ACT_NONE };
+
+void
+ui_modal_legend(const struct ui *u, char *buf, size_t n)
+{
+	if (u->modal.kind == MODAL_CONFIRM)
+		keys_legend(confirm_keys, KM_CONFIRM, buf, n);
+	else
+		keys_legend(message_keys, KM_MESSAGE, buf, n);
+}
+
 static void
 handle_key(struct ui *u, int k)
 {
@@ -232,19 +260,21 @@ handle_key(struct ui *u, int k)
 	enum act a;
 
 	if (u->modal_on) {
-		a = keys_action(k, false);
-		if (u->modal.kind == MODAL_CONFIRM && (a == ACT_OK || k == 'y' || k == 'c')) {
+		/* a message closes on any key; a question on its answers only */
+		a = keys_action(k, u->modal.kind == MODAL_CONFIRM ? KM_CONFIRM : KM_MESSAGE);
+		if (u->modal.kind == MODAL_CONFIRM && a == ACT_YES) {
 			u->modal_on = false;
 			u->modal.on_yes(u, u->modal.arg);
-		} else if (a == ACT_BACK || a == ACT_OK || k == 'n' || k == 'k' ||
-		    u->modal.kind == MODAL_MESSAGE) {
+		} else if (a == ACT_NO || u->modal.kind == MODAL_MESSAGE) {
 			u->modal_on = false;
 		}
 		return;
 	}
-	/* letter actions (a, p, s) too: a screen with a text field in focus
-	 * gives the key to the field first */
-	a = keys_action(k, false);
+	a = keys_action(k, screen_keymap(ops, st));
+	if (a == ACT_MORE) {	/* the message stays: only the hints turn */
+		u->hint_page++;
+		return;
+	}
 	u->msg[0] = '\0';
 	if (a == ACT_TELEX) {
 		u->telex = !u->telex;

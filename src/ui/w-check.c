@@ -1,6 +1,7 @@
-/* w-check.c — a checklist: Space toggles the highlighted item, `a` marks
- * all (pressed again, clears all), digits jump to an item (two digits
- * typed in a row make a two-digit number when the list is that long). */
+/* w-check.c — a checklist: ACT_TOGGLE (Space) toggles the highlighted
+ * item, ACT_ALL (`a`) marks all (pressed again, clears all), ACT_NTH (the
+ * digits) jumps to an item (two digits typed in a row make a two-digit
+ * number when the list is that long). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -29,8 +30,8 @@ w_check_key(struct w_check *c, int k, enum act a, int height)
 {
 	size_t n = c->list.n;
 
-	if (k >= '0' && k <= '9') {
-		int d = k - '0', two = c->last_digit * 10 + d;
+	if (a == ACT_NTH) {
+		int d = keys_digit(k), two = c->last_digit * 10 + d;
 
 		if (c->last_digit > 0 && two >= 1 && (size_t)two <= n) {
 			c->list.sel = (size_t)two - 1;
@@ -63,5 +64,5 @@ w_check_key(struct w_check *c, int k, enum act a, int height)
 			c->on[i] = !all;
 		return true;
 	}
-	return w_list_key(&c->list, k, a, height);
+	return w_list_key(&c->list, a, height);
 }

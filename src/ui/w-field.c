@@ -6,7 +6,11 @@
  * `comp`, `comp_len` characters) is replaced by telex_word() after every
  * key, so "Nguyeenx" shows as "Nguyễn" as it is typed.  A key that cannot
  * be part of a word (space, punctuation, a digit) ends the word; Backspace
- * undoes the last key of the word while one is being composed. */
+ * undoes the last key of the word while one is being composed.
+ *
+ * The editing keys come as actions of the key table (ACT_CUR_LEFT, ...,
+ * ACT_CLEAR, in focus state KF_TEXT); a character that is no action is
+ * text.  Drawing is in w-field-draw.c: this file is pure, and tested. */
 #include "config.h"
 
 #include <limits.h>
@@ -14,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "motcua/i18n.h"
 #include "ui-int.h"
 
 void
@@ -99,12 +102,10 @@ ascii_letter(int k)
 	return (k >= 'a' && k <= 'z') || (k >= 'A' && k <= 'Z');
 }
 
-/* A key this kind of field accepts as text. */
+/* A character this kind of field accepts as text. */
 static bool
 acceptable(const struct w_field *f, int k)
 {
-	if (UK_IS_CODE(k) || k < 32 || k == 127)
-		return false;
 	switch (f->kind) {
 	case FK_DIGITS:
 		return (k >= '0' && k <= '9') || k == ' ' || k == '+' || k == '.' || k == '-';
@@ -118,77 +119,52 @@ acceptable(const struct w_field *f, int k)
 }
 
 static bool
-choice_key(struct w_field *f, int k)
+choice_key(struct w_field *f, int k, enum act a)
 {
 	int n = 0;
 
 	while (f->choices[n] != NULL)
 		n++;
-	if (k == ' ' || k == UK(KEY_RIGHT))
+	if (a == ACT_CHOICE_NEXT)
 		f->choice = (f->choice + 1) % n;
-	else if (k == UK(KEY_LEFT))
+	else if (a == ACT_CHOICE_PREV)
 		f->choice = (f->choice + n - 1) % n;
-	else if (k >= '1' && k - '1' < n)
-		f->choice = k - '1';
+	else if (a == ACT_NTH && keys_digit(k) >= 1 && keys_digit(k) <= n)
+		f->choice = keys_digit(k) - 1;
 	else
 		return false;
 	return true;
 }
 
-bool
-w_field_key(struct ui *u, struct w_field *f, int k)
+/* Backspace: while a word is composed it undoes the word's last key. */
+static void
+erase_back(struct w_field *f)
 {
-	if (f->kind == FK_CHOICE)
-		return choice_key(f, k);
-	if (k == UK(KEY_BACKSPACE)) {
-		if (f->composing && f->cur == f->comp + f->comp_len) {
-			if (telex_backspace(&f->tx) && f->tx.nkeys > 0) {
-				show_word(f);
-				return true;
-			}
-			/* the word's last key is gone: remove what it showed */
-			f->composing = false;
-			memmove(&f->buf[f->comp], &f->buf[f->comp + f->comp_len],
-			    (f->len - f->comp - f->comp_len + 1) * sizeof(wchar_t));
-			f->len -= f->comp_len;
-			f->cur = f->comp;
-			return true;
+	if (f->composing && f->cur == f->comp + f->comp_len) {
+		if (telex_backspace(&f->tx) && f->tx.nkeys > 0) {
+			show_word(f);
+			return;
 		}
+		/* the word's last key is gone: remove what it showed */
 		f->composing = false;
-		if (f->cur == 0)
-			return true;
-		memmove(&f->buf[f->cur - 1], &f->buf[f->cur],
-		    (f->len - f->cur + 1) * sizeof(wchar_t));
-		f->cur--;
-		f->len--;
-		return true;
+		memmove(&f->buf[f->comp], &f->buf[f->comp + f->comp_len],
+		    (f->len - f->comp - f->comp_len + 1) * sizeof(wchar_t));
+		f->len -= f->comp_len;
+		f->cur = f->comp;
+		return;
 	}
-	if (k == UK(KEY_DC)) {
-		f->composing = false;
-		if (f->cur < f->len) {
-			memmove(&f->buf[f->cur], &f->buf[f->cur + 1],
-			    (f->len - f->cur) * sizeof(wchar_t));
-			f->len--;
-		}
-		return true;
-	}
-	if (k == UK(KEY_LEFT) || k == UK(KEY_RIGHT) || k == UK(KEY_HOME) ||
-	    k == UK(KEY_END) || k == UK_CTRL('a') || k == UK_CTRL('e')) {
-		f->composing = false;
-		if (k == UK(KEY_LEFT) && f->cur > 0)
-			f->cur--;
-		else if (k == UK(KEY_RIGHT) && f->cur < f->len)
-			f->cur++;
-		else if (k == UK(KEY_HOME) || k == UK_CTRL('a'))
-			f->cur = 0;
-		else if (k == UK(KEY_END) || k == UK_CTRL('e'))
-			f->cur = f->len;
-		return true;
-	}
-	if (k == UK_CTRL('u')) {	/* clear the field */
-		w_field_set(f, "");
-		return true;
-	}
+	f->composing = false;
+	if (f->cur == 0)
+		return;
+	memmove(&f->buf[f->cur - 1], &f->buf[f->cur], (f->len - f->cur + 1) * sizeof(wchar_t));
+	f->cur--;
+	f->len--;
+}
+
+/* A character typed: into the Telex word being composed, or as it is. */
+static bool
+type(struct ui *u, struct w_field *f, int k)
+{
 	if (!acceptable(f, k))
 		return false;
 	/* VNI marks are digits: they join a word already being typed */
@@ -213,55 +189,49 @@ w_field_key(struct ui *u, struct w_field *f, int k)
 	return true;
 }
 
-void
-w_field_draw(struct ui *u, struct w_field *f, int y, int x, int label_w, int width,
-    bool focus)
+keymask
+w_field_focus(const struct w_field *f)
 {
-	int vw = width - label_w, col = 0, curcol = 0;
+	return f->kind == FK_CHOICE ? KF_CHOICE : KF_TEXT;
+}
 
-	attrset(focus ? draw_attr(AT_TITLE) : A_NORMAL);
-	draw_text(y, x, _(f->label), label_w - 1, true);
-	attrset(focus ? draw_attr(AT_FOCUS) : draw_attr(AT_FIELD));
-	if (f->kind == FK_CHOICE) {
-		char buf[256];
-		int len = 0;
-
-		for (int i = 0; f->choices[i] != NULL; i++)
-			len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s%s%s",
-			    i ? "  " : "", i == f->choice ? "(•) " : "( ) ",
-			    _(f->choices[i]), "");
-		draw_text(y, x + label_w, buf, vw, true);
-		attrset(A_NORMAL);
-		return;
-	}
-	/* keep the cursor in view: scroll by characters until it fits */
-	if (f->scroll > f->cur)
-		f->scroll = f->cur;
-	for (;;) {
-		int w = 0;
-		for (size_t i = f->scroll; i < f->cur; i++)
-			w += wcwidth(f->buf[i]) > 0 ? wcwidth(f->buf[i]) : 0;
-		if (w < vw || f->scroll >= f->cur)
-			break;
-		f->scroll++;
-	}
-	move(y, x + label_w);
-	for (size_t i = f->scroll; i < f->len; i++) {
-		int w = wcwidth(f->buf[i]);
-		if (w < 0)
-			w = 1;
-		if (col + w > vw)
-			break;
-		if (i < f->cur)
-			curcol += w;
-		addnwstr(&f->buf[i], 1);
-		col += w;
-	}
-	for (; col < vw; col++)
-		addch(' ');
-	attrset(A_NORMAL);
-	if (focus) {
-		u->cursor_y = y;
-		u->cursor_x = x + label_w + curcol;
+bool
+w_field_key(struct ui *u, struct w_field *f, int k, enum act a)
+{
+	if (f->kind == FK_CHOICE)
+		return choice_key(f, k, a);
+	switch (a) {
+	case ACT_ERASE:
+		erase_back(f);
+		return true;
+	case ACT_DELETE:
+		f->composing = false;
+		if (f->cur < f->len) {
+			memmove(&f->buf[f->cur], &f->buf[f->cur + 1],
+			    (f->len - f->cur) * sizeof(wchar_t));
+			f->len--;
+		}
+		return true;
+	case ACT_CUR_LEFT:
+	case ACT_CUR_RIGHT:
+	case ACT_LINE_START:
+	case ACT_LINE_END:
+		f->composing = false;
+		if (a == ACT_CUR_LEFT && f->cur > 0)
+			f->cur--;
+		else if (a == ACT_CUR_RIGHT && f->cur < f->len)
+			f->cur++;
+		else if (a == ACT_LINE_START)
+			f->cur = 0;
+		else if (a == ACT_LINE_END)
+			f->cur = f->len;
+		return true;
+	case ACT_CLEAR:
+		w_field_set(f, "");
+		return true;
+	case ACT_NONE:
+		return keys_is_text(k) && type(u, f, k);
+	default:
+		return false;	/* another action: the screen's */
 	}
 }

@@ -31,7 +31,7 @@ w_list_draw(struct ui *u, struct w_list *l, int y, int x, int height, int width,
 }
 
 bool
-w_list_key(struct w_list *l, int k, enum act a, int height)
+w_list_key(struct w_list *l, enum act a, int height)
 {
 	size_t page = height > 1 ? (size_t)height - 1 : 1;
 
@@ -47,9 +47,9 @@ w_list_key(struct w_list *l, int k, enum act a, int height)
 		l->sel = l->sel > page ? l->sel - page : 0;
 	} else if (a == ACT_PGDN) {
 		l->sel = l->sel + page < l->n ? l->sel + page : l->n - 1;
-	} else if (k == UK(KEY_HOME)) {
+	} else if (a == ACT_FIRST) {
 		l->sel = 0;
-	} else if (k == UK(KEY_END)) {
+	} else if (a == ACT_LAST) {
 		l->sel = l->n - 1;
 	} else {
 		return false;
@@ -58,7 +58,7 @@ w_list_key(struct w_list *l, int k, enum act a, int height)
 }
 
 bool
-w_scroll_key(size_t *top, size_t rows, size_t page, int k, enum act a)
+w_scroll_key(size_t *top, size_t rows, size_t page, enum act a)
 {
 	size_t last = rows > page ? rows - page : 0;
 
@@ -70,9 +70,9 @@ w_scroll_key(size_t *top, size_t rows, size_t page, int k, enum act a)
 		*top = *top > page ? *top - page : 0;
 	else if (a == ACT_PGDN)
 		*top = *top + page < last ? *top + page : last;
-	else if (k == UK(KEY_HOME))
+	else if (a == ACT_FIRST)
 		*top = 0;
-	else if (k == UK(KEY_END))
+	else if (a == ACT_LAST)
 		*top = last;
 	else
 		return a == ACT_UP || a == ACT_DOWN;
