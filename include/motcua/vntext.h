@@ -60,6 +60,9 @@ char *vntext_sortkey(const char *s, struct mc_err *err);
  * and sets *cols to 0, 1 or 2, or -1 for a control character or a byte
  * that is not UTF-8 (which counts as one column). */
 size_t vntext_cell(const char *s, size_t n, int *cols);
+/* The columns of one code point by the same rule (a text field holds
+ * code points): 0 for a combining mark, 2 wide, 1 otherwise. */
+int vntext_cp_width(unsigned long c);
 size_t vntext_width(const char *s);
 size_t vntext_widthn(const char *s, size_t n);
 /* Bytes of the longest run of whole cells of s (n bytes) within `cols`

@@ -31,7 +31,8 @@ const struct cli_opt cli_group_receipt[] = {
 	{"procedure", "CODE", N_("the procedure's code in the catalog"), CLI_REQUIRED, 0},
 	{"name", "NAME", N_("the applicant's full name, as on the ID card"), CLI_REQUIRED, 0},
 	{"id", "NUMBER", N_("the applicant's citizen ID number (12 digits)"), CLI_REQUIRED, 0},
-	{"birth", "YYYY-MM-DD", N_("the applicant's birth date"), 0, 0},
+	{"birth", "DATE", N_("the applicant's birth date (DD/MM/YYYY, DDMMYYYY or "
+	    "YYYY-MM-DD)"), 0, 0},
 	{"phone", "P", N_("the applicant's phone number"), 0, 0},
 	{"address", "A", N_("the applicant's address"), 0, 0},
 	{"email", "E", N_("the applicant's e-mail address"), 0, 0},

@@ -269,7 +269,8 @@ run_officer(struct cli_ctx *ctx, const struct cli_args *a)
 }
 
 static const struct cli_opt period_opts[] = {
-	{"from", "DATE", N_("the first day of the period (YYYY-MM-DD)"), CLI_REQUIRED, 0},
+	{"from", "DATE", N_("the first day of the period (DD/MM/YYYY, DDMMYYYY or "
+	    "YYYY-MM-DD)"), CLI_REQUIRED, 0},
 	{"to", "DATE", N_("the last day of the period"), CLI_REQUIRED, 0},
 	CLI_OPT_END,
 };
@@ -287,7 +288,7 @@ static const struct cli_opt encoding_opt[] = {
 	CLI_OPT_END,
 };
 static const struct cli_opt day_opt[] = {
-	{"date", "DATE", N_("the day (YYYY-MM-DD)"), CLI_REQUIRED, 0},
+	{"date", "DATE", N_("the day (DD/MM/YYYY, DDMMYYYY or YYYY-MM-DD)"), CLI_REQUIRED, 0},
 	CLI_OPT_END,
 };
 

@@ -156,6 +156,14 @@ vntext_fold(const char *s, struct mc_err *err)
  * combining marks after it, so a cut between cells never separates a mark
  * from its letter. */
 
+int
+vntext_cp_width(unsigned long c)
+{
+	int w = uc_width((ucs4_t)c, "UTF-8");
+
+	return w < 0 ? 1 : w;	/* a control character is drawn as '?' */
+}
+
 size_t
 vntext_cell(const char *s, size_t n, int *cols)
 {

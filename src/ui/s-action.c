@@ -78,7 +78,8 @@ date_time(struct ui *u, struct w_field *date, struct w_field *time)
 	if (d == NULL || h == NULL)
 		ui_error(u, "%s", _("out of memory"));
 	else if (flow_parse_date(d, iso) != 0 || iso[0] == '\0')
-		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY"), d);
+		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY, DDMMYYYY "
+		    "or YYYY-MM-DD"), d);
 	else if (snprintf(both, sizeof both, "%s %s", iso, h) < 0 ||
 	    date_parse_time(both, &t) != 0)
 		ui_error(u, _("'%s' is not a time: type it as HH:MM"), h);

@@ -76,7 +76,8 @@ filter_date(struct ui *u, struct w_field *f, char out[MC_DATE_LEN])
 
 	if (!good) {
 		out[0] = '\0';
-		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY, or leave it empty"),
+		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY, DDMMYYYY or "
+		    "YYYY-MM-DD, or leave it empty"),
 		    v != NULL ? v : "");
 	}
 	free(v);

@@ -172,7 +172,8 @@ apply_custom(struct ui *u, struct st_report *s)
 			break;
 		}
 	if (bad >= 0) {
-		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY"),
+		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY, DDMMYYYY or "
+		    "YYYY-MM-DD"),
 		    v[bad] != NULL ? v[bad] : "");
 		s->focus = bad;
 	} else if (jdn[1] < jdn[0]) {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "motcua/i18n.h"
+#include "motcua/vntext.h"
 #include "ui-int.h"
 
 void
@@ -35,16 +36,15 @@ w_field_draw(struct ui *u, struct w_field *f, int y, int x, int label_w, int wid
 	for (;;) {
 		int w = 0;
 		for (size_t i = f->scroll; i < f->cur; i++)
-			w += wcwidth(f->buf[i]) > 0 ? wcwidth(f->buf[i]) : 0;
+			w += vntext_cp_width((unsigned long)f->buf[i]);
 		if (w < vw || f->scroll >= f->cur)
 			break;
 		f->scroll++;
 	}
 	move(y, x + label_w);
 	for (size_t i = f->scroll; i < f->len; i++) {
-		int w = wcwidth(f->buf[i]);
-		if (w < 0)
-			w = 1;
+		int w = vntext_cp_width((unsigned long)f->buf[i]);
+
 		if (col + w > vw)
 			break;
 		if (i < f->cur)
