@@ -312,7 +312,9 @@ pick_row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 
 	(void)u;
 	(void)sel;
-	snprintf(line, sizeof line, "%zu  %s", i + 1, p->items[i] == ITEM_SHEET ?
+	/* numbers right-aligned once a tenth action appears */
+	snprintf(line, sizeof line, "%*zu  %s", p->list.n >= 10 ? 2 : 1, i + 1,
+	    p->items[i] == ITEM_SHEET ?
 	    _("Control sheet (Mẫu 05): preview, print") :
 	    life_step_label(vocab_kind((enum mc_kind_id)p->items[i])));
 	draw_text(y, x + 1, line, width - 2, false);
