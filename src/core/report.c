@@ -56,7 +56,8 @@ static const char summary_fmt[] =
 	"d.due < ?2 AS late_then "
 	"FROM dossier d INDEXED BY dossier_period WHERE %s AND d.status NOT IN %s) AS d";
 
-/* A status list of the tables' (vocab_status_sql, vocab_report_sql) */
+/* room for a list of statuses, "('a', 'b')" (vocab_status_sql,
+ * vocab_report_sql) */
 #define STATUS_LIST 256
 
 /* The summary's query over the carried-over part or the new one
@@ -210,7 +211,7 @@ rating_field(void)
 }
 
 /* The other queries of the summary, each grouped by field (sqlite3_free
- * them); NULL when out of memory.  Refused: the dossiers refused at the
+ * them); -1 when out of memory.  Refused: the dossiers refused at the
  * counter, by the day they were.  Guided: the guidance events, by the
  * procedure's field their body holds.  Ratings: each choice counted among
  * the dossiers returned within the period (and still in the status the
