@@ -19,6 +19,7 @@
  *   refused           refused at the counter within it (never "received")
  *   withdrawn         withdrawn within it
  *   on_time_rate      (early + on time) / resolved × 100, or none
+ * What each status counts as is the status table's `report` (vocab.h).
  * Identity, per field and in total:
  *   carried_over + received_new = resolved + in_progress + withdrawn
  * (a dossier refused at the counter counts only as refused; a cancelled
@@ -31,6 +32,7 @@
 #include <sqlite3.h>
 
 #include "motcua/error.h"
+#include "motcua/vocab.h"
 
 struct report_row {
 	char field[256];	/* "" for the total */
@@ -38,7 +40,9 @@ struct report_row {
 	long long resolved_early, resolved_on_time, resolved_late;
 	long long in_progress_within, in_progress_overdue;
 	long long guided, refused, withdrawn, paused;
-	long long rating[3];	/* very satisfied, satisfied, not satisfied */
+	long long rating[MC_CHOICES_MAX];	/* per choice of the return's rating
+					 * (vocab.c), in its order: very
+					 * satisfied, satisfied, not satisfied */
 	bool has_rate;
 	double on_time_rate;	/* 0..100 when has_rate */
 };

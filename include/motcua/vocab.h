@@ -5,7 +5,8 @@
  * reads these two tables: the lifecycle rules (which step applies from
  * which status, who may record it, what its body holds and how each
  * field is checked), the projection (the status a step leads to), the
- * reports and the due board (which statuses are open, which paused), the
+ * reports and the due board (which statuses are open, which paused, what
+ * each counts as in the period's figures; the ratings), the
  * screens (labels, the actions offered, the form of a step, the timeline)
  * and the command line (`event` and its options, derived from the
  * fields).  Adding an event kind is a row here (and its enum value), its
@@ -27,7 +28,7 @@
  *   apologize      {"reason": TEXT, "new_date": ISO}
  * The receipt and the guidance are written by dossier_receive and
  * dossier_guide (dossier.h); the table lists of their bodies only what the
- * timeline shows. */
+ * timeline shows and the reports read (the guidance's procedure's field). */
 #ifndef MOTCUA_VOCAB_H
 #define MOTCUA_VOCAB_H
 
@@ -45,10 +46,27 @@ enum mc_phase {
 	MC_PHASE_FINAL,		/* nothing more will happen (but a cancel) */
 };
 
+/* What the period's figures (report.h) make of a dossier in a status.
+ * Each is a bit, so that a query can ask for several at once. */
+enum mc_report {
+	MC_REPORT_COUNTED = 1 << 0,	/* received, then counted by its times:
+					 * resolved once its result is ready,
+					 * else carried over, in progress */
+	MC_REPORT_WITHDRAWN = 1 << 1,	/* received, then withdrawn: ended
+					 * without a result */
+	MC_REPORT_REFUSED = 1 << 2,	/* refused at the counter: never
+					 * received, counted only as refused */
+	MC_REPORT_VOID = 1 << 3,	/* entered in error: counted nowhere,
+					 * not even as an officer's receipt */
+};
+/* the statuses of a dossier the figures never count as received */
+#define MC_REPORT_UNRECEIVED (MC_REPORT_REFUSED | MC_REPORT_VOID)
+
 struct mc_status {
 	const char *name;	/* as stored in dossier.status */
 	const char *label;	/* N_(): short, for lists */
 	enum mc_phase phase;
+	enum mc_report report;	/* exactly one bit */
 	bool paused;		/* waiting for the citizen: the due board's own
 				 * group, not "due"; the clock stands still */
 	const char *note;	/* the logbook's note (Vietnamese, as the
@@ -70,6 +88,9 @@ const struct mc_status *vocab_status_paused(void);
 /* A SQL list of the names of the statuses in this phase, "('a', 'b')";
  * running (not paused) ones only if `running`.  Returns buf. */
 char *vocab_status_sql(enum mc_phase phase, bool running, char *buf, size_t n);
+/* The same list of the statuses whose report role is one of the bits of
+ * `reports` (enum mc_report).  Returns buf. */
+char *vocab_report_sql(unsigned reports, char *buf, size_t n);
 
 /* ---- event kinds -------------------------------------------------------- */
 
@@ -105,10 +126,13 @@ enum mc_need {
 struct mc_choice {
 	const char *value;	/* as stored */
 	const char *label;	/* N_() */
+	bool refuses;		/* the result refuses the request: Mẫu 03
+				 * answers it, as it answers the refuse step */
 };
 
 struct mc_field {
-	const char *name;	/* the body's key */
+	const char *name;	/* the body's key; a path for a nested one
+				 * ("procedure.field": "$.procedure.field") */
 	enum mc_field_type type;
 	enum mc_need need;
 	const char *when, *when_value;	/* MC_NEED_IF, MC_NEED_WITH */
@@ -170,6 +194,10 @@ const struct mc_field *vocab_field_of_type(const struct mc_kind *k,
     enum mc_field_type type);
 /* The choice of this value of an enumeration, or NULL. */
 const struct mc_choice *vocab_choice(const struct mc_field *f, const char *value);
+/* How many choices an enumeration has. */
+size_t vocab_nchoices(const struct mc_field *f);
+/* The JSON path of a field in its kind's body ("$.reason").  Returns buf. */
+char *vocab_path(const struct mc_field *f, char *buf, size_t n);
 /* The names of the steps, "a, b, … or z" (" or " translated). */
 char *vocab_step_names(char *buf, size_t n);
 

@@ -273,7 +273,7 @@ decode_value(sqlite3_stmt *get, const char *body, const struct mc_field *f,
 	char path[64];
 	bool have;
 
-	snprintf(path, sizeof path, "$.%s", f->name);
+	vocab_path(f, path, sizeof path);
 	sqlite3_bind_text(get, 1, body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(get, 2, path, -1, SQLITE_TRANSIENT);
 	have = sqlite3_step(get) == SQLITE_ROW &&

@@ -16,41 +16,70 @@
 /* The summary runs twice over the dossiers that can count in [?1, ?2):
  * those received within it, then those received before and still open at
  * its start.  Both read only the covering index dossier_period (in receipt
- * order), never the rows; the two parts are added up per field. */
+ * order), never the rows; the two parts are added up per field.
+ *
+ * Every status, kind and body field the queries name comes from the tables
+ * (vocab.h), written into the SQL when it runs: a status list "('a', 'b')"
+ * for each %s named so below, a kind's name (%Q) quoted. */
 #define PART_NEW "d.received >= ?1 AND d.received < ?2"
-/* %s: the open statuses (vocab.h), filled in when the query runs */
+/* %s: the open statuses */
 #define PART_CARRIED "d.received < ?1 AND (d.status IN %s " \
 	"OR d.result_at >= ?1 OR d.closed_at >= ?1)"
 
-/* paused at the end: a pause before it, and no resume after that pause */
+/* paused at the end: a pause before it, and no resume after that pause
+ * (%Q: the pause kind, the resume kind) */
 #define PAUSED_AT_END \
-	"EXISTS (SELECT 1 FROM event p WHERE p.dossier = d.id AND p.kind = 'pause' " \
+	"EXISTS (SELECT 1 FROM event p WHERE p.dossier = d.id AND p.kind = %Q " \
 	"AND p.at < ?2 AND NOT EXISTS (SELECT 1 FROM event r WHERE r.dossier = d.id " \
-	"AND r.kind = 'resume' AND r.at > p.at AND r.at < ?2))"
+	"AND r.kind = %Q AND r.at > p.at AND r.at < ?2))"
 
 /* The flags of report.h's definitions, one row per dossier, added up per
  * field in C (a handful of fields: cheaper than SQLite sorting a year of
  * rows for a GROUP BY).  Only dossiers
  * ever paused (a small set, from the events' kind index) pay for the
- * paused-at-the-end test. */
-#define SUMMARY(part) \
-	"SELECT field, carried, new, res AND early, res AND NOT early AND ontime, " \
-	"res AND NOT ontime, prog AND NOT late_then, prog AND late_then, wd, " \
-	"CASE WHEN prog AND d.id IN (SELECT dossier FROM event WHERE kind = 'pause' " \
-	"AND at < ?2) THEN " PAUSED_AT_END " ELSE 0 END " \
-	"FROM (SELECT d.field, d.id, d.received < ?1 AS carried, " \
-	"d.received >= ?1 AND d.received < ?2 AS new, " \
-	"coalesce(d.result_at >= ?1 AND d.result_at < ?2, 0) AS res, " \
-	"substr(d.result_at, 1, 10) < substr(d.due, 1, 10) AS early, " \
-	"d.result_at <= d.due AS ontime, " \
-	"d.status = 'withdrawn' AND d.closed_at >= ?1 AND d.closed_at < ?2 AS wd, " \
-	"d.received < ?2 AND NOT coalesce(d.result_at < ?2, 0) AND " \
-	"NOT (d.status = 'withdrawn' AND d.closed_at < ?2) AS prog, " \
-	"d.due < ?2 AS late_then " \
-	"FROM dossier d INDEXED BY dossier_period WHERE " part " AND d.status NOT IN " \
-	"('cancelled', 'refused')) AS d"
+ * paused-at-the-end test.  Filled in by summary_sql: the pause kind, then
+ * PAUSED_AT_END's two, the withdrawn statuses twice, the part (PART_NEW or
+ * PART_CARRIED), the statuses never received. */
+static const char summary_fmt[] =
+	"SELECT field, carried, new, res AND early, res AND NOT early AND ontime, "
+	"res AND NOT ontime, prog AND NOT late_then, prog AND late_then, wd, "
+	"CASE WHEN prog AND d.id IN (SELECT dossier FROM event WHERE kind = %Q "
+	"AND at < ?2) THEN " PAUSED_AT_END " ELSE 0 END "
+	"FROM (SELECT d.field, d.id, d.received < ?1 AS carried, "
+	"d.received >= ?1 AND d.received < ?2 AS new, "
+	"coalesce(d.result_at >= ?1 AND d.result_at < ?2, 0) AS res, "
+	"substr(d.result_at, 1, 10) < substr(d.due, 1, 10) AS early, "
+	"d.result_at <= d.due AS ontime, "
+	"d.status IN %s AND d.closed_at >= ?1 AND d.closed_at < ?2 AS wd, "
+	"d.received < ?2 AND NOT coalesce(d.result_at < ?2, 0) AND "
+	"NOT (d.status IN %s AND d.closed_at < ?2) AS prog, "
+	"d.due < ?2 AS late_then "
+	"FROM dossier d INDEXED BY dossier_period WHERE %s AND d.status NOT IN %s) AS d";
 
-static const char *const summary_sql[] = { SUMMARY(PART_NEW), SUMMARY(PART_CARRIED) };
+/* room for a list of statuses, "('a', 'b')" (vocab_status_sql,
+ * vocab_report_sql) */
+#define STATUS_LIST 256
+
+/* The summary's query over the carried-over part or the new one
+ * (sqlite3_free it); NULL when out of memory. */
+static char *
+summary_sql(bool carried)
+{
+	char open[STATUS_LIST], withdrawn[STATUS_LIST], unreceived[STATUS_LIST];
+	const char *pause = vocab_kind(MC_KIND_PAUSE)->name;
+	char *part, *sql;
+
+	part = carried ? sqlite3_mprintf(PART_CARRIED, vocab_status_sql(MC_PHASE_OPEN,
+	    false, open, sizeof open)) : sqlite3_mprintf("%s", PART_NEW);
+	if (part == NULL)
+		return NULL;
+	vocab_report_sql(MC_REPORT_WITHDRAWN, withdrawn, sizeof withdrawn);
+	sql = sqlite3_mprintf(summary_fmt, pause, pause, vocab_kind(MC_KIND_RESUME)->name,
+	    withdrawn, withdrawn, part,
+	    vocab_report_sql(MC_REPORT_UNRECEIVED, unreceived, sizeof unreceived));
+	sqlite3_free(part);
+	return sql;
+}
 
 static struct report_row *
 row_for(struct report_summary *s, const char *field, struct mc_err *err)
@@ -94,7 +123,7 @@ add_row(struct report_row *t, const struct report_row *r)
 	t->refused += r->refused;
 	t->withdrawn += r->withdrawn;
 	t->paused += r->paused;
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < MC_CHOICES_MAX; i++)
 		t->rating[i] += r->rating[i];
 }
 
@@ -165,19 +194,62 @@ fill_guided(struct report_row *r, sqlite3_stmt *st)
 	r->guided = sqlite3_column_int64(st, 1);
 }
 
+/* a count per choice of the rating, in the table's order */
 static void
 fill_rating(struct report_row *r, sqlite3_stmt *st)
 {
-	r->rating[0] = sqlite3_column_int64(st, 1);
-	r->rating[1] = sqlite3_column_int64(st, 2);
-	r->rating[2] = sqlite3_column_int64(st, 3);
+	for (int i = 0; i + 1 < sqlite3_column_count(st) && i < MC_CHOICES_MAX; i++)
+		r->rating[i] = sqlite3_column_int64(st, i + 1);
+}
+
+/* The citizen's rating: the return's enumeration (vocab.c); NULL if the
+ * table had none. */
+static const struct mc_field *
+rating_field(void)
+{
+	return vocab_field_of_type(vocab_kind(MC_KIND_RETURN), MC_FT_ENUM);
+}
+
+/* The other queries of the summary, each grouped by field (sqlite3_free
+ * them); -1 when out of memory.  Refused: the dossiers refused at the
+ * counter, by the day they were.  Guided: the guidance events, by the
+ * procedure's field their body holds.  Ratings: each choice counted among
+ * the dossiers returned within the period (and still in the status the
+ * return leads to: not cancelled since). */
+static int
+other_sql(char *sql[3])
+{
+	const struct mc_field *rating = rating_field();
+	char refused[STATUS_LIST], path[64];
+	sqlite3_str *r;
+
+	sql[0] = sqlite3_mprintf("SELECT field, count(*) FROM dossier WHERE status IN %s "
+	    "AND closed_at >= ?1 AND closed_at < ?2 GROUP BY field",
+	    vocab_report_sql(MC_REPORT_REFUSED, refused, sizeof refused));
+	sql[1] = sqlite3_mprintf("SELECT json_extract(body, %Q), count(*) FROM event "
+	    "WHERE kind = %Q AND at >= ?1 AND at < ?2 GROUP BY 1",
+	    vocab_path(&vocab_kind(MC_KIND_GUIDE)->fields[0], path, sizeof path),
+	    vocab_kind(MC_KIND_GUIDE)->name);
+	r = sqlite3_str_new(NULL);
+	sqlite3_str_appendall(r, "SELECT field");
+	for (size_t i = 0; rating != NULL && i < vocab_nchoices(rating); i++)
+		sqlite3_str_appendf(r, ", sum(rating = %Q)", rating->choices[i].value);
+	sqlite3_str_appendf(r, " FROM dossier WHERE returned_at >= ?1 AND returned_at < ?2 "
+	    "AND status = %Q GROUP BY field", vocab_kind(MC_KIND_RETURN)->to);
+	sql[2] = sqlite3_str_finish(r);
+	if (sql[0] != NULL && sql[1] != NULL && sql[2] != NULL)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		sqlite3_free(sql[i]);
+	return -1;
 }
 
 int
 report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
     struct mc_err *err)
 {
-	char s[MC_DATE_LEN], e[MC_DATE_LEN];
+	char s[MC_DATE_LEN], e[MC_DATE_LEN], *other[3];
+	bool fail;
 
 	memset(out, 0, sizeof *out);
 	if (to < from)
@@ -188,13 +260,10 @@ report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
 	/* times are ISO text: a date compares as the start of that day */
 	date_format(from, s);
 	date_format(to + 1, e);
-	for (size_t k = 0; k < sizeof summary_sql / sizeof summary_sql[0]; k++) {
-		char open[256], *sql;
+	for (int carried = 0; carried < 2; carried++) {
+		char *sql = summary_sql(carried);
 		int rc;
 
-		/* the SQL has no % but PART_CARRIED's */
-		sql = sqlite3_mprintf(summary_sql[k], vocab_status_sql(MC_PHASE_OPEN, false,
-		    open, sizeof open));
 		rc = sql != NULL ? grouped(db, sql, s, e, out, fill_main, err) :
 		    err_set(err, MC_ENOMEM, _("out of memory"));
 		sqlite3_free(sql);
@@ -203,19 +272,22 @@ report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
 			return -1;
 		}
 	}
-	if (grouped(db, "SELECT field, count(*) FROM dossier WHERE status = 'refused' AND "
-	    "closed_at >= ?1 AND closed_at < ?2 GROUP BY field", s, e, out, fill_refused, err) ||
-	    grouped(db, "SELECT json_extract(body, '$.procedure.field'), count(*) FROM event "
-	    "WHERE kind = 'guide' AND at >= ?1 AND at < ?2 GROUP BY 1", s, e, out,
-	    fill_guided, err) ||
-	    grouped(db, "SELECT field, sum(rating = 'very_satisfied'), sum(rating = "
-	    "'satisfied'), sum(rating = 'not_satisfied') FROM dossier WHERE returned_at >= ?1 "
-	    "AND returned_at < ?2 AND status = 'returned' GROUP BY field", s, e, out,
-	    fill_rating, err)) {
+	if (other_sql(other) != 0) {
+		report_summary_free(out);
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	fail = grouped(db, other[0], s, e, out, fill_refused, err) ||
+	    grouped(db, other[1], s, e, out, fill_guided, err) ||
+	    grouped(db, other[2], s, e, out, fill_rating, err);
+	for (int i = 0; i < 3; i++)
+		sqlite3_free(other[i]);
+	if (fail) {
 		report_summary_free(out);
 		return -1;
 	}
-	qsort(out->fields, out->nfields, sizeof *out->fields, cmp_field);
+	/* a period without a dossier has no row: qsort wants an array */
+	if (out->nfields > 1)
+		qsort(out->fields, out->nfields, sizeof *out->fields, cmp_field);
 	for (size_t i = 0; i < out->nfields; i++) {
 		set_rate(&out->fields[i]);
 		add_row(&out->total, &out->fields[i]);
@@ -232,30 +304,50 @@ report_summary_free(struct report_summary *s)
 	s->nfields = 0;
 }
 
-/* One row as a JSON object, made by SQLite. */
+/* One row as a JSON object, made by SQLite: the figures (report.h's
+ * names), "satisfaction" with a count per choice of the rating, keyed by
+ * its value, and the rate. */
 static char *
 row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err *err)
 {
+	const struct mc_field *rating = rating_field();
+	size_t nrating = rating != NULL ? vocab_nchoices(rating) : 0;
 	sqlite3_stmt *st;
-	char *out = NULL;
+	sqlite3_str *sql;
+	char *out = NULL, *text;
+	int rc;
 	const long long v[] = {r->carried_over, r->received_new, r->received_online,
 	    r->resolved_early, r->resolved_on_time, r->resolved_late, r->in_progress_within,
-	    r->in_progress_overdue, r->guided, r->refused, r->withdrawn, r->paused,
-	    r->rating[0], r->rating[1], r->rating[2]};
+	    r->in_progress_overdue, r->guided, r->refused, r->withdrawn, r->paused};
+	const int nv = (int)(sizeof v / sizeof v[0]);
 
-	if (db_prepare(db, "SELECT json_object('carried_over', ?1, 'received_new', ?2, "
-	    "'received_online', ?3, 'resolved_early', ?4, 'resolved_on_time', ?5, "
+	sql = sqlite3_str_new(db);
+	sqlite3_str_appendall(sql, "SELECT json_object('carried_over', ?1, 'received_new', "
+	    "?2, 'received_online', ?3, 'resolved_early', ?4, 'resolved_on_time', ?5, "
 	    "'resolved_late', ?6, 'in_progress_within', ?7, 'in_progress_overdue', ?8, "
 	    "'guided', ?9, 'refused', ?10, 'withdrawn', ?11, 'paused', ?12, "
-	    "'satisfaction', json_object('very_satisfied', ?13, 'satisfied', ?14, "
-	    "'not_satisfied', ?15), 'on_time_rate', ?16)", &st, err))
+	    "'satisfaction', json_object(");
+	for (size_t i = 0; i < nrating; i++)
+		sqlite3_str_appendf(sql, "%s%Q, ?%d", i ? ", " : "", rating->choices[i].value,
+		    nv + 1 + (int)i);
+	sqlite3_str_appendf(sql, "), 'on_time_rate', ?%d)", nv + 1 + (int)nrating);
+	if ((text = sqlite3_str_finish(sql)) == NULL) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
 		return NULL;
-	for (int i = 0; i < 15; i++)
+	}
+	rc = db_prepare(db, text, &st, err);
+	sqlite3_free(text);
+	if (rc != 0)
+		return NULL;
+	for (int i = 0; i < nv; i++)
 		sqlite3_bind_int64(st, i + 1, v[i]);
+	for (size_t i = 0; i < nrating; i++)
+		sqlite3_bind_int64(st, nv + 1 + (int)i, r->rating[i]);
 	if (r->has_rate)
-		sqlite3_bind_double(st, 16, (double)(long long)(r->on_time_rate * 100 + 0.5) / 100);
+		sqlite3_bind_double(st, nv + 1 + (int)nrating,
+		    (double)(long long)(r->on_time_rate * 100 + 0.5) / 100);
 	else
-		sqlite3_bind_null(st, 16);
+		sqlite3_bind_null(st, nv + 1 + (int)nrating);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		out = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -357,11 +449,12 @@ report_logbook(sqlite3 *db, int from, int to,
 	    "trim(coalesce(d.address, '') || CASE WHEN d.phone IS NOT NULL THEN '; ' || "
 	    "d.phone ELSE '' END, '; '), coalesce(d.agency, ?3), d.received, "
 	    "coalesce(d.appointment, d.due), (SELECT min(at) FROM event WHERE dossier = d.id "
-	    "AND kind IN ('handover', 'transfer')), d.result_at, d.returned_at, "
+	    "AND kind IN (%Q, %Q)), d.result_at, d.returned_at, "
 	    "CASE d.status %z"
 	    "ELSE CASE WHEN d.apologies > 0 THEN 'xin lỗi, hẹn lại' ELSE '' END END "
 	    "FROM dossier d WHERE d.received >= ?1 AND d.received < ?2 "
-	    "ORDER BY d.received, d.code", sqlite3_str_finish(notes));
+	    "ORDER BY d.received, d.code", vocab_kind(MC_KIND_HANDOVER)->name,
+	    vocab_kind(MC_KIND_TRANSFER)->name, sqlite3_str_finish(notes));
 	if (sql == NULL)
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	rc = db_prepare(db, sql, &st, err);
@@ -405,24 +498,32 @@ int
 report_officer(sqlite3 *db, int day,
     int (*fn)(const struct report_officer_row *, void *), void *arg, struct mc_err *err)
 {
-	char s[MC_DATE_LEN], e[MC_DATE_LEN];
+	char s[MC_DATE_LEN], e[MC_DATE_LEN], voided[STATUS_LIST], *sql;
 	sqlite3_stmt *st;
 	int rc;
 
 	date_format(day, s);
 	date_format(day + 1, e);
-	/* receipts and fees from the dossiers (cancelled ones were never
-	 * really received), returns and guidance from the events */
-	if (db_prepare(db, "SELECT o.username, o.full_name, "
+	/* receipts and fees from the dossiers (those entered in error were
+	 * never really received; one refused at the counter was), returns and
+	 * guidance from the events */
+	vocab_report_sql(MC_REPORT_VOID, voided, sizeof voided);
+	sql = sqlite3_mprintf("SELECT o.username, o.full_name, "
 	    "(SELECT count(*) FROM dossier d WHERE d.officer = o.username AND d.received >= ?1 "
-	    "AND d.received < ?2 AND d.status <> 'cancelled'), "
-	    "(SELECT count(*) FROM event e WHERE e.officer = o.username AND e.kind = 'return' "
+	    "AND d.received < ?2 AND d.status NOT IN %s), "
+	    "(SELECT count(*) FROM event e WHERE e.officer = o.username AND e.kind = %Q "
 	    "AND e.at >= ?1 AND e.at < ?2), "
-	    "(SELECT count(*) FROM event e WHERE e.officer = o.username AND e.kind = 'guide' "
+	    "(SELECT count(*) FROM event e WHERE e.officer = o.username AND e.kind = %Q "
 	    "AND e.at >= ?1 AND e.at < ?2), "
 	    "(SELECT coalesce(sum(d.fee), 0) FROM dossier d WHERE d.officer = o.username AND "
-	    "d.received >= ?1 AND d.received < ?2 AND d.status <> 'cancelled') "
-	    "FROM officer o ORDER BY o.username", &st, err))
+	    "d.received >= ?1 AND d.received < ?2 AND d.status NOT IN %s) "
+	    "FROM officer o ORDER BY o.username", voided, vocab_kind(MC_KIND_RETURN)->name,
+	    vocab_kind(MC_KIND_GUIDE)->name, voided);
+	if (sql == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	rc = db_prepare(db, sql, &st, err);
+	sqlite3_free(sql);
+	if (rc != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);

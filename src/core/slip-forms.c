@@ -2,16 +2,17 @@
  * Mẫu 04 (apology and new date), Mẫu 05 (control sheet of the hand-offs).
  *
  * Each starts from the receive event (slip_load_receipt: applicant,
- * procedure, times) and adds what the lifecycle events say (lifecycle.h
- * lists their JSON bodies), read with SQLite's JSON functions. */
+ * procedure, times) and adds what the lifecycle events say, read with
+ * SQLite's JSON functions: which kind holds which field, and which outcome
+ * refuses, come from the kind table (vocab.h), bound to the queries. */
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
+#include "motcua/vocab.h"
 #include "slip-int.h"
 
 /* The counter, as the forms name it. */
@@ -42,6 +43,45 @@ slip_load_due(sqlite3 *db, const char *code, char *due, size_t n, struct slip_da
 	return 0;
 }
 
+/* Bind the name of kind k to parameter i. */
+static void
+bind_kind(sqlite3_stmt *st, int i, enum mc_kind_id k)
+{
+	sqlite3_bind_text(st, i, vocab_kind(k)->name, -1, SQLITE_STATIC);
+}
+
+/* Bind to parameter i the JSON path of kind k's (first) field of this type
+ * ("$.reason"), or null when it has none: json_extract then gives null. */
+static void
+bind_path(sqlite3_stmt *st, int i, enum mc_kind_id k, enum mc_field_type type)
+{
+	const struct mc_field *f = vocab_field_of_type(vocab_kind(k), type);
+	char path[64];
+
+	if (f != NULL)
+		sqlite3_bind_text(st, i, vocab_path(f, path, sizeof path), -1,
+		    SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* The result's outcome (its enumeration), and whether a value of it
+ * refuses the request. */
+static const struct mc_field *
+outcome_field(void)
+{
+	return vocab_field_of_type(vocab_kind(MC_KIND_RESULT), MC_FT_ENUM);
+}
+
+static bool
+outcome_refuses(const char *value)
+{
+	const struct mc_field *f = outcome_field();
+	const struct mc_choice *c = f != NULL ? vocab_choice(f, value) : NULL;
+
+	return c != NULL && c->refuses;
+}
+
 /* Mẫu 03 and 04: the last event that the form answers (a refusal at the
  * counter or a refused result; an apology).  The form is dated that day
  * and signed by the officer who recorded it.  1 if there is none. */
@@ -49,15 +89,19 @@ static int
 slip_load_last(sqlite3 *db, enum slip_form form, const char *code, struct slip_data *d,
     struct mc_err *err)
 {
+	/* ?2 the kind whose form it is, ?4 its reason, ?5 its new date; for
+	 * Mẫu 03 also a result (?3) whose outcome (?7) refuses (?8), ?6 its
+	 * reason */
 	static const char sql[] =
 	    "SELECT e.at, coalesce(o.full_name, e.officer), "
-	    "json_extract(e.body, '$.reason'), json_extract(e.body, '$.new_date') "
+	    "json_extract(e.body, CASE e.kind WHEN ?2 THEN ?4 ELSE ?6 END), "
+	    "json_extract(e.body, ?5) "
 	    "FROM event AS e LEFT JOIN officer AS o ON o.username = e.officer "
-	    "WHERE e.dossier = (SELECT id FROM dossier WHERE code = ?1) AND CASE ?2 "
-	    "WHEN 'apologize' THEN e.kind = 'apologize' "
-	    "ELSE e.kind = 'refuse' OR (e.kind = 'result' AND "
-	    "json_extract(e.body, '$.outcome') = 'refused') END "
+	    "WHERE e.dossier = (SELECT id FROM dossier WHERE code = ?1) AND (e.kind = ?2 "
+	    "OR (e.kind = ?3 AND json_extract(e.body, ?7) = ?8)) "
 	    "ORDER BY e.at DESC, e.origin DESC, e.seq DESC LIMIT 1";
+	const struct mc_field *outcome = outcome_field();
+	enum mc_kind_id k = form == SLIP_APOLOGY ? MC_KIND_APOLOGIZE : MC_KIND_REFUSE;
 	char buf[128];
 	sqlite3_stmt *st;
 	int rc;
@@ -65,8 +109,17 @@ slip_load_last(sqlite3 *db, enum slip_form form, const char *code, struct slip_d
 	if (db_prepare(db, sql, &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, form == SLIP_APOLOGY ? "apologize" : "refuse", -1,
-	    SQLITE_STATIC);
+	bind_kind(st, 2, k);
+	bind_path(st, 4, k, MC_FT_TEXT);
+	bind_path(st, 5, k, MC_FT_TIME);
+	for (size_t i = 0; form == SLIP_REFUSAL && outcome != NULL &&
+	    i < vocab_nchoices(outcome); i++)
+		if (outcome->choices[i].refuses) {
+			bind_kind(st, 3, MC_KIND_RESULT);
+			bind_path(st, 6, MC_KIND_RESULT, MC_FT_TEXT);
+			bind_path(st, 7, MC_KIND_RESULT, MC_FT_ENUM);
+			sqlite3_bind_text(st, 8, outcome->choices[i].value, -1, SQLITE_STATIC);
+		}
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		sqlite3_finalize(st);
 		return rc == SQLITE_DONE ? 1 : db_fail(db, err, _("reading the dossier's "
@@ -102,21 +155,28 @@ static int
 slip_load_handoffs(sqlite3 *db, const char *code, const char *due, struct slip_data *d,
     struct mc_err *err)
 {
+	/* the kinds ?2 receive, ?3 handover, ?4 transfer, ?5 transfer-back,
+	 * ?6 result, ?7 return; each column a field of one of them, its path
+	 * bound: ?8 handed to, ?9 and ?10 the agency, ?11 the outcome, ?12 its
+	 * reason, ?13 the collector (the receipt's time is its own format) */
 	static const char sql[] =
-	    "SELECT e.kind, CASE e.kind WHEN 'receive' THEN "		/* 0 */
+	    "SELECT e.kind, CASE e.kind WHEN ?2 THEN "			/* 0 */
 	    "coalesce(json_extract(e.body, '$.received'), e.at) ELSE e.at END, "
 	    "coalesce(o.full_name, e.officer), "
-	    "coalesce((SELECT t.full_name FROM officer AS t WHERE t.username = "
-	    "json_extract(e.body, '$.to')), json_extract(e.body, '$.to')), "
-	    "json_extract(e.body, '$.agency'), "
-	    "json_extract(e.body, '$.outcome'), "			/* 5 */
-	    "json_extract(e.body, '$.reason'), "
-	    "coalesce(json_extract(e.body, '$.collector'), "
-	    "(SELECT applicant_name FROM dossier WHERE code = ?1)) "
+	    "CASE e.kind WHEN ?3 THEN coalesce((SELECT t.full_name FROM officer AS t "
+	    "WHERE t.username = json_extract(e.body, ?8)), json_extract(e.body, ?8)) END, "
+	    "CASE e.kind WHEN ?4 THEN json_extract(e.body, ?9) "
+	    "WHEN ?5 THEN json_extract(e.body, ?10) END, "
+	    "CASE e.kind WHEN ?6 THEN json_extract(e.body, ?11) END, "	/* 5 */
+	    "CASE e.kind WHEN ?6 THEN json_extract(e.body, ?12) END, "
+	    "CASE e.kind WHEN ?7 THEN coalesce(json_extract(e.body, ?13), "
+	    "(SELECT applicant_name FROM dossier WHERE code = ?1)) END "
 	    "FROM event AS e LEFT JOIN officer AS o ON o.username = e.officer "
 	    "WHERE e.dossier = (SELECT id FROM dossier WHERE code = ?1) AND e.kind IN "
-	    "('receive', 'handover', 'transfer', 'transfer-back', 'result', 'return') "
+	    "(?2, ?3, ?4, ?5, ?6, ?7) "
 	    "ORDER BY e.at, e.origin, e.seq";
+	static const enum mc_kind_id kinds[] = {MC_KIND_RECEIVE, MC_KIND_HANDOVER,
+	    MC_KIND_TRANSFER, MC_KIND_TRANSFER_BACK, MC_KIND_RESULT, MC_KIND_RETURN};
 	char agency[512] = "", time[128], note[1024];
 	sqlite3_stmt *st;
 	int rc;
@@ -124,33 +184,44 @@ slip_load_handoffs(sqlite3 *db, const char *code, const char *due, struct slip_d
 	if (db_prepare(db, sql, &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	for (int i = 0; i < (int)(sizeof kinds / sizeof kinds[0]); i++)
+		bind_kind(st, i + 2, kinds[i]);
+	bind_path(st, 8, MC_KIND_HANDOVER, MC_FT_TEXT);
+	bind_path(st, 9, MC_KIND_TRANSFER, MC_FT_TEXT);
+	bind_path(st, 10, MC_KIND_TRANSFER_BACK, MC_FT_TEXT);
+	bind_path(st, 11, MC_KIND_RESULT, MC_FT_ENUM);
+	bind_path(st, 12, MC_KIND_RESULT, MC_FT_TEXT);
+	bind_path(st, 13, MC_KIND_RETURN, MC_FT_TEXT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *kind = slip_col(st, 0), *at = slip_col(st, 1);
+		const struct mc_kind *kind = vocab_kind_named(slip_col(st, 0));
+		const char *at = slip_col(st, 1);
 		const char *by = slip_col(st, 2) != NULL ? slip_col(st, 2) : "";
 		const char *who = d->v[V_UNIT_NAME], *result = "";
 
-		if (strcmp(kind, "receive") == 0) {
+		if (kind == NULL)	/* not reached: the query chose the kinds */
+			continue;
+		if (kind->id == MC_KIND_RECEIVE) {
 			who = SLIP_COUNTER;
 			snprintf(note, sizeof note, "Tiếp nhận: %s", by);
-		} else if (strcmp(kind, "handover") == 0) {
+		} else if (kind->id == MC_KIND_HANDOVER) {
 			snprintf(note, sizeof note, "Giao: %s → %s", by,
 			    slip_col(st, 3) != NULL ? slip_col(st, 3) : "");
-		} else if (strcmp(kind, "transfer") == 0) {
+		} else if (kind->id == MC_KIND_TRANSFER) {
 			snprintf(agency, sizeof agency, "%s",
 			    slip_col(st, 4) != NULL ? slip_col(st, 4) : "");
 			who = agency;
 			snprintf(note, sizeof note, "Chuyển: %s → %s", by, agency);
-		} else if (strcmp(kind, "transfer-back") == 0) {
+		} else if (kind->id == MC_KIND_TRANSFER_BACK) {
 			/* the body may leave the agency out: the last transfer's */
 			if (slip_col(st, 4) != NULL)
 				snprintf(agency, sizeof agency, "%s", slip_col(st, 4));
 			who = agency;
 			result = slip_timing(at, due);
 			snprintf(note, sizeof note, "Trả về: %s → %s", agency, by);
-		} else if (strcmp(kind, "result") == 0) {
+		} else if (kind->id == MC_KIND_RESULT) {
 			who = SLIP_COUNTER;
 			result = slip_timing(at, due);
-			if (slip_col(st, 5) != NULL && strcmp(slip_col(st, 5), "refused") == 0)
+			if (outcome_refuses(slip_col(st, 5)))
 				snprintf(note, sizeof note, "Nhận kết quả (từ chối%s%s): %s",
 				    slip_col(st, 6) != NULL ? ": " : "",
 				    slip_col(st, 6) != NULL ? slip_col(st, 6) : "", by);

@@ -8,17 +8,22 @@
 #include "motcua/i18n.h"
 #include "motcua/vocab.h"
 
+#define COUNTED MC_REPORT_COUNTED
+
 /* TRANSLATORS: dossier statuses, shown in lists: keep them short. */
 const struct mc_status mc_statuses[] = {
-	{"received", N_("received"), MC_PHASE_OPEN, false, NULL},
-	{"processing", N_("processing"), MC_PHASE_OPEN, false, NULL},
-	{"transferred", N_("transferred"), MC_PHASE_OPEN, false, NULL},
-	{"paused", N_("paused"), MC_PHASE_OPEN, true, "tạm dừng"},
-	{"result_ready", N_("result ready"), MC_PHASE_READY, false, NULL},
-	{"returned", N_("returned"), MC_PHASE_FINAL, false, NULL},
-	{"refused", N_("refused"), MC_PHASE_FINAL, false, "từ chối"},
-	{"withdrawn", N_("withdrawn"), MC_PHASE_FINAL, false, "rút hồ sơ"},
-	{"cancelled", N_("cancelled"), MC_PHASE_FINAL, false, "hủy (nhập nhầm)"},
+	/* name, label, phase, report, paused, note */
+	{"received", N_("received"), MC_PHASE_OPEN, COUNTED, false, NULL},
+	{"processing", N_("processing"), MC_PHASE_OPEN, COUNTED, false, NULL},
+	{"transferred", N_("transferred"), MC_PHASE_OPEN, COUNTED, false, NULL},
+	{"paused", N_("paused"), MC_PHASE_OPEN, COUNTED, true, "tạm dừng"},
+	{"result_ready", N_("result ready"), MC_PHASE_READY, COUNTED, false, NULL},
+	{"returned", N_("returned"), MC_PHASE_FINAL, COUNTED, false, NULL},
+	{"refused", N_("refused"), MC_PHASE_FINAL, MC_REPORT_REFUSED, false, "từ chối"},
+	{"withdrawn", N_("withdrawn"), MC_PHASE_FINAL, MC_REPORT_WITHDRAWN, false,
+	    "rút hồ sơ"},
+	{"cancelled", N_("cancelled"), MC_PHASE_FINAL, MC_REPORT_VOID, false,
+	    "hủy (nhập nhầm)"},
 };
 const size_t mc_nstatuses = sizeof mc_statuses / sizeof mc_statuses[0];
 
@@ -44,6 +49,10 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 	},
 	[MC_KIND_GUIDE] = {
 		.id = MC_KIND_GUIDE, .name = "guide", .label = N_("Guided (Mẫu 02)"),
+		/* the receipt's format (dossier_guide): the report counts the
+		 * guidance by the procedure's field */
+		.fields = {{.name = "procedure.field", .type = MC_FT_TEXT, .computed = true,
+		    .hidden = true}},
 	},
 	[MC_KIND_HANDOVER] = {
 		.id = MC_KIND_HANDOVER, .name = "handover", .label = N_("Handed over"),
@@ -88,7 +97,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		.id = MC_KIND_RESULT, .name = "result", .label = N_("Result"),
 		.action = N_("Result"), .from = {RUNNING}, .to = "result_ready",
 		.fields = {{.name = "outcome", .type = MC_FT_ENUM, .first_default = true,
-		    .choices = {{"approved", N_("approved")}, {"refused", N_("refused")}},
+		    .choices = {{"approved", N_("approved")},
+		    {"refused", N_("refused"), .refuses = true}},
 		    .label = N_("Outcome:"),
 		    .bad = N_("the outcome '%s' is not one of approved, refused"),
 		    .help = N_("result: the agency refused the request")},
@@ -193,8 +203,10 @@ vocab_status_paused(void)
 	return &mc_statuses[0];	/* not reached: the table has one */
 }
 
-char *
-vocab_status_sql(enum mc_phase phase, bool running, char *buf, size_t n)
+/* The statuses for which want(s, a, b) holds, as a SQL list. */
+static char *
+status_list(bool (*want)(const struct mc_status *, unsigned, unsigned), unsigned a,
+    unsigned b, char *buf, size_t n)
 {
 	size_t used = 0;
 
@@ -203,7 +215,7 @@ vocab_status_sql(enum mc_phase phase, bool running, char *buf, size_t n)
 		const struct mc_status *s = &mc_statuses[i];
 		int w;
 
-		if (s->phase != phase || (running && s->paused))
+		if (!want(s, a, b))
 			continue;
 		/* names are the table's own: no quote to escape */
 		w = snprintf(buf + used, n - used, "%s'%s'", used ? ", " : "(", s->name);
@@ -214,6 +226,31 @@ vocab_status_sql(enum mc_phase phase, bool running, char *buf, size_t n)
 	if (used + 2 <= n)
 		snprintf(buf + used, n - used, "%s", used ? ")" : "('')");
 	return buf;
+}
+
+static bool
+in_phase(const struct mc_status *s, unsigned phase, unsigned running)
+{
+	return s->phase == (enum mc_phase)phase && !(running && s->paused);
+}
+
+static bool
+in_report(const struct mc_status *s, unsigned reports, unsigned unused)
+{
+	(void)unused;
+	return (s->report & reports) != 0;
+}
+
+char *
+vocab_status_sql(enum mc_phase phase, bool running, char *buf, size_t n)
+{
+	return status_list(in_phase, phase, running, buf, n);
+}
+
+char *
+vocab_report_sql(unsigned reports, char *buf, size_t n)
+{
+	return status_list(in_report, reports, 0, buf, n);
 }
 
 const struct mc_kind *
@@ -267,6 +304,23 @@ vocab_choice(const struct mc_field *f, const char *value)
 		if (strcmp(f->choices[i].value, value) == 0)
 			return &f->choices[i];
 	return NULL;
+}
+
+size_t
+vocab_nchoices(const struct mc_field *f)
+{
+	size_t n = 0;
+
+	while (n < MC_CHOICES_MAX && f->choices[n].value != NULL)
+		n++;
+	return n;
+}
+
+char *
+vocab_path(const struct mc_field *f, char *buf, size_t n)
+{
+	snprintf(buf, n, "$.%s", f->name);
+	return buf;
 }
 
 char *

@@ -109,4 +109,17 @@ run --db "$db" report officer --date 2026-11-10
 like "$out" "lan +2 +0 +0 +0" "officer: lan received 2 on 10/11, no fee"
 run --db "$db" report officer --date 2026-11-17
 like "$out" "lan +0 +1 +0" "officer: lan returned 1 on 17/11"
+# an empty database: every report is made, with zero figures (no row to
+# sort, nothing to list)
+e="$T/empty.db"
+"$MOTCUA" --db "$e" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 2 >/dev/null
+run --db "$e" report summary --from 2026-11-01 --to 2026-11-30
+is "$rc" 0 "an empty database: report summary exits 0"
+like "$out" "^Total +0 +0 +0 +0 +0 +0 +0 +0 +-$" "an empty database: the total, all zero, no rate"
+run --db "$e" report summary --from 2026-11-01 --to 2026-11-30 --format json
+is "$rc|$(jget "$out" '$.total.received_new')|$(jlen "$out" '$.fields')|$(jget "$out" '$.total.satisfaction.satisfied')" "0|0|0|0" "an empty database: the JSON, no field, zero figures"
+run --db "$e" report summary --from 2026-11-01 --to 2026-11-30 --format csv
+is "$rc|$(printf '%s\n' "$out" | tr -d '\r' | tail -1)" "0|Total,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0," "an empty database: the CSV total"
+run --db "$e" report logbook --from 2026-11-01 --to 2026-11-30
+is "$rc" 0 "an empty database: the logbook exits 0"
 done_testing

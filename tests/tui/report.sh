@@ -158,4 +158,23 @@ wait_for "Main menu"; ok "Esc leaves the reports"
 is "$(dbsum "$db")" "$sum" "the reports wrote nothing in the database"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
+
+# F6 on an empty database: the table with zero figures, the charts empty
+tui_fresh
+db="$T/empty.db"
+"$MOTCUA" --db "$db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
+    --station 2 --sample-catalog >/dev/null
+"$MOTCUA" --db "$db" officer add lan "Nguyễn Thị Lan" >/dev/null
+start
+tm send-keys F6
+wait_for "Table 1/3"; ok "an empty database: F6 opens the reports"
+like "$(screen)" "Total +0 +0 +0 +0 +0 +0 +0 +0 +—$" "an empty database: the total, all zero, no rate"
+tm send-keys Tab
+wait_for "2/3"; ok "an empty database: the second page"
+tm send-keys Tab
+wait_for "3/3"; ok "an empty database: the third page"
+tm send-keys Escape
+wait_for "Main menu"; ok "an empty database: Esc leaves the reports"
+tm send-keys F10
+wait_for "EXITED"; ok "an empty database: F10 quits"
 done_testing

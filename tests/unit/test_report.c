@@ -419,6 +419,94 @@ test_other_periods(void)
 	    err.msg);
 }
 
+/* What the status table counts each status as (vocab.h) is what the
+ * figures count: every dossier received in November whose status counts
+ * as received is new, every one refused at the counter within it is
+ * refused; and the JSON's satisfaction holds one count per rating, keyed
+ * by the rating's values in the table's order. */
+static void
+test_by_the_table(void)
+{
+	const struct mc_field *rating = vocab_field_of_type(vocab_kind(MC_KIND_RETURN),
+	    MC_FT_ENUM);
+	char received[256], refused[256], *sql, *j, keys[256] = "", want[256] = "";
+	struct report_summary s;
+	struct mc_err err;
+	sqlite3_stmt *st;
+
+	summary(date_jdn(2026, 11, 1), date_jdn(2026, 11, 30), &s);
+	vocab_report_sql(MC_REPORT_COUNTED | MC_REPORT_WITHDRAWN, received, sizeof received);
+	vocab_report_sql(MC_REPORT_REFUSED, refused, sizeof refused);
+	sql = sqlite3_mprintf("SELECT (SELECT count(*) FROM dossier WHERE received >= "
+	    "'2026-11-01' AND received < '2026-12-01' AND status IN %s), (SELECT count(*) "
+	    "FROM dossier WHERE closed_at >= '2026-11-01' AND closed_at < '2026-12-01' AND "
+	    "status IN %s)", received, refused);
+	if (sql == NULL || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		bail("counting by status", sqlite3_errmsg(db));
+	is_int(s.total.received_new, sqlite3_column_int64(st, 0), "November: new = the "
+	    "dossiers received in it whose status counts as received (%s)", received);
+	is_int(s.total.refused, sqlite3_column_int64(st, 1), "November: refused = those "
+	    "in a status counted as refused, closed in it (%s)", refused);
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+
+	if ((j = report_summary_json(db, &s, &err)) == NULL)
+		bail("json", err.msg);
+	if (sqlite3_prepare_v2(db, "SELECT group_concat(key || '=' || value, ' ') FROM "
+	    "json_each(?1, '$.total.satisfaction')", -1, &st, NULL) != SQLITE_OK)
+		bail("json", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, j, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		snprintf(keys, sizeof keys, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	for (size_t i = 0; rating != NULL && i < vocab_nchoices(rating); i++)
+		snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s=%lld",
+		    i ? " " : "", rating->choices[i].value, s.total.rating[i]);
+	is_str(keys, want, "the JSON's satisfaction: each rating of the table, in its order");
+	is_str(want, "very_satisfied=2 satisfied=1 not_satisfied=1", "which are November's");
+	free(j);
+	report_summary_free(&s);
+}
+
+/* A period without a dossier, and a database without any: zero figures,
+ * no field, no rate; nothing to sort (qsort is never given NULL). */
+static void
+test_empty(void)
+{
+	static const long long zero[NFIG] = {0};
+	struct report_summary s;
+	struct mc_err err;
+	sqlite3 *empty = station_new("empty.db", 2);
+	char *j;
+
+	summary(date_jdn(2025, 1, 1), date_jdn(2025, 1, 31), &s);
+	is_int((long long)s.nfields, 0, "January 2025: no field");
+	expect_row(&s.total, zero, "January 2025");
+	expect_rate(&s.total, 0, 0, "January 2025");
+	identities(&s, "January 2025");
+	report_summary_free(&s);
+
+	ok(report_summary(empty, date_jdn(2026, 11, 1), date_jdn(2026, 11, 30), &s, &err) == 0,
+	    "an empty database: the summary is made");
+	is_int((long long)s.nfields, 0, "an empty database: no field");
+	ok(s.fields == NULL, "an empty database: no row was allocated");
+	expect_row(&s.total, zero, "an empty database");
+	expect_rate(&s.total, 0, 0, "an empty database");
+	j = report_summary_json(empty, &s, &err);
+	is_str(j, "{\"from\":\"2026-11-01\",\"to\":\"2026-11-30\",\"total\":{"
+	    "\"carried_over\":0,\"received_new\":0,\"received_online\":0,"
+	    "\"resolved_early\":0,\"resolved_on_time\":0,\"resolved_late\":0,"
+	    "\"in_progress_within\":0,\"in_progress_overdue\":0,\"guided\":0,"
+	    "\"refused\":0,\"withdrawn\":0,\"paused\":0,\"satisfaction\":{"
+	    "\"very_satisfied\":0,\"satisfied\":0,\"not_satisfied\":0},"
+	    "\"on_time_rate\":null},\"fields\":[]}", "an empty database: the JSON, every "
+	    "figure zero, no field");
+	free(j);
+	report_summary_free(&s);
+	db_close(empty);
+}
+
 /* ---- the logbook and the officers' day -------------------------------------- */
 
 struct book {
@@ -568,6 +656,8 @@ main(void)
 
 	test_november();
 	test_other_periods();
+	test_by_the_table();
+	test_empty();
 	test_logbook();
 	test_officer();
 

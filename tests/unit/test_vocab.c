@@ -1,7 +1,8 @@
 /* test_vocab.c — the tables of statuses and event kinds (vocab.h) hold
  * together: every label has its Vietnamese translation in po/vi.po, every
- * status a kind names exists, every field a field depends on exists; and
- * the small helpers every layer uses. */
+ * status a kind names exists, every field a field depends on exists, every
+ * status says what the report counts it as; and the small helpers every
+ * layer uses. */
 #include "config.h"
 
 #include <stdio.h>
@@ -118,6 +119,38 @@ main(void)
 	is_str(vocab_status_sql(MC_PHASE_READY, false, buf, sizeof buf), "('result_ready')",
 	    "the ready one");
 
+	/* what the period's figures make of each status (report.h) */
+	for (size_t i = 0; i < mc_nstatuses; i++) {
+		const struct mc_status *s = &mc_statuses[i];
+		unsigned r = (unsigned)s->report;
+
+		ok(r == MC_REPORT_COUNTED || r == MC_REPORT_WITHDRAWN ||
+		    r == MC_REPORT_REFUSED || r == MC_REPORT_VOID,
+		    "status %s: its report role is set, one of the four", s->name);
+		ok(s->phase == MC_PHASE_FINAL || r == MC_REPORT_COUNTED,
+		    "status %s: a dossier still worked on is counted by its times", s->name);
+	}
+	is_str(vocab_report_sql(MC_REPORT_UNRECEIVED, buf, sizeof buf),
+	    "('refused', 'cancelled')", "never received: refused at the counter, cancelled");
+	is_str(vocab_report_sql(MC_REPORT_WITHDRAWN, buf, sizeof buf), "('withdrawn')",
+	    "counted as withdrawn");
+	is_str(vocab_report_sql(MC_REPORT_REFUSED, buf, sizeof buf), "('refused')",
+	    "counted as refused");
+	is_str(vocab_report_sql(MC_REPORT_VOID, buf, sizeof buf), "('cancelled')",
+	    "counted nowhere");
+	is_str(vocab_report_sql(MC_REPORT_COUNTED, buf, sizeof buf), "('received', "
+	    "'processing', 'transferred', 'paused', 'result_ready', 'returned')",
+	    "counted by their times");
+	is_str(vocab_report_sql(0, buf, sizeof buf), "('')", "no role: a list of none");
+	ok(vocab_status(vocab_kind(MC_KIND_WITHDRAW)->to)->report == MC_REPORT_WITHDRAWN,
+	    "the withdraw step leads to a status counted as withdrawn");
+	ok(vocab_status(vocab_kind(MC_KIND_REFUSE)->to)->report == MC_REPORT_REFUSED,
+	    "the refuse step leads to a status counted as refused");
+	ok(vocab_status(vocab_kind(MC_KIND_CANCEL)->to)->report == MC_REPORT_VOID,
+	    "the cancel step leads to a status counted nowhere");
+	ok(vocab_status(vocab_kind(MC_KIND_RETURN)->to)->report == MC_REPORT_COUNTED,
+	    "the return step leads to a counted status (where the ratings are)");
+
 	/* kinds */
 	for (int k = 0; k < MC_KIND_COUNT; k++) {
 		const struct mc_kind *kind = vocab_kind((enum mc_kind_id)k);
@@ -185,6 +218,43 @@ main(void)
 				}
 			}
 		}
+	}
+	/* what the reports and forms read of the kinds */
+	{
+		const struct mc_field *rating = vocab_field_of_type(vocab_kind(MC_KIND_RETURN),
+		    MC_FT_ENUM);
+		const struct mc_field *outcome = vocab_field_of_type(
+		    vocab_kind(MC_KIND_RESULT), MC_FT_ENUM);
+		const struct mc_kind *guide = vocab_kind(MC_KIND_GUIDE);
+		int refusing = 0;
+		bool elsewhere = false;
+
+		ok(rating != NULL && vocab_nchoices(rating) == 3, "the return's rating: "
+		    "three choices");
+		is_str(rating != NULL ? vocab_path(rating, buf, sizeof buf) : "", "$.rating",
+		    "the rating's path in the body");
+		for (size_t i = 0; outcome != NULL && i < vocab_nchoices(outcome); i++)
+			if (outcome->choices[i].refuses) {
+				refusing++;
+				is_str(outcome->choices[i].value, vocab_kind(MC_KIND_RESULT)->
+				    fields[vocab_field_index(vocab_kind(MC_KIND_RESULT),
+				    "reason")].when_value, "the refusing outcome is the one "
+				    "that needs a reason");
+			}
+		is_int(refusing, 1, "one outcome of a result refuses the request");
+		for (int k = 0; k < MC_KIND_COUNT; k++) {
+			const struct mc_kind *kind = vocab_kind((enum mc_kind_id)k);
+
+			for (size_t i = 0; k != MC_KIND_RESULT && i < vocab_nfields(kind); i++)
+				for (size_t c = 0; c < MC_CHOICES_MAX; c++)
+					elsewhere = elsewhere || kind->fields[i].choices[c].refuses;
+		}
+		ok(!elsewhere, "only a result's outcome refuses");
+		ok(vocab_nfields(guide) == 1 && guide->fields[0].computed &&
+		    guide->fields[0].hidden, "the guidance: one field, written by the "
+		    "core, not in the timeline");
+		is_str(vocab_path(&guide->fields[0], buf, sizeof buf), "$.procedure.field",
+		    "the guidance is counted by its procedure's field");
 	}
 	ok(vocab_kind_named("frobnicate") == NULL, "an unknown kind is NULL");
 	ok(vocab_kind((enum mc_kind_id)MC_KIND_COUNT) == NULL, "out of range is NULL");
