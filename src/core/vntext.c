@@ -118,34 +118,32 @@ squeeze(const uint8_t *s, size_t n, bool fold)
 	return (char *)out;
 }
 
-char *
-vntext_clean(const char *s, struct mc_err *err)
+/* `s` normalised to `form`, then squeezed (folded too when `fold`). */
+static char *
+normalize_squeeze(uninorm_t form, bool fold, const char *s, struct mc_err *err)
 {
 	size_t n;
-	char *nfc = normalize(UNINORM_NFC, s, &n, err), *r;
+	char *norm = normalize(form, s, &n, err), *r;
 
-	if (nfc == NULL)
+	if (norm == NULL)
 		return NULL;
-	r = squeeze((const uint8_t *)nfc, n, false);
-	free(nfc);
+	r = squeeze((const uint8_t *)norm, n, fold);
+	free(norm);
 	if (r == NULL)
 		err_set(err, MC_ENOMEM, _("out of memory"));
 	return r;
 }
 
 char *
+vntext_clean(const char *s, struct mc_err *err)
+{
+	return normalize_squeeze(UNINORM_NFC, false, s, err);
+}
+
+char *
 vntext_fold(const char *s, struct mc_err *err)
 {
-	size_t n;
-	char *nfd = normalize(UNINORM_NFD, s, &n, err), *r;
-
-	if (nfd == NULL)
-		return NULL;
-	r = squeeze((const uint8_t *)nfd, n, true);
-	free(nfd);
-	if (r == NULL)
-		err_set(err, MC_ENOMEM, _("out of memory"));
-	return r;
+	return normalize_squeeze(UNINORM_NFD, true, s, err);
 }
 
 /* ---- display width ---------------------------------------------------------
