@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "catalog-int.h"
+#include "json-int.h"
 #include "motcua/catalog.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
@@ -490,45 +490,31 @@ int
 catalog_import_file(sqlite3 *db, const char *path, struct catalog_stats *st,
     struct mc_err *err)
 {
-	FILE *fp;
-	struct stat sb;
 	char *buf;
 	size_t n;
 	int rc;
 
 	if (st != NULL)
 		memset(st, 0, sizeof *st);
-	fp = fopen(path, "rb");
-	if (fp == NULL)
+	switch (json_file_read(path, CATALOG_MAX_BYTES, &buf, &n)) {
+	case JSON_FILE_OK:
+		break;
+	case JSON_FILE_OPEN:
 		return err_set(err, MC_EIO, _("cannot open %s (%s): check the name "
 		    "and that the USB stick is in"), path, strerror(errno));
-	if (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode)) {
-		fclose(fp);
+	case JSON_FILE_NOT_REGULAR:
 		return err_set(err, MC_EIO, _("%s is not a file: give the path of "
 		    "the catalog file"), path);
-	}
-	if (sb.st_size > CATALOG_MAX_BYTES) {
-		fclose(fp);
+	case JSON_FILE_TOO_BIG:
 		return err_set(err, MC_EINVAL, _("%s is too large to be a catalog "
 		    "(%lld bytes): check that you chose the right file"), path,
-		    (long long)sb.st_size);
-	}
-	buf = malloc((size_t)sb.st_size + 1);
-	if (buf == NULL) {
-		fclose(fp);
+		    (long long)n);
+	case JSON_FILE_NOMEM:
 		return err_set(err, MC_ENOMEM, _("out of memory"));
-	}
-	n = fread(buf, 1, (size_t)sb.st_size, fp);
-	if (ferror(fp)) {
-		free(buf);
-		fclose(fp);
+	case JSON_FILE_READ:
 		return err_set(err, MC_EIO, _("cannot read %s: copy the file again "
 		    "and retry"), path);
-	}
-	fclose(fp);
-	buf[n] = '\0';
-	if (strlen(buf) != n) {
-		free(buf);
+	case JSON_FILE_NUL:
 		return err_set(err, MC_EINVAL, _("%s contains NUL bytes, so it is "
 		    "not a catalog (damaged, or not text): check that you chose "
 		    "the right file (nothing was changed)"), path);
@@ -537,4 +523,3 @@ catalog_import_file(sqlite3 *db, const char *path, struct catalog_stats *st,
 	free(buf);
 	return rc;
 }
-

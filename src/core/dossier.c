@@ -103,7 +103,6 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 {
 	char received[MC_ISO_LEN], due_iso[MC_ISO_LEN];
 	sqlite3_stmt *st;
-	char *body = NULL;
 
 	date_format_iso(at, received);
 	date_format_iso(due, due_iso);
@@ -131,12 +130,7 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 15, received, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, due_iso, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		body = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
-	else
-		db_fail(db, err, _("recording the receipt"));
-	sqlite3_finalize(st);
-	return body;
+	return db_step_text(db, st, _("recording the receipt"), err);
 }
 
 int
