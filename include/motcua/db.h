@@ -68,6 +68,9 @@ int db_fail(sqlite3 *db, struct mc_err *err, const char *what);
  * first column as text, to be freed with sqlite3_free; `st` is finalized.
  * NULL when there is no row or it failed, err saying `what` failed. */
 char *db_step_text(sqlite3 *db, sqlite3_stmt *st, const char *what, struct mc_err *err);
+/* Column i of the current row as a malloc'd string; NULL for SQL NULL
+ * (or when memory ran out). */
+char *db_column_dup(sqlite3_stmt *st, int i);
 
 /* meta key/value (unit identity, settings).  db_meta_get copies the value
  * into buf and returns 0, or returns -1 (buf = "") if the key is absent. */

@@ -65,12 +65,6 @@ catalog_procedure_free(struct mc_procedure *p)
 	memset(p, 0, sizeof *p);
 }
 
-static char *
-dup_or_null(const unsigned char *s)
-{
-	return s != NULL ? strdup((const char *)s) : NULL;
-}
-
 static bool
 str_eq(const char *a, const char *b)
 {
@@ -124,17 +118,17 @@ catalog_loader_get(struct catalog_loader *l, const char *code, struct mc_procedu
 		return 0;
 	if (rc != SQLITE_ROW)
 		return db_fail(db, err, _("reading the catalog"));
-	p->code = dup_or_null(sqlite3_column_text(st, 0));
-	p->name = dup_or_null(sqlite3_column_text(st, 1));
-	p->field = dup_or_null(sqlite3_column_text(st, 2));
-	p->level = dup_or_null(sqlite3_column_text(st, 3));
-	p->time_limit = dup_or_null(sqlite3_column_text(st, 4));
+	p->code = db_column_dup(st, 0);
+	p->name = db_column_dup(st, 1);
+	p->field = db_column_dup(st, 2);
+	p->level = db_column_dup(st, 3);
+	p->time_limit = db_column_dup(st, 4);
 	p->fee = sqlite3_column_int64(st, 5);
-	p->fee_note = dup_or_null(sqlite3_column_text(st, 6));
-	p->result = dup_or_null(sqlite3_column_text(st, 7));
-	p->legal_basis = dup_or_null(sqlite3_column_text(st, 8));
-	p->effective = dup_or_null(sqlite3_column_text(st, 9));
-	p->abolished = dup_or_null(sqlite3_column_text(st, 10));
+	p->fee_note = db_column_dup(st, 6);
+	p->result = db_column_dup(st, 7);
+	p->legal_basis = db_column_dup(st, 8);
+	p->effective = db_column_dup(st, 9);
+	p->abolished = db_column_dup(st, 10);
 	sqlite3_reset(st);
 	if (p->code == NULL || p->name == NULL || p->field == NULL ||
 	    p->level == NULL || p->time_limit == NULL || p->result == NULL ||
@@ -155,7 +149,7 @@ catalog_loader_get(struct catalog_loader *l, const char *code, struct mc_procedu
 		d = &p->docs[p->ndocs];
 		memset(d, 0, sizeof *d);
 		d->position = sqlite3_column_int(st, 0);
-		d->name = dup_or_null(sqlite3_column_text(st, 1));
+		d->name = db_column_dup(st, 1);
 		p->ndocs++;
 		if (d->name == NULL)
 			goto nomem;

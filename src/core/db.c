@@ -68,6 +68,14 @@ db_step_text(sqlite3 *db, sqlite3_stmt *st, const char *what, struct mc_err *err
 	return text;
 }
 
+char *
+db_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	return v != NULL ? strdup((const char *)v) : NULL;
+}
+
 int
 db_exec(sqlite3 *db, const char *sql, struct mc_err *err)
 {

@@ -226,14 +226,6 @@ done:
 	return rc;
 }
 
-static char *
-column_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *v = sqlite3_column_text(st, i);
-
-	return v != NULL ? strdup((const char *)v) : NULL;
-}
-
 void
 dossier_applicant_free(struct mc_applicant *a)
 {
@@ -264,12 +256,12 @@ dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		a->name = column_dup(st, 0);
-		a->id = column_dup(st, 1);
-		a->birth_date = column_dup(st, 2);
-		a->phone = column_dup(st, 3);
-		a->address = column_dup(st, 4);
-		a->email = column_dup(st, 5);
+		a->name = db_column_dup(st, 0);
+		a->id = db_column_dup(st, 1);
+		a->birth_date = db_column_dup(st, 2);
+		a->phone = db_column_dup(st, 3);
+		a->address = db_column_dup(st, 4);
+		a->email = db_column_dup(st, 5);
 		a->delivery = strcmp((const char *)sqlite3_column_text(st, 6), "post") == 0 ?
 		    MC_DELIVER_POST : MC_DELIVER_COUNTER;
 	}
