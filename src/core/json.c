@@ -1,4 +1,5 @@
-/* json.c — the one JSON reader of the imports (json-int.h says how).
+/* json.c — the one JSON reader of the imports (json-int.h says how), and
+ * the reading of their files whole (json_file_read).
  *
  * Everything goes through SQLite's JSON functions: json_each walks an
  * object key by key in file order and, unlike json_extract, shows a key

@@ -1,6 +1,7 @@
 /* s-slip.c — a slip on screen (scrollable), with p to print and s to
- * save.  The slip was saved to the slips folder before it was shown;
- * printing it is a separate step that may fail and be tried again. */
+ * save, and slip_show, which renders a slip or form, saves it to the
+ * slips folder and only then shows it; printing it is a separate step
+ * that may fail and be tried again. */
 #include "config.h"
 
 #include <stdio.h>
