@@ -64,6 +64,13 @@ int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *e
 /* Turn the connection's last error into an mc_err (MC_ESTORE), with a
  * hint for the common cases (disk full, read-only, busy, corrupt). */
 int db_fail(sqlite3 *db, struct mc_err *err, const char *what);
+/* Step `st` (prepared and bound) for its one row and return the row's
+ * first column as text, to be freed with sqlite3_free; `st` is finalized.
+ * NULL when there is no row or it failed, err saying `what` failed. */
+char *db_step_text(sqlite3 *db, sqlite3_stmt *st, const char *what, struct mc_err *err);
+/* Column i of the current row as a malloc'd string; NULL for SQL NULL
+ * (or when memory ran out). */
+char *db_column_dup(sqlite3_stmt *st, int i);
 
 /* meta key/value (unit identity, settings).  db_meta_get copies the value
  * into buf and returns 0, or returns -1 (buf = "") if the key is absent. */

@@ -377,6 +377,21 @@ choose_form(struct cli_args *a)
 		fail(a, CLI_E_MANY, a->argv[max], NULL, NULL);
 }
 
+/* The options from argv[*i] up to the first operand, or to just after a
+ * "--"; *i is left at what follows them. */
+static void
+take_leading(struct cli_args *a, const struct scope *s, struct cli_ctx *ctx, int argc,
+    char **argv, int *i)
+{
+	for (; *i < argc && is_option(argv[*i]); (*i)++) {
+		if (strcmp(argv[*i], "--") == 0) {
+			(*i)++;
+			break;
+		}
+		take_option(a, s, ctx, argc, argv, i);
+	}
+}
+
 int
 cli_parse(int argc, char **argv, const struct cli_cmd *const *cmds,
     const struct cli_opt *top, struct cli_ctx *ctx, struct cli_args *a)
@@ -396,13 +411,8 @@ cli_parse(int argc, char **argv, const struct cli_cmd *const *cmds,
 
 	/* the program's options, up to the command */
 	scope_common(&s, top);
-	for (i = 1; i < argc && is_option(argv[i]); i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		take_option(a, &s, ctx, argc, argv, &i);
-	}
+	i = 1;
+	take_leading(a, &s, ctx, argc, argv, &i);
 	if (i >= argc || a->help || a->error != 0)
 		return 0;
 	/* the program's own options (--version) act at once, as --help does */
@@ -422,13 +432,7 @@ cli_parse(int argc, char **argv, const struct cli_cmd *const *cmds,
 	s.n = 0;
 	scope_common(&s, NULL);
 	if (a->cmd->forms[0].word != NULL) {
-		for (; i < argc && is_option(argv[i]); i++) {
-			if (strcmp(argv[i], "--") == 0) {
-				i++;
-				break;
-			}
-			take_option(a, &s, ctx, argc, argv, &i);
-		}
+		take_leading(a, &s, ctx, argc, argv, &i);
 		if (i >= argc) {
 			fail(a, CLI_E_NO_WORD, NULL, NULL, NULL);
 			return 0;

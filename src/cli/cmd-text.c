@@ -179,31 +179,62 @@ by_key(const void *x, const void *y)
 	return (a->idx > b->idx) - (a->idx < b->idx);	/* stable */
 }
 
+/* sort: the line's collation key (a CRLF file: the CR stays in the line
+ * but not in its key). */
+static int
+line_key(struct line *l, struct mc_err *err)
+{
+	bool cr = l->len > 0 && l->text[l->len - 1] == '\r';
+
+	if (cr)
+		l->text[l->len - 1] = '\0';
+	l->key = vntext_sortkey(l->text, err);
+	if (cr)
+		l->text[l->len - 1] = '\r';
+	return l->key == NULL ? -1 : 0;
+}
+
+/* nfc: the line normalised in place. */
+static int
+line_nfc(struct line *l, struct mc_err *err)
+{
+	char *s = vntext_nfc(l->text, err);
+
+	if (s == NULL)
+		return -1;
+	free(l->text);
+	l->text = s;
+	return 0;
+}
+
+/* All of standard input (read_lines), `fn` applied to every line before
+ * anything is printed, so that on an error nothing is.  Returns 0, or 1
+ * after printing the error. */
+static int
+map_lines(struct line **v, size_t *n, int (*fn)(struct line *, struct mc_err *))
+{
+	struct mc_err err;
+
+	if (read_lines(v, n))
+		return 1;
+	for (size_t i = 0; i < *n; i++)
+		if (fn(&(*v)[i], &err) != 0) {
+			free_lines(*v, *n);
+			return cli_fail(&err);
+		}
+	return 0;
+}
+
 static int
 do_sort(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct mc_err err;
 	struct line *v;
 	size_t n;
 
 	(void)ctx;
 	(void)a;
-	if (read_lines(&v, &n))
+	if (map_lines(&v, &n, line_key))
 		return 1;
-	for (size_t i = 0; i < n; i++) {
-		/* a CRLF file: the CR stays in the line but not in its key */
-		bool cr = v[i].len > 0 && v[i].text[v[i].len - 1] == '\r';
-
-		if (cr)
-			v[i].text[v[i].len - 1] = '\0';
-		v[i].key = vntext_sortkey(v[i].text, &err);
-		if (cr)
-			v[i].text[v[i].len - 1] = '\r';
-		if (v[i].key == NULL) {
-			free_lines(v, n);
-			return cli_fail(&err);
-		}
-	}
 	if (n > 1)
 		qsort(v, n, sizeof *v, by_key);
 	for (size_t i = 0; i < n; i++) {
@@ -217,25 +248,13 @@ do_sort(struct cli_ctx *ctx, const struct cli_args *a)
 static int
 do_nfc(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	struct mc_err err;
 	struct line *v;
 	size_t n;
 
 	(void)ctx;
 	(void)a;
-	if (read_lines(&v, &n))
+	if (map_lines(&v, &n, line_nfc))
 		return 1;
-	/* normalise everything first: on an error nothing is printed */
-	for (size_t i = 0; i < n; i++) {
-		char *s = vntext_nfc(v[i].text, &err);
-
-		if (s == NULL) {
-			free_lines(v, n);
-			return cli_fail(&err);
-		}
-		free(v[i].text);
-		v[i].text = s;
-	}
 	for (size_t i = 0; i < n; i++) {
 		fputs(v[i].text, stdout);
 		if (v[i].newline)

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "calendar-int.h"
 #include "json-int.h"
@@ -451,52 +450,37 @@ out:
 static char *
 read_file(const char *path, struct mc_err *err)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat sb;
 	char *buf;
-	size_t got;
+	size_t n;
 
-	if (f == NULL) {
+	switch (json_file_read(path, MAX_FILE, &buf, &n)) {
+	case JSON_FILE_OK:
+		return buf;
+	case JSON_FILE_OPEN:
 		err_set(err, MC_EIO, _("cannot read %s: %s; check the file name"), path,
 		    strerror(errno));
-		return NULL;
-	}
-	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		fclose(f);
+		break;
+	case JSON_FILE_NOT_REGULAR:
 		err_set(err, MC_EIO, _("%s is not a regular file; give the calendar "
 		    "file's name"), path);
-		return NULL;
-	}
-	if (sb.st_size > MAX_FILE) {
-		fclose(f);
+		break;
+	case JSON_FILE_TOO_BIG:
 		err_set(err, MC_EINVAL, _("%s is too large for a calendar file; check "
 		    "that it is the right file"), path);
-		return NULL;
-	}
-	buf = malloc((size_t)sb.st_size + 1);
-	if (buf == NULL) {
-		fclose(f);
+		break;
+	case JSON_FILE_NOMEM:
 		err_set(err, MC_ENOMEM, _("out of memory; close other programs and try "
 		    "again"));
-		return NULL;
-	}
-	got = fread(buf, 1, (size_t)sb.st_size, f);
-	if (ferror(f) || got != (size_t)sb.st_size) {
-		fclose(f);
-		free(buf);
+		break;
+	case JSON_FILE_READ:
 		err_set(err, MC_EIO, _("cannot read %s; check the disk or USB stick"), path);
-		return NULL;
-	}
-	fclose(f);
-	buf[got] = '\0';
-	/* A NUL inside would hide the rest of the file from the parser. */
-	if (strlen(buf) != got) {
-		free(buf);
+		break;
+	case JSON_FILE_NUL:
 		err_set(err, MC_EINVAL, _("%s is not a text file; give a JSON calendar "
 		    "file"), path);
-		return NULL;
+		break;
 	}
-	return buf;
+	return NULL;
 }
 
 int

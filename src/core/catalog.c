@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "catalog-int.h"
+#include "json-int.h"
 #include "motcua/catalog.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
@@ -63,12 +63,6 @@ catalog_procedure_free(struct mc_procedure *p)
 		free(p->docs[i].name);
 	free(p->docs);
 	memset(p, 0, sizeof *p);
-}
-
-static char *
-dup_or_null(const unsigned char *s)
-{
-	return s != NULL ? strdup((const char *)s) : NULL;
 }
 
 static bool
@@ -124,17 +118,17 @@ catalog_loader_get(struct catalog_loader *l, const char *code, struct mc_procedu
 		return 0;
 	if (rc != SQLITE_ROW)
 		return db_fail(db, err, _("reading the catalog"));
-	p->code = dup_or_null(sqlite3_column_text(st, 0));
-	p->name = dup_or_null(sqlite3_column_text(st, 1));
-	p->field = dup_or_null(sqlite3_column_text(st, 2));
-	p->level = dup_or_null(sqlite3_column_text(st, 3));
-	p->time_limit = dup_or_null(sqlite3_column_text(st, 4));
+	p->code = db_column_dup(st, 0);
+	p->name = db_column_dup(st, 1);
+	p->field = db_column_dup(st, 2);
+	p->level = db_column_dup(st, 3);
+	p->time_limit = db_column_dup(st, 4);
 	p->fee = sqlite3_column_int64(st, 5);
-	p->fee_note = dup_or_null(sqlite3_column_text(st, 6));
-	p->result = dup_or_null(sqlite3_column_text(st, 7));
-	p->legal_basis = dup_or_null(sqlite3_column_text(st, 8));
-	p->effective = dup_or_null(sqlite3_column_text(st, 9));
-	p->abolished = dup_or_null(sqlite3_column_text(st, 10));
+	p->fee_note = db_column_dup(st, 6);
+	p->result = db_column_dup(st, 7);
+	p->legal_basis = db_column_dup(st, 8);
+	p->effective = db_column_dup(st, 9);
+	p->abolished = db_column_dup(st, 10);
 	sqlite3_reset(st);
 	if (p->code == NULL || p->name == NULL || p->field == NULL ||
 	    p->level == NULL || p->time_limit == NULL || p->result == NULL ||
@@ -155,7 +149,7 @@ catalog_loader_get(struct catalog_loader *l, const char *code, struct mc_procedu
 		d = &p->docs[p->ndocs];
 		memset(d, 0, sizeof *d);
 		d->position = sqlite3_column_int(st, 0);
-		d->name = dup_or_null(sqlite3_column_text(st, 1));
+		d->name = db_column_dup(st, 1);
 		p->ndocs++;
 		if (d->name == NULL)
 			goto nomem;
@@ -490,45 +484,31 @@ int
 catalog_import_file(sqlite3 *db, const char *path, struct catalog_stats *st,
     struct mc_err *err)
 {
-	FILE *fp;
-	struct stat sb;
 	char *buf;
 	size_t n;
 	int rc;
 
 	if (st != NULL)
 		memset(st, 0, sizeof *st);
-	fp = fopen(path, "rb");
-	if (fp == NULL)
+	switch (json_file_read(path, CATALOG_MAX_BYTES, &buf, &n)) {
+	case JSON_FILE_OK:
+		break;
+	case JSON_FILE_OPEN:
 		return err_set(err, MC_EIO, _("cannot open %s (%s): check the name "
 		    "and that the USB stick is in"), path, strerror(errno));
-	if (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode)) {
-		fclose(fp);
+	case JSON_FILE_NOT_REGULAR:
 		return err_set(err, MC_EIO, _("%s is not a file: give the path of "
 		    "the catalog file"), path);
-	}
-	if (sb.st_size > CATALOG_MAX_BYTES) {
-		fclose(fp);
+	case JSON_FILE_TOO_BIG:
 		return err_set(err, MC_EINVAL, _("%s is too large to be a catalog "
 		    "(%lld bytes): check that you chose the right file"), path,
-		    (long long)sb.st_size);
-	}
-	buf = malloc((size_t)sb.st_size + 1);
-	if (buf == NULL) {
-		fclose(fp);
+		    (long long)n);
+	case JSON_FILE_NOMEM:
 		return err_set(err, MC_ENOMEM, _("out of memory"));
-	}
-	n = fread(buf, 1, (size_t)sb.st_size, fp);
-	if (ferror(fp)) {
-		free(buf);
-		fclose(fp);
+	case JSON_FILE_READ:
 		return err_set(err, MC_EIO, _("cannot read %s: copy the file again "
 		    "and retry"), path);
-	}
-	fclose(fp);
-	buf[n] = '\0';
-	if (strlen(buf) != n) {
-		free(buf);
+	case JSON_FILE_NUL:
 		return err_set(err, MC_EINVAL, _("%s contains NUL bytes, so it is "
 		    "not a catalog (damaged, or not text): check that you chose "
 		    "the right file (nothing was changed)"), path);
@@ -537,4 +517,3 @@ catalog_import_file(sqlite3 *db, const char *path, struct catalog_stats *st,
 	free(buf);
 	return rc;
 }
-

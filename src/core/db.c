@@ -55,6 +55,27 @@ db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *err)
 	return 0;
 }
 
+char *
+db_step_text(sqlite3 *db, sqlite3_stmt *st, const char *what, struct mc_err *err)
+{
+	char *text = NULL;
+
+	if (sqlite3_step(st) != SQLITE_ROW)
+		db_fail(db, err, what);
+	else if ((text = sqlite3_mprintf("%s", sqlite3_column_text(st, 0))) == NULL)
+		err_set(err, MC_ENOMEM, _("out of memory"));
+	sqlite3_finalize(st);
+	return text;
+}
+
+char *
+db_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	return v != NULL ? strdup((const char *)v) : NULL;
+}
+
 int
 db_exec(sqlite3 *db, const char *sql, struct mc_err *err)
 {

@@ -103,7 +103,6 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 {
 	char received[MC_ISO_LEN], due_iso[MC_ISO_LEN];
 	sqlite3_stmt *st;
-	char *body = NULL;
 
 	date_format_iso(at, received);
 	date_format_iso(due, due_iso);
@@ -131,12 +130,7 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 15, received, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, due_iso, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		body = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
-	else
-		db_fail(db, err, _("recording the receipt"));
-	sqlite3_finalize(st);
-	return body;
+	return db_step_text(db, st, _("recording the receipt"), err);
 }
 
 int
@@ -232,14 +226,6 @@ done:
 	return rc;
 }
 
-static char *
-column_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *v = sqlite3_column_text(st, i);
-
-	return v != NULL ? strdup((const char *)v) : NULL;
-}
-
 void
 dossier_applicant_free(struct mc_applicant *a)
 {
@@ -270,12 +256,12 @@ dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		a->name = column_dup(st, 0);
-		a->id = column_dup(st, 1);
-		a->birth_date = column_dup(st, 2);
-		a->phone = column_dup(st, 3);
-		a->address = column_dup(st, 4);
-		a->email = column_dup(st, 5);
+		a->name = db_column_dup(st, 0);
+		a->id = db_column_dup(st, 1);
+		a->birth_date = db_column_dup(st, 2);
+		a->phone = db_column_dup(st, 3);
+		a->address = db_column_dup(st, 4);
+		a->email = db_column_dup(st, 5);
 		a->delivery = strcmp((const char *)sqlite3_column_text(st, 6), "post") == 0 ?
 		    MC_DELIVER_POST : MC_DELIVER_COUNTER;
 	}

@@ -138,4 +138,16 @@ typedef int (*json_entry_fn)(void *arg, int index, const char *type,
 int json_array_each(struct json_reader *r, const char *arr, json_entry_fn fn,
     void *arg, struct mc_err *err);
 
+/* The file an import reads, whole, as one string: JSON_FILE_OK with *buf
+ * (malloc'd, NUL-terminated) and *size, or what kept it from being read,
+ * for the caller to word: the file could not be opened (errno says why),
+ * is not a regular file, is over `max` bytes (*size is its size), memory
+ * ran out, reading failed, or it holds a NUL byte (so it is not text). */
+enum json_file_fault {
+	JSON_FILE_OK, JSON_FILE_OPEN, JSON_FILE_NOT_REGULAR, JSON_FILE_TOO_BIG,
+	JSON_FILE_NOMEM, JSON_FILE_READ, JSON_FILE_NUL
+};
+enum json_file_fault json_file_read(const char *path, long max, char **buf,
+    size_t *size);
+
 #endif

@@ -1,4 +1,5 @@
-/* json.c — the one JSON reader of the imports (json-int.h says how).
+/* json.c — the one JSON reader of the imports (json-int.h says how), and
+ * the reading of their files whole (json_file_read).
  *
  * Everything goes through SQLite's JSON functions: json_each walks an
  * object key by key in file order and, unlike json_extract, shows a key
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "json-int.h"
 #include "motcua/db.h"
@@ -265,4 +267,46 @@ json_array_each(struct json_reader *r, const char *arr, json_entry_fn fn,
 	if (rc != SQLITE_DONE)
 		return db_fail(r->db, err, r->what);
 	return 0;
+}
+
+enum json_file_fault
+json_file_read(const char *path, long max, char **buf, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat sb;
+	size_t got;
+
+	*buf = NULL;
+	*size = 0;
+	if (f == NULL)
+		return JSON_FILE_OPEN;
+	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		fclose(f);
+		return JSON_FILE_NOT_REGULAR;
+	}
+	*size = (size_t)sb.st_size;
+	if (sb.st_size > max) {
+		fclose(f);
+		return JSON_FILE_TOO_BIG;
+	}
+	if ((*buf = malloc((size_t)sb.st_size + 1)) == NULL) {
+		fclose(f);
+		return JSON_FILE_NOMEM;
+	}
+	got = fread(*buf, 1, (size_t)sb.st_size, f);
+	if (ferror(f) || got != (size_t)sb.st_size) {
+		fclose(f);
+		free(*buf);
+		*buf = NULL;
+		return JSON_FILE_READ;
+	}
+	fclose(f);
+	(*buf)[got] = '\0';
+	/* a NUL inside would hide the rest of the file from the parser */
+	if (strlen(*buf) != got) {
+		free(*buf);
+		*buf = NULL;
+		return JSON_FILE_NUL;
+	}
+	return JSON_FILE_OK;
 }

@@ -353,7 +353,7 @@ make_body(sqlite3 *db, const struct values *vs, struct mc_err *err)
 {
 	sqlite3_str *sql = sqlite3_str_new(db);
 	sqlite3_stmt *st;
-	char *text, *body = NULL;
+	char *text;
 
 	sqlite3_str_appendall(sql, "SELECT json_object(");
 	for (size_t i = 0; i < vs->n; i++)
@@ -373,12 +373,7 @@ make_body(sqlite3 *db, const struct values *vs, struct mc_err *err)
 	for (size_t i = 0; i < vs->n; i++)
 		if (vs->v[i][0] != '\0')
 			sqlite3_bind_text(st, (int)i + 1, vs->v[i], -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		body = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
-	else
-		db_fail(db, err, _("recording the step"));
-	sqlite3_finalize(st);
-	return body;
+	return db_step_text(db, st, _("recording the step"), err);
 }
 
 /* ---- recording --------------------------------------------------------- */

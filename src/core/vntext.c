@@ -30,18 +30,13 @@ refuse_utf8(struct mc_err *err)
 	    _("the text is not valid UTF-8: retype it, or convert the file to UTF-8"));
 }
 
-/* Normalise to `form`; returns a NUL-terminated malloc'd copy. */
+/* A libunistring result `r` of `len` bytes, made from `n` bytes of input,
+ * as a NUL-terminated string (r is taken); NULL when memory ran out. */
 static char *
-normalize(uninorm_t form, const char *s, size_t *outlen, struct mc_err *err)
+terminated(uint8_t *r, size_t len, size_t n, struct mc_err *err)
 {
-	size_t n = strlen(s), len = 0;
-	uint8_t *r, *z;
+	uint8_t *z;
 
-	if (!vntext_valid_utf8(s, n)) {
-		refuse_utf8(err);
-		return NULL;
-	}
-	r = u8_normalize(form, (const uint8_t *)s, n, NULL, &len);
 	if (r == NULL && n > 0) {
 		err_set(err, MC_ENOMEM, _("out of memory"));
 		return NULL;
@@ -53,9 +48,26 @@ normalize(uninorm_t form, const char *s, size_t *outlen, struct mc_err *err)
 		return NULL;
 	}
 	z[len] = '\0';
-	if (outlen != NULL)
-		*outlen = len;
 	return (char *)z;
+}
+
+/* Normalise to `form`; returns a NUL-terminated malloc'd copy. */
+static char *
+normalize(uninorm_t form, const char *s, size_t *outlen, struct mc_err *err)
+{
+	size_t n = strlen(s), len = 0;
+	uint8_t *u;
+	char *r;
+
+	if (!vntext_valid_utf8(s, n)) {
+		refuse_utf8(err);
+		return NULL;
+	}
+	u = u8_normalize(form, (const uint8_t *)s, n, NULL, &len);
+	r = terminated(u, len, n, err);
+	if (r != NULL && outlen != NULL)
+		*outlen = len;
+	return r;
 }
 
 char *
@@ -118,34 +130,32 @@ squeeze(const uint8_t *s, size_t n, bool fold)
 	return (char *)out;
 }
 
-char *
-vntext_clean(const char *s, struct mc_err *err)
+/* `s` normalised to `form`, then squeezed (folded too when `fold`). */
+static char *
+normalize_squeeze(uninorm_t form, bool fold, const char *s, struct mc_err *err)
 {
 	size_t n;
-	char *nfc = normalize(UNINORM_NFC, s, &n, err), *r;
+	char *norm = normalize(form, s, &n, err), *r;
 
-	if (nfc == NULL)
+	if (norm == NULL)
 		return NULL;
-	r = squeeze((const uint8_t *)nfc, n, false);
-	free(nfc);
+	r = squeeze((const uint8_t *)norm, n, fold);
+	free(norm);
 	if (r == NULL)
 		err_set(err, MC_ENOMEM, _("out of memory"));
 	return r;
 }
 
 char *
+vntext_clean(const char *s, struct mc_err *err)
+{
+	return normalize_squeeze(UNINORM_NFC, false, s, err);
+}
+
+char *
 vntext_fold(const char *s, struct mc_err *err)
 {
-	size_t n;
-	char *nfd = normalize(UNINORM_NFD, s, &n, err), *r;
-
-	if (nfd == NULL)
-		return NULL;
-	r = squeeze((const uint8_t *)nfd, n, true);
-	free(nfd);
-	if (r == NULL)
-		err_set(err, MC_ENOMEM, _("out of memory"));
-	return r;
+	return normalize_squeeze(UNINORM_NFD, true, s, err);
 }
 
 /* ---- display width ---------------------------------------------------------
@@ -244,25 +254,14 @@ vntext_upper(const char *s, struct mc_err *err)
 {
 	size_t n, len = 0;
 	char *nfc = normalize(UNINORM_NFC, s, &n, err);
-	uint8_t *r, *z;
+	uint8_t *r;
 
 	if (nfc == NULL)
 		return NULL;
 	/* no language rules: Vietnamese has none (unlike Turkish i) */
 	r = u8_toupper((const uint8_t *)nfc, n, NULL, UNINORM_NFC, NULL, &len);
 	free(nfc);
-	if (r == NULL && n > 0) {
-		err_set(err, MC_ENOMEM, _("out of memory"));
-		return NULL;
-	}
-	z = realloc(r, len + 1);
-	if (z == NULL) {
-		free(r);
-		err_set(err, MC_ENOMEM, _("out of memory"));
-		return NULL;
-	}
-	z[len] = '\0';
-	return (char *)z;
+	return terminated(r, len, n, err);
 }
 
 /* ---- collation ---------------------------------------------------------

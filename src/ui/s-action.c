@@ -247,10 +247,8 @@ step_open(struct ui *u, struct st_pick *p, const struct mc_kind *k)
 {
 	struct st_step *s;
 
-	ui_push(u, &screen_step, NULL);
-	if (u->depth == 0 || u->stack[u->depth - 1].ops != &screen_step)
+	if ((s = ui_push_new(u, &screen_step)) == NULL)
 		return;
-	s = u->stack[u->depth - 1].st;
 	s->d = p->d;
 	s->kind = k;
 	s->base = p->base;
@@ -366,10 +364,8 @@ action_open(struct ui *u, const struct mc_found *d)
 	struct st_pick *p;
 	int base = u->depth;
 
-	ui_push(u, &screen_pick, NULL);
-	if (u->depth == 0 || u->stack[u->depth - 1].ops != &screen_pick)
+	if ((p = ui_push_new(u, &screen_pick)) == NULL)
 		return;
-	p = u->stack[u->depth - 1].st;
 	p->d = *d;
 	p->base = base;
 	for (int k = 0; k < MC_KIND_COUNT; k++)

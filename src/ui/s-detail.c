@@ -163,10 +163,8 @@ detail_open(struct ui *u, const char *code)
 {
 	struct st_detail *s;
 
-	ui_push(u, &screen_detail, NULL);
-	if (u->depth == 0 || u->stack[u->depth - 1].ops != &screen_detail)
+	if ((s = ui_push_new(u, &screen_detail)) == NULL)
 		return;
-	s = u->stack[u->depth - 1].st;
 	snprintf(s->code, sizeof s->code, "%s", code);
 	load(u, s);
 }

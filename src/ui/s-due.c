@@ -169,10 +169,8 @@ due_open(struct ui *u)
 {
 	struct st_due *s;
 
-	ui_push(u, &screen_due, NULL);
-	if (u->depth == 0 || u->stack[u->depth - 1].ops != &screen_due)
+	if ((s = ui_push_new(u, &screen_due)) == NULL)
 		return;
-	s = u->stack[u->depth - 1].st;
 	if ((s->rows = calloc(DUE_MAX, sizeof *s->rows)) == NULL) {
 		ui_pop(u);
 		ui_error(u, "%s", _("out of memory"));

@@ -93,23 +93,10 @@ void
 life_slip(struct ui *u, enum slip_form form, const char *prefix, const char *code,
     const char *title, const char *done)
 {
-	struct mc_err err;
-	char name[128], path[4096] = "", *text;
-	const char *lead = done != NULL ? done : title;
+	char name[128];
 
 	snprintf(name, sizeof name, "%s-%s", prefix, code);
-	if ((text = slip_render(u->db, u->db_path, form, code, &err)) == NULL) {
-		ui_error(u, _("%s, but the form could not be made: %s"), lead, err.msg);
-		return;
-	}
-	if (slip_save(u->db_path, name, text, path, sizeof path, &err) != 0) {
-		slip_open(u, title, name, text, "");
-		ui_error(u, _("%s, but the form was not saved: %s"), lead, err.msg);
-		return;
-	}
-	slip_open(u, title, name, text, path);
-	ui_msg(u, _("%s. Form saved: %s"), lead,
-	    strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path);
+	slip_show(u, form, code, name, title, done != NULL ? done : title, true);
 }
 
 void

@@ -265,10 +265,8 @@ lookup_open(struct ui *u)
 {
 	struct st_lookup *s;
 
-	ui_push(u, &screen_lookup, NULL);
-	if (u->depth == 0 || u->stack[u->depth - 1].ops != &screen_lookup)
+	if ((s = ui_push_new(u, &screen_lookup)) == NULL)
 		return;
-	s = u->stack[u->depth - 1].st;
 	s->all = calloc(LOOKUP_MAX, sizeof *s->all);
 	s->hits = calloc(LOOKUP_MAX, sizeof *s->hits);
 	if (s->all == NULL || s->hits == NULL) {

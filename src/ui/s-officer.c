@@ -98,10 +98,8 @@ officer_open(struct ui *u)
 	struct st_officer *s;
 	struct mc_err err;
 
-	ui_push(u, &screen_officer, NULL);
-	if (u->depth == 0)
+	if ((s = ui_push_new(u, &screen_officer)) == NULL)
 		return;
-	s = u->stack[u->depth - 1].st;
 	if (unit_officer_list(u->db, add, s, &err) != 0)
 		ui_error(u, "%s", err.msg);
 }

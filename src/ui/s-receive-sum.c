@@ -66,31 +66,6 @@ fill_receipt(struct ui *u, struct flow *fl, struct values *x, struct mc_receipt 
 	date_now(&r->at);
 }
 
-/* Render, save, and show a slip; failures leave the record as it is and
- * say so (it can be printed again later). */
-static void
-show_slip(struct ui *u, enum slip_form form, const char *key, const char *name,
-    const char *title, const char *done)
-{
-	struct mc_err err;
-	char path[4096] = "", *text;
-
-	text = slip_render(u->db, u->db_path, form, key, &err);
-	if (text == NULL) {
-		ui_error(u, _("%s, but the slip could not be made: %s"), done, err.msg);
-		return;
-	}
-	if (slip_save(u->db_path, name, text, path, sizeof path, &err) != 0) {
-		slip_open(u, title, name, text, "");
-		ui_error(u, _("%s, but the slip was not saved: %s"), done, err.msg);
-		return;
-	}
-	slip_open(u, title, name, text, path);
-	/* the folder is known to the officer: the file name is enough */
-	ui_msg(u, _("%s. Slip saved: %s"), done,
-	    strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path);
-}
-
 static void
 commit(struct ui *u, void *arg)
 {
@@ -123,8 +98,8 @@ commit(struct ui *u, void *arg)
 	ui_count_due(u);
 	if (guide) {
 		snprintf(name, sizeof name, "guide-%.36s", out.id);
-		show_slip(u, SLIP_SUPPLEMENT, out.id, name, _("Supplement request (Mẫu 02)"),
-		    _("Guidance recorded"));
+		slip_show(u, SLIP_SUPPLEMENT, out.id, name, _("Supplement request (Mẫu 02)"),
+		    _("Guidance recorded"), false);
 		return;
 	}
 	{
@@ -133,7 +108,8 @@ commit(struct ui *u, void *arg)
 		date_format_time(&out.due, due);
 		snprintf(done, sizeof done, _("Dossier %s received, due %s"), out.code, due);
 	}
-	show_slip(u, SLIP_RECEIPT, out.code, out.code, _("Appointment slip (Mẫu 01)"), done);
+	slip_show(u, SLIP_RECEIPT, out.code, out.code, _("Appointment slip (Mẫu 01)"), done,
+	    false);
 	if (out.warnings.n > 0 && !u->msg_error) {
 		char m[sizeof u->msg];
 

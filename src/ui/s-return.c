@@ -252,10 +252,8 @@ return_open(struct ui *u, const char *code)
 {
 	struct st_return *s;
 
-	ui_push(u, &screen_return, NULL);
-	if (u->depth == 0 || u->stack[u->depth - 1].ops != &screen_return)
+	if ((s = ui_push_new(u, &screen_return)) == NULL)
 		return;
-	s = u->stack[u->depth - 1].st;
 	/* TRANSLATORS: labels of the return screen's fields, under 15 columns */
 	w_field_init(&s->f[RF_CODE], N_("Dossier code:"), FK_TEXT, false);
 	w_field_init(&s->f[RF_RATING], N_("Rating:"), FK_TEXT, false);

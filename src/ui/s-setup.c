@@ -196,10 +196,8 @@ setup_open(struct ui *u, bool need_unit)
 {
 	struct st_setup *s;
 
-	ui_push(u, &screen_setup, NULL);
-	if (u->depth == 0)
+	if ((s = ui_push_new(u, &screen_setup)) == NULL)
 		return;
-	s = u->stack[u->depth - 1].st;
 	s->need_unit = need_unit;
 	/* TRANSLATORS: setup form labels, under 23 columns */
 	w_field_init(&s->f[SF_CODE], N_("Unit code"), FK_TEXT, false);

@@ -1,6 +1,7 @@
 /* s-slip.c — a slip on screen (scrollable), with p to print and s to
- * save.  The slip was saved to the slips folder before it was shown;
- * printing it is a separate step that may fail and be tried again. */
+ * save, and slip_show, which renders a slip or form, saves it to the
+ * slips folder and only then shows it; printing it is a separate step
+ * that may fail and be tried again. */
 #include "config.h"
 
 #include <stdio.h>
@@ -124,4 +125,28 @@ slip_open(struct ui *u, const char *title, const char *name, char *text,
 		s->lines[s->nlines++] = p;
 	}
 	ui_push(u, &screen_slip, s);
+}
+
+void
+slip_show(struct ui *u, enum slip_form form, const char *key, const char *name,
+    const char *title, const char *lead, bool is_form)
+{
+	struct mc_err err;
+	char path[4096] = "", *text;
+
+	if ((text = slip_render(u->db, u->db_path, form, key, &err)) == NULL) {
+		ui_error(u, is_form ? _("%s, but the form could not be made: %s") :
+		    _("%s, but the slip could not be made: %s"), lead, err.msg);
+		return;
+	}
+	if (slip_save(u->db_path, name, text, path, sizeof path, &err) != 0) {
+		slip_open(u, title, name, text, "");
+		ui_error(u, is_form ? _("%s, but the form was not saved: %s") :
+		    _("%s, but the slip was not saved: %s"), lead, err.msg);
+		return;
+	}
+	slip_open(u, title, name, text, path);
+	/* the folder is known to the officer: the file name is enough */
+	ui_msg(u, is_form ? _("%s. Form saved: %s") : _("%s. Slip saved: %s"), lead,
+	    strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path);
 }

@@ -20,6 +20,7 @@
 #include "motcua/calendar.h"
 #include "motcua/error.h"
 #include "motcua/format.h"
+#include "motcua/slip.h"
 #include "motcua/telex.h"
 #include "motcua/unit.h"
 
@@ -195,6 +196,10 @@ struct ui {
 
 
 void ui_push(struct ui *u, const struct screen_ops *ops, void *st);
+/* Push `ops` with a fresh zeroed state (its size) and return that state
+ * for the caller to fill, or NULL if the screen could not be opened (the
+ * bottom line says why). */
+void *ui_push_new(struct ui *u, const struct screen_ops *ops);
 /* Leave the top screen (its leave frees its state). */
 void ui_pop(struct ui *u);
 /* Pop down to `depth` screens. */
@@ -303,6 +308,12 @@ void receive_open(struct ui *u);
  * over), the file it was saved to ("" if not saved). */
 void slip_open(struct ui *u, const char *title, const char *name, char *text,
     const char *path);
+/* Render `form` for `key` (a dossier code, a guidance id), save it to the
+ * slips folder as `name` and show it; a failure leaves what was recorded
+ * as it is and says so, after `lead`, calling it a form (Mẫu 03, 04, 05)
+ * or a slip (Mẫu 01, 02). */
+void slip_show(struct ui *u, enum slip_form form, const char *key, const char *name,
+    const char *title, const char *lead, bool is_form);
 /* F3 lookup, F4 return (code NULL: type or scan one), F5 due board, and
  * one dossier's detail with its timeline and actions (s-lookup.c,
  * s-return.c, s-due.c, s-detail.c). */

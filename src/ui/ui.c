@@ -78,6 +78,15 @@ ui_push(struct ui *u, const struct screen_ops *ops, void *st)
 		ops->enter(u, st);
 }
 
+void *
+ui_push_new(struct ui *u, const struct screen_ops *ops)
+{
+	int depth = u->depth;
+
+	ui_push(u, ops, NULL);
+	return u->depth > depth ? u->stack[depth].st : NULL;
+}
+
 void
 ui_pop(struct ui *u)
 {
