@@ -71,6 +71,15 @@ char *db_step_text(sqlite3 *db, sqlite3_stmt *st, const char *what, struct mc_er
 /* Column i of the current row as a malloc'd string; NULL for SQL NULL
  * (or when memory ran out). */
 char *db_column_dup(sqlite3_stmt *st, int i);
+/* Prepare the statement sqlite3_mprintf would write from fmt (%Q, %w and
+ * the like quote for SQL); out of memory is an error like any other. */
+int db_preparef(sqlite3 *db, sqlite3_stmt **st, struct mc_err *err, const char *fmt, ...);
+
+/* Step st to its end, handing each row to row(st, arg); a nonzero return
+ * from row stops early and is not an error.  Finalizes st; a failed step
+ * becomes err with `what` ("reading the logbook"). */
+int db_each(sqlite3 *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, void *), void *arg,
+    const char *what, struct mc_err *err);
 
 /* meta key/value (unit identity, settings).  db_meta_get copies the value
  * into buf and returns 0, or returns -1 (buf = "") if the key is absent. */

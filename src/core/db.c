@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,40 @@ db_step_text(sqlite3 *db, sqlite3_stmt *st, const char *what, struct mc_err *err
 		err_set(err, MC_ENOMEM, _("out of memory"));
 	sqlite3_finalize(st);
 	return text;
+}
+
+int
+db_preparef(sqlite3 *db, sqlite3_stmt **st, struct mc_err *err, const char *fmt, ...)
+{
+	va_list ap;
+	char *sql;
+	int rc;
+
+	va_start(ap, fmt);
+	sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	if (sql == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	rc = db_prepare(db, sql, st, err);
+	sqlite3_free(sql);
+	return rc;
+}
+
+int
+db_each(sqlite3 *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, void *), void *arg,
+    const char *what, struct mc_err *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (row(st, arg) != 0) {
+			rc = SQLITE_DONE;	/* the visitor stopped: not an error */
+			break;
+		}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, what);
+	return 0;
 }
 
 char *

@@ -41,25 +41,59 @@ found_row(sqlite3_stmt *st, struct mc_found *f)
 	iso_to_short(sqlite3_column_text(st, 6), f->appointment);
 }
 
+/* A found row to the caller's visitor (db_each). */
+struct found_visit {
+	int (*fn)(const struct mc_found *, void *);
+	void *arg;
+};
+
+static int
+found_visit(sqlite3_stmt *st, void *arg)
+{
+	struct found_visit *v = arg;
+	struct mc_found f;
+
+	found_row(st, &f);
+	return v->fn(&f, v->arg);
+}
+
 static int
 each_row(sqlite3 *db, sqlite3_stmt *st, int (*fn)(const struct mc_found *, void *),
     void *arg, struct mc_err *err)
 {
-	int rc;
+	struct found_visit v = {fn, arg};
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mc_found f;
+	return db_each(db, st, found_visit, &v, _("searching the dossiers"), err);
+}
 
-		found_row(st, &f);
-		if (fn(&f, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("searching the dossiers"));
-	return 0;
+/* A row of the due board, in its group, to the caller's visitor. */
+struct due_visit {
+	int as_of;
+	int (*fn)(enum mc_due_group g, const struct mc_found *, void *);
+	void *arg;
+};
+
+static int
+due_visit(sqlite3_stmt *st, void *arg)
+{
+	struct due_visit *v = arg;
+	struct mc_found f;
+	struct mc_time t;
+	enum mc_due_group g;
+
+	found_row(st, &f);
+	if (date_parse_time((const char *)sqlite3_column_text(st, 6), &t) != 0)
+		return 0;
+	f.days = t.jdn - v->as_of;
+	if (vocab_status(f.status) != NULL && vocab_status(f.status)->paused)
+		g = MC_DUE_PAUSED;
+	else if (t.jdn < v->as_of)
+		g = MC_DUE_OVERDUE;
+	else if (t.jdn == v->as_of)
+		g = MC_DUE_TODAY;
+	else
+		g = MC_DUE_SOON;
+	return v->fn(g, &f, v->arg);
 }
 
 /* Digits of s if s is only digits, spaces, dots and dashes; else "". */
@@ -172,74 +206,41 @@ lifecycle_due(sqlite3 *db, struct mc_calendar *cal, int as_of,
     int (*fn)(enum mc_due_group g, const struct mc_found *, void *), void *arg,
     struct mc_err *err)
 {
-	char end[MC_DATE_LEN], running[256], *sql;
+	char end[MC_DATE_LEN], running[256];
 	sqlite3_stmt *st;
-	int rc;
 
 	date_format(board_end(cal, as_of), end);
 	/* open dossiers on the clock by the date promised to the citizen,
 	 * then the paused */
-	sql = sqlite3_mprintf("SELECT " FOUND_COLUMNS ", 0 FROM dossier d "
+	if (db_preparef(db, &st, err, "SELECT " FOUND_COLUMNS ", 0 FROM dossier d "
 	    "WHERE d.status IN %s AND d.appointment < ?1 "
 	    "UNION ALL SELECT " FOUND_COLUMNS ", 1 FROM dossier d WHERE d.status = ?2 "
-	    "ORDER BY 8, 7", vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running));
-	if (sql == NULL)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	rc = db_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
-	if (rc != 0)
+	    "ORDER BY 8, 7", vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running)) != 0)
 		return -1;
 	sqlite3_bind_text(st, 2, vocab_status_paused()->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mc_found f;
-		struct mc_time t;
-		enum mc_due_group g;
+	{
+		struct due_visit v = {as_of, fn, arg};
 
-		found_row(st, &f);
-		if (date_parse_time((const char *)sqlite3_column_text(st, 6), &t) != 0)
-			continue;
-		f.days = t.jdn - as_of;
-		if (vocab_status(f.status) != NULL && vocab_status(f.status)->paused)
-			g = MC_DUE_PAUSED;
-		else if (t.jdn < as_of)
-			g = MC_DUE_OVERDUE;
-		else if (t.jdn == as_of)
-			g = MC_DUE_TODAY;
-		else
-			g = MC_DUE_SOON;
-		if (fn(g, &f, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+		return db_each(db, st, due_visit, &v, _("reading the due board"), err);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading the due board"));
-	return 0;
 }
 
 int
 lifecycle_due_counts(sqlite3 *db, struct mc_calendar *cal, int as_of, int *today,
     int *overdue, struct mc_err *err)
 {
-	char day[MC_DATE_LEN], next[MC_DATE_LEN], running[256], *sql;
+	char day[MC_DATE_LEN], next[MC_DATE_LEN], running[256];
 	sqlite3_stmt *st;
-	int rc;
 
 	(void)cal;
 	date_format(as_of, day);
 	date_format(as_of + 1, next);
 	/* the same rows as the board's first two groups, counted */
-	sql = sqlite3_mprintf("SELECT coalesce(sum(appointment >= ?1), 0), "
+	if (db_preparef(db, &st, err, "SELECT coalesce(sum(appointment >= ?1), 0), "
 	    "coalesce(sum(appointment < ?1), 0) FROM dossier "
 	    "WHERE status IN %s AND appointment < ?2",
-	    vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running));
-	if (sql == NULL)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	rc = db_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
-	if (rc != 0)
+	    vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running)) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);

@@ -426,14 +426,43 @@ short_time(const unsigned char *iso, char out[17])
 		out[0] = '\0';
 }
 
+/* A logbook row to the caller's visitor (db_each); n numbers the rows. */
+struct logbook_visit {
+	int (*fn)(const struct report_logbook_row *, void *);
+	void *arg;
+	int n;
+};
+
+static int
+logbook_visit(sqlite3_stmt *st, void *arg)
+{
+	struct logbook_visit *v = arg;
+	struct report_logbook_row r;
+
+	memset(&r, 0, sizeof r);
+	r.n = ++v->n;
+	r.sets = 1;
+	snprintf(r.code, sizeof r.code, "%s", sqlite3_column_text(st, 0));
+	snprintf(r.procedure, sizeof r.procedure, "%s", sqlite3_column_text(st, 1));
+	snprintf(r.applicant, sizeof r.applicant, "%s", sqlite3_column_text(st, 2));
+	snprintf(r.contact, sizeof r.contact, "%s", sqlite3_column_text(st, 3));
+	snprintf(r.agency, sizeof r.agency, "%s", sqlite3_column_text(st, 4));
+	short_time(sqlite3_column_text(st, 5), r.received);
+	short_time(sqlite3_column_text(st, 6), r.due);
+	short_time(sqlite3_column_text(st, 7), r.transferred);
+	short_time(sqlite3_column_text(st, 8), r.result);
+	short_time(sqlite3_column_text(st, 9), r.returned);
+	snprintf(r.note, sizeof r.note, "%s", sqlite3_column_text(st, 10));
+	return v->fn(&r, v->arg);
+}
+
 int
 report_logbook(sqlite3 *db, int from, int to,
     int (*fn)(const struct report_logbook_row *, void *), void *arg, struct mc_err *err)
 {
-	char s[MC_DATE_LEN], e[MC_DATE_LEN], unit[256] = "", *sql;
+	char s[MC_DATE_LEN], e[MC_DATE_LEN], unit[256] = "";
 	sqlite3_str *notes;
 	sqlite3_stmt *st;
-	int rc, n = 0;
 
 	date_format(from, s);
 	date_format(to + 1, e);
@@ -445,7 +474,7 @@ report_logbook(sqlite3 *db, int from, int to,
 		if (mc_statuses[i].note != NULL)
 			sqlite3_str_appendf(notes, "WHEN %Q THEN %Q ", mc_statuses[i].name,
 			    mc_statuses[i].note);
-	sql = sqlite3_mprintf("SELECT d.code, d.procedure_name, d.applicant_name, "
+	if (db_preparef(db, &st, err, "SELECT d.code, d.procedure_name, d.applicant_name, "
 	    "trim(coalesce(d.address, '') || CASE WHEN d.phone IS NOT NULL THEN '; ' || "
 	    "d.phone ELSE '' END, '; '), coalesce(d.agency, ?3), d.received, "
 	    "coalesce(d.appointment, d.due), (SELECT min(at) FROM event WHERE dossier = d.id "
@@ -454,53 +483,48 @@ report_logbook(sqlite3 *db, int from, int to,
 	    "ELSE CASE WHEN d.apologies > 0 THEN 'xin lỗi, hẹn lại' ELSE '' END END "
 	    "FROM dossier d WHERE d.received >= ?1 AND d.received < ?2 "
 	    "ORDER BY d.received, d.code", vocab_kind(MC_KIND_HANDOVER)->name,
-	    vocab_kind(MC_KIND_TRANSFER)->name, sqlite3_str_finish(notes));
-	if (sql == NULL)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	rc = db_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
-	if (rc != 0)
+	    vocab_kind(MC_KIND_TRANSFER)->name, sqlite3_str_finish(notes)) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_logbook_row r;
+	{
+		struct logbook_visit v = {fn, arg, 0};
 
-		memset(&r, 0, sizeof r);
-		r.n = ++n;
-		r.sets = 1;
-		snprintf(r.code, sizeof r.code, "%s", sqlite3_column_text(st, 0));
-		snprintf(r.procedure, sizeof r.procedure, "%s", sqlite3_column_text(st, 1));
-		snprintf(r.applicant, sizeof r.applicant, "%s", sqlite3_column_text(st, 2));
-		snprintf(r.contact, sizeof r.contact, "%s", sqlite3_column_text(st, 3));
-		snprintf(r.agency, sizeof r.agency, "%s", sqlite3_column_text(st, 4));
-		short_time(sqlite3_column_text(st, 5), r.received);
-		short_time(sqlite3_column_text(st, 6), r.due);
-		short_time(sqlite3_column_text(st, 7), r.transferred);
-		short_time(sqlite3_column_text(st, 8), r.result);
-		short_time(sqlite3_column_text(st, 9), r.returned);
-		snprintf(r.note, sizeof r.note, "%s", sqlite3_column_text(st, 10));
-		if (fn(&r, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+		return db_each(db, st, logbook_visit, &v, _("reading the logbook"), err);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading the logbook"));
-	return 0;
 }
 
 /* ---- the officers' day ----------------------------------------------------- */
+
+/* An officer's row to the caller's visitor (db_each). */
+struct officer_visit {
+	int (*fn)(const struct report_officer_row *, void *);
+	void *arg;
+};
+
+static int
+officer_visit(sqlite3_stmt *st, void *arg)
+{
+	struct officer_visit *v = arg;
+	struct report_officer_row r;
+
+	memset(&r, 0, sizeof r);
+	snprintf(r.officer, sizeof r.officer, "%s", sqlite3_column_text(st, 0));
+	snprintf(r.full_name, sizeof r.full_name, "%s", sqlite3_column_text(st, 1));
+	r.receipts = sqlite3_column_int64(st, 2);
+	r.returns = sqlite3_column_int64(st, 3);
+	r.guided = sqlite3_column_int64(st, 4);
+	r.fees = sqlite3_column_int64(st, 5);
+	return v->fn(&r, v->arg);
+}
 
 int
 report_officer(sqlite3 *db, int day,
     int (*fn)(const struct report_officer_row *, void *), void *arg, struct mc_err *err)
 {
-	char s[MC_DATE_LEN], e[MC_DATE_LEN], voided[STATUS_LIST], *sql;
+	char s[MC_DATE_LEN], e[MC_DATE_LEN], voided[STATUS_LIST];
 	sqlite3_stmt *st;
-	int rc;
 
 	date_format(day, s);
 	date_format(day + 1, e);
@@ -508,7 +532,7 @@ report_officer(sqlite3 *db, int day,
 	 * never really received; one refused at the counter was), returns and
 	 * guidance from the events */
 	vocab_report_sql(MC_REPORT_VOID, voided, sizeof voided);
-	sql = sqlite3_mprintf("SELECT o.username, o.full_name, "
+	if (db_preparef(db, &st, err, "SELECT o.username, o.full_name, "
 	    "(SELECT count(*) FROM dossier d WHERE d.officer = o.username AND d.received >= ?1 "
 	    "AND d.received < ?2 AND d.status NOT IN %s), "
 	    "(SELECT count(*) FROM event e WHERE e.officer = o.username AND e.kind = %Q "
@@ -518,32 +542,13 @@ report_officer(sqlite3 *db, int day,
 	    "(SELECT coalesce(sum(d.fee), 0) FROM dossier d WHERE d.officer = o.username AND "
 	    "d.received >= ?1 AND d.received < ?2 AND d.status NOT IN %s) "
 	    "FROM officer o ORDER BY o.username", voided, vocab_kind(MC_KIND_RETURN)->name,
-	    vocab_kind(MC_KIND_GUIDE)->name, voided);
-	if (sql == NULL)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	rc = db_prepare(db, sql, &st, err);
-	sqlite3_free(sql);
-	if (rc != 0)
+	    vocab_kind(MC_KIND_GUIDE)->name, voided) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_officer_row r;
+	{
+		struct officer_visit v = {fn, arg};
 
-		memset(&r, 0, sizeof r);
-		snprintf(r.officer, sizeof r.officer, "%s", sqlite3_column_text(st, 0));
-		snprintf(r.full_name, sizeof r.full_name, "%s", sqlite3_column_text(st, 1));
-		r.receipts = sqlite3_column_int64(st, 2);
-		r.returns = sqlite3_column_int64(st, 3);
-		r.guided = sqlite3_column_int64(st, 4);
-		r.fees = sqlite3_column_int64(st, 5);
-		if (fn(&r, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+		return db_each(db, st, officer_visit, &v, _("reading the officers' day"), err);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading the officers' day"));
-	return 0;
 }

@@ -343,12 +343,37 @@ sync_publish(sqlite3 *db, const char *kind, long long version, const char *paylo
 
 /* ---- peers ------------------------------------------------------------------ */
 
+/* A station's row to the caller's visitor (db_each). */
+struct peer_visit {
+	int (*fn)(const struct sync_peer *, void *);
+	void *arg;
+};
+
+static int
+peer_visit(sqlite3_stmt *st, void *arg)
+{
+	struct peer_visit *v = arg;
+	struct sync_peer p;
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	snprintf(p.id, sizeof p.id, "%s", sqlite3_column_text(st, 0));
+	snprintf(p.unit, sizeof p.unit, "%s", sqlite3_column_text(st, 1));
+	p.number = sqlite3_column_int(st, 2);
+	p.self = sqlite3_column_int(st, 3) != 0;
+	p.events = sqlite3_column_int64(st, 4);
+	snprintf(p.heard, sizeof p.heard, "%s", sqlite3_column_text(st, 5));
+	p.vector = db_column_dup(st, 6);
+	rc = v->fn(&p, v->arg);
+	free(p.vector);
+	return rc;
+}
+
 int
 sync_peers(sqlite3 *db, int (*fn)(const struct sync_peer *, void *), void *arg,
     struct mc_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	/* every station we know of: ourselves, senders, and origins of events */
 	if (db_prepare(db, "WITH ids(id) AS (SELECT id FROM station UNION SELECT station "
@@ -359,29 +384,11 @@ sync_peers(sqlite3 *db, int (*fn)(const struct sync_peer *, void *), void *arg,
 	    "LEFT JOIN peer p ON p.station = ids.id ORDER BY coalesce(s.self, 0) DESC, 2, 3",
 	    &st, err))
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct sync_peer p;
-		const unsigned char *v = sqlite3_column_text(st, 6);
+	{
+		struct peer_visit v = {fn, arg};
 
-		memset(&p, 0, sizeof p);
-		snprintf(p.id, sizeof p.id, "%s", sqlite3_column_text(st, 0));
-		snprintf(p.unit, sizeof p.unit, "%s", sqlite3_column_text(st, 1));
-		p.number = sqlite3_column_int(st, 2);
-		p.self = sqlite3_column_int(st, 3) != 0;
-		p.events = sqlite3_column_int64(st, 4);
-		snprintf(p.heard, sizeof p.heard, "%s", sqlite3_column_text(st, 5));
-		p.vector = v != NULL ? strdup((const char *)v) : NULL;
-		rc = fn(&p, arg);
-		free(p.vector);
-		if (rc != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+		return db_each(db, st, peer_visit, &v, _("reading the stations"), err);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading the stations"));
-	return 0;
 }
 
 /* ---- a copy of a database gets its own identity ------------------------------ */
