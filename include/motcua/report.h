@@ -88,4 +88,8 @@ struct report_officer_row {
 int report_officer(sqlite3 *db, int day,
     int (*fn)(const struct report_officer_row *, void *), void *arg, struct mc_err *err);
 
+/* The citizen's rating whose choices report_row.rating counts, in order:
+ * the return's enumeration (vocab.h); NULL if the table has none. */
+const struct mc_field *report_rating(void);
+
 #endif

@@ -10,6 +10,7 @@
 #include "motcua/date.h"
 #include "motcua/i18n.h"
 #include "motcua/report.h"
+#include "motcua/vocab.h"
 #include "motcua/vntext.h"
 
 static int
@@ -46,53 +47,80 @@ csv_out(struct csv *c)
 	return 0;
 }
 
-static void
-nums(const struct report_row *r, char v[16][24])
-{
-	const long long x[] = {r->carried_over, r->received_new, r->received_online,
-	    r->resolved_early, r->resolved_on_time, r->resolved_late, r->in_progress_within,
-	    r->in_progress_overdue, r->guided, r->refused, r->withdrawn, r->paused,
-	    r->rating[0], r->rating[1], r->rating[2]};
+/* The CSV's columns: the counts, one per choice of the citizen's rating
+ * (report_rating), then the rate. */
+#define FIXED_COLUMNS 12
+#define MAX_COLUMNS (FIXED_COLUMNS + MC_CHOICES_MAX + 1)
 
-	for (int i = 0; i < 15; i++)
-		snprintf(v[i], 24, "%lld", x[i]);
-	if (r->has_rate)
-		snprintf(v[15], 24, "%.2f", r->on_time_rate);
-	else
-		v[15][0] = '\0';
-}
-
-static const char *const columns[] = {
+static const char *const fixed_columns[FIXED_COLUMNS] = {
 	"carried_over", "received_new", "received_online", "resolved_early",
 	"resolved_on_time", "resolved_late", "in_progress_within", "in_progress_overdue",
-	"guided", "refused", "withdrawn", "paused", "very_satisfied", "satisfied",
-	"not_satisfied", "on_time_rate",
+	"guided", "refused", "withdrawn", "paused",
 };
+
+static size_t
+nratings(void)
+{
+	return report_rating() != NULL ? vocab_nchoices(report_rating()) : 0;
+}
+
+static size_t
+columns(const char **out)
+{
+	size_t n = 0;
+
+	for (; n < FIXED_COLUMNS; n++)
+		out[n] = fixed_columns[n];
+	for (size_t i = 0; i < nratings(); i++)
+		out[n++] = report_rating()->choices[i].value;
+	out[n++] = "on_time_rate";
+	return n;
+}
+
+static size_t
+nums(const struct report_row *r, char v[MAX_COLUMNS][24])
+{
+	const long long x[FIXED_COLUMNS] = {r->carried_over, r->received_new,
+	    r->received_online, r->resolved_early, r->resolved_on_time, r->resolved_late,
+	    r->in_progress_within, r->in_progress_overdue, r->guided, r->refused,
+	    r->withdrawn, r->paused};
+	size_t n = 0;
+
+	for (; n < FIXED_COLUMNS; n++)
+		snprintf(v[n], 24, "%lld", x[n]);
+	for (size_t i = 0; i < nratings(); i++)
+		snprintf(v[n++], 24, "%lld", r->rating[i]);
+	if (r->has_rate)
+		snprintf(v[n], 24, "%.2f", r->on_time_rate);
+	else
+		v[n][0] = '\0';
+	return n + 1;
+}
 
 static int
 summary_csv(const struct report_summary *s, const char *encoding)
 {
 	struct csv c;
 	struct mc_err err;
-	const char *cells[17];
-	char v[16][24];
+	const char *cells[MAX_COLUMNS + 1];
+	char v[MAX_COLUMNS][24];
+	size_t n;
 	int rc = 0;
 
 	if (csv_begin(&c, encoding, &err) != 0)
 		return cli_fail(&err);
 	cells[0] = _("Field");
-	for (int i = 0; i < 16; i++)
-		cells[i + 1] = columns[i];
-	if (csv_row(&c, cells, 17, &err) != 0)
+	n = columns(cells + 1);
+	if (csv_row(&c, cells, n + 1, &err) != 0)
 		rc = cli_fail(&err);
 	for (size_t k = 0; k <= s->nfields && rc == 0; k++) {
 		const struct report_row *r = k < s->nfields ? &s->fields[k] : &s->total;
 
-		nums(r, v);
+		n = nums(r, v);
 		cells[0] = k < s->nfields ? r->field : _("Total");
-		for (int i = 0; i < 16; i++)
+		for (size_t i = 0; i < n; i++)
 			cells[i + 1] = v[i];
-		if (csv_row(&c, cells, 17, &err) != 0)
+		if (csv_row(&c, cells, n + 1, &err) != 0)
 			rc = cli_fail(&err);
 	}
 	if (rc == 0)
@@ -130,8 +158,13 @@ summary_text(const struct report_summary *s)
 	}
 	printf(_("Guided (not received): %lld   Refused: %lld   Paused: %lld\n"),
 	    s->total.guided, s->total.refused, s->total.paused);
-	printf(_("Satisfaction: very satisfied %lld, satisfied %lld, not satisfied %lld\n"),
-	    s->total.rating[0], s->total.rating[1], s->total.rating[2]);
+	/* "Satisfaction: very satisfied 3, satisfied 1, not satisfied 0":
+	 * each choice of the rating with its label */
+	printf("%s", _("Satisfaction:"));
+	for (size_t i = 0; i < nratings(); i++)
+		printf("%s %s %lld", i > 0 ? "," : "", _(report_rating()->choices[i].label),
+		    s->total.rating[i]);
+	putchar('\n');
 }
 
 static int

@@ -202,10 +202,8 @@ fill_rating(struct report_row *r, sqlite3_stmt *st)
 		r->rating[i] = sqlite3_column_int64(st, i + 1);
 }
 
-/* The citizen's rating: the return's enumeration (vocab.c); NULL if the
- * table had none. */
-static const struct mc_field *
-rating_field(void)
+const struct mc_field *
+report_rating(void)
 {
 	return vocab_field_of_type(vocab_kind(MC_KIND_RETURN), MC_FT_ENUM);
 }
@@ -219,7 +217,7 @@ rating_field(void)
 static int
 other_sql(char *sql[3])
 {
-	const struct mc_field *rating = rating_field();
+	const struct mc_field *rating = report_rating();
 	char refused[STATUS_LIST], path[64];
 	sqlite3_str *r;
 
@@ -310,7 +308,7 @@ report_summary_free(struct report_summary *s)
 static char *
 row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err *err)
 {
-	const struct mc_field *rating = rating_field();
+	const struct mc_field *rating = report_rating();
 	size_t nrating = rating != NULL ? vocab_nchoices(rating) : 0;
 	sqlite3_stmt *st;
 	sqlite3_str *sql;
