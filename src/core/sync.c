@@ -144,7 +144,9 @@ sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *hd,
 		sqlite3_close(b);
 		return -1;
 	}
-	/* one self-contained file: no WAL beside it on the stick */
+	/* one self-contained file: no WAL beside it on the stick.  The bundle
+	 * is a new database of its own, never nested in a transaction of the
+	 * store, so it takes a plain BEGIN … COMMIT rather than db_tx_* */
 	if (sqlite3_exec(b, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; "
 	    "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(b, bundle_table_sql, NULL, NULL, NULL) != SQLITE_OK ||
