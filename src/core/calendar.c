@@ -232,11 +232,22 @@ calendar_close(struct mc_calendar *cal)
 static const struct mc_holiday *
 holiday_find(const struct mc_holiday *h, size_t n, int jdn)
 {
-	struct mc_holiday key = {.jdn = jdn};
+	size_t lo = 0, hi = n;
 
-	if (n == 0)
-		return NULL;
-	return bsearch(&key, h, n, sizeof *h, calendar_holiday_cmp);
+	/* by hand rather than bsearch: the comparator lives in another file
+	 * and could not be inlined, and this runs for every day a due date
+	 * counts */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h[mid].jdn == jdn)
+			return &h[mid];
+		if (h[mid].jdn < jdn)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }
 
 

@@ -329,7 +329,9 @@ static const uint8_t latin_weight[26] = {
  * sqlite3_str (strbuf.h), the program's one growable buffer. */
 struct kbuf {
 	uint8_t *p;		/* the bytes: stack memory, or heap's */
-	size_t len, cap;
+	size_t len, cap;	/* cap: room in the stack memory; 0 once the
+				 * bytes moved to the heap or failed, so the
+				 * fast path of kbuf_byte is one comparison */
 	sqlite3_str *heap;	/* NULL while the stack memory is enough */
 	bool failed;
 };
@@ -347,7 +349,8 @@ kbuf_init(struct kbuf *b, uint8_t *mem, size_t cap)
 static void
 kbuf_free(struct kbuf *b)
 {
-	sqlite3_free(sqlite3_str_finish(b->heap));
+	if (b->heap != NULL)
+		sqlite3_free(sqlite3_str_finish(b->heap));
 	b->heap = NULL;
 }
 
@@ -371,12 +374,13 @@ kbuf_put(struct kbuf *b, const uint8_t *bytes, size_t n)
 	b->p = (uint8_t *)sqlite3_str_value(b->heap);
 	b->len = (size_t)sqlite3_str_length(b->heap);
 	b->failed = sqlite3_str_errcode(b->heap) != SQLITE_OK || b->p == NULL;
+	b->cap = 0;
 }
 
 static void
 kbuf_byte(struct kbuf *b, uint8_t c)
 {
-	if (!b->failed && b->heap == NULL && b->len < b->cap)
+	if (b->len < b->cap)
 		b->p[b->len++] = c;
 	else
 		kbuf_put(b, &c, 1);
