@@ -61,7 +61,8 @@ auth_policy_check(sqlite3 *db, const char *password, struct mc_err *err)
 	size_t n = chars(password);
 
 	if (setting_get(db, "password_kind", kind, sizeof kind) != 0)
-		return err_set(err, MC_ESTORE, _("reading the setting password_kind"));
+		return err_set(err, MC_ESTORE,
+		    _("there is no setting '%s': see 'motcua setting list'"), "password_kind");
 	for (const unsigned char *p = (const unsigned char *)password; *p != '\0'; p++)
 		if (*p < 0x20 || *p == 0x7F)
 			return err_set(err, MC_EINVAL,
@@ -257,6 +258,7 @@ auth_verify(sqlite3 *db, const char *username, const char *password,
 		    _("'%s' has no password yet: ask a supervisor to set one"), username);
 	if (hash_matches(l.hash, password)) {
 		const char *rehash = NULL;
+		int rc;
 
 		/* a hash made with weaker limits than today's is made again */
 		if (crypto_pwhash_str_needs_rehash(l.hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -265,9 +267,10 @@ auth_verify(sqlite3 *db, const char *username, const char *password,
 			rehash = hash;
 		l.failures = 0;
 		l.has_lock = false;
-		if (login_put(db, username, rehash, &l, err))
-			return -1;
+		rc = login_put(db, username, rehash, &l, err);
 		sodium_memzero(hash, sizeof hash);
+		if (rc != 0)
+			return -1;
 		state_of(&l, st);
 		return 0;
 	}

@@ -148,7 +148,8 @@ role_colleague_may(sqlite3 *db, enum mc_role r, enum mc_kind_id k, struct mc_err
 	if (r == MC_ROLE_SUPERVISOR)
 		return 1;
 	if (setting_get(db, "colleague_steps", list, sizeof list) != 0)
-		return err_set(err, MC_ESTORE, _("reading the setting colleague_steps"));
+		return err_set(err, MC_ESTORE,
+		    _("there is no setting '%s': see 'motcua setting list'"), "colleague_steps");
 	return listed(list, vocab_kind(k)->name);
 }
 
