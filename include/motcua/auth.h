@@ -1,0 +1,88 @@
+/* auth.h — officers' passwords: setting one, checking one, the lockout.
+ *
+ * A password (or, with the setting password_kind = pin, a PIN) is kept only
+ * as libsodium's crypto_pwhash_str (Argon2id, the interactive limits), a
+ * string that carries its own random salt and parameters, in the table
+ * officer_login (schema/008_auth.sql).  Nothing reversible is stored, and
+ * no function here logs, prints or keeps a copy of a password.
+ *
+ * After MC_AUTH_MAX_FAILURES wrong passwords in a row an officer is locked
+ * for MC_AUTH_LOCK_MINUTES minutes: every try in that time is refused,
+ * the right password too, until the time passes or a supervisor unlocks.
+ * Each failure should also cost the person more time than the last: core
+ * says how long (auth_delay_ms), the front end waits.
+ *
+ * Times are given (a struct mc_time), never read from the clock here, so
+ * that tests fix them.  The front ends call these outside any transaction
+ * of their own: a failure is recorded (committed) even though the call
+ * returns -1, and a caller's rollback would undo that count. */
+#ifndef MOTCUA_AUTH_H
+#define MOTCUA_AUTH_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+
+#include "motcua/date.h"
+#include "motcua/error.h"
+
+#define MC_AUTH_MAX_FAILURES 5	/* wrong passwords in a row that lock */
+#define MC_AUTH_LOCK_MINUTES 5	/* how long the lock lasts */
+#define MC_PASSWORD_MIN 8	/* characters of a password */
+#define MC_PIN_MIN 6		/* digits of a PIN */
+#define MC_PASSWORD_MAX 128	/* characters of either */
+
+/* An officer's login, as it stands at a moment. */
+struct mc_auth_state {
+	bool has_password;	/* false: none set yet */
+	bool must_change;	/* a supervisor's reset: set a new one now */
+	int failures;		/* wrong passwords in a row (0 once a lock ran out) */
+	bool locked;		/* at the moment asked */
+	struct mc_time locked_until;	/* when `locked` */
+};
+
+/* Does `password` meet the policy of the setting password_kind (at least
+ * MC_PASSWORD_MIN characters, or a PIN of MC_PIN_MIN digits or more, at
+ * most MC_PASSWORD_MAX)?  0, or -1 with err saying what to type. */
+int auth_policy_check(sqlite3 *db, const char *password, struct mc_err *err);
+
+/* Set `username`'s own password (after the policy check): the front end
+ * has proved who they are (the current password, or a new officer setting
+ * their first one).  Clears the must-change flag, the failures and any
+ * lock.  After a reset, the temporary password is refused as the new one. */
+int auth_set(sqlite3 *db, const char *username, const char *password,
+    struct mc_err *err);
+
+/* Check `username`'s password at moment `at`.  0 if right: the failures
+ * are reset (the front end then looks at st->must_change).  -1 otherwise,
+ * with err: MC_ENOTFOUND an unknown officer, MC_EINVAL a wrong password
+ * (counted) or an inactive officer, MC_ECONFLICT a locked officer (not
+ * counted; says until when and that a supervisor can unlock) or one with
+ * no password yet.  st (may be NULL) gets the state after the try, for
+ * auth_delay_ms(st->failures). */
+int auth_verify(sqlite3 *db, const char *username, const char *password,
+    const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err);
+
+/* How long the front end waits after the n-th wrong password in a row, in
+ * milliseconds: 0 for n <= 0, then 250, 500, 1000, … doubling up to 32 s
+ * at the 8th and after, so each is longer than the last through the lock
+ * (the 5th) and for three tries beyond. */
+long auth_delay_ms(int failures);
+
+/* The state of `username`'s login at `at` (reads only). */
+int auth_state(sqlite3 *db, const char *username, const struct mc_time *at,
+    struct mc_auth_state *st, struct mc_err *err);
+/* Must `username` set a new password before working?  1 yes, 0 no, -1 on
+ * error (an unknown officer). */
+int auth_needs_change(sqlite3 *db, const char *username, struct mc_err *err);
+
+/* A supervisor (`supervisor`, active, whose role may manage officers)
+ * ends `username`'s lock and clears the failures. */
+int auth_unlock(sqlite3 *db, const char *supervisor, const char *username,
+    struct mc_err *err);
+/* A supervisor gives `username` a temporary password (policy checked),
+ * which the officer must change at the next login; failures and lock are
+ * cleared. */
+int auth_reset(sqlite3 *db, const char *supervisor, const char *username,
+    const char *temporary, struct mc_err *err);
+
+#endif
