@@ -14,8 +14,6 @@
  *   escpos_codepage   "52"                    ESC t n (52 = WPC1258 on Epson)
  *   paper_width       58 | 80                 receipt paper, mm (32/48 columns)
  *   escpos_qr         0 | 1                   QR of the dossier code on receipts
- *   lock_minutes      "5"                     idle minutes before the screen
- *                                             locks, 0..240, 0 = never
  *   password_kind     password | pin          8+ characters, or 6+ digits (auth.h)
  *   colleague_steps   "handover,result,return"  steps an officer may record on
  *                                             a colleague's dossier (role.h)

@@ -30,8 +30,6 @@ static const struct mc_setting_info settings[] = {
 	{"paper_width", "80", N_("receipt paper width in mm: 58 (32 columns) or 80 (48 "
 	    "columns)")},
 	{"escpos_qr", "0", N_("1 to print the dossier code's QR on ESC/POS receipts")},
-	{"lock_minutes", "5", N_("minutes without a key before the screen locks, 0 to "
-	    "240; 0 never locks")},
 	{"password_kind", "password", N_("what officers log in with: password (at least "
 	    "8 characters) or pin (at least 6 digits)")},
 	{"colleague_steps", "handover,result,return", N_("steps an officer may record "
@@ -66,22 +64,6 @@ setting_get(sqlite3 *db, const char *name, char *buf, size_t n)
 	return 0;
 }
 
-/* lock_minutes: a whole number of minutes, 0 to 240 */
-static bool
-minutes_valid(const char *v)
-{
-	int m = 0;
-
-	if (v[0] == '\0' || strlen(v) > 3)
-		return false;
-	for (const char *p = v; *p != '\0'; p++) {
-		if (*p < '0' || *p > '9')
-			return false;
-		m = m * 10 + (*p - '0');
-	}
-	return m <= 240;
-}
-
 static bool
 one_of(const char *v, const char *a, const char *b)
 {
@@ -108,7 +90,6 @@ setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err
 	    (strcmp(name, "print_device") == 0 && value[0] == '\0') ||
 	    (strcmp(name, "paper_width") == 0 && !one_of(value, "58", "80")) ||
 	    (strcmp(name, "escpos_qr") == 0 && !one_of(value, "0", "1")) ||
-	    (strcmp(name, "lock_minutes") == 0 && !minutes_valid(value)) ||
 	    (strcmp(name, "password_kind") == 0 && !one_of(value, "password", "pin")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
