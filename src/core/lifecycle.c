@@ -314,8 +314,14 @@ step_rules(struct mc_calendar *cal, const char *code, const struct current *c,
 	case MC_KIND_RESUME: {
 		struct mc_time paused, due, moved;
 		char iso[MC_ISO_LEN];
+		int days = vocab_field_index(vs->k, "paused_days");
+		int due_at = vocab_field_index(vs->k, "due");
 		int n;
 
+		/* the fields it computes are the table's (vocab.c) */
+		if (days < 0 || due_at < 0)
+			return err_set(err, MC_EINVAL, _("the step '%s' has no field for "
+			    "the days paused or the new due date"), vs->k->name);
 		if (date_parse_time(c->paused_at, &paused) || date_parse_time(c->due, &due))
 			return err_set(err, MC_EINVAL, _("the pause of %s has no readable time: "
 			    "run 'motcua check --rebuild'"), code);
@@ -325,8 +331,8 @@ step_rules(struct mc_calendar *cal, const char *code, const struct current *c,
 		if (add_working_days(cal, &due, n, &moved, err))
 			return -1;
 		date_format_iso(&moved, iso);
-		snprintf(vs->v[vocab_field_index(vs->k, "paused_days")], VALUE_LEN, "%d", n);
-		snprintf(vs->v[vocab_field_index(vs->k, "due")], VALUE_LEN, "%s", iso);
+		snprintf(vs->v[days], VALUE_LEN, "%d", n);
+		snprintf(vs->v[due_at], VALUE_LEN, "%s", iso);
 		return 0;
 	}
 	case MC_KIND_APOLOGIZE: {

@@ -74,8 +74,16 @@ commit(struct ui *u, void *arg)
 	struct mc_time now;
 	struct mc_err err;
 	char *name = NULL, *id = NULL, done[256];
+	/* the fields the screen fills, looked up once in the table */
+	int who = return_field(MC_FT_TEXT), who_id = return_field(MC_FT_ID);
+	int rating = return_field(MC_FT_ENUM);
 	int rc;
 
+	if (who < 0 || who_id < 0 || rating < 0) {
+		ui_error(u, "%s", _("the return step has no collector, ID number or rating "
+		    "field: nothing was recorded"));
+		return;
+	}
 	memset(&a, 0, sizeof a);
 	if (s->f[RF_WHO].choice == 1) {
 		name = w_field_get(&s->f[RF_NAME]);
@@ -86,12 +94,12 @@ commit(struct ui *u, void *arg)
 			ui_error(u, "%s", _("out of memory"));
 			return;
 		}
-		a.v[return_field(MC_FT_TEXT)] = name;
-		a.v[return_field(MC_FT_ID)] = id[0] != '\0' ? id : NULL;
+		a.v[who] = name;
+		a.v[who_id] = id[0] != '\0' ? id : NULL;
 	}
 	if (s->rating > 0)
-		a.v[return_field(MC_FT_ENUM)] = vocab_kind(MC_KIND_RETURN)->fields[
-		    return_field(MC_FT_ENUM)].choices[s->rating - 1].value;
+		a.v[rating] = vocab_kind(MC_KIND_RETURN)->fields[rating].
+		    choices[s->rating - 1].value;
 	date_now(&now);
 	rc = lifecycle_record(u->db, u->cal, s->d.code, vocab_kind(MC_KIND_RETURN), &a, &now,
 	    u->officer.username, &err);
@@ -129,10 +137,12 @@ pair(int y, const char *label, const char *value)
 static void
 draw_rating(struct ui *u, struct st_return *s, int y)
 {
-	const struct mc_field *f = &vocab_kind(MC_KIND_RETURN)->fields[
-	    return_field(MC_FT_ENUM)];
+	const struct mc_field *f = vocab_field_of_type(vocab_kind(MC_KIND_RETURN),
+	    MC_FT_ENUM);
 	int x = 18;
 
+	if (f == NULL)		/* a return without a rating: nothing to draw */
+		return;
 	attrset(s->focus == RF_RATING ? draw_attr(AT_TITLE) : A_NORMAL);
 	draw_text(y, 2, _("Rating:"), 15, true);
 	/* each choice of the rating, after the digit that chooses it */
