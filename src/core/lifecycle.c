@@ -153,6 +153,19 @@ bad_value(const struct mc_field *f, const char *value, const char *general,
 	return err_set(err, MC_EINVAL, "%s", msg);
 }
 
+/* The field as the officer knows it: its form's label without the colon
+ * ("Reason"), translated; its key only if it has no label. */
+static void
+field_title(const struct mc_field *f, char *buf, size_t n)
+{
+	size_t len;
+
+	snprintf(buf, n, "%s", f->label != NULL ? _(f->label) : f->name);
+	len = strlen(buf);
+	while (len > 0 && (buf[len - 1] == ':' || buf[len - 1] == ' '))
+		buf[--len] = '\0';
+}
+
 static size_t
 characters(const char *s)
 {
@@ -178,9 +191,12 @@ lifecycle_check_value(const struct mc_field *f, const char *value, char *out, si
 		if (c == NULL)
 			return -1;
 		if ((len = characters(c)) > f->max) {
+			char title[128];
+
 			free(c);
-			return err_set(err, MC_EINVAL, _("the %s is too long (%zu characters): "
-			    "shorten it to %zu"), f->name, len, f->max);
+			field_title(f, title, sizeof title);
+			return err_set(err, MC_EINVAL, _("the field '%s' is too long (%zu "
+			    "characters): shorten it to %zu"), title, len, f->max);
 		}
 		if (strlen(c) >= n) {
 			free(c);
