@@ -31,11 +31,14 @@ lifecycle_allowed(const char *status, const struct mc_kind *kind)
 }
 
 /* Why a step is refused, in words the officer can act on: the kind's own
- * explanation for this status if it has one, else the general one. */
+ * explanation for this status if it has one, else the general one; the
+ * status by its translated label, as the screens show it. */
 static int
 refuse_step(const char *code, const char *status, const struct mc_kind *kind,
     struct mc_err *err)
 {
+	const char *label = vocab_status_label(status);
+
 	for (size_t i = 0; i < sizeof kind->refusals / sizeof kind->refusals[0] &&
 	    kind->refusals[i].text != NULL; i++) {
 		const struct mc_refusal *r = &kind->refusals[i];
@@ -43,11 +46,11 @@ refuse_step(const char *code, const char *status, const struct mc_kind *kind,
 
 		if (r->status != NULL && strcmp(r->status, status) != 0)
 			continue;
-		vocab_fill(_(r->text), (const char *[]){code, status}, 2, msg, sizeof msg);
+		vocab_fill(_(r->text), (const char *[]){code, label}, 2, msg, sizeof msg);
 		return err_set(err, MC_ECONFLICT, "%s", msg);
 	}
 	return err_set(err, MC_ECONFLICT, _("%s is %s: the step '%s' does not apply to it"),
-	    code, status, kind->name);
+	    code, label, kind->name);
 }
 
 /* The facts of the dossier that the rules look at. */
