@@ -467,6 +467,13 @@ report_logbook(sqlite3 *db, int from, int to,
 		if (mc_statuses[i].note != NULL)
 			sqlite3_str_appendf(notes, "WHEN %Q THEN %Q ", mc_statuses[i].name,
 			    mc_statuses[i].note);
+	if (sqlite3_str_errcode(notes) != SQLITE_OK) {
+		sqlite3_free(sqlite3_str_finish(notes));
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	/* no status with a note: a CASE needs a WHEN, and this one never holds */
+	if (sqlite3_str_length(notes) == 0)
+		sqlite3_str_appendall(notes, "WHEN NULL THEN NULL ");
 	if (db_preparef(db, &st, err, "SELECT d.code, d.procedure_name, d.applicant_name, "
 	    "trim(coalesce(d.address, '') || CASE WHEN d.phone IS NOT NULL THEN '; ' || "
 	    "d.phone ELSE '' END, '; '), coalesce(d.agency, ?3), d.received, "
