@@ -52,22 +52,28 @@ sql_text(sqlite3 *db, const char *sql, const char *const *params, int nparams,
 {
 	sqlite3_stmt *st;
 	char *out = NULL;
+	int rc;
 
 	if (db_prepare(db, sql, &st, err) < 0)
 		return NULL;
 	for (int i = 0; i < nparams; i++) {
 		if (sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC) != SQLITE_OK) {
-			db_fail(db, err, "bind");
+			db_fail(db, err, _("building the publication"));
 			sqlite3_finalize(st);
 			return NULL;
 		}
 	}
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL) {
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL) {
 		out = strdup((const char *)sqlite3_column_text(st, 0));
 		if (out == NULL)
 			err_set(err, MC_ENOMEM, _("out of memory"));
+	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+		/* no text is no error of SQLite's ("not an error") */
+		err_set(err, MC_ESTORE, _("building the publication failed: the query "
+		    "gave no text; nothing was written"));
 	} else {
-		db_fail(db, err, "JSON");
+		db_fail(db, err, _("building the publication"));
 	}
 	sqlite3_finalize(st);
 	return out;
@@ -193,7 +199,7 @@ calendar_payload(sqlite3 *db, struct mc_err *err)
 		}
 	}
 	if (rc != SQLITE_DONE) {
-		db_fail(db, err, "calendar");
+		db_fail(db, err, _("reading the calendar to publish"));
 		goto out;
 	}
 	if (nyears == 0) {
