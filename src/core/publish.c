@@ -287,6 +287,7 @@ int
 publish_write(sqlite3 *db, const char *kind, long long version, const char *path,
     char *out, size_t n, struct mc_err *err)
 {
+	struct db_tx tx;
 	char held[32], vbuf[32];
 	long long h = 0;
 	char *payload;
@@ -299,10 +300,17 @@ publish_write(sqlite3 *db, const char *kind, long long version, const char *path
 	if (rc < 0 || strcmp(kind, "calendar") != 0)
 		return rc;
 	/* The publisher holds what it published: the next calendar
-	 * publication without a version given gets a higher number. */
+	 * publication without a version given gets a higher number.  Read
+	 * and raised in one transaction (a savepoint inside a caller's). */
+	if (db_tx_begin(db, &tx, err))
+		return -1;
 	if (db_meta_get(db, "calendar_version", held, sizeof held) == 0 &&
 	    publish_version_parse(held, &h) == 0 && h >= version)
-		return 0;
+		return db_tx_commit(&tx, err);
 	snprintf(vbuf, sizeof vbuf, "%lld", version);
-	return db_meta_set(db, "calendar_version", vbuf, err) < 0 ? -1 : 0;
+	if (db_meta_set(db, "calendar_version", vbuf, err) < 0) {
+		db_tx_rollback(&tx);
+		return -1;
+	}
+	return db_tx_commit(&tx, err);
 }
