@@ -81,8 +81,6 @@ extern const size_t mc_nstatuses;
 const struct mc_status *vocab_status(const char *name);
 /* The translated label of a status; the name itself if unknown. */
 const char *vocab_status_label(const char *name);
-/* Open (MC_PHASE_OPEN), counting the paused ones. */
-bool vocab_status_open(const char *name);
 /* The status a paused dossier has (the one marked paused). */
 const struct mc_status *vocab_status_paused(void);
 /* A SQL list of the names of the statuses in this phase, "('a', 'b')";
