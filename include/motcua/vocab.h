@@ -107,7 +107,8 @@ enum mc_kind_id {
 enum mc_field_type {
 	MC_FT_TEXT,	/* free text: NFC, trimmed, at most `max` characters */
 	MC_FT_ID,	/* a citizen's ID number (CCCD, 12 digits) */
-	MC_FT_TIME,	/* a date-time, given "YYYY-MM-DD HH:MM", stored ISO 8601 */
+	MC_FT_TIME,	/* a date-time, read by date.h's date_parse_input_time
+			 * (as typed on either front end), stored ISO 8601 */
 	MC_FT_INT,	/* an integer */
 	MC_FT_ENUM,	/* one of `choices` */
 };

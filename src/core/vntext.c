@@ -1,7 +1,11 @@
-/* vntext.c — Vietnamese text: UTF-8 checks, NFC and search folding.
+/* vntext.c — Vietnamese text (vntext.h): UTF-8 checks and cleaning, NFC,
+ * search folding, upper-casing, the Vietnamese collation, and the one
+ * display-width rule (vntext_cell and what is built on it) that screens,
+ * templates, CLI columns and reports share.
  *
  * libunistring does the Unicode work (normalisation, case mapping); this
- * file only decides what "the same name" means for a search. */
+ * file decides what "the same name" means for a search, in what order
+ * names sort, and how many columns a character takes. */
 #include "config.h"
 
 #include <stdint.h>
