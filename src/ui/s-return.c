@@ -1,7 +1,8 @@
 /* s-return.c — F4: hand the result back.  Type or scan the code (a
  * barcode reader types it and Enter); the dossier shows with its status;
- * a digit gives the citizen's rating (1 very satisfied, 2 satisfied, 3 not
- * satisfied); the collector is the applicant unless another person's name
+ * a digit gives the citizen's rating (the number before each of the
+ * rating's choices, vocab.c: 1 very satisfied, 2 satisfied, 3 not
+ * satisfied; 0 none); the collector is the applicant unless another person's name
  * and ID number are given; Enter, Enter records the return.  A dossier
  * whose result is not ready is refused by the core, with its message, and
  * nothing is written.  From F4 the screen is ready for the next code
@@ -34,7 +35,7 @@ return_field(enum mc_field_type type)
 struct st_return {
 	struct w_field f[RF_COUNT];	/* f[RF_RATING] is drawn apart */
 	int focus;
-	int rating;		/* 0: not asked, 1..3 */
+	int rating;		/* 0: not asked, else 1..the rating's choices */
 	struct mc_found d;
 	bool have;		/* d is the dossier of the code typed */
 	bool from_detail;	/* opened from a dossier: back there after */
@@ -225,8 +226,15 @@ key(struct ui *u, void *st, int k, enum act a)
 		return true;
 	}
 	if (s->focus == RF_RATING) {
-		if (a == ACT_RATE)
-			s->rating = keys_digit(k);
+		if (a == ACT_RATE) {
+			const struct mc_field *f = vocab_field_of_type(
+			    vocab_kind(MC_KIND_RETURN), MC_FT_ENUM);
+			int d = keys_digit(k);
+
+			/* the key row may reach further than the table's choices */
+			if (f != NULL && d >= 0 && (size_t)d <= vocab_nchoices(f))
+				s->rating = d;
+		}
 		return a == ACT_RATE;
 	}
 	if (w_field_key(u, &s->f[s->focus], k, a)) {

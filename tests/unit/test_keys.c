@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "motcua/report.h"
+#include "motcua/vocab.h"
 #include "tap.h"
 #include "ui-int.h"
 
@@ -31,6 +33,28 @@ row_binds(const struct key_row *r, int k, keymask m)
 		if (r->keys[j] == k)
 			return true;
 	return false;
+}
+
+/* The rating's digits (0, then one per choice) come from the return's
+ * enumeration: the key row's range must reach its last choice. */
+static void
+test_rating_range(void)
+{
+	size_t n, choices = vocab_nchoices(report_rating());
+	const struct key_row *rows = keys_rows(&n);
+	int found = 0;
+
+	ok(choices > 0, "the rating has choices (%zu)", choices);
+	for (size_t i = 0; i < n; i++) {
+		const struct key_row *r = &rows[i];
+
+		if (r->act != ACT_RATE)
+			continue;
+		found++;
+		ok(r->keys[0] == '0' && r->upto >= '0' + (int)choices,
+		    "the rating's digits 0..%c cover its %zu choices", r->upto, choices);
+	}
+	is_int(found, 1, "one row gives the rating");
 }
 
 static void
@@ -373,6 +397,7 @@ main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	test_rows();
+	test_rating_range();
 	test_unique();
 	test_dispatch();
 	test_names();
