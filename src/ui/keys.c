@@ -242,15 +242,14 @@ row_keys(const struct key_row *r, char *buf, size_t n)
 	}
 }
 
-const char *
-keys_name(enum act a, keymask m)
+char *
+keys_name(enum act a, keymask m, char *buf, size_t n)
 {
-	static char buf[32];	/* the UI is one thread; used at once */
 	const struct key_row *r = find(a, m);
 
 	buf[0] = '\0';
 	if (r != NULL)
-		row_key(r, buf, sizeof buf);
+		row_key(r, buf, n);
 	return buf;
 }
 

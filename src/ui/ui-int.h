@@ -109,8 +109,10 @@ int keys_digit(int k);
 /* The action bound to key k in state m (ACT_NONE if none). */
 enum act keys_action(int k, keymask m);
 /* "F2", "Esc", "Ctrl-T", "1-5" ... for the first key of action a in
- * state m ("" if it has none there). */
-const char *keys_name(enum act a, keymask m);
+ * state m ("" if it has none there), into buf (KEYS_NAME_LEN is enough);
+ * returns buf. */
+#define KEYS_NAME_LEN 32
+char *keys_name(enum act a, keymask m, char *buf, size_t n);
 /* The translated label of action a in state m. */
 const char *keys_label(enum act a, keymask m);
 /* "Enter / y / c: Yes    Esc / n / k: No": the keys of acts (ended by

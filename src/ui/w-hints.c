@@ -12,9 +12,9 @@
 static int
 hint(int x, enum act a, keymask m)
 {
-	char key[32];
+	char key[KEYS_NAME_LEN];
 
-	snprintf(key, sizeof key, "%s", keys_name(a, m));
+	keys_name(a, m, key, sizeof key);
 	attrset(draw_attr(AT_KEY));
 	x += draw_text(LINES - 1, x, key, COLS - x, false);
 	attrset(draw_attr(AT_BAR));
