@@ -25,7 +25,7 @@ hint(int x, enum act a, keymask m)
 }
 
 void
-keys_hints(struct ui *u, const enum act *acts)
+hints_draw(struct ui *u, const enum act *acts)
 {
 	size_t from, to, pages;
 	int x = 0;
