@@ -169,16 +169,6 @@ field_title(const struct mc_field *f, char *buf, size_t n)
 		buf[--len] = '\0';
 }
 
-static size_t
-characters(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 int
 lifecycle_check_value(const struct mc_field *f, const char *value, char *out, size_t n,
     struct mc_err *err)
@@ -193,7 +183,7 @@ lifecycle_check_value(const struct mc_field *f, const char *value, char *out, si
 
 		if (c == NULL)
 			return -1;
-		if ((len = characters(c)) > f->max) {
+		if ((len = vntext_chars(c)) > f->max) {
 			char title[128];
 
 			free(c);

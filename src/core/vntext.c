@@ -27,6 +27,17 @@ vntext_valid_utf8(const char *s, size_t n)
 	return u8_check((const uint8_t *)s, n) == NULL;
 }
 
+size_t
+vntext_chars(const char *s)
+{
+	size_t n = 0;
+
+	/* every byte but a continuation byte (10xxxxxx) starts a code point */
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 static int
 refuse_utf8(struct mc_err *err)
 {
