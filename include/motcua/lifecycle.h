@@ -27,7 +27,8 @@
 
 /* What a step says: one text per field of its kind, in the kind's order
  * (kind->fields[i]), as typed; NULL or "" is not given.  A field the core
- * computes is never given.  Times are "YYYY-MM-DD HH:MM". */
+ * computes is never given.  Times are read by date_parse_input_time
+ * (date.h): DD/MM/YYYY HH:MM, DDMMYYYY HH:MM or YYYY-MM-DD HH:MM. */
 struct mc_step_args {
 	const char *v[MC_FIELDS_MAX];
 };

@@ -14,6 +14,9 @@
 #include "motcua/error.h"
 
 bool vntext_valid_utf8(const char *s, size_t n);
+/* How many code points valid UTF-8 s holds (a field's limit in
+ * characters: "Nguyễn" in NFC is 6, whatever its bytes or columns). */
+size_t vntext_chars(const char *s);
 
 /* NFC of s; NULL with err set if s is not valid UTF-8. */
 char *vntext_nfc(const char *s, struct mc_err *err);

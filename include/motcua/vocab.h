@@ -81,8 +81,6 @@ extern const size_t mc_nstatuses;
 const struct mc_status *vocab_status(const char *name);
 /* The translated label of a status; the name itself if unknown. */
 const char *vocab_status_label(const char *name);
-/* Open (MC_PHASE_OPEN), counting the paused ones. */
-bool vocab_status_open(const char *name);
 /* The status a paused dossier has (the one marked paused). */
 const struct mc_status *vocab_status_paused(void);
 /* A SQL list of the names of the statuses in this phase, "('a', 'b')";
@@ -109,7 +107,8 @@ enum mc_kind_id {
 enum mc_field_type {
 	MC_FT_TEXT,	/* free text: NFC, trimmed, at most `max` characters */
 	MC_FT_ID,	/* a citizen's ID number (CCCD, 12 digits) */
-	MC_FT_TIME,	/* a date-time, given "YYYY-MM-DD HH:MM", stored ISO 8601 */
+	MC_FT_TIME,	/* a date-time, read by date.h's date_parse_input_time
+			 * (as typed on either front end), stored ISO 8601 */
 	MC_FT_INT,	/* an integer */
 	MC_FT_ENUM,	/* one of `choices` */
 };

@@ -637,15 +637,15 @@ cli_pad(FILE *f, const char *s, size_t width)
 }
 
 int
-cli_read_day(const char *arg, int *jdn)
+cli_read_day(const char *arg, int *jdn, struct mc_err *err)
 {
-	return date_parse_input(arg, jdn, NULL) != 0 ? -1 : 0;
+	return date_parse_input(arg, jdn, err) != 0 ? -1 : 0;
 }
 
 int
-cli_read_time(const char *arg, struct mc_time *t)
+cli_read_time(const char *arg, struct mc_time *t, struct mc_err *err)
 {
-	return date_parse_input_time(arg, t, NULL) != 0 ? -1 : 0;
+	return date_parse_input_time(arg, t, err) != 0 ? -1 : 0;
 }
 
 int
@@ -658,7 +658,7 @@ cli_time(const char *arg, struct mc_time *t)
 		return 0;
 	}
 	/* core's rule: the forms the screen takes, and the stored form */
-	if (date_parse_input_time(arg, t, &err) != 0)
+	if (cli_read_time(arg, t, &err) != 0)
 		return cli_fail(&err);
 	return 0;
 }

@@ -189,13 +189,15 @@ char *cli_text(const char *arg, const char *what);
 void cli_pad(FILE *f, const char *s, size_t width);
 
 /* Dates and times typed on the command line.  Every date or time that an
- * option or operand takes is read by one of these two, so what the command
- * line accepts is decided here.  0, or -1 (nothing printed: the caller
- * says what was wrong) when the text is not a day or a time. */
-int cli_read_day(const char *arg, int *jdn);
-int cli_read_time(const char *arg, struct mc_time *t);
-/* --at "YYYY-MM-DD HH:MM" into t, or the current time when arg is NULL;
- * prints the error and returns 1 if the text is not a time. */
+ * option or operand takes is read by one of these two (cli_time too), by
+ * core's rule (date_parse_input*, date.h).  0, or -1 when the text is not a
+ * day or a time: nothing is printed, and err (may be NULL) gets core's
+ * message, for the caller that prints it rather than its own. */
+int cli_read_day(const char *arg, int *jdn, struct mc_err *err);
+int cli_read_time(const char *arg, struct mc_time *t, struct mc_err *err);
+/* --at "YYYY-MM-DD HH:MM" into t (cli_read_time), or the current time when
+ * arg is NULL; prints core's message and returns 1 if the text is not a
+ * time. */
 int cli_time(const char *arg, struct mc_time *t);
 
 /* Print a JSON string literal (with quotes) to f. */

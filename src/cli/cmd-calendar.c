@@ -117,7 +117,7 @@ cal_holidays(struct cli_ctx *ctx, const struct cli_args *a)
 static int
 parse_date_arg(const char *s, int *jdn)
 {
-	if (cli_read_day(s, jdn) != 0)
+	if (cli_read_day(s, jdn, NULL) != 0)
 		return cli_error(_("bad date \"%s\"; give a real day as YYYY-MM-DD, "
 		    "DD/MM/YYYY or DDMMYYYY, such as 2026-04-27"), s);
 	return 0;
@@ -207,7 +207,7 @@ cal_due(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if (from == NULL)
 		date_now(&t);
-	else if (cli_read_time(from, &t) != 0)
+	else if (cli_read_time(from, &t, NULL) != 0)
 		return cli_error(_("bad time \"%s\"; give it as \"YYYY-MM-DD HH:MM\", "
 		    "\"DD/MM/YYYY HH:MM\" or \"DDMMYYYY HH:MM\", such as "
 		    "\"2026-04-24 09:30\""), from);

@@ -334,7 +334,7 @@ run_due(struct cli_ctx *ctx, const struct cli_args *a)
 	int day, rc;
 
 	if (as_of != NULL) {
-		if (date_parse_input(as_of, &day, &err) != 0)
+		if (cli_read_day(as_of, &day, &err) != 0)
 			return cli_fail(&err);
 	} else {
 		date_now(&now);

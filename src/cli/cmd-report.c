@@ -32,8 +32,8 @@ parse_period(const struct cli_args *a, struct opts *o)
 	memset(o, 0, sizeof *o);
 	o->format = cli_has(a, "format") ? cli_arg(a, "format") : "text";
 	o->encoding = cli_arg(a, "encoding");
-	if (cli_read_day(cli_arg(a, "from"), &o->from) != 0 ||
-	    cli_read_day(cli_arg(a, "to"), &o->to) != 0)
+	if (cli_read_day(cli_arg(a, "from"), &o->from, NULL) != 0 ||
+	    cli_read_day(cli_arg(a, "to"), &o->to, NULL) != 0)
 		return bad_date();
 	return 0;
 }
@@ -291,7 +291,7 @@ run_officer(struct cli_ctx *ctx, const struct cli_args *a)
 	sqlite3 *db;
 	int day;
 
-	if (cli_read_day(cli_arg(a, "date"), &day) != 0)
+	if (cli_read_day(cli_arg(a, "date"), &day, NULL) != 0)
 		return bad_date();
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;

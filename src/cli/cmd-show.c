@@ -8,15 +8,8 @@
 #include "cli.h"
 #include "motcua/date.h"
 #include "motcua/dossier.h"
+#include "motcua/format.h"
 #include "motcua/i18n.h"
-
-/* A time as the CLI shows it everywhere: "YYYY-MM-DD HH:MM". */
-static const char *
-short_time(const struct mc_time *t, char buf[MC_TIME_LEN])
-{
-	date_format_time(t, buf);
-	return buf;
-}
 
 /* `key` (JSON text up to the value, such as ",\"name\":") and the string
  * value v (null when NULL). */
@@ -56,8 +49,11 @@ put_dossier(const struct mc_dossier *d)
 	put_str(",\"address\":", d->applicant.address);
 	put_str(",\"email\":", d->applicant.email);
 	put_str("},\"delivery\":", dossier_delivery_name(d->delivery));
-	put_str(",\"received\":", short_time(&d->received, t));
-	put_str(",\"due\":", short_time(&d->due, t));
+	/* times as the CLI shows them everywhere: "YYYY-MM-DD HH:MM" */
+	format_time(&d->received, FORMAT_SCREEN, t, sizeof t);
+	put_str(",\"received\":", t);
+	format_time(&d->due, FORMAT_SCREEN, t, sizeof t);
+	put_str(",\"due\":", t);
 	put_str(",\"status\":", d->status);
 	put_str(",\"officer\":", d->officer);
 	putchar('}');
@@ -85,8 +81,10 @@ show_text(const struct mc_dossier *d)
 	values[6] = d->applicant.address;
 	values[7] = d->applicant.email;
 	values[8] = dossier_delivery_name(d->delivery);
-	values[9] = short_time(&d->received, received);
-	values[10] = short_time(&d->due, due);
+	format_time(&d->received, FORMAT_SCREEN, received, sizeof received);
+	format_time(&d->due, FORMAT_SCREEN, due, sizeof due);
+	values[9] = received;
+	values[10] = due;
 	values[11] = d->status;
 	values[12] = d->officer;
 	for (int i = 0; i < 13; i++) {
@@ -147,8 +145,10 @@ list_one(const struct mc_dossier *d, void *arg)
 		o->first = false;
 		return 0;
 	}
-	printf("%s  %s  %s  %-9s  %s — %s\n", d->code, short_time(&d->received, received),
-	    short_time(&d->due, due), d->status, d->applicant.name, d->procedure.name);
+	format_time(&d->received, FORMAT_SCREEN, received, sizeof received);
+	format_time(&d->due, FORMAT_SCREEN, due, sizeof due);
+	printf("%s  %s  %s  %-9s  %s — %s\n", d->code, received, due, d->status,
+	    d->applicant.name, d->procedure.name);
 	return 0;
 }
 

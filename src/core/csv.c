@@ -98,6 +98,7 @@ csv_convert(struct csv *c, const char *in, size_t n, struct mc_err *err)
 		/* iconv writes into a stack chunk, appended as it fills */
 		char chunk[1024], *op = chunk;
 		size_t outleft = sizeof chunk, r;
+		int e;
 
 		if (inleft > 0) {
 			r = iconv(c->cd, &ip, &inleft, &op, &outleft);
@@ -106,9 +107,10 @@ csv_convert(struct csv *c, const char *in, size_t n, struct mc_err *err)
 			r = iconv(c->cd, NULL, NULL, &op, &outleft);
 			flushed = r != (size_t)-1;
 		}
+		e = errno;	/* iconv's: csv_add may allocate and change it */
 		if (csv_add(c, chunk, (size_t)(op - chunk)))
 			return -1;
-		if (r == (size_t)-1 && errno != E2BIG)
+		if (r == (size_t)-1 && e != E2BIG)
 			goto bad;
 	}
 	return 0;

@@ -109,9 +109,10 @@ int
 date_parse_time(const char *s, struct mc_time *t)
 {
 	const char *p = s;
-	int h, mi, sec;
+	int jdn, h, mi, sec;
 
-	if (s == NULL || parse_date_part(&p, &t->jdn))
+	/* read into locals: *t changes only when the whole text is a time */
+	if (s == NULL || parse_date_part(&p, &jdn))
 		return -1;
 	if (*p != ' ' && *p != 'T')
 		return -1;
@@ -131,6 +132,7 @@ date_parse_time(const char *s, struct mc_time *t)
 		return -1;
 	if (h > 23 || mi > 59)
 		return -1;
+	t->jdn = jdn;
 	t->min = h * 60 + mi;
 	return 0;
 }
@@ -216,7 +218,7 @@ date_parse_input_time(const char *s, struct mc_time *t, struct mc_err *err)
 	const char *p = s != NULL ? skip_spaces(s) : NULL;
 	char copy[64];
 	size_t n;
-	int h, mi;
+	int jdn, h, mi;
 
 	if (p == NULL)
 		goto bad;
@@ -230,7 +232,8 @@ date_parse_input_time(const char *s, struct mc_time *t, struct mc_err *err)
 		if (date_parse_time(copy, t) == 0)
 			return 0;
 	}
-	if (parse_input_date(&p, &t->jdn) != 0 || *p != ' ')
+	/* read into locals: *t changes only when the whole text is a time */
+	if (parse_input_date(&p, &jdn) != 0 || *p != ' ')
 		goto bad;
 	p = skip_spaces(p);
 	if (digits(&p, 2, &h) || *p != ':')
@@ -238,6 +241,7 @@ date_parse_input_time(const char *s, struct mc_time *t, struct mc_err *err)
 	p++;
 	if (digits(&p, 2, &mi) || !only_spaces(p) || h > 23 || mi > 59)
 		goto bad;
+	t->jdn = jdn;
 	t->min = h * 60 + mi;
 	return 0;
 bad:

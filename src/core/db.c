@@ -60,8 +60,13 @@ char *
 db_step_text(sqlite3 *db, sqlite3_stmt *st, const char *what, struct mc_err *err)
 {
 	char *text = NULL;
+	int rc = sqlite3_step(st);
 
-	if (sqlite3_step(st) != SQLITE_ROW)
+	/* no row is no error of SQLite's: db_fail would word it "not an error" */
+	if (rc == SQLITE_DONE)
+		err_set(err, MC_ESTORE, _("%s failed: the query gave no result; nothing "
+		    "was changed"), what);
+	else if (rc != SQLITE_ROW)
 		db_fail(db, err, what);
 	else if ((text = sqlite3_mprintf("%s", sqlite3_column_text(st, 0))) == NULL)
 		err_set(err, MC_ENOMEM, _("out of memory"));

@@ -1,6 +1,6 @@
 /* dossier-read.c — a dossier's row as a struct: dossier_get, dossier_list.
  *
- * The projection (dossier.c) writes the `dossier` table from events; this
+ * The projection (dossier-project.c) writes the `dossier` table from events; this
  * file only reads it, so that the front ends format values and never
  * query the table themselves.  The documents column holds the JSON array
  * the receive event carried; it is decoded here into mc_dossier_doc. */

@@ -173,24 +173,33 @@ dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *ou
 {
 	struct db_tx tx;
 	struct intake in;
-	char *docs = NULL, *body = NULL, missing[8 * 64] = "[";
-	size_t used = 1;
+	char *docs = NULL, *body = NULL, *missing = NULL;
+	sqlite3_str *m;
+	size_t nmissing = 0;
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
 	if (intake_check(db, r, &in, &out->warnings, err))
 		goto done;
-	for (size_t i = 0; i < in.p.ndocs && used < sizeof missing - 8; i++)
+	/* the positions of the required documents not brought, every one
+	 * of them, as a JSON array */
+	m = sqlite3_str_new(db);
+	sqlite3_str_appendchar(m, 1, '[');
+	for (size_t i = 0; i < in.p.ndocs; i++)
 		if (in.p.docs[i].required && !in.received[i])
-			used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%d",
-			    used > 1 ? "," : "", in.p.docs[i].position);
-	if (used == 1) {
+			sqlite3_str_appendf(m, "%s%d", nmissing++ > 0 ? "," : "",
+			    in.p.docs[i].position);
+	sqlite3_str_appendchar(m, 1, ']');
+	if ((missing = sqlite3_str_finish(m)) == NULL) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		goto done;
+	}
+	if (nmissing == 0) {
 		err_set(err, MC_EINVAL, _("no required document is missing: receive the "
 		    "dossier instead"));
 		goto done;
 	}
-	snprintf(missing + used, sizeof missing - used, "]");
 	if (event_uuid(out->id, err))
 		goto done;
 	/* the due date is only a receipt's: the body says what is missing */
@@ -220,6 +229,7 @@ dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *ou
 	rc = db_tx_commit(&tx, err);
 done:
 	sqlite3_finalize(st);
+	sqlite3_free(missing);
 	sqlite3_free(docs);
 	sqlite3_free(body);
 	intake_free(&in);

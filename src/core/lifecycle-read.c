@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "motcua/db.h"
+#include "motcua/format.h"
 #include "motcua/i18n.h"
 #include "motcua/lifecycle.h"
 #include "motcua/vntext.h"
@@ -18,17 +19,6 @@
 #define MAX_WORDS 6
 
 static void
-iso_to_short(const unsigned char *iso, char out[MC_TIME_LEN])
-{
-	struct mc_time t;
-
-	if (iso != NULL && date_parse_time((const char *)iso, &t) == 0)
-		date_format_time(&t, out);
-	else
-		out[0] = '\0';
-}
-
-static void
 found_row(sqlite3_stmt *st, struct mc_found *f)
 {
 	memset(f, 0, sizeof *f);
@@ -37,8 +27,10 @@ found_row(sqlite3_stmt *st, struct mc_found *f)
 	snprintf(f->id_number, sizeof f->id_number, "%s", sqlite3_column_text(st, 2));
 	snprintf(f->procedure, sizeof f->procedure, "%s", sqlite3_column_text(st, 3));
 	snprintf(f->status, sizeof f->status, "%s", sqlite3_column_text(st, 4));
-	iso_to_short(sqlite3_column_text(st, 5), f->received);
-	iso_to_short(sqlite3_column_text(st, 6), f->appointment);
+	format_time_text((const char *)sqlite3_column_text(st, 5), FORMAT_SCREEN, f->received,
+	    sizeof f->received);
+	format_time_text((const char *)sqlite3_column_text(st, 6), FORMAT_SCREEN,
+	    f->appointment, sizeof f->appointment);
 }
 
 /* A found row to the caller's visitor (db_each). */
@@ -286,7 +278,8 @@ decode_value(sqlite3_stmt *get, const char *body, const struct mc_field *f,
 		snprintf(v->raw, sizeof v->raw, "%s", raw);
 		memcpy(v->text, v->raw, sizeof v->text);
 		if (f->type == MC_FT_TIME)	/* "YYYY-MM-DDTHH:MM…" → "YYYY-MM-DD HH:MM" */
-			iso_to_short(raw, v->text);
+			format_time_text((const char *)raw, FORMAT_SCREEN, v->text,
+			    sizeof v->text);
 		else if (f->type == MC_FT_ENUM && (c = vocab_choice(f, v->raw)) != NULL)
 			snprintf(v->text, sizeof v->text, "%s", _(c->label));
 		if (f->hidden)
@@ -325,7 +318,8 @@ lifecycle_history(sqlite3 *db, const char *code,
 	}
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		iso_to_short(sqlite3_column_text(st, 0), h->at);
+		format_time_text((const char *)sqlite3_column_text(st, 0), FORMAT_SCREEN,
+		    h->at, sizeof h->at);
 		snprintf(h->officer, sizeof h->officer, "%s", sqlite3_column_text(st, 1));
 		snprintf(h->kind_name, sizeof h->kind_name, "%s", sqlite3_column_text(st, 2));
 		h->kind = vocab_kind_named(h->kind_name);

@@ -31,11 +31,14 @@ lifecycle_allowed(const char *status, const struct mc_kind *kind)
 }
 
 /* Why a step is refused, in words the officer can act on: the kind's own
- * explanation for this status if it has one, else the general one. */
+ * explanation for this status if it has one, else the general one; the
+ * status by its translated label, as the screens show it. */
 static int
 refuse_step(const char *code, const char *status, const struct mc_kind *kind,
     struct mc_err *err)
 {
+	const char *label = vocab_status_label(status);
+
 	for (size_t i = 0; i < sizeof kind->refusals / sizeof kind->refusals[0] &&
 	    kind->refusals[i].text != NULL; i++) {
 		const struct mc_refusal *r = &kind->refusals[i];
@@ -43,11 +46,11 @@ refuse_step(const char *code, const char *status, const struct mc_kind *kind,
 
 		if (r->status != NULL && strcmp(r->status, status) != 0)
 			continue;
-		vocab_fill(_(r->text), (const char *[]){code, status}, 2, msg, sizeof msg);
+		vocab_fill(_(r->text), (const char *[]){code, label}, 2, msg, sizeof msg);
 		return err_set(err, MC_ECONFLICT, "%s", msg);
 	}
 	return err_set(err, MC_ECONFLICT, _("%s is %s: the step '%s' does not apply to it"),
-	    code, status, kind->name);
+	    code, label, kind->name);
 }
 
 /* The facts of the dossier that the rules look at. */
@@ -153,14 +156,17 @@ bad_value(const struct mc_field *f, const char *value, const char *general,
 	return err_set(err, MC_EINVAL, "%s", msg);
 }
 
-static size_t
-characters(const char *s)
+/* The field as the officer knows it: its form's label without the colon
+ * ("Reason"), translated; its key only if it has no label. */
+static void
+field_title(const struct mc_field *f, char *buf, size_t n)
 {
-	size_t n = 0;
+	size_t len;
 
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
+	snprintf(buf, n, "%s", f->label != NULL ? _(f->label) : f->name);
+	len = strlen(buf);
+	while (len > 0 && (buf[len - 1] == ':' || buf[len - 1] == ' '))
+		buf[--len] = '\0';
 }
 
 int
@@ -177,10 +183,13 @@ lifecycle_check_value(const struct mc_field *f, const char *value, char *out, si
 
 		if (c == NULL)
 			return -1;
-		if ((len = characters(c)) > f->max) {
+		if ((len = vntext_chars(c)) > f->max) {
+			char title[128];
+
 			free(c);
-			return err_set(err, MC_EINVAL, _("the %s is too long (%zu characters): "
-			    "shorten it to %zu"), f->name, len, f->max);
+			field_title(f, title, sizeof title);
+			return err_set(err, MC_EINVAL, _("the field '%s' is too long (%zu "
+			    "characters): shorten it to %zu"), title, len, f->max);
 		}
 		if (strlen(c) >= n) {
 			free(c);
@@ -314,8 +323,14 @@ step_rules(struct mc_calendar *cal, const char *code, const struct current *c,
 	case MC_KIND_RESUME: {
 		struct mc_time paused, due, moved;
 		char iso[MC_ISO_LEN];
+		int days = vocab_field_index(vs->k, "paused_days");
+		int due_at = vocab_field_index(vs->k, "due");
 		int n;
 
+		/* the fields it computes are the table's (vocab.c) */
+		if (days < 0 || due_at < 0)
+			return err_set(err, MC_EINVAL, _("the step '%s' has no field for "
+			    "the days paused or the new due date"), vs->k->name);
 		if (date_parse_time(c->paused_at, &paused) || date_parse_time(c->due, &due))
 			return err_set(err, MC_EINVAL, _("the pause of %s has no readable time: "
 			    "run 'motcua check --rebuild'"), code);
@@ -325,8 +340,8 @@ step_rules(struct mc_calendar *cal, const char *code, const struct current *c,
 		if (add_working_days(cal, &due, n, &moved, err))
 			return -1;
 		date_format_iso(&moved, iso);
-		snprintf(vs->v[vocab_field_index(vs->k, "paused_days")], VALUE_LEN, "%d", n);
-		snprintf(vs->v[vocab_field_index(vs->k, "due")], VALUE_LEN, "%s", iso);
+		snprintf(vs->v[days], VALUE_LEN, "%d", n);
+		snprintf(vs->v[due_at], VALUE_LEN, "%s", iso);
 		return 0;
 	}
 	case MC_KIND_APOLOGIZE: {

@@ -52,22 +52,28 @@ sql_text(sqlite3 *db, const char *sql, const char *const *params, int nparams,
 {
 	sqlite3_stmt *st;
 	char *out = NULL;
+	int rc;
 
 	if (db_prepare(db, sql, &st, err) < 0)
 		return NULL;
 	for (int i = 0; i < nparams; i++) {
 		if (sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC) != SQLITE_OK) {
-			db_fail(db, err, "bind");
+			db_fail(db, err, _("building the publication"));
 			sqlite3_finalize(st);
 			return NULL;
 		}
 	}
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL) {
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL) {
 		out = strdup((const char *)sqlite3_column_text(st, 0));
 		if (out == NULL)
 			err_set(err, MC_ENOMEM, _("out of memory"));
+	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+		/* no text is no error of SQLite's ("not an error") */
+		err_set(err, MC_ESTORE, _("building the publication failed: the query "
+		    "gave no text; nothing was written"));
 	} else {
-		db_fail(db, err, "JSON");
+		db_fail(db, err, _("building the publication"));
 	}
 	sqlite3_finalize(st);
 	return out;
@@ -193,7 +199,7 @@ calendar_payload(sqlite3 *db, struct mc_err *err)
 		}
 	}
 	if (rc != SQLITE_DONE) {
-		db_fail(db, err, "calendar");
+		db_fail(db, err, _("reading the calendar to publish"));
 		goto out;
 	}
 	if (nyears == 0) {
@@ -281,6 +287,7 @@ int
 publish_write(sqlite3 *db, const char *kind, long long version, const char *path,
     char *out, size_t n, struct mc_err *err)
 {
+	struct db_tx tx;
 	char held[32], vbuf[32];
 	long long h = 0;
 	char *payload;
@@ -293,10 +300,17 @@ publish_write(sqlite3 *db, const char *kind, long long version, const char *path
 	if (rc < 0 || strcmp(kind, "calendar") != 0)
 		return rc;
 	/* The publisher holds what it published: the next calendar
-	 * publication without a version given gets a higher number. */
+	 * publication without a version given gets a higher number.  Read
+	 * and raised in one transaction (a savepoint inside a caller's). */
+	if (db_tx_begin(db, &tx, err))
+		return -1;
 	if (db_meta_get(db, "calendar_version", held, sizeof held) == 0 &&
 	    publish_version_parse(held, &h) == 0 && h >= version)
-		return 0;
+		return db_tx_commit(&tx, err);
 	snprintf(vbuf, sizeof vbuf, "%lld", version);
-	return db_meta_set(db, "calendar_version", vbuf, err) < 0 ? -1 : 0;
+	if (db_meta_set(db, "calendar_version", vbuf, err) < 0) {
+		db_tx_rollback(&tx);
+		return -1;
+	}
+	return db_tx_commit(&tx, err);
 }

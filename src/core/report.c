@@ -8,6 +8,7 @@
 
 #include "motcua/date.h"
 #include "motcua/db.h"
+#include "motcua/format.h"
 #include "motcua/i18n.h"
 #include "motcua/report.h"
 #include "motcua/vntext.h"
@@ -413,17 +414,6 @@ report_summary_json(sqlite3 *db, const struct report_summary *s, struct mc_err *
 
 /* ---- the logbook (Mẫu 06) ------------------------------------------------ */
 
-static void
-short_time(const unsigned char *iso, char out[17])
-{
-	struct mc_time t;
-
-	if (iso != NULL && date_parse_time((const char *)iso, &t) == 0)
-		date_format_time(&t, out);
-	else
-		out[0] = '\0';
-}
-
 /* A logbook row to the caller's visitor (db_each); n numbers the rows. */
 struct logbook_visit {
 	int (*fn)(const struct report_logbook_row *, void *);
@@ -445,11 +435,16 @@ logbook_visit(sqlite3_stmt *st, void *arg)
 	snprintf(r.applicant, sizeof r.applicant, "%s", sqlite3_column_text(st, 2));
 	snprintf(r.contact, sizeof r.contact, "%s", sqlite3_column_text(st, 3));
 	snprintf(r.agency, sizeof r.agency, "%s", sqlite3_column_text(st, 4));
-	short_time(sqlite3_column_text(st, 5), r.received);
-	short_time(sqlite3_column_text(st, 6), r.due);
-	short_time(sqlite3_column_text(st, 7), r.transferred);
-	short_time(sqlite3_column_text(st, 8), r.result);
-	short_time(sqlite3_column_text(st, 9), r.returned);
+	format_time_text((const char *)sqlite3_column_text(st, 5), FORMAT_SCREEN,
+	    r.received, sizeof r.received);
+	format_time_text((const char *)sqlite3_column_text(st, 6), FORMAT_SCREEN,
+	    r.due, sizeof r.due);
+	format_time_text((const char *)sqlite3_column_text(st, 7), FORMAT_SCREEN,
+	    r.transferred, sizeof r.transferred);
+	format_time_text((const char *)sqlite3_column_text(st, 8), FORMAT_SCREEN,
+	    r.result, sizeof r.result);
+	format_time_text((const char *)sqlite3_column_text(st, 9), FORMAT_SCREEN,
+	    r.returned, sizeof r.returned);
 	snprintf(r.note, sizeof r.note, "%s", sqlite3_column_text(st, 10));
 	return v->fn(&r, v->arg);
 }
@@ -472,6 +467,13 @@ report_logbook(sqlite3 *db, int from, int to,
 		if (mc_statuses[i].note != NULL)
 			sqlite3_str_appendf(notes, "WHEN %Q THEN %Q ", mc_statuses[i].name,
 			    mc_statuses[i].note);
+	if (sqlite3_str_errcode(notes) != SQLITE_OK) {
+		sqlite3_free(sqlite3_str_finish(notes));
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	/* no status with a note: a CASE needs a WHEN, and this one never holds */
+	if (sqlite3_str_length(notes) == 0)
+		sqlite3_str_appendall(notes, "WHEN NULL THEN NULL ");
 	if (db_preparef(db, &st, err, "SELECT d.code, d.procedure_name, d.applicant_name, "
 	    "trim(coalesce(d.address, '') || CASE WHEN d.phone IS NOT NULL THEN '; ' || "
 	    "d.phone ELSE '' END, '; '), coalesce(d.agency, ?3), d.received, "

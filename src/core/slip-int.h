@@ -68,8 +68,6 @@ void slip_dir(const char *db_path, char *buf, size_t n);
 int slip_template(const char *db_path, const char *file, const char *builtin, char **tpl,
     char *tname, size_t tn, struct mc_err *err);
 
-/* "09 giờ 30 phút, ngày 20 tháng 11 năm 2026" (the text itself if it is
- * not a time, "" for NULL). */
 /* Set day, month, year to the date of an ISO time (today if NULL or bad). */
 int slip_set_date(struct slip_data *d, const char *iso);
 /* The receive event of the dossier with this code: the fields of Mẫu 01

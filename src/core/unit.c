@@ -148,6 +148,7 @@ int
 unit_officer_add(sqlite3 *db, const char *username, const char *full_name,
     enum mc_role role, struct mc_err *err)
 {
+	struct db_tx tx;
 	char iso[MC_ISO_LEN], *name;
 	sqlite3_stmt *st;
 	int rc;
@@ -163,8 +164,13 @@ unit_officer_add(sqlite3 *db, const char *username, const char *full_name,
 		return err_set(err, MC_EINVAL, _("the officer's full name is empty"));
 	}
 	now_iso(iso);
+	if (db_tx_begin(db, &tx, err)) {
+		free(name);
+		return -1;
+	}
 	if (db_prepare(db, "INSERT INTO officer(username, full_name, role, active, created) "
 	    "VALUES (?1, ?2, ?3, 1, ?4)", &st, err)) {
+		db_tx_rollback(&tx);
 		free(name);
 		return -1;
 	}
@@ -175,12 +181,17 @@ unit_officer_add(sqlite3 *db, const char *username, const char *full_name,
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	free(name);
-	if (rc == SQLITE_CONSTRAINT)
-		return err_set(err, MC_ECONFLICT,
-		    _("there is already an officer '%s': choose another username"), username);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("adding the officer"));
-	return 0;
+	if (rc != SQLITE_DONE) {
+		/* the error is read before the rollback, which would reset it */
+		if (rc == SQLITE_CONSTRAINT)
+			err_set(err, MC_ECONFLICT, _("there is already an officer '%s': "
+			    "choose another username"), username);
+		else
+			db_fail(db, err, _("adding the officer"));
+		db_tx_rollback(&tx);
+		return -1;
+	}
+	return db_tx_commit(&tx, err);
 }
 
 static void

@@ -1,7 +1,11 @@
-/* vntext.c — Vietnamese text: UTF-8 checks, NFC and search folding.
+/* vntext.c — Vietnamese text (vntext.h): UTF-8 checks and cleaning, NFC,
+ * search folding, upper-casing, the Vietnamese collation, and the one
+ * display-width rule (vntext_cell and what is built on it) that screens,
+ * templates, CLI columns and reports share.
  *
  * libunistring does the Unicode work (normalisation, case mapping); this
- * file only decides what "the same name" means for a search. */
+ * file decides what "the same name" means for a search, in what order
+ * names sort, and how many columns a character takes. */
 #include "config.h"
 
 #include <stdint.h>
@@ -21,6 +25,17 @@ bool
 vntext_valid_utf8(const char *s, size_t n)
 {
 	return u8_check((const uint8_t *)s, n) == NULL;
+}
+
+size_t
+vntext_chars(const char *s)
+{
+	size_t n = 0;
+
+	/* every byte but a continuation byte (10xxxxxx) starts a code point */
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
 }
 
 static int

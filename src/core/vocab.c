@@ -186,14 +186,6 @@ vocab_status_label(const char *name)
 	return s != NULL ? _(s->label) : name;
 }
 
-bool
-vocab_status_open(const char *name)
-{
-	const struct mc_status *s = vocab_status(name);
-
-	return s != NULL && s->phase == MC_PHASE_OPEN;
-}
-
 const struct mc_status *
 vocab_status_paused(void)
 {

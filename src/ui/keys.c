@@ -73,7 +73,10 @@ static const struct key_row rows[] = {
 	{ACT_IMPORT, "import", KM_SYNC, {'i', 'I'}, 0, N_("Import")},
 	/* the periods 1 to RP_COUNT of s-report.h */
 	{ACT_PERIOD, "period", KM_REPORT, {'1'}, '5', N_("Period")},
-	/* 0 takes the rating back */
+	/* 0 takes the rating back, then a digit per choice of the rating
+	 * (report_rating(), the return's enumeration in vocab.c): the range
+	 * follows that table (test_keys checks that it covers every choice;
+	 * the return screen ignores a digit beyond the last) */
 	{ACT_RATE, "rate", KM_RATING, {'0'}, '3', N_("Rating")},
 	/* a text field with the focus */
 	{ACT_CUR_LEFT, "cursor-left", TEXTS | KF_TEXT, {UK(KEY_LEFT)}, 0, N_("Cursor left")},
@@ -239,15 +242,14 @@ row_keys(const struct key_row *r, char *buf, size_t n)
 	}
 }
 
-const char *
-keys_name(enum act a, keymask m)
+char *
+keys_name(enum act a, keymask m, char *buf, size_t n)
 {
-	static char buf[32];	/* the UI is one thread; used at once */
 	const struct key_row *r = find(a, m);
 
 	buf[0] = '\0';
 	if (r != NULL)
-		row_key(r, buf, sizeof buf);
+		row_key(r, buf, n);
 	return buf;
 }
 

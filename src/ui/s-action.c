@@ -15,7 +15,6 @@
 
 #include "motcua/i18n.h"
 #include "s-life.h"
-#include "s-receive.h"
 
 #define ITEM_SHEET MC_KIND_COUNT	/* the control sheet, after the steps */
 #define STEP_WIDGETS (2 * MC_FIELDS_MAX)	/* a date-time takes two */
@@ -77,7 +76,7 @@ date_time(struct ui *u, struct w_field *date, struct w_field *time)
 
 	if (d == NULL || h == NULL)
 		ui_error(u, "%s", _("out of memory"));
-	else if (flow_parse_date(d, iso) != 0 || iso[0] == '\0')
+	else if (ui_parse_date(d, iso) != 0 || iso[0] == '\0')
 		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY, DDMMYYYY "
 		    "or YYYY-MM-DD"), d);
 	else if (snprintf(both, sizeof both, "%s %s", iso, h) < 0 ||

@@ -46,14 +46,14 @@ static void
 draw(struct ui *u, void *st)
 {
 	struct st_help *h = st;
-	char line[256], telex[32], clear[32];
+	char line[256], telex[KEYS_NAME_LEN], clear[KEYS_NAME_LEN];
 
 	w_list_draw(u, &h->list, 2, 2, LINES - 8, COLS - 4, row, h);
 	draw_text(LINES - 5, 2, _("Esc then a digit = the F-key of that digit (Esc 0 = F10)."),
 	    COLS - 4, false);
 	/* the two keys of a text field most asked for, from the table */
-	snprintf(telex, sizeof telex, "%s", keys_name(ACT_TELEX, KM_MAPS | KF_ALL));
-	snprintf(clear, sizeof clear, "%s", keys_name(ACT_CLEAR, KM_MAPS | KF_ALL));
+	keys_name(ACT_TELEX, KM_MAPS | KF_ALL, telex, sizeof telex);
+	keys_name(ACT_CLEAR, KM_MAPS | KF_ALL, clear, sizeof clear);
 	snprintf(line, sizeof line, _("Text fields: %s Vietnamese input on/off; %s clears the "
 	    "field."), telex, clear);
 	draw_text(LINES - 4, 2, line, COLS - 4, false);

@@ -96,7 +96,7 @@ life_slip(struct ui *u, enum slip_form form, const char *prefix, const char *cod
 	char name[128];
 
 	snprintf(name, sizeof name, "%s-%s", prefix, code);
-	slip_show(u, form, code, name, title, done != NULL ? done : title, true);
+	ui_slip_show(u, form, code, name, title, done != NULL ? done : title, true);
 }
 
 void

@@ -15,7 +15,6 @@
 
 #include "motcua/i18n.h"
 #include "s-life.h"
-#include "s-receive.h"
 
 #define LOOKUP_MAX 500		/* more is not read on a screen: type more */
 
@@ -72,7 +71,7 @@ static bool
 filter_date(struct ui *u, struct w_field *f, char out[MC_DATE_LEN])
 {
 	char *v = w_field_get(f);
-	bool good = v != NULL && flow_parse_date(v, out) == 0;
+	bool good = v != NULL && ui_parse_date(v, out) == 0;
 
 	if (!good) {
 		out[0] = '\0';

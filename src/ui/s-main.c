@@ -62,12 +62,13 @@ activate(struct ui *u, size_t i)
 static void
 row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 {
-	char line[128];
+	char line[128], key[KEYS_NAME_LEN];
 
 	(void)u;
 	(void)arg;
 	(void)sel;
-	snprintf(line, sizeof line, "%-5s %s", keys_name(items[i], KM_MAIN), _(labels[i]));
+	snprintf(line, sizeof line, "%-5s %s", keys_name(items[i], KM_MAIN, key, sizeof key),
+	    _(labels[i]));
 	draw_text(y, x + 1, line, width - 1, false);
 }
 

@@ -19,22 +19,6 @@ static const char *const delivery_choices[] = {
 	N_("at the counter"), N_("by post"), NULL,
 };
 
-/* The screens' date fields: core's rule (date_parse_input), an empty
- * field giving an empty string. */
-int
-flow_parse_date(const char *in, char out[MC_DATE_LEN])
-{
-	int jdn;
-
-	out[0] = '\0';
-	if (in[0] == '\0')
-		return 0;
-	if (date_parse_input(in, &jdn, NULL) != 0)
-		return -1;
-	date_format(jdn, out);
-	return 0;
-}
-
 /* Fill the form from the citizen's last dossier. */
 static void
 look_up(struct ui *u, struct flow *fl, const char *id)

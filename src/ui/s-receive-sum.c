@@ -41,7 +41,7 @@ values_get(struct flow *fl, struct values *x)
 			x->v[i] = NULL;
 		}
 	}
-	if (x->v[AF_BIRTH] != NULL && flow_parse_date(x->v[AF_BIRTH], x->birth) != 0)
+	if (x->v[AF_BIRTH] != NULL && ui_parse_date(x->v[AF_BIRTH], x->birth) != 0)
 		x->birth[0] = '\0';
 	return 0;
 }
@@ -98,7 +98,7 @@ commit(struct ui *u, void *arg)
 	ui_count_due(u);
 	if (guide) {
 		snprintf(name, sizeof name, "guide-%.36s", out.id);
-		slip_show(u, SLIP_SUPPLEMENT, out.id, name, _("Supplement request (Mẫu 02)"),
+		ui_slip_show(u, SLIP_SUPPLEMENT, out.id, name, _("Supplement request (Mẫu 02)"),
 		    _("Guidance recorded"), false);
 		return;
 	}
@@ -108,7 +108,7 @@ commit(struct ui *u, void *arg)
 		date_format_time(&out.due, due);
 		snprintf(done, sizeof done, _("Dossier %s received, due %s"), out.code, due);
 	}
-	slip_show(u, SLIP_RECEIPT, out.code, out.code, _("Appointment slip (Mẫu 01)"), done,
+	ui_slip_show(u, SLIP_RECEIPT, out.code, out.code, _("Appointment slip (Mẫu 01)"), done,
 	    false);
 	if (out.warnings.n > 0 && !u->msg_error) {
 		char m[sizeof u->msg];

@@ -39,8 +39,5 @@ size_t flow_missing(const struct flow *fl);
 /* Check one applicant field; on error the message goes to the bottom
  * line and -1 is returned.  Warnings show but do not stop. */
 int flow_check_field(struct ui *u, struct flow *fl, int i);
-/* "YYYY-MM-DD" from what the officer typed as a date ("" if empty);
- * -1 if it is not a date. */
-int flow_parse_date(const char *in, char out[MC_DATE_LEN]);
 
 #endif

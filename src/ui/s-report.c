@@ -18,7 +18,6 @@
 #include "motcua/date.h"
 #include "motcua/i18n.h"
 #include "motcua/vntext.h"
-#include "s-receive.h"	/* flow_parse_date */
 #include "s-report.h"
 
 #define BODY_Y 5	/* first row of a view */
@@ -166,7 +165,7 @@ apply_custom(struct ui *u, struct st_report *s)
 	int jdn[2] = {0, 0}, bad = -1;
 
 	for (int i = 0; i < 2; i++)
-		if (v[i] == NULL || flow_parse_date(v[i], iso[i]) != 0 || iso[i][0] == '\0' ||
+		if (v[i] == NULL || ui_parse_date(v[i], iso[i]) != 0 || iso[i][0] == '\0' ||
 		    date_parse(iso[i], &jdn[i]) != 0) {
 			bad = i;
 			break;

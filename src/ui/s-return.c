@@ -1,7 +1,8 @@
 /* s-return.c — F4: hand the result back.  Type or scan the code (a
  * barcode reader types it and Enter); the dossier shows with its status;
- * a digit gives the citizen's rating (1 very satisfied, 2 satisfied, 3 not
- * satisfied); the collector is the applicant unless another person's name
+ * a digit gives the citizen's rating (the number before each of the
+ * rating's choices, vocab.c: 1 very satisfied, 2 satisfied, 3 not
+ * satisfied; 0 none); the collector is the applicant unless another person's name
  * and ID number are given; Enter, Enter records the return.  A dossier
  * whose result is not ready is refused by the core, with its message, and
  * nothing is written.  From F4 the screen is ready for the next code
@@ -34,7 +35,7 @@ return_field(enum mc_field_type type)
 struct st_return {
 	struct w_field f[RF_COUNT];	/* f[RF_RATING] is drawn apart */
 	int focus;
-	int rating;		/* 0: not asked, 1..3 */
+	int rating;		/* 0: not asked, else 1..the rating's choices */
 	struct mc_found d;
 	bool have;		/* d is the dossier of the code typed */
 	bool from_detail;	/* opened from a dossier: back there after */
@@ -74,8 +75,16 @@ commit(struct ui *u, void *arg)
 	struct mc_time now;
 	struct mc_err err;
 	char *name = NULL, *id = NULL, done[256];
+	/* the fields the screen fills, looked up once in the table */
+	int who = return_field(MC_FT_TEXT), who_id = return_field(MC_FT_ID);
+	int rating = return_field(MC_FT_ENUM);
 	int rc;
 
+	if (who < 0 || who_id < 0 || rating < 0) {
+		ui_error(u, "%s", _("the return step has no collector, ID number or rating "
+		    "field: nothing was recorded"));
+		return;
+	}
 	memset(&a, 0, sizeof a);
 	if (s->f[RF_WHO].choice == 1) {
 		name = w_field_get(&s->f[RF_NAME]);
@@ -86,12 +95,12 @@ commit(struct ui *u, void *arg)
 			ui_error(u, "%s", _("out of memory"));
 			return;
 		}
-		a.v[return_field(MC_FT_TEXT)] = name;
-		a.v[return_field(MC_FT_ID)] = id[0] != '\0' ? id : NULL;
+		a.v[who] = name;
+		a.v[who_id] = id[0] != '\0' ? id : NULL;
 	}
 	if (s->rating > 0)
-		a.v[return_field(MC_FT_ENUM)] = vocab_kind(MC_KIND_RETURN)->fields[
-		    return_field(MC_FT_ENUM)].choices[s->rating - 1].value;
+		a.v[rating] = vocab_kind(MC_KIND_RETURN)->fields[rating].
+		    choices[s->rating - 1].value;
 	date_now(&now);
 	rc = lifecycle_record(u->db, u->cal, s->d.code, vocab_kind(MC_KIND_RETURN), &a, &now,
 	    u->officer.username, &err);
@@ -129,10 +138,12 @@ pair(int y, const char *label, const char *value)
 static void
 draw_rating(struct ui *u, struct st_return *s, int y)
 {
-	const struct mc_field *f = &vocab_kind(MC_KIND_RETURN)->fields[
-	    return_field(MC_FT_ENUM)];
+	const struct mc_field *f = vocab_field_of_type(vocab_kind(MC_KIND_RETURN),
+	    MC_FT_ENUM);
 	int x = 18;
 
+	if (f == NULL)		/* a return without a rating: nothing to draw */
+		return;
 	attrset(s->focus == RF_RATING ? draw_attr(AT_TITLE) : A_NORMAL);
 	draw_text(y, 2, _("Rating:"), 15, true);
 	/* each choice of the rating, after the digit that chooses it */
@@ -215,8 +226,15 @@ key(struct ui *u, void *st, int k, enum act a)
 		return true;
 	}
 	if (s->focus == RF_RATING) {
-		if (a == ACT_RATE)
-			s->rating = keys_digit(k);
+		if (a == ACT_RATE) {
+			const struct mc_field *f = vocab_field_of_type(
+			    vocab_kind(MC_KIND_RETURN), MC_FT_ENUM);
+			int d = keys_digit(k);
+
+			/* the key row may reach further than the table's choices */
+			if (f != NULL && d >= 0 && (size_t)d <= vocab_nchoices(f))
+				s->rating = d;
+		}
 		return a == ACT_RATE;
 	}
 	if (w_field_key(u, &s->f[s->focus], k, a)) {

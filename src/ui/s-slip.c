@@ -1,5 +1,5 @@
 /* s-slip.c — a slip on screen (scrollable), with p to print and s to
- * save, and slip_show, which renders a slip or form, saves it to the
+ * save, and ui_slip_show, which renders a slip or form, saves it to the
  * slips folder and only then shows it; printing it is a separate step
  * that may fail and be tried again. */
 #include "config.h"
@@ -91,7 +91,7 @@ static const struct screen_ops screen_slip = {
 };
 
 void
-slip_open(struct ui *u, const char *title, const char *name, char *text,
+slip_screen_open(struct ui *u, const char *title, const char *name, char *text,
     const char *path)
 {
 	struct st_slip *s = calloc(1, sizeof *s);
@@ -128,7 +128,7 @@ slip_open(struct ui *u, const char *title, const char *name, char *text,
 }
 
 void
-slip_show(struct ui *u, enum slip_form form, const char *key, const char *name,
+ui_slip_show(struct ui *u, enum slip_form form, const char *key, const char *name,
     const char *title, const char *lead, bool is_form)
 {
 	struct mc_err err;
@@ -140,12 +140,12 @@ slip_show(struct ui *u, enum slip_form form, const char *key, const char *name,
 		return;
 	}
 	if (slip_save(u->db_path, name, text, path, sizeof path, &err) != 0) {
-		slip_open(u, title, name, text, "");
+		slip_screen_open(u, title, name, text, "");
 		ui_error(u, is_form ? _("%s, but the form was not saved: %s") :
 		    _("%s, but the slip was not saved: %s"), lead, err.msg);
 		return;
 	}
-	slip_open(u, title, name, text, path);
+	slip_screen_open(u, title, name, text, path);
 	/* the folder is known to the officer: the file name is enough */
 	ui_msg(u, is_form ? _("%s. Form saved: %s") : _("%s. Slip saved: %s"), lead,
 	    strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path);

@@ -148,7 +148,7 @@ draw_footer(struct ui *u, const enum act *hints)
 		draw_text(LINES - 2, 1, u->msg, COLS - 2, false);
 		attrset(A_NORMAL);
 	}
-	keys_hints(u, hints);
+	hints_draw(u, hints);
 }
 
 /* A box in the middle of the screen; the text is cut into lines at '\n'

@@ -109,8 +109,10 @@ int keys_digit(int k);
 /* The action bound to key k in state m (ACT_NONE if none). */
 enum act keys_action(int k, keymask m);
 /* "F2", "Esc", "Ctrl-T", "1-5" ... for the first key of action a in
- * state m ("" if it has none there). */
-const char *keys_name(enum act a, keymask m);
+ * state m ("" if it has none there), into buf (KEYS_NAME_LEN is enough);
+ * returns buf. */
+#define KEYS_NAME_LEN 32
+char *keys_name(enum act a, keymask m, char *buf, size_t n);
 /* The translated label of action a in state m. */
 const char *keys_label(enum act a, keymask m);
 /* "Enter / y / c: Yes    Esc / n / k: No": the keys of acts (ended by
@@ -127,7 +129,7 @@ size_t keys_hint_page(const enum act *acts, keymask m, int width, size_t p,
 /* The columns one hint takes: "F1 Help"; 0 if a has no key in state m. */
 int keys_hint_width(enum act a, keymask m);
 /* Draw the hint bar (last line): u's current state and page (w-hints.c). */
-void keys_hints(struct ui *u, const enum act *acts);
+void hints_draw(struct ui *u, const enum act *acts);
 
 /* The help screen's lines: first the rows of a screen whose maps and
  * focus states are `maps` (its own keys), then the program-wide rows.
@@ -211,6 +213,9 @@ void ui_confirm(struct ui *u, const char *text, void (*on_yes)(struct ui *, void
 /* The modal box's keys and what they do, from the action table. */
 void ui_modal_legend(const struct ui *u, char *buf, size_t n);
 void ui_count_due(struct ui *u);
+/* "YYYY-MM-DD" from what the officer typed in a date field (core's rule,
+ * date_parse_input; "" if empty); -1 if it is not a date. */
+int ui_parse_date(const char *in, char out[MC_DATE_LEN]);
 /* After a fatal error: put the terminal back, print, exit(1). */
 void ui_fatal(const char *msg);
 
@@ -306,13 +311,13 @@ void officer_open(struct ui *u);
 void receive_open(struct ui *u);
 /* A slip on screen: title, file name in the slips folder, text (taken
  * over), the file it was saved to ("" if not saved). */
-void slip_open(struct ui *u, const char *title, const char *name, char *text,
+void slip_screen_open(struct ui *u, const char *title, const char *name, char *text,
     const char *path);
 /* Render `form` for `key` (a dossier code, a guidance id), save it to the
  * slips folder as `name` and show it; a failure leaves what was recorded
  * as it is and says so, after `lead`, calling it a form (Mẫu 03, 04, 05)
  * or a slip (Mẫu 01, 02). */
-void slip_show(struct ui *u, enum slip_form form, const char *key, const char *name,
+void ui_slip_show(struct ui *u, enum slip_form form, const char *key, const char *name,
     const char *title, const char *lead, bool is_form);
 /* F3 lookup, F4 return (code NULL: type or scan one), F5 due board, and
  * one dossier's detail with its timeline and actions (s-lookup.c,

@@ -161,6 +161,22 @@ ui_count_due(struct ui *u)
 	}
 }
 
+/* The screens' date fields: core's rule (date_parse_input), an empty
+ * field giving an empty string. */
+int
+ui_parse_date(const char *in, char out[MC_DATE_LEN])
+{
+	int jdn;
+
+	out[0] = '\0';
+	if (in[0] == '\0')
+		return 0;
+	if (date_parse_input(in, &jdn, NULL) != 0)
+		return -1;
+	date_format(jdn, out);
+	return 0;
+}
+
 /* The key state of a screen: one map, and what has the focus. */
 static keymask
 screen_keymap(const struct screen_ops *ops, const void *st)

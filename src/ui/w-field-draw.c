@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <sqlite3.h>
 
 #include "motcua/i18n.h"
 #include "motcua/vntext.h"
@@ -19,14 +20,17 @@ w_field_draw(struct ui *u, struct w_field *f, int y, int x, int label_w, int wid
 	draw_text(y, x, _(f->label), label_w - 1, true);
 	attrset(focus ? draw_attr(AT_FOCUS) : draw_attr(AT_FIELD));
 	if (f->kind == FK_CHOICE) {
-		char buf[256];
-		int len = 0;
+		/* the whole line, however long; draw_text cuts it to the width */
+		sqlite3_str *b = sqlite3_str_new(NULL);
+		char *text;
 
 		for (int i = 0; f->choices[i] != NULL; i++)
-			len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s%s%s",
-			    i ? "  " : "", i == f->choice ? "(•) " : "( ) ",
-			    _(f->choices[i]), "");
-		draw_text(y, x + label_w, buf, vw, true);
+			sqlite3_str_appendf(b, "%s%s%s", i ? "  " : "",
+			    i == f->choice ? "(•) " : "( ) ", _(f->choices[i]));
+		/* NULL when there is no choice, or no memory: an empty field */
+		text = sqlite3_str_finish(b);
+		draw_text(y, x + label_w, text != NULL ? text : "", vw, true);
+		sqlite3_free(text);
 		attrset(A_NORMAL);
 		return;
 	}

@@ -12,9 +12,9 @@
 static int
 hint(int x, enum act a, keymask m)
 {
-	char key[32];
+	char key[KEYS_NAME_LEN];
 
-	snprintf(key, sizeof key, "%s", keys_name(a, m));
+	keys_name(a, m, key, sizeof key);
 	attrset(draw_attr(AT_KEY));
 	x += draw_text(LINES - 1, x, key, COLS - x, false);
 	attrset(draw_attr(AT_BAR));
@@ -25,7 +25,7 @@ hint(int x, enum act a, keymask m)
 }
 
 void
-keys_hints(struct ui *u, const enum act *acts)
+hints_draw(struct ui *u, const enum act *acts)
 {
 	size_t from, to, pages;
 	int x = 0;

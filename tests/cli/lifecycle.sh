@@ -31,6 +31,10 @@ refused "return before a result" "$db" "not ready" --db "$db" --officer lan even
 E "$a" result --at "2026-11-24 15:00" >/dev/null
 is "$(st "$a")|$(col "$a" result)" "result_ready|approved" "result: ready, approved"
 refused "a second result" "$db" "does not apply" --db "$db" --officer lan event "$a" result
+# the status by its label, as the screens show it, not its stored name
+like "$err" "$a is result ready: the step 'result'" "a second result: the status's label"
+err=$(env -u LANGUAGE "$MOTCUA" --db "$db" --officer lan event "$a" result 2>&1)
+like "$err" "trạng thái có kết quả:" "a second result in Vietnamese: the status's label"
 refused "a bad rating" "$db" "not one of" --db "$db" --officer lan event "$a" return --rating great
 refused "another collector without ID" "$db" "ID number" --db "$db" --officer lan event "$a" return --collector "Nguyễn Văn Bố"
 E "$a" return --rating very_satisfied --at "2026-11-25 08:00" >/dev/null

@@ -85,8 +85,17 @@ main(void)
 			    t.min == 545;
 		is_int(n, (int)(sizeof goodt / sizeof goodt[0]),
 		    "every accepted date-time form gives the same moment");
-		for (size_t i = 0; i < sizeof badt / sizeof badt[0]; i++)
-			ok(date_parse_input_time(badt[i], &t, &err) != 0, "refused: '%s'", badt[i]);
+		for (size_t i = 0; i < sizeof badt / sizeof badt[0]; i++) {
+			/* refused, and t left as it was (not its day alone) */
+			t.jdn = 1;
+			t.min = 2;
+			ok(date_parse_input_time(badt[i], &t, &err) != 0 && t.jdn == 1 &&
+			    t.min == 2, "refused, t untouched: '%s'", badt[i]);
+		}
+		t.jdn = 1;
+		t.min = 2;
+		ok(date_parse_time("2026-11-21 24:00", &t) != 0 && t.jdn == 1 && t.min == 2,
+		    "date_parse_time refused: t untouched");
 		ok(strstr(err.msg, "YYYY-MM-DD HH:MM") != NULL &&
 		    strstr(err.msg, "DD/MM/YYYY HH:MM") != NULL,
 		    "the date-time message names the accepted forms");

@@ -156,6 +156,24 @@ main(void)
 		    "committing a closed transaction is an error, not a crash");
 	}
 
+	/* db_step_text: the first column of the row; no row is said in words,
+	 * not as SQLite's "not an error" */
+	{
+		sqlite3_stmt *st;
+		char *text = NULL;
+
+		ok(db_prepare(db, "SELECT 'a' || 'b'", &st, &err) == 0 &&
+		    (text = db_step_text(db, st, "reading", &err)) != NULL &&
+		    strcmp(text, "ab") == 0, "db_step_text: the row's text");
+		sqlite3_free(text);
+		memset(&err, 0, sizeof err);
+		ok(db_prepare(db, "SELECT 'x' WHERE 0", &st, &err) == 0 &&
+		    db_step_text(db, st, "reading", &err) == NULL && err.kind == MC_ESTORE &&
+		    strstr(err.msg, "reading failed: the query gave no result") != NULL &&
+		    strstr(err.msg, "not an error") == NULL,
+		    "db_step_text without a row: a sentence, not an error code (%s)", err.msg);
+	}
+
 	/* the event log is append-only */
 	ok(db_exec(db, "INSERT INTO meta VALUES ('station_id', 'S1')", &err) == 0,
 	    "give the database an identity");

@@ -102,6 +102,47 @@ column(sqlite3 *db, const char *sql)
 	return v;
 }
 
+/* A procedure of 300 required documents (a catalog built here): guidance
+ * with only the first brought lists the other 299 (more than a
+ * fixed buffer held), none dropped. */
+static void
+guide_many(void)
+{
+	enum { NDOCS = 300 };
+	sqlite3 *db = new_db("many.db", 1);
+	sqlite3_str *cat = sqlite3_str_new(NULL);
+	struct catalog_stats cs;
+	struct mc_receipt r;
+	struct mc_receipt_out out;
+	struct mc_err err;
+	char *json;
+
+	sqlite3_str_appendall(cat, "{\"format\": \"motcua-catalog\", \"format_version\": 1, "
+	    "\"version\": 2, \"issued\": \"2026-01-01\", \"issuer\": \"test\", "
+	    "\"procedures\": [{\"code\": \"9.000300\", \"name\": \"Many documents\", "
+	    "\"field\": \"Test\", \"level\": \"commune\", \"time_limit\": \"3 days\", "
+	    "\"fee\": 0, \"result\": \"A paper\", \"legal_basis\": \"None\", "
+	    "\"documents\": [");
+	for (int i = 1; i <= NDOCS; i++)
+		sqlite3_str_appendf(cat, "%s{\"name\": \"Document %d\", \"form\": "
+		    "\"original\", \"quantity\": 1, \"required\": true}", i > 1 ? ", " : "", i);
+	sqlite3_str_appendall(cat, "]}]}");
+	json = sqlite3_str_finish(cat);
+	ok(json != NULL && catalog_import_json(db, json, &cs, &err) == 0,
+	    "(a catalog with a procedure of %d documents) %s", NDOCS, json ? err.msg : "");
+	sqlite3_free(json);
+	r = receipt("2026-11-20 09:00");
+	r.procedure = "9.000300";
+	r.docs = "1";
+	ok(dossier_guide(db, &r, &out, &err) == 0, "guidance recorded (%s)", err.msg);
+	is_int(db_int(db, "SELECT json_array_length(body, '$.missing') FROM event "
+	    "WHERE kind = 'guide'", -1), NDOCS - 1, "every missing document is listed");
+	is_int(db_int(db, "SELECT count(*) FROM event, json_each(body, '$.missing') j "
+	    "WHERE kind = 'guide' AND j.value = j.key + 2", -1), NDOCS - 1,
+	    "2 to %d, in order", NDOCS);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -302,6 +343,9 @@ main(void)
 	ok(dossier_rebuild(db2, &total, &differ, &err) == 0 && differ == 0,
 	    "demo: projection identical after rebuild");
 	db_close(db2);
+
+	/* guidance lists every missing document, however many */
+	guide_many();
 
 	calendar_close(cal);
 	db_close(db);

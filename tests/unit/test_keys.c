@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "motcua/report.h"
+#include "motcua/vocab.h"
 #include "tap.h"
 #include "ui-int.h"
 
@@ -31,6 +33,28 @@ row_binds(const struct key_row *r, int k, keymask m)
 		if (r->keys[j] == k)
 			return true;
 	return false;
+}
+
+/* The rating's digits (0, then one per choice) come from the return's
+ * enumeration: the key row's range must reach its last choice. */
+static void
+test_rating_range(void)
+{
+	size_t n, choices = vocab_nchoices(report_rating());
+	const struct key_row *rows = keys_rows(&n);
+	int found = 0;
+
+	ok(choices > 0, "the rating has choices (%zu)", choices);
+	for (size_t i = 0; i < n; i++) {
+		const struct key_row *r = &rows[i];
+
+		if (r->act != ACT_RATE)
+			continue;
+		found++;
+		ok(r->keys[0] == '0' && r->upto >= '0' + (int)choices,
+		    "the rating's digits 0..%c cover its %zu choices", r->upto, choices);
+	}
+	is_int(found, 1, "one row gives the rating");
 }
 
 static void
@@ -211,20 +235,26 @@ test_dispatch(void)
 static void
 test_names(void)
 {
-	char buf[256];
+	char buf[256], k[KEYS_NAME_LEN], k2[KEYS_NAME_LEN], small[3];
 	static const enum act confirm[] = { ACT_YES, ACT_NO, ACT_NONE };
 	static const enum act message[] = { ACT_CLOSE, ACT_NONE };
 
-	is_str(keys_name(ACT_HELP, KM_MAIN), "F1", "F1");
-	is_str(keys_name(ACT_QUIT, KM_MAIN), "F10", "F10");
-	is_str(keys_name(ACT_TELEX, KM_MAIN), "Ctrl-T", "Ctrl-T");
-	is_str(keys_name(ACT_MORE, KM_MAIN), "Ctrl-N", "the more key: Ctrl-N");
-	is_str(keys_name(ACT_SAVE, KM_REPORT), "s", "the reports' save: s");
-	is_str(keys_name(ACT_PERIOD, KM_REPORT), "1-5", "the periods: 1-5");
-	is_str(keys_name(ACT_NTH, KM_DOCS), "0-9", "the documents' digits: 0-9");
-	is_str(keys_name(ACT_TOGGLE, KM_DOCS), "Space", "Space");
-	is_str(keys_name(ACT_OK, KM_DUE), "Enter", "Enter");
-	is_str(keys_name(ACT_RECEIVE, KM_LOOKUP), "", "F2 is no key of the lookup");
+	is_str(keys_name(ACT_HELP, KM_MAIN, k, sizeof k), "F1", "F1");
+	is_str(keys_name(ACT_QUIT, KM_MAIN, k, sizeof k), "F10", "F10");
+	is_str(keys_name(ACT_TELEX, KM_MAIN, k, sizeof k), "Ctrl-T", "Ctrl-T");
+	is_str(keys_name(ACT_MORE, KM_MAIN, k, sizeof k), "Ctrl-N", "the more key: Ctrl-N");
+	is_str(keys_name(ACT_SAVE, KM_REPORT, k, sizeof k), "s", "the reports' save: s");
+	is_str(keys_name(ACT_PERIOD, KM_REPORT, k, sizeof k), "1-5", "the periods: 1-5");
+	is_str(keys_name(ACT_NTH, KM_DOCS, k, sizeof k), "0-9", "the documents' digits: 0-9");
+	is_str(keys_name(ACT_TOGGLE, KM_DOCS, k, sizeof k), "Space", "Space");
+	is_str(keys_name(ACT_OK, KM_DUE, k, sizeof k), "Enter", "Enter");
+	is_str(keys_name(ACT_RECEIVE, KM_LOOKUP, k, sizeof k), "", "F2 is no key of the lookup");
+	/* the caller's buffer: two names held at once, a short one cut */
+	keys_name(ACT_HELP, KM_MAIN, k, sizeof k);
+	keys_name(ACT_QUIT, KM_MAIN, k2, sizeof k2);
+	ok(strcmp(k, "F1") == 0 && strcmp(k2, "F10") == 0, "two names held at once");
+	is_str(keys_name(ACT_QUIT, KM_MAIN, small, sizeof small), "F1",
+	    "a buffer too short: cut, terminated");
 	is_str(keys_label(ACT_NTH, KM_DOCS), "Go to item", "a label by the state");
 	is_str(keys_label(ACT_NTH, KM_PICK), "Choose", "another label elsewhere");
 	keys_legend(confirm, KM_CONFIRM, buf, sizeof buf);
@@ -373,6 +403,7 @@ main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	test_rows();
+	test_rating_range();
 	test_unique();
 	test_dispatch();
 	test_names();

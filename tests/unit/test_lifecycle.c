@@ -267,8 +267,9 @@ main(void)
 			enum mc_kind_id kind;
 			const char *field, *value, *says;
 		} bad[] = {
-			{MC_KIND_HANDOVER, "to", NULL, "too long"},
-			{MC_KIND_PAUSE, "reason", NULL, "too long"},
+			/* named by the form's label, not the body's key */
+			{MC_KIND_HANDOVER, "to", NULL, "field 'To (officer)' is too long"},
+			{MC_KIND_PAUSE, "reason", NULL, "field 'Reason' is too long"},
 			{MC_KIND_APOLOGIZE, "new_date", "tomorrow", "not valid"},
 			{MC_KIND_RESULT, "outcome", "maybe", "not one of"},
 			{MC_KIND_HANDOVER, "to", "   ", "needs the person"},

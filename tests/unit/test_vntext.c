@@ -78,6 +78,10 @@ main(void)
 	    "invalid UTF-8 is refused");
 	ok(strstr(err.msg, "UTF-8") != NULL, "the message names UTF-8");
 	ok(vntext_fold("\xc3\x28", &err) == NULL, "fold refuses invalid UTF-8 too");
+	is_int((int)vntext_chars("Nguyễn Văn Ánh"), 14, "characters, not bytes: 14");
+	is_int((int)vntext_chars(""), 0, "no characters in \"\"");
+	is_int((int)vntext_chars("Nguye\xcc\x82\xcc\x83n"), 8,
+	    "a combining mark is a code point of its own (NFD: 8)");
 	ok(vntext_valid_utf8("Đ", strlen("Đ")) && !vntext_valid_utf8("\xed\xa0\x80", 3),
 	    "surrogates are not UTF-8");
 
