@@ -52,7 +52,7 @@ draw(struct ui *u, void *st)
 	attrset(draw_attr(AT_TITLE));
 	mvhline(3, 0, ' ', COLS);
 	/* TRANSLATORS: column heading of the procedure code, 8 columns at most */
-	draw_text(3, 1, _("Proc. code"), 9, false);
+	draw_text(3, 1, _("Proc. no"), 9, false);
 	draw_text(3, 10, _("Procedure"), 30, false);
 	draw_text(3, COLS - 24, _("Time limit"), 12, false);
 	draw_text_right(3, COLS - 1, _("Fee"));
