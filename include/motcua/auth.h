@@ -24,6 +24,7 @@
 
 #include "motcua/date.h"
 #include "motcua/error.h"
+#include "motcua/unit.h"
 
 #define MC_AUTH_MAX_FAILURES 5	/* wrong passwords in a row that lock */
 #define MC_AUTH_LOCK_MINUTES 5	/* how long the lock lasts */
@@ -51,6 +52,13 @@ int auth_policy_check(sqlite3 *db, const char *password, struct mc_err *err);
  * lock.  After a reset, the temporary password is refused as the new one. */
 int auth_set(sqlite3 *db, const char *username, const char *password,
     struct mc_err *err);
+
+/* Add an officer (unit_officer_add) and, unless password is NULL, set
+ * their first password (auth_set), in one transaction: either both are
+ * done or nothing is.  Who may add officers is the caller's check
+ * (role_check with MC_ACT_OFFICER), as at init there is nobody yet. */
+int auth_officer_add(sqlite3 *db, const char *username, const char *full_name,
+    enum mc_role role, const char *password, struct mc_err *err);
 
 /* Check `username`'s password at moment `at`.  0 if right: the failures
  * are reset (the front end then looks at st->must_change).  -1 otherwise,

@@ -342,6 +342,9 @@ cli_parse_report(const struct cli_args *a)
 	case CLI_E_MANY:
 		cli_error(_("unexpected argument '%s'"), a->bad);
 		break;
+	case CLI_E_NOT_TAKEN:
+		cli_error(_("%s takes no %s"), what, o1);
+		break;
 	default:	/* CLI_E_NO_WORD: the usage says it all */
 		break;
 	}

@@ -22,6 +22,7 @@ enum {
 	CLI_E_ONLY_WITH,	/* eopt goes only with eopt2 */
 	CLI_E_FEW,		/* operands missing */
 	CLI_E_MANY,		/* bad: the first operand too many */
+	CLI_E_NOT_TAKEN,	/* eopt (before the command): not an option of its form */
 };
 
 /* --help, -h */

@@ -51,6 +51,19 @@ const struct cli_opt cli_group_at[] = {
 	CLI_OPT_END,
 };
 
+/* The acting officer's password, and a new one (cli-password.c reads them). */
+const struct cli_opt cli_group_password[] = {
+	{"password-file", "FILE", N_("a file whose first line is the password (mode 0600, "
+	    "yours); without it the password is asked on the terminal"), 0, 0},
+	CLI_OPT_END,
+};
+
+const struct cli_opt cli_group_new_password[] = {
+	{"new-password-file", "FILE", N_("a file whose first line is the new password (mode "
+	    "0600, yours); without it the password is asked on the terminal"), 0, 0},
+	CLI_OPT_END,
+};
+
 /* --help and -h: every command line knows them. */
 const struct cli_opt cli_group_help[] = {
 	{"help", NULL, N_("show this help and exit"), 0, 'h'},
@@ -182,7 +195,7 @@ lookup(struct cli_args *a, const struct scope *s, const char *typed, const char 
 }
 
 static void
-store(struct cli_args *a, const struct cli_opt *o, const char *value)
+store(struct cli_args *a, const struct cli_opt *o, const char *value, const char *value2)
 {
 	int k;
 
@@ -195,6 +208,7 @@ store(struct cli_args *a, const struct cli_opt *o, const char *value)
 		a->nset++;
 	a->set[k].opt = o;
 	a->set[k].value = value;
+	a->set[k].value2 = value2;
 }
 
 /* "-" alone is an operand (standard input, by custom); "--" ends options. */
@@ -210,7 +224,7 @@ static void
 take_option(struct cli_args *a, const struct scope *s, struct cli_ctx *ctx, int argc,
     char **argv, int *i)
 {
-	const char *arg = argv[*i], *value = NULL;
+	const char *arg = argv[*i], *value = NULL, *value2 = NULL;
 	const struct cli_opt *o = NULL;
 	int tab = -1;
 
@@ -248,12 +262,19 @@ take_option(struct cli_args *a, const struct scope *s, struct cli_ctx *ctx, int 
 		}
 		value = argv[++*i];
 	}
+	if (o->flags & CLI_TWO_WORDS) {
+		if (*i + 1 >= argc) {
+			fail(a, CLI_E_NEEDS_VALUE, arg, o, NULL);
+			return;
+		}
+		value2 = argv[++*i];
+	}
 	if (s->tab[tab] == cli_group_help) {
 		if (a->error == 0)
 			a->help = true;
 		return;
 	}
-	store(a, o, value);
+	store(a, o, value, value2);
 	if (s->tab[tab] == cli_group_global) {
 		if (strcmp(o->name, "db") == 0)
 			ctx->db_path = value;
@@ -350,6 +371,11 @@ choose_form(struct cli_args *a)
 
 		if (tab_find(cli_group_global, name) != NULL || cli_form_opt(pick, name) != NULL)
 			continue;
+		/* only the password group is read before a command that may not take it */
+		if (tab_find(cli_group_password, name) != NULL) {
+			fail(a, CLI_E_NOT_TAKEN, NULL, a->set[k].opt, NULL);
+			return;
+		}
 		if (pick->key != NULL) {
 			fail(a, CLI_E_CONFLICT, NULL, a->set[k].opt, cli_form_opt(pick, pick->key));
 			return;
@@ -411,6 +437,7 @@ cli_parse(int argc, char **argv, const struct cli_cmd *const *cmds,
 
 	/* the program's options, up to the command */
 	scope_common(&s, top);
+	scope_add(&s, cli_group_password);
 	i = 1;
 	take_leading(a, &s, ctx, argc, argv, &i);
 	if (i >= argc || a->help || a->error != 0)
@@ -431,6 +458,7 @@ cli_parse(int argc, char **argv, const struct cli_cmd *const *cmds,
 	/* its action, if it has several: only global options before it */
 	s.n = 0;
 	scope_common(&s, NULL);
+	scope_add(&s, cli_group_password);
 	if (a->cmd->forms[0].word != NULL) {
 		take_leading(a, &s, ctx, argc, argv, &i);
 		if (i >= argc) {
@@ -497,6 +525,16 @@ cli_arg(const struct cli_args *a, const char *name)
 	for (int k = 0; k < a->nset; k++)
 		if (strcmp(a->set[k].opt->name, name) == 0)
 			return a->set[k].value != NULL ? a->set[k].value : "";
+	return NULL;
+}
+
+const char *
+cli_arg2(const struct cli_args *a, const char *name)
+{
+	known(a, name);
+	for (int k = 0; k < a->nset; k++)
+		if (strcmp(a->set[k].opt->name, name) == 0)
+			return a->set[k].value2;
 	return NULL;
 }
 

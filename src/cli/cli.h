@@ -20,6 +20,7 @@
 #include "motcua/date.h"
 #include "motcua/dossier.h"
 #include "motcua/error.h"
+#include "motcua/unit.h"
 
 #define EXIT_USAGE 2
 
@@ -50,9 +51,11 @@ struct cli_opt {
 #define CLI_OR_NEXT 2u	/* excludes the option after it: "[--for STATION|--all]" */
 #define CLI_NO_COMMAND 4u	/* a global option of the program alone (--demo):
 			 * read anywhere, refused by main.c with a command */
+#define CLI_TWO_WORDS 8u	/* its value is two words ("USER \"Full name\""):
+			 * the second is read with cli_arg2 */
 
 /* The most option tables a form combines (its own and shared groups). */
-#define CLI_MAX_GROUPS 4
+#define CLI_MAX_GROUPS 5
 
 struct cli_args;
 
@@ -97,6 +100,11 @@ extern const struct cli_opt cli_group_receipt[];	/* receive and guide:
 				 * --address --email --docs */
 extern const struct cli_opt cli_group_json[];	/* --json */
 extern const struct cli_opt cli_group_at[];	/* --at "YYYY-MM-DD HH:MM" */
+extern const struct cli_opt cli_group_password[];	/* --password-file FILE:
+				 * also before the command, as the contract
+				 * "motcua --officer U --password-file F CMD" has it;
+				 * a command whose form does not list it refuses it */
+extern const struct cli_opt cli_group_new_password[];	/* --new-password-file FILE */
 
 /* The most distinct options one command line can give. */
 #define CLI_MAX_SET 48
@@ -113,6 +121,7 @@ struct cli_args {
 	struct {
 		const struct cli_opt *opt;
 		const char *value;	/* NULL for an option without value */
+		const char *value2;	/* CLI_TWO_WORDS: the second word */
 	} set[CLI_MAX_SET];
 	/* the outcome (set by cli_parse) */
 	bool help;			/* --help, -h: show the help and stop */
@@ -139,6 +148,8 @@ int cli_parse_report(const struct cli_args *a);
 /* The value of option `name` (without dashes), NULL if not given; an
  * option without value gives "". */
 const char *cli_arg(const struct cli_args *a, const char *name);
+/* The second word of a CLI_TWO_WORDS option's value, NULL if not given. */
+const char *cli_arg2(const struct cli_args *a, const char *name);
 /* Whether option `name` was given. */
 bool cli_has(const struct cli_args *a, const char *name);
 /* The receipt options (cli_group_receipt) given, into r. */
@@ -200,12 +211,41 @@ int cli_read_time(const char *arg, struct mc_time *t, struct mc_err *err);
  * time. */
 int cli_time(const char *arg, struct mc_time *t);
 
+/* ---- passwords (cli-password.c) ------------------------------------------- */
+
+/* Room for a password of MC_PASSWORD_MAX characters of up to 4 bytes, its
+ * newline and its NUL: a longer first line is refused, never cut. */
+#define CLI_PASSWORD_SIZE (4 * 128 + 2)
+
+/* Read the password in FILE (its first line, the newline stripped) into
+ * buf: refused unless FILE is a regular file of the user running motcua
+ * with no group or other permission bits, and not empty.  0, or 1 after
+ * printing one line that says what to do.  The password is never printed;
+ * the caller wipes buf (sodium_memzero) after use. */
+int cli_password_file(const char *path, char *buf, size_t n);
+/* Read a password from the terminal (/dev/tty) without echo, after
+ * printing prompt there; `option` names the file option to use instead
+ * when there is no terminal.  0, or 1 after printing. */
+int cli_password_tty(const char *prompt, const char *option, char *buf, size_t n);
+/* The acting officer proves who they are: ctx->officer (or the only
+ * active officer) into *o, the password from --password-file or the
+ * terminal, checked by auth_verify at the current time (a wrong one is
+ * counted and costs auth_delay_ms before the answer).  0, or 1 after
+ * printing one line; nothing but the failure count is changed. */
+int cli_login(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db,
+    struct mc_officer *o);
+/* A new password for `user`: from the file of option `option` (a
+ * password-file option of the form), else asked twice on the terminal.
+ * 0, or 1 after printing.  The caller wipes buf. */
+int cli_new_password(const struct cli_args *a, const char *option, const char *user,
+    char *buf, size_t n);
+
 /* Print a JSON string literal (with quotes) to f. */
 void cli_jstr(FILE *f, const char *s);
 
 /* Every command, for main.c. */
 extern const struct cli_cmd cmd_init, cmd_officer, cmd_catalog, cmd_calendar,
     cmd_receive, cmd_show, cmd_list, cmd_check, cmd_setting, cmd_event, cmd_history, cmd_due, cmd_find, cmd_text, cmd_slip,
-    cmd_guide, cmd_publish, cmd_export, cmd_import, cmd_peers, cmd_report;
+    cmd_guide, cmd_passwd, cmd_publish, cmd_export, cmd_import, cmd_peers, cmd_report;
 
 #endif

@@ -7,7 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "cli.h"
+#include "motcua/auth.h"
 #include "motcua/catalog.h"
 #include "motcua/db.h"
 #include "motcua/demo.h"
@@ -21,7 +24,10 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *code = cli_arg(a, "unit-code"), *name = cli_arg(a, "unit-name");
 	const char *address = cli_arg(a, "unit-address"), *station = cli_arg(a, "station");
+	const char *sup = cli_arg(a, "supervisor"), *sup_name = cli_arg2(a, "supervisor");
 	bool sample = cli_has(a, "sample-catalog");
+	char pw[CLI_PASSWORD_SIZE];
+	int rc;
 	struct mc_unit u;
 	struct mc_err err;
 	struct catalog_stats cs;
@@ -58,10 +64,24 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	if (stat(path, &sb) == 0)
 		return cli_error(_("%s already exists: motcua init makes a new database; "
 		    "choose another path with --db"), path);
-	if (db_open(path, DB_CREATE, &ctx->db, &err) != 0)
+	if (sup == NULL && cli_has(a, "password-file")) {
+		cli_error(_("--password-file goes with --supervisor USER \"Full name\" in "
+		    "motcua init"));
+		return EXIT_USAGE;
+	}
+	/* the password before the database: a refused file makes none */
+	if (sup != NULL && cli_new_password(a, "password-file", sup, pw, sizeof pw))
+		return 1;
+	if (db_open(path, DB_CREATE, &ctx->db, &err) != 0) {
+		sodium_memzero(pw, sizeof pw);
 		return cli_fail(&err);
-	if (unit_init(ctx->db, &u, &err) != 0 ||
-	    (sample && catalog_import_json(ctx->db, catalog_sample_json, &cs, &err) != 0)) {
+	}
+	rc = unit_init(ctx->db, &u, &err) != 0 ||
+	    (sup != NULL && auth_officer_add(ctx->db, sup, sup_name, MC_ROLE_SUPERVISOR, pw,
+	    &err) != 0) ||
+	    (sample && catalog_import_json(ctx->db, catalog_sample_json, &cs, &err) != 0);
+	sodium_memzero(pw, sizeof pw);
+	if (rc) {
 		/* nothing of value in a half-made database: remove it */
 		db_close(ctx->db);
 		ctx->db = NULL;
@@ -69,6 +89,8 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_fail(&err);
 	}
 	printf(_("Created %s for %s (%s), station %d.\n"), path, u.name, u.code, u.station);
+	if (sup != NULL)
+		printf(_("Supervisor %s added, with a password.\n"), sup);
 	if (sample)
 		printf(_("Sample catalog: %d procedures (sample data: check them against the "
 		    "province's catalog).\n"), cs.added);
@@ -112,6 +134,12 @@ static const struct cli_opt more_opts[] = {
 	{"sample-catalog", NULL, N_("load the sample catalog (29 procedures)"), 0, 0},
 	CLI_OPT_END,
 };
+static const struct cli_opt supervisor_opt[] = {
+	{"supervisor", "USER \"Full name\"", N_("make the first officer, a supervisor, "
+	    "with the password of --password-file (or asked on the terminal)"),
+	    CLI_TWO_WORDS, 0},
+	CLI_OPT_END,
+};
 static const struct cli_opt copy_opt[] = {
 	{"from-copy", "FILE", N_("make the database from a copy of another, as a new "
 	    "station"), CLI_REQUIRED, 0},
@@ -119,7 +147,8 @@ static const struct cli_opt copy_opt[] = {
 };
 
 static const struct cli_form forms[] = {
-	{.opts = {unit_opts, station_opt, more_opts}, .run = run},
+	{.opts = {unit_opts, station_opt, more_opts, supervisor_opt, cli_group_password},
+	    .run = run},
 	{.key = "from-copy", .opts = {copy_opt, station_opt}, .run = run_copy},
 	CLI_FORM_END,
 };

@@ -232,6 +232,25 @@ auth_set(sqlite3 *db, const char *username, const char *password, struct mc_err 
 }
 
 int
+auth_officer_add(sqlite3 *db, const char *username, const char *full_name,
+    enum mc_role role, const char *password, struct mc_err *err)
+{
+	struct db_tx tx;
+
+	/* the policy first: a refused password adds nobody, without a write */
+	if (password != NULL && auth_policy_check(db, password, err))
+		return -1;
+	if (db_tx_begin(db, &tx, err))
+		return -1;
+	if (unit_officer_add(db, username, full_name, role, err) ||
+	    (password != NULL && auth_set(db, username, password, err))) {
+		db_tx_rollback(&tx);
+		return -1;
+	}
+	return db_tx_commit(&tx, err);
+}
+
+int
 auth_verify(sqlite3 *db, const char *username, const char *password,
     const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err)
 {

@@ -491,6 +491,32 @@ test_migration(void)
 	db_close(db);
 }
 
+/* auth_officer_add: the officer and the password, or neither. */
+static void
+test_officer_add(sqlite3 *db)
+{
+	struct mc_err err;
+	struct mc_time at = moment("2026-11-06 08:00");
+	char hash[256];
+	long long before = db_int(db, "SELECT count(*) FROM officer", -1);
+
+	ok(auth_officer_add(db, "moi", "Người Mới", MC_ROLE_OFFICER, "short", &err) != 0 &&
+	    strstr(err.msg, "at least 8") != NULL, "a refused password adds nobody (%s)",
+	    err.msg);
+	ok(db_int(db, "SELECT count(*) FROM officer", -1) == before,
+	    "... the officer count unchanged");
+	ok(auth_officer_add(db, "kiem", "Trùng Tên", MC_ROLE_OFFICER, PW_TEMP, &err) != 0,
+	    "a username taken is refused");
+	ok(auth_officer_add(db, "moi", "Người Mới", MC_ROLE_OFFICER, PW_TEMP, &err) == 0,
+	    "an officer with a password is added");
+	ok(strncmp(stored_hash(db, "moi", hash, sizeof hash), "$argon2id$", 10) == 0,
+	    "... with an Argon2id hash");
+	ok(auth_verify(db, "moi", PW_TEMP, &at, NULL, &err) == 0, "... which verifies");
+	ok(auth_officer_add(db, "khong", "Chưa Có", MC_ROLE_OFFICER, NULL, &err) == 0 &&
+	    stored_hash(db, "khong", hash, sizeof hash)[0] == '\0',
+	    "without a password: added, no hash");
+}
+
 int
 main(void)
 {
@@ -507,6 +533,7 @@ main(void)
 	test_passwords(db);
 	test_supervisor(db);
 	test_roles(db);
+	test_officer_add(db);
 	db_close(db);
 	test_migration();
 	test_dir_remove();
