@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,6 +21,18 @@
 #include "cli.h"
 #include "motcua/auth.h"
 #include "motcua/i18n.h"
+
+/* A signal that came while the echo was off (Ctrl-C at the question):
+ * noted by the handler, raised again once the terminal is back as it was,
+ * so the person never keeps a terminal that does not echo.  A handler can
+ * only reach a file-scope object. */
+static volatile sig_atomic_t tty_signal;
+
+static void
+note_signal(int sig)
+{
+	tty_signal = sig;
+}
 
 /* The first line of what fd holds, into buf (n bytes).  0; 1 empty; 2 a
  * first line too long for buf; -1 a read error (errno). */
@@ -31,7 +44,7 @@ first_line(int fd, char *buf, size_t n)
 
 	while (len + 1 < n && (got = read(fd, buf + len, n - 1 - len)) != 0) {
 		if (got < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && tty_signal == 0)
 				continue;
 			return -1;
 		}
@@ -111,6 +124,8 @@ cli_password_file(const char *path, char *buf, size_t n)
 int
 cli_password_tty(const char *prompt, const char *option, char *buf, size_t n)
 {
+	static const int sigs[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+	struct sigaction on, was[sizeof sigs / sizeof sigs[0]];
 	struct termios old, quiet;
 	int fd, rc;
 
@@ -123,10 +138,19 @@ cli_password_tty(const char *prompt, const char *option, char *buf, size_t n)
 		return cli_error(_("no terminal to ask the password on: give it with --%s "
 		    "FILE (mode 0600)"), option);
 	}
+	/* no SA_RESTART: the read returns, and the echo comes back */
+	memset(&on, 0, sizeof on);
+	on.sa_handler = note_signal;
+	sigemptyset(&on.sa_mask);
+	tty_signal = 0;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		(void)sigaction(sigs[i], &on, &was[i]);
 	quiet = old;
 	quiet.c_lflag &= (tcflag_t)~(ECHO | ECHOE | ECHOK | ECHONL);
 	quiet.c_lflag |= ICANON;
 	if (tcsetattr(fd, TCSAFLUSH, &quiet) != 0) {
+		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+			(void)sigaction(sigs[i], &was[i], NULL);
 		close(fd);
 		return cli_error(_("cannot turn off the terminal's echo: give the password "
 		    "with --%s FILE (mode 0600)"), option);
@@ -140,8 +164,12 @@ cli_password_tty(const char *prompt, const char *option, char *buf, size_t n)
 		/* nothing more to do: the password is read or not */
 	}
 	close(fd);
-	if (rc != 0)
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		(void)sigaction(sigs[i], &was[i], NULL);
+	if (rc != 0 || tty_signal != 0)
 		sodium_memzero(buf, n);
+	if (tty_signal != 0)
+		(void)raise(tty_signal);	/* what the person asked for */
 	if (rc < 0)
 		return cli_error(_("the password could not be read from the terminal: give it "
 		    "with --%s FILE (mode 0600)"), option);
