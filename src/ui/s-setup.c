@@ -1,5 +1,5 @@
 /* s-setup.c — first start on a fresh database: the unit's identity and
- * the first officer (a supervisor), in one short form.  Nothing is
+ * the first officer (a supervisor) with a password, in one short form.  Nothing is
  * written until the last field is confirmed; quitting leaves the empty
  * database, and the setup runs again next time. */
 #include "config.h"
@@ -8,12 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
+#include "motcua/auth.h"
 #include "motcua/catalog.h"
 #include "motcua/demo.h"
 #include "motcua/i18n.h"
 #include "ui-int.h"
 
-enum { SF_CODE, SF_NAME, SF_ADDRESS, SF_STATION, SF_USER, SF_FULL, SF_SAMPLE, SF_COUNT };
+enum {
+	SF_CODE, SF_NAME, SF_ADDRESS, SF_STATION, SF_USER, SF_FULL, SF_PASS, SF_PASS2,
+	SF_SAMPLE, SF_COUNT
+};
 
 static const char *const yes_no[] = { N_("no"), N_("yes"), NULL };
 
@@ -32,7 +38,7 @@ first_field(const struct st_setup *s)
 static int
 last_field(const struct st_setup *s)
 {
-	return s->need_unit ? SF_SAMPLE : SF_FULL;
+	return s->need_unit ? SF_SAMPLE : SF_PASS2;
 }
 
 static bool
@@ -69,7 +75,27 @@ check(struct ui *u, struct st_setup *s, int i)
 		ui_error(u, _("the username '%s' is not valid: use 1 to 32 lower-case letters, "
 		    "digits, '.', '_' or '-'"), v);
 		rc = -1;
+	} else if (i == SF_PASS) {
+		struct mc_err err;
+
+		/* the rule of the setting password_kind (auth.h) */
+		if (auth_policy_check(u->db, v, &err) != 0) {
+			ui_error(u, "%s", err.msg);
+			rc = -1;
+		}
+	} else if (i == SF_PASS2) {
+		char *first = w_field_get(&s->f[SF_PASS]);
+
+		if (first == NULL || strcmp(first, v) != 0) {
+			ui_error(u, "%s", _("the two passwords differ: type the same one twice"));
+			rc = -1;
+		}
+		if (first != NULL)
+			sodium_memzero(first, strlen(first));
+		free(first);
 	}
+	if (i == SF_PASS || i == SF_PASS2)
+		sodium_memzero(v, strlen(v));
 	free(v);
 	return rc;
 }
@@ -97,7 +123,8 @@ finish(struct ui *u, void *arg)
 			goto fail;
 		s->need_unit = false;	/* done: a retry only adds the officer */
 	}
-	if (unit_officer_add(u->db, v[SF_USER], v[SF_FULL], MC_ROLE_SUPERVISOR, &err) != 0)
+	if (auth_officer_add(u->db, v[SF_USER], v[SF_FULL], MC_ROLE_SUPERVISOR, v[SF_PASS],
+	    &err) != 0)
 		goto fail;
 	if (s->f[SF_SAMPLE].choice == 1 &&
 	    catalog_import_json(u->db, catalog_sample_json, &cs, &err) != 0)
@@ -110,8 +137,11 @@ finish(struct ui *u, void *arg)
 fail:
 	ui_error(u, "%s", err.msg);
 out:
-	for (int i = 0; i < SF_COUNT; i++)
+	for (int i = 0; i < SF_COUNT; i++) {
+		if (v[i] != NULL && (i == SF_PASS || i == SF_PASS2))
+			sodium_memzero(v[i], strlen(v[i]));
 		free(v[i]);
+	}
 	if (rc == 0) {
 		ui_ready(u);
 		ui_msg(u, "%s", _("Setup done. Welcome!"));
@@ -124,9 +154,10 @@ draw(struct ui *u, void *st)
 	struct st_setup *s = st;
 	int y = 3;
 
-	draw_text(2, 2, s->need_unit ? _("A new database: tell motcua who you are. Esc "
+	/* two lines at most, broken between words (rows 3 and 4 are free) */
+	draw_wrap(2, 2, s->need_unit ? _("A new database: tell motcua who you are. Esc "
 	    "quits (nothing is written).") : _("No officer yet: add the first one (a "
-	    "supervisor)."), COLS - 4, false);
+	    "supervisor)."), COLS - 4, 2);
 	for (int i = first_field(s); i <= last_field(s); i++) {
 		w_field_draw(u, &s->f[i], y + 2, 2, 24, COLS - 6, i == s->focus);
 		y += 2;
@@ -174,6 +205,19 @@ key(struct ui *u, void *st, int k, enum act a)
 	return w_field_key(u, &s->f[s->focus], k, a);
 }
 
+/* What was typed in the password fields does not outlive the screen. */
+static void
+leave(struct ui *u, void *st)
+{
+	struct st_setup *s = st;
+
+	(void)u;
+	if (s == NULL)
+		return;		/* the push failed before the state was made */
+	sodium_memzero(&s->f[SF_PASS], sizeof s->f[SF_PASS]);
+	sodium_memzero(&s->f[SF_PASS2], sizeof s->f[SF_PASS2]);
+}
+
 static keymask
 keymap(const void *st)
 {
@@ -187,7 +231,7 @@ static const enum act hints[] = {
 };
 
 static const struct screen_ops screen_setup = {
-	N_("First start: setup"), sizeof(struct st_setup), NULL, draw, key, NULL, hints,
+	N_("First start: setup"), sizeof(struct st_setup), NULL, draw, key, leave, hints,
 	KM_SETUP | KF_TEXT | KF_CHOICE, keymap,
 };
 
@@ -206,6 +250,8 @@ setup_open(struct ui *u, bool need_unit)
 	w_field_init(&s->f[SF_STATION], N_("Station number (1-9)"), FK_DIGITS, false);
 	w_field_init(&s->f[SF_USER], N_("Officer username"), FK_TEXT, false);
 	w_field_init(&s->f[SF_FULL], N_("Officer full name"), FK_TEXT, true);
+	w_field_init(&s->f[SF_PASS], N_("Password"), FK_SECRET, false);
+	w_field_init(&s->f[SF_PASS2], N_("Password again"), FK_SECRET, false);
 	w_field_init(&s->f[SF_SAMPLE], N_("Load sample catalog"), FK_CHOICE, false);
 	s->f[SF_SAMPLE].choices = yes_no;
 	w_field_set(&s->f[SF_STATION], "1");

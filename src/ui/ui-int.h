@@ -242,7 +242,9 @@ const char *fmt_form(int form);
 /* ---- widgets -------------------------------------------------------------- */
 
 /* w-field.c: one line of text, edited by characters, shown by width. */
-enum field_kind { FK_TEXT, FK_DIGITS, FK_DATE, FK_CHOICE };
+/* FK_SECRET: text shown as one dot a character (a password), never
+ * Vietnamese input */
+enum field_kind { FK_TEXT, FK_DIGITS, FK_DATE, FK_CHOICE, FK_SECRET };
 #define FIELD_MAX 256
 
 struct w_field {

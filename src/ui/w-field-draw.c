@@ -40,20 +40,23 @@ w_field_draw(struct ui *u, struct w_field *f, int y, int x, int label_w, int wid
 	for (;;) {
 		int w = 0;
 		for (size_t i = f->scroll; i < f->cur; i++)
-			w += vntext_cp_width((unsigned long)f->buf[i]);
+			w += f->kind == FK_SECRET ? 1 : vntext_cp_width((unsigned long)f->buf[i]);
 		if (w < vw || f->scroll >= f->cur)
 			break;
 		f->scroll++;
 	}
 	move(y, x + label_w);
 	for (size_t i = f->scroll; i < f->len; i++) {
-		int w = vntext_cp_width((unsigned long)f->buf[i]);
+		int w = f->kind == FK_SECRET ? 1 : vntext_cp_width((unsigned long)f->buf[i]);
 
 		if (col + w > vw)
 			break;
 		if (i < f->cur)
 			curcol += w;
-		addnwstr(&f->buf[i], 1);
+		if (f->kind == FK_SECRET)
+			addstr("•");	/* one column, whatever was typed */
+		else
+			addnwstr(&f->buf[i], 1);
 		col += w;
 	}
 	for (; col < vw; col++)

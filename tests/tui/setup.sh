@@ -31,6 +31,15 @@ tm send-keys -l "Lan"; tm send-keys Enter
 wait_for "username 'Lan' is not valid"; ok "a bad username is refused"
 tm send-keys C-u; tm send-keys -l "lan"; tm send-keys Enter
 tm send-keys -l "Nguyeenx Thij Lan"; tm send-keys Enter
+# the supervisor's password: the policy, then typed twice, shown as dots
+tm send-keys -l "abc12"; tm send-keys Enter
+wait_for "at least 8"; ok "a short password is refused with the rule"
+check "the password is not shown as typed" sh -c '! printf "%s" "$1" | grep -q abc12' _ "$(screen)"
+tm send-keys C-u; tm send-keys -l "mat-khau-lan"; tm send-keys Enter
+like "$(screen)" "••••••••••••" "the password shows as dots"
+tm send-keys -l "mat-khau-lam"; tm send-keys Enter
+wait_for "the two passwords differ"; ok "two different passwords are refused"
+tm send-keys C-u; tm send-keys -l "mat-khau-lan"; tm send-keys Enter
 tm send-keys Space Enter
 wait_for "Save these details"; ok "the last field asks for confirmation"
 tm send-keys Enter
@@ -43,6 +52,14 @@ is "$(q "SELECT value FROM meta WHERE key = 'unit_name'")" "UBND xã Mỹ An" "m
 is "$(q "SELECT count(*) FROM station")" 1 "a station row"
 is "$(q "SELECT value FROM meta WHERE key = 'station_number'")" 2 "meta: station number"
 is "$(q "SELECT full_name || '|' || role FROM officer")" "Nguyễn Thị Lan|supervisor" "the officer row"
+like "$(q "SELECT hash FROM officer_login WHERE username = 'lan'")" '^\$argon2id\$' \
+    "the supervisor's password is kept as an Argon2id hash"
+check "the password itself is nowhere in the database" \
+    sh -c "! grep -qa 'mat-khau-lan' '$db' '$db-wal' 2>/dev/null"
+check "it is the password auth checks" sh -c "printf 'mat-khau-lan\n' > '$T/pw' && \
+    chmod 600 '$T/pw' && printf 'mat-khau-mo1\n' > '$T/pw2' && chmod 600 '$T/pw2' && \
+    '$MOTCUA' --db '$db' --officer lan --password-file '$T/pw' passwd \
+    --new-password-file '$T/pw2' >/dev/null"
 check "the sample catalog was loaded" test "$(q 'SELECT count(*) FROM procedure')" -gt 20
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
