@@ -56,6 +56,18 @@ long long unit_officer_count(sqlite3 *db, struct mc_err *err);
  * active), -1 on error. */
 int unit_officer_active(sqlite3 *db, const char *username, struct mc_err *err);
 
+/* A supervisor's administration of officers.  `acting` must be active and
+ * allowed to manage officers (role_check, MC_ACT_OFFICER).  An officer is
+ * never deleted (events name them): unit_officer_set_active deactivates
+ * (active false: may no longer log in or record events) or reactivates.
+ * Neither call may leave the unit without an active supervisor: the last
+ * one can be neither deactivated nor given another role.  An unknown
+ * username is MC_ENOTFOUND; every refusal changes nothing. */
+int unit_officer_set_active(sqlite3 *db, const char *acting, const char *username,
+    bool active, struct mc_err *err);
+int unit_officer_set_role(sqlite3 *db, const char *acting, const char *username,
+    enum mc_role role, struct mc_err *err);
+
 const char *unit_role_name(enum mc_role r);
 int unit_role_parse(const char *s, enum mc_role *r);
 

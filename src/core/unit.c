@@ -9,6 +9,7 @@
 #include "motcua/db.h"
 #include "motcua/event.h"
 #include "motcua/i18n.h"
+#include "motcua/role.h"
 #include "motcua/unit.h"
 #include "motcua/vntext.h"
 
@@ -299,4 +300,124 @@ unit_officer_active(sqlite3 *db, const char *username, struct mc_err *err)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the officers"));
 	return active;
+}
+
+/* The officer `username` whatever their state; MC_ENOTFOUND if unknown. */
+static int
+officer_any(sqlite3 *db, const char *username, struct mc_officer *o,
+    struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT username, full_name, role, active FROM officer "
+	    "WHERE username = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		officer_row(st, o);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return err_set(err, MC_ENOTFOUND,
+		    _("there is no officer '%s': see 'motcua officer list'"), username);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, _("reading the officers"));
+	return 0;
+}
+
+/* How many active supervisors there are; -1 on error. */
+static long long
+supervisor_count(sqlite3 *db, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	long long n = 0;
+	int rc;
+
+	if (db_prepare(db, "SELECT count(*) FROM officer WHERE active = 1 AND role = ?1",
+	    &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, unit_role_name(MC_ROLE_SUPERVISOR), -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, _("reading the officers"));
+	return n;
+}
+
+/* Set the officer's active flag and role (the checks done). */
+static int
+officer_put(sqlite3 *db, const char *username, bool active, enum mc_role role,
+    struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "UPDATE officer SET active = ?2, role = ?3 WHERE username = ?1",
+	    &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, active);
+	sqlite3_bind_text(st, 3, unit_role_name(role), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || sqlite3_changes(db) != 1)
+		return db_fail(db, err, _("changing the officer"));
+	return 0;
+}
+
+/* One transaction: the acting officer may manage officers, `username`
+ * exists, the change does not remove the last active supervisor, and the
+ * change; or nothing.  active or role -1: keep the stored one. */
+static int
+officer_admin(sqlite3 *db, const char *acting, const char *username, int active,
+    int role, struct mc_err *err)
+{
+	struct mc_officer me, o;
+	struct db_tx tx;
+	long long n;
+	bool a;
+	enum mc_role r;
+
+	if (db_tx_begin(db, &tx, err))
+		return -1;
+	if (unit_officer_get(db, acting, &me, err) ||
+	    role_check(me.role, MC_ACT_OFFICER, err) ||
+	    officer_any(db, username, &o, err))
+		goto fail;
+	a = active < 0 ? o.active : active != 0;
+	r = role < 0 ? o.role : (enum mc_role)role;
+	if (o.active && o.role == MC_ROLE_SUPERVISOR && !(a && r == MC_ROLE_SUPERVISOR)) {
+		if ((n = supervisor_count(db, err)) < 0)
+			goto fail;
+		if (n <= 1) {
+			err_set(err, MC_ECONFLICT, _("'%s' is the last active supervisor: "
+			    "make another officer supervisor first"), username);
+			goto fail;
+		}
+	}
+	if (officer_put(db, username, a, r, err))
+		goto fail;
+	return db_tx_commit(&tx, err);
+fail:
+	db_tx_rollback(&tx);
+	return -1;
+}
+
+int
+unit_officer_set_active(sqlite3 *db, const char *acting, const char *username,
+    bool active, struct mc_err *err)
+{
+	return officer_admin(db, acting, username, active, -1, err);
+}
+
+int
+unit_officer_set_role(sqlite3 *db, const char *acting, const char *username,
+    enum mc_role role, struct mc_err *err)
+{
+	if ((unsigned)role >= MC_ROLE_COUNT)
+		return err_set(err, MC_EINVAL,
+		    _("unknown role: use officer, supervisor or auditor"));
+	return officer_admin(db, acting, username, -1, (int)role, err);
 }

@@ -17,6 +17,82 @@ count_officer(const struct mc_officer *o, void *arg)
 	return 0;
 }
 
+/* The officers as one string, to see that a refusal changed nothing. */
+static void
+officers(sqlite3 *db, char *buf, size_t n)
+{
+	sqlite3_stmt *st;
+
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(db, "SELECT group_concat(username || ':' || role || ':' || "
+	    "active, ',') FROM (SELECT * FROM officer ORDER BY username)", -1, &st,
+	    NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		snprintf(buf, n, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* A supervisor's administration: deactivate, reactivate, change a role;
+ * refused for an officer or an auditor, for an unknown username, and when
+ * it would leave no active supervisor.  Starts with lan (officer,
+ * inactive) and truong (the only supervisor). */
+static void
+test_admin(sqlite3 *db)
+{
+	char before[512], after[512];
+	struct mc_err err;
+
+	ok(unit_officer_add(db, "kiem", "Lê Kiểm", MC_ROLE_AUDITOR, &err) == 0 &&
+	    unit_officer_add(db, "minh", "Phạm Minh", MC_ROLE_OFFICER, &err) == 0,
+	    "add an auditor and an officer");
+	ok(unit_officer_set_active(db, "truong", "lan", true, &err) == 0 &&
+	    unit_officer_active(db, "lan", &err) == 1, "a supervisor reactivates");
+	ok(unit_officer_set_active(db, "truong", "lan", false, &err) == 0 &&
+	    unit_officer_active(db, "lan", &err) == 0, "a supervisor deactivates");
+	is_int(db_int(db, "SELECT count(*) FROM officer WHERE username = 'lan'", 0), 1,
+	    "a deactivated officer is kept");
+
+	officers(db, before, sizeof before);
+	ok(unit_officer_set_active(db, "minh", "kiem", false, &err) != 0 &&
+	    strstr(err.msg, "supervisor") != NULL, "an officer may not deactivate");
+	ok(unit_officer_set_role(db, "minh", "minh", MC_ROLE_SUPERVISOR, &err) != 0,
+	    "an officer may not promote themself");
+	ok(unit_officer_set_active(db, "kiem", "minh", false, &err) != 0,
+	    "an auditor may not deactivate");
+	ok(unit_officer_set_role(db, "kiem", "minh", MC_ROLE_AUDITOR, &err) != 0,
+	    "an auditor may not change a role");
+	ok(unit_officer_set_role(db, "lan", "minh", MC_ROLE_AUDITOR, &err) != 0,
+	    "an inactive officer may not act");
+	ok(unit_officer_set_active(db, "truong", "nobody", false, &err) != 0 &&
+	    err.kind == MC_ENOTFOUND && strstr(err.msg, "nobody") != NULL,
+	    "deactivating an unknown officer: not found");
+	ok(unit_officer_set_role(db, "truong", "nobody", MC_ROLE_OFFICER, &err) != 0 &&
+	    err.kind == MC_ENOTFOUND, "a role for an unknown officer: not found");
+	ok(unit_officer_set_active(db, "truong", "truong", false, &err) != 0 &&
+	    err.kind == MC_ECONFLICT && strstr(err.msg, "last active supervisor") != NULL,
+	    "the last supervisor may not deactivate themself");
+	ok(unit_officer_set_role(db, "truong", "truong", MC_ROLE_OFFICER, &err) != 0 &&
+	    err.kind == MC_ECONFLICT, "the last supervisor may not demote themself");
+	officers(db, after, sizeof after);
+	is_str(after, before, "the refusals changed nothing");
+
+	ok(unit_officer_set_role(db, "truong", "truong", MC_ROLE_SUPERVISOR, &err) == 0,
+	    "the last supervisor keeps the role they have");
+	ok(unit_officer_set_role(db, "truong", "minh", MC_ROLE_SUPERVISOR, &err) == 0,
+	    "a supervisor promotes an officer");
+	ok(unit_officer_set_role(db, "truong", "truong", MC_ROLE_AUDITOR, &err) == 0,
+	    "with another supervisor, one may change their own role");
+	ok(unit_officer_set_active(db, "minh", "minh", false, &err) != 0 &&
+	    err.kind == MC_ECONFLICT, "the new last supervisor is protected too");
+	ok(unit_officer_set_role(db, "minh", "truong", MC_ROLE_SUPERVISOR, &err) == 0 &&
+	    unit_officer_set_active(db, "minh", "minh", false, &err) == 0,
+	    "with two supervisors, one may deactivate themself");
+	officers(db, after, sizeof after);
+	is_str(after, "kiem:auditor:1,lan:officer:0,minh:supervisor:0,truong:supervisor:1",
+	    "the officers after the changes");
+}
+
 int
 main(void)
 {
@@ -87,6 +163,7 @@ main(void)
 	is_int(unit_officer_active(db, "lan", &err), 0, "lan is no longer active");
 	is_int(unit_officer_active(db, "Lan", &err), 0, "usernames are exact");
 	ok(unit_officer_list(db, count_officer, &n, &err) == 0 && n == 2, "list officers");
+	test_admin(db);
 	db_close(db);
 	snprintf(dbp, sizeof dbp, "rm -rf %s", p);
 	if (system(dbp) != 0)
