@@ -1,5 +1,6 @@
-/* cmd-officer.c — motcua officer add|list: who works at the counter; and
- * motcua passwd, an officer changing their own password. */
+/* cmd-officer.c — motcua officer add|list: who works at the counter; a
+ * supervisor's officer deactivate|activate|role|reset|unlock; and motcua
+ * passwd, an officer changing their own password. */
 #include "config.h"
 
 #include <stdio.h>
@@ -71,6 +72,110 @@ run_add(struct cli_ctx *ctx, const struct cli_args *a)
 	return 0;
 }
 
+/* The acting officer of a supervisor's change: proved by their password
+ * (cli_login: the file or the terminal, and the growing wait after a wrong
+ * one) and allowed to manage officers.  Core checks the role again. */
+static sqlite3 *
+admin_login(struct cli_ctx *ctx, const struct cli_args *a, struct mc_officer *me)
+{
+	struct mc_err err;
+	sqlite3 *db;
+
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, me))
+		return NULL;
+	if (role_check(me->role, MC_ACT_OFFICER, &err) != 0) {
+		cli_fail(&err);
+		return NULL;
+	}
+	return db;
+}
+
+static int
+set_active(struct cli_ctx *ctx, const struct cli_args *a, bool active)
+{
+	struct mc_officer me;
+	struct mc_err err;
+	sqlite3 *db;
+
+	if ((db = admin_login(ctx, a, &me)) == NULL)
+		return 1;
+	if (unit_officer_set_active(db, me.username, a->argv[0], active, &err) != 0)
+		return cli_fail(&err);
+	printf(active ? _("Officer %s activated.\n") : _("Officer %s deactivated.\n"),
+	    a->argv[0]);
+	return 0;
+}
+
+static int
+run_deactivate(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	return set_active(ctx, a, false);
+}
+
+static int
+run_activate(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	return set_active(ctx, a, true);
+}
+
+static int
+run_role(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	enum mc_role role;
+	struct mc_officer me;
+	struct mc_err err;
+	sqlite3 *db;
+
+	if (unit_role_parse(a->argv[1], &role) != 0)
+		return cli_error(_("unknown role '%s': use officer, supervisor or auditor"),
+		    a->argv[1]);
+	if ((db = admin_login(ctx, a, &me)) == NULL)
+		return 1;
+	if (unit_officer_set_role(db, me.username, a->argv[0], role, &err) != 0)
+		return cli_fail(&err);
+	printf(_("Officer %s is now %s.\n"), a->argv[0], unit_role_name(role));
+	return 0;
+}
+
+/* A temporary password (from --new-password-file or typed twice), which
+ * the officer must change at the next login. */
+static int
+run_reset(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	struct mc_officer me;
+	struct mc_err err;
+	char pw[CLI_PASSWORD_SIZE];
+	sqlite3 *db;
+	int rc;
+
+	if ((db = admin_login(ctx, a, &me)) == NULL)
+		return 1;
+	if (cli_new_password(a, "new-password-file", a->argv[0], pw, sizeof pw))
+		return 1;
+	rc = auth_reset(db, me.username, a->argv[0], pw, &err);
+	sodium_memzero(pw, sizeof pw);
+	if (rc != 0)
+		return cli_fail(&err);
+	printf(_("Password of %s reset: they must set a new one at their next login.\n"),
+	    a->argv[0]);
+	return 0;
+}
+
+static int
+run_unlock(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	struct mc_officer me;
+	struct mc_err err;
+	sqlite3 *db;
+
+	if ((db = admin_login(ctx, a, &me)) == NULL)
+		return 1;
+	if (auth_unlock(db, me.username, a->argv[0], &err) != 0)
+		return cli_fail(&err);
+	printf(_("Officer %s unlocked.\n"), a->argv[0]);
+	return 0;
+}
+
 /* motcua passwd: the current password checked, then the new one set (its
  * policy is auth_set's).  A wrong current password changes nothing but
  * its count. */
@@ -107,12 +212,23 @@ static const struct cli_form forms[] = {
 	{.word = "add", .args = "USER \"Full name\"",
 	    .opts = {add_opts, cli_group_password, cli_group_new_password}, .run = run_add},
 	{.word = "list", .run = run_list},
+	{.word = "deactivate", .args = "USER", .opts = {cli_group_password},
+	    .run = run_deactivate},
+	{.word = "activate", .args = "USER", .opts = {cli_group_password},
+	    .run = run_activate},
+	{.word = "role", .args = "USER officer|supervisor|auditor",
+	    .opts = {cli_group_password}, .run = run_role},
+	{.word = "reset", .args = "USER",
+	    .opts = {cli_group_password, cli_group_new_password}, .run = run_reset},
+	{.word = "unlock", .args = "USER", .opts = {cli_group_password},
+	    .run = run_unlock},
 	CLI_FORM_END,
 };
 
 const struct cli_cmd cmd_officer = {
 	.name = "officer",
-	.summary = N_("Add an officer, or list them."),
+	.summary = N_("Add an officer, list them; a supervisor deactivates or "
+	    "reactivates one, changes a role, resets a password or ends a lock."),
 	.forms = forms,
 };
 
