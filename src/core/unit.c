@@ -228,6 +228,30 @@ unit_officer_list(sqlite3 *db, int (*fn)(const struct mc_officer *, void *),
 	return 0;
 }
 
+/* The officer `username` whatever their state; MC_ENOTFOUND if unknown. */
+static int
+officer_any(sqlite3 *db, const char *username, struct mc_officer *o,
+    struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT username, full_name, role, active FROM officer "
+	    "WHERE username = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		officer_row(st, o);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return err_set(err, MC_ENOTFOUND,
+		    _("there is no officer '%s': see 'motcua officer list'"), username);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, _("reading the officers"));
+	return 0;
+}
+
 int
 unit_officer_get(sqlite3 *db, const char *username, struct mc_officer *o,
     struct mc_err *err)
@@ -251,17 +275,8 @@ unit_officer_get(sqlite3 *db, const char *username, struct mc_officer *o,
 		return err_set(err, MC_EINVAL,
 		    _("say which officer is on duty with --officer USER"));
 	}
-	if (db_prepare(db, "SELECT username, full_name, role, active FROM officer "
-	    "WHERE username = ?1", &st, err))
+	if (officer_any(db, username, o, err) != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		officer_row(st, o);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return err_set(err, MC_ENOTFOUND,
-		    _("there is no officer '%s': see 'motcua officer list'"), username);
 	if (!o->active)
 		return err_set(err, MC_EINVAL,
 		    _("the officer '%s' is no longer active: choose another"), username);
@@ -302,29 +317,6 @@ unit_officer_active(sqlite3 *db, const char *username, struct mc_err *err)
 	return active;
 }
 
-/* The officer `username` whatever their state; MC_ENOTFOUND if unknown. */
-static int
-officer_any(sqlite3 *db, const char *username, struct mc_officer *o,
-    struct mc_err *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, "SELECT username, full_name, role, active FROM officer "
-	    "WHERE username = ?1", &st, err))
-		return -1;
-	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		officer_row(st, o);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return err_set(err, MC_ENOTFOUND,
-		    _("there is no officer '%s': see 'motcua officer list'"), username);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, err, _("reading the officers"));
-	return 0;
-}
 
 /* How many active supervisors there are; -1 on error. */
 static long long

@@ -137,10 +137,8 @@ keys_digit(int k)
 	return k >= '0' && k <= '9' ? k - '0' : -1;
 }
 
-/* Does row r bind key k in state m?  While a text field has the focus,
- * the characters of the rows that are not its own are text. */
-static bool
-binds(const struct key_row *r, int k, keymask m)
+bool
+keys_row_binds(const struct key_row *r, int k, keymask m)
 {
 	if (!keys_row_applies(r, m))
 		return false;
@@ -158,7 +156,7 @@ enum act
 keys_action(int k, keymask m)
 {
 	for (size_t i = 0; i < NROWS; i++)
-		if (binds(&rows[i], k, m))
+		if (keys_row_binds(&rows[i], k, m))
 			return rows[i].act;
 	return ACT_NONE;
 }

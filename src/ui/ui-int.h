@@ -104,6 +104,9 @@ bool keys_row_applies(const struct key_row *r, keymask m);
  * may bind them (none does), which is how a field takes the letter that
  * elsewhere is a key (p, s, a digit ...). */
 bool keys_is_text(int k);
+/* Does row r bind key k in state m?  While a text field has the focus,
+ * the characters of the rows that are not its own are text. */
+bool keys_row_binds(const struct key_row *r, int k, keymask m);
 /* The value of a digit key (0-9), or -1: for the digit actions. */
 int keys_digit(int k);
 /* The action bound to key k in state m (ACT_NONE if none). */

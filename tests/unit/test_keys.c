@@ -17,24 +17,6 @@
 /* Every single map bit, and the focus states dispatch is asked with. */
 static const keymask focuses[] = { 0, KF_TEXT, KF_CHOICE };
 
-/* Does row r give key k in state m?  The rule of keys.c, said again:
- * the row applies, and while a text field has the focus the characters
- * of the rows that are not the field's are text. */
-static bool
-row_binds(const struct key_row *r, int k, keymask m)
-{
-	if (!keys_row_applies(r, m))
-		return false;
-	if ((m & KF_TEXT) && !(r->on & KF_TEXT) && keys_is_text(k))
-		return false;
-	if (r->upto != 0)
-		return k >= r->keys[0] && k <= r->upto;
-	for (int j = 0; j < KEYS_MAX && r->keys[j] != 0; j++)
-		if (r->keys[j] == k)
-			return true;
-	return false;
-}
-
 /* The rating's digits (0, then one per choice) come from the return's
  * enumeration: the key row's range must reach its last choice. */
 static void
@@ -114,7 +96,7 @@ test_unique(void)
 						size_t which = 0;
 
 						for (size_t r = 0; r < n; r++)
-							if (row_binds(&rows[r], k, m)) {
+							if (keys_row_binds(&rows[r], k, m)) {
 								hits++;
 								which = r;
 							}
