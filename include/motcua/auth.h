@@ -49,16 +49,19 @@ int auth_policy_check(sqlite3 *db, const char *password, struct mc_err *err);
 /* Set `username`'s own password (after the policy check): the front end
  * has proved who they are (the current password, or a new officer setting
  * their first one).  Clears the must-change flag, the failures and any
- * lock.  After a reset, the temporary password is refused as the new one. */
+ * lock.  After a reset, the temporary password is refused as the new one.
+ * Recorded as the audit event "password". */
 int auth_set(sqlite3 *db, const char *username, const char *password,
     struct mc_err *err);
 
-/* Add an officer (unit_officer_add) and, unless password is NULL, set
- * their first password (auth_set), in one transaction: either both are
- * done or nothing is.  Who may add officers is the caller's check
- * (role_check with MC_ACT_OFFICER), as at init there is nobody yet. */
-int auth_officer_add(sqlite3 *db, const char *username, const char *full_name,
-    enum mc_role role, const char *password, struct mc_err *err);
+/* `acting` adds an officer (unit_officer_add) and, unless password is
+ * NULL, sets their first password, in one transaction with its audit
+ * event: either all is done or nothing is.  acting must be allowed to
+ * manage officers (role_require, MC_ACT_OFFICER) — except for the unit's
+ * first officer, whom nobody can vouch for: then acting is ignored, and
+ * the officer must be a supervisor with a password. */
+int auth_officer_add(sqlite3 *db, const char *acting, const char *username,
+    const char *full_name, enum mc_role role, const char *password, struct mc_err *err);
 
 /* Check `username`'s password at moment `at`.  0 if right: the failures
  * are reset (the front end then looks at st->must_change).  -1 otherwise,
@@ -68,6 +71,13 @@ int auth_officer_add(sqlite3 *db, const char *username, const char *full_name,
  * no password yet.  st (may be NULL) gets the state after the try, for
  * auth_delay_ms(st->failures). */
 int auth_verify(sqlite3 *db, const char *username, const char *password,
+    const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err);
+/* A session's login (the full-screen program's login screen and cover):
+ * auth_verify, and on success the audit event "login".  Every wrong
+ * password, by either, is an audit event "login_failed" (and the fifth
+ * "locked_out"); a command line's proof is no session, its command is
+ * the record. */
+int auth_login(sqlite3 *db, const char *username, const char *password,
     const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err);
 
 /* How long the front end waits after the n-th wrong password in a row, in

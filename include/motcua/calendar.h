@@ -122,11 +122,14 @@ void calendar_due_reason(struct mc_calendar *cal, const struct mc_time *from,
 int calendar_holidays(struct mc_calendar *cal, int year, struct mc_holiday **out,
     size_t *n, struct mc_err *err);
 
-/* Supervisor overrides and official calendars (each one transaction).
- * Names are NFC-normalised and trimmed; at most MC_HOLIDAY_NAME - 1 bytes.
- * calendar_unset of a date without an override fails (MC_ENOTFOUND). */
-int calendar_set(sqlite3 *db, int jdn, bool off, const char *name, struct mc_err *err);
-int calendar_unset(sqlite3 *db, int jdn, struct mc_err *err);
+/* Supervisor overrides and official calendars (each one transaction, with
+ * its audit event).  `acting` must be allowed to change the calendar
+ * (role_require, MC_ACT_CALENDAR).  Names are NFC-normalised and trimmed;
+ * at most MC_HOLIDAY_NAME - 1 bytes.  calendar_unset of a date without an
+ * override fails (MC_ENOTFOUND). */
+int calendar_set(sqlite3 *db, const char *acting, int jdn, bool off, const char *name,
+    struct mc_err *err);
+int calendar_unset(sqlite3 *db, const char *acting, int jdn, struct mc_err *err);
 
 /* Import an official calendar file (format: doc/calendar-format.md).  The
  * whole file is checked first; any fault names the entry and field and
@@ -134,9 +137,9 @@ int calendar_unset(sqlite3 *db, int jdn, struct mc_err *err);
  * calendar (overrides stay).  The years imported go to years[0..max-1]
  * (years may be NULL); returns how many years, or -1. */
 #define MC_CALENDAR_MAX_YEARS 50
-int calendar_import_file(sqlite3 *db, const char *path, int *years, size_t max,
-    struct mc_err *err);
-int calendar_import_json(sqlite3 *db, const char *json, int *years, size_t max,
-    struct mc_err *err);
+int calendar_import_file(sqlite3 *db, const char *acting, const char *path, int *years,
+    size_t max, struct mc_err *err);
+int calendar_import_json(sqlite3 *db, const char *acting, const char *json, int *years,
+    size_t max, struct mc_err *err);
 
 #endif

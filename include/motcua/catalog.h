@@ -51,11 +51,13 @@ struct catalog_stats {
  * checked first (MC_EINVAL naming the procedure and the field), then
  * applied in one transaction.  The file is the issuer's whole catalog:
  * a held procedure missing from it is abolished (kept, never deleted).
- * A file older than the catalog held is refused (MC_ECONFLICT). */
-int catalog_import_file(sqlite3 *db, const char *path, struct catalog_stats *st,
-    struct mc_err *err);
-int catalog_import_json(sqlite3 *db, const char *json, struct catalog_stats *st,
-    struct mc_err *err);
+ * A file older than the catalog held is refused (MC_ECONFLICT).  `acting`
+ * must be allowed to change the catalog (role_require, MC_ACT_CATALOG);
+ * the import is an audit event with its counts. */
+int catalog_import_file(sqlite3 *db, const char *acting, const char *path,
+    struct catalog_stats *st, struct mc_err *err);
+int catalog_import_json(sqlite3 *db, const char *acting, const char *json,
+    struct catalog_stats *st, struct mc_err *err);
 /* The whole catalog as JSON in the same format (malloc'd). */
 char *catalog_export_json(sqlite3 *db, struct mc_err *err);
 

@@ -71,8 +71,10 @@ int dossier_project(sqlite3 *db, const char *id, struct mc_err *err);
 
 /* Drop and re-derive every dossier row in one transaction.  *differ gets
  * how many dossiers' rows differ from what the table held before (0 =
- * identical; a row missing, extra or changed counts once). */
-int dossier_rebuild(sqlite3 *db, long long *total, long long *differ,
+ * identical; a row missing, extra or changed counts once).  `acting` must
+ * be allowed to (role_require, MC_ACT_REBUILD); the rebuild is an audit
+ * event. */
+int dossier_rebuild(sqlite3 *db, const char *acting, long long *total, long long *differ,
     struct mc_err *err);
 
 /* The id of the dossier with this code; MC_ENOTFOUND if none. */

@@ -50,8 +50,9 @@ char *publish_payload(sqlite3 *db, const char *kind, long long version,
 
 /* Make the publication: its payload, the bundle at `path` (a file that
  * must not exist yet; the name written goes to out, size n), and for a
- * calendar the version now held. */
-int publish_write(sqlite3 *db, const char *kind, long long version, const char *path,
-    char *out, size_t n, struct mc_err *err);
+ * calendar the version now held; `acting` must be allowed to publish
+ * (role_require, MC_ACT_PUBLISH), and the publication is an audit event. */
+int publish_write(sqlite3 *db, const char *acting, const char *kind, long long version,
+    const char *path, char *out, size_t n, struct mc_err *err);
 
 #endif

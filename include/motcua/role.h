@@ -40,6 +40,7 @@ enum mc_action {
 	MC_ACT_REPORT,		/* the period figures, the logbook, the officers' day */
 	MC_ACT_AUDIT,		/* the audit view */
 	MC_ACT_BACKDATE,	/* a receipt dated before today */
+	MC_ACT_REBUILD,		/* the dossiers rebuilt from the log (check --rebuild) */
 	MC_ACT_COUNT
 };
 
@@ -54,6 +55,16 @@ role_kind(enum mc_kind_id k)
 bool role_may(enum mc_role r, enum mc_action a);
 /* 0 if r may do a; else -1 and err (MC_EINVAL) says who may. */
 int role_check(enum mc_role r, enum mc_action a, struct mc_err *err);
+
+/* The acting officer proves allowed: `acting` (NULL: the only active
+ * officer) is an active officer whose role may do a.  o (may be NULL)
+ * gets the officer.  0, or -1 with err saying who may.  A unit that has
+ * no active officer yet is being set up: then acting NULL may do
+ * anything, and *o is the setup ("-", a supervisor).  Every core writer
+ * calls this (or role_require_kind) first, so that no front end can do
+ * what the role does not allow. */
+int role_require(sqlite3 *db, const char *acting, enum mc_action a,
+    struct mc_officer *o, struct mc_err *err);
 
 /* The action's name, for the man page's matrix and tests ("handover",
  * "catalog"); the kind's name for a kind.  NULL if a is out of range. */

@@ -37,9 +37,11 @@ const struct mc_setting_info *setting_all(void);
 
 /* Current value (the default when unset); -1 if the name is unknown. */
 int setting_get(sqlite3 *db, const char *name, char *buf, size_t n);
-/* Check and store a value (one transaction). */
-int setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err);
-/* Back to the default. */
-int setting_unset(sqlite3 *db, const char *name, struct mc_err *err);
+/* `acting` (a supervisor: role_require, MC_ACT_SETTING) checks and
+ * stores a value, with its audit event (one transaction). */
+int setting_set(sqlite3 *db, const char *acting, const char *name, const char *value,
+    struct mc_err *err);
+/* Back to the default, likewise. */
+int setting_unset(sqlite3 *db, const char *acting, const char *name, struct mc_err *err);
 
 #endif

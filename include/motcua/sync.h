@@ -51,14 +51,20 @@ typedef void (*sync_progress_fn)(long long done, long long total, void *arg);
  * every event).  `path` is a file or a directory (then the file is named
  * <unit>-<station number>-<YYYYMMDD-HHMM>.motcua); written to a temporary
  * name in the same folder, fsynced, renamed.  The path written goes to
- * out (size n); *count gets the number of events. */
-int sync_export(sqlite3 *db, const char *peer, const char *path, char *out, size_t n,
-    long long *count, sync_progress_fn progress, void *arg, struct mc_err *err);
+ * out (size n); *count gets the number of events.  `acting` must be
+ * allowed to export (role_require, MC_ACT_EXPORT); the export is then an
+ * audit event (in the next bundle). */
+int sync_export(sqlite3 *db, const char *acting, const char *peer, const char *path,
+    char *out, size_t n, long long *count, sync_progress_fn progress, void *arg,
+    struct mc_err *err);
 
-/* Import one bundle (events or a publication).  force: apply a
- * publication even if older than the one held. */
-int sync_import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
-    sync_progress_fn progress, void *arg, struct mc_err *err);
+/* Import one bundle (events or a publication), as `acting` (allowed to
+ * import: MC_ACT_IMPORT; a publication also goes through the catalog's
+ * or calendar's own check of the role), recorded as an audit event in
+ * the same transaction.  force: apply a publication even if older than
+ * the one held. */
+int sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
+    struct sync_report *r, sync_progress_fn progress, void *arg, struct mc_err *err);
 
 /* Write a publication bundle (kind "catalog" or "calendar") carrying
  * payload JSON with a version number. */

@@ -144,7 +144,7 @@ cal_set(struct cli_ctx *ctx, const struct cli_args *a)
 		free(name);
 		return 1;
 	}
-	if (calendar_set(db, h.jdn, h.off, name, &err) != 0) {
+	if (calendar_set(db, ctx->officer, h.jdn, h.off, name, &err) != 0) {
 		free(name);
 		return cli_fail(&err);
 	}
@@ -165,7 +165,7 @@ cal_unset(struct cli_ctx *ctx, const struct cli_args *a)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if (calendar_unset(db, jdn, &err) != 0)
+	if (calendar_unset(db, ctx->officer, jdn, &err) != 0)
 		return cli_fail(&err);
 	printf(_("Removed the override on %s.\n"), a->argv[0]);
 	return 0;
@@ -184,7 +184,7 @@ cal_import(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_error(_("cannot read %s; check the file name"), a->argv[0]);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	n = calendar_import_file(db, a->argv[0], years, MC_CALENDAR_MAX_YEARS, &err);
+	n = calendar_import_file(db, ctx->officer, a->argv[0], years, MC_CALENDAR_MAX_YEARS, &err);
 	if (n < 0)
 		return cli_fail(&err);
 	printf("%s", _("Imported the official calendar of"));

@@ -25,7 +25,7 @@ do_import(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if (catalog_import_file(db, a->argv[0], &st, &err) < 0)
+	if (catalog_import_file(db, ctx->officer, a->argv[0], &st, &err) < 0)
 		return cli_fail(&err);
 	printf(_("catalog imported: %d new, %d amended, %d abolished, %d unchanged\n"),
 	    st.added, st.amended, st.abolished, st.unchanged);

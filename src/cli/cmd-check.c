@@ -48,7 +48,7 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	}
 
 	if (rebuild) {
-		if (dossier_rebuild(db, &total, &differ, &err) != 0)
+		if (dossier_rebuild(db, ctx->officer, &total, &differ, &err) != 0)
 			return cli_fail(&err);
 		if (differ == 0) {
 			printf(_("dossiers: %lld rebuilt from events, identical\n"), total);

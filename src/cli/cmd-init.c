@@ -77,9 +77,9 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_fail(&err);
 	}
 	rc = unit_init(ctx->db, &u, &err) != 0 ||
-	    (sup != NULL && auth_officer_add(ctx->db, sup, sup_name, MC_ROLE_SUPERVISOR, pw,
+	    (sup != NULL && auth_officer_add(ctx->db, NULL, sup, sup_name, MC_ROLE_SUPERVISOR, pw,
 	    &err) != 0) ||
-	    (sample && catalog_import_json(ctx->db, catalog_sample_json, &cs, &err) != 0);
+	    (sample && catalog_import_json(ctx->db, sup, catalog_sample_json, &cs, &err) != 0);
 	sodium_memzero(pw, sizeof pw);
 	if (rc) {
 		/* nothing of value in a half-made database: remove it */

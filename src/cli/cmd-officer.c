@@ -64,7 +64,8 @@ run_add(struct cli_ctx *ctx, const struct cli_args *a)
 	with_pw = login || cli_has(a, "new-password-file");
 	if (with_pw && cli_new_password(a, "new-password-file", a->argv[0], pw, sizeof pw))
 		return 1;
-	rc = auth_officer_add(db, a->argv[0], a->argv[1], role, with_pw ? pw : NULL, &err);
+	rc = auth_officer_add(db, login ? me.username : ctx->officer, a->argv[0], a->argv[1],
+	    role, with_pw ? pw : NULL, &err);
 	sodium_memzero(pw, sizeof pw);
 	if (rc != 0)
 		return cli_fail(&err);

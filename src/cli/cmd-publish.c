@@ -32,7 +32,7 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 		return 1;
 	if (vtext == NULL && publish_version_next(db, kind, &version, &err) < 0)
 		return cli_fail(&err);
-	if (publish_write(db, kind, version, out, written, sizeof written, &err) < 0)
+	if (publish_write(db, ctx->officer, kind, version, out, written, sizeof written, &err) < 0)
 		return cli_fail(&err);
 	if (strcmp(kind, "calendar") == 0)
 		printf(_("Published calendar version %lld to %s.\n"), version, written);

@@ -47,7 +47,7 @@ run_set(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	return setting_set(db, a->argv[0], a->argv[1], &err) ? cli_fail(&err) : 0;
+	return setting_set(db, ctx->officer, a->argv[0], a->argv[1], &err) ? cli_fail(&err) : 0;
 }
 
 static int
@@ -58,7 +58,7 @@ run_unset(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	return setting_unset(db, a->argv[0], &err) ? cli_fail(&err) : 0;
+	return setting_unset(db, ctx->officer, a->argv[0], &err) ? cli_fail(&err) : 0;
 }
 
 static const struct cli_form forms[] = {

@@ -25,7 +25,7 @@ run_export(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_usage(a);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if (sync_export(db, all ? NULL : peer, out, written, sizeof written, &count, NULL,
+	if (sync_export(db, ctx->officer, all ? NULL : peer, out, written, sizeof written, &count, NULL,
 	    NULL, &err) != 0)
 		return cli_fail(&err);
 	printf(_("%s: %lld events\n"), written, count);
@@ -47,7 +47,7 @@ run_import(struct cli_ctx *ctx, const struct cli_args *a)
 	for (int i = 0; i < a->argc; i++) {
 		struct sync_report r;
 
-		if (sync_import(db, files[i], force, &r, NULL, NULL, &err) != 0) {
+		if (sync_import(db, ctx->officer, files[i], force, &r, NULL, NULL, &err) != 0) {
 			cli_fail(&err);
 			failed++;
 			continue;

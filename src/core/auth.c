@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "motcua/audit.h"
 #include "motcua/auth.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
@@ -184,6 +185,33 @@ login_put(sqlite3 *db, const char *username, const char *hash, const struct logi
 	return db_tx_commit(&tx, err);
 }
 
+/* A wrong password: the count, the lock at the fifth, and their audit
+ * events, in one transaction. */
+static int
+failure_put(sqlite3 *db, const char *username, const struct login *l,
+    const struct mc_time *at, struct mc_err *err)
+{
+	struct db_tx tx;
+	char n[16], iso[MC_ISO_LEN];
+
+	snprintf(n, sizeof n, "%d", l->failures);
+	if (db_tx_begin(db, &tx, err))
+		return -1;
+	if (login_put(db, username, NULL, l, err) ||
+	    audit_record(db, "login_failed", username, at, err, "failures", n, (char *)NULL))
+		goto fail;
+	if (l->has_lock) {
+		date_format_iso(&l->locked_until, iso);
+		if (audit_record(db, "locked_out", username, at, err, "failures", n,
+		    "until", iso, (char *)NULL))
+			goto fail;
+	}
+	return db_tx_commit(&tx, err);
+fail:
+	db_tx_rollback(&tx);
+	return -1;
+}
+
 /* Hash a password into out (crypto_pwhash_STRBYTES). */
 static int
 hash_password(const char *password, char *out, struct mc_err *err)
@@ -205,10 +233,14 @@ hash_matches(const char *hash, const char *password)
 	    crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
 
-int
-auth_set(sqlite3 *db, const char *username, const char *password, struct mc_err *err)
+/* Set a password; `audit` (a kind) records it, by `officer`, in the same
+ * transaction. */
+static int
+set_password(sqlite3 *db, const char *username, const char *password,
+    const char *audit, const char *officer, struct mc_err *err)
 {
 	struct login l;
+	struct db_tx tx;
 	char hash[crypto_pwhash_STRBYTES];
 	int rc;
 
@@ -226,24 +258,54 @@ auth_set(sqlite3 *db, const char *username, const char *password, struct mc_err 
 	l.must_change = false;
 	l.failures = 0;
 	l.has_lock = false;
-	rc = login_put(db, username, hash, &l, err);
+	rc = db_tx_begin(db, &tx, err);
+	if (rc == 0 && (login_put(db, username, hash, &l, err) ||
+	    (audit != NULL && audit_record(db, audit, officer, NULL, err, "username",
+	    username, (char *)NULL)) || db_tx_commit(&tx, err))) {
+		db_tx_rollback(&tx);
+		rc = -1;
+	}
 	sodium_memzero(hash, sizeof hash);
 	return rc;
 }
 
 int
-auth_officer_add(sqlite3 *db, const char *username, const char *full_name,
-    enum mc_role role, const char *password, struct mc_err *err)
+auth_set(sqlite3 *db, const char *username, const char *password, struct mc_err *err)
+{
+	return set_password(db, username, password, "password", username, err);
+}
+
+int
+auth_officer_add(sqlite3 *db, const char *acting, const char *username,
+    const char *full_name, enum mc_role role, const char *password, struct mc_err *err)
 {
 	struct db_tx tx;
+	long long n;
+	const char *by = acting;
 
 	/* the policy first: a refused password adds nobody, without a write */
 	if (password != NULL && auth_policy_check(db, password, err))
 		return -1;
+	if ((n = unit_officer_count(db, err)) < 0)
+		return -1;
+	if (n == 0) {
+		/* the unit's first officer: nobody can vouch for them, and
+		 * somebody must be able to run the unit */
+		if (role != MC_ROLE_SUPERVISOR)
+			return err_set(err, MC_EINVAL, _("the unit's first officer must be a "
+			    "supervisor: nobody else could add officers or change settings"));
+		if (password == NULL)
+			return err_set(err, MC_EINVAL, _("the unit's first officer needs a "
+			    "password: nobody else could set one"));
+		by = username;
+	} else if (role_require(db, acting, MC_ACT_OFFICER, NULL, err))
+		return -1;
 	if (db_tx_begin(db, &tx, err))
 		return -1;
 	if (unit_officer_add(db, username, full_name, role, err) ||
-	    (password != NULL && auth_set(db, username, password, err))) {
+	    (password != NULL && set_password(db, username, password, NULL, NULL, err)) ||
+	    audit_record(db, "officer_add", by, NULL, err, "username", username,
+	    "full_name", full_name, "role", unit_role_name(role), (char *)NULL)) {
 		db_tx_rollback(&tx);
 		return -1;
 	}
@@ -297,7 +359,7 @@ auth_verify(sqlite3 *db, const char *username, const char *password,
 		l.has_lock = true;
 		l.locked_until = plus_minutes(at, MC_AUTH_LOCK_MINUTES);
 	}
-	if (login_put(db, username, NULL, &l, err))
+	if (failure_put(db, username, &l, at, err))
 		return -1;
 	state_of(&l, st);
 	if (l.has_lock) {
@@ -309,6 +371,24 @@ auth_verify(sqlite3 *db, const char *username, const char *password,
 	return err_set(err, MC_EINVAL,
 	    _("wrong password for '%s': try again (%d more wrong and it locks for %d "
 	    "minutes)"), username, MC_AUTH_MAX_FAILURES - l.failures, MC_AUTH_LOCK_MINUTES);
+}
+
+int
+auth_login(sqlite3 *db, const char *username, const char *password,
+    const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err)
+{
+	struct db_tx tx;
+
+	if (auth_verify(db, username, password, at, st, err))
+		return -1;
+	if (db_tx_begin(db, &tx, err))
+		return -1;
+	if (audit_record(db, "login", username, at, err, (char *)NULL) ||
+	    db_tx_commit(&tx, err)) {
+		db_tx_rollback(&tx);
+		return -1;
+	}
+	return 0;
 }
 
 long
@@ -344,28 +424,26 @@ auth_needs_change(sqlite3 *db, const char *username, struct mc_err *err)
 	return l.must_change;
 }
 
-/* The acting supervisor: active and allowed to manage officers. */
-static int
-supervisor_check(sqlite3 *db, const char *supervisor, struct mc_err *err)
-{
-	struct mc_officer o;
-
-	if (unit_officer_get(db, supervisor, &o, err))
-		return -1;
-	return role_check(o.role, MC_ACT_OFFICER, err);
-}
-
 int
 auth_unlock(sqlite3 *db, const char *supervisor, const char *username,
     struct mc_err *err)
 {
 	struct login l;
 
-	if (supervisor_check(db, supervisor, err) || login_get(db, username, &l, err))
+	struct db_tx tx;
+
+	if (role_require(db, supervisor, MC_ACT_OFFICER, NULL, err) ||
+	    login_get(db, username, &l, err) || db_tx_begin(db, &tx, err))
 		return -1;
 	l.failures = 0;
 	l.has_lock = false;
-	return login_put(db, username, NULL, &l, err);
+	if (login_put(db, username, NULL, &l, err) ||
+	    audit_record(db, "officer_unlock", supervisor, NULL, err, "username", username,
+	    (char *)NULL) || db_tx_commit(&tx, err)) {
+		db_tx_rollback(&tx);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -376,14 +454,22 @@ auth_reset(sqlite3 *db, const char *supervisor, const char *username,
 	char hash[crypto_pwhash_STRBYTES];
 	int rc;
 
-	if (supervisor_check(db, supervisor, err) ||
+	struct db_tx tx;
+
+	if (role_require(db, supervisor, MC_ACT_OFFICER, NULL, err) ||
 	    auth_policy_check(db, temporary, err) || login_get(db, username, &l, err) ||
 	    hash_password(temporary, hash, err))
 		return -1;
 	l.must_change = true;
 	l.failures = 0;
 	l.has_lock = false;
-	rc = login_put(db, username, hash, &l, err);
+	rc = db_tx_begin(db, &tx, err);
+	if (rc == 0 && (login_put(db, username, hash, &l, err) ||
+	    audit_record(db, "password_reset", supervisor, NULL, err, "username", username,
+	    (char *)NULL) || db_tx_commit(&tx, err))) {
+		db_tx_rollback(&tx);
+		rc = -1;
+	}
 	sodium_memzero(hash, sizeof hash);
 	return rc;
 }

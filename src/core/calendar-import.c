@@ -17,7 +17,9 @@
 #include "json-int.h"
 #include "motcua/calendar.h"
 #include "motcua/date.h"
+#include "motcua/audit.h"
 #include "motcua/db.h"
+#include "motcua/role.h"
 #include "motcua/i18n.h"
 #include "motcua/vntext.h"
 
@@ -417,14 +419,20 @@ out:
 	return rc;
 }
 
-int
-calendar_import_json(sqlite3 *db, const char *json, int *years, size_t max,
-    struct mc_err *err)
+/* The import, recorded as coming from `source`. */
+static int
+import_run(sqlite3 *db, const char *acting, const char *json, const char *source,
+    int *years, size_t max, struct mc_err *err)
 {
+	struct mc_officer me;
 	struct db_tx tx;
 	struct import imp;
+	sqlite3_str *ys;
+	char *list;
 	int rc = -1;
 
+	if (role_require(db, acting, MC_ACT_CALENDAR, &me, err))
+		return -1;
 	memset(&imp, 0, sizeof imp);
 	json_reader_open(&imp.j, db, _("reading the calendar file"));
 	if (json == NULL)
@@ -433,10 +441,23 @@ calendar_import_json(sqlite3 *db, const char *json, int *years, size_t max,
 		goto out;
 	if (db_tx_begin(db, &tx, err))
 		goto out;
-	if (import_store(db, imp.ys, imp.ny, err) || db_tx_commit(&tx, err)) {
+	ys = sqlite3_str_new(NULL);
+	for (size_t i = 0; i < imp.ny; i++)
+		sqlite3_str_appendf(ys, "%s%d", i ? ", " : "", imp.ys[i].year);
+	list = sqlite3_str_finish(ys);
+	if (list == NULL) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
 		db_tx_rollback(&tx);
 		goto out;
 	}
+	if (import_store(db, imp.ys, imp.ny, err) ||
+	    audit_record(db, "calendar_import", me.username, NULL, err, "file", source,
+	    "years", list, (char *)NULL) || db_tx_commit(&tx, err)) {
+		sqlite3_free(list);
+		db_tx_rollback(&tx);
+		goto out;
+	}
+	sqlite3_free(list);
 	for (size_t i = 0; years != NULL && i < imp.ny && i < max; i++)
 		years[i] = imp.ys[i].year;
 	rc = (int)imp.ny;
@@ -444,6 +465,13 @@ out:
 	json_reader_close(&imp.j);
 	import_free(&imp);
 	return rc;
+}
+
+int
+calendar_import_json(sqlite3 *db, const char *acting, const char *json, int *years,
+    size_t max, struct mc_err *err)
+{
+	return import_run(db, acting, json, "-", years, max, err);
 }
 
 /* The whole file as a string; NULL with err set. */
@@ -484,15 +512,15 @@ read_file(const char *path, struct mc_err *err)
 }
 
 int
-calendar_import_file(sqlite3 *db, const char *path, int *years, size_t max,
-    struct mc_err *err)
+calendar_import_file(sqlite3 *db, const char *acting, const char *path, int *years,
+    size_t max, struct mc_err *err)
 {
 	char *json = read_file(path, err);
 	int rc;
 
 	if (json == NULL)
 		return -1;
-	rc = calendar_import_json(db, json, years, max, err);
+	rc = import_run(db, acting, json, path, years, max, err);
 	free(json);
 	if (rc < 0 && err != NULL && err->kind == MC_EINVAL &&
 	    strncmp(err->msg, path, strlen(path)) != 0) {

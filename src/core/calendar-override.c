@@ -8,7 +8,9 @@
 
 #include "calendar-int.h"
 #include "motcua/calendar.h"
+#include "motcua/audit.h"
 #include "motcua/db.h"
+#include "motcua/role.h"
 #include "motcua/i18n.h"
 #include "motcua/vntext.h"
 
@@ -51,15 +53,17 @@ check_jdn(int jdn, char date[MC_DATE_LEN], struct mc_err *err)
 }
 
 int
-calendar_set(sqlite3 *db, int jdn, bool off, const char *name, struct mc_err *err)
+calendar_set(sqlite3 *db, const char *acting, int jdn, bool off, const char *name,
+    struct mc_err *err)
 {
+	struct mc_officer me;
 	struct db_tx tx;
 	char date[MC_DATE_LEN];
 	sqlite3_stmt *st;
 	char *clean;
 	int rc;
 
-	if (check_jdn(jdn, date, err))
+	if (role_require(db, acting, MC_ACT_CALENDAR, &me, err) || check_jdn(jdn, date, err))
 		return -1;
 	clean = calendar_clean_name(name, err);
 	if (clean == NULL)
@@ -81,6 +85,9 @@ calendar_set(sqlite3 *db, int jdn, bool off, const char *name, struct mc_err *er
 		db_fail(db, err, _("saving the holiday"));
 		goto fail;
 	}
+	if (audit_record(db, "calendar_set", me.username, NULL, err, "date", date, "day",
+	    off ? "off" : "work", "name", clean, (char *)NULL))
+		goto fail;
 	free(clean);
 	return db_tx_commit(&tx, err);
 fail:
@@ -90,14 +97,16 @@ fail:
 }
 
 int
-calendar_unset(sqlite3 *db, int jdn, struct mc_err *err)
+calendar_unset(sqlite3 *db, const char *acting, int jdn, struct mc_err *err)
 {
+	struct mc_officer me;
 	struct db_tx tx;
 	char date[MC_DATE_LEN];
 	sqlite3_stmt *st;
 	int rc;
 
-	if (check_jdn(jdn, date, err) || db_tx_begin(db, &tx, err))
+	if (role_require(db, acting, MC_ACT_CALENDAR, &me, err) ||
+	    check_jdn(jdn, date, err) || db_tx_begin(db, &tx, err))
 		return -1;
 	if (db_prepare(db, "DELETE FROM holiday WHERE date = ?1", &st, err))
 		goto fail;
@@ -113,6 +122,9 @@ calendar_unset(sqlite3 *db, int jdn, struct mc_err *err)
 		    "calendar holidays %.4s\" lists the year's days"), date, date);
 		goto fail;
 	}
+	if (audit_record(db, "calendar_unset", me.username, NULL, err, "date", date,
+	    (char *)NULL))
+		goto fail;
 	return db_tx_commit(&tx, err);
 fail:
 	db_tx_rollback(&tx);

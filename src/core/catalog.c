@@ -13,7 +13,9 @@
 #include "catalog-int.h"
 #include "json-int.h"
 #include "motcua/catalog.h"
+#include "motcua/audit.h"
 #include "motcua/db.h"
+#include "motcua/role.h"
 #include "motcua/i18n.h"
 #include "motcua/vntext.h"
 
@@ -384,17 +386,19 @@ out:
 }
 
 static int
-file_apply(sqlite3 *db, const struct catalog_file *f, struct catalog_stats *st,
-    struct mc_err *err)
+file_apply(sqlite3 *db, const char *acting, const char *source,
+    const struct catalog_file *f, struct catalog_stats *st, struct mc_err *err)
 {
+	struct mc_officer me;
 	struct db_tx tx;
 	struct catalog_loader l = { 0 };
 	struct writer w = { 0 };
 	char held[32];
 	char num[32];
+	char n[4][16];
 	int rc = -1;
 
-	if (db_tx_begin(db, &tx, err) < 0)
+	if (role_require(db, acting, MC_ACT_CATALOG, &me, err) || db_tx_begin(db, &tx, err) < 0)
 		return -1;
 	if (db_meta_get(db, "catalog_version", held, sizeof held) == 0 &&
 	    strtoll(held, NULL, 10) > f->version) {
@@ -451,6 +455,12 @@ file_apply(sqlite3 *db, const struct catalog_file *f, struct catalog_stats *st,
 	    db_meta_set(db, "catalog_sample", f->sample ? "1" : "0", err) < 0 ||
 	    db_meta_set(db, "catalog_note", f->note != NULL ? f->note : "", err) < 0)
 		goto out;
+	snprintf(n[0], sizeof n[0], "%d", st->added);
+	snprintf(n[1], sizeof n[1], "%d", st->amended);
+	snprintf(n[2], sizeof n[2], "%d", st->abolished);
+	if (audit_record(db, "catalog_import", me.username, NULL, err, "file", source,
+	    "new", n[0], "amended", n[1], "abolished", n[2], (char *)NULL))
+		goto out;
 	catalog_loader_close(&l);
 	writer_close(&w);
 	return db_tx_commit(&tx, err);
@@ -461,9 +471,10 @@ out:
 	return rc;
 }
 
-int
-catalog_import_json(sqlite3 *db, const char *json, struct catalog_stats *st,
-    struct mc_err *err)
+/* The import of a catalog text, recorded as coming from `source`. */
+static int
+import_text(sqlite3 *db, const char *acting, const char *json, const char *source,
+    struct catalog_stats *st, struct mc_err *err)
 {
 	struct catalog_file f;
 	struct catalog_stats s = { 0 };
@@ -473,7 +484,7 @@ catalog_import_json(sqlite3 *db, const char *json, struct catalog_stats *st,
 		memset(st, 0, sizeof *st);
 	if (catalog_file_parse(db, json, &f, err) < 0)
 		return -1;
-	rc = file_apply(db, &f, &s, err);
+	rc = file_apply(db, acting, source, &f, &s, err);
 	catalog_file_free(&f);
 	if (rc == 0 && st != NULL)
 		*st = s;
@@ -481,8 +492,15 @@ catalog_import_json(sqlite3 *db, const char *json, struct catalog_stats *st,
 }
 
 int
-catalog_import_file(sqlite3 *db, const char *path, struct catalog_stats *st,
-    struct mc_err *err)
+catalog_import_json(sqlite3 *db, const char *acting, const char *json,
+    struct catalog_stats *st, struct mc_err *err)
+{
+	return import_text(db, acting, json, "-", st, err);
+}
+
+int
+catalog_import_file(sqlite3 *db, const char *acting, const char *path,
+    struct catalog_stats *st, struct mc_err *err)
 {
 	char *buf;
 	size_t n;
@@ -513,7 +531,7 @@ catalog_import_file(sqlite3 *db, const char *path, struct catalog_stats *st,
 		    "not a catalog (damaged, or not text): check that you chose "
 		    "the right file (nothing was changed)"), path);
 	}
-	rc = catalog_import_json(db, buf, st, err);
+	rc = import_text(db, acting, buf, path, st, err);
 	free(buf);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include "motcua/calendar.h"
 #include "motcua/catalog.h"
 #include "motcua/db.h"
+#include "dossier-int.h"
 #include "motcua/demo.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
@@ -122,7 +123,7 @@ demo_fill(sqlite3 *db, const char *officer, int n, int days, struct mc_err *err)
 		    rnd(&seed) % 10 == 0 ? MC_DELIVER_POST : MC_DELIVER_COUNTER };
 		r.at = when[i];
 		r.officer = officer;
-		rc = dossier_receive(db, cal, &r, &out, err);
+		rc = dossier_receive_history(db, cal, &r, &out, err);
 	}
 	(void)db_exec(db, "PRAGMA synchronous = FULL", NULL);
 	free(when);
@@ -148,7 +149,7 @@ demo_open(const char *path, sqlite3 **db, struct mc_err *err)
 	if (unit_init(*db, &u, err) ||
 	    unit_officer_add(*db, "demo", "Nguyễn Thị Thu", MC_ROLE_OFFICER, err) ||
 	    unit_officer_add(*db, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, err) ||
-	    catalog_import_json(*db, catalog_sample_json, &cs, err) ||
+	    catalog_import_json(*db, "truong", catalog_sample_json, &cs, err) ||
 	    demo_fill(*db, "demo", 200, 120, err)) {
 		db_close(*db);
 		*db = NULL;

@@ -36,4 +36,10 @@ void intake_free(struct intake *in);
 int intake_complete(const struct mc_procedure *p, const bool *received,
     struct mc_err *err);
 
+/* dossier_receive for the demo's made-up history (demo.c), whose receipts
+ * are dated in the past by design: every rule but the one that a date
+ * before today is a supervisor's. */
+int dossier_receive_history(sqlite3 *db, struct mc_calendar *cal,
+    const struct mc_receipt *r, struct mc_receipt_out *out, struct mc_err *err);
+
 #endif

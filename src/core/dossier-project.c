@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/audit.h"
 #include "motcua/db.h"
+#include "motcua/role.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/vocab.h"
@@ -176,20 +178,23 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 }
 
 int
-dossier_rebuild(sqlite3 *db, long long *total, long long *differ, struct mc_err *err)
+dossier_rebuild(sqlite3 *db, const char *acting, long long *total, long long *differ,
+    struct mc_err *err)
 {
+	struct mc_officer me;
 	struct db_tx tx;
 	sqlite3_stmt *st;
+	char n[2][24];
 	int rc;
 
 	*total = *differ = 0;
-	if (db_tx_begin(db, &tx, err))
+	if (role_require(db, acting, MC_ACT_REBUILD, &me, err) || db_tx_begin(db, &tx, err))
 		return -1;
 	if (db_exec(db, "DROP TABLE IF EXISTS temp.dossier_before; "
 	    "CREATE TEMP TABLE dossier_before AS SELECT * FROM main.dossier; "
 	    "DELETE FROM main.dossier", err))
 		goto fail;
-	if (db_prepare(db, "SELECT DISTINCT dossier FROM event ORDER BY dossier", &st, err))
+	if (db_prepare(db, "SELECT DISTINCT dossier FROM event WHERE dossier <> '' ORDER BY dossier", &st, err))
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (dossier_project(db, (const char *)sqlite3_column_text(st, 0), err)) {
@@ -212,7 +217,11 @@ dossier_rebuild(sqlite3 *db, long long *total, long long *differ, struct mc_err 
 		db_fail(db, err, _("comparing the dossiers"));
 		goto fail;
 	}
-	if (db_exec(db, "DROP TABLE temp.dossier_before", err))
+	snprintf(n[0], sizeof n[0], "%lld", *total);
+	snprintf(n[1], sizeof n[1], "%lld", *differ);
+	if (db_exec(db, "DROP TABLE temp.dossier_before", err) ||
+	    audit_record(db, "rebuild", me.username, NULL, err, "total", n[0], "differ", n[1],
+	    (char *)NULL))
 		goto fail;
 	return db_tx_commit(&tx, err);
 fail:

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
+#include "motcua/role.h"
 #include "motcua/vocab.h"
 #include "dossier-int.h"
 
@@ -133,8 +135,30 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	return db_step_text(db, st, _("recording the receipt"), err);
 }
 
-int
-dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r,
+/* May r->officer record this receipt or guidance: the role, and a date
+ * before today only for a supervisor (a late entry of a paper receipt). */
+static int
+receipt_allowed(sqlite3 *db, const struct mc_receipt *r, enum mc_kind_id k,
+    bool history, struct mc_err *err)
+{
+	struct mc_officer o;
+	struct mc_time now;
+	char day[MC_DATE_LEN];
+
+	if (role_require(db, r->officer, role_kind(k), &o, err))
+		return -1;
+	date_now(&now);
+	if (!history && r->at.jdn < now.jdn && !role_may(o.role, MC_ACT_BACKDATE)) {
+		date_format(r->at.jdn, day);
+		return err_set(err, MC_EINVAL, _("a receipt dated %s, before today, is a "
+		    "supervisor's to enter: give today's date and time, or ask a supervisor"),
+		    day);
+	}
+	return 0;
+}
+
+static int
+receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool history,
     struct mc_receipt_out *out, struct mc_err *err)
 {
 	struct db_tx tx;
@@ -143,7 +167,9 @@ dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	if (intake_check(db, r, &in, &out->warnings, err) ||
+	memset(&in, 0, sizeof in);
+	if (receipt_allowed(db, r, MC_KIND_RECEIVE, history, err) ||
+	    intake_check(db, r, &in, &out->warnings, err) ||
 	    intake_complete(&in.p, in.received, err) ||
 	    calendar_due(cal, &r->at, &in.lim, &out->due, err) ||
 	    event_uuid(out->id, err))
@@ -168,6 +194,20 @@ done:
 }
 
 int
+dossier_receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r,
+    struct mc_receipt_out *out, struct mc_err *err)
+{
+	return receive(db, cal, r, false, out, err);
+}
+
+int
+dossier_receive_history(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r,
+    struct mc_receipt_out *out, struct mc_err *err)
+{
+	return receive(db, cal, r, true, out, err);
+}
+
+int
 dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *out,
     struct mc_err *err)
 {
@@ -180,7 +220,9 @@ dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *ou
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	if (intake_check(db, r, &in, &out->warnings, err))
+	memset(&in, 0, sizeof in);
+	if (receipt_allowed(db, r, MC_KIND_GUIDE, false, err) ||
+	    intake_check(db, r, &in, &out->warnings, err))
 		goto done;
 	/* the positions of the required documents not brought, every one
 	 * of them, as a JSON array */

@@ -11,6 +11,7 @@
 
 #include "motcua/citizen.h"
 #include "motcua/db.h"
+#include "motcua/role.h"
 #include "motcua/dossier.h"
 #include "motcua/event.h"
 #include "motcua/i18n.h"
@@ -62,6 +63,7 @@ struct current {
 	char paused_at[MC_ISO_LEN];
 	char last[MC_ISO_LEN];		/* time of its latest event */
 	char applicant[256];
+	char officer[64];		/* who received it */
 };
 
 static int
@@ -73,7 +75,7 @@ load_current(sqlite3 *db, const char *code, struct current *c, struct mc_err *er
 	memset(c, 0, sizeof *c);
 	if (db_prepare(db, "SELECT d.id, d.status, d.due, coalesce(d.appointment, d.due), "
 	    "coalesce(d.paused_at, ''), (SELECT max(at) FROM event WHERE dossier = d.id), "
-	    "d.applicant_name FROM dossier d WHERE d.code = ?1", &st, err))
+	    "d.applicant_name, d.officer FROM dossier d WHERE d.code = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -85,6 +87,7 @@ load_current(sqlite3 *db, const char *code, struct current *c, struct mc_err *er
 		snprintf(c->paused_at, sizeof c->paused_at, "%s", sqlite3_column_text(st, 4));
 		snprintf(c->last, sizeof c->last, "%s", sqlite3_column_text(st, 5));
 		snprintf(c->applicant, sizeof c->applicant, "%s", sqlite3_column_text(st, 6));
+		snprintf(c->officer, sizeof c->officer, "%s", sqlite3_column_text(st, 7));
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
@@ -393,6 +396,27 @@ make_body(sqlite3 *db, const struct values *vs, struct mc_err *err)
 
 /* ---- recording --------------------------------------------------------- */
 
+/* A colleague's dossier (another officer received it): may `off` record
+ * this step on it (role_colleague_may, the setting colleague_steps)?
+ * 0 yes; -1 with err saying why not. */
+static int
+colleague_refused(sqlite3 *db, const char *code, const struct current *c,
+    const struct mc_officer *off, const struct mc_kind *kind, struct mc_err *err)
+{
+	int may = role_colleague_may(db, off->role, kind->id, err);
+
+	if (may < 0)
+		return -1;
+	if (may)
+		return 0;
+	/* TRANSLATORS: the dossier code, the officer who received it, the
+	 * step's label ("Withdrawn"); colleague_steps is the setting's name */
+	return err_set(err, MC_EINVAL, _("%s was received by %s: an officer records "
+	    "“%s” only on dossiers they received (the setting colleague_steps says "
+	    "which steps are shared); ask %s or a supervisor"), code, c->officer,
+	    _(kind->label), c->officer);
+}
+
 int
 lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
     const struct mc_kind *kind, const struct mc_step_args *a, const struct mc_time *at,
@@ -409,9 +433,13 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 		return err_set(err, MC_EINVAL, _("unknown step"));
 	if (unit_officer_get(db, officer, &off, err))
 		return -1;
-	/* MC_ROLE_OFFICER: any officer may; else that role only */
-	if (kind->role != MC_ROLE_OFFICER && off.role != kind->role)
-		return err_set(err, MC_EINVAL, "%s", _(kind->role_refusal));
+	/* the kind's own sentence says why a lesser role may not; the role
+	 * table (role.h) is the rule, as for every other action */
+	if (!role_may(off.role, role_kind(kind->id))) {
+		if (kind->role_refusal != NULL && off.role != MC_ROLE_AUDITOR)
+			return err_set(err, MC_EINVAL, "%s", _(kind->role_refusal));
+		return role_check(off.role, role_kind(kind->id), err);
+	}
 	if ((vs = malloc(sizeof *vs)) == NULL)
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	if (db_tx_begin(db, &tx, err)) {
@@ -424,6 +452,9 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 		refuse_step(code, c.status, kind, err);
 		goto done;
 	}
+	if (strcmp(c.officer, off.username) != 0 && colleague_refused(db, code, &c, &off, kind,
+	    err))
+		goto done;
 	if (check_values(kind, a, &c, vs, err) || step_rules(cal, code, &c, at, vs, err) ||
 	    (body = make_body(db, vs, err)) == NULL)
 		goto done;

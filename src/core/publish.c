@@ -13,7 +13,9 @@
 #include "motcua/calendar.h"
 #include "motcua/catalog.h"
 #include "motcua/date.h"
+#include "motcua/audit.h"
 #include "motcua/db.h"
+#include "motcua/role.h"
 #include "motcua/i18n.h"
 #include "motcua/publish.h"
 #include "motcua/sync.h"
@@ -284,33 +286,40 @@ publish_payload(sqlite3 *db, const char *kind, long long version, struct mc_err 
 }
 
 int
-publish_write(sqlite3 *db, const char *kind, long long version, const char *path,
-    char *out, size_t n, struct mc_err *err)
+publish_write(sqlite3 *db, const char *acting, const char *kind, long long version,
+    const char *path, char *out, size_t n, struct mc_err *err)
 {
+	struct mc_officer me;
 	struct db_tx tx;
 	char held[32], vbuf[32];
 	long long h = 0;
 	char *payload;
 	int rc;
 
-	if ((payload = publish_payload(db, kind, version, err)) == NULL)
+	if (role_require(db, acting, MC_ACT_PUBLISH, &me, err) ||
+	    (payload = publish_payload(db, kind, version, err)) == NULL)
 		return -1;
 	rc = sync_publish(db, kind, version, payload, path, out, n, err);
 	free(payload);
-	if (rc < 0 || strcmp(kind, "calendar") != 0)
+	if (rc < 0)
 		return rc;
-	/* The publisher holds what it published: the next calendar
-	 * publication without a version given gets a higher number.  Read
-	 * and raised in one transaction (a savepoint inside a caller's). */
+	/* The publication is recorded; the publisher of a calendar holds what
+	 * it published, so the next one without a version given gets a
+	 * higher number.  Read and raised in one transaction (a savepoint
+	 * inside a caller's). */
 	if (db_tx_begin(db, &tx, err))
 		return -1;
-	if (db_meta_get(db, "calendar_version", held, sizeof held) == 0 &&
-	    publish_version_parse(held, &h) == 0 && h >= version)
-		return db_tx_commit(&tx, err);
 	snprintf(vbuf, sizeof vbuf, "%lld", version);
-	if (db_meta_set(db, "calendar_version", vbuf, err) < 0) {
-		db_tx_rollback(&tx);
-		return -1;
-	}
+	if (audit_record(db, "publish", me.username, NULL, err, "kind", kind, "version", vbuf,
+	    "file", out, (char *)NULL))
+		goto fail;
+	if (strcmp(kind, "calendar") == 0 &&
+	    !(db_meta_get(db, "calendar_version", held, sizeof held) == 0 &&
+	    publish_version_parse(held, &h) == 0 && h >= version) &&
+	    db_meta_set(db, "calendar_version", vbuf, err) < 0)
+		goto fail;
 	return db_tx_commit(&tx, err);
+fail:
+	db_tx_rollback(&tx);
+	return -1;
 }

@@ -43,6 +43,8 @@ static const struct {
 	[MC_ACT_AUDIT - MC_KIND_COUNT] = {"audit", S | A, N_("see the audit")},
 	[MC_ACT_BACKDATE - MC_KIND_COUNT] = {"backdate", S, N_("record a receipt dated "
 	    "before today")},
+	[MC_ACT_REBUILD - MC_KIND_COUNT] = {"rebuild", S, N_("rebuild the dossiers from "
+	    "the log")},
 };
 
 /* Who may record an event of a kind: vocab's .role is the least role,
@@ -87,6 +89,31 @@ role_check(enum mc_role r, enum mc_action a, struct mc_err *err)
 	 * (the words officer, supervisor, auditor as --role takes them) */
 	return err_set(err, MC_EINVAL, _("the role '%s' may not %s: ask an officer whose "
 	    "role may (%s)"), unit_role_name(r), what, who);
+}
+
+int
+role_require(sqlite3 *db, const char *acting, enum mc_action a, struct mc_officer *o,
+    struct mc_err *err)
+{
+	struct mc_officer me;
+	long long n;
+
+	if (o == NULL)
+		o = &me;
+	/* a unit being set up (init, the first-start setup) has nobody to act
+	 * yet: what it does then is the setup, as the first supervisor will */
+	if (acting == NULL && (n = unit_officer_count(db, err)) <= 0) {
+		if (n < 0)
+			return -1;
+		memset(o, 0, sizeof *o);
+		snprintf(o->username, sizeof o->username, "%s", "-");
+		o->role = MC_ROLE_SUPERVISOR;
+		o->active = true;
+		return 0;
+	}
+	if (unit_officer_get(db, acting, o, err))
+		return -1;
+	return role_check(o->role, a, err);
 }
 
 const char *

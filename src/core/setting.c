@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "motcua/calendar.h"
+#include "motcua/audit.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
 #include "motcua/print.h"
@@ -71,12 +72,16 @@ one_of(const char *v, const char *a, const char *b)
 }
 
 int
-setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err)
+setting_set(sqlite3 *db, const char *acting, const char *name, const char *value,
+    struct mc_err *err)
 {
 	struct db_tx tx;
 	const struct mc_setting_info *s = find(name);
 	struct mc_calendar *cal;
+	struct mc_officer me;
 
+	if (role_require(db, acting, MC_ACT_SETTING, &me, err))
+		return -1;
 	if (s == NULL)
 		return err_set(err, MC_EINVAL,
 		    _("there is no setting '%s': see 'motcua setting list'"), name);
@@ -109,7 +114,9 @@ setting_set(sqlite3 *db, const char *name, const char *value, struct mc_err *err
 	}
 	if (db_tx_begin(db, &tx, err))
 		return -1;
-	if (db_meta_set(db, name, value, err))
+	if (db_meta_set(db, name, value, err) ||
+	    audit_record(db, "setting", me.username, NULL, err, "name", name, "value", value,
+	    (char *)NULL))
 		goto fail;
 	/* the calendar's own parser is the check of its settings */
 	if (calendar_open(db, &cal, err) != 0) {
@@ -127,20 +134,36 @@ fail:
 }
 
 int
-setting_unset(sqlite3 *db, const char *name, struct mc_err *err)
+setting_unset(sqlite3 *db, const char *acting, const char *name, struct mc_err *err)
 {
+	const struct mc_setting_info *s = find(name);
+	struct mc_officer me;
+	struct db_tx tx;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (find(name) == NULL)
+	if (role_require(db, acting, MC_ACT_SETTING, &me, err))
+		return -1;
+	if (s == NULL)
 		return err_set(err, MC_EINVAL,
 		    _("there is no setting '%s': see 'motcua setting list'"), name);
-	if (db_prepare(db, "DELETE FROM meta WHERE key = ?1", &st, err))
+	if (db_tx_begin(db, &tx, err))
 		return -1;
+	if (db_prepare(db, "DELETE FROM meta WHERE key = ?1", &st, err))
+		goto fail;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("resetting the setting"));
-	return 0;
+	if (rc != SQLITE_DONE) {
+		db_fail(db, err, _("resetting the setting"));
+		goto fail;
+	}
+	/* the record says what the setting is now: its default */
+	if (audit_record(db, "setting", me.username, NULL, err, "name", name, "value",
+	    s->dflt, (char *)NULL))
+		goto fail;
+	return db_tx_commit(&tx, err);
+fail:
+	db_tx_rollback(&tx);
+	return -1;
 }

@@ -9,7 +9,9 @@
 
 #include "motcua/calendar.h"
 #include "motcua/catalog.h"
+#include "motcua/audit.h"
 #include "motcua/db.h"
+#include "motcua/role.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/publish.h"
@@ -259,8 +261,9 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 	    err) ||
 	    db_prepare(db, "INSERT INTO event(origin, seq, at, officer, dossier, kind, body, "
 	    "prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins, err) ||
-	    db_prepare(db, "INSERT OR IGNORE INTO temp.touched(id, existed) VALUES (?1, "
-	    "EXISTS (SELECT 1 FROM dossier WHERE id = ?1))", &touch, err) ||
+	    /* an audit event (dossier '') touches no dossier */
+	    db_prepare(db, "INSERT OR IGNORE INTO temp.touched(id, existed) SELECT ?1, "
+	    "EXISTS (SELECT 1 FROM dossier WHERE id = ?1) WHERE ?1 <> ''", &touch, err) ||
 	    db_prepare(db, "SELECT json_valid(?1) AND json(?1) = ?1", &canon, err))
 		goto done;
 	while ((step = sqlite3_step(ev)) == SQLITE_ROW) {
@@ -498,8 +501,8 @@ count_gaps(sqlite3 *db, struct sync_report *r)
 /* A publication: a catalog or a calendar, applied unless older than the
  * one held (publish_applies). */
 static int
-apply_publication(sqlite3 *db, struct bundle *bd, bool force, struct sync_report *r,
-    struct mc_err *err)
+apply_publication(sqlite3 *db, const char *acting, struct bundle *bd, bool force,
+    struct sync_report *r, struct mc_err *err)
 {
 	const char *kind = hv(bd, "kind"), *payload = hv(bd, "payload");
 	char key[32], held[32];
@@ -525,9 +528,9 @@ apply_publication(sqlite3 *db, struct bundle *bd, bool force, struct sync_report
 		if (force && db_meta_get(db, "catalog_version", was, sizeof was) == 0 &&
 		    atoll(was) > version && db_meta_set(db, "catalog_version", "0", err) != 0)
 			return -1;
-		if (catalog_import_json(db, payload, &cs, err) != 0)
+		if (catalog_import_json(db, acting, payload, &cs, err) != 0)
 			return -1;
-	} else if (calendar_import_json(db, payload, years, 64, err) < 0) {
+	} else if (calendar_import_json(db, acting, payload, years, 64, err) < 0) {
 		return -1;
 	}
 	snprintf(held, sizeof held, "%lld", version);
@@ -535,9 +538,11 @@ apply_publication(sqlite3 *db, struct bundle *bd, bool force, struct sync_report
 }
 
 int
-sync_import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
-    sync_progress_fn progress, void *arg, struct mc_err *err)
+sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
+    struct sync_report *r, sync_progress_fn progress, void *arg, struct mc_err *err)
 {
+	struct mc_officer me;
+	char events[24];
 	struct db_tx tx;
 	struct bundle bd;
 	struct sync_hash h;
@@ -548,6 +553,8 @@ sync_import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
 	memset(r, 0, sizeof *r);
 	memset(&bd, 0, sizeof bd);
 	bd.path = path;
+	if (role_require(db, acting, MC_ACT_IMPORT, &me, err))
+		return -1;
 	if (check_file(&bd, err) || open_bundle(&bd, err) || read_header(&bd, err))
 		goto done;
 	kind = hv(&bd, "kind");
@@ -578,12 +585,19 @@ sync_import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
 		if (project_touched(db, path, r, err) || remember_sender(db, &bd, err))
 			goto rollback;
 		count_gaps(db, r);
-	} else if (apply_publication(db, &bd, force, r, err) != 0) {
+	} else if (apply_publication(db, acting, &bd, force, r, err) != 0) {
 		/* a publication, verified: its content goes through its own
 		 * import, nested in this transaction, so a failure at any step
 		 * leaves nothing of it behind */
 		goto rollback;
 	}
+	/* a bundle that brought nothing new changed nothing: importing it
+	 * again and again leaves the database as it was */
+	snprintf(events, sizeof events, "%lld", r->events_new);
+	if ((r->events_new > 0 || strcmp(kind, "events") != 0) &&
+	    audit_record(db, "import", me.username, NULL, err, "file", path, "events", events,
+	    "sender", r->sender, (char *)NULL))
+		goto rollback;
 	if (db_tx_commit(&tx, err))
 		goto done;
 	rc = 0;

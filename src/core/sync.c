@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "motcua/date.h"
+#include "motcua/audit.h"
 #include "motcua/db.h"
+#include "motcua/role.h"
 #include "motcua/dossier.h"
 #include "motcua/event.h"
 #include "motcua/i18n.h"
@@ -264,16 +266,19 @@ sync_self_header(sqlite3 *db, struct sync_header *hd, struct mc_err *err)
 }
 
 int
-sync_export(sqlite3 *db, const char *peer, const char *path, char *out, size_t n,
-    long long *count, sync_progress_fn progress, void *arg, struct mc_err *err)
+sync_export(sqlite3 *db, const char *acting, const char *peer, const char *path,
+    char *out, size_t n, long long *count, sync_progress_fn progress, void *arg,
+    struct mc_err *err)
 {
+	struct mc_officer me;
 	struct sync_header hd;
 	sqlite3_stmt *ev = NULL, *pv;
 	char *vector = NULL, *known = NULL;
 	struct stat sb;
 	int rc = -1;
 
-	if (sync_self_header(db, &hd, err) || (vector = sync_vector(db, err)) == NULL)
+	if (role_require(db, acting, MC_ACT_EXPORT, &me, err) ||
+	    sync_self_header(db, &hd, err) || (vector = sync_vector(db, err)) == NULL)
 		return -1;
 	hd.kind = "events";
 	hd.vector = vector;
@@ -311,6 +316,20 @@ sync_export(sqlite3 *db, const char *peer, const char *path, char *out, size_t n
 		goto done;
 	sqlite3_bind_text(ev, 1, known != NULL ? known : "{}", -1, SQLITE_STATIC);
 	rc = sync_write_bundle(db, out, &hd, ev, count, progress, arg, err);
+	if (rc == 0) {
+		char num[24];
+		struct db_tx tx;
+
+		/* written: the record goes in the next bundle */
+		snprintf(num, sizeof num, "%lld", *count);
+		if (db_tx_begin(db, &tx, err))
+			rc = -1;
+		else if (audit_record(db, "export", me.username, NULL, err, "file", out,
+		    "events", num, (char *)NULL) || db_tx_commit(&tx, err)) {
+			db_tx_rollback(&tx);
+			rc = -1;
+		}
+	}
 done:
 	sqlite3_finalize(ev);
 	free(vector);

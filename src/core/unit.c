@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "motcua/date.h"
+#include "motcua/audit.h"
 #include "motcua/db.h"
 #include "motcua/event.h"
 #include "motcua/i18n.h"
@@ -390,6 +391,12 @@ officer_admin(sqlite3 *db, const char *acting, const char *username, int active,
 		}
 	}
 	if (officer_put(db, username, a, r, err))
+		goto fail;
+	if (a != o.active && audit_record(db, a ? "officer_activate" : "officer_deactivate",
+	    me.username, NULL, err, "username", username, (char *)NULL))
+		goto fail;
+	if (r != o.role && audit_record(db, "officer_role", me.username, NULL, err,
+	    "username", username, "role", unit_role_name(r), (char *)NULL))
 		goto fail;
 	return db_tx_commit(&tx, err);
 fail:

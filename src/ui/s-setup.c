@@ -123,11 +123,11 @@ finish(struct ui *u, void *arg)
 			goto fail;
 		s->need_unit = false;	/* done: a retry only adds the officer */
 	}
-	if (auth_officer_add(u->db, v[SF_USER], v[SF_FULL], MC_ROLE_SUPERVISOR, v[SF_PASS],
+	if (auth_officer_add(u->db, NULL, v[SF_USER], v[SF_FULL], MC_ROLE_SUPERVISOR, v[SF_PASS],
 	    &err) != 0)
 		goto fail;
 	if (s->f[SF_SAMPLE].choice == 1 &&
-	    catalog_import_json(u->db, catalog_sample_json, &cs, &err) != 0)
+	    catalog_import_json(u->db, v[SF_USER], catalog_sample_json, &cs, &err) != 0)
 		ui_error(u, "%s", err.msg);	/* the unit stands; import later */
 	if (unit_get(u->db, &u->unit, &err) != 0 ||
 	    unit_officer_get(u->db, v[SF_USER], &u->officer, &err) != 0)

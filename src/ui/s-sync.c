@@ -177,7 +177,7 @@ do_export(struct ui *u, struct st_sync *s)
 	s->nlog = 0;
 	snprintf(label, sizeof label, _("Exporting to %s"), base(m->path));
 	begin(s, label);
-	if (sync_export(u->db, to != NULL ? to->id : NULL, m->path, out, sizeof out, &count,
+	if (sync_export(u->db, u->officer.username, to != NULL ? to->id : NULL, m->path, out, sizeof out, &count,
 	    progress, s, &err) != 0) {
 		say(s, _("Export failed: %s"), err.msg);
 		s->doing[0] = '\0';
@@ -217,7 +217,7 @@ import_one(struct ui *u, struct st_sync *s, const char *path, size_t i, size_t n
 	snprintf(label, sizeof label, _("Importing %s (%zu/%zu)"), base(path), i + 1, n);
 	begin(s, label);
 	memset(&r, 0, sizeof r);
-	if (sync_import(u->db, path, false, &r, progress, s, &err) != 0) {
+	if (sync_import(u->db, u->officer.username, path, false, &r, progress, s, &err) != 0) {
 		say(s, _("%s: refused: %s"), base(path), err.msg);
 		s->doing[0] = '\0';	/* no bar for a file that was not read */
 		(*refused)++;

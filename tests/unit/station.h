@@ -105,7 +105,7 @@ station_new(const char *file, int number)
 	if (db_open(test_path(file), DB_CREATE, &db, &err) || unit_init(db, &u, &err) ||
 	    unit_officer_add(db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, &err) ||
 	    unit_officer_add(db, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, &err) ||
-	    catalog_import_json(db, catalog_sample_json, &cs, &err))
+	    catalog_import_json(db, "truong", catalog_sample_json, &cs, &err))
 		bail(file, err.msg);
 	return db;
 }

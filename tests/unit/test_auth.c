@@ -114,7 +114,7 @@ test_policy(sqlite3 *db)
 	longpw[MC_PASSWORD_MAX] = '\0';
 	ok(auth_policy_check(db, longpw, &err) == 0, "%d are not", MC_PASSWORD_MAX);
 
-	ok(setting_set(db, "password_kind", "pin", &err) == 0, "password_kind pin");
+	ok(setting_set(db, "truong", "password_kind", "pin", &err) == 0, "password_kind pin");
 	ok(auth_policy_check(db, "12345a", &err) != 0 && strstr(err.msg, "digits only") != NULL,
 	    "a PIN with a letter is refused, saying digits only (%s)", err.msg);
 	ok(auth_policy_check(db, "12345", &err) != 0 && strstr(err.msg, "at least 6") != NULL,
@@ -122,7 +122,7 @@ test_policy(sqlite3 *db)
 	ok(auth_policy_check(db, "123 456", &err) != 0, "a PIN with a space is refused");
 	ok(auth_policy_check(db, "123456", &err) == 0, "a PIN of 6 digits is accepted");
 	ok(auth_set(db, "lan", "password", &err) != 0, "auth_set checks the policy");
-	ok(setting_unset(db, "password_kind", &err) == 0, "back to passwords");
+	ok(setting_unset(db, "truong", "password_kind", &err) == 0, "back to passwords");
 	ok(auth_policy_check(db, "123456", &err) != 0, "6 digits are too short a password");
 }
 
@@ -140,17 +140,17 @@ test_settings(sqlite3 *db)
 	ok(setting_get(db, "colleague_steps", v, sizeof v) == 0 &&
 	    strcmp(v, "handover,result,return") == 0,
 	    "colleague_steps defaults to handover,result,return");
-	ok(setting_set(db, "password_kind", "word", &err) != 0, "password_kind word refused");
-	ok(setting_set(db, "colleague_steps", "receive", &err) != 0 &&
+	ok(setting_set(db, "truong", "password_kind", "word", &err) != 0, "password_kind word refused");
+	ok(setting_set(db, "truong", "colleague_steps", "receive", &err) != 0 &&
 	    strstr(err.msg, "not a step") != NULL,
 	    "colleague_steps: the receipt is not a step (%s)", err.msg);
-	ok(setting_set(db, "colleague_steps", "handover,nonsense", &err) != 0,
+	ok(setting_set(db, "truong", "colleague_steps", "handover,nonsense", &err) != 0,
 	    "colleague_steps: an unknown name refused");
-	ok(setting_set(db, "colleague_steps", "handover,", &err) != 0,
+	ok(setting_set(db, "truong", "colleague_steps", "handover,", &err) != 0,
 	    "colleague_steps: a trailing comma refused");
-	ok(setting_set(db, "colleague_steps", ",handover", &err) != 0,
+	ok(setting_set(db, "truong", "colleague_steps", ",handover", &err) != 0,
 	    "colleague_steps: a leading comma refused");
-	ok(setting_set(db, "colleague_steps", "withdraw,cancel", &err) == 0,
+	ok(setting_set(db, "truong", "colleague_steps", "withdraw,cancel", &err) == 0,
 	    "colleague_steps withdraw,cancel accepted");
 }
 
@@ -340,6 +340,7 @@ static const struct {
 	{"report", 1, 1, 1},
 	{"audit", 0, 1, 1},
 	{"backdate", 0, 1, 0},
+	{"rebuild", 0, 1, 0},
 };
 
 static void
@@ -399,7 +400,7 @@ test_roles(sqlite3 *db)
 			{MC_KIND_PAUSE, 0, 1, 0}, {MC_KIND_CANCEL, 0, 1, 0},
 		};
 
-		ok(setting_unset(db, "colleague_steps", &err) == 0, "(colleague_steps default)");
+		ok(setting_unset(db, "truong", "colleague_steps", &err) == 0, "(colleague_steps default)");
 		for (size_t i = 0; i < sizeof coll / sizeof *coll; i++) {
 			const char *name = vocab_kind(coll[i].k)->name;
 
@@ -411,17 +412,17 @@ test_roles(sqlite3 *db)
 			is_int(role_colleague_may(db, MC_ROLE_AUDITOR, coll[i].k, &err), 0,
 			    "colleague's dossier: an auditor may not %s", name);
 		}
-		ok(setting_set(db, "colleague_steps", "withdraw,cancel", &err) == 0, "(withdraw,cancel)");
+		ok(setting_set(db, "truong", "colleague_steps", "withdraw,cancel", &err) == 0, "(withdraw,cancel)");
 		is_int(role_colleague_may(db, MC_ROLE_OFFICER, MC_KIND_WITHDRAW, &err), 1,
 		    "the setting lets an officer withdraw a colleague's dossier");
 		is_int(role_colleague_may(db, MC_ROLE_OFFICER, MC_KIND_HANDOVER, &err), 0,
 		    "... and no longer hand one over");
 		is_int(role_colleague_may(db, MC_ROLE_OFFICER, MC_KIND_CANCEL, &err), 0,
 		    "the setting never gives an officer what the role may not");
-		ok(setting_set(db, "colleague_steps", "", &err) == 0, "colleague_steps empty");
+		ok(setting_set(db, "truong", "colleague_steps", "", &err) == 0, "colleague_steps empty");
 		is_int(role_colleague_may(db, MC_ROLE_OFFICER, MC_KIND_RESULT, &err), 0,
 		    "... an officer records nothing on a colleague's dossier");
-		ok(setting_unset(db, "colleague_steps", &err) == 0, "(back to the default)");
+		ok(setting_unset(db, "truong", "colleague_steps", &err) == 0, "(back to the default)");
 	}
 }
 
@@ -500,21 +501,59 @@ test_officer_add(sqlite3 *db)
 	char hash[256];
 	long long before = db_int(db, "SELECT count(*) FROM officer", -1);
 
-	ok(auth_officer_add(db, "moi", "Người Mới", MC_ROLE_OFFICER, "short", &err) != 0 &&
+	ok(auth_officer_add(db, "truong", "moi", "Người Mới", MC_ROLE_OFFICER, "short", &err) != 0 &&
 	    strstr(err.msg, "at least 8") != NULL, "a refused password adds nobody (%s)",
 	    err.msg);
 	ok(db_int(db, "SELECT count(*) FROM officer", -1) == before,
 	    "... the officer count unchanged");
-	ok(auth_officer_add(db, "kiem", "Trùng Tên", MC_ROLE_OFFICER, PW_TEMP, &err) != 0,
+	ok(auth_officer_add(db, "truong", "kiem", "Trùng Tên", MC_ROLE_OFFICER, PW_TEMP, &err) != 0,
 	    "a username taken is refused");
-	ok(auth_officer_add(db, "moi", "Người Mới", MC_ROLE_OFFICER, PW_TEMP, &err) == 0,
+	ok(auth_officer_add(db, "truong", "moi", "Người Mới", MC_ROLE_OFFICER, PW_TEMP, &err) == 0,
 	    "an officer with a password is added");
 	ok(strncmp(stored_hash(db, "moi", hash, sizeof hash), "$argon2id$", 10) == 0,
 	    "... with an Argon2id hash");
 	ok(auth_verify(db, "moi", PW_TEMP, &at, NULL, &err) == 0, "... which verifies");
-	ok(auth_officer_add(db, "khong", "Chưa Có", MC_ROLE_OFFICER, NULL, &err) == 0 &&
+	ok(auth_officer_add(db, "truong", "khong", "Chưa Có", MC_ROLE_OFFICER, NULL, &err) == 0 &&
 	    stored_hash(db, "khong", hash, sizeof hash)[0] == '\0',
 	    "without a password: added, no hash");
+	before = db_int(db, "SELECT count(*) FROM officer", -1);
+	ok(auth_officer_add(db, "lan", "moi2", "Người Mới", MC_ROLE_OFFICER, PW_TEMP, &err) != 0 &&
+	    strstr(err.msg, "may not") != NULL, "an officer may not add one (%s)", err.msg);
+	ok(auth_officer_add(db, "kiem", "moi2", "Người Mới", MC_ROLE_OFFICER, PW_TEMP, &err) != 0,
+	    "nor may an auditor");
+	ok(auth_officer_add(db, NULL, "moi2", "Người Mới", MC_ROLE_OFFICER, PW_TEMP, &err) != 0,
+	    "nor may nobody, once the unit has officers (%s)", err.msg);
+	is_int(db_int(db, "SELECT count(*) FROM officer", -1), before,
+	    "... the officer count unchanged");
+}
+
+/* The unit's first officer: nobody vouches, so a supervisor with a
+ * password, recorded as having added themselves. */
+static void
+test_first_officer(void)
+{
+	struct mc_unit u = {0};
+	struct mc_err err;
+	sqlite3 *db;
+
+	snprintf(u.code, sizeof u.code, "%s", UNIT_CODE);
+	snprintf(u.name, sizeof u.name, "%s", UNIT_NAME);
+	u.station = 1;
+	if (db_open(test_path("first.db"), DB_CREATE, &db, &err) || unit_init(db, &u, &err))
+		bail("first.db", err.msg);
+	ok(auth_officer_add(db, NULL, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, PW_LAN, &err) != 0
+	    && strstr(err.msg, "supervisor") != NULL,
+	    "the first officer must be a supervisor (%s)", err.msg);
+	ok(auth_officer_add(db, NULL, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, NULL,
+	    &err) != 0 && strstr(err.msg, "password") != NULL,
+	    "... with a password (%s)", err.msg);
+	is_int(db_int(db, "SELECT count(*) FROM officer", -1), 0, "... nobody added");
+	ok(auth_officer_add(db, NULL, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, PW_TRUONG,
+	    &err) == 0, "the first supervisor is added (%s)", err.msg);
+	is_int(db_int(db, "SELECT count(*) FROM event WHERE dossier = '' AND kind = "
+	    "'officer_add' AND officer = 'truong' AND body NOT LIKE '%argon%'", -1), 1,
+	    "... an audit event, by themselves, without the hash");
+	db_close(db);
 }
 
 int
@@ -535,6 +574,7 @@ main(void)
 	test_roles(db);
 	test_officer_add(db);
 	db_close(db);
+	test_first_officer();
 	test_migration();
 	test_dir_remove();
 	return tap_done();

@@ -395,12 +395,12 @@ test_overrides(sqlite3 *db)
 	size_t n;
 
 	ok(calendar_is_working_day(cal, J(2026, 11, 24)), "24/11/2026 works by default");
-	ok(calendar_set(db, J(2026, 11, 24), true, "  Ngày Văn hóa Việt Nam ", &err) == 0,
+	ok(calendar_set(db, NULL, J(2026, 11, 24), true, "  Ngày Văn hóa Việt Nam ", &err) == 0,
 	    "set 24/11/2026 off");
-	ok(calendar_set(db, J(2026, 4, 27), false, "Làm việc", &err) == 0,
+	ok(calendar_set(db, NULL, J(2026, 4, 27), false, "Làm việc", &err) == 0,
 	    "set the make-up day 27/4/2026 to work");
-	ok(calendar_set(db, J(2026, 5, 2), true, "Nghỉ thêm", &err) == 0, "set Sat 2/5 off");
-	ok(calendar_set(db, J(2026, 11, 24), true, "Ngày Văn hóa Việt Nam", &err) == 0,
+	ok(calendar_set(db, NULL, J(2026, 5, 2), true, "Nghỉ thêm", &err) == 0, "set Sat 2/5 off");
+	ok(calendar_set(db, NULL, J(2026, 11, 24), true, "Ngày Văn hóa Việt Nam", &err) == 0,
 	    "set again replaces");
 	is_int(count(db, "holiday"), 3, "three overrides stored");
 	cal = reopen(db, cal);
@@ -434,19 +434,19 @@ test_overrides(sqlite3 *db)
 
 		memset(longname, 'x', sizeof longname - 1);
 		longname[sizeof longname - 1] = '\0';
-		ok(calendar_set(db, J(2026, 6, 1), true, "   ", &err) == -1 &&
+		ok(calendar_set(db, NULL, J(2026, 6, 1), true, "   ", &err) == -1 &&
 		    err.kind == MC_EINVAL, "empty name refused: %s", err.msg);
-		ok(calendar_set(db, J(2026, 6, 1), true, longname, &err) == -1 &&
+		ok(calendar_set(db, NULL, J(2026, 6, 1), true, longname, &err) == -1 &&
 		    err.kind == MC_EINVAL, "long name refused: %s", err.msg);
-		ok(calendar_set(db, J(2026, 6, 1), true, "\xff\xfe", &err) == -1,
+		ok(calendar_set(db, NULL, J(2026, 6, 1), true, "\xff\xfe", &err) == -1,
 		    "invalid UTF-8 refused: %s", err.msg);
-		ok(calendar_set(db, -5, true, "x", &err) == -1, "bad JDN refused");
+		ok(calendar_set(db, NULL, -5, true, "x", &err) == -1, "bad JDN refused");
 	}
-	ok(calendar_unset(db, J(2026, 6, 1), &err) == -1 && err.kind == MC_ENOTFOUND,
+	ok(calendar_unset(db, NULL, J(2026, 6, 1), &err) == -1 && err.kind == MC_ENOTFOUND,
 	    "unset without override refused: %s", err.msg);
 	is_int(count(db, "holiday"), 3, "still three overrides");
-	ok(calendar_unset(db, J(2026, 5, 2), &err) == 0 &&
-	    calendar_unset(db, J(2026, 4, 27), &err) == 0, "unset two");
+	ok(calendar_unset(db, NULL, J(2026, 5, 2), &err) == 0 &&
+	    calendar_unset(db, NULL, J(2026, 4, 27), &err) == 0, "unset two");
 	is_int(count(db, "holiday"), 1, "one override left");
 	calendar_close(cal);
 }
@@ -540,7 +540,7 @@ test_import(sqlite3 *db)
 		int r;
 
 		err_clear(&err);
-		r = calendar_import_json(db, bad_files[i][0], years, 4, &err);
+		r = calendar_import_json(db, NULL, bad_files[i][0], years, 4, &err);
 		if (!ok(r == -1 && err.kind == MC_EINVAL, "bad file %zu refused", i))
 			continue;
 		/* the message names the entry and field */
@@ -562,18 +562,18 @@ test_import(sqlite3 *db)
 	/* the real calendars */
 	snprintf(path, sizeof path, "%s/data/calendar-2026.json", getenv("top_srcdir") ?
 	    getenv("top_srcdir") : TOP_SRCDIR);
-	is_int(calendar_import_file(db, path, years, 4, &err), 1, "import 2026 (%s)",
+	is_int(calendar_import_file(db, NULL, path, years, 4, &err), 1, "import 2026 (%s)",
 	    err.msg);
 	is_int(years[0], 2026, "year 2026 reported");
 	snprintf(path, sizeof path, "%s/data/calendar-2025.json", getenv("top_srcdir") ?
 	    getenv("top_srcdir") : TOP_SRCDIR);
-	is_int(calendar_import_file(db, path, years, 4, &err), 1, "import 2025 (%s)",
+	is_int(calendar_import_file(db, NULL, path, years, 4, &err), 1, "import 2025 (%s)",
 	    err.msg);
 	is_int(count(db, "calendar_year"), 2, "two official years");
 	is_int(count(db, "calendar_day"), 30, "30 official days");
-	ok(calendar_import_file(db, "/nonexistent/cal.json", years, 4, &err) == -1 &&
+	ok(calendar_import_file(db, NULL, "/nonexistent/cal.json", years, 4, &err) == -1 &&
 	    err.kind == MC_EIO, "missing file: %s", err.msg);
-	ok(calendar_import_file(db, dir, years, 4, &err) == -1, "a directory: %s", err.msg);
+	ok(calendar_import_file(db, NULL, dir, years, 4, &err) == -1, "a directory: %s", err.msg);
 
 	/* A key given twice is refused, naming the entry and the key, and
 	 * nothing is written: 2026 keeps its official calendar. */
@@ -583,7 +583,7 @@ test_import(sqlite3 *db)
 		snprintf(path, sizeof path, "%s/tests/data/calendar-bad-dup.json",
 		    getenv("top_srcdir") ? getenv("top_srcdir") : TOP_SRCDIR);
 		err_clear(&err);
-		ok(calendar_import_file(db, path, years, 4, &err) == -1 &&
+		ok(calendar_import_file(db, NULL, path, years, 4, &err) == -1 &&
 		    err.kind == MC_EINVAL, "a day with \"off\" twice refused");
 		ok(strstr(err.msg, "calendar-bad-dup.json: years[0].days[0]: \"off\" "
 		    "appears twice") != NULL, "  … naming the file, entry and key (%s)",
@@ -629,7 +629,7 @@ test_import(sqlite3 *db)
 	calendar_close(cal);
 
 	/* Re-importing a year replaces it entirely. */
-	is_int(calendar_import_json(db, "{\"format\": \"motcua-calendar\", \"version\": 1, "
+	is_int(calendar_import_json(db, NULL, "{\"format\": \"motcua-calendar\", \"version\": 1, "
 	    "\"years\": [{\"year\": 2026, \"days\": [{\"date\": \"2026-03-02\", \"off\": true, "
 	    "\"name\": \"Thử\"}]}, {\"year\": 2030, \"days\": [{\"date\": \"2030-01-01\", "
 	    "\"off\": true, \"name\": \"Tết Dương lịch\"}]}]}", years, 4, &err), 2,
@@ -643,7 +643,7 @@ test_import(sqlite3 *db)
 	calendar_close(cal);
 
 	/* Members the format does not list are skipped (room for later ones). */
-	is_int(calendar_import_json(db, "{\"format\": \"motcua-calendar\", \"version\": 1, "
+	is_int(calendar_import_json(db, NULL, "{\"format\": \"motcua-calendar\", \"version\": 1, "
 	    "\"note\": \"later\", \"years\": [{\"year\": 2030, \"issued\": \"x\", "
 	    "\"days\": [{\"date\": \"2030-01-01\", \"off\": true, \"name\": \"Tết Dương "
 	    "lịch\", \"kind\": 3}]}]}", years, 4, &err), 1,

@@ -103,7 +103,7 @@ import(sqlite3 *db, const char *name, struct catalog_stats *st, struct mc_err *e
 	char path[512];
 
 	data_path(path, sizeof path, name);
-	return catalog_import_file(db, path, st, err);
+	return catalog_import_file(db, NULL, path, st, err);
 }
 
 static bool
@@ -191,16 +191,16 @@ test_bad(sqlite3 *db)
 		free(after);
 	}
 	/* text handed straight to catalog_import_json */
-	is_int(catalog_import_json(db, "", &st, &err), -1, "empty text refused");
-	is_int(catalog_import_json(db, "\"motcua-catalog\"", &st, &err), -1,
+	is_int(catalog_import_json(db, NULL, "", &st, &err), -1, "empty text refused");
+	is_int(catalog_import_json(db, NULL, "\"motcua-catalog\"", &st, &err), -1,
 	    "a JSON string refused");
 	ok(strstr(err.msg, "not a catalog") != NULL, "  … as not a catalog");
-	is_int(catalog_import_json(db, "{\"format\": \"motcua-catalog\", "
+	is_int(catalog_import_json(db, NULL, "{\"format\": \"motcua-catalog\", "
 	    "\"format_version\": 1, \"version\": 1, \"issued\": \"2025-01-01\", "
 	    "\"issuer\": \"x\", \"procedures\": [7]}", &st, &err), -1,
 	    "a procedure that is not an object refused");
 	ok(strstr(err.msg, "procedure no. 1") != NULL, "  … by index");
-	is_int(catalog_import_json(db, "{\"format\": \"motcua-catalog\", "
+	is_int(catalog_import_json(db, NULL, "{\"format\": \"motcua-catalog\", "
 	    "\"format_version\": 1, \"version\": 1, \"version\": 2, \"issued\": "
 	    "\"2025-01-01\", \"issuer\": \"x\", \"procedures\": []}", &st, &err), -1,
 	    "a top-level key given twice refused");
@@ -308,7 +308,7 @@ test_nfc(sqlite3 *db)
 	    "\"result\": \"r\", \"legal_basis\": \"l\", \"abolished\": null, "
 	    "\"documents\": []}]}";
 
-	is_int(catalog_import_json(db, json, &st, &err), 0, "decomposed text imported");
+	is_int(catalog_import_json(db, NULL, json, &st, &err), 0, "decomposed text imported");
 	if (err.msg[0] && st.added == 0)
 		printf("#   %s\n", err.msg);
 	is_int(catalog_get(db, "X.1", &p, &err), 0, "get X.1");
@@ -332,13 +332,13 @@ test_sample(sqlite3 *db, sqlite3 *fresh)
 	ok(sample != NULL, "read the sample catalog");
 	if (sample == NULL)
 		return;
-	is_int(catalog_import_json(db, sample, &st, &err), 0, "import the sample");
+	is_int(catalog_import_json(db, NULL, sample, &st, &err), 0, "import the sample");
 	ok(st.added >= 25 && st.amended == 0 && st.abolished == 0,
 	    "sample: at least 25 procedures (%d)", st.added);
 	e1 = catalog_export_json(db, &err);
 	ok(e1 != NULL, "export");
 	is_str(e1, sample, "export of the sample is byte-identical to the file");
-	is_int(catalog_import_json(fresh, e1 ? e1 : "", &st, &err), 0,
+	is_int(catalog_import_json(fresh, NULL, e1 ? e1 : "", &st, &err), 0,
 	    "import the export into a fresh database");
 	e2 = catalog_export_json(fresh, &err);
 	is_str(e2, e1, "export → import → export is identical");

@@ -163,7 +163,7 @@ main(void)
 	if (db_open(p, DB_CREATE, &db, &err) || unit_init(db, &u, &err) ||
 	    unit_officer_add(db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, &err) ||
 	    unit_officer_add(db, "boss", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, &err) ||
-	    catalog_import_json(db, catalog_sample_json, &cs, &err) ||
+	    catalog_import_json(db, "boss", catalog_sample_json, &cs, &err) ||
 	    calendar_open(db, &cal, &err)) {
 		printf("Bail out! %s\n", err.msg);
 		return 1;
@@ -381,7 +381,7 @@ main(void)
 	/* the projection of all this rebuilds identical */
 	{
 		long long total, differ;
-		ok(dossier_rebuild(db, &total, &differ, &err) == 0 && differ == 0,
+		ok(dossier_rebuild(db, "boss", &total, &differ, &err) == 0 && differ == 0,
 		    "rebuild: identical rows (%lld dossiers)", total);
 	}
 	calendar_close(cal);

@@ -235,7 +235,7 @@ test_slip(sqlite3 *db, const char *code)
 	for (int pass = 0; pass < 2; pass++) {
 		int cols = pass == 0 ? 32 : 48;
 
-		if (setting_set(db, "paper_width", cols == 32 ? "58" : "80", &err))
+		if (setting_set(db, "truong", "paper_width", cols == 32 ? "58" : "80", &err))
 			bail("paper_width", &err);
 		o.columns = cols;
 		text = slip_render_layout(db, dbpath, SLIP_RECEIPT, code, SLIP_LAYOUT_RECEIPT,
@@ -294,8 +294,9 @@ main(void)
 	snprintf(u.name, sizeof u.name, "UBND xã Mỹ An");
 	u.station = 1;
 	if (db_open(dbpath, DB_CREATE, &db, &err) || unit_init(db, &u, &err) ||
+	    catalog_import_json(db, NULL, catalog_sample_json, &cs, &err) ||
 	    unit_officer_add(db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, &err) ||
-	    catalog_import_json(db, catalog_sample_json, &cs, &err) ||
+	    unit_officer_add(db, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, &err) ||
 	    calendar_open(db, &cal, &err))
 		bail("setup", &err);
 	memset(&r, 0, sizeof r);
@@ -321,24 +322,24 @@ main(void)
 		    strcmp(v, "command") == 0, "print_backend defaults to command");
 		ok(setting_get(db, "escpos_codepage", v, sizeof v) == 0 && strcmp(v, "52") == 0,
 		    "escpos_codepage defaults to 52");
-		ok(setting_set(db, "paper_width", "100", &err) != 0 &&
+		ok(setting_set(db, "truong", "paper_width", "100", &err) != 0 &&
 		    strstr(err.msg, "58") != NULL, "paper_width 100 refused: %s", err.msg);
-		ok(setting_set(db, "escpos_codepage", "abc", &err) != 0,
+		ok(setting_set(db, "truong", "escpos_codepage", "abc", &err) != 0,
 		    "escpos_codepage abc refused: %s", err.msg);
-		ok(setting_set(db, "escpos_codepage", "300", &err) != 0,
+		ok(setting_set(db, "truong", "escpos_codepage", "300", &err) != 0,
 		    "escpos_codepage 300 refused");
-		ok(setting_set(db, "escpos_codepage", "30", &err) != 0 &&
+		ok(setting_set(db, "truong", "escpos_codepage", "30", &err) != 0 &&
 		    strstr(err.msg, "TCVN-3") != NULL, "escpos_codepage 30 refused here: %s",
 		    err.msg);
-		ok(setting_set(db, "print_backend", "usb", &err) != 0,
+		ok(setting_set(db, "truong", "print_backend", "usb", &err) != 0,
 		    "print_backend usb refused");
-		ok(setting_set(db, "escpos_qr", "yes", &err) != 0, "escpos_qr yes refused");
-		ok(setting_set(db, "print_device", "", &err) != 0, "empty print_device refused");
+		ok(setting_set(db, "truong", "escpos_qr", "yes", &err) != 0, "escpos_qr yes refused");
+		ok(setting_set(db, "truong", "print_device", "", &err) != 0, "empty print_device refused");
 		ok(setting_get(db, "paper_width", v, sizeof v) == 0 && strcmp(v, "80") == 0 &&
 		    setting_get(db, "escpos_codepage", v, sizeof v) == 0 && strcmp(v, "52") == 0,
 		    "the refused values left the settings unchanged");
-		ok(setting_set(db, "escpos_codepage", "94", &err) == 0 &&
-		    setting_set(db, "escpos_codepage", "52", &err) == 0,
+		ok(setting_set(db, "truong", "escpos_codepage", "94", &err) == 0 &&
+		    setting_set(db, "truong", "escpos_codepage", "52", &err) == 0,
 		    "escpos_codepage 94 and 52 accepted");
 	}
 
@@ -347,14 +348,14 @@ main(void)
 
 	/* ---- the file back end */
 	snprintf(out_path, sizeof out_path, "%s/printed.txt", dir);
-	if (setting_set(db, "print_backend", "file", &err) ||
-	    setting_set(db, "print_device", out_path, &err))
+	if (setting_set(db, "truong", "print_backend", "file", &err) ||
+	    setting_set(db, "truong", "print_device", out_path, &err))
 		bail("settings", &err);
 	ok(print_send(db, dbpath, NULL, text, NULL, &err) == 0, "file: sent");
 	got = slurp(out_path, &n);
 	is_str(got, text, "file: the document written as is");
 	snprintf(path, sizeof path, "%s/nodir/x.txt", dir);
-	ok(setting_set(db, "print_device", path, &err) == 0 &&
+	ok(setting_set(db, "truong", "print_device", path, &err) == 0 &&
 	    print_send(db, dbpath, NULL, text, NULL, &err) != 0 &&
 	    strstr(err.msg, "printing failed") != NULL, "file: a bad path fails: %s", err.msg);
 
@@ -367,8 +368,8 @@ main(void)
 		    "printf '%%s' \"$1\" > '%s/arg.txt'\n", dir, dir);
 		write_file(script, body, 0700);
 	}
-	if (setting_set(db, "print_backend", "command", &err) ||
-	    setting_set(db, "print_command", script, &err))
+	if (setting_set(db, "truong", "print_backend", "command", &err) ||
+	    setting_set(db, "truong", "print_command", script, &err))
 		bail("settings", &err);
 	snprintf(path, sizeof path, "%s/doc.txt", dir);
 	write_file(path, text, 0600);
@@ -385,15 +386,15 @@ main(void)
 		static char big[300000];
 
 		memset(big, 'x', sizeof big - 1);
-		ok(setting_set(db, "print_command", "true", &err) == 0 &&
+		ok(setting_set(db, "truong", "print_command", "true", &err) == 0 &&
 		    print_send(db, dbpath, NULL, big, NULL, &err) == 0,
 		    "command: one that ignores its input succeeds");
 	}
-	ok(setting_set(db, "print_command", "false", &err) == 0 &&
+	ok(setting_set(db, "truong", "print_command", "false", &err) == 0 &&
 	    print_send(db, dbpath, path, NULL, NULL, &err) != 0 &&
 	    strstr(err.msg, "printing failed (false exited with status 1") != NULL,
 	    "command: a failure reported: %s", err.msg);
-	ok(setting_set(db, "print_command", "/nonexistent/lp", &err) == 0 &&
+	ok(setting_set(db, "truong", "print_command", "/nonexistent/lp", &err) == 0 &&
 	    print_send(db, dbpath, path, NULL, NULL, &err) != 0 &&
 	    strstr(err.msg, "cannot run /nonexistent/lp") != NULL,
 	    "command: a missing command reported: %s", err.msg);
@@ -407,10 +408,10 @@ main(void)
 		bail("save", &err);
 	free(slip);
 	snprintf(out_path, sizeof out_path, "%s/escpos.bin", dir);
-	if (setting_set(db, "print_backend", "escpos", &err) ||
-	    setting_set(db, "print_device", out_path, &err) ||
-	    setting_set(db, "paper_width", "58", &err) ||
-	    setting_set(db, "escpos_qr", "1", &err))
+	if (setting_set(db, "truong", "print_backend", "escpos", &err) ||
+	    setting_set(db, "truong", "print_device", out_path, &err) ||
+	    setting_set(db, "truong", "paper_width", "58", &err) ||
+	    setting_set(db, "truong", "escpos_qr", "1", &err))
 		bail("settings", &err);
 	ok(slip_print(db, saved, &err) == 0, "slip_print escpos: printed");
 	got = slurp(out_path, &n);
@@ -427,8 +428,8 @@ main(void)
 	}
 	/* the file back end prints the saved text as it is */
 	snprintf(out_path, sizeof out_path, "%s/copy.txt", dir);
-	ok(setting_set(db, "print_backend", "file", &err) == 0 &&
-	    setting_set(db, "print_device", out_path, &err) == 0 &&
+	ok(setting_set(db, "truong", "print_backend", "file", &err) == 0 &&
+	    setting_set(db, "truong", "print_device", out_path, &err) == 0 &&
 	    slip_print(db, saved, &err) == 0, "slip_print file: printed");
 	{
 		size_t n2;

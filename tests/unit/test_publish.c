@@ -73,7 +73,7 @@ station(const char *name, int number)
 	snprintf(u.name, sizeof u.name, "UBND xã Thử");
 	u.station = number;
 	if (db_open(path(name), DB_CREATE, &db, &err) != 0 || unit_init(db, &u, &err) != 0 ||
-	    catalog_import_json(db, catalog_sample_json, &cs, &err) != 0) {
+	    catalog_import_json(db, NULL, catalog_sample_json, &cs, &err) != 0) {
 		fprintf(stderr, "station %s: %s\n", name, err.msg);
 		exit(99);
 	}
@@ -152,7 +152,7 @@ last_step_fails(const char *kind, const char *bundle, const char *key, int n)
 	snprintf(name, sizeof name, "probe-%s-%d.db", kind, n);
 	probe = station(name, 2);
 	watch_meta(probe, key, 0);
-	rc = sync_import(probe, bundle, false, &r, NULL, NULL, &err);
+	rc = sync_import(probe, NULL, bundle, false, &r, NULL, NULL, &err);
 	ok(rc == 0, "%s publication: imports when nothing fails (%s)", kind,
 	    rc == 0 ? r.kind : err.msg);
 	writes = (int)db_int(probe, "SELECT count(*) FROM temp.hits", 0);
@@ -163,7 +163,7 @@ last_step_fails(const char *kind, const char *bundle, const char *key, int n)
 	db = station(name, 3);
 	watch_meta(db, key, writes);
 	before = dump(db);
-	ok(sync_import(db, bundle, false, &r, NULL, NULL, &err) != 0,
+	ok(sync_import(db, NULL, bundle, false, &r, NULL, NULL, &err) != 0,
 	    "%s publication: refused when its last step fails", kind);
 	ok(strstr(err.msg, "disk gave out") != NULL, "%s publication: the message says why (%s)",
 	    kind, err.msg);
@@ -224,38 +224,38 @@ version_rule(sqlite3 *pub)
 	    "no calendar to publish yet: MC_ENOTFOUND");
 
 	json = slurp("data/calendar-2026.json");
-	ok(calendar_import_json(pub, json, years, 64, &err) >= 0,
+	ok(calendar_import_json(pub, NULL, json, years, 64, &err) >= 0,
 	    "the publisher takes the 2026 calendar");
 	free(json);
-	ok(publish_write(pub, "calendar", 3, path("rule-3.motcua"), out, sizeof out,
+	ok(publish_write(pub, NULL, "calendar", 3, path("rule-3.motcua"), out, sizeof out,
 	    &err) == 0, "publish calendar version 3 (%s)", err.msg);
 	is_int(held(pub, "calendar_version"), 3, "the publisher holds version 3");
 	ok(publish_version_next(pub, "calendar", &v, &err) == 0 && v == 4,
 	    "the next calendar gets version 4");
-	ok(publish_write(pub, "calendar", 2, path("rule-2.motcua"), out, sizeof out,
+	ok(publish_write(pub, NULL, "calendar", 2, path("rule-2.motcua"), out, sizeof out,
 	    &err) == 0, "publish an older calendar version 2");
 	is_int(held(pub, "calendar_version"), 3, "the publisher still holds version 3");
-	ok(publish_write(pub, "calendar", 5, path("rule-2.motcua"), out, sizeof out,
+	ok(publish_write(pub, NULL, "calendar", 5, path("rule-2.motcua"), out, sizeof out,
 	    &err) != 0, "a file that exists already is not overwritten");
 	is_int(held(pub, "calendar_version"), 3, "and the version held stays");
-	ok(publish_write(pub, "catalog", 7, path("rule-cat7.motcua"), out, sizeof out,
+	ok(publish_write(pub, NULL, "catalog", 7, path("rule-cat7.motcua"), out, sizeof out,
 	    &err) == 0, "publish the catalog as version 7");
 
 	/* the receiving half, in an import */
 	recv = station("rule.db", 4);
-	ok(sync_import(recv, path("rule-3.motcua"), false, &r, NULL, NULL, &err) == 0 &&
+	ok(sync_import(recv, NULL, path("rule-3.motcua"), false, &r, NULL, NULL, &err) == 0 &&
 	    r.version == 3, "a receiver takes calendar version 3");
 	is_int(held(recv, "calendar_version"), 3, "the receiver holds version 3");
-	ok(sync_import(recv, path("rule-3.motcua"), false, &r, NULL, NULL, &err) == 0,
+	ok(sync_import(recv, NULL, path("rule-3.motcua"), false, &r, NULL, NULL, &err) == 0,
 	    "version 3 again: applied");
-	ok(sync_import(recv, path("rule-2.motcua"), false, &r, NULL, NULL, &err) != 0 &&
+	ok(sync_import(recv, NULL, path("rule-2.motcua"), false, &r, NULL, NULL, &err) != 0 &&
 	    err.kind == MC_ECONFLICT && strstr(err.msg, "--force") != NULL,
 	    "version 2 after 3: refused, says --force (%s)", err.msg);
 	is_int(held(recv, "calendar_version"), 3, "the receiver still holds version 3");
-	ok(sync_import(recv, path("rule-2.motcua"), true, &r, NULL, NULL, &err) == 0,
+	ok(sync_import(recv, NULL, path("rule-2.motcua"), true, &r, NULL, NULL, &err) == 0,
 	    "version 2, forced: applied");
 	is_int(held(recv, "calendar_version"), 2, "the receiver now holds version 2");
-	ok(sync_import(recv, path("rule-cat7.motcua"), false, &r, NULL, NULL, &err) == 0,
+	ok(sync_import(recv, NULL, path("rule-cat7.motcua"), false, &r, NULL, NULL, &err) == 0,
 	    "a catalog version 7: applied");
 	is_int(held(recv, "catalog_version"), 7, "the receiver holds catalog version 7");
 	db_close(recv);

@@ -24,8 +24,8 @@
 
 /* $MOTCUA_NOW for the whole test: the bundles' "created", the name of an
  * export into a folder, the time a peer was heard from */
-#define NOW "2026-11-21 09:30"
-#define NOW_ISO "2026-11-21T09:30:00+07:00"
+#define NOW "2026-11-01 09:30"
+#define NOW_ISO "2026-11-01T09:30:00+07:00"
 
 static sqlite3 *A, *B, *C;
 static char idA[MC_UUID_LEN], idB[MC_UUID_LEN];
@@ -221,7 +221,7 @@ import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
     struct mc_err *err)
 {
 	err_clear(err);
-	return sync_import(db, path, force, r, NULL, NULL, err);
+	return sync_import(db, "truong", path, force, r, NULL, NULL, err);
 }
 
 /* `path` must be refused at station `db` with a message holding one of
@@ -289,7 +289,7 @@ export(sqlite3 *db, const char *peer_id, const char *name, long long *count)
 
 	/* name NULL: into the test folder itself */
 	k = (k + 1) % 4;
-	if (sync_export(db, peer_id, name != NULL ? test_path(name) : test_dir, out[k],
+	if (sync_export(db, "lan", peer_id, name != NULL ? test_path(name) : test_dir, out[k],
 	    sizeof out[k], count, NULL, NULL, &err) != 0)
 		bail(name, err.msg);
 	return out[k];
@@ -336,10 +336,10 @@ test_write(void)
 	    "one self-contained file: no journal or WAL beside it");
 	free(v);
 
-	ok(sync_export(A, NULL, a1, out, sizeof out, &count, NULL, NULL, &err) == -1 &&
+	ok(sync_export(A, "lan", NULL, a1, out, sizeof out, &count, NULL, NULL, &err) == -1 &&
 	    err.kind == MC_ECONFLICT, "a file that exists is not overwritten (%s)", err.msg);
 	in_dir = export(A, NULL, NULL, &count);
-	snprintf(want, sizeof want, "%s/%s-1-20261121-0930.motcua", test_dir, UNIT_CODE);
+	snprintf(want, sizeof want, "%s/%s-1-20261101-0930.motcua", test_dir, UNIT_CODE);
 	ok(strcmp(in_dir, want) == 0 && file_size(in_dir) > 0, "export into a folder: "
 	    "named <unit>-<station>-<date-time>.motcua (%s)", in_dir);
 	return a1;
