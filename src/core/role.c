@@ -28,8 +28,7 @@ static const struct {
 	[MC_ACT_CALENDAR - MC_KIND_COUNT] = {"calendar", S, N_("change the calendar")},
 	[MC_ACT_SETTING - MC_KIND_COUNT] = {"setting", S, N_("change a setting")},
 	[MC_ACT_OFFICER - MC_KIND_COUNT] = {"officer", S,
-	    N_("manage officers (add, deactivate, change a role, reset or unlock a "
-	    "password)")},
+	    N_("manage officers and their passwords")},
 	[MC_ACT_PUBLISH - MC_KIND_COUNT] = {"publish", S, N_("publish the catalog or "
 	    "the calendar")},
 	[MC_ACT_IMPORT - MC_KIND_COUNT] = {"import", S, N_("import another station's "
