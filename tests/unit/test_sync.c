@@ -5,21 +5,24 @@
  * missing bundle fills), exporting only what a peer lacks, one's own
  * bundle back, bad bundles refused with the receiver unchanged (damaged,
  * edited, forged with every hash redone, not continuing the chains held
- * here), and a catalog publication there and back.  tests/cli/sync.sh and sync-bad.sh
- * do the same from the command line with many more stations and files. */
+ * here), and a catalog publication there and back.  The audit events
+ * (audit.h: the catalog's import at every station, each export, each
+ * import that brings something) are counted among the events, travel
+ * with them and make no dossier.  tests/cli/sync.sh and sync-bad.sh do
+ * the same from the command line with many more stations and files. */
 #include "config.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "motcua/audit.h"
 #include "motcua/catalog.h"
 #include "motcua/db.h"
 #include "motcua/sync.h"
 #include "station.h"
+#include "bundle.h"
 #include "tap.h"
 
 /* $MOTCUA_NOW for the whole test: the bundles' "created", the name of an
@@ -28,191 +31,7 @@
 #define NOW_ISO "2026-11-01T09:30:00+07:00"
 
 static sqlite3 *A, *B, *C;
-static char idA[MC_UUID_LEN], idB[MC_UUID_LEN];
-
-/* ---- reading and editing a bundle as any SQLite file -------------------- */
-
-static sqlite3 *
-bundle_open(const char *path)
-{
-	sqlite3 *b;
-
-	if (sqlite3_open_v2(path, &b, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-		bail(path, sqlite3_errmsg(b));
-	return b;
-}
-
-static void
-bundle_exec(const char *path, const char *sql)
-{
-	sqlite3 *b = bundle_open(path);
-
-	if (sqlite3_exec(b, sql, NULL, NULL, NULL) != SQLITE_OK)
-		bail(sql, sqlite3_errmsg(b));
-	sqlite3_close(b);
-}
-
-/* Every row of a query, as one text (malloc'd by SQLite): to compare
- * tables of two databases. */
-static char *
-rows(sqlite3 *db, const char *sql)
-{
-	sqlite3_str *s = sqlite3_str_new(db);
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		bail(sql, sqlite3_errmsg(db));
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		for (int c = 0; c < sqlite3_column_count(st); c++)
-			sqlite3_str_appendf(s, "%s|", sqlite3_column_text(st, c) ?
-			    (const char *)sqlite3_column_text(st, c) : "NULL");
-		sqlite3_str_appendchar(s, 1, '\n');
-	}
-	sqlite3_finalize(st);
-	return sqlite3_str_finish(s);
-}
-
-/* Do two databases (or a database and a bundle) give the same rows? */
-static bool
-same_rows(sqlite3 *x, sqlite3 *y, const char *sql)
-{
-	char *a = rows(x, sql), *b = rows(y, sql);
-	bool same = a != NULL && b != NULL && strcmp(a, b) == 0;
-
-	sqlite3_free(a);
-	sqlite3_free(b);
-	return same;
-}
-
-#define EVENTS "SELECT origin, seq, at, officer, dossier, kind, body, prev, hash " \
-	"FROM event ORDER BY origin, seq"
-#define DOSSIERS "SELECT * FROM dossier ORDER BY id"
-#define WORDS "SELECT word, id FROM name_word ORDER BY word, id"
-#define E64 "0000000000000000000000000000000000000000000000000000000000000000"
-
-static const char *
-header(const char *path, const char *key)
-{
-	static char buf[4][256];
-	static int k;
-	sqlite3 *b = bundle_open(path);
-	sqlite3_stmt *st;
-
-	k = (k + 1) % 4;
-	snprintf(buf[k], sizeof buf[k], "(absent)");
-	if (sqlite3_prepare_v2(b, "SELECT value FROM bundle WHERE key = ?1", -1, &st, NULL)
-	    != SQLITE_OK)
-		bail(path, sqlite3_errmsg(b));
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf[k], sizeof buf[k], "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(b);
-	return buf[k];
-}
-
-/* Feed the first column of every row of a query to the hash. */
-static void
-hash_rows(sqlite3 *b, const char *sql, crypto_hash_sha256_state *h)
-{
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(b, sql, -1, &st, NULL) != SQLITE_OK)
-		bail(sql, sqlite3_errmsg(b));
-	while (sqlite3_step(st) == SQLITE_ROW)
-		crypto_hash_sha256_update(h, sqlite3_column_text(st, 0),
-		    (unsigned long long)sqlite3_column_bytes(st, 0));
-	sqlite3_finalize(st);
-}
-
-/* The content hash as sync.h defines it, computed here from the rows:
- * "key=value\n" of every header value but content_sha256 in key order,
- * then "origin\nseq\nhash\n" of every event in (origin, seq) order. */
-static void
-content_hash(const char *path, char out[MC_HASH_LEN])
-{
-	crypto_hash_sha256_state h;
-	unsigned char d[crypto_hash_sha256_BYTES];
-	sqlite3 *b = bundle_open(path);
-
-	crypto_hash_sha256_init(&h);
-	hash_rows(b, "SELECT key || '=' || value || char(10) FROM bundle "
-	    "WHERE key <> 'content_sha256' ORDER BY key", &h);
-	hash_rows(b, "SELECT origin || char(10) || seq || char(10) || hash || char(10) "
-	    "FROM event ORDER BY origin, seq", &h);
-	sqlite3_close(b);
-	crypto_hash_sha256_final(&h, d);
-	sodium_bin2hex(out, MC_HASH_LEN, d, sizeof d);
-}
-
-/* After an edit: the event's own hash made to match again (as a forger
- * with the format at hand would), then the content hash. */
-static void
-rehash_event(const char *path, long long seq)
-{
-	sqlite3 *b = bundle_open(path);
-	sqlite3_stmt *st;
-	char h[MC_HASH_LEN], sql[160];
-	struct mc_event e;
-
-	if (sqlite3_prepare_v2(b, "SELECT origin, seq, at, officer, dossier, kind, body, prev "
-	    "FROM event WHERE seq = ?1", -1, &st, NULL) != SQLITE_OK)
-		bail(path, sqlite3_errmsg(b));
-	sqlite3_bind_int64(st, 1, seq);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		bail(path, "no such event");
-	e = (struct mc_event){(const char *)sqlite3_column_text(st, 0),
-	    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
-	    (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4),
-	    (const char *)sqlite3_column_text(st, 5), (const char *)sqlite3_column_text(st, 6),
-	    (const char *)sqlite3_column_text(st, 7)};
-	if (event_hash(&e, h) != 0)
-		bail("event_hash", "failed");
-	sqlite3_finalize(st);
-	sqlite3_close(b);
-	snprintf(sql, sizeof sql, "UPDATE event SET hash = '%s' WHERE seq = %lld", h, seq);
-	bundle_exec(path, sql);
-}
-
-static void
-rehash_content(const char *path)
-{
-	char h[MC_HASH_LEN], sql[160];
-
-	content_hash(path, h);
-	snprintf(sql, sizeof sql, "UPDATE bundle SET value = '%s' WHERE key = "
-	    "'content_sha256'", h);
-	bundle_exec(path, sql);
-}
-
-/* A copy of a file, cut to `len` bytes (-1: whole). */
-static const char *
-copy(const char *from, const char *name, long len)
-{
-	const char *to = test_path(name);
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	long n = 0;
-	int c;
-
-	if (in == NULL || out == NULL)
-		bail("copy", name);
-	while ((len < 0 || n < len) && (c = getc(in)) != EOF) {
-		putc(c, out);
-		n++;
-	}
-	fclose(in);
-	if (fclose(out) != 0)
-		bail("copy", name);
-	return to;
-}
-
-static long
-file_size(const char *path)
-{
-	struct stat sb;
-
-	return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
-}
+static char idA[MC_UUID_LEN], idB[MC_UUID_LEN], idC[MC_UUID_LEN];
 
 /* ---- importing ----------------------------------------------------------- */
 
@@ -280,6 +99,17 @@ peer(sqlite3 *db, const char *id)
 
 /* ---- the tests ----------------------------------------------------------- */
 
+/* The vector {A: na, B: nb} as sync_vector writes it: stations in id
+ * order. */
+static void
+vector_ab(char *out, size_t n, long long na, long long nb)
+{
+	if (strcmp(idA, idB) < 0)
+		snprintf(out, n, "{\"%s\":%lld,\"%s\":%lld}", idA, na, idB, nb);
+	else
+		snprintf(out, n, "{\"%s\":%lld,\"%s\":%lld}", idB, nb, idA, na);
+}
+
 static const char *
 export(sqlite3 *db, const char *peer_id, const char *name, long long *count)
 {
@@ -305,12 +135,16 @@ test_write(void)
 	long long count = -1;
 	struct mc_err err;
 
+	/* station_new imported the sample catalog: A's first event is that
+	 * audit event, its five dossier events are 2–6 */
+	is_str(kinds_after(A, idA, 0), "catalog_import,receive@,receive@,handover@,result@,"
+	    "result@", "A's chain: the catalog's import, then the five dossier events");
 	v = sync_vector(A, &err);
-	snprintf(want, sizeof want, "{\"%s\":5}", idA);
-	is_str(v, want, "A's vector: its five events");
+	snprintf(want, sizeof want, "{\"%s\":6}", idA);
+	is_str(v, want, "A's vector: its five dossier events and the catalog's import");
 	a1 = export(A, NULL, "a1.motcua", &count);
-	ok(strcmp(a1, test_path("a1.motcua")) == 0 && count == 5, "export everything: five "
-	    "events to the file named");
+	ok(strcmp(a1, test_path("a1.motcua")) == 0 && count == 6, "export everything: six "
+	    "events (five dossier events, the catalog's import) to the file named");
 	is_str(header(a1, "format"), "motcua-bundle", "header: format");
 	is_str(header(a1, "format_version"), "1", "header: format_version");
 	is_str(header(a1, "kind"), "events", "header: kind");
@@ -319,17 +153,25 @@ test_write(void)
 	    "header: the sender, its unit and number");
 	is_str(header(a1, "created"), NOW_ISO, "header: created (the clock)");
 	is_str(header(a1, "vector"), v, "header: the sender's vector");
-	is_str(header(a1, "count"), "5", "header: count");
+	is_str(header(a1, "count"), "6", "header: count");
 	ok(strcmp(header(a1, "version"), "(absent)") == 0 &&
 	    strcmp(header(a1, "payload"), "(absent)") == 0, "header: no version or payload");
 	content_hash(a1, h);
 	is_str(header(a1, "content_sha256"), h, "header: the content hash, recomputed here "
 	    "from the format");
 	{
+		/* every event A held when it wrote the bundle: its export of it
+		 * came after (checked below) */
 		sqlite3 *b = bundle_open(a1);
-		ok(same_rows(A, b, EVENTS), "the bundle holds A's events, every column");
+		ok(rows_eq(A, events_where("seq <= 6"), b, EVENTS), "the bundle holds A's "
+		    "events 1–6, every column");
 		sqlite3_close(b);
 	}
+	ok(scalar(A, "SELECT count(*) FROM event WHERE origin = %Q AND seq = 7 AND kind = "
+	    "'export' AND dossier = '' AND officer = 'lan' AND json_extract(body, '$.file') "
+	    "= %Q AND json_extract(body, '$.events') = '6'", idA, a1) == 1 &&
+	    scalar(A, "SELECT count(*) FROM event") == 7, "the export is A's event 7, an "
+	    "audit event: by lan, the file and its six events");
 	snprintf(out, sizeof out, "%s-journal", a1);
 	snprintf(want, sizeof want, "%s-wal", a1);
 	ok(access(out, F_OK) != 0 && access(want, F_OK) != 0 && file_size(a1) % 512 == 0,
@@ -338,10 +180,14 @@ test_write(void)
 
 	ok(sync_export(A, "lan", NULL, a1, out, sizeof out, &count, NULL, NULL, &err) == -1 &&
 	    err.kind == MC_ECONFLICT, "a file that exists is not overwritten (%s)", err.msg);
+	is_str(kinds_after(A, idA, 7), "", "and an export that failed records nothing");
 	in_dir = export(A, NULL, NULL, &count);
 	snprintf(want, sizeof want, "%s/%s-1-20261101-0930.motcua", test_dir, UNIT_CODE);
 	ok(strcmp(in_dir, want) == 0 && file_size(in_dir) > 0, "export into a folder: "
 	    "named <unit>-<station>-<date-time>.motcua (%s)", in_dir);
+	/* the six and the export of a1; this export is then A's event 8 */
+	ok(count == 7 && strcmp(kinds_after(A, idA, 6), "export,export") == 0,
+	    "it holds seven events, a1's export with them, and is recorded too");
 	return a1;
 }
 
@@ -354,6 +200,7 @@ test_bad(const char *good)
 	struct mc_err err;
 
 	/* a flipped byte in an event body: one digit of "Người Thứ 2" */
+	is_str(header(good, "count"), "6", "(the bundle spoiled below: A's six events)");
 	{
 		FILE *fp;
 		char *buf = malloc((size_t)size), *at = NULL;
@@ -375,28 +222,30 @@ test_bad(const char *good)
 	refused(C, copy(good, "cut.motcua", size - 700), "cut short", "cut to a length that is "
 	    "not a whole number of sectors");
 
+	/* event 2: the first receipt (event 1 is the catalog's import) */
 	f = copy(good, "edited.motcua", -1);
 	bundle_exec(f, "UPDATE event SET body = json_set(body, '$.applicant.name', "
-	    "'Kẻ Giả Mạo') WHERE seq = 1");
+	    "'Kẻ Giả Mạo') WHERE seq = 2");
 	refused(C, f, "altered (its hash does not match)", "an edited event");
 
 	f = copy(good, "rehashed.motcua", -1);
 	bundle_exec(f, "UPDATE event SET body = json_set(body, '$.applicant.name', "
-	    "'Kẻ Giả Mạo') WHERE seq = 1");
-	rehash_event(f, 1);
+	    "'Kẻ Giả Mạo') WHERE seq = 2");
+	rehash_event(f, 2);
 	rehash_content(f);
 	refused(C, f, "chain of events is broken", "an edited event, its hash and the content "
 	    "hash redone");
 
 	f = copy(good, "deleted.motcua", -1);
-	bundle_exec(f, "DELETE FROM event WHERE seq = 3; UPDATE bundle SET value = '4' "
+	bundle_exec(f, "DELETE FROM event WHERE seq = 3; UPDATE bundle SET value = '5' "
 	    "WHERE key = 'count'");
 	rehash_content(f);
 	refused(C, f, "missing from the middle", "an event taken out, count and content hash "
 	    "redone");
 
 	f = copy(good, "count.motcua", -1);
-	bundle_exec(f, "UPDATE bundle SET value = '6' WHERE key = 'count'");
+	/* one more than the six it holds */
+	bundle_exec(f, "UPDATE bundle SET value = '7' WHERE key = 'count'");
 	rehash_content(f);
 	refused(C, f, "number of events its header says", "a count that lies");
 
@@ -430,30 +279,48 @@ test_import(const char *a1)
 	ok(strcmp(before, after) != 0, "(the digest of every row sees the import)");
 	ok(strcmp(r.kind, "events") == 0 && strcmp(r.sender, idA) == 0,
 	    "report: an events bundle from A");
-	ok(r.events_new == 5 && r.events_known == 0 && r.stations == 1 && r.gaps == 0,
-	    "report: five new events of one station, no gap");
+	/* A's five dossier events and its catalog's import */
+	ok(r.events_new == 6 && r.events_known == 0 && r.stations == 1 && r.gaps == 0,
+	    "report: six new events of one station, no gap");
+	/* the catalog's import is an audit event: no dossier */
 	ok(r.dossiers_new == 2 && r.dossiers_touched == 2, "report: two new dossiers");
-	ok(same_rows(A, B, EVENTS), "B holds A's events, every column");
+	/* every event at B: A's six as A holds them (A's 7 and 8, its exports,
+	 * came after a1), and B's own two */
+	ok(rows_eq(B, events_where("origin = %Q", idA), A, events_where("seq <= 6")),
+	    "B holds A's events 1–6, every column");
+	is_str(kinds_after(B, idB, 0), "catalog_import,import", "B's own events: its "
+	    "catalog's import and its import of a1, both audit events");
+	ok(scalar(B, "SELECT count(*) FROM event") == 8 && scalar(B, "SELECT count(*) "
+	    "FROM event WHERE origin = %Q AND seq = 2 AND officer = 'truong' AND "
+	    "json_extract(body, '$.file') = %Q AND json_extract(body, '$.events') = '6' AND "
+	    "json_extract(body, '$.sender') = %Q", idB, a1, idA) == 1, "and no other: the "
+	    "import's record names truong, the file, its six events and A");
 	ok(same_rows(A, B, DOSSIERS), "B's dossier rows are A's, every column");
+	ok(no_audit_dossier(B) && scalar(B, "SELECT count(*) FROM dossier") == 2,
+	    "no dossier row for the audit events: B has A's two dossiers, none with id ''");
 	ok(same_rows(A, B, WORDS), "and so is its name index");
 	is_int(event_verify(B, &err), 0, "B's log verifies");
 
-	snprintf(want, sizeof want, "{\"%s\":5}", idA);
+	snprintf(want, sizeof want, "{\"%s\":6}", idA);
 	f = peer(B, idA);
 	ok(f.found && !f.p.self && f.p.number == 1 && strcmp(f.p.unit, UNIT_CODE) == 0 &&
-	    f.p.events == 5, "B knows station A: its unit, number 1, five of its events");
+	    f.p.events == 6, "B knows station A: its unit, number 1, six of its events");
 	ok(f.found && f.p.vector != NULL && strcmp(f.p.vector, want) == 0 &&
 	    strcmp(f.p.heard, NOW_ISO) == 0, "B remembers what A holds (%s) and when it "
 	    "heard from it", f.p.vector ? f.p.vector : "none");
 	free(f.p.vector);
+	/* A's six and B's own two */
+	vector_ab(want, sizeof want, 6, 2);
 	v = sync_vector(B, &err);
 	is_str(v, want, "B's own vector now counts A's events");
 	free(v);
 
 	digest(B, before);
-	ok(import(B, a1, false, &r, &err) == 0 && r.events_new == 0 && r.events_known == 5 &&
+	ok(import(B, a1, false, &r, &err) == 0 && r.events_new == 0 && r.events_known == 6 &&
 	    r.dossiers_new == 0 && r.dossiers_touched == 0 && r.stations == 0,
-	    "the same bundle again: nothing new, five known");
+	    "the same bundle again: nothing new, six known");
+	is_str(kinds_after(B, idB, 2), "", "an import that brings nothing new records no "
+	    "event");
 	digest(B, after);
 	is_str(after, before, "and not a row changed");
 }
@@ -471,19 +338,67 @@ test_for_peer(struct mc_calendar *calB)
 
 	receive(B, calB, "1.001193", "2026-11-17 09:00", d3);
 	b1 = export(B, idA, "b1.motcua", &n);
-	is_int(n, 1, "B's export for A: only B's own event (A holds its five)");
+	/* B's catalog import, its import of a1, the receipt */
+	is_int(n, 3, "B's export for A: only B's own three events (A holds its six)");
+	{
+		sqlite3 *b = bundle_open(b1);
+		/* (B's 4 is this export) */
+		ok(rows_eq(B, events_where("origin = %Q AND seq <= 3", idB), b, EVENTS),
+		    "they are B's events 1–3, every column");
+		sqlite3_close(b);
+	}
+	/* each export is B's next event, in the export after it */
 	(void)export(B, "1", "b1-number.motcua", &n2);
 	(void)export(B, "zzzz", "b1-unknown.motcua", &n3);
-	ok(n2 == 1 && n3 == 6, "a peer named by its number: the same; a station never "
-	    "heard from: everything");
-	ok(import(A, b1, false, &r, &err) == 0 && r.events_new == 1 && r.dossiers_new == 1 &&
-	    r.events_known == 0, "A takes B's event and its dossier (%s)", err.msg);
+	ok(n2 == 4 && n3 == 11, "a peer named by its number: the same three and b1's export; "
+	    "a station never heard from: everything (A's six, B's five)");
+	ok(import(A, b1, false, &r, &err) == 0 && r.events_new == 3 && r.dossiers_new == 1 &&
+	    r.dossiers_touched == 1 && r.events_known == 0, "A takes B's three events and "
+	    "the one dossier among them (%s)", err.msg);
+	ok(no_audit_dossier(A) && scalar(A, "SELECT count(*) FROM dossier") == 3,
+	    "A's dossiers: its two and B's one, none for B's audit events");
+	is_str(kinds_after(A, idA, 8), "import", "A records the import (its event 9)");
 	f = peer(A, idB);
-	snprintf(want, sizeof want, "\"%s\":5", idA);
-	ok(f.found && f.p.vector != NULL && strstr(f.p.vector, want) != NULL &&
-	    (snprintf(want, sizeof want, "\"%s\":1", idB), strstr(f.p.vector, want) != NULL),
-	    "A remembers B holds A's five and its own one: %s", f.p.vector ? f.p.vector : "");
+	vector_ab(want, sizeof want, 6, 3);
+	ok(f.found && f.p.vector != NULL && strcmp(f.p.vector, want) == 0,
+	    "A remembers B holds A's six and its own three: %s", f.p.vector ? f.p.vector : "");
 	free(f.p.vector);
+}
+
+/* What audit_list shows of one station's audit events: "seq kind
+ * officer" of each, newest first as the list gives them. */
+struct audit_seen {
+	const char *origin;
+	char item[16][128];
+	int n;
+};
+
+static int
+audit_visit(const struct audit_item *it, void *arg)
+{
+	struct audit_seen *s = arg;
+
+	if (strcmp(it->origin, s->origin) != 0)
+		return 0;
+	if (s->n == 16)
+		return 1;	/* more than the test made: audit_list says so */
+	snprintf(s->item[s->n++], sizeof s->item[0], "%lld %s %s", it->seq, it->kind,
+	    it->officer);
+	return 0;
+}
+
+/* Those items oldest first, joined by ";". */
+static const char *
+audit_seen_text(const struct audit_seen *s)
+{
+	static char buf[1024];
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = s->n - 1; i >= 0 && len < sizeof buf; i--)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", s->item[i],
+		    i > 0 ? ";" : "");
+	return buf;
 }
 
 /* A later bundle before the one it follows: a gap, then filled. */
@@ -491,29 +406,68 @@ static void
 test_gap(const char *a1, struct mc_calendar *calA, const char *d1, const char *d2)
 {
 	char sql[256];
-	const char *a2;
+	const char *a2, *both;
 	struct sync_report r;
 	struct mc_err err;
+	struct audit_seen seen = {.origin = idA};
 	long long n = -1;
 
 	step(A, calA, d1, MC_KIND_RETURN, "2026-11-18 09:00", NULL);
 	step(A, calA, d2, MC_KIND_RETURN, "2026-11-18 09:10", NULL);
 	a2 = export(A, idB, "a2.motcua", &n);
-	is_int(n, 2, "A's export for B: its two new events only");
+	/* B was told A's 1–6: since then A exported twice (a1, into the
+	 * folder), imported b1 and recorded the two returns */
+	is_int(n, 5, "A's export for B: its five new events only");
+	is_str(kinds_after(A, idA, 6), "export,export,import,return@,return@,export",
+	    "they are A's audit events 7–9 and the two returns (12: this export)");
+	{
+		sqlite3 *b = bundle_open(a2);
+		ok(rows_eq(A, events_where("origin = %Q AND seq BETWEEN 7 AND 11", idA), b,
+		    EVENTS), "the bundle holds A's events 7–11, every column");
+		sqlite3_close(b);
+	}
 
-	ok(import(C, a2, false, &r, &err) == 0 && r.events_new == 2 && r.gaps == 1 &&
-	    r.dossiers_new == 0, "C takes the later bundle first: two events, a gap, no "
+	ok(import(C, a2, false, &r, &err) == 0 && r.events_new == 5 && r.gaps == 1 &&
+	    r.dossiers_new == 0, "C takes the later bundle first: five events, a gap, no "
 	    "dossier yet (%s)", err.msg);
 	is_int(event_verify(C, &err), 0, "C's log verifies across the gap");
-	ok(import(C, a1, false, &r, &err) == 0 && r.events_new == 5 && r.gaps == 0 &&
-	    r.dossiers_new == 2, "then the first bundle: five events, the gap filled, two "
+	/* A's five dossier events and its catalog's import */
+	ok(import(C, a1, false, &r, &err) == 0 && r.events_new == 6 && r.gaps == 0 &&
+	    r.dossiers_new == 2, "then the first bundle: six events, the gap filled, two "
 	    "dossiers");
 	snprintf(sql, sizeof sql, "SELECT * FROM dossier WHERE station = '%s' ORDER BY id", idA);
 	ok(same_rows(A, C, sql), "C's rows of A's dossiers are A's (returned, every column)");
-	ok(import(B, a2, false, &r, &err) == 0 && r.events_new == 2 && r.events_known == 0 &&
-	    r.gaps == 0, "B takes the two new events");
-	ok(same_rows(A, B, EVENTS) && same_rows(A, B, DOSSIERS), "A and B hold the same "
-	    "events and dossier rows");
+	ok(no_audit_dossier(C) && scalar(C, "SELECT count(*) FROM dossier") == 2,
+	    "C has those two dossiers and none for the audit events");
+	ok(import(B, a2, false, &r, &err) == 0 && r.events_new == 5 && r.events_known == 0 &&
+	    r.gaps == 0 && r.dossiers_touched == 2, "B takes the five new events (two of "
+	    "them touch dossiers)");
+	/* every event the two hold in common, compared: all but A's 12 (the
+	 * export of a2) and B's own since b1 (its three exports, its import
+	 * of a2), which are checked by kind */
+	both = events_where("NOT (origin = %Q AND seq > 11) AND NOT (origin = %Q AND "
+	    "seq > 3)", idA, idB);
+	ok(same_rows(A, B, both) && scalar(A, "SELECT count(*) FROM event") == 15 &&
+	    scalar(B, "SELECT count(*) FROM event") == 18, "A and B hold the same events "
+	    "(every one either holds, but their records since)");
+	ok(strcmp(kinds_after(A, idA, 11), "export") == 0 &&
+	    strcmp(kinds_after(A, idB, 3), "") == 0 &&
+	    strcmp(kinds_after(B, idA, 11), "") == 0 &&
+	    strcmp(kinds_after(B, idB, 3), "export,export,export,import") == 0,
+	    "what only one holds: A its export of a2, B its three exports and its import");
+	ok(same_rows(A, B, DOSSIERS), "and the same dossier rows");
+
+	/* the audit events travel: B holds A's, as A holds them */
+	ok(rows_eq(B, events_where("origin = %Q AND dossier = ''", idA), A,
+	    events_where("origin = %Q AND dossier = '' AND seq <= 11", idA)) &&
+	    scalar(B, "SELECT count(*) FROM event WHERE origin = %Q AND dossier = ''",
+	    idA) == 4, "B holds A's four audit events: the catalog's import, two exports, "
+	    "the import of b1");
+	ok(audit_list(B, NULL, audit_visit, &seen, &err) == 0, "B's audit list (%s)",
+	    seen.n == 16 ? "too long" : "read");
+	is_str(audit_seen_text(&seen), "1 catalog_import truong;7 export lan;8 export lan;9 import truong",
+	    "B's audit list shows them as A's, by their officers");
+	ok(no_audit_dossier(B), "still no dossier row with id '' at B");
 }
 
 /* One's own bundle back, and a bundle that forks a chain held here. */
@@ -527,8 +481,9 @@ test_own_and_fork(const char *a1)
 	const char *fk;
 
 	digest(A, before);
-	ok(import(A, a1, false, &r, &err) == 0 && r.events_new == 0 && r.events_known == 5,
-	    "A's own bundle back: nothing new");
+	ok(import(A, a1, false, &r, &err) == 0 && r.events_new == 0 && r.events_known == 6,
+	    "A's own bundle back: nothing new, its six known");
+	is_str(kinds_after(A, idA, 12), "", "no import recorded");
 	digest(A, after);
 	is_str(after, before, "and not a row changed");
 	f = peer(A, idA);
@@ -538,19 +493,19 @@ test_own_and_fork(const char *a1)
 	 * its own, but B holds the original */
 	fk = copy(a1, "fork.motcua", -1);
 	bundle_exec(fk, "UPDATE event SET body = json_set(body, '$.outcome', 'refused') "
-	    "WHERE seq = 5");
-	rehash_event(fk, 5);
+	    "WHERE seq = 6");
+	rehash_event(fk, 6);
 	rehash_content(fk);
 	refused(B, fk, "forked or edited", "an event that differs from the one held");
 }
 
 /* Chains that a bundle must continue: its first event links to the last
  * one held here, and its last event is the one the next held event
- * links to.  D holds A's 1–5, E holds A's 6–7 (a gap before them). */
+ * links to.  D holds A's 1–6, E holds A's 7–11 (a gap before them). */
 static void
 test_links(const char *a1)
 {
-	char a2[512];
+	char a2[512], sql[160];
 	struct sync_report r;
 	struct mc_err err;
 	const char *f;
@@ -558,24 +513,27 @@ test_links(const char *a1)
 
 	snprintf(a2, sizeof a2, "%s", test_path("a2.motcua"));
 	ok(import(D, a1, false, &r, &err) == 0 && import(E, a2, false, &r, &err) == 0 &&
-	    r.gaps == 1, "D takes A's events 1–5, E only 6–7");
+	    r.events_new == 5 && r.gaps == 1, "D takes A's events 1–6, E only 7–11");
 
-	/* event 6 made to link elsewhere, every hash after it redone */
+	/* event 7 made to link elsewhere, every hash after it redone */
 	f = copy(a2, "relinked.motcua", -1);
-	bundle_exec(f, "UPDATE event SET prev = '" E64 "' WHERE seq = 6");
-	rehash_event(f, 6);
-	bundle_exec(f, "UPDATE event SET prev = (SELECT hash FROM event WHERE seq = 6) "
-	    "WHERE seq = 7");
+	bundle_exec(f, "UPDATE event SET prev = '" E64 "' WHERE seq = 7");
 	rehash_event(f, 7);
+	for (int seq = 8; seq <= 11; seq++) {
+		snprintf(sql, sizeof sql, "UPDATE event SET prev = (SELECT hash FROM event "
+		    "WHERE seq = %d) WHERE seq = %d", seq - 1, seq);
+		bundle_exec(f, sql);
+		rehash_event(f, seq);
+	}
 	rehash_content(f);
 	refused(D, f, "do not follow the ones held here", "a first event that does not "
 	    "link to the last one held");
 
-	/* event 5 edited, its hash redone: E's event 6 does not link to it */
+	/* event 6 edited, its hash redone: E's event 7 does not link to it */
 	f = copy(a1, "last-edited.motcua", -1);
 	bundle_exec(f, "UPDATE event SET body = json_set(body, '$.outcome', 'refused') "
-	    "WHERE seq = 5");
-	rehash_event(f, 5);
+	    "WHERE seq = 6");
+	rehash_event(f, 6);
 	rehash_content(f);
 	refused(E, f, "do not fit the ones held here", "a last event that the next one held "
 	    "does not link to");
@@ -650,13 +608,21 @@ test_publish(void)
 	is_str(header(p5, "content_sha256"), h, "its content hash, recomputed here");
 
 	evs = rows(C, EVENTS);
+	/* C's own: its catalog's import, its imports of a2 and a1 */
+	is_int(scalar(C, "SELECT max(seq) FROM event WHERE origin = %Q", idC), 3,
+	    "(C's own events before: three)");
 	ok(import(C, p5, false, &r, &err) == 0 && strcmp(r.kind, "catalog") == 0 &&
 	    r.version == 5 && r.events_new == 0, "C imports it (%s)", err.msg);
 	ok(db_meta_get(C, "catalog_version", held, sizeof held) == 0 &&
 	    strcmp(held, "5") == 0 && fee_at(C, "1.001193") == 1234,
 	    "C now holds catalog version 5, the changed fee with it");
-	evs2 = rows(C, EVENTS);
-	ok(strcmp(evs, evs2) == 0, "and its events are untouched");
+	/* a publication carries no events; C records, as its own audit
+	 * events, the catalog's import and the bundle's */
+	evs2 = rows(C, events_where("NOT (origin = %Q AND seq > 3)", idC));
+	ok(strcmp(evs, evs2) == 0, "and the events it held are untouched");
+	is_str(kinds_after(C, idC, 3), "catalog_import,import", "its only new events: its "
+	    "own records of the catalog's import and of the bundle's");
+	ok(no_audit_dossier(C), "and no dossier row for them");
 	sqlite3_free(evs);
 	sqlite3_free(evs2);
 
@@ -701,6 +667,7 @@ main(void)
 	C = station_new("c.db", 3);
 	station_id(A, idA);
 	station_id(B, idB);
+	station_id(C, idC);
 	if (calendar_open(A, &calA, &err) || calendar_open(B, &calB, &err))
 		bail("calendar", err.msg);
 	/* five events at A: two receipts, a handover, two results */
