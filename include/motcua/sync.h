@@ -42,6 +42,7 @@ struct sync_report {
 	char kind[16];			/* "events", "catalog", "calendar" */
 	char sender[40];		/* sender station id */
 	long long version;		/* publications: the version applied */
+	bool held_already;		/* ... or already held: nothing done */
 };
 
 /* Progress for large files: called now and then with done/total events. */

@@ -208,14 +208,15 @@ audit_list(sqlite3 *db, const struct audit_filter *f,
 
 	if (f == NULL)
 		f = &none;
-	/* the day bounds as the text `at` starts with (every time is +07:00) */
+	/* the day bounds as the text `at` starts with (every time is +07:00);
+	 * times are to the minute, so within one the later row is the newer */
 	if (f->from > 0)
 		date_format(f->from, from);
 	if (f->to > 0)
 		date_format(f->to + 1, to);
 	if (db_prepare(db, "SELECT origin, seq, at, officer, kind, body FROM event "
 	    "WHERE dossier = '' AND (?1 = '' OR at >= ?1) AND (?2 = '' OR at < ?2) "
-	    "AND (?3 IS NULL OR officer = ?3) ORDER BY at DESC, origin, seq DESC", &st, err))
+	    "AND (?3 IS NULL OR officer = ?3) ORDER BY at DESC, rowid DESC", &st, err))
 		return -1;
 	if (db_prepare(db, "SELECT json_extract(?1, '$.' || json_quote(?2))", &get, err)) {
 		sqlite3_finalize(st);

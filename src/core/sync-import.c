@@ -286,6 +286,11 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 			bad(bd, err, _("an event in it is malformed"));
 			goto done;
 		}
+		/* an audit event names no dossier, and a dossier's is no audit */
+		if ((e.dossier[0] == '\0') != audit_is_kind(e.kind)) {
+			bad(bd, err, _("an event in it mixes an audit kind and a dossier"));
+			goto done;
+		}
 		/* each event is what its hash says, and its body is canonical */
 		sqlite3_bind_text(canon, 1, e.body, -1, SQLITE_STATIC);
 		if (sqlite3_step(canon) != SQLITE_ROW || sqlite3_column_int(canon, 0) != 1 ||
@@ -518,6 +523,12 @@ apply_publication(sqlite3 *db, const char *acting, struct bundle *bd, bool force
 		return err_set(err, MC_ECONFLICT, _("%s holds %s version %lld, older than the "
 		    "version %s held here: not imported (use --force to apply it anyway)"),
 		    bd->path, kind, version, held);
+	/* the version held already: nothing to apply, nothing changes (and a
+	 * text that differs under the same number is not taken) */
+	if (!force && db_meta_get(db, key, held, sizeof held) == 0 && atoll(held) == version) {
+		r->held_already = true;
+		return 0;
+	}
 	if (strcmp(kind, "catalog") == 0) {
 		struct catalog_stats cs;
 		char was[32] = "";
@@ -594,7 +605,7 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	/* a bundle that brought nothing new changed nothing: importing it
 	 * again and again leaves the database as it was */
 	snprintf(events, sizeof events, "%lld", r->events_new);
-	if ((r->events_new > 0 || strcmp(kind, "events") != 0) &&
+	if ((r->events_new > 0 || (strcmp(kind, "events") != 0 && !r->held_already)) &&
 	    audit_record(db, "import", me.username, NULL, err, "file", path, "events", events,
 	    "sender", r->sender, (char *)NULL))
 		goto rollback;
