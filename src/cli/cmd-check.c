@@ -1,4 +1,6 @@
-/* cmd-check.c — motcua check [--rebuild]: is the store sound? */
+/* cmd-check.c — motcua check [--rebuild]: is the store sound?  Checking
+ * only reads; --rebuild rewrites the dossier table, so it is done by an
+ * officer who proves who they are (--password-file or the terminal). */
 #include "config.h"
 
 #include <stdio.h>
@@ -21,13 +23,14 @@ integrity_problem(const char *problem, void *arg)
 static int
 run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	bool rebuild = cli_has(a, "rebuild");
+	bool rebuild = a->form->key != NULL;
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 	long long bad, total, differ, found;
 	int problems = 0;
 
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || (rebuild && cli_login(ctx, a, db, &me)))
 		return 1;
 
 	/* SQLite's own check of every page and index */
@@ -67,14 +70,16 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	return 0;
 }
 
-static const struct cli_opt check_opts[] = {
+static const struct cli_opt rebuild_opt[] = {
 	{"rebuild", NULL, N_("also rebuild the dossier table from the events, and "
-	    "compare"), 0, 0},
+	    "compare"), CLI_REQUIRED, 0},
 	CLI_OPT_END,
 };
 
+/* the check alone, and with --rebuild, which writes (a password) */
 static const struct cli_form forms[] = {
-	{.opts = {check_opts}, .run = run},
+	{.run = run},
+	{.key = "rebuild", .opts = {rebuild_opt, cli_group_password}, .run = run},
 	CLI_FORM_END,
 };
 
