@@ -23,13 +23,18 @@ integrity_problem(const char *problem, void *arg)
 static int
 run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	bool rebuild = a->form->key != NULL;
+	bool rebuild = cli_has(a, "rebuild");
 	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 	long long bad, total, differ, found;
 	int problems = 0;
 
+	if (!rebuild && cli_has(a, "password-file")) {
+		cli_error(_("--password-file goes with --rebuild: checking alone needs no "
+		    "password"));
+		return EXIT_USAGE;
+	}
 	if ((db = cli_db(ctx)) == NULL || (rebuild && cli_login(ctx, a, db, &me)))
 		return 1;
 
@@ -70,16 +75,14 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	return 0;
 }
 
-static const struct cli_opt rebuild_opt[] = {
+static const struct cli_opt check_opts[] = {
 	{"rebuild", NULL, N_("also rebuild the dossier table from the events, and "
-	    "compare"), CLI_REQUIRED, 0},
+	    "compare (the acting officer's password: it writes)"), 0, 0},
 	CLI_OPT_END,
 };
 
-/* the check alone, and with --rebuild, which writes (a password) */
 static const struct cli_form forms[] = {
-	{.run = run},
-	{.key = "rebuild", .opts = {rebuild_opt, cli_group_password}, .run = run},
+	{.opts = {check_opts, cli_group_password}, .run = run},
 	CLI_FORM_END,
 };
 

@@ -49,6 +49,7 @@ run_add(struct cli_ctx *ctx, const struct cli_args *a)
 	struct mc_officer me;
 	struct mc_err err;
 	char pw[CLI_PASSWORD_SIZE];
+	enum mc_role asked = MC_ROLE_SUPERVISOR;
 	long long n;
 	sqlite3 *db;
 	int rc;
@@ -60,12 +61,7 @@ run_add(struct cli_ctx *ctx, const struct cli_args *a)
 	if ((n = unit_officer_count(db, &err)) < 0)
 		return cli_fail(&err);
 	if (n == 0) {
-		if (role != MC_ROLE_SUPERVISOR && r != NULL)
-			cli_warn(_("%s is the unit's first officer, so a supervisor, not %s"),
-			    a->argv[0], r);
-		else
-			fprintf(stderr, "motcua: %s\n", _("the unit's first officer is a "
-			    "supervisor"));
+		asked = role;
 		role = MC_ROLE_SUPERVISOR;
 	} else {
 		if (cli_login(ctx, a, db, &me))
@@ -79,6 +75,11 @@ run_add(struct cli_ctx *ctx, const struct cli_args *a)
 	sodium_memzero(pw, sizeof pw);
 	if (rc != 0)
 		return cli_fail(&err);
+	if (asked != MC_ROLE_SUPERVISOR && r != NULL)
+		cli_warn(_("%s is the unit's first officer, so a supervisor, not %s"),
+		    a->argv[0], r);
+	else if (n == 0)
+		fprintf(stderr, "motcua: %s\n", _("the unit's first officer is a supervisor"));
 	printf(_("Officer %s added.\n"), a->argv[0]);
 	return 0;
 }
