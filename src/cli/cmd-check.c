@@ -77,7 +77,7 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 
 static const struct cli_opt check_opts[] = {
 	{"rebuild", NULL, N_("also rebuild the dossier table from the events, and "
-	    "compare (the acting officer's password: it writes)"), 0, 0},
+	    "compare"), 0, 0},
 	CLI_OPT_END,
 };
 

@@ -157,7 +157,8 @@ usage_error "an unknown action" "motcua calendar due [--from \"YYYY-MM-DD HH:MM\
 	calendar frob
 like "$err" "^motcua: unknown calendar command 'frob': use one of holidays, set, unset, import, due" \
 	"an unknown action: lists the actions"
-usage_error "two options that exclude each other" "motcua export [--out FILE|DIR] [--for STATION|--all]" \
+usage_error "two options that exclude each other" \
+	"motcua export [--out FILE|DIR] [--for STATION|--all] [--password-file FILE]" \
 	export --for 1 --all
 like "$err" "^motcua: --all does not go with --for" "--for and --all: says so"
 usage_error "an option of the other form" "motcua init --from-copy FILE --station N" \
@@ -237,7 +238,7 @@ test "$(opts receive | grep -c '^  --')" -eq 8; ok "eight receipt options"
 for bad in "--id 123" "--phone 12" "--email nope" "--birth 2099-01-01" "--docs 1,,2" \
     "--docs 7" "--name="; do
 	for c in receive guide; do
-		refused "$c $bad" "$db" "." --db "$db" --officer lan $c --procedure 1.001022 \
+		refused "$c $bad" "$db" "." --db "$db" --officer lan --password-file "$PWF" $c --procedure 1.001022 \
 			--name "Trần Văn Dũng" --id 087084000996 --at "2026-11-20 14:00" $bad
 		eval "e_$c=\$err"
 	done
@@ -245,7 +246,7 @@ for bad in "--id 123" "--phone 12" "--email nope" "--birth 2099-01-01" "--docs 1
 done
 for c in receive guide; do
 	refused "$c: an unknown procedure" "$db" "no procedure has the code 9\.99" --db "$db" \
-		--officer lan $c --procedure 9.99 --name A --id 087084000996
+		--officer lan --password-file "$PWF" $c --procedure 9.99 --name A --id 087084000996
 done
 for o in procedure name id; do
 	for c in receive guide; do
