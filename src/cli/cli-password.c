@@ -190,8 +190,11 @@ wait_ms(long ms)
 		;
 }
 
-int
-cli_login(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db, struct mc_officer *o)
+/* The acting officer's login (cli_login); may_be_reset: an officer whose
+ * password a supervisor reset may still log in (for passwd alone). */
+static int
+login(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db, struct mc_officer *o,
+    bool may_be_reset)
 {
 	const char *file = cli_arg(a, "password-file");
 	char pw[CLI_PASSWORD_SIZE], prompt[128];
@@ -210,12 +213,30 @@ cli_login(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db, struct mc_
 	rc = auth_verify(db, o->username, pw, &now, &st, &err);
 	sodium_memzero(pw, sizeof pw);
 	if (rc != 0) {
+		/* audit: login_failed */
 		/* each wrong password in a row costs more time than the last */
 		if (err.kind == MC_EINVAL)
 			wait_ms(auth_delay_ms(st.failures));
 		return cli_fail(&err);
 	}
+	/* audit: login */
+	if (st.must_change && !may_be_reset)
+		return cli_error(_("the password of %s was reset by a supervisor: run 'motcua "
+		    "passwd' first to set your own, then try again"), o->username);
 	return 0;
+}
+
+int
+cli_login(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db, struct mc_officer *o)
+{
+	return login(ctx, a, db, o, false);
+}
+
+int
+cli_login_passwd(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db,
+    struct mc_officer *o)
+{
+	return login(ctx, a, db, o, true);
 }
 
 int

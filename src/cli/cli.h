@@ -230,9 +230,16 @@ int cli_password_tty(const char *prompt, const char *option, char *buf, size_t n
 /* The acting officer proves who they are: ctx->officer (or the only
  * active officer) into *o, the password from --password-file or the
  * terminal, checked by auth_verify at the current time (a wrong one is
- * counted and costs auth_delay_ms before the answer).  0, or 1 after
- * printing one line; nothing but the failure count is changed. */
+ * counted and costs auth_delay_ms before the answer).  An officer whose
+ * password a supervisor reset is refused: they run `motcua passwd` first.
+ * 0, or 1 after printing one line; nothing but the failure count is
+ * changed.  Every command that changes data calls it (with
+ * cli_group_password among its form's options) before changing anything;
+ * the commands that only read never do. */
 int cli_login(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db,
+    struct mc_officer *o);
+/* cli_login for `motcua passwd`: a reset password logs in, to be changed. */
+int cli_login_passwd(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db,
     struct mc_officer *o);
 /* A new password for `user`: from the file of option `option` (a
  * password-file option of the form), else asked twice on the terminal.

@@ -3,7 +3,8 @@
  * holidays and due only read: without --db and with no database at the
  * default place they work on the defaults (Labour Code holidays, office
  * hours 07:30–11:30 and 13:30–17:00), so a due date can be checked before
- * anything is set up.  set, unset and import need the database. */
+ * anything is set up.  set, unset and import need the database and the
+ * acting officer's password. */
 #include "config.h"
 
 #include <stdio.h>
@@ -127,6 +128,7 @@ static int
 cal_set(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_holiday h = {0};
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 	char *name;
@@ -140,11 +142,11 @@ cal_set(struct cli_ctx *ctx, const struct cli_args *a)
 		    "off or work for a working day"), a->argv[1]);
 	if ((name = cli_text(a->argv[2], _("holiday name"))) == NULL)
 		return 1;
-	if ((db = cli_db(ctx)) == NULL) {
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me)) {
 		free(name);
 		return 1;
 	}
-	if (calendar_set(db, ctx->officer, h.jdn, h.off, name, &err) != 0) {
+	if (calendar_set(db, me.username, h.jdn, h.off, name, &err) != 0) {
 		free(name);
 		return cli_fail(&err);
 	}
@@ -157,15 +159,16 @@ cal_set(struct cli_ctx *ctx, const struct cli_args *a)
 static int
 cal_unset(struct cli_ctx *ctx, const struct cli_args *a)
 {
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 	int jdn;
 
 	if (parse_date_arg(a->argv[0], &jdn))
 		return 1;
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
-	if (calendar_unset(db, ctx->officer, jdn, &err) != 0)
+	if (calendar_unset(db, me.username, jdn, &err) != 0)
 		return cli_fail(&err);
 	printf(_("Removed the override on %s.\n"), a->argv[0]);
 	return 0;
@@ -175,6 +178,7 @@ static int
 cal_import(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	int years[MC_CALENDAR_MAX_YEARS];
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 	int n;
@@ -182,9 +186,9 @@ cal_import(struct cli_ctx *ctx, const struct cli_args *a)
 	/* A missing file is reported before the database is looked for. */
 	if (access(a->argv[0], R_OK) != 0)
 		return cli_error(_("cannot read %s; check the file name"), a->argv[0]);
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
-	n = calendar_import_file(db, ctx->officer, a->argv[0], years, MC_CALENDAR_MAX_YEARS, &err);
+	n = calendar_import_file(db, me.username, a->argv[0], years, MC_CALENDAR_MAX_YEARS, &err);
 	if (n < 0)
 		return cli_fail(&err);
 	printf("%s", _("Imported the official calendar of"));
@@ -234,9 +238,10 @@ static const struct cli_opt due_opts[] = {
 
 static const struct cli_form forms[] = {
 	{.word = "holidays", .args = "YEAR", .opts = {cli_group_json}, .run = cal_holidays},
-	{.word = "set", .args = "DATE off|work NAME", .run = cal_set},
-	{.word = "unset", .args = "DATE", .run = cal_unset},
-	{.word = "import", .args = "FILE", .run = cal_import},
+	{.word = "set", .args = "DATE off|work NAME", .opts = {cli_group_password},
+	    .run = cal_set},
+	{.word = "unset", .args = "DATE", .opts = {cli_group_password}, .run = cal_unset},
+	{.word = "import", .args = "FILE", .opts = {cli_group_password}, .run = cal_import},
 	{.word = "due", .opts = {due_opts}, .run = cal_due},
 	CLI_FORM_END,
 };

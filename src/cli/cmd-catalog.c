@@ -1,6 +1,6 @@
 /* cmd-catalog.c — motcua catalog import|export|list: the procedure catalog.
  *
- *   motcua catalog import FILE
+ *   motcua catalog import FILE [--password-file FILE]
  *   motcua catalog export
  *   motcua catalog list [--search TEXT] [--all] [--json]
  */
@@ -20,12 +20,13 @@ static int
 do_import(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct catalog_stats st;
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
-	if (catalog_import_file(db, ctx->officer, a->argv[0], &st, &err) < 0)
+	if (catalog_import_file(db, me.username, a->argv[0], &st, &err) < 0)
 		return cli_fail(&err);
 	printf(_("catalog imported: %d new, %d amended, %d abolished, %d unchanged\n"),
 	    st.added, st.amended, st.abolished, st.unchanged);
@@ -128,7 +129,7 @@ static const struct cli_opt list_opts[] = {
 };
 
 static const struct cli_form forms[] = {
-	{.word = "import", .args = "FILE", .run = do_import},
+	{.word = "import", .args = "FILE", .opts = {cli_group_password}, .run = do_import},
 	{.word = "export", .run = do_export},
 	{.word = "list", .opts = {list_opts, cli_group_json}, .run = do_list},
 	CLI_FORM_END,

@@ -1,4 +1,6 @@
-/* cmd-check.c — motcua check [--rebuild]: is the store sound? */
+/* cmd-check.c — motcua check [--rebuild]: is the store sound?  Checking
+ * only reads; --rebuild rewrites the dossier table, so it is done by an
+ * officer who proves who they are (--password-file or the terminal). */
 #include "config.h"
 
 #include <stdio.h>
@@ -22,12 +24,18 @@ static int
 run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	bool rebuild = cli_has(a, "rebuild");
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 	long long bad, total, differ, found;
 	int problems = 0;
 
-	if ((db = cli_db(ctx)) == NULL)
+	if (!rebuild && cli_has(a, "password-file")) {
+		cli_error(_("--password-file goes with --rebuild: checking alone needs no "
+		    "password"));
+		return EXIT_USAGE;
+	}
+	if ((db = cli_db(ctx)) == NULL || (rebuild && cli_login(ctx, a, db, &me)))
 		return 1;
 
 	/* SQLite's own check of every page and index */
@@ -48,7 +56,7 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	}
 
 	if (rebuild) {
-		if (dossier_rebuild(db, ctx->officer, &total, &differ, &err) != 0)
+		if (dossier_rebuild(db, me.username, &total, &differ, &err) != 0)
 			return cli_fail(&err);
 		if (differ == 0) {
 			printf(_("dossiers: %lld rebuilt from events, identical\n"), total);
@@ -74,7 +82,7 @@ static const struct cli_opt check_opts[] = {
 };
 
 static const struct cli_form forms[] = {
-	{.opts = {check_opts}, .run = run},
+	{.opts = {check_opts, cli_group_password}, .run = run},
 	CLI_FORM_END,
 };
 

@@ -152,6 +152,7 @@ run_event(struct cli_ctx *ctx, const struct cli_args *a)
 	struct mc_step_args sa;
 	struct mc_calendar *cal;
 	struct mc_time at;
+	struct mc_officer me;
 	struct mc_err err;
 	const struct mc_kind *kind;
 	char names[256];
@@ -166,11 +167,11 @@ run_event(struct cli_ctx *ctx, const struct cli_args *a)
 	step_args(a, kind, &sa);
 	if (cli_time(cli_arg(a, "at"), &at) != 0)
 		return 1;
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
 	if (calendar_open(db, &cal, &err) != 0)
 		return cli_fail(&err);
-	rc = lifecycle_record(db, cal, a->argv[0], kind, &sa, &at, ctx->officer, &err);
+	rc = lifecycle_record(db, cal, a->argv[0], kind, &sa, &at, me.username, &err);
 	calendar_close(cal);
 	if (rc != 0)
 		return cli_fail(&err);
@@ -365,7 +366,8 @@ static const struct cli_opt as_of_opt[] = {
 };
 
 static const struct cli_form event_forms[] = {
-	{.args = "CODE KIND", .opts = {event_opts, cli_group_at}, .run = run_event},
+	{.args = "CODE KIND", .opts = {event_opts, cli_group_at, cli_group_password},
+	    .run = run_event},
 	CLI_FORM_END,
 };
 static const struct cli_form history_forms[] = {

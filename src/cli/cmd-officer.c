@@ -35,19 +35,22 @@ run_list(struct cli_ctx *ctx, const struct cli_args *a)
 	return unit_officer_list(db, print_officer, NULL, &err) ? cli_fail(&err) : 0;
 }
 
-/* With --password-file the acting officer proves who they are and must be
- * allowed to manage officers, and the new officer gets a password (from
- * --new-password-file or the terminal).  Without it, as before passwords
- * existed: anyone adds, and --new-password-file alone still sets one. */
+/* The acting officer proves who they are and must be allowed to manage
+ * officers; the new officer gets a password (from --new-password-file or
+ * typed twice on the terminal).  The unit's first officer (no officer at
+ * all yet: init without --supervisor) needs no proof, since nobody could
+ * give it, and is a supervisor whatever --role says, so that the unit has
+ * someone to manage it. */
 static int
 run_add(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *r = cli_arg(a, "role");
-	bool login = cli_has(a, "password-file"), with_pw;
 	enum mc_role role = MC_ROLE_OFFICER;
 	struct mc_officer me;
 	struct mc_err err;
 	char pw[CLI_PASSWORD_SIZE];
+	enum mc_role asked = MC_ROLE_SUPERVISOR;
+	long long n;
 	sqlite3 *db;
 	int rc;
 
@@ -55,20 +58,29 @@ run_add(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_error(_("unknown role '%s': use officer, supervisor or auditor"), r);
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if (login) {
+	if ((n = unit_officer_count(db, &err)) < 0)
+		return cli_fail(&err);
+	if (n == 0) {
+		asked = role;
+		role = MC_ROLE_SUPERVISOR;
+	} else {
 		if (cli_login(ctx, a, db, &me))
 			return 1;
 		if (role_check(me.role, MC_ACT_OFFICER, &err) != 0)
 			return cli_fail(&err);
 	}
-	with_pw = login || cli_has(a, "new-password-file");
-	if (with_pw && cli_new_password(a, "new-password-file", a->argv[0], pw, sizeof pw))
+	if (cli_new_password(a, "new-password-file", a->argv[0], pw, sizeof pw))
 		return 1;
-	rc = auth_officer_add(db, login ? me.username : ctx->officer, a->argv[0], a->argv[1],
-	    role, with_pw ? pw : NULL, &err);
+	rc = auth_officer_add(db, n == 0 ? NULL : me.username, a->argv[0], a->argv[1], role,
+	    pw, &err);
 	sodium_memzero(pw, sizeof pw);
 	if (rc != 0)
 		return cli_fail(&err);
+	if (asked != MC_ROLE_SUPERVISOR && r != NULL)
+		cli_warn(_("%s is the unit's first officer, so a supervisor, not %s"),
+		    a->argv[0], r);
+	else if (n == 0)
+		fprintf(stderr, "motcua: %s\n", _("the unit's first officer is a supervisor"));
 	printf(_("Officer %s added.\n"), a->argv[0]);
 	return 0;
 }
@@ -177,13 +189,17 @@ run_unlock(struct cli_ctx *ctx, const struct cli_args *a)
 	return 0;
 }
 
-/* motcua passwd: the current password checked, then the new one set (its
- * policy is auth_set's).  A wrong current password changes nothing but
- * its count. */
+/* motcua passwd: the current password checked (a reset one too: this is
+ * how it is replaced), then the new one set (its policy is auth_set's).  A
+ * wrong current password changes nothing but its count.  An officer who
+ * has no password at all (one from a database made before passwords, such
+ * as the demo's) sets a first one without: there is none to prove. */
 static int
 run_passwd(struct cli_ctx *ctx, const struct cli_args *a)
 {
+	struct mc_auth_state st;
 	struct mc_officer me;
+	struct mc_time now;
 	struct mc_err err;
 	char pw[CLI_PASSWORD_SIZE];
 	sqlite3 *db;
@@ -191,8 +207,18 @@ run_passwd(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
-	if (cli_login(ctx, a, db, &me))
+	if (unit_officer_get(db, ctx->officer, &me, &err) != 0)
+		return cli_fail(&err);
+	date_now(&now);
+	if (auth_state(db, me.username, &now, &st, &err) != 0)
+		return cli_fail(&err);
+	if (!st.has_password) {
+		if (cli_has(a, "password-file"))
+			return cli_error(_("%s has no password yet: leave out --password-file "
+			    "and give the first one with --new-password-file"), me.username);
+	} else if (cli_login_passwd(ctx, a, db, &me)) {
 		return 1;
+	}
 	if (cli_new_password(a, "new-password-file", me.username, pw, sizeof pw))
 		return 1;
 	rc = auth_set(db, me.username, pw, &err);

@@ -1,4 +1,5 @@
 /* cmd-publish.c — motcua publish catalog|calendar --out FILE [--version N]
+ *     [--password-file FILE]
  *
  * Writes a publication bundle (sync.h): the catalog or the holiday
  * calendar of this database, with a version number, for other stations to
@@ -20,6 +21,7 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	const char *out = cli_arg(a, "out"), *vtext = cli_arg(a, "version"), *kind = a->word;
 	char written[4096];
 	long long version = 0;
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 
@@ -28,11 +30,11 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	if (vtext != NULL && publish_version_parse(vtext, &version) < 0)
 		return cli_error(_("bad version \"%s\"; give a whole number from 1 up, "
 		    "such as 3"), vtext);
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
 	if (vtext == NULL && publish_version_next(db, kind, &version, &err) < 0)
 		return cli_fail(&err);
-	if (publish_write(db, ctx->officer, kind, version, out, written, sizeof written, &err) < 0)
+	if (publish_write(db, me.username, kind, version, out, written, sizeof written, &err) < 0)
 		return cli_fail(&err);
 	if (strcmp(kind, "calendar") == 0)
 		printf(_("Published calendar version %lld to %s.\n"), version, written);
@@ -48,7 +50,7 @@ static const struct cli_opt publish_opts[] = {
 };
 
 static const struct cli_form forms[] = {
-	{.word = "catalog|calendar", .opts = {publish_opts}, .run = run},
+	{.word = "catalog|calendar", .opts = {publish_opts, cli_group_password}, .run = run},
 	CLI_FORM_END,
 };
 

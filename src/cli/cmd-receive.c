@@ -16,6 +16,7 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	struct mc_receipt r;
 	struct mc_receipt_out out;
 	struct mc_calendar *cal;
+	struct mc_officer me;
 	struct mc_err err;
 	const char *at = cli_arg(a, "at");
 	char due[MC_TIME_LEN];
@@ -28,9 +29,9 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 		r.applicant.delivery = MC_DELIVER_POST;
 	if (cli_time(at, &r.at) != 0)
 		return 1;
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
-	r.officer = ctx->officer;
+	r.officer = me.username;
 	if (calendar_open(db, &cal, &err) != 0)
 		return cli_fail(&err);
 	rc = dossier_receive(db, cal, &r, &out, &err);
@@ -51,7 +52,8 @@ static const struct cli_opt receive_opts[] = {
 };
 
 static const struct cli_form forms[] = {
-	{.opts = {cli_group_receipt, receive_opts, cli_group_at}, .run = run},
+	{.opts = {cli_group_receipt, receive_opts, cli_group_at, cli_group_password},
+	    .run = run},
 	CLI_FORM_END,
 };
 

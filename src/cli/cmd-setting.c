@@ -42,30 +42,32 @@ run_get(struct cli_ctx *ctx, const struct cli_args *a)
 static int
 run_set(struct cli_ctx *ctx, const struct cli_args *a)
 {
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
-	return setting_set(db, ctx->officer, a->argv[0], a->argv[1], &err) ? cli_fail(&err) : 0;
+	return setting_set(db, me.username, a->argv[0], a->argv[1], &err) ? cli_fail(&err) : 0;
 }
 
 static int
 run_unset(struct cli_ctx *ctx, const struct cli_args *a)
 {
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
-	return setting_unset(db, ctx->officer, a->argv[0], &err) ? cli_fail(&err) : 0;
+	return setting_unset(db, me.username, a->argv[0], &err) ? cli_fail(&err) : 0;
 }
 
 static const struct cli_form forms[] = {
 	{.word = "list", .run = run_list},
 	{.word = "get", .args = "NAME", .run = run_get},
-	{.word = "set", .args = "NAME VALUE", .run = run_set},
-	{.word = "unset", .args = "NAME", .run = run_unset},
+	{.word = "set", .args = "NAME VALUE", .opts = {cli_group_password}, .run = run_set},
+	{.word = "unset", .args = "NAME", .opts = {cli_group_password}, .run = run_unset},
 	CLI_FORM_END,
 };
 

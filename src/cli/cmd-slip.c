@@ -163,6 +163,7 @@ run_guide(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct mc_receipt r;
 	struct mc_receipt_out res;
+	struct mc_officer me;
 	struct mc_err err;
 	const char *at = cli_arg(a, "at");
 	char dbp[4096], saved[PATH_MAX + 64];
@@ -174,9 +175,10 @@ run_guide(struct cli_ctx *ctx, const struct cli_args *a)
 	cli_receipt(a, &r);
 	if (cli_time(at, &r.at) != 0)
 		return 1;
-	if (cli_db_path(ctx, dbp, sizeof dbp) == NULL || (db = cli_db(ctx)) == NULL)
+	if (cli_db_path(ctx, dbp, sizeof dbp) == NULL || (db = cli_db(ctx)) == NULL ||
+	    cli_login(ctx, a, db, &me))
 		return 1;
-	r.officer = ctx->officer;
+	r.officer = me.username;
 	rc = dossier_guide(db, &r, &res, &err);
 	for (int i = 0; i < res.warnings.n; i++)
 		cli_warn("%s", res.warnings.msg[i]);
@@ -199,7 +201,8 @@ run_guide(struct cli_ctx *ctx, const struct cli_args *a)
 }
 
 static const struct cli_form guide_forms[] = {
-	{.opts = {cli_group_receipt, cli_group_at, print_opt}, .run = run_guide},
+	{.opts = {cli_group_receipt, cli_group_at, print_opt, cli_group_password},
+	    .run = run_guide},
 	CLI_FORM_END,
 };
 

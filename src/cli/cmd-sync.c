@@ -1,4 +1,6 @@
-/* cmd-sync.c — motcua export, import, peers: sync by file. */
+/* cmd-sync.c — motcua export, import, peers: sync by file.  export and import
+ * are done by an officer who proves who they are (an export is recorded:
+ * what was sent, by whom); peers only reads. */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,6 +18,7 @@ run_export(struct cli_ctx *ctx, const struct cli_args *a)
 	const char *out = cli_has(a, "out") ? cli_arg(a, "out") : ".";
 	const char *peer = cli_arg(a, "for");
 	char written[8500];
+	struct mc_officer me;
 	struct mc_err err;
 	long long count;
 	bool all = cli_has(a, "all");
@@ -23,9 +26,9 @@ run_export(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if (out[0] == '\0')
 		return cli_usage(a);
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
-	if (sync_export(db, ctx->officer, all ? NULL : peer, out, written, sizeof written, &count, NULL,
+	if (sync_export(db, me.username, all ? NULL : peer, out, written, sizeof written, &count, NULL,
 	    NULL, &err) != 0)
 		return cli_fail(&err);
 	printf(_("%s: %lld events\n"), written, count);
@@ -37,17 +40,18 @@ run_import(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	bool force = cli_has(a, "force");
 	char *const *files = a->argv;
+	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
 	int failed = 0;
 
-	if ((db = cli_db(ctx)) == NULL)
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
 	/* each file on its own: one bad file does not stop the others */
 	for (int i = 0; i < a->argc; i++) {
 		struct sync_report r;
 
-		if (sync_import(db, ctx->officer, files[i], force, &r, NULL, NULL, &err) != 0) {
+		if (sync_import(db, me.username, files[i], force, &r, NULL, NULL, &err) != 0) {
 			cli_fail(&err);
 			failed++;
 			continue;
@@ -107,11 +111,11 @@ static const struct cli_opt import_opts[] = {
 };
 
 static const struct cli_form export_forms[] = {
-	{.opts = {export_opts}, .run = run_export},
+	{.opts = {export_opts, cli_group_password}, .run = run_export},
 	CLI_FORM_END,
 };
 static const struct cli_form import_forms[] = {
-	{.args = "FILE...", .opts = {import_opts}, .run = run_import},
+	{.args = "FILE...", .opts = {import_opts, cli_group_password}, .run = run_import},
 	CLI_FORM_END,
 };
 static const struct cli_form peers_forms[] = {

@@ -16,7 +16,7 @@ is "$rc" 2 "unknown language: usage error"
 like "$err" "--lang vi" "says which languages exist"
 run --db
 is "$rc" 2 "--db without a value: usage error"
-run receive --name X
+run --password-file "$PWF" receive --name X
 is "$rc" 2 "receive without --procedure and --id: usage error"
 like "$err" "usage: motcua receive" "usage line shown"
 run show

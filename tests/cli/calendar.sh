@@ -37,7 +37,7 @@ run --db "$T/none.db" calendar holidays 2026
 is "$rc" 1 "an explicit --db that does not exist: exit 1"
 like "$err" '^motcua: .*none\.db' "says which database is missing"
 check "and does not create it" test ! -e "$T/none.db"
-run calendar set 2026-11-24 off "Ngày Văn hóa Việt Nam"
+run --password-file "$PWF" calendar set 2026-11-24 off "Ngày Văn hóa Việt Nam"
 is "$rc" 1 "set needs a database"
 
 # ---- usage ---------------------------------------------------------------
@@ -58,7 +58,7 @@ run calendar due --limit "1 day" extra
 is "$rc" 2 "due with an operand: usage"
 
 # ---- a database ------------------------------------------------------------
-run --db "$DB" init --unit-code 000.17.22.H56 --unit-name "UBND xã Thử" --station 1
+run --db "$DB" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Thử" --station 1
 is "$rc" 0 "init (stderr: $err)"
 
 run --db "$DB" calendar holidays 2026 --json
@@ -72,10 +72,10 @@ run --db "$DB" calendar holidays 2031 --json
 is "$(printf '%s' "$out" | head -c 1)" "[" "JSON array for another year"
 
 # set / unset
-run --db "$DB" calendar set 2026-11-24 off "Ngày Văn hóa Việt Nam"
+run --db "$DB" --password-file "$PWF" calendar set 2026-11-24 off "Ngày Văn hóa Việt Nam"
 is "$rc" 0 "set off: exit 0"
 is "$out" "2026-11-24  off  Ngày Văn hóa Việt Nam" "set echoes the line"
-run --db "$DB" calendar set 2026-04-27 work "Làm việc bình thường"
+run --db "$DB" --password-file "$PWF" calendar set 2026-04-27 work "Làm việc bình thường"
 is "$rc" 0 "set work: exit 0"
 run --db "$DB" calendar holidays 2026
 like "$out" '^2026-11-24  off  Ngày Văn hóa Việt Nam$' "override off listed"
@@ -88,23 +88,23 @@ run --db "$DB" calendar due --from "2026-11-23 09:00" --limit "1 day"
 is "$out" "2026-11-25 09:00" "due skips the override day"
 run --db "$DB" calendar due --from "2026-04-24 10:00" --limit "1 day"
 is "$out" "2026-04-27 10:00" "due uses the day made working"
-run --db "$DB" calendar unset 2026-04-27
+run --db "$DB" --password-file "$PWF" calendar unset 2026-04-27
 is "$rc" 0 "unset: exit 0"
 run --db "$DB" calendar due --from "2026-04-24 10:00" --limit "1 day"
 is "$out" "2026-04-28 10:00" "after unset the default is back"
 
 refused "unset without override" "$DB" '2026-04-27 has no override' \
-    --db "$DB" calendar unset 2026-04-27
+    --db "$DB" --password-file "$PWF" calendar unset 2026-04-27
 refused "set 30 February" "$DB" 'bad date "2026-02-30"' \
-    --db "$DB" calendar set 2026-02-30 off "X"
-refused "set month 13" "$DB" 'bad date' --db "$DB" calendar set 2026-13-01 off "X"
-refused "set short date" "$DB" 'YYYY-MM-DD' --db "$DB" calendar set 26-1-1 off "X"
+    --db "$DB" --password-file "$PWF" calendar set 2026-02-30 off "X"
+refused "set month 13" "$DB" 'bad date' --db "$DB" --password-file "$PWF" calendar set 2026-13-01 off "X"
+refused "set short date" "$DB" 'YYYY-MM-DD' --db "$DB" --password-file "$PWF" calendar set 26-1-1 off "X"
 refused "set neither off nor work" "$DB" 'neither off nor work' \
-    --db "$DB" calendar set 2026-06-01 holiday "X"
-refused "set empty name" "$DB" 'name is empty' --db "$DB" calendar set 2026-06-01 off "  "
-refused "unset bad date" "$DB" 'bad date' --db "$DB" calendar unset 2026-06-31
+    --db "$DB" --password-file "$PWF" calendar set 2026-06-01 holiday "X"
+refused "set empty name" "$DB" 'name is empty' --db "$DB" --password-file "$PWF" calendar set 2026-06-01 off "  "
+refused "unset bad date" "$DB" 'bad date' --db "$DB" --password-file "$PWF" calendar unset 2026-06-31
 before=$(dbsum "$DB")
-run --db "$DB" calendar set 2026-06-01 off
+run --db "$DB" --password-file "$PWF" calendar set 2026-06-01 off
 is "$rc" 2 "set without a name: usage"
 is "$(dbsum "$DB")" "$before" "set without a name: database unchanged"
 
@@ -128,10 +128,10 @@ refused "due date only" "$DB" 'YYYY-MM-DD HH:MM' \
     --db "$DB" calendar due --from "2026-03-02" --limit "1 day"
 
 # ---- import --------------------------------------------------------------
-run --db "$DB" calendar import "$DATA/calendar-2026.json"
+run --db "$DB" --password-file "$PWF" calendar import "$DATA/calendar-2026.json"
 is "$rc" 0 "import 2026: exit 0 ($err)"
 like "$out" '2026' "reports the year imported"
-run --db "$DB" calendar import "$DATA/calendar-2025.json"
+run --db "$DB" --password-file "$PWF" calendar import "$DATA/calendar-2025.json"
 is "$rc" 0 "import 2025: exit 0"
 run --db "$DB" calendar holidays 2026
 like "$out" '^2026-01-10  work  Làm bù cho ngày 2/1$' "official: Saturday 10/1 worked"
@@ -155,11 +155,11 @@ is "$out" "2026-09-03 09:00" "over 31/8–2/9"
 # bad files: each refused with a message naming entry and field
 bad() {	# bad DESC REGEX JSON
 	printf '%s\n' "$3" > "$T/bad.json"
-	refused "import $1" "$DB" "$2" --db "$DB" calendar import "$T/bad.json"
+	refused "import $1" "$DB" "$2" --db "$DB" --password-file "$PWF" calendar import "$T/bad.json"
 }
 H='"format": "motcua-calendar", "version": 1'
 refused "import missing file" "$DB" 'cannot read .*nope\.json' \
-    --db "$DB" calendar import "$T/nope.json"
+    --db "$DB" --password-file "$PWF" calendar import "$T/nope.json"
 bad "malformed JSON" 'not valid JSON' "{$H, \"years\": ["
 bad "empty file" 'not valid JSON' ""
 bad "not an object" 'one JSON object' '[1, 2]'
@@ -186,17 +186,17 @@ bad "duplicate year, good first year" 'years\[1\]: year 2027 is listed twice' \
 bad "2026 replaced but a later entry bad" 'years\[1\]\.days\[0\]: "name" must be a string' \
     "{$H, \"years\": [{\"year\": 2026, \"days\": [{\"date\": \"2026-03-02\", \"off\": true, \"name\": \"a\"}]}, {\"year\": 2027, \"days\": [{\"date\": \"2027-01-01\", \"off\": true, \"name\": 5}]}]}"
 refused "import a key given twice" "$DB" 'calendar-bad-dup\.json: years\[0\]\.days\[0\]: "off" appears twice' \
-    --db "$DB" calendar import "$top_srcdir/tests/data/calendar-bad-dup.json"
+    --db "$DB" --password-file "$PWF" calendar import "$top_srcdir/tests/data/calendar-bad-dup.json"
 run --db "$DB" calendar holidays 2026
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 17 "after the refusal 2026 is still official"
-run calendar import "$T/bad.json"
+run --password-file "$PWF" calendar import "$T/bad.json"
 is "$rc" 1 "import without a database: exit 1"
-run --db "$DB" calendar import
+run --db "$DB" --password-file "$PWF" calendar import
 is "$rc" 2 "import without a file: usage"
 
 # importing two years at once, one replacing 2026
 printf '%s\n' "{$H, \"years\": [{\"year\": 2026, \"source\": \"thử\", \"days\": [{\"date\": \"2026-03-02\", \"off\": true, \"name\": \"Nghỉ thử\"}]}, {\"year\": 2030, \"days\": [{\"date\": \"2030-01-01\", \"off\": true, \"name\": \"Tết Dương lịch\"}]}]}" > "$T/two.json"
-run --db "$DB" calendar import "$T/two.json"
+run --db "$DB" --password-file "$PWF" calendar import "$T/two.json"
 is "$rc" 0 "import two years: exit 0"
 like "$out" '2026, 2030' "reports both years"
 run --db "$DB" calendar holidays 2026

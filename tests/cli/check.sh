@@ -1,10 +1,9 @@
 # check.sh — motcua check and check --rebuild.
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/a.db"
-"$MOTCUA" --db "$db" init --unit-code 000.17.22.H56 --unit-name X --station 1 --sample-catalog >/dev/null
-"$MOTCUA" --db "$db" officer add lan "Nguyễn Thị Lan" >/dev/null
+"$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name X --station 1 --sample-catalog >/dev/null
 for i in 1 2 3 4 5; do
-	"$MOTCUA" --db "$db" receive --procedure 1.001193 --name "Người Thứ $i" --id 08708400099$i --at "2026-11-1$i 09:0$i" >/dev/null
+	"$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Người Thứ $i" --id 08708400099$i --at "2026-11-1$i 09:0$i" >/dev/null
 done
 run --db "$db" check
 is "$rc" 0 "check: exit 0"
@@ -13,14 +12,14 @@ like "$out" "events: 5, every hash and chain link is sound" "check: the event ch
 
 rows() { sqlite3 "$db" "SELECT * FROM dossier ORDER BY id"; }
 before=$(rows)
-run --db "$db" check --rebuild
+run --db "$db" --password-file "$PWF" check --rebuild
 is "$rc" 0 "check --rebuild: exit 0"
 like "$out" "5 rebuilt from events, identical" "check --rebuild: identical"
 is "$(rows)" "$before" "the rows are byte for byte the same"
 
 # a damaged projection is found and repaired from the events
 sqlite3 "$db" "UPDATE dossier SET applicant_name = 'X' WHERE code LIKE '%-261111-1001'"
-run --db "$db" check --rebuild
+run --db "$db" --password-file "$PWF" check --rebuild
 is "$rc" 1 "damaged projection: exit 1"
 like "$out" "1 differed from their events" "damaged projection: reported, once"
 like "$err" "repaired" "damaged projection: says it was repaired"

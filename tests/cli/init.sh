@@ -33,17 +33,40 @@ test ! -e "$T/c.db"; ok "blank unit name: no file made"
 run --db "$T/c.db" init --unit-code 000.17.22.H56 --station 1
 is "$rc" 2 "missing --unit-name: usage"
 
-# officers
-run --db "$db" officer add lan "Nguyễn Thị Lan"
-is "$rc" 0 "add an officer"
-run --db "$db" officer add truong "Trần Văn Trưởng" --role supervisor
-is "$rc" 0 "add a supervisor"
+# officers: the first of a unit made without --supervisor needs no proof
+# (nobody could give it), must have a password, and is a supervisor
+run --db "$db" officer list
+is "$out" "" "init without --supervisor: no officer"
+before=$(dbsum "$db")
+setsid -w "$MOTCUA" --db "$db" officer add truong "Trần Văn Trưởng" >"$T/out" 2>"$T/err" </dev/null
+is "$?" 1 "the first officer without a password (and no terminal to ask): exit 1"
+like "$(cat "$T/err")" "new-password-file" "... says to give --new-password-file"
+is "$(dbsum "$db")" "$before" "... nobody added"
+run --db "$db" officer add truong "Trần Văn Trưởng" --role officer --new-password-file "$PWF"
+is "$rc" 0 "the first officer, without the acting officer's password: exit 0"
+like "$err" "first officer, so a supervisor, not officer" "... says on stderr it is a supervisor"
+is "$(sqlite3 "$db" "SELECT role FROM officer WHERE username = 'truong'")" supervisor \
+	"... a supervisor whatever --role says"
+like "$(sqlite3 "$db" "SELECT hash FROM officer_login WHERE username = 'truong'")" '^\$argon2id\$' \
+	"... with its password"
+refused "an unknown acting officer" "$db" "no officer .nobody." \
+	--db "$db" --officer nobody officer add lan "Nguyễn Thị Lan" --new-password-file "$PWF"
+before=$(dbsum "$db")
+setsid -w "$MOTCUA" --db "$db" officer add lan "Nguyễn Thị Lan" --new-password-file "$PWF" \
+	>"$T/out" 2>"$T/err" </dev/null
+is "$?" 1 "the second officer, no password and no terminal: exit 1"
+like "$(cat "$T/err")" "password-file" "... says to give --password-file"
+is "$(dbsum "$db")" "$before" "... nobody added"
+run --db "$db" --password-file "$PWF" officer add lan "Nguyễn Thị Lan" --new-password-file "$PWF"
+is "$rc" 0 "add an officer, as the supervisor"
+is "$err" "" "... and no word of a first officer"
 run --db "$db" officer list
 like "$out" "lan +officer +active +Nguyễn Thị Lan" "list shows the officer"
 like "$out" "truong +supervisor" "list shows the supervisor"
-refused "duplicate officer" "$db" "already an officer" --db "$db" officer add lan "Lê Lan"
-refused "bad username" "$db" "not valid" --db "$db" officer add "Lan Anh" "Lê Lan"
-refused "unknown role" "$db" "unknown role" --db "$db" officer add hoa "Hoa" --role boss
+S="--db $db --officer truong --password-file $PWF"
+refused "duplicate officer" "$db" "already an officer" $S officer add lan "Lê Lan" --new-password-file "$PWF"
+refused "bad username" "$db" "not valid" $S officer add "Lan Anh" "Lê Lan" --new-password-file "$PWF"
+refused "unknown role" "$db" "unknown role" $S officer add hoa "Hoa" --role boss --new-password-file "$PWF"
 run --db "$db" officer add
 is "$rc" 2 "officer add without arguments: usage"
 done_testing

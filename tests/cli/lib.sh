@@ -15,6 +15,23 @@ export LANGUAGE=en LC_ALL=C.UTF-8
 mkdir -p "$HOME"
 tap_n=0
 tap_failed=0
+case $T in *[[:space:]]*)
+	echo "Bail out! the temporary folder '$T' has a space: set TMPDIR to one without"
+	exit 1 ;;
+esac
+
+# pwfile FILE PASSWORD — a password file as motcua takes it: the password
+# on its first line, mode 0600, the user's own.
+pwfile() {
+	(umask 077 && printf '%s\n' "$2" > "$1") && chmod 600 "$1"
+}
+# Every officer the tests make has the password $PASSWORD, kept in $PWF:
+# the commands that change data are given --password-file "$PWF" (the
+# set-ups make the first officer with init --supervisor ... --password-file
+# "$PWF", the others with --new-password-file "$PWF").
+PASSWORD=Quay-Mot-Cua-7351
+PWF="$T/officer.pw"
+pwfile "$PWF" "$PASSWORD"
 
 ok() {	# ok DESCRIPTION — after a command: passes if it succeeded
 	rc=$?
@@ -60,12 +77,17 @@ like() {	# like GOT PATTERN DESCRIPTION (grep -E pattern)
 	fi
 }
 
-# run CMD... — runs motcua, keeps stdout in $out, stderr in $err, status in $rc
+# run CMD... — runs motcua, keeps stdout in $out, stderr in $err, status in $rc;
+# every output is kept in $T/run.log too, for done_testing's check that no
+# password and no hash was ever printed
+# (in a session of its own: no terminal, so a password that no option
+# gives is refused at once rather than asked on the tester's terminal)
 run() {
-	"$MOTCUA" "$@" >"$T/out" 2>"$T/err"
+	setsid -w "$MOTCUA" "$@" >"$T/out" 2>"$T/err"
 	rc=$?
 	out=$(cat "$T/out")
 	err=$(cat "$T/err")
+	cat "$T/out" "$T/err" >> "$T/run.log"
 }
 
 # dbsum DB — a digest of every row of every table: "did the data change?"
@@ -85,7 +107,23 @@ refused() {
 	is "$after" "$before" "$d: database unchanged"
 }
 
+# unseen FILE DESCRIPTION — neither the tests' password nor any password
+# hash ("$argon2…") is in FILE
+unseen() {
+	tap_n=$((tap_n + 1))
+	if grep -aqF -e "$PASSWORD" -e '$argon2' "$1"; then
+		echo "not ok $tap_n - $2"
+		echo "#   found on line(s) $(grep -anF -e "$PASSWORD" -e '$argon2' "$1" | cut -d: -f1 | tr '\n' ' ')"
+		tap_failed=$((tap_failed + 1))
+	else
+		echo "ok $tap_n - $2"
+	fi
+}
+
 done_testing() {
+	if [ -s "$T/run.log" ]; then
+		unseen "$T/run.log" "no password or password hash in any output of motcua"
+	fi
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
 }

@@ -3,21 +3,22 @@
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/a.db"
 M() { "$MOTCUA" --db "$db" "$@"; }
-M init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
-M officer add lan "Nguyễn Thị Lan" >/dev/null
-M officer add truong "Trần Văn Trưởng" --role supervisor >/dev/null
+M init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog \
+	--supervisor truong "Trần Văn Trưởng" --password-file "$PWF" >/dev/null
+M --officer truong --password-file "$PWF" officer add lan "Nguyễn Thị Lan" \
+	--new-password-file "$PWF" >/dev/null
 recv() {	# recv NAME ID AT [PROC] — prints the code
-	M --officer lan receive --procedure "${4:-1.001022}" --name "$1" --id "$2" --at "$3" | head -1
+	M --officer lan --password-file "$PWF" receive --procedure "${4:-1.001022}" --name "$1" --id "$2" --at "$3" | head -1
 }
 a=$(recv "Nguyễn Văn An" 087084000999 "2026-11-20 09:00")      # due 2026-11-25 09:00
 b=$(recv "Lê Thị Bình" 001305012345 "2026-11-20 09:10")
 c=$(recv "Trần An Nguyên" 087184000997 "2026-11-20 09:20")
 st() { sqlite3 "$db" "SELECT status FROM dossier WHERE code = '$1'"; }
 col() { sqlite3 "$db" "SELECT $2 FROM dossier WHERE code = '$1'"; }
-E() { M --officer lan event "$@"; }
+E() { M --officer lan --password-file "$PWF" event "$@"; }
 
 # the normal path: handover, transfer and back, result, return
-run --db "$db" --officer lan event "$a" handover --to "Phạm Văn Tư" --at "2026-11-20 10:00"
+run --db "$db" --officer lan --password-file "$PWF" event "$a" handover --to "Phạm Văn Tư" --at "2026-11-20 10:00"
 is "$rc" 0 "handover: exit 0"
 like "$out" "handover recorded" "handover: says so"
 is "$(st "$a")" processing "handover: processing"
@@ -27,61 +28,61 @@ is "$(st "$a")" transferred "transfer: transferred"
 is "$(col "$a" agency)" "Phòng Tư pháp" "transfer: which agency"
 E "$a" transfer-back --agency "Phòng Tư pháp" --at "2026-11-23 08:00" >/dev/null
 is "$(st "$a")" processing "transfer-back: processing again"
-refused "return before a result" "$db" "not ready" --db "$db" --officer lan event "$a" return --rating satisfied
+refused "return before a result" "$db" "not ready" --db "$db" --officer lan --password-file "$PWF" event "$a" return --rating satisfied
 E "$a" result --at "2026-11-24 15:00" >/dev/null
 is "$(st "$a")|$(col "$a" result)" "result_ready|approved" "result: ready, approved"
-refused "a second result" "$db" "does not apply" --db "$db" --officer lan event "$a" result
+refused "a second result" "$db" "does not apply" --db "$db" --officer lan --password-file "$PWF" event "$a" result
 # the status by its label, as the screens show it, not its stored name
 like "$err" "$a is result ready: the step 'result'" "a second result: the status's label"
-err=$(env -u LANGUAGE "$MOTCUA" --db "$db" --officer lan event "$a" result 2>&1)
+err=$(env -u LANGUAGE "$MOTCUA" --db "$db" --officer lan --password-file "$PWF" event "$a" result 2>&1)
 like "$err" "trạng thái có kết quả:" "a second result in Vietnamese: the status's label"
-refused "a bad rating" "$db" "not one of" --db "$db" --officer lan event "$a" return --rating great
-refused "another collector without ID" "$db" "ID number" --db "$db" --officer lan event "$a" return --collector "Nguyễn Văn Bố"
+refused "a bad rating" "$db" "not one of" --db "$db" --officer lan --password-file "$PWF" event "$a" return --rating great
+refused "another collector without ID" "$db" "ID number" --db "$db" --officer lan --password-file "$PWF" event "$a" return --collector "Nguyễn Văn Bố"
 E "$a" return --rating very_satisfied --at "2026-11-25 08:00" >/dev/null
 is "$(st "$a")|$(col "$a" rating)|$(col "$a" collector)" "returned|very_satisfied|Nguyễn Văn An" "return: the applicant collected, rated"
-refused "withdraw after return" "$db" "does not apply" --db "$db" --officer lan event "$a" withdraw
+refused "withdraw after return" "$db" "does not apply" --db "$db" --officer lan --password-file "$PWF" event "$a" withdraw
 
 # pause and resume move the due date by the paused working days
 is "$(col "$b" due)" "2026-11-25T09:10:00+07:00" "b is due Wednesday"
 E "$b" pause --reason "Thiếu bản sao giấy khai sinh" --at "2026-11-20 14:00" >/dev/null
 is "$(st "$b")" paused "pause: paused"
-refused "result while paused" "$db" "resume" --db "$db" --officer lan event "$b" result
-refused "pause without a reason" "$db" "reason" --db "$db" --officer lan event "$c" pause
+refused "result while paused" "$db" "resume" --db "$db" --officer lan --password-file "$PWF" event "$b" result
+refused "pause without a reason" "$db" "reason" --db "$db" --officer lan --password-file "$PWF" event "$c" pause
 E "$b" resume --at "2026-11-24 10:00" >/dev/null
 # paused Fri 20, Mon 23 (2 working days; Sat/Sun do not count)
 is "$(st "$b")|$(col "$b" paused_days)" "received|2" "resume: back, 2 working days paused"
 is "$(col "$b" due)" "2026-11-27T09:10:00+07:00" "the due date moved by 2 working days"
 is "$(col "$b" appointment)" "2026-11-27T09:10:00+07:00" "and so did the appointment"
-refused "resume when not paused" "$db" "does not apply" --db "$db" --officer lan event "$b" resume
+refused "resume when not paused" "$db" "does not apply" --db "$db" --officer lan --password-file "$PWF" event "$b" resume
 
 # apology: a new appointment, the due date stays
-refused "apology with a past date" "$db" "after the time" --db "$db" --officer lan event "$b" apologize --reason "Chờ xác minh" --new-date "2026-11-20 10:00" --at "2026-11-26 10:00"
-refused "apology without reason" "$db" "reason" --db "$db" --officer lan event "$b" apologize --new-date "2026-12-05 10:00"
+refused "apology with a past date" "$db" "after the time" --db "$db" --officer lan --password-file "$PWF" event "$b" apologize --reason "Chờ xác minh" --new-date "2026-11-20 10:00" --at "2026-11-26 10:00"
+refused "apology without reason" "$db" "reason" --db "$db" --officer lan --password-file "$PWF" event "$b" apologize --new-date "2026-12-05 10:00"
 E "$b" apologize --reason "Chờ xác minh của Công an xã" --new-date "2026-12-04 10:00" --at "2026-11-26 10:00" >/dev/null
 is "$(col "$b" appointment)|$(col "$b" due)" "2026-12-04T10:00:00+07:00|2026-11-27T09:10:00+07:00" "apology: new appointment, same due"
 
 # refuse at the counter, withdraw, cancel (supervisor only)
-refused "refuse without reason" "$db" "reason" --db "$db" --officer lan event "$c" refuse
+refused "refuse without reason" "$db" "reason" --db "$db" --officer lan --password-file "$PWF" event "$c" refuse
 E "$c" refuse --reason "Không thuộc thẩm quyền của xã" --at "2026-11-20 09:30" >/dev/null
 is "$(st "$c")|$(col "$c" closed_reason)" "refused|Không thuộc thẩm quyền của xã" "refuse: refused, with reason"
 dd=$(recv "Đỗ Văn Dũng" 087084000996 "2026-11-20 09:40")
 E "$dd" handover --to "X" --at "2026-11-20 10:00" >/dev/null
-refused "refuse after handover" "$db" "before it is handed on" --db "$db" --officer lan event "$dd" refuse --reason "x"
+refused "refuse after handover" "$db" "before it is handed on" --db "$db" --officer lan --password-file "$PWF" event "$dd" refuse --reason "x"
 E "$dd" withdraw --reason "Công dân rút hồ sơ" --at "2026-11-21 09:00" >/dev/null
 is "$(st "$dd")" withdrawn "withdraw: withdrawn"
-refused "cancel by an officer" "$db" "supervisor" --db "$db" --officer lan event "$dd" cancel --reason "Nhập nhầm"
-run --db "$db" --officer truong event "$dd" cancel --reason "Nhập nhầm" --at "2026-11-21 10:00"
+refused "cancel by an officer" "$db" "supervisor" --db "$db" --officer lan --password-file "$PWF" event "$dd" cancel --reason "Nhập nhầm"
+run --db "$db" --officer truong --password-file "$PWF" event "$dd" cancel --reason "Nhập nhầm" --at "2026-11-21 10:00"
 is "$rc|$(st "$dd")" "0|cancelled" "cancel by the supervisor"
-refused "cancel twice" "$db" "does not apply" --db "$db" --officer truong event "$dd" cancel --reason "again"
+refused "cancel twice" "$db" "does not apply" --db "$db" --officer truong --password-file "$PWF" event "$dd" cancel --reason "again"
 
 # bad inputs
-refused "unknown code" "$db" "no dossier" --db "$db" --officer lan event NOPE handover --to X
-run --db "$db" --officer lan event "$b" frobnicate
+refused "unknown code" "$db" "no dossier" --db "$db" --officer lan --password-file "$PWF" event NOPE handover --to X
+run --db "$db" --officer lan --password-file "$PWF" event "$b" frobnicate
 is "$rc" 1 "unknown step: exit 1"
 like "$err" "unknown step 'frobnicate'" "unknown step: says so"
-refused "a time before the last step" "$db" "before the dossier's last step" --db "$db" --officer lan event "$b" handover --to X --at "2026-11-20 08:00"
-refused "bad --at" "$db" "not valid" --db "$db" --officer lan event "$b" handover --to X --at "yesterday"
-refused "handover without --to" "$db" "handed to" --db "$db" --officer lan event "$b" handover
+refused "a time before the last step" "$db" "before the dossier's last step" --db "$db" --officer lan --password-file "$PWF" event "$b" handover --to X --at "2026-11-20 08:00"
+refused "bad --at" "$db" "not valid" --db "$db" --officer lan --password-file "$PWF" event "$b" handover --to X --at "yesterday"
+refused "handover without --to" "$db" "handed to" --db "$db" --officer lan --password-file "$PWF" event "$b" handover
 run --db "$db" event
 is "$rc" 2 "event without arguments: usage"
 
@@ -131,6 +132,6 @@ is "$(jget "$out" '$[0].name')" "Lê Thị Bình" "find --json"
 run --db "$db" find "zzz"
 is "$rc" 0 "nothing found: exit 0"
 like "$err" "nothing found" "nothing found: says so"
-run --db "$db" check --rebuild
+run --db "$db" --officer truong --password-file "$PWF" check --rebuild
 like "$out" "identical" "after all these steps the projection rebuilds identical"
 done_testing

@@ -36,6 +36,16 @@ run --db "$old" officer list
 is "$rc" 0 "old database opens"
 like "$out" "lan" "old data kept"
 is "$(sqlite3 "$old" "PRAGMA user_version")" "$latest" "old database migrated to the latest schema"
-run --db "$old" catalog import "$top_srcdir/data/catalog-sample.json"
+# its officer has no password yet: passwd sets a first one, with no proof
+run --db "$old" --password-file "$PWF" catalog import "$top_srcdir/data/catalog-sample.json"
+is "$rc" 1 "an officer with no password yet: refused"
+like "$err" "no password yet" "... says so"
+run --db "$old" passwd --new-password-file "$PWF"
+is "$rc" 0 "passwd sets the first password of an old database's officer"
+like "$(sqlite3 "$old" "SELECT hash FROM officer_login WHERE username = 'lan'")" '^\$argon2id\$' \
+	"... an Argon2id hash"
+run --db "$old" --password-file "$PWF" passwd --new-password-file "$PWF"
+is "$rc" 0 "passwd with the current password once there is one"
+run --db "$old" --password-file "$PWF" catalog import "$top_srcdir/data/catalog-sample.json"
 is "$rc" 0 "the migrated database takes a catalog"
 done_testing

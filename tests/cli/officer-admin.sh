@@ -8,10 +8,6 @@
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/a.db"
 
-pwfile() {	# pwfile FILE PASSWORD — a password file of mode 0600
-	printf '%s\n' "$2" > "$1"
-	chmod 600 "$1"
-}
 pwfile "$T/p1" first-Secret-9137
 pwfile "$T/p2" second-Secret-4826
 pwfile "$T/p3" third-Secret-7352
@@ -28,8 +24,8 @@ as() { u=$1 f=$2; shift 2; run --db "$db" --officer "$u" --password-file "$f" "$
 run --db "$db" init --unit-code 000.17.22.H56 --unit-name X --station 1 \
 	--supervisor lan "Lê Thị Lan" --password-file "$T/p1"
 is "$rc" 0 "init with the supervisor lan"
-run --db "$db" officer add minh "Trần Minh"
-is "$rc" 0 "add the officer minh (no password yet)"
+as lan "$T/p1" officer add minh "Trần Minh" --new-password-file "$T/p3"
+is "$rc" 0 "add the officer minh"
 
 # ---- a wrong supervisor password ----------------------------------------------------
 before=$(rows)
@@ -59,6 +55,10 @@ is "$rc" 0 "reset: exit 0"
 like "$out" "Password of minh reset" "... says so"
 is "$(col minh must_change)" 1 "... minh must change it"
 like "$(col minh hash)" '^\$argon2id\$' "... with an Argon2id hash"
+refused "a reset password, for anything but passwd" "$db" "run 'motcua passwd' first" \
+	--db "$db" --officer minh --password-file "$T/p2" export --out "$T/x.motcua"
+is "$(printf '%s\n' "$err" | wc -l)" 1 "... one line"
+test ! -e "$T/x.motcua"; ok "... and no bundle written"
 as minh "$T/p2" passwd --new-password-file "$T/p3"
 is "$rc" 0 "minh's temporary password works for passwd"
 is "$(col minh must_change)" 0 "... and no longer must be changed"

@@ -9,10 +9,6 @@ P1=first-Secret-9137
 P2=second-Secret-4826
 P3=third-Secret-7352
 
-pwfile() {	# pwfile FILE PASSWORD — a password file of mode 0600
-	printf '%s\n' "$2" > "$1"
-	chmod 600 "$1"
-}
 pwfile "$T/p1" "$P1"
 pwfile "$T/p2" "$P2"
 pwfile "$T/p3" "$P3"
@@ -102,11 +98,14 @@ is "$rc" 1 "officer add by an officer: exit 1"
 like "$err" "may not manage officers" "... says the role may not"
 is "$(rows)" "$before" "... nobody added"
 
-# without --password-file, as before (enforcement comes with the login screen)
-prun --db "$db" officer add hoa "Nguyễn Hoa"
-is "$rc" 0 "officer add without a password: as before"
-is "$(sqlite3 "$db" "SELECT hash IS NULL FROM officer_login WHERE username = 'hoa'")" 1 \
-	"... and no password set"
+# without --password-file and without a terminal: nobody to prove it, nobody added
+before=$(dbsum "$db")
+setsid -w "$MOTCUA" --db "$db" --officer lan officer add hoa "Nguyễn Hoa" \
+	--new-password-file "$T/p3" >"$T/out" 2>"$T/err" </dev/null
+is "$?" 1 "officer add without the acting officer's password: exit 1"
+is "$(wc -l < "$T/err")" 1 "... one line"
+is "$(dbsum "$db")" "$before" "... database unchanged"
+cat "$T/out" "$T/err" >> "$T/all.out"
 
 # ---- passwd ---------------------------------------------------------------------------
 before=$(rows)

@@ -3,15 +3,16 @@
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/r.db"
 M() { "$MOTCUA" --db "$db" "$@"; }
-M init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
-M officer add lan "Nguyễn Thị Lan" >/dev/null
-M officer add truong "Trần Văn Trưởng" --role supervisor >/dev/null
+M init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog \
+	--supervisor truong "Trần Văn Trưởng" --password-file "$PWF" >/dev/null
+M --officer truong --password-file "$PWF" officer add lan "Nguyễn Thị Lan" \
+	--new-password-file "$PWF" >/dev/null
 n=0
 recv() {	# recv PROC AT — prints the code
 	n=$((n + 1))
-	M --officer lan receive --procedure "$1" --name "Người $n" --id "0870840009$(printf %02d $n)" --at "$2" | head -1
+	M --officer lan --password-file "$PWF" receive --procedure "$1" --name "Người $n" --id "0870840009$(printf %02d $n)" --at "$2" | head -1
 }
-ev() { M --officer lan event "$@" >/dev/null || echo "# event failed: $*"; }
+ev() { M --officer lan --password-file "$PWF" event "$@" >/dev/null || echo "# event failed: $*"; }
 
 # Hộ tịch: 1.001022 (3 working days), 1.001193 (same day)
 o1=$(recv 1.001022 "2026-10-28 09:00"); ev "$o1" result --at "2026-10-30 10:00"   # resolved before: not carried
@@ -23,9 +24,9 @@ n2=$(recv 1.001193 "2026-11-10 09:30"); ev "$n2" result --at "2026-11-11 09:00" 
 n3=$(recv 1.001022 "2026-11-27 09:00")                                            # new; within (due 2/12)
 n4=$(recv 1.001022 "2026-11-26 09:00"); ev "$n4" pause --reason "Thiếu giấy tờ" --at "2026-11-27 09:00"  # new; within, paused
 n5=$(recv 1.001193 "2026-11-12 09:00"); ev "$n5" refuse --reason "Không thuộc thẩm quyền" --at "2026-11-12 09:05"  # refused only
-n6=$(recv 1.001193 "2026-11-13 09:00"); M --officer truong event "$n6" cancel --reason "Nhập nhầm" --at "2026-11-14 09:00" >/dev/null  # nowhere
+n6=$(recv 1.001193 "2026-11-13 09:00"); M --officer truong --password-file "$PWF" event "$n6" cancel --reason "Nhập nhầm" --at "2026-11-14 09:00" >/dev/null  # nowhere
 n7=$(recv 1.001193 "2026-11-16 09:00"); ev "$n7" result --at "2026-11-16 10:00"; ev "$n7" return --rating very_satisfied --at "2026-11-17 09:00"  # on time
-M --officer lan guide --procedure 1.001193 --name "Khách hướng dẫn" --id 087084000100 --docs 1 --at "2026-11-18 09:00" >/dev/null  # guided
+M --officer lan --password-file "$PWF" guide --procedure 1.001193 --name "Khách hướng dẫn" --id 087084000100 --docs 1 --at "2026-11-18 09:00" >/dev/null  # guided
 a1=$(recv 1.001193 "2026-12-02 09:00")                                            # after the period
 # Chứng thực: 2.000815 (same day), 2.001035 (2 working days)
 c1=$(recv 2.000815 "2026-11-20 09:00"); ev "$c1" result --at "2026-11-20 10:00"   # new; on time

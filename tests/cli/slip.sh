@@ -1,9 +1,8 @@
 # slip.sh — motcua slip (Mẫu 01 to 05, --form) and motcua guide.
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/a.db"
-"$MOTCUA" --db "$db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
-"$MOTCUA" --db "$db" officer add lan "Nguyễn Thị Lan" >/dev/null
-code=$("$MOTCUA" --db "$db" receive --procedure 1.001022 --name "Trần Thị Bích Ngọc" --id 087184000123 \
+"$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
+code=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001022 --name "Trần Thị Bích Ngọc" --id 087184000123 \
 	--phone 0912345678 --address "Ấp 1" --email ngoc@example.vn --docs 1,2 --at "2026-11-20 16:10" | head -1)
 
 # Mẫu 01 on standard output, saved in the slips folder
@@ -36,14 +35,14 @@ echo printer chatter
 cp "\$1" "$T/printed.txt"
 EOF
 chmod +x "$T/fakelp"
-"$MOTCUA" --db "$db" setting set print_command "$T/fakelp" >/dev/null
+"$MOTCUA" --db "$db" --password-file "$PWF" setting set print_command "$T/fakelp" >/dev/null
 run --db "$db" slip "$code" --print
 is "$rc" 0 "slip --print: exit 0"
 cmp -s "$T/printed.txt" "$slipfile"; ok "slip --print: the printer got the saved file"
 like "$(cat "$T/print.log")" "printer chatter" "slip --print: the command's output goes to print.log"
-"$MOTCUA" --db "$db" setting set print_command false >/dev/null
+"$MOTCUA" --db "$db" --password-file "$PWF" setting set print_command false >/dev/null
 refused "printer fails" "$db" "printing failed.*motcua slip CODE --print" --db "$db" slip "$code" --print
-"$MOTCUA" --db "$db" setting set print_command /nonexistent/lp >/dev/null
+"$MOTCUA" --db "$db" --password-file "$PWF" setting set print_command /nonexistent/lp >/dev/null
 refused "no such print command" "$db" "printing failed.*/nonexistent/lp" --db "$db" slip "$code" --print
 
 # bad input
@@ -67,7 +66,7 @@ rm -r "$T/templates"
 
 # motcua guide: the guidance id, then the saved Mẫu 02
 before_dossiers=$(sqlite3 "$db" "SELECT count(*) FROM dossier")
-run --db "$db" guide --procedure 1.001022 --name "Lê Văn Tám" --id 087084000999 --phone 0987654321 \
+run --db "$db" --password-file "$PWF" guide --procedure 1.001022 --name "Lê Văn Tám" --id 087084000999 --phone 0987654321 \
 	--address "Ấp 2" --docs 1 --at "2026-11-23 09:05"
 is "$rc" 0 "guide: exit 0"
 gid=$(printf '%s\n' "$out" | sed -n 1p)
@@ -88,19 +87,19 @@ is "$rc" 0 "slip --supplement ID: exit 0"
 is "$out" "$m2" "slip --supplement ID: the same form again"
 
 # guide refusals: exit 1, a message, the database unchanged
-refused "guide: nothing missing" "$db" "no required document is missing" --db "$db" guide --procedure 1.001022 --name A --id 087084000999 --docs 1,2
-refused "guide: bad ID" "$db" "12 digits" --db "$db" guide --procedure 1.001022 --name A --id 0870840009 --docs 1
-refused "guide: unknown procedure" "$db" "9.999" --db "$db" guide --procedure 9.999 --name A --id 087084000999 --docs 1
-refused "guide: bad --docs" "$db" "not valid" --db "$db" guide --procedure 1.001022 --name A --id 087084000999 --docs 1,,2
-refused "guide: bad --at" "$db" "YYYY-MM-DD HH:MM" --db "$db" guide --procedure 1.001022 --name A --id 087084000999 --at 23/11/2026
-refused "guide: bad phone" "$db" "10 digits" --db "$db" guide --procedure 1.001022 --name A --id 087084000999 --phone 123 --docs 1
-run --db "$db" guide --procedure 1.001022 --name A
+refused "guide: nothing missing" "$db" "no required document is missing" --db "$db" --password-file "$PWF" guide --procedure 1.001022 --name A --id 087084000999 --docs 1,2
+refused "guide: bad ID" "$db" "12 digits" --db "$db" --password-file "$PWF" guide --procedure 1.001022 --name A --id 0870840009 --docs 1
+refused "guide: unknown procedure" "$db" "9.999" --db "$db" --password-file "$PWF" guide --procedure 9.999 --name A --id 087084000999 --docs 1
+refused "guide: bad --docs" "$db" "not valid" --db "$db" --password-file "$PWF" guide --procedure 1.001022 --name A --id 087084000999 --docs 1,,2
+refused "guide: bad --at" "$db" "YYYY-MM-DD HH:MM" --db "$db" --password-file "$PWF" guide --procedure 1.001022 --name A --id 087084000999 --at 23/11/2026
+refused "guide: bad phone" "$db" "10 digits" --db "$db" --password-file "$PWF" guide --procedure 1.001022 --name A --id 087084000999 --phone 123 --docs 1
+run --db "$db" --password-file "$PWF" guide --procedure 1.001022 --name A
 is "$rc" 2 "guide without --id: usage"
 refused "supplement: unknown id" "$db" "no guidance or dossier" --db "$db" slip --supplement nope
 run --db "$db" slip --supplement "$code"
 is "$rc" 0 "supplement for a dossier: exit 0"
 like "$out" "1\. Văn bản ủy quyền" "supplement for a dossier: what was not handed in"
-full=$("$MOTCUA" --db "$db" receive --procedure 1.001022 --name "Lê Văn Tám" --id 087084000999 --docs all --at "2026-11-24 08:00" | head -1)
+full=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001022 --name "Lê Văn Tám" --id 087084000999 --docs all --at "2026-11-24 08:00" | head -1)
 refused "supplement: nothing missing" "$db" "nothing is missing" --db "$db" slip --supplement "$full"
 
 # --form: Mẫu 01 to 05 by dossier code, saved as mau0N-<code>.txt
@@ -122,8 +121,8 @@ test ! -e "$T/slips/mau03-$code.txt" && test ! -e "$T/slips/mau04-$code.txt"
 ok "refused forms are not saved"
 
 # Mẫu 03 after a refusal at the counter
-rcode=$("$MOTCUA" --db "$db" receive --procedure 1.001022 --name "Phạm Văn Đức" --id 087084000999 --docs all --at "2026-11-20 09:00" | head -1)
-"$MOTCUA" --db "$db" --officer lan event "$rcode" refuse --reason "Không thuộc thẩm quyền của xã" --at "2026-11-21 10:15" >/dev/null
+rcode=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001022 --name "Phạm Văn Đức" --id 087084000999 --docs all --at "2026-11-20 09:00" | head -1)
+"$MOTCUA" --db "$db" --officer lan --password-file "$PWF" event "$rcode" refuse --reason "Không thuộc thẩm quyền của xã" --at "2026-11-21 10:15" >/dev/null
 run --db "$db" slip "$rcode" --form 03
 is "$rc" 0 "slip --form 03: exit 0"
 like "$out" "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" "Mẫu 03: title"
@@ -137,8 +136,8 @@ is "$rc$out" 0 "slip --form 3 --out: exit 0, nothing shown"
 cmp -s "$T/m3.txt" "$T/slips/mau03-$rcode.txt"; ok "slip --form 3 --out: the same text"
 
 # Mẫu 04 after two apologies: the last one counts
-"$MOTCUA" --db "$db" --officer lan event "$code" apologize --reason "Chờ xác minh" --new-date "2026-11-30 10:00" --at "2026-11-26 08:00" >/dev/null
-"$MOTCUA" --db "$db" --officer lan event "$code" apologize --reason "Chờ ý kiến Sở" --new-date "2026-12-03 15:00" --at "2026-11-30 11:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$PWF" event "$code" apologize --reason "Chờ xác minh" --new-date "2026-11-30 10:00" --at "2026-11-26 08:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$PWF" event "$code" apologize --reason "Chờ ý kiến Sở" --new-date "2026-12-03 15:00" --at "2026-11-30 11:00" >/dev/null
 run --db "$db" slip "$code" --form 04
 is "$rc" 0 "slip --form 04: exit 0"
 like "$out" "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" "Mẫu 04: title"
@@ -151,10 +150,10 @@ like "$out" "THỦ TRƯỞNG CƠ QUAN" "Mẫu 04: signed by the head"
 test -f "$T/slips/mau04-$code.txt"; ok "Mẫu 04: saved as mau04-CODE.txt"
 
 # Mẫu 05: the hand-offs
-"$MOTCUA" --db "$db" --officer lan event "$code" handover --to "Lê Văn Hùng" --at "2026-11-30 13:00" >/dev/null
-"$MOTCUA" --db "$db" --officer lan event "$code" transfer --agency "Phòng Tư pháp" --at "2026-11-30 14:00" >/dev/null
-"$MOTCUA" --db "$db" --officer lan event "$code" transfer-back --agency "Phòng Tư pháp" --at "2026-12-01 09:00" >/dev/null
-"$MOTCUA" --db "$db" --officer lan event "$code" result --at "2026-12-02 09:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$PWF" event "$code" handover --to "Lê Văn Hùng" --at "2026-11-30 13:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$PWF" event "$code" transfer --agency "Phòng Tư pháp" --at "2026-11-30 14:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$PWF" event "$code" transfer-back --agency "Phòng Tư pháp" --at "2026-12-01 09:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$PWF" event "$code" result --at "2026-12-02 09:00" >/dev/null
 run --db "$db" slip "$code" --form 05
 is "$rc" 0 "slip --form 05: exit 0"
 like "$out" "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" "Mẫu 05: title"

@@ -8,22 +8,21 @@
 . "$top_srcdir/tests/cli/lib.sh"
 dbA="$T/a.db" dbB="$T/b.db"
 for n in 1 2; do
-	"$MOTCUA" --db "$T/s$n.db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
+	"$MOTCUA" --db "$T/s$n.db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
 	    --station $n --sample-catalog >/dev/null
-	"$MOTCUA" --db "$T/s$n.db" officer add lan "Nguyễn Thị Lan" >/dev/null
 done
 mv "$T/s1.db" "$dbA"; mv "$T/s2.db" "$dbB"
 A() { "$MOTCUA" --db "$dbA" --officer lan "$@"; }
-a=$(A receive --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
-b=$(A receive --procedure 1.001193 --name "Lê Thị Bình" --id 087184000123 --at "2026-11-16 09:10" | head -1)
-A event "$a" handover --to "Phạm Văn Tư" --at "2026-11-16 10:00" >/dev/null
-A event "$a" result --at "2026-11-17 10:00" >/dev/null
-A event "$b" result --at "2026-11-16 11:00" >/dev/null
+a=$(A --password-file "$PWF" receive --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
+b=$(A --password-file "$PWF" receive --procedure 1.001193 --name "Lê Thị Bình" --id 087184000123 --at "2026-11-16 09:10" | head -1)
+A --password-file "$PWF" event "$a" handover --to "Phạm Văn Tư" --at "2026-11-16 10:00" >/dev/null
+A --password-file "$PWF" event "$a" result --at "2026-11-17 10:00" >/dev/null
+A --password-file "$PWF" event "$b" result --at "2026-11-16 11:00" >/dev/null
 good="$T/good.motcua"
-A export --out "$good" --all >/dev/null
+A --password-file "$PWF" export --out "$good" --all >/dev/null
 is "$(sqlite3 "$good" "SELECT count(*) FROM event")" 5 "the good bundle holds five events"
 size=$(wc -c < "$good")
-imp() { refused "$1" "$dbB" "$2" --db "$dbB" import "$3"; }
+imp() { refused "$1" "$dbB" "$2" --db "$dbB" --password-file "$PWF" import "$3"; }
 copy() { cp "$good" "$T/$1.motcua"; echo "$T/$1.motcua"; }
 
 # cut short
@@ -84,7 +83,7 @@ sqlite3 "$f" "UPDATE event SET body = json_set(body, '$.outcome', 'refused') WHE
 h=$(ev_hash "$f" "$origin" 5)
 sqlite3 "$f" "UPDATE event SET hash = '$h' WHERE seq = 5; UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
 cp "$dbB" "$T/b-before-good.db"
-run --db "$dbB" import "$good"
+run --db "$dbB" --password-file "$PWF" import "$good"
 is "$rc" 0 "B takes the good bundle"
 imp "the last event edited, hashes redone, after the original" "forked or edited" "$f"
 rm -f "$dbB" "$dbB-wal" "$dbB-shm"; cp "$T/b-before-good.db" "$dbB"
@@ -110,7 +109,7 @@ imp "a wrong content hash" "does not match its checksum" "$f"
 f=$(copy trigger)
 sqlite3 "$f" "CREATE TRIGGER t AFTER INSERT ON event BEGIN DELETE FROM bundle; END"
 sum=$(dbsum "$dbB")
-run --db "$dbB" import "$f"
+run --db "$dbB" --password-file "$PWF" import "$f"
 is "$rc" 1 "a trigger: exit 1"
 is "$(dbsum "$dbB")" "$sum" "a trigger: database unchanged"
 like "$err" "contains a trigger" "a trigger: says so"
@@ -142,7 +141,7 @@ imp "a directory" "not a file" "$T/dir.motcua"
 
 # one bad file among good ones: the good ones come in, exit 1
 cp "$dbB" "$T/b-before-mixed.db"
-run --db "$dbB" import "$T/x.motcua" "$good"
+run --db "$dbB" --password-file "$PWF" import "$T/x.motcua" "$good"
 is "$rc" 1 "a bad file and a good one: exit 1"
 like "$out" "5 new events" "the good one came in"
 like "$err" "x.motcua was not imported" "the bad one named"
@@ -150,7 +149,7 @@ rm -f "$dbB" "$dbB-wal" "$dbB-shm"; cp "$T/b-before-mixed.db" "$dbB"
 
 # a station's own bundle back again: nothing new, nothing changed
 sum=$(dbsum "$dbA")
-run --db "$dbA" import "$good"
+run --db "$dbA" --password-file "$PWF" import "$good"
 is "$rc" 0 "own bundle: exit 0"
 like "$out" "nothing new" "own bundle: nothing new"
 is "$(dbsum "$dbA")" "$sum" "own bundle: nothing changed"
@@ -159,36 +158,35 @@ is "$(dbsum "$dbA")" "$sum" "own bundle: nothing changed"
 # --from-copy) records another event with the same number
 cp "$dbA" "$T/a-copy.db"
 [ -e "$dbA-wal" ] && cp "$dbA-wal" "$T/a-copy.db-wal"
-A event "$a" return --rating satisfied --at "2026-11-18 09:00" >/dev/null
-"$MOTCUA" --db "$T/a-copy.db" --officer lan event "$a" return --rating not_satisfied --at "2026-11-18 09:05" >/dev/null
+A --password-file "$PWF" event "$a" return --rating satisfied --at "2026-11-18 09:00" >/dev/null
+"$MOTCUA" --db "$T/a-copy.db" --officer lan --password-file "$PWF" event "$a" return --rating not_satisfied --at "2026-11-18 09:05" >/dev/null
 is "$(sqlite3 "$dbA" "SELECT max(seq) FROM event")|$(sqlite3 "$T/a-copy.db" "SELECT max(seq) FROM event")" "6|6" \
     "the copy recorded a different event 6"
-A export --out "$T/fork1.motcua" --all >/dev/null
-"$MOTCUA" --db "$T/a-copy.db" export --out "$T/fork2.motcua" --all >/dev/null
-run --db "$dbB" import "$T/fork1.motcua"
+A --password-file "$PWF" export --out "$T/fork1.motcua" --all >/dev/null
+"$MOTCUA" --db "$T/a-copy.db" --password-file "$PWF" export --out "$T/fork2.motcua" --all >/dev/null
+run --db "$dbB" --password-file "$PWF" import "$T/fork1.motcua"
 is "$rc" 0 "B takes A's bundle"
 imp "the copy's bundle after A's" "forked or edited chain" "$T/fork2.motcua"
 # the other way round at a fresh station: the first one wins, the second is refused
 "$MOTCUA" --db "$T/c.db" init --unit-code 000.00.00.T01 --unit-name "Tỉnh" --station 1 \
-    --sample-catalog >/dev/null
-run --db "$T/c.db" import "$T/fork2.motcua"
+    --sample-catalog --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" >/dev/null
+run --db "$T/c.db" --password-file "$PWF" import "$T/fork2.motcua"
 is "$rc" 0 "the province takes the copy's bundle first"
-refused "A's bundle after the copy's" "$T/c.db" "forked or edited chain" --db "$T/c.db" import "$T/fork1.motcua"
+refused "A's bundle after the copy's" "$T/c.db" "forked or edited chain" --db "$T/c.db" --password-file "$PWF" import "$T/fork1.motcua"
 # a peer with our station number: two stations 1 of one unit receiving on
 # the same day give the same dossier code
 "$MOTCUA" --db "$T/twin.db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
-    --station 1 --sample-catalog >/dev/null
-"$MOTCUA" --db "$T/twin.db" officer add hoa "Võ Thị Hoa" >/dev/null
-tw=$("$MOTCUA" --db "$T/twin.db" receive --procedure 1.001193 --name "Đỗ Văn Dũng" --id 087084000996 --at "2026-11-16 14:00" | head -1)
+    --station 1 --sample-catalog --supervisor hoa "Võ Thị Hoa" --password-file "$PWF" >/dev/null
+tw=$("$MOTCUA" --db "$T/twin.db" --password-file "$PWF" receive --procedure 1.001193 --name "Đỗ Văn Dũng" --id 087084000996 --at "2026-11-16 14:00" | head -1)
 is "$tw" "$a" "the twin station gives the same code as A"
-"$MOTCUA" --db "$T/twin.db" export --out "$T/twin.motcua" --all >/dev/null
-refused "a peer with our station number" "$dbA" "another dossier with the code $a .*same station number" --db "$dbA" import "$T/twin.motcua"
+"$MOTCUA" --db "$T/twin.db" --password-file "$PWF" export --out "$T/twin.motcua" --all >/dev/null
+refused "a peer with our station number" "$dbA" "another dossier with the code $a .*same station number" --db "$dbA" --password-file "$PWF" import "$T/twin.motcua"
 echo "# the message: $err"
 unlike_raw=$(printf '%s' "$err" | grep -c "UNIQUE constraint")
 is "$unlike_raw" 0 "the message is not a raw SQLite constraint message"
 # and at a third station that holds neither: the second of the two codes
-run --db "$dbB" import "$T/fork1.motcua"
+run --db "$dbB" --password-file "$PWF" import "$T/fork1.motcua"
 refused "the second of two dossiers with one code, at a third station" "$dbB" \
-    "another dossier with the code $a .*same station number" --db "$dbB" import "$T/twin.motcua"
+    "another dossier with the code $a .*same station number" --db "$dbB" --password-file "$PWF" import "$T/twin.motcua"
 echo "# the message: $err"
 done_testing

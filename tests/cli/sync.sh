@@ -28,11 +28,11 @@ for s in A B P; do
 	P) u=000.00.00.T01 n=1 name="Trung tâm Phục vụ hành chính công tỉnh" ;;
 	esac
 	"$MOTCUA" --db "$db" init --unit-code $u --unit-name "$name" --station $n \
-	    --sample-catalog >/dev/null
-	ok "station $s: init"
-	"$MOTCUA" --db "$db" officer add lan "Nguyễn Thị Lan" >/dev/null &&
-	"$MOTCUA" --db "$db" officer add truong "Trần Văn Trưởng" --role supervisor >/dev/null
-	ok "station $s: an officer and a supervisor"
+	    --sample-catalog --supervisor truong "Trần Văn Trưởng" --password-file "$PWF" >/dev/null
+	ok "station $s: init, with a supervisor"
+	"$MOTCUA" --db "$db" --officer truong --password-file "$PWF" officer add lan \
+	    "Nguyễn Thị Lan" --new-password-file "$PWF" >/dev/null
+	ok "station $s: an officer"
 	eval "id$s=\$(sqlite3 \"\$db\" \"SELECT value FROM meta WHERE key = 'station_id'\")"
 done
 
@@ -71,7 +71,7 @@ receipt() {
 	rnd 2; g=$r; rnd 50; yy=$((50 + r)); rnd 1000000
 	idn=$(printf '087%d%02d%06d' "$g" "$yy" "$r")
 	tick "$1"
-	if "$MOTCUA" --db "$db" --officer lan receive --procedure "$p" --name "$n1 $n2 $n3" \
+	if "$MOTCUA" --db "$db" --officer lan --password-file "$PWF" receive --procedure "$p" --name "$n1 $n2 $n3" \
 	    --id "$idn" --at "$at" >"$T/rcv.out" 2>&1; then
 		receipts=$((receipts + 1))
 	else
@@ -127,7 +127,7 @@ step() {
 	esac
 	tick "$S"
 	n0=$(sqlite3 "$db" "SELECT count(*) FROM event")
-	"$MOTCUA" --db "$db" --officer $off event "$@" --at "$at" >/dev/null 2>"$T/step.err"
+	"$MOTCUA" --db "$db" --officer $off --password-file "$PWF" event "$@" --at "$at" >/dev/null 2>"$T/step.err"
 	if [ $? -eq 0 ]; then
 		events=$((events + 1))
 	else
@@ -151,17 +151,17 @@ work() {
 xp() {
 	eval "db=\$db$1"
 	f="$X/$2.motcua"; shift 2
-	run --db "$db" export --out "$f" "$@"
+	run --db "$db" --officer lan --password-file "$PWF" export --out "$f" "$@"
 	is "$rc" 0 "export $(basename "$f"): exit 0"
 }
 # im S NAME REGEX — station S imports $X/NAME.motcua; the report must match;
 # the incremental projection must be what a rebuild gives
 im() {
 	eval "db=\$db$1"
-	run --db "$db" import "$X/$2.motcua"
+	run --db "$db" --officer truong --password-file "$PWF" import "$X/$2.motcua"
 	is "$rc" 0 "$1 imports $2: exit 0"
 	like "$out" "$3" "$1 imports $2: $3"
-	run --db "$db" check --rebuild
+	run --db "$db" --officer truong --password-file "$PWF" check --rebuild
 	like "$out" "identical" "$1 after $2: a rebuild gives the same rows"
 }
 codes() {	# codes DB DAY — the codes of the dossiers received that day, by anyone
@@ -258,7 +258,7 @@ for s in A B P; do
 	for f in A B P; do
 		[ $s = $f ] && continue
 		eval "db=\$db$s"
-		run --db "$db" import "$X/final-$f.motcua"
+		run --db "$db" --officer truong --password-file "$PWF" import "$X/final-$f.motcua"
 		like "$out" "nothing new" "$s imports final-$f again: nothing new"
 	done
 done
@@ -303,7 +303,7 @@ for s in A B P; do
 	run --db "$db" check
 	is "$rc" 0 "$s: check exit 0"
 	like "$out" "every hash and chain link is sound" "$s: the log is sound"
-	run --db "$db" check --rebuild
+	run --db "$db" --officer truong --password-file "$PWF" check --rebuild
 	like "$out" "dossiers: $receipts rebuilt from events, identical" "$s: the rebuild is identical"
 	run --db "$db" peers
 	is "$(echo "$out" | tail -n +2 | wc -l)" 3 "$s: peers lists three stations"
@@ -311,7 +311,7 @@ for s in A B P; do
 	sum=$(datasum "$db")
 	bad=0
 	for f in "$X"/*.motcua; do
-		run --db "$db" import "$f"
+		run --db "$db" --officer truong --password-file "$PWF" import "$f"
 		[ "$rc" -eq 0 ] && printf '%s\n' "$out" | grep -q "nothing new" || {
 			bad=$((bad + 1)); echo "#   $s $(basename "$f"): $rc $out $err"; }
 	done

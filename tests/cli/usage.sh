@@ -101,10 +101,11 @@ like "$(cat "$T/help.vi")" "^  --procedure CODE +mã thủ tục" "--help in vi:
 # ---- usage errors: exit 2, the usage, nothing changed -----------------------
 db="$T/u.db"
 M() { "$MOTCUA" --db "$db" "$@"; }
-M init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
-M officer add lan "Nguyễn Thị Lan" >/dev/null
-M officer add truong "Trần Văn Trưởng" --role supervisor >/dev/null
-code=$(M --officer lan receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 \
+M init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog \
+	--supervisor truong "Trần Văn Trưởng" --password-file "$PWF" >/dev/null
+M --officer truong --password-file "$PWF" officer add lan "Nguyễn Thị Lan" \
+	--new-password-file "$PWF" >/dev/null
+code=$(M --officer lan --password-file "$PWF" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 \
 	--at "2026-11-20 09:30" | head -1)
 like "$code" "^000\.17\.22\.H56-261120-1001$" "a dossier to keep unchanged"
 
@@ -156,7 +157,8 @@ usage_error "an unknown action" "motcua calendar due [--from \"YYYY-MM-DD HH:MM\
 	calendar frob
 like "$err" "^motcua: unknown calendar command 'frob': use one of holidays, set, unset, import, due" \
 	"an unknown action: lists the actions"
-usage_error "two options that exclude each other" "motcua export [--out FILE|DIR] [--for STATION|--all]" \
+usage_error "two options that exclude each other" \
+	"motcua export [--out FILE|DIR] [--for STATION|--all] [--password-file FILE]" \
 	export --for 1 --all
 like "$err" "^motcua: --all does not go with --for" "--for and --all: says so"
 usage_error "an option of the other form" "motcua init --from-copy FILE --station N" \
@@ -170,7 +172,7 @@ usage_error "an ambiguous abbreviation" \
 like "$err" "^motcua: '--f' could be --from or --format" "--f in report summary: could be either"
 # abbreviations: the command's own options first, then the global ones
 is "$(M catalog list --a)" "$(M catalog list --all)" "catalog list --a is --all"
-M export --o "$T/abbr.motcua" > /dev/null
+M --officer lan --password-file "$PWF" export --o "$T/abbr.motcua" > /dev/null
 test -f "$T/abbr.motcua"; ok "export --o is --out, not the global --officer"
 is "$(M catalog list --se khai)" "$(M catalog list --search khai)" "catalog list --se is --search"
 
@@ -187,20 +189,20 @@ done
 a=$("$MOTCUA" --db "$db" calendar holidays 2026)
 is "$("$MOTCUA" calendar --db "$db" holidays 2026)" "$a" "--db between the command and its action"
 # two active officers: receive needs --officer, before or after
-run --db "$db" receive --procedure 1.001193 --name "Lê Văn Bình" --id 087084000998 \
+run --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Lê Văn Bình" --id 087084000998 \
 	--at "2026-11-20 10:00"
 is "$rc" 1 "no --officer with two active officers: exit 1"
 like "$err" "--officer USER" "no --officer: says to give it"
-run receive --procedure 1.001193 --name "Lê Văn Bình" --id 087084000998 \
+run --password-file "$PWF" receive --procedure 1.001193 --name "Lê Văn Bình" --id 087084000998 \
 	--at "2026-11-20 10:00" --officer truong --db "$db"
 is "$rc" 0 "receive ... --officer truong --db DB: exit 0"
 code2=$(printf '%s\n' "$out" | head -1)
 like "$(M show "$code2")" "Officer +truong" "--officer after the command: recorded"
-run receive --procedure 1.001193 --name "Lê Văn Cường" --id 087084000997 \
+run --password-file "$PWF" receive --procedure 1.001193 --name "Lê Văn Cường" --id 087084000997 \
 	--at "2026-11-20 10:30" --officer=lan --db="$db"
 is "$rc" 0 "receive ... --officer=lan --db=DB: exit 0"
 like "$(M show "$(printf '%s\n' "$out" | head -1)")" "Officer +lan" "--officer=USER after the command"
-run --db "$db" event "$code2" handover --to "Phạm Văn Tư" --at "2026-11-20 11:00" --officer truong
+run --db "$db" --password-file "$PWF" event "$code2" handover --to "Phạm Văn Tư" --at "2026-11-20 11:00" --officer truong
 is "$rc" 0 "event ... --officer after: exit 0"
 like "$(M history "$code2")" "truong +handover" "event: --officer after the step recorded"
 run list --db "$T/none.db" --lang vi
@@ -236,7 +238,7 @@ test "$(opts receive | grep -c '^  --')" -eq 8; ok "eight receipt options"
 for bad in "--id 123" "--phone 12" "--email nope" "--birth 2099-01-01" "--docs 1,,2" \
     "--docs 7" "--name="; do
 	for c in receive guide; do
-		refused "$c $bad" "$db" "." --db "$db" --officer lan $c --procedure 1.001022 \
+		refused "$c $bad" "$db" "." --db "$db" --officer lan --password-file "$PWF" $c --procedure 1.001022 \
 			--name "Trần Văn Dũng" --id 087084000996 --at "2026-11-20 14:00" $bad
 		eval "e_$c=\$err"
 	done
@@ -244,7 +246,7 @@ for bad in "--id 123" "--phone 12" "--email nope" "--birth 2099-01-01" "--docs 1
 done
 for c in receive guide; do
 	refused "$c: an unknown procedure" "$db" "no procedure has the code 9\.99" --db "$db" \
-		--officer lan $c --procedure 9.99 --name A --id 087084000996
+		--officer lan --password-file "$PWF" $c --procedure 9.99 --name A --id 087084000996
 done
 for o in procedure name id; do
 	for c in receive guide; do
@@ -259,10 +261,10 @@ for o in procedure name id; do
 	done
 done
 # spelled in full, with '=', abbreviated: the same in both
-run --db "$db" --officer lan guide --proc=1.001022 --nam "Trần Văn Dũng" --id=087084000996 \
+run --db "$db" --officer lan --password-file "$PWF" guide --proc=1.001022 --nam "Trần Văn Dũng" --id=087084000996 \
 	--doc 1 --at "2026-11-20 14:00"
 is "$rc" 0 "guide --proc=… --nam … --doc 1: exit 0"
-run --db "$db" --officer lan receive --proc=1.001022 --nam "Trần Văn Dũng" --id=087084000996 \
+run --db "$db" --officer lan --password-file "$PWF" receive --proc=1.001022 --nam "Trần Văn Dũng" --id=087084000996 \
 	--doc all --at "2026-11-20 14:00" --phone=0912.345.678
 is "$rc" 0 "receive --proc=… --nam … --doc all: exit 0"
 like "$(M show "$(printf '%s\n' "$out" | head -1)")" "Phone +0912345678" "receive: --phone=… recorded"

@@ -4,15 +4,14 @@
 # the program at a fixed moment in a detached 80x24 tmux.
 tui_setup
 db="$T/a.db"
-"$MOTCUA" --db "$db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
+"$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
     --station 1 --sample-catalog >/dev/null
-"$MOTCUA" --db "$db" officer add lan "Nguyễn Thị Lan" >/dev/null
 cat > "$T/print.sh" <<EOS
 #!/bin/sh
 cp "\$1" "$T/printed.txt"
 EOS
 chmod +x "$T/print.sh"
-"$MOTCUA" --db "$db" setting set print_command "$T/print.sh" >/dev/null
+"$MOTCUA" --db "$db" --password-file "$PWF" setting set print_command "$T/print.sh" >/dev/null
 NOW="2026-11-20 09:00"
 
 # start [ARGS...] — the program on $db, English, clock fixed at $NOW

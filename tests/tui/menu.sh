@@ -3,9 +3,8 @@
 . "$top_srcdir/tests/cli/lib.sh"
 tui_setup
 db="$T/a.db"
-"$MOTCUA" --db "$db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
-"$MOTCUA" --db "$db" officer add lan "Nguyễn Thị Lan" >/dev/null
-"$MOTCUA" --db "$db" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
+"$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
+"$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
 sum=$(dbsum "$db")
 
 
@@ -40,7 +39,7 @@ wait_for "EXIT=0"; ok "SIGTERM ends the program cleanly"
 tui_fresh
 
 # two officers: --officer picks one; an unknown one is refused
-"$MOTCUA" --db "$db" officer add hoa "Đỗ Thị Hoa" >/dev/null
+"$MOTCUA" --db "$db" --password-file "$PWF" officer add hoa "Đỗ Thị Hoa" --new-password-file "$PWF" >/dev/null
 sum=$(dbsum "$db")
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --db '$db' --officer hoa; sleep 5"
 wait_for "Officer: hoa"; ok "--officer names the officer on duty"

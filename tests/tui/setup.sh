@@ -66,7 +66,7 @@ wait_for "EXITED"; ok "F10 quits"
 tui_fresh
 
 # two officers: the one on duty is chosen; --officer skips the choice
-"$MOTCUA" --db "$db" officer add hoa "Đỗ Thị Hoa" >/dev/null
+"$MOTCUA" --db "$db" --password-file "$T/pw2" officer add hoa "Đỗ Thị Hoa" --new-password-file "$PWF" >/dev/null
 open_new
 wait_for "Who is on duty"; ok "several officers: the choice"
 tm send-keys h Enter

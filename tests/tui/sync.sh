@@ -8,12 +8,11 @@
 tui_setup
 db1="$T/s1.db" db2="$T/s2.db"
 for n in 1 2; do
-	"$MOTCUA" --db "$T/s$n.db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
+	"$MOTCUA" --db "$T/s$n.db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
 	    --station $n --sample-catalog >/dev/null
-	"$MOTCUA" --db "$T/s$n.db" officer add lan "Nguyễn Thị Lan" >/dev/null
 done
 rcv() {	# rcv DB NAME ID AT — prints the new code
-	"$MOTCUA" --db "$1" receive --procedure 1.001193 --name "$2" --id "$3" --at "$4" | head -1
+	"$MOTCUA" --db "$1" --password-file "$PWF" receive --procedure 1.001193 --name "$2" --id "$3" --at "$4" | head -1
 }
 a=$(rcv "$db1" "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")
 b=$(rcv "$db1" "Nguyễn Thị Bình" 087184000123 "2026-11-17 09:00")
