@@ -213,13 +213,13 @@ login(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db, struct mc_offi
 	rc = auth_verify(db, o->username, pw, &now, &st, &err);
 	sodium_memzero(pw, sizeof pw);
 	if (rc != 0) {
-		/* audit: login_failed */
-		/* each wrong password in a row costs more time than the last */
+		/* (core recorded the failure as an audit event) each wrong password in a row costs more time than the last */
 		if (err.kind == MC_EINVAL)
 			wait_ms(auth_delay_ms(st.failures));
 		return cli_fail(&err);
 	}
-	/* audit: login */
+	/* a command's proof is no session: the command's own event, naming
+	 * the officer, is its record */
 	if (st.must_change && !may_be_reset)
 		return cli_error(_("the password of %s was reset by a supervisor: run 'motcua "
 		    "passwd' first to set your own, then try again"), o->username);
