@@ -123,8 +123,10 @@ load(struct ui *u, struct st_login *s, const char *select)
 		if (auth_state(u->db, s->o[i].username, &now, &st, &err) != 0)
 			continue;
 		if (st.locked) {
+			/* the time is enough: a lock lasts minutes */
 			date_format_time(&st.locked_until, until);
-			snprintf(s->note[i], sizeof s->note[i], _("locked until %s"), until);
+			snprintf(s->note[i], sizeof s->note[i], _("locked until %s"),
+			    strlen(until) > 11 ? until + 11 : until);
 		} else if (!st.has_password) {
 			snprintf(s->note[i], sizeof s->note[i], "%s", _("no password yet"));
 		}
@@ -481,6 +483,9 @@ draw_fields(struct ui *u, struct st_login *s, int y)
 		draw_text(y + 2 + 2 * s->nf, 4, s->said, COLS - 8, false);
 		attrset(A_NORMAL);
 	}
+	/* keys typed during the wait after a wrong password are dropped */
+	if (u->hold_until > ui_clock_ms())
+		draw_text(y + 3 + 2 * s->nf, 4, _("Wait a moment…"), COLS - 8, false);
 }
 
 static void
