@@ -17,8 +17,8 @@
 #define LISTS (KM_MAIN | KM_HELP | KM_OFFICER | KM_PROCEDURE | KM_DOCS | KM_SLIP | \
 	KM_DETAIL | KM_PICK | KM_DUE | KM_REPORT | KM_SYNC)
 /* Screens with text fields, and with choice fields. */
-#define TEXTS (KM_SETUP | KM_OFFICER | KM_PROCEDURE | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN | \
-	KM_DATES)
+#define TEXTS (KM_SETUP | KM_OFFICER | KM_PROCEDURE | KM_APPLICANT | KM_LOOKUP | KM_STEP | \
+	KM_RETURN | KM_DATES)
 #define CHOICES (KM_SETUP | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN)
 /* Forms: Tab goes from field to field (or from view to view). */
 #define FORMS (KM_SETUP | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN | KM_RATING | \

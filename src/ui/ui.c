@@ -313,7 +313,8 @@ handle_key(struct ui *u, int k)
 
 	top(u, &ops, &st);
 	/* the lock key works over a question too (it hides it) */
-	if (u->session && u->cover == NULL && keys_action(k, screen_keymap(ops, st)) == ACT_LOCK) {
+	if (u->session && u->cover == NULL &&
+	    keys_action(k, screen_keymap(ops, st)) == ACT_LOCK) {
 		ui_lock(u);
 		return;
 	}

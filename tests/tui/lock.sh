@@ -134,4 +134,16 @@ wait_for "Main menu"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
 is "$(dossiers)" 0 "still nothing recorded"
+tui_fresh
+
+# ---- the demo: logged in at once; its officer's password unlocks -----------
+tm new-session -d -x 80 -y 24 "env LANGUAGE=en MOTCUA_NOW='$NOW' '$MOTCUA' --demo; echo EXITED; sleep 10"
+wait_for "Main menu"; ok "--demo opens the main screen"
+like "$(screen)" "Officer: demo" "logged in as the demo officer"
+tm send-keys C-x
+wait_for "Locked — Nguyễn Thị Thu"; ok "Ctrl-X locks the demo"
+pw "demo1234"
+wait_for "Main menu"; ok "the README's demo password unlocks it"
+tm send-keys F10
+wait_for "EXITED"
 done_testing
