@@ -126,10 +126,13 @@ run_demo(struct cli_ctx *ctx)
 	if (demo_open(path, &db, &err) != 0)
 		return cli_fail(&err);
 	cli_apply_lang(ctx, db);
-	/* the demo's own officer, unless --officer names another or --db
-	 * pointed at a database that has no such officer */
-	rc = ui_run(db, path, ctx->officer != NULL ? ctx->officer :
-	    unit_officer_active(db, "demo", &err) > 0 ? "demo" : NULL);
+	/* logged in as the demo's own officer, unless --officer names another
+	 * (then the login asks the password) or --db pointed at a database
+	 * that is not the demo's */
+	if (ctx->officer == NULL && demo_is(db))
+		rc = ui_run(db, path, "demo", true);
+	else
+		rc = ui_run(db, path, ctx->officer, false);
 	db_close(db);
 	return rc;
 }
@@ -149,7 +152,7 @@ run_ui(struct cli_ctx *ctx)
 	if (db_open(path, DB_CREATE, &db, &err) != 0)
 		return cli_fail(&err);
 	cli_apply_lang(ctx, db);
-	rc = ui_run(db, path, ctx->officer);
+	rc = ui_run(db, path, ctx->officer, false);
 	db_close(db);
 	return rc;
 }

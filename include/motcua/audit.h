@@ -11,8 +11,8 @@
  *
  * Core's writers record their own audit events inside their transaction,
  * so the change and its record commit together or not at all.  The front
- * ends record only what happens on a screen (audit_note: a lock, an
- * unlock, a session ended by another officer's login).  No body ever
+ * ends record only what happens on a screen (audit_note: a login, a
+ * lock, an unlock, a session ended by another officer's login).  No body ever
  * holds a password or a hash. */
 #ifndef MOTCUA_AUDIT_H
 #define MOTCUA_AUDIT_H
@@ -35,7 +35,8 @@
 int audit_record(sqlite3 *db, const char *kind, const char *officer,
     const struct mc_time *at, struct mc_err *err, ...);
 
-/* What a screen records of itself: "lock" (detail: "key" or "idle"),
+/* What a screen records of itself: "login" (after auth_verify; no
+ * detail), "lock" (detail: "key" or "idle"),
  * "unlock" (detail: the officer who unlocked, when a supervisor did) or
  * "logout" (detail: the officer whose login ended the session).  Other
  * kinds are refused: those are recorded by the core function that does

@@ -72,13 +72,9 @@ int auth_officer_add(sqlite3 *db, const char *acting, const char *username,
  * auth_delay_ms(st->failures). */
 int auth_verify(sqlite3 *db, const char *username, const char *password,
     const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err);
-/* A session's login (the full-screen program's login screen and cover):
- * auth_verify, and on success the audit event "login".  Every wrong
- * password, by either, is an audit event "login_failed" (and the fifth
- * "locked_out"); a command line's proof is no session, its command is
- * the record. */
-int auth_login(sqlite3 *db, const char *username, const char *password,
-    const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err);
+/* Every wrong password is an audit event "login_failed" (and the fifth
+ * "locked_out"), recorded here; a session's login is the screen's to
+ * record (audit_note), since a command line's proof is no session. */
 
 /* How long the front end waits after the n-th wrong password in a row, in
  * milliseconds: 0 for n <= 0, then 250, 500, 1000, … doubling up to 32 s

@@ -17,6 +17,8 @@
  *   password_kind     password | pin          8+ characters, or 6+ digits (auth.h)
  *   colleague_steps   "handover,result,return"  steps an officer may record on
  *                                             a colleague's dossier (role.h)
+ *   lock_minutes      0 … 240, "5"            idle minutes before the screen
+ *                                             locks (0: never)
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

@@ -24,7 +24,7 @@ struct audit_kind {
 };
 
 static const struct audit_kind kinds[] = {
-	{"login", N_("Logged in"), "", {NULL}, false},
+	{"login", N_("Logged in"), "", {NULL}, true},
 	{"login_failed", N_("Wrong password"), N_("%1 in a row"), {"failures"}, false},
 	{"locked_out", N_("Locked out"), N_("after %1 wrong passwords, until %2"),
 	    {"failures", "until"}, false},

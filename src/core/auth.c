@@ -373,24 +373,6 @@ auth_verify(sqlite3 *db, const char *username, const char *password,
 	    "minutes)"), username, MC_AUTH_MAX_FAILURES - l.failures, MC_AUTH_LOCK_MINUTES);
 }
 
-int
-auth_login(sqlite3 *db, const char *username, const char *password,
-    const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err)
-{
-	struct db_tx tx;
-
-	if (auth_verify(db, username, password, at, st, err))
-		return -1;
-	if (db_tx_begin(db, &tx, err))
-		return -1;
-	if (audit_record(db, "login", username, at, err, (char *)NULL) ||
-	    db_tx_commit(&tx, err)) {
-		db_tx_rollback(&tx);
-		return -1;
-	}
-	return 0;
-}
-
 long
 auth_delay_ms(int failures)
 {

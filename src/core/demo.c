@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "motcua/auth.h"
 #include "motcua/calendar.h"
 #include "motcua/catalog.h"
 #include "motcua/db.h"
@@ -131,24 +132,84 @@ demo_fill(sqlite3 *db, const char *officer, int n, int days, struct mc_err *err)
 	return rc;
 }
 
+/* The demo's officers and their passwords, shown in the README so that
+ * the login and the lock can be tried.  A demo database made before
+ * passwords existed gets them when it is next opened. */
+static const struct {
+	const char *user, *name, *password;
+	enum mc_role role;
+} demo_officers[] = {
+	/* the supervisor first: the unit's first officer adds the others */
+	{"truong", "Trần Văn Trưởng", "truong1234", MC_ROLE_SUPERVISOR},
+	{"demo", "Nguyễn Thị Thu", "demo1234", MC_ROLE_OFFICER},
+};
+
+static int
+demo_passwords(sqlite3 *db, struct mc_err *err)
+{
+	struct mc_auth_state st;
+	struct mc_time now;
+
+	date_now(&now);
+	for (size_t i = 0; i < sizeof demo_officers / sizeof demo_officers[0]; i++) {
+		if (auth_state(db, demo_officers[i].user, &now, &st, err) != 0) {
+			if (err->kind == MC_ENOTFOUND)
+				continue;	/* --db pointed at another database */
+			return -1;
+		}
+		if (!st.has_password &&
+		    auth_set(db, demo_officers[i].user, demo_officers[i].password, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+demo_officers_add(sqlite3 *db, struct mc_err *err)
+{
+	for (size_t i = 0; i < sizeof demo_officers / sizeof demo_officers[0]; i++)
+		if (auth_officer_add(db, i == 0 ? NULL : demo_officers[0].user,
+		    demo_officers[i].user, demo_officers[i].name,
+		    demo_officers[i].role, demo_officers[i].password, err) != 0)
+			return -1;
+	return 0;
+}
+
+#define DEMO_UNIT_CODE "000.00.00.H01"
+
+bool
+demo_is(sqlite3 *db)
+{
+	struct mc_unit u;
+	struct mc_err err;
+
+	return unit_get(db, &u, &err) == 0 && strcmp(u.code, DEMO_UNIT_CODE) == 0 &&
+	    unit_officer_active(db, "demo", &err) > 0;
+}
+
 int
 demo_open(const char *path, sqlite3 **db, struct mc_err *err)
 {
 	struct stat sb;
-	struct mc_unit u = {.code = "000.00.00.H01", .station = 1};
+	struct mc_unit u = {.code = DEMO_UNIT_CODE, .station = 1};
 	struct catalog_stats cs;
 	bool fresh = stat(path, &sb) != 0;
 
 	if (db_open(path, DB_CREATE, db, err))
 		return -1;
-	if (!fresh && db_int(*db, "SELECT count(*) FROM station WHERE self = 1", 0) > 0)
+	if (!fresh && db_int(*db, "SELECT count(*) FROM station WHERE self = 1", 0) > 0) {
+		if (demo_passwords(*db, err) != 0) {
+			db_close(*db);
+			*db = NULL;
+			return -1;
+		}
 		return 0;
+	}
 	snprintf(u.name, sizeof u.name, "%s", "UBND xã Mỹ An");
 	snprintf(u.address, sizeof u.address, "%s",
 	    "Ấp 1, xã Mỹ An, tỉnh Đồng Tháp (dữ liệu mẫu / demo data)");
 	if (unit_init(*db, &u, err) ||
-	    unit_officer_add(*db, "demo", "Nguyễn Thị Thu", MC_ROLE_OFFICER, err) ||
-	    unit_officer_add(*db, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, err) ||
+	    demo_officers_add(*db, err) ||
 	    catalog_import_json(*db, "truong", catalog_sample_json, &cs, err) ||
 	    demo_fill(*db, "demo", 200, 120, err)) {
 		db_close(*db);

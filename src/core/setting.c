@@ -35,6 +35,8 @@ static const struct mc_setting_info settings[] = {
 	    "8 characters) or pin (at least 6 digits)")},
 	{"colleague_steps", "handover,result,return", N_("steps an officer may record "
 	    "on a colleague's dossier, separated by commas (empty: none)")},
+	{"lock_minutes", "5", N_("minutes without a key before the screen locks, 0 to "
+	    "240 (0: never)")},
 	{NULL, NULL, NULL},
 };
 
@@ -63,6 +65,20 @@ setting_get(sqlite3 *db, const char *name, char *buf, size_t n)
 	if (db == NULL || db_meta_get(db, name, buf, n) != 0)
 		snprintf(buf, n, "%s", s->dflt);
 	return 0;
+}
+
+/* A whole number from lo to hi, written as plain digits ("05" is not). */
+static bool
+whole_in(const char *v, int lo, int hi)
+{
+	size_t n = strlen(v);
+	int x = 0;
+
+	if (n == 0 || n > 3 || strspn(v, "0123456789") != n || (n > 1 && v[0] == '0'))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		x = x * 10 + (v[i] - '0');
+	return x >= lo && x <= hi;
 }
 
 static bool
@@ -95,7 +111,8 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "print_device") == 0 && value[0] == '\0') ||
 	    (strcmp(name, "paper_width") == 0 && !one_of(value, "58", "80")) ||
 	    (strcmp(name, "escpos_qr") == 0 && !one_of(value, "0", "1")) ||
-	    (strcmp(name, "password_kind") == 0 && !one_of(value, "password", "pin")))
+	    (strcmp(name, "password_kind") == 0 && !one_of(value, "password", "pin")) ||
+	    (strcmp(name, "lock_minutes") == 0 && !whole_in(value, 0, 240)))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {

@@ -17,8 +17,8 @@
 #define LISTS (KM_MAIN | KM_HELP | KM_OFFICER | KM_PROCEDURE | KM_DOCS | KM_SLIP | \
 	KM_DETAIL | KM_PICK | KM_DUE | KM_REPORT | KM_SYNC)
 /* Screens with text fields, and with choice fields. */
-#define TEXTS (KM_SETUP | KM_PROCEDURE | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN | \
-	KM_DATES)
+#define TEXTS (KM_SETUP | KM_OFFICER | KM_PROCEDURE | KM_APPLICANT | KM_LOOKUP | KM_STEP | \
+	KM_RETURN | KM_DATES)
 #define CHOICES (KM_SETUP | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN)
 /* Forms: Tab goes from field to field (or from view to view). */
 #define FORMS (KM_SETUP | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN | KM_RATING | \
@@ -37,6 +37,9 @@ static const struct key_row rows[] = {
 	{ACT_BACK, "back", KM_SCREENS, {27}, 0, N_("Back")},
 	{ACT_TELEX, "telex", KM_SCREENS, {UK_CTRL('t'), UK(KEY_F(12))}, 0, N_("VN/EN")},
 	{ACT_MORE, "more-hints", KM_SCREENS, {UK_CTRL('n')}, 0, N_("More")},
+	/* every screen of a session: cover the screen (s-login.c).  Ctrl-L
+	 * is a redraw elsewhere and F11 a terminal's full screen */
+	{ACT_LOCK, "lock", KM_SESSION, {UK_CTRL('x')}, 0, N_("Lock")},
 	/* the main screen */
 	{ACT_RECEIVE, "receive", KM_MAIN, {UK(KEY_F(2))}, 0, N_("Receive")},
 	{ACT_LOOKUP, "lookup", KM_MAIN, {UK(KEY_F(3))}, 0, N_("Look up")},
@@ -78,18 +81,21 @@ static const struct key_row rows[] = {
 	 * follows that table (test_keys checks that it covers every choice;
 	 * the return screen ignores a digit beyond the last) */
 	{ACT_RATE, "rate", KM_RATING, {'0'}, '3', N_("Rating")},
+	/* the login: a supervisor ends a locked officer's lock; on the
+	 * cover, a supervisor unlocks the screen */
+	{ACT_UNLOCK, "unlock", KM_OFFICER, {UK(KEY_F(8))}, 0, N_("Unlock")},
 	/* a text field with the focus */
 	{ACT_CUR_LEFT, "cursor-left", TEXTS | KF_TEXT, {UK(KEY_LEFT)}, 0, N_("Cursor left")},
 	{ACT_CUR_RIGHT, "cursor-right", TEXTS | KF_TEXT, {UK(KEY_RIGHT)}, 0,
 	    N_("Cursor right")},
-	/* on the procedure screen Home and End are its list's */
-	{ACT_LINE_START, "line-start", (TEXTS & ~KM_PROCEDURE) | KF_TEXT,
+	/* on the procedure screen and the login Home and End are their list's */
+	{ACT_LINE_START, "line-start", (TEXTS & ~(KM_PROCEDURE | KM_OFFICER)) | KF_TEXT,
 	    {UK_CTRL('a'), UK(KEY_HOME)}, 0, N_("Start of field")},
-	{ACT_LINE_START, "line-start", KM_PROCEDURE | KF_TEXT, {UK_CTRL('a')}, 0,
-	    N_("Start of field")},
-	{ACT_LINE_END, "line-end", (TEXTS & ~KM_PROCEDURE) | KF_TEXT,
+	{ACT_LINE_START, "line-start", KM_PROCEDURE | KM_OFFICER | KF_TEXT, {UK_CTRL('a')},
+	    0, N_("Start of field")},
+	{ACT_LINE_END, "line-end", (TEXTS & ~(KM_PROCEDURE | KM_OFFICER)) | KF_TEXT,
 	    {UK_CTRL('e'), UK(KEY_END)}, 0, N_("End of field")},
-	{ACT_LINE_END, "line-end", KM_PROCEDURE | KF_TEXT, {UK_CTRL('e')}, 0,
+	{ACT_LINE_END, "line-end", KM_PROCEDURE | KM_OFFICER | KF_TEXT, {UK_CTRL('e')}, 0,
 	    N_("End of field")},
 	{ACT_ERASE, "erase", TEXTS | KF_TEXT, {UK(KEY_BACKSPACE)}, 0, N_("Erase")},
 	{ACT_DELETE, "delete", TEXTS | KF_TEXT, {UK(KEY_DC)}, 0, N_("Delete")},
@@ -331,11 +337,11 @@ keys_hint_page(const enum act *acts, keymask m, int width, size_t p, size_t *fro
 	return pages;
 }
 
-/* Program-wide rows: on every screen. */
+/* Program-wide rows: on every screen, or every screen of a session. */
 static bool
 global(const struct key_row *r)
 {
-	return (r->on & KM_MAPS) == KM_SCREENS;
+	return (r->on & KM_MAPS) == KM_SCREENS || (r->on & KM_MAPS) == KM_SESSION;
 }
 
 /* A row of the screen whose states are `maps`: one of its maps, and a
@@ -411,8 +417,10 @@ keys_help_line(keymask maps, const char *title, size_t i, char *buf, size_t n)
 		snprintf(buf, n, "%s", _("Keys on every screen:"));
 		return true;
 	}
+	/* those of them that work where the help was asked (the lock not on
+	 * the login) */
 	for (size_t r = 0; r < NROWS; r++)
-		if (global(&rows[r]) && line++ == i) {
+		if (global(&rows[r]) && (rows[r].on & maps & KM_MAPS) != 0 && line++ == i) {
 			help_row(&rows[r], buf, n);
 			return true;
 		}

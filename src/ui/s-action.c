@@ -1,5 +1,7 @@
 /* s-action.c — the actions on one dossier: a list of the steps its status
- * allows (lifecycle_allowed over vocab.h's kinds) and the control sheet;
+ * allows (lifecycle_allowed over vocab.h's kinds) that the officer's role
+ * may record (role.h; on a colleague's dossier those of colleague_steps),
+ * a line naming those it may not and why, and the control sheet;
  * then the step's fields (the kind's, as the table gives them) in a small
  * form, a confirmation, and lifecycle_record.  A step with nothing to ask
  * is confirmed from the list; the return has its own screen (F4).  A step
@@ -14,6 +16,7 @@
 #include <string.h>
 
 #include "motcua/i18n.h"
+#include "motcua/role.h"
 #include "s-life.h"
 
 #define ITEM_SHEET MC_KIND_COUNT	/* the control sheet, after the steps */
@@ -24,6 +27,7 @@ struct st_pick {
 	int items[MC_KIND_COUNT + 1];
 	struct w_list list;
 	int base;		/* the stack depth of the detail below */
+	char refused[512];	/* "Not for you here: …" ("" if none) */
 };
 
 struct st_step {
@@ -327,6 +331,11 @@ pick_draw(struct ui *u, void *st)
 	    life_status(p->d.status));
 	draw_text(2, 2, line, COLS - 4, false);
 	w_list_draw(u, &p->list, 4, 2, (int)p->list.n, 50, pick_row, p);
+	if (p->refused[0] != '\0') {
+		attrset(draw_attr(AT_DIM));
+		draw_wrap(5 + (int)p->list.n, 2, p->refused, COLS - 4, 3);
+		attrset(A_NORMAL);
+	}
 }
 
 static bool
@@ -357,18 +366,61 @@ static const struct screen_ops screen_pick = {
 	NULL, pick_hints, KM_PICK, NULL,
 };
 
+/* May the officer record kind k on this dossier?  1 yes; 0 no, with why
+ * (a few words) in `why`. */
+static int
+may_record(struct ui *u, enum mc_kind_id k, bool colleague, const char **why)
+{
+	struct mc_err err;
+	int rc;
+
+	if (!role_may(u->officer.role, role_kind(k))) {
+		*why = _("not for your role");
+		return 0;
+	}
+	if (!colleague)
+		return 1;
+	if ((rc = role_colleague_may(u->db, u->officer.role, k, &err)) < 0) {
+		ui_error(u, "%s", err.msg);
+		*why = _("not for your role");
+		return 0;
+	}
+	*why = _("only on your own dossiers");
+	return rc;
+}
+
 void
-action_open(struct ui *u, const struct mc_found *d)
+action_open(struct ui *u, const struct mc_found *d, const char *receiver)
 {
 	struct st_pick *p;
 	int base = u->depth;
+	bool colleague = receiver != NULL && receiver[0] != '\0' &&
+	    strcmp(receiver, u->officer.username) != 0;
+	size_t used = 0;
 
 	if ((p = ui_push_new(u, &screen_pick)) == NULL)
 		return;
 	p->d = *d;
 	p->base = base;
-	for (int k = 0; k < MC_KIND_COUNT; k++)
-		if (lifecycle_allowed(d->status, vocab_kind((enum mc_kind_id)k)))
+	for (int k = 0; k < MC_KIND_COUNT; k++) {
+		const struct mc_kind *kind = vocab_kind((enum mc_kind_id)k);
+		const char *why;
+
+		if (!lifecycle_allowed(d->status, kind))
+			continue;
+		if (may_record(u, (enum mc_kind_id)k, colleague, &why)) {
 			p->items[p->list.n++] = k;
+			continue;
+		}
+		/* the key of a refused step says why: it is named, not offered */
+		if (used == 0)
+			used = (size_t)snprintf(p->refused, sizeof p->refused, "%s",
+			    _("Not offered to you here:"));
+		if (used < sizeof p->refused)
+			used += (size_t)snprintf(p->refused + used, sizeof p->refused - used,
+			    " %s (%s);", life_step_label(kind), why);
+	}
+	if (used > 0 && used < sizeof p->refused)
+		p->refused[used - 1] = '.';
 	p->items[p->list.n++] = ITEM_SHEET;
 }

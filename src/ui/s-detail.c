@@ -1,6 +1,6 @@
 /* s-detail.c — one dossier: who, what, its status and dates, and its
  * whole history as a timeline (lifecycle_history).  Enter lists the
- * actions its status allows (s-action.c); p shows the control sheet
+ * actions its status and the officer's role allow (s-action.c); p shows the control sheet
  * (Mẫu 05).  It reloads after any step recorded above it. */
 #include "config.h"
 
@@ -21,6 +21,8 @@ struct st_detail {
 	size_t nlines;
 	struct w_list list;
 	unsigned gen;
+	char receiver[64];	/* the officer of the receipt (the
+					 * first event): whose dossier it is */
 };
 
 struct hist {
@@ -36,6 +38,8 @@ add_event(const struct mc_history_item *h, void *arg)
 
 	if (x->s->nlines >= HIST_MAX)
 		return 1;
+	if (x->s->nlines == 0)
+		snprintf(x->s->receiver, sizeof x->s->receiver, "%s", h->officer);
 	life_event_text(h, what, sizeof what);
 	snprintf(line, sizeof line, "%s  %-8s %s", h->at, h->officer, what);
 	if ((x->s->lines[x->s->nlines] = strdup(line)) == NULL)
@@ -60,6 +64,7 @@ load(struct ui *u, struct st_detail *s)
 
 	s->gen = u->gen;
 	clear_lines(s);
+	s->receiver[0] = '\0';
 	s->have = life_get(u, s->code, &s->d) == 0;
 	if (!s->have)
 		return;
@@ -133,7 +138,7 @@ key(struct ui *u, void *st, int k, enum act a)
 	if (!s->have)
 		return false;
 	if (a == ACT_OK) {
-		action_open(u, &s->d);
+		action_open(u, &s->d, s->receiver);
 		return true;
 	}
 	if (a == ACT_PRINT) {

@@ -27,9 +27,10 @@ void life_recorded(struct ui *u);
  * message. */
 void life_slip(struct ui *u, enum slip_form form, const char *prefix, const char *code,
     const char *title, const char *done);
-/* The actions allowed for the dossier's status, then the step's form
- * (s-action.c). */
-void action_open(struct ui *u, const struct mc_found *d);
+/* The actions allowed for the dossier's status and the officer's role,
+ * on a colleague's dossier (`receiver` another officer) only those that
+ * colleague_steps allows; then the step's form (s-action.c). */
+void action_open(struct ui *u, const struct mc_found *d, const char *receiver);
 /* "3 days late", "due today", "2 days left" for the due board. */
 void life_days(enum mc_due_group g, int days, char *buf, size_t n);
 

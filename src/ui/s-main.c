@@ -1,9 +1,12 @@
-/* s-main.c — the main screen: the counter's functions, each on its F-key. */
+/* s-main.c — the main screen: the counter's functions, each on its F-key.
+ * Those the officer's role may not do (role.h) are dimmed, and their key
+ * says why. */
 #include "config.h"
 
 #include <stdio.h>
 
 #include "motcua/i18n.h"
+#include "motcua/role.h"
 #include "ui-int.h"
 
 static const enum act items[] = {
@@ -25,9 +28,32 @@ struct st_main {
 	struct w_list list;
 };
 
+/* The step of the lifecycle a function records (none: -1). */
+static int
+item_kind(enum act a)
+{
+	return a == ACT_RECEIVE ? MC_KIND_RECEIVE : a == ACT_RETURN ? MC_KIND_RETURN : -1;
+}
+
+/* 0 if the officer's role may use the function; else -1 and err says who
+ * may. */
+static int
+item_check(const struct ui *u, enum act a, struct mc_err *err)
+{
+	int k = item_kind(a);
+
+	return k < 0 ? 0 : role_check(u->officer.role, role_kind((enum mc_kind_id)k), err);
+}
+
 static void
 activate(struct ui *u, size_t i)
 {
+	struct mc_err err;
+
+	if (item_check(u, items[i], &err) != 0) {
+		ui_error(u, "%s", err.msg);
+		return;
+	}
 	switch (items[i]) {
 	case ACT_HELP:
 		ui_push(u, &screen_help, NULL);
@@ -63,13 +89,17 @@ static void
 row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 {
 	char line[128], key[KEYS_NAME_LEN];
+	struct mc_err err;
+	bool may = item_check(u, items[i], &err) == 0;
 
-	(void)u;
 	(void)arg;
-	(void)sel;
 	snprintf(line, sizeof line, "%-5s %s", keys_name(items[i], KM_MAIN, key, sizeof key),
 	    _(labels[i]));
+	if (!may && !sel)
+		attrset(draw_attr(AT_DIM));
 	draw_text(y, x + 1, line, width - 1, false);
+	if (!may && !sel)
+		attrset(A_NORMAL);
 }
 
 static void

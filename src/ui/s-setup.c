@@ -143,7 +143,8 @@ out:
 		free(v[i]);
 	}
 	if (rc == 0) {
-		ui_ready(u);
+		/* the supervisor just typed their password: logged in */
+		ui_session_start(u, &u->officer);	/* (officer_add is the record) */
 		ui_msg(u, "%s", _("Setup done. Welcome!"));
 	}
 }

@@ -38,7 +38,7 @@ struct ui;
 enum act {
 	ACT_NONE,
 	/* program-wide */
-	ACT_HELP, ACT_BACK, ACT_TELEX, ACT_MORE,
+	ACT_HELP, ACT_BACK, ACT_TELEX, ACT_MORE, ACT_LOCK,
 	/* the main screen's functions */
 	ACT_RECEIVE, ACT_LOOKUP, ACT_RETURN, ACT_DUE, ACT_REPORTS, ACT_SYNC, ACT_ADMIN,
 	ACT_QUIT,
@@ -47,7 +47,7 @@ enum act {
 	ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_NTH,
 	/* the letters and digits of single screens */
 	ACT_TOGGLE, ACT_ALL, ACT_PRINT, ACT_SAVE, ACT_EXPORT, ACT_IMPORT, ACT_PERIOD,
-	ACT_RATE,
+	ACT_RATE, ACT_UNLOCK,
 	/* a text field (w-field.c) */
 	ACT_CUR_LEFT, ACT_CUR_RIGHT, ACT_LINE_START, ACT_LINE_END, ACT_ERASE, ACT_DELETE,
 	ACT_CLEAR,
@@ -79,6 +79,9 @@ enum {
 	KF_CHOICE = 1UL << 22,		/* a choice field has the focus */
 };
 #define KM_SCREENS ((KM_SYNC << 1) - 1)	/* every screen's map */
+/* The screens of an officer's session: all but the first-start setup and
+ * the login (KM_OFFICER, which is also the lock's cover). */
+#define KM_SESSION (KM_SCREENS & ~(KM_SETUP | KM_OFFICER))
 #define KM_MAPS ((KM_MESSAGE << 1) - 1)		/* and the modal box */
 #define KF_ALL (KF_TEXT | KF_CHOICE)
 
@@ -197,6 +200,15 @@ struct ui {
 	keymask keymap;		/* the key state of what is drawn */
 	size_t hint_page;	/* the hint bar's page (ACT_MORE turns it) */
 	const struct screen_ops *hint_ops;	/* the screen hint_page is of */
+	/* the officer's session (s-login.c) */
+	char preselect[MC_USER_LEN];	/* --officer: the login's first choice */
+	bool session;		/* u->officer has logged in */
+	long long lock_ms;	/* no key for this long covers the screen; 0: never */
+	long long last_key;	/* ui_clock_ms() of the last key */
+	long long hold_until;	/* after a wrong password keys wait until then */
+	void *cover;		/* the lock's cover while locked, else NULL */
+	struct modal covered_modal;	/* the modal box it hides */
+	bool covered_modal_on;
 };
 
 
@@ -219,6 +231,13 @@ void ui_count_due(struct ui *u);
 /* "YYYY-MM-DD" from what the officer typed in a date field (core's rule,
  * date_parse_input; "" if empty); -1 if it is not a date. */
 int ui_parse_date(const char *in, char out[MC_DATE_LEN]);
+/* Milliseconds of a monotonic clock: the idle time of the lock (date_now
+ * may be fixed by MOTCUA_NOW, and a clock set back must not unlock). */
+long long ui_clock_ms(void);
+/* An officer proved who they are: their session starts at the main
+ * screen.  Whatever was open before (another officer's screens under the
+ * cover) is popped without saving. */
+void ui_session_start(struct ui *u, const struct mc_officer *o);
 /* After a fatal error: put the terminal back, print, exit(1). */
 void ui_fatal(const char *msg);
 
@@ -310,8 +329,18 @@ bool w_check_key(struct w_check *c, int k, enum act a, int height);
 extern const struct screen_ops screen_main, screen_help;
 /* Setup on a fresh database (need_unit) or one without officers. */
 void setup_open(struct ui *u, bool need_unit);
-/* Choose the officer on duty. */
-void officer_open(struct ui *u);
+/* The login, the program's first screen (s-login.c); u->preselect is
+ * highlighted. */
+void login_open(struct ui *u);
+/* Cover the session's screens (the lock key, or lock_minutes without a
+ * key); the cover is drawn and gets the keys instead of the top screen. */
+void ui_lock(struct ui *u, bool idle);	/* idle: lock_minutes ran out */
+/* The session's officer or a supervisor proved who they are: the screens
+ * are back as they were. */
+void ui_unlock(struct ui *u);
+/* Drop the cover without uncovering (the session ends). */
+void ui_cover_free(struct ui *u);
+extern const struct screen_ops screen_cover;
 /* F2: the reception flow. */
 void receive_open(struct ui *u);
 /* A slip on screen: title, file name in the slips folder, text (taken
@@ -336,7 +365,7 @@ void detail_open(struct ui *u, const char *code);
 void report_open(struct ui *u);
 /* F7: sync by file with the removable media (s-sync.c). */
 void sync_open(struct ui *u);
-/* After setup and the officer's choice: the main screen. */
+/* The main screen, alone on the stack (ui_session_start). */
 void ui_ready(struct ui *u);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "motcua/date.h"
@@ -184,10 +185,35 @@ screen_keymap(const struct screen_ops *ops, const void *st)
 	return ops->keymap != NULL ? ops->keymap(st) : ops->maps;
 }
 
+/* What is drawn and gets the keys: the lock's cover while there is one,
+ * else the top screen. */
+static void
+top(struct ui *u, const struct screen_ops **ops, void **st)
+{
+	if (u->cover != NULL) {
+		*ops = &screen_cover;
+		*st = u->cover;
+	} else {
+		*ops = u->stack[u->depth - 1].ops;
+		*st = u->stack[u->depth - 1].st;
+	}
+}
+
+long long
+ui_clock_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void
 draw(struct ui *u)
 {
 	const struct screen_ops *ops;
+	void *st;
 	keymask km;
 
 	erase();
@@ -207,12 +233,13 @@ draw(struct ui *u)
 		refresh();
 		return;
 	}
-	ops = u->stack[u->depth - 1].ops;
-	draw_header(u, ops->title != NULL ? _(ops->title) : NULL);
-	ops->draw(u, u->stack[u->depth - 1].st);
+	top(u, &ops, &st);
+	if (u->cover == NULL)	/* the cover draws its own, barer top line */
+		draw_header(u, ops->title != NULL ? _(ops->title) : NULL);
+	ops->draw(u, st);
 	/* another screen on top, or another state of it: its hints from
 	 * their first page */
-	km = screen_keymap(ops, u->stack[u->depth - 1].st);
+	km = screen_keymap(ops, st);
 	if (ops != u->hint_ops || km != u->keymap) {
 		u->hint_ops = ops;
 		u->keymap = km;
@@ -280,10 +307,17 @@ ui_modal_legend(const struct ui *u, char *buf, size_t n)
 static void
 handle_key(struct ui *u, int k)
 {
-	const struct screen_ops *ops = u->stack[u->depth - 1].ops;
-	void *st = u->stack[u->depth - 1].st;
+	const struct screen_ops *ops;
+	void *st;
 	enum act a;
 
+	top(u, &ops, &st);
+	/* the lock key works over a question too (it hides it) */
+	if (u->session && u->cover == NULL &&
+	    keys_action(k, screen_keymap(ops, st)) == ACT_LOCK) {
+		ui_lock(u, false);
+		return;
+	}
 	if (u->modal_on) {
 		/* a message closes on any key; a question on its answers only */
 		a = keys_action(k, u->modal.kind == MODAL_CONFIRM ? KM_CONFIRM : KM_MESSAGE);
@@ -309,16 +343,19 @@ handle_key(struct ui *u, int k)
 	}
 	if (ops->key(u, st, k, a))
 		return;
+	if (ops == &screen_cover)
+		return;		/* nothing opens under the cover */
 	if (a == ACT_HELP && ops != &screen_help)
 		ui_push(u, &screen_help, NULL);
 	else if (a == ACT_BACK && u->depth > 1)
 		ui_pop(u);
 }
 
-/* The officer on duty: named, the only one, or chosen on a screen.  On a
- * database without identity the setup comes first. */
+/* Where the program starts: the setup on a database without identity
+ * (1) or without officers (2); else the login (3), where --officer, if
+ * given, must name an active officer; or, logged in, the main screen (0). */
 static int
-start(struct ui *u, const char *officer)
+start(struct ui *u, const char *officer, bool logged_in)
 {
 	struct mc_err err;
 	long long active;
@@ -335,7 +372,12 @@ start(struct ui *u, const char *officer)
 			fprintf(stderr, "motcua: %s\n", err.msg);
 			return -1;
 		}
-		return 0;
+		if (logged_in)
+			return 0;
+		/* it proves nothing: the login asks the password */
+		snprintf(u->preselect, sizeof u->preselect, "%s", officer);
+		memset(&u->officer, 0, sizeof u->officer);
+		return 3;
 	}
 	if ((active = unit_officer_count(u->db, &err)) < 0) {
 		fprintf(stderr, "motcua: %s\n", err.msg);
@@ -343,9 +385,36 @@ start(struct ui *u, const char *officer)
 	}
 	if (active == 0)
 		return 2;	/* setup of the first officer */
-	if (unit_officer_get(u->db, NULL, &u->officer, &err) == 0)
-		return 0;
-	return 3;	/* choose */
+	return 3;	/* the login */
+}
+
+void
+ui_session_start(struct ui *u, const struct mc_officer *o)
+{
+	struct mc_officer who = *o;	/* o may live in a screen popped below */
+	char v[16], *end;
+	const char *env = getenv("MOTCUA_LOCK_SECONDS");
+	long minutes, unit_ms = 60000;
+
+	ui_cover_free(u);
+	u->modal_on = false;
+	ui_pop_to(u, 0);	/* the screens of the session before: not saved */
+	u->officer = who;
+	u->session = true;
+	/* lock_minutes (checked by setting_set: 0 to 240); the test-only
+	 * MOTCUA_LOCK_SECONDS counts each of its minutes as that many seconds */
+	if (setting_get(u->db, "lock_minutes", v, sizeof v) != 0 ||
+	    (minutes = strtol(v, &end, 10)) < 0 || *end != '\0' || minutes > 240)
+		minutes = 5;
+	if (env != NULL && env[0] != '\0') {
+		long sec = strtol(env, &end, 10);
+
+		if (*end == '\0' && sec > 0 && sec <= 60)
+			unit_ms = sec * 1000;
+	}
+	u->lock_ms = minutes * unit_ms;
+	u->last_key = ui_clock_ms();
+	ui_ready(u);
 }
 
 void
@@ -369,7 +438,7 @@ catch(int sig, void (*fn)(int))
 }
 
 int
-ui_run(sqlite3 *db, const char *db_path, const char *officer)
+ui_run(sqlite3 *db, const char *db_path, const char *officer, bool logged_in)
 {
 	struct ui u;
 	struct mc_err err;
@@ -384,7 +453,7 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer)
 		u.new_style = strcmp(style, "new") == 0;
 	if (setting_get(db, "input_method", style, sizeof style) == 0)
 		u.vni = strcmp(style, "vni") == 0;
-	if ((how = start(&u, officer)) < 0)
+	if ((how = start(&u, officer, logged_in)) < 0)
 		return 1;
 	if (calendar_open(db, &u.cal, &err) != 0) {
 		fprintf(stderr, "motcua: %s\n", err.msg);
@@ -412,23 +481,42 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer)
 	set_escdelay(50);
 	draw_init_attrs();
 
-	if (how == 0)
-		ui_ready(&u);
-	else if (how == 3)
-		officer_open(&u);
-	else
+	if (how == 0) {
+		struct mc_officer o = u.officer;
+
+		ui_session_start(&u, &o);	/* the demo's own officer, without a password */
+	} else if (how == 3) {
+		login_open(&u);
+	} else {
 		setup_open(&u, how == 1);
+	}
 	while (!u.quit && !got_term && u.depth > 0) {
 		int k;
 
+		if (u.session && u.cover == NULL && u.lock_ms > 0 &&
+		    ui_clock_ms() - u.last_key >= u.lock_ms)
+			ui_lock(&u, true);	/* lock_minutes without a key */
 		draw(&u);
+		if (u.hold_until > 0) {
+			/* after a wrong password: keys typed meanwhile are dropped */
+			long long left = u.hold_until - ui_clock_ms();
+
+			if (left > 0) {
+				napms(left > 250 ? 250 : (int)left);
+				flushinp();
+				continue;
+			}
+			u.hold_until = 0;
+		}
 		k = read_key();
 		if (k < 0 || k == UK(KEY_RESIZE))
 			continue;	/* a resize redraws from state at once */
+		u.last_key = ui_clock_ms();
 		if (COLS < MIN_COLS || LINES < MIN_LINES)
 			continue;	/* nothing to act on until it is enlarged */
 		handle_key(&u, k);
 	}
+	ui_cover_free(&u);
 	ui_pop_to(&u, 0);
 	restore_terminal();
 	calendar_close(u.cal);

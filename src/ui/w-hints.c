@@ -1,7 +1,9 @@
 /* w-hints.c — the hint bar, the last line: the top screen's hints that
  * apply in its key state, laid out by keys_hint_page (keys.c).  Hints
  * that do not fit go to further pages; the "more" hint (ACT_MORE) at the
- * end of each page shows the next, and after the last the first. */
+ * end of each page shows the next, and after the last the first.  The
+ * lock key ends every session screen's hints (it applies only there),
+ * unless it alone would make one page two: a screen's own keys first. */
 #include "config.h"
 
 #include <stdio.h>
@@ -25,10 +27,27 @@ hint(int x, enum act a, keymask m)
 }
 
 void
-hints_draw(struct ui *u, const enum act *acts)
+hints_draw(struct ui *u, const enum act *given)
 {
-	size_t from, to, pages;
+	enum act acts[64];
+	size_t from, to, pages, n = 0;
+	bool lock = false;
 	int x = 0;
+
+	for (; given != NULL && given[n] != ACT_NONE && n + 2 < sizeof acts / sizeof acts[0];
+	    n++) {
+		acts[n] = given[n];
+		lock = lock || given[n] == ACT_LOCK;
+	}
+	acts[n] = ACT_NONE;
+	if (!lock && n > 0) {
+		size_t before = keys_hint_page(acts, u->keymap, COLS, 0, &from, &to);
+
+		acts[n] = ACT_LOCK;
+		acts[n + 1] = ACT_NONE;
+		if (before <= 1 && keys_hint_page(acts, u->keymap, COLS, 0, &from, &to) > 1)
+			acts[n] = ACT_NONE;
+	}
 
 	move(LINES - 1, 0);
 	attrset(draw_attr(AT_BAR));

@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
 rcv() {	# rcv NAME ID AT [PROCEDURE] — prints the new code
-	"$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure "${4:-1.001193}" --name "$1" --id "$2" \
+	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure "${4:-1.001193}" --name "$1" --id "$2" \
 	    --at "$3" | head -1
 }
 a=$(rcv "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")
@@ -67,7 +67,7 @@ wait_for "EXITED"
 tui_fresh
 
 # the result of a with the CLI, then the return with a rating
-"$MOTCUA" --db "$db" --password-file "$PWF" event "$a" result --at "2026-11-20 08:30" >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" event "$a" result --at "2026-11-20 08:30" >/dev/null
 ok "the CLI records a's result"
 start
 like "$(screen)" "Overdue: 0" "header: nothing overdue"

@@ -5,7 +5,7 @@
 # elsewhere; the question box answers to its letters (y/c, n/k).
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
-code=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Nguyễn Văn An" \
+code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Nguyễn Văn An" \
     --id 087084000999 --at "2026-11-19 09:00" | head -1)
 sum=$(dbsum "$db")
 bar() { tm capture-pane -p | tail -1; }
@@ -28,7 +28,7 @@ like "$(bar)" "^F1 Help .*Esc Back +Ctrl-N More *$" "the first page of hints end
 unlike "$(bar)" "Period" "the periods are not on it"
 tm send-keys C-n
 wait_for "1-5 Period"; ok "Ctrl-N: the second page"
-like "$(bar)" "^1-5 Period +← Left +→ Right +Ctrl-N More *$" "the periods and the columns"
+like "$(bar)" "^1-5 Period +← Left +→ Right +Ctrl-X Lock +Ctrl-N More *$" "the periods and the columns"
 unlike "$(bar)" "F1 Help" "the first page's hints are gone"
 like "$(screen)" "2026-11-01 to 2026-11-20" "the screen is as it was"
 tm send-keys C-n
@@ -143,7 +143,7 @@ tui_fresh
 # second page, and the first keeps Esc ----------------------------------
 sum=$(dbsum "$db")
 tm new-session -d -x 80 -y 24 "env LANGUAGE=vi MOTCUA_NOW='$NOW' '$MOTCUA' --db '$db'; echo EXITED; sleep 10"
-wait_for "F10"
+login lan
 tm send-keys F4
 wait_for "Mã hồ sơ"
 tm send-keys -l "$code"
@@ -152,7 +152,7 @@ wait_for "Đánh giá:"; ok "F4, the code: the rating has the focus"
 like "$(bar)" "^F1 Trợ giúp .*Esc Quay lại +Ctrl-N Thêm *$" "the first page keeps Esc, then Ctrl-N"
 unlike "$(bar)" "0-3" "the rating's digits are not on it"
 tm send-keys C-n
-wait_for "^0-3 Đánh giá +Ctrl-N Thêm *$"; ok "Ctrl-N: the rating's digits"
+wait_for "^0-3 Đánh giá +Ctrl-X Khóa +Ctrl-N Thêm *$"; ok "Ctrl-N: the rating's digits"
 tm send-keys 2
 sleep 0.3
 like "$(screen)" "\[x\] 2 " "2 still rates, with the second page shown"

@@ -2,17 +2,20 @@
 # resize, SIGTERM, and that the terminal is given back.
 . "$top_srcdir/tests/cli/lib.sh"
 tui_setup
+. "$top_srcdir/tests/tui/lib-login.sh"
 db="$T/a.db"
-"$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
-"$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
+unit_make "$db"
+"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
 sum=$(dbsum "$db")
 
 
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en MOTCUA_NOW='2026-11-21 08:00' '$MOTCUA' --db '$db'; echo EXITED; sleep 5"
-wait_for "F10"; ok "the main screen opens"
+wait_for "F10"; ok "the program opens"
+login lan
+wait_for "Main menu"; ok "the main screen after the login"
 screen=$(tm capture-pane -p)
 like "$screen" "UBND xã Mỹ An" "header: unit name"
-like "$screen" "Officer: lan" "header: the only officer is on duty"
+like "$screen" "Officer: lan" "header: the officer logged in is on duty"
 like "$screen" "2026-11-21" "header: today's date"
 like "$screen" "Overdue: 1" "header: the overdue count"
 tm send-keys F9
@@ -38,11 +41,19 @@ kill -TERM "$(cat "$T/pid")"
 wait_for "EXIT=0"; ok "SIGTERM ends the program cleanly"
 tui_fresh
 
-# two officers: --officer picks one; an unknown one is refused
-"$MOTCUA" --db "$db" --password-file "$PWF" officer add hoa "Đỗ Thị Hoa" --new-password-file "$PWF" >/dev/null
+# three officers: --officer preselects one at the login (it proves
+# nothing: the password is asked); an unknown one is refused
+pwfile hoa "mat-khau-hoa"
+"$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" \
+    officer add hoa "Đỗ Thị Hoa" --new-password-file "$T/hoa.pw" >/dev/null
 sum=$(dbsum "$db")
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --db '$db' --officer hoa; sleep 5"
-wait_for "Officer: hoa"; ok "--officer names the officer on duty"
+wait_for "F8 "
+tm send-keys Enter
+wait_for "Đỗ Thị Hoa \(hoa\)"; ok "--officer preselects the officer at the login"
+tm send-keys -l "mat-khau-hoa"
+tm send-keys Enter
+wait_for "Officer: hoa"; ok "with the password: hoa is on duty"
 tm send-keys F10
 tui_fresh
 run --db "$db" --officer nobody

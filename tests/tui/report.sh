@@ -8,9 +8,9 @@
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
 rcv() {	# rcv NAME ID AT PROCEDURE — prints the new code
-	"$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure "$4" --name "$1" --id "$2" --at "$3" | head -1
+	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure "$4" --name "$1" --id "$2" --at "$3" | head -1
 }
-ev() { "$MOTCUA" --db "$db" --password-file "$PWF" event "$@" >/dev/null; }
+ev() { "$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" event "$@" >/dev/null; }
 # October: a (3 days, carried over, late in November), b (same day, done)
 a=$(rcv "Nguyễn Văn An" 087084000001 "2026-10-28 09:00" 1.001022)
 b=$(rcv "Trần Văn Bình" 087084000002 "2026-10-30 09:00" 1.001193)
@@ -36,7 +36,7 @@ ev "$e" return --rating not_satisfied --at "2026-11-06 10:00"
 ev "$g" pause --reason "thiếu giấy tờ" --at "2026-11-11 09:00"
 ev "$h" withdraw --at "2026-11-12 10:00"
 ev "$i" refuse --reason "không thuộc thẩm quyền" --at "2026-11-13 09:30"
-"$MOTCUA" --db "$db" --password-file "$PWF" guide --procedure 1.001022 --name "Mai Văn Lộc" --id 087084000011 \
+"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" guide --procedure 1.001022 --name "Mai Văn Lộc" --id 087084000011 \
     --docs none --at "2026-11-17 09:00" >/dev/null
 ok "the dossiers and their steps are recorded"
 
@@ -162,8 +162,7 @@ wait_for "EXITED"; ok "F10 quits"
 # F6 on an empty database: the table with zero figures, the charts empty
 tui_fresh
 db="$T/empty.db"
-"$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
-    --station 2 --sample-catalog >/dev/null
+unit_make "$db" 2
 start
 tm send-keys F6
 wait_for "Table 1/3"; ok "an empty database: F6 opens the reports"

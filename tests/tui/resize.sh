@@ -36,7 +36,9 @@ tm new-session -d -x 70 -y 20 "env LANGUAGE=en '$MOTCUA' --db '$db'; echo EXITED
 wait_for "too small"; ok "started too small: says so"
 like "$(screen)" "needs 80x24, it has 70x20" "the sizes are named"
 big 80 24
-wait_for "Main menu"; ok "enlarged: the main screen"
+wait_for "Log in"; ok "enlarged: the login"
+login lan
+like "$(screen)" "Main menu" "then the main screen"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
 done_testing

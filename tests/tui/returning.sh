@@ -4,7 +4,7 @@
 # the ID digits.
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
-"$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Trần Thị Bình" --id 087184000123 \
+"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Trần Thị Bình" --id 087184000123 \
     --phone 0987654321 --address "Ấp 5, xã Mỹ An" --email binh@example.vn --post \
     --at "2026-11-02 09:00" >/dev/null
 

@@ -1,6 +1,6 @@
 # setup.sh — first start on a fresh database: the setup, then the main
 # screen; quitting the setup leaves an empty database that asks again;
-# several officers: the one on duty is chosen at start.
+# the supervisor is logged in after the setup; later starts are the login.
 . "$top_srcdir/tests/cli/lib.sh"
 tui_setup
 db="$T/new/a.db"
@@ -65,17 +65,26 @@ tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
 tui_fresh
 
-# two officers: the one on duty is chosen; --officer skips the choice
-"$MOTCUA" --db "$db" --password-file "$T/pw2" officer add hoa "Đỗ Thị Hoa" --new-password-file "$PWF" >/dev/null
+# two officers: the next start is the login, where the officer is chosen;
+# --officer preselects one (the password is still asked)
+printf 'mat-khau-hoa\n' > "$T/hoa.pw" && chmod 600 "$T/hoa.pw"
+"$MOTCUA" --db "$db" --officer lan --password-file "$T/pw2" officer add hoa "Đỗ Thị Hoa" \
+    --new-password-file "$T/hoa.pw" >/dev/null
 open_new
-wait_for "Who is on duty"; ok "several officers: the choice"
+wait_for "Who is working"; ok "the next start: the login"
 tm send-keys h Enter
-wait_for "Officer: hoa"; ok "typing a letter and Enter picks the officer"
+wait_for "Đỗ Thị Hoa \(hoa\)"; ok "typing a letter and Enter picks the officer"
+tm send-keys -l "mat-khau-hoa"; tm send-keys Enter
+wait_for "Officer: hoa"; ok "and the password logs in"
 tm send-keys F10
 wait_for "EXITED"
 tui_fresh
 open_new --officer lan
-wait_for "Officer: lan"; ok "--officer skips the choice"
+wait_for "Who is working"
+tm send-keys Enter
+wait_for "\(lan\)"; ok "--officer preselects the officer"
+tm send-keys -l "mat-khau-mo1"; tm send-keys Enter
+wait_for "Officer: lan"; ok "the supervisor logs in with the changed password"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
 done_testing

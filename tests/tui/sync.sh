@@ -6,13 +6,13 @@
 # no medium the screen says how to mount one.
 . "$top_srcdir/tests/cli/lib.sh"
 tui_setup
+. "$top_srcdir/tests/tui/lib-login.sh"
 db1="$T/s1.db" db2="$T/s2.db"
 for n in 1 2; do
-	"$MOTCUA" --db "$T/s$n.db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
-	    --station $n --sample-catalog >/dev/null
+	unit_make "$T/s$n.db" $n
 done
 rcv() {	# rcv DB NAME ID AT — prints the new code
-	"$MOTCUA" --db "$1" --password-file "$PWF" receive --procedure 1.001193 --name "$2" --id "$3" --at "$4" | head -1
+	"$MOTCUA" --db "$1" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "$2" --id "$3" --at "$4" | head -1
 }
 a=$(rcv "$db1" "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")
 b=$(rcv "$db1" "Nguyễn Thị Bình" 087184000123 "2026-11-17 09:00")
@@ -26,7 +26,7 @@ NOW="2026-11-20 09:00"
 start() {
 	d=$1; shift
 	tm new-session -d -x 80 -y 24 "env LANGUAGE=en MOTCUA_NOW='$NOW' MOTCUA_MEDIA='$T/media' $* '$MOTCUA' --db '$d'; echo EXITED; sleep 10"
-	wait_for "F10"
+	login lan
 }
 screen() { tm capture-pane -p; }
 # flat — the screen as one line, spaces squeezed: for wrapped messages

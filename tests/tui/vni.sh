@@ -3,7 +3,7 @@
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
 
-"$MOTCUA" --db "$db" --password-file "$PWF" setting set input_method vni >/dev/null
+"$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" setting set input_method vni >/dev/null
 start
 tm send-keys F2
 wait_for "1/4"

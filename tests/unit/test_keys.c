@@ -203,6 +203,13 @@ test_dispatch(void)
 		{'\n', KM_DATES | KF_TEXT, ACT_OK, "Enter on the dates: OK"},
 		{'q', KM_MAIN, ACT_NONE, "q on the main screen: nothing"},
 		{UK(KEY_F(1)), KM_CONFIRM, ACT_NONE, "F1 in a question: nothing"},
+		{UK_CTRL('x'), KM_MAIN, ACT_LOCK, "Ctrl-X on the main screen: lock"},
+		{UK_CTRL('x'), KM_APPLICANT | KF_TEXT, ACT_LOCK, "Ctrl-X in a field: lock"},
+		{UK_CTRL('x'), KM_OFFICER, ACT_NONE, "Ctrl-X on the login: nothing"},
+		{UK_CTRL('x'), KM_SETUP | KF_TEXT, ACT_NONE, "Ctrl-X on the setup: nothing"},
+		{UK(KEY_F(8)), KM_OFFICER | KF_TEXT, ACT_UNLOCK, "F8 on the login: unlock"},
+		{'l', KM_OFFICER | KF_TEXT, ACT_NONE, "a letter in the password: text"},
+		{UK(KEY_HOME), KM_OFFICER, ACT_FIRST, "Home on the login's list: the first"},
 	};
 
 	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -299,6 +306,11 @@ test_help(void)
 	ok(find_line(lines, n, "F2", "Receive") == 1, "the main screen's F2 first");
 	is_int(find_line(lines, n, "Ctrl-U", "Clear field"), -1,
 	    "no field keys where there is no field");
+
+	ok(find_line(lines, n, "Ctrl-X", "Lock") > 1, "the lock key among every screen's");
+	n = help(KM_OFFICER | KF_TEXT, "Log in", lines, 200);
+	is_int(find_line(lines, n, "Ctrl-X", "Lock"), -1, "not on the login's help");
+	ok(find_line(lines, n, "F8", "Unlock") > 0, "the login's F8");
 
 	n = help(KM_SLIP, "Slip", lines, 200);
 	ok(find_line(lines, n, "p", "Print") > 0 && find_line(lines, n, "s", "Save") > 0,
