@@ -130,10 +130,16 @@ draw(struct ui *u, void *st)
 
 /* ---- one procedure -------------------------------------------------------- */
 
+struct versions {
+	struct adm_text *t;
+	int n;
+};
+
 static int
 add_revision(const struct catalog_revision *r, void *arg)
 {
-	struct adm_text *t = arg;
+	struct versions *vs = arg;
+	struct adm_text *t = vs->t;
 	char limit[FORMAT_LEN], fee[FORMAT_LEN];
 
 	format_limit_text(r->time_limit, FORMAT_SCREEN, limit, sizeof limit);
@@ -142,6 +148,7 @@ add_revision(const struct catalog_revision *r, void *arg)
 	    r->made, r->change, limit, fee, r->ndocs, _("documents"),
 	    r->abolished[0] ? _("; abolished ") : "", r->abolished,
 	    r->officer[0] ? _("; by ") : "", r->officer);
+	vs->n++;
 	return 0;
 }
 
@@ -151,6 +158,7 @@ show(struct ui *u, const char *code)
 	struct mc_procedure p;
 	struct mc_err err;
 	struct adm_text t = { 0 };
+	struct versions vs = { &t, 0 };
 	char limit[FORMAT_LEN], fee[FORMAT_LEN];
 
 	if (catalog_get(u->db, code, &p, &err) != 0) {
@@ -173,9 +181,9 @@ show(struct ui *u, const char *code)
 		    fmt_form((int)p.docs[i].form), p.docs[i].quantity,
 		    p.docs[i].required ? "" : _(" — optional"));
 	adm_text_add(&t, "%s\n", _("Versions (changes made at this station):"));
-	if (catalog_revisions(u->db, code, add_revision, &t, &err) != 0)
+	if (catalog_revisions(u->db, code, add_revision, &vs, &err) != 0)
 		adm_text_add(&t, "  %s\n", err.msg);
-	else if (t.buf != NULL && strstr(t.buf, "  1. ") == NULL)
+	else if (vs.n == 0)
 		adm_text_add(&t, "  %s\n", _("none: as the catalog file gave it"));
 	catalog_procedure_free(&p);
 	admin_view_open(u, _("Procedure"), t.buf);
@@ -335,8 +343,8 @@ import_chosen(struct ui *u, const char *path)
 		return;
 	}
 	snprintf(s->pending, sizeof s->pending, "%s", path);
-	snprintf(q, sizeof q, _("%s would give %d new, %d amended, %d abolished, %d "
-	    "unchanged. Apply it?"), path, st.added, st.amended, st.abolished, st.unchanged);
+	snprintf(q, sizeof q, _("%d new, %d amended, %d abolished, %d unchanged.\nApply "
+	    "the catalog %s?"), st.added, st.amended, st.abolished, st.unchanged, path);
 	ui_confirm(u, q, import_yes, s);
 }
 
