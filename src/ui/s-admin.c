@@ -204,7 +204,11 @@ admin_station_open(struct ui *u)
 		if (localtime_r(&tt, &tm) == NULL ||
 		    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
 			snprintf(when, sizeof when, "?");
-		adm_text_add(&t, "%-22s %s (%s)\n", _("Last backup:"), backup, when);
+		char *slash = strrchr(backup, '/');
+
+		adm_text_add(&t, "%-22s %s (%s)\n", _("Last backup:"), slash + 1, when);
+		*slash = '\0';
+		adm_text_add(&t, "%-22s %s\n", _("Backups folder:"), backup);
 	}
 	admin_view_open(u, _("This station"), t.buf);
 }
@@ -302,8 +306,8 @@ admin_open(struct ui *u)
 	/* a supervisor's screen that an auditor may look at */
 	if (!role_may(u->officer.role, MC_ACT_OFFICER) &&
 	    !role_may(u->officer.role, MC_ACT_AUDIT)) {
-		ui_error(u, _("Administration (F9) is for a supervisor (an auditor may look): "
-		    "the role of %s is %s"), u->officer.username, unit_role_name(u->officer.role));
+		ui_error(u, _("Administration (F9) is for a supervisor or an auditor: %s is "
+		    "%s"), u->officer.username, unit_role_name(u->officer.role));
 		return;
 	}
 	ui_push_new(u, &screen_admin);
