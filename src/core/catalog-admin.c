@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/audit.h"
 #include "motcua/calendar.h"
 #include "motcua/catalog.h"
 #include "motcua/date.h"
@@ -112,6 +113,25 @@ record(sqlite3 *db, const char *code, const char *change, const char *acting,
 	return exec_done(db, st, _("saving the catalog"), err);
 }
 
+/* The change's audit event (audit.h), in the caller's transaction: the
+ * procedure and, for an amendment, the version it made. */
+static int
+audit(sqlite3 *db, const char *kind, const char *acting, const char *code,
+    const struct mc_time *at, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	char version[24] = "";
+
+	if (db_preparef(db, &st, err, "SELECT max(revision) FROM procedure_version WHERE "
+	    "procedure_code = %Q", code) < 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(version, sizeof version, "%lld", sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	return audit_record(db, kind, acting, at, err, "procedure", code, "version",
+	    strcmp(kind, "catalog_amend") == 0 ? version : NULL, (const char *)NULL);
+}
+
 /* The checks of an amendment, before anything is written. */
 static int
 amend_check(const struct catalog_amend *a, char *limit, size_t n, struct mc_err *err)
@@ -204,7 +224,8 @@ catalog_amend(sqlite3 *db, const char *acting, const char *code,
 		goto fail;
 	if (a->set_docs && write_docs(db, code, a, err) < 0)
 		goto fail;
-	if (record(db, code, "amend", acting, at, false, err) < 0)
+	if (record(db, code, "amend", acting, at, false, err) < 0 ||
+	    audit(db, "catalog_amend", acting, code, at, err) < 0)
 		goto fail;
 	return db_tx_commit(&tx, err);
 fail:
@@ -240,7 +261,8 @@ set_abolished(sqlite3 *db, const char *acting, const char *code, bool off,
 	    db_preparef(db, &st, err, "UPDATE procedure SET abolished = %Q WHERE code = %Q",
 	    off ? day : NULL, code) < 0 ||
 	    exec_done(db, st, _("saving the catalog"), err) < 0 ||
-	    record(db, code, off ? "abolish" : "restore", acting, at, false, err) < 0)
+	    record(db, code, off ? "abolish" : "restore", acting, at, false, err) < 0 ||
+	    audit(db, off ? "catalog_abolish" : "catalog_restore", acting, code, at, err) < 0)
 		goto fail;
 	return db_tx_commit(&tx, err);
 fail:

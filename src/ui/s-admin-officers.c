@@ -218,7 +218,7 @@ unlock(struct ui *u, void *arg)
 	if (auth_unlock(u->db, u->officer.username, o->username, &err) != 0)
 		ui_error(u, "%s", err.msg);
 	else
-		ui_msg(u, _("Officer %s unlocked."), o->username);	/* audit: unlock */
+		ui_msg(u, _("Officer %s unlocked."), o->username);
 	reload(u, s);
 }
 

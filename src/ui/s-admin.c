@@ -219,6 +219,7 @@ admin_station_open(struct ui *u)
  * columns */
 static const char *const items[] = {
 	N_("Officers"), N_("Catalog"), N_("Holidays"), N_("Settings"), N_("This station"),
+	N_("Audit"),
 };
 #define NITEMS (sizeof items / sizeof items[0])
 
@@ -231,7 +232,7 @@ activate(struct ui *u, size_t i)
 {
 	static void (*const open[])(struct ui *) = {
 		admin_officers_open, admin_catalog_open, admin_holidays_open,
-		admin_settings_open, admin_station_open,
+		admin_settings_open, admin_station_open, admin_audit_open,
 	};
 
 	if (i < NITEMS)

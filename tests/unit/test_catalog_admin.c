@@ -175,6 +175,13 @@ test_abolish(sqlite3 *db)
 	is_str(got, "1", "in force again");
 	revisions(db, got);
 	is_str(got, "held,amend,amend,abolish,restore", "each change is a version");
+	text(db, "SELECT group_concat(kind || ' ' || officer || ' ' || body, '; ') FROM (SELECT * "
+	    "FROM event WHERE dossier = '' ORDER BY seq)", got, sizeof got);
+	is_str(got, "catalog_amend truong {\"procedure\":\"1.001193\",\"version\":\"2\"}; "
+	    "catalog_amend truong {\"procedure\":\"1.001193\",\"version\":\"3\"}; "
+	    "catalog_abolish truong {\"procedure\":\"1.001193\"}; "
+	    "catalog_restore truong {\"procedure\":\"1.001193\"}",
+	    "each change is an audit event of the chain, in its transaction");
 }
 
 static void
