@@ -537,10 +537,11 @@ db_backup_latest(char *path, size_t n, long long *mtime, struct mc_err *err)
 		    e->d_name) >= sizeof p || stat(p, &st) != 0 || !S_ISREG(st.st_mode))
 			continue;
 		/* the newest; of two as new, the later name (names carry the date) */
+		if (strlen(p) >= n)
+			continue;	/* a name too long for the caller: not ours */
 		if (!found || (long long)st.st_mtime > *mtime ||
 		    ((long long)st.st_mtime == *mtime && strcmp(p, path) > 0)) {
-			if ((size_t)snprintf(path, n, "%s", p) >= n)
-				continue;
+			memcpy(path, p, strlen(p) + 1);
 			*mtime = (long long)st.st_mtime;
 			found = 1;
 		}

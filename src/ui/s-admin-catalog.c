@@ -219,7 +219,7 @@ static int
 amend_submit(struct ui *u, struct adm_form *fm)
 {
 	struct mc_procedure p;
-	struct mc_document docs[ADM_FIELDS];
+	struct mc_document *docs = NULL, fresh = { 0, NULL, MC_FORM_ORIGINAL, 1, true };
 	char *v[ADM_FIELDS] = { 0 };
 	struct catalog_amend a = { 0 };
 	struct mc_err err;
@@ -244,14 +244,27 @@ amend_submit(struct ui *u, struct adm_form *fm)
 	}
 	if (a.fee == p.fee)
 		a.fee = -1;
-	for (int i = 2; i < fm->n; i++) {
-		size_t old = (size_t)(i - 2);
+	/* the documents shown (fields 2 to n-2), those the form had no room
+	 * for (kept as they are), then the new one (field n-1) */
+	if ((docs = calloc(p.ndocs + 1, sizeof *docs)) == NULL) {
+		ui_error(u, "%s", _("out of memory"));
+		goto out;
+	}
+	for (size_t i = 0; i < p.ndocs; i++) {
+		int f = 2 + (int)i;
 
-		if (strspn(v[i], " ") == strlen(v[i]))
-			continue;	/* emptied: removed */
-		docs[nd] = old < p.ndocs ? p.docs[old] : (struct mc_document){ 0, NULL,
-		    MC_FORM_ORIGINAL, 1, true };
-		docs[nd++].name = v[i];
+		if (f < fm->n - 1) {
+			if (strspn(v[f], " ") == strlen(v[f]))
+				continue;	/* emptied: removed */
+			docs[nd] = p.docs[i];
+			docs[nd++].name = v[f];
+		} else {
+			docs[nd++] = p.docs[i];
+		}
+	}
+	if (strspn(v[fm->n - 1], " ") != strlen(v[fm->n - 1])) {
+		docs[nd] = fresh;
+		docs[nd++].name = v[fm->n - 1];
 	}
 	a.set_docs = nd != p.ndocs;
 	for (size_t i = 0; !a.set_docs && i < nd; i++)
@@ -272,6 +285,7 @@ amend_submit(struct ui *u, struct adm_form *fm)
 out:
 	for (int i = 0; i < fm->n; i++)
 		free(v[i]);
+	free(docs);
 	catalog_procedure_free(&p);
 	return rc;
 }
