@@ -109,6 +109,60 @@ void catalog_index_free(struct catalog_index *idx);
 size_t catalog_index_filter(const struct catalog_index *idx, const char *query,
     size_t *out, size_t max);
 
+/* ---- a supervisor's changes at this station (catalog-admin.c) ----------
+ * Each takes the acting officer's username, refuses unless that officer
+ * is active and the role may change the catalog (role_check with
+ * MC_ACT_CATALOG), and is one transaction: a refusal changes nothing.
+ * The first change of a procedure records the state it had (revision 1,
+ * "held"), each change the state it leaves (the next revision): the
+ * procedure's versions (catalog_revisions).  Dossiers already received
+ * keep their own copy of the procedure and are never changed. */
+struct mc_time;
+
+/* What an amendment changes: NULL / a negative fee / set_docs false keep
+ * the value held.  time_limit is any spelling calendar_limit_parse takes
+ * (stored canonical); documents are numbered in the order given. */
+struct catalog_amend {
+	const char *time_limit;
+	long long fee;
+	bool set_docs;
+	const struct mc_document *docs;
+	size_t ndocs;
+};
+int catalog_amend(sqlite3 *db, const char *acting, const char *code,
+    const struct catalog_amend *a, const struct mc_time *at, struct mc_err *err);
+/* Abolish a procedure in force (dated at's day; kept, never deleted), or
+ * put an abolished one back in force.  MC_ECONFLICT when it is already
+ * so, MC_ENOTFOUND for an unknown code. */
+int catalog_abolish(sqlite3 *db, const char *acting, const char *code,
+    const struct mc_time *at, struct mc_err *err);
+int catalog_restore(sqlite3 *db, const char *acting, const char *code,
+    const struct mc_time *at, struct mc_err *err);
+
+/* One version of a procedure, oldest first. */
+struct catalog_revision {
+	int revision;
+	const char *change;		/* "held", "amend", "abolish", "restore" */
+	long long catalog_version;
+	const char *officer;		/* "" for "held" */
+	const char *made;		/* ISO 8601 */
+	const char *time_limit;
+	long long fee;
+	int ndocs;
+	const char *abolished;		/* "" in force */
+};
+/* Visit the versions of `code` (none if it was never changed here); the
+ * strings live for the call.  fn returns nonzero to stop. */
+int catalog_revisions(sqlite3 *db, const char *code,
+    int (*fn)(const struct catalog_revision *r, void *arg), void *arg,
+    struct mc_err *err);
+
+/* The dry run of catalog_import_file: the same code run in a transaction
+ * that is then rolled back, so the counts are exactly what applying the
+ * file would do, and the same refusals.  Changes nothing. */
+int catalog_import_preview(sqlite3 *db, const char *acting, const char *path,
+    struct catalog_stats *st, struct mc_err *err);
+
 const char *catalog_form_name(enum mc_docform f);	/* "original", ... */
 int catalog_form_parse(const char *s, enum mc_docform *f);
 

@@ -90,4 +90,14 @@ int db_meta_set(sqlite3 *db, const char *key, const char *value, struct mc_err *
  * returns `dflt` on any error or no row. */
 long long db_int(sqlite3 *db, const char *sql, long long dflt);
 
+/* The station's files, for the administration screen.  db_disk_size: the
+ * bytes the database takes on disk (the file, its -wal and -shm), or -1
+ * if the file cannot be read.  db_backup_latest: the newest regular file
+ * in the backups folder, $XDG_DATA_HOME/motcua/backups, else
+ * $HOME/.local/share/motcua/backups (backups are written by a later
+ * version): 1 with its path and modification time (seconds since the
+ * epoch), 0 when there is none (or no such folder), -1 on error. */
+long long db_disk_size(const char *path);
+int db_backup_latest(char *path, size_t n, long long *mtime, struct mc_err *err);
+
 #endif

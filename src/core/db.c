@@ -1,6 +1,7 @@
 /* db.c — opening the store, pragmas, migrations, statement helpers. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -481,4 +482,70 @@ db_close(sqlite3 *db)
 {
 	if (db != NULL)
 		sqlite3_close(db);
+}
+
+long long
+db_disk_size(const char *path)
+{
+	static const char *const tails[] = { "", "-wal", "-shm" };
+	long long total = 0;
+
+	for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		char p[4096];
+		struct stat st;
+
+		if ((size_t)snprintf(p, sizeof p, "%s%s", path, tails[i]) >= sizeof p)
+			return -1;
+		if (stat(p, &st) != 0) {
+			if (i == 0)
+				return -1;	/* the database itself must be there */
+			continue;	/* no -wal or -shm: none at the moment */
+		}
+		total += (long long)st.st_size;
+	}
+	return total;
+}
+
+int
+db_backup_latest(char *path, size_t n, long long *mtime, struct mc_err *err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char dir[4096];
+	DIR *d;
+	struct dirent *e;
+	int found = 0;
+
+	path[0] = '\0';
+	*mtime = 0;
+	if (xdg != NULL && *xdg == '/')
+		snprintf(dir, sizeof dir, "%s/motcua/backups", xdg);
+	else if (home != NULL && *home != '\0')
+		snprintf(dir, sizeof dir, "%s/.local/share/motcua/backups", home);
+	else
+		return 0;	/* no home: no backups folder either */
+	if ((d = opendir(dir)) == NULL) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 0;
+		return err_set(err, MC_EIO, _("cannot read the backups folder %s (%s)"), dir,
+		    strerror(errno));
+	}
+	while ((e = readdir(d)) != NULL) {
+		char p[4096 + 256];
+		struct stat st;
+
+		if (e->d_name[0] == '.' || (size_t)snprintf(p, sizeof p, "%s/%s", dir,
+		    e->d_name) >= sizeof p || stat(p, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		/* the newest; of two as new, the later name (names carry the date) */
+		if (strlen(p) >= n)
+			continue;	/* a name too long for the caller: not ours */
+		if (!found || (long long)st.st_mtime > *mtime ||
+		    ((long long)st.st_mtime == *mtime && strcmp(p, path) > 0)) {
+			memcpy(path, p, strlen(p) + 1);
+			*mtime = (long long)st.st_mtime;
+			found = 1;
+		}
+	}
+	closedir(d);
+	return found;
 }

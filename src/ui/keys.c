@@ -15,18 +15,22 @@
 
 /* Screens with a list or a scrolled view: the arrows, pages, Home, End. */
 #define LISTS (KM_MAIN | KM_HELP | KM_OFFICER | KM_PROCEDURE | KM_DOCS | KM_SLIP | \
-	KM_DETAIL | KM_PICK | KM_DUE | KM_REPORT | KM_SYNC)
+	KM_DETAIL | KM_PICK | KM_DUE | KM_REPORT | KM_SYNC | KM_ADMIN | KM_ADM_OFFICERS | \
+	KM_ADM_CATALOG | KM_ADM_SETTINGS | KM_ADM_VIEW | KM_ADM_AUDIT)
 /* Screens with text fields, and with choice fields. */
 #define TEXTS (KM_SETUP | KM_OFFICER | KM_PROCEDURE | KM_APPLICANT | KM_LOOKUP | KM_STEP | \
-	KM_RETURN | KM_DATES)
-#define CHOICES (KM_SETUP | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN)
+	KM_RETURN | KM_DATES | KM_ADM_FORM | KM_ADM_IMPORT)
+#define CHOICES (KM_SETUP | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN | KM_ADM_FORM)
 /* Forms: Tab goes from field to field (or from view to view). */
 #define FORMS (KM_SETUP | KM_APPLICANT | KM_LOOKUP | KM_STEP | KM_RETURN | KM_RATING | \
-	KM_REPORT | KM_DATES | KM_SYNC)
+	KM_REPORT | KM_DATES | KM_SYNC | KM_ADM_FORM)
 /* Where Enter does something. */
 #define ENTER (KM_MAIN | KM_HELP | KM_SETUP | KM_OFFICER | KM_PROCEDURE | KM_DOCS | \
 	KM_APPLICANT | KM_SUMMARY | KM_SLIP | KM_LOOKUP | KM_DETAIL | KM_PICK | KM_STEP | \
-	KM_RETURN | KM_RATING | KM_DUE | KM_DATES)
+	KM_RETURN | KM_RATING | KM_DUE | KM_DATES | KM_ADMIN | KM_ADM_CATALOG | \
+	KM_ADM_SETTINGS | KM_ADM_FORM | KM_ADM_IMPORT)
+/* The F9 screens where Up and Down move, beside the lists. */
+#define ADM_MOVES (KM_ADM_FORM | KM_ADM_IMPORT | KM_ADM_YEAR)
 #define K_ENTER '\n', '\r', UK(KEY_ENTER)
 
 /* TRANSLATORS: key hint labels on the bottom line of an 80-column screen:
@@ -51,19 +55,23 @@ static const struct key_row rows[] = {
 	{ACT_QUIT, "quit", KM_MAIN | KM_OFFICER | KM_SETUP, {UK(KEY_F(10))}, 0, N_("Quit")},
 	/* lists, forms and views */
 	{ACT_OK, "ok", ENTER, {K_ENTER}, 0, N_("OK")},
-	{ACT_UP, "up", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT, {UK(KEY_UP)}, 0, N_("Up")},
-	{ACT_DOWN, "down", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT, {UK(KEY_DOWN)}, 0,
-	    N_("Down")},
+	{ACT_UP, "up", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT | ADM_MOVES, {UK(KEY_UP)}, 0,
+	    N_("Up")},
+	{ACT_DOWN, "down", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT | ADM_MOVES,
+	    {UK(KEY_DOWN)}, 0, N_("Down")},
 	{ACT_PGUP, "page-up", LISTS | KM_LOOKUP, {UK(KEY_PPAGE)}, 0, N_("Page up")},
 	{ACT_PGDN, "page-down", LISTS | KM_LOOKUP, {UK(KEY_NPAGE)}, 0, N_("Page down")},
+	/* the year of holidays: a year back or on */
+	{ACT_PGUP, "year-back", KM_ADM_YEAR, {UK(KEY_PPAGE)}, 0, N_("Year back")},
+	{ACT_PGDN, "year-on", KM_ADM_YEAR, {UK(KEY_NPAGE)}, 0, N_("Year on")},
 	/* the lookup's Home and End are its field's */
 	{ACT_FIRST, "first", LISTS, {UK(KEY_HOME)}, 0, N_("First")},
 	{ACT_LAST, "last", LISTS, {UK(KEY_END)}, 0, N_("Last")},
 	{ACT_NEXT, "next-field", FORMS, {'\t'}, 0, N_("Next")},
 	{ACT_PREV, "prev-field", FORMS, {UK(KEY_BTAB)}, 0, N_("Previous")},
-	{ACT_LEFT, "left", KM_REPORT, {UK(KEY_LEFT)}, 0, N_("Left")},
-	{ACT_RIGHT, "right", KM_REPORT, {UK(KEY_RIGHT)}, 0, N_("Right")},
-	{ACT_NTH, "choose", KM_PICK, {'1'}, '9', N_("Choose")},
+	{ACT_LEFT, "left", KM_REPORT | KM_ADM_YEAR, {UK(KEY_LEFT)}, 0, N_("Left")},
+	{ACT_RIGHT, "right", KM_REPORT | KM_ADM_YEAR, {UK(KEY_RIGHT)}, 0, N_("Right")},
+	{ACT_NTH, "choose", KM_PICK | KM_ADMIN, {'1'}, '9', N_("Choose")},
 	{ACT_NTH, "go-to-item", KM_DOCS, {'0'}, '9', N_("Go to item")},
 	/* the letters and digits of single screens */
 	{ACT_TOGGLE, "toggle", KM_DOCS, {' '}, 0, N_("Mark")},
@@ -74,6 +82,22 @@ static const struct key_row rows[] = {
 	{ACT_SAVE, "save-csv", KM_REPORT, {'s', 'e'}, 0, N_("Save")},
 	{ACT_EXPORT, "export", KM_SYNC, {'e', 'E'}, 0, N_("Export")},
 	{ACT_IMPORT, "import", KM_SYNC, {'i', 'I'}, 0, N_("Import")},
+	/* F9: the officers, the catalog, the holidays, the settings, the
+	 * audit (the letters of the English words: add, deactivate, reset,
+	 * role, unlock; import, abolish, amend; off, working, clear) */
+	{ACT_ADD, "officer-add", KM_ADM_OFFICERS, {'a'}, 0, N_("Add")},
+	{ACT_ACTIVE, "officer-active", KM_ADM_OFFICERS, {'d'}, 0, N_("(De)activate")},
+	{ACT_PASSWORD, "officer-reset", KM_ADM_OFFICERS, {'r'}, 0, N_("Reset password")},
+	{ACT_ROLE, "officer-role", KM_ADM_OFFICERS, {'o'}, 0, N_("Role")},
+	{ACT_UNLOCK, "officer-unlock", KM_ADM_OFFICERS, {'u'}, 0, N_("Unlock")},
+	{ACT_IMPORT, "import-file", KM_ADM_CATALOG | KM_ADM_YEAR, {'i'}, 0, N_("Import")},
+	{ACT_ABOLISH, "abolish", KM_ADM_CATALOG, {'x'}, 0, N_("Abolish/restore")},
+	{ACT_AMEND, "amend", KM_ADM_CATALOG, {'m'}, 0, N_("Amend")},
+	{ACT_DEFAULT, "setting-default", KM_ADM_SETTINGS, {'d'}, 0, N_("Default")},
+	{ACT_DAY_OFF, "day-off", KM_ADM_YEAR, {'o'}, 0, N_("Day off")},
+	{ACT_WORKDAY, "working-day", KM_ADM_YEAR, {'w'}, 0, N_("Working day")},
+	{ACT_UNSET, "day-clear", KM_ADM_YEAR, {'x', UK(KEY_DC)}, 0, N_("Clear day")},
+	{ACT_FILTER, "audit-filter", KM_ADM_AUDIT, {'f'}, 0, N_("Filter")},
 	/* the periods 1 to RP_COUNT of s-report.h */
 	{ACT_PERIOD, "period", KM_REPORT, {'1'}, '5', N_("Period")},
 	/* 0 takes the rating back, then a digit per choice of the rating

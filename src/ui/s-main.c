@@ -76,11 +76,13 @@ activate(struct ui *u, size_t i)
 	case ACT_SYNC:
 		sync_open(u);
 		break;
+	case ACT_ADMIN:
+		admin_open(u);
+		break;
 	case ACT_QUIT:
 		ui_pop(u);
 		break;
 	default:
-		ui_msg(u, _("%s: not yet available in this version"), _(labels[i]));
 		break;
 	}
 }

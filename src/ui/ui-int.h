@@ -47,7 +47,11 @@ enum act {
 	ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_NTH,
 	/* the letters and digits of single screens */
 	ACT_TOGGLE, ACT_ALL, ACT_PRINT, ACT_SAVE, ACT_EXPORT, ACT_IMPORT, ACT_PERIOD,
-	ACT_RATE, ACT_UNLOCK,
+	ACT_RATE,
+	/* the administration screens (F9); ACT_UNLOCK is also the login's
+	 * supervisor unlock */
+	ACT_ADD, ACT_ACTIVE, ACT_PASSWORD, ACT_ROLE, ACT_UNLOCK, ACT_ABOLISH, ACT_AMEND,
+	ACT_DEFAULT, ACT_DAY_OFF, ACT_WORKDAY, ACT_UNSET, ACT_FILTER,
 	/* a text field (w-field.c) */
 	ACT_CUR_LEFT, ACT_CUR_RIGHT, ACT_LINE_START, ACT_LINE_END, ACT_ERASE, ACT_DELETE,
 	ACT_CLEAR,
@@ -74,11 +78,17 @@ enum {
 	KM_DUE = 1UL << 15, KM_REPORT = 1UL << 16,
 	KM_DATES = 1UL << 17,		/* the reports, typing the dates */
 	KM_SYNC = 1UL << 18,
-	KM_CONFIRM = 1UL << 19, KM_MESSAGE = 1UL << 20,	/* the modal box */
-	KF_TEXT = 1UL << 21,		/* a text field has the focus */
-	KF_CHOICE = 1UL << 22,		/* a choice field has the focus */
+	/* F9 administration: its menu, the lists of officers, procedures and
+	 * settings, the year of holidays, a text view, a form, the choice of
+	 * a file to import, the audit view */
+	KM_ADMIN = 1UL << 19, KM_ADM_OFFICERS = 1UL << 20, KM_ADM_CATALOG = 1UL << 21,
+	KM_ADM_SETTINGS = 1UL << 22, KM_ADM_YEAR = 1UL << 23, KM_ADM_VIEW = 1UL << 24,
+	KM_ADM_FORM = 1UL << 25, KM_ADM_IMPORT = 1UL << 26, KM_ADM_AUDIT = 1UL << 27,
+	KM_CONFIRM = 1UL << 28, KM_MESSAGE = 1UL << 29,	/* the modal box */
+	KF_TEXT = 1UL << 30,		/* a text field has the focus */
+	KF_CHOICE = 1UL << 31,		/* a choice field has the focus */
 };
-#define KM_SCREENS ((KM_SYNC << 1) - 1)	/* every screen's map */
+#define KM_SCREENS ((KM_ADM_AUDIT << 1) - 1)	/* every screen's map */
 /* The screens of an officer's session: all but the first-start setup and
  * the login (KM_OFFICER, which is also the lock's cover). */
 #define KM_SESSION (KM_SCREENS & ~(KM_SETUP | KM_OFFICER))
@@ -365,6 +375,9 @@ void detail_open(struct ui *u, const char *code);
 void report_open(struct ui *u);
 /* F7: sync by file with the removable media (s-sync.c). */
 void sync_open(struct ui *u);
+/* F9: the administration screen (s-admin.c): a supervisor's, an
+ * auditor's to look at; refused for an officer. */
+void admin_open(struct ui *u);
 /* The main screen, alone on the stack (ui_session_start). */
 void ui_ready(struct ui *u);
 

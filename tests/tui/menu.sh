@@ -19,13 +19,13 @@ like "$screen" "Officer: lan" "header: the officer logged in is on duty"
 like "$screen" "2026-11-21" "header: today's date"
 like "$screen" "Overdue: 1" "header: the overdue count"
 tm send-keys F9
-wait_for "not yet available"; ok "F9 says it is not yet available"
+wait_for "Administration \(F9\) is for a supervisor"; ok "F9 is refused for an officer, saying why"
 tm send-keys F2
 wait_for "1/4"; ok "F2 opens the reception"
 tm send-keys Escape
 wait_for "Main menu"; ok "Esc goes back"
 tm send-keys Escape 9
-wait_for "Administration: not yet available"; ok "Esc then 9 works as F9"
+wait_for "Administration \(F9\) is for a supervisor"; ok "Esc then 9 works as F9"
 tm resize-window -x 60 -y 20 2>/dev/null || tm resize-pane -x 60 -y 20
 wait_for "too small"; ok "a small window says it is too small"
 tm resize-window -x 100 -y 30 2>/dev/null || tm resize-pane -x 100 -y 30

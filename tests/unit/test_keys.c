@@ -115,7 +115,7 @@ test_unique(void)
 				}
 			}
 		}
-	ok(states == 21 * 3, "every map and focus state looked at (%d)", states);
+	ok(states == 30 * 3, "every map and focus state looked at (%d)", states);
 	is_int(clashes, 0, "no two rows share a key in one state");
 	is_int(wrong, 0, "dispatch gives the one row's action, or none");
 }

@@ -1,0 +1,34 @@
+# admin-station.sh — F9 This station: the unit's name and code, the
+# station number and identity, the database's path and size, and the
+# last backup (none yet; then the newest file of the backups folder).
+. "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/tui/admin-common.sh"
+id=$(q "SELECT value FROM meta WHERE key = 'station_id'")
+
+start lan "XDG_DATA_HOME='$T/xdg'"
+tm send-keys F9
+wait_for "5  This station"
+tm send-keys 5
+wait_for "Unit code:"; ok "5 shows this station"
+s=$(screen)
+like "$s" "Unit: +UBND xã Mỹ An" "the unit's name"
+like "$s" "Unit code: +000\.17\.22\.H56" "the unit code"
+like "$s" "Station number: +1" "the station number"
+like "$s" "Station identity: +$id" "the station's identity"
+like "$s" "Database: +$db" "the database's path"
+like "$s" "Size on disk: +[0-9]+ (bytes|KiB|MiB)" "its size"
+like "$s" "Last backup: +no backup written yet" "no backup yet"
+
+mkdir -p "$T/xdg/motcua/backups"
+echo old > "$T/xdg/motcua/backups/motcua-2026-11-18.db"
+touch -d "2026-11-18 20:00" "$T/xdg/motcua/backups/motcua-2026-11-18.db"
+echo new > "$T/xdg/motcua/backups/motcua-2026-11-19.db"
+touch -d "2026-11-19 20:00" "$T/xdg/motcua/backups/motcua-2026-11-19.db"
+tm send-keys Escape
+wait_for "5  This station"
+tm send-keys 5
+wait_for "Unit code:"
+like "$(screen)" "Last backup: +motcua-2026-11-19\.db \(2026-11-19 20:00\)" \
+	"the newest file of the backups folder, and when"
+like "$(screen)" "Backups folder: +$T/xdg/motcua/backups" "... and the folder"
+done_testing
