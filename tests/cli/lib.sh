@@ -10,6 +10,10 @@ set -u
 T=$(mktemp -d "${TMPDIR:-/tmp}/motcua-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT INT TERM
 export HOME="$T/home" XDG_DATA_HOME="$T/xdg"
+# The tests record receipts and steps on the dates they name, in 2026, by
+# officers; a receipt dated before today is a supervisor's.  So the clock
+# starts before them all, unless a test sets its own.
+export MOTCUA_NOW="${MOTCUA_NOW:-2026-01-01 07:00}"
 unset MOTCUA_DB
 export LANGUAGE=en LC_ALL=C.UTF-8
 mkdir -p "$HOME"

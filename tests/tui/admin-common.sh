@@ -4,23 +4,30 @@
 # to open the program as that officer at a fixed moment in a detached
 # 80x24 tmux, with the removable media in $T/media.
 tui_setup
+. "$top_srcdir/tests/tui/lib-login.sh"
 db="$T/a.db"
-printf '%s\n' first-Secret-9137 > "$T/p1"
-chmod 600 "$T/p1"
+pwfile lan first-Secret-9137
+pwfile minh mat-khau-minh
+pwfile kim mat-khau-kim
+cp -p "$T/lan.pw" "$T/p1"
 "$MOTCUA" --db "$db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
     --station 1 --sample-catalog --supervisor lan "Lê Thị Lan" --password-file "$T/p1" \
     >/dev/null
-"$MOTCUA" --db "$db" officer add minh "Trần Minh" >/dev/null
-"$MOTCUA" --db "$db" officer add kim "Phạm Kim" --role auditor >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$T/p1" officer add minh "Trần Minh" \
+    --new-password-file "$T/minh.pw" >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$T/p1" officer add kim "Phạm Kim" \
+    --role auditor --new-password-file "$T/kim.pw" >/dev/null
 mkdir -p "$T/media/USB"
 NOW="2026-11-20 09:00"
 
-# start USER [ENV...] — the program on $db as USER, English, clock fixed
+# start USER [ENV...] — the program on $db, English, clock fixed, logged
+# in as USER (their password file $T/USER.pw)
 start() {
 	who=$1; shift
 	tui_fresh
-	tm new-session -d -x 80 -y 24 "env LANGUAGE=en MOTCUA_NOW='$NOW' MOTCUA_MEDIA='$T/media' $* '$MOTCUA' --db '$db' --officer $who; echo EXITED; sleep 10"
+	tm new-session -d -x 80 -y 24 "env LANGUAGE=en MOTCUA_NOW='$NOW' MOTCUA_MEDIA='$T/media' $* '$MOTCUA' --db '$db'; echo EXITED; sleep 10"
 	wait_for "F10"
+	login "$who"
 }
 screen() { tm capture-pane -p; }
 # flat — the screen as one line, spaces squeezed: for wrapped messages

@@ -135,17 +135,17 @@ test_settings(sqlite3 *db)
 	/* the screen's idle lock: whole minutes 0 (never) to 240 */
 	ok(setting_get(db, "lock_minutes", v, sizeof v) == 0 && strcmp(v, "5") == 0,
 	    "lock_minutes defaults to 5");
-	ok(setting_set(db, "lock_minutes", "0", &err) == 0, "lock_minutes 0 (never) accepted");
-	ok(setting_set(db, "lock_minutes", "240", &err) == 0, "lock_minutes 240 accepted");
-	ok(setting_set(db, "lock_minutes", "241", &err) != 0 &&
+	ok(setting_set(db, "truong", "lock_minutes", "0", &err) == 0, "lock_minutes 0 (never) accepted");
+	ok(setting_set(db, "truong", "lock_minutes", "240", &err) == 0, "lock_minutes 240 accepted");
+	ok(setting_set(db, "truong", "lock_minutes", "241", &err) != 0 &&
 	    strstr(err.msg, "lock_minutes") != NULL, "lock_minutes 241 refused (%s)", err.msg);
-	ok(setting_set(db, "lock_minutes", "-1", &err) != 0, "lock_minutes -1 refused");
-	ok(setting_set(db, "lock_minutes", "05", &err) != 0, "lock_minutes 05 refused");
-	ok(setting_set(db, "lock_minutes", "2.5", &err) != 0, "lock_minutes 2.5 refused");
-	ok(setting_set(db, "lock_minutes", "", &err) != 0, "an empty lock_minutes refused");
+	ok(setting_set(db, "truong", "lock_minutes", "-1", &err) != 0, "lock_minutes -1 refused");
+	ok(setting_set(db, "truong", "lock_minutes", "05", &err) != 0, "lock_minutes 05 refused");
+	ok(setting_set(db, "truong", "lock_minutes", "2.5", &err) != 0, "lock_minutes 2.5 refused");
+	ok(setting_set(db, "truong", "lock_minutes", "", &err) != 0, "an empty lock_minutes refused");
 	ok(setting_get(db, "lock_minutes", v, sizeof v) == 0 && strcmp(v, "240") == 0,
 	    "a refused value leaves the last one");
-	ok(setting_unset(db, "lock_minutes", &err) == 0, "lock_minutes unset");
+	ok(setting_unset(db, "truong", "lock_minutes", &err) == 0, "lock_minutes unset");
 	ok(setting_get(db, "password_kind", v, sizeof v) == 0 && strcmp(v, "password") == 0,
 	    "password_kind defaults to password");
 	ok(setting_get(db, "colleague_steps", v, sizeof v) == 0 &&

@@ -211,15 +211,15 @@ test_preview(sqlite3 *db)
 	}
 	free(json);
 	digest(db, before);
-	ok(catalog_import_preview(db, path, &pre, &err) == 0, "the dry run");
+	ok(catalog_import_preview(db, "truong", path, &pre, &err) == 0, "the dry run");
 	digest(db, after);
 	is_str(after, before, "the dry run changed nothing");
 	ok(pre.added == 0 && pre.amended == 1 && pre.abolished == 1,
 	    "its counts: %d new, %d amended, %d abolished", pre.added, pre.amended,
 	    pre.abolished);
-	ok(catalog_import_file(db, path, &applied, &err) == 0, "the import");
+	ok(catalog_import_file(db, "truong", path, &applied, &err) == 0, "the import");
 	ok(memcmp(&pre, &applied, sizeof pre) == 0, "the import gives the dry run's counts");
-	ok(catalog_import_preview(db, test_path("none.json"), &pre, &err) == -1 &&
+	ok(catalog_import_preview(db, "truong", test_path("none.json"), &pre, &err) == -1 &&
 	    err.kind == MC_EIO, "the dry run of a missing file: the import's message");
 }
 
