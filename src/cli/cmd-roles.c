@@ -8,6 +8,19 @@
 #include "cli.h"
 #include "motcua/i18n.h"
 #include "motcua/role.h"
+#include "motcua/vntext.h"
+
+/* s, then spaces to `cols` display columns ("có" is two columns, three
+ * bytes: printf's %-11s would count bytes) */
+static void
+cell(const char *s, size_t cols)
+{
+	size_t w = vntext_width(s);
+
+	fputs(s, stdout);
+	for (; w < cols; w++)
+		putchar(' ');
+}
 
 static int
 run(struct cli_ctx *ctx, const struct cli_args *a)
@@ -19,14 +32,18 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 
 	(void)ctx;
 	(void)a;
-	printf("%-14s", _("action"));
-	for (size_t r = 0; r < sizeof order / sizeof order[0]; r++)
-		printf(" %-11s", unit_role_name(order[r]));
+	cell(_("action"), 14);
+	for (size_t r = 0; r < sizeof order / sizeof order[0]; r++) {
+		putchar(' ');
+		cell(unit_role_name(order[r]), 11);
+	}
 	printf(" %s\n", _("what it is"));
 	for (int i = 0; i < MC_ACT_COUNT; i++) {
-		printf("%-14s", role_action_name((enum mc_action)i));
-		for (size_t r = 0; r < sizeof order / sizeof order[0]; r++)
-			printf(" %-11s", role_may(order[r], (enum mc_action)i) ? _("yes") : "-");
+		cell(role_action_name((enum mc_action)i), 14);
+		for (size_t r = 0; r < sizeof order / sizeof order[0]; r++) {
+			putchar(' ');
+			cell(role_may(order[r], (enum mc_action)i) ? _("yes") : "-", 11);
+		}
 		printf(" %s\n", role_action_label((enum mc_action)i, what, sizeof what));
 	}
 	return 0;

@@ -15,10 +15,13 @@
 
 /* The actions that are not event kinds: who may, and what it is.  Where
  * the issue names no role (import, export) the choice is the one the
- * counter's work needs: moving a bundle between stations is daily work, so
- * an officer exports; an import changes many dossiers at once, so only a
- * supervisor does it.  An auditor changes nothing, and exporting writes an
- * audit event, so an auditor does neither. */
+ * counter's work needs: carrying bundles between stations is daily work,
+ * so an officer exports and imports events (each verified, and projected
+ * by the same rules as the station's own).  A bundle that is a publication
+ * changes the catalog or the calendar: its content goes through their
+ * imports, which are a supervisor's, so an officer's import of one is
+ * refused there.  An auditor changes nothing, and both write an audit
+ * event, so an auditor does neither. */
 static const struct {
 	const char *name;
 	unsigned roles;
@@ -31,7 +34,7 @@ static const struct {
 	    N_("manage officers and their passwords")},
 	[MC_ACT_PUBLISH - MC_KIND_COUNT] = {"publish", S, N_("publish the catalog or "
 	    "the calendar")},
-	[MC_ACT_IMPORT - MC_KIND_COUNT] = {"import", S, N_("import another station's "
+	[MC_ACT_IMPORT - MC_KIND_COUNT] = {"import", O | S, N_("import another station's "
 	    "events")},
 	[MC_ACT_EXPORT - MC_KIND_COUNT] = {"export", O | S, N_("export this station's "
 	    "events")},

@@ -28,11 +28,17 @@ struct st_main {
 	struct w_list list;
 };
 
-/* The step of the lifecycle a function records (none: -1). */
+/* The action of the role table (role.h) a function is for; -1 when every
+ * role may open it (lookup, reports: reading; F9 says itself who may). */
 static int
-item_kind(enum act a)
+item_action(enum act a)
 {
-	return a == ACT_RECEIVE ? MC_KIND_RECEIVE : a == ACT_RETURN ? MC_KIND_RETURN : -1;
+	switch (a) {
+	case ACT_RECEIVE: return (int)role_kind(MC_KIND_RECEIVE);
+	case ACT_RETURN: return (int)role_kind(MC_KIND_RETURN);
+	case ACT_SYNC: return MC_ACT_EXPORT;	/* the roles that export also import */
+	default: return -1;
+	}
 }
 
 /* 0 if the officer's role may use the function; else -1 and err says who
@@ -40,9 +46,9 @@ item_kind(enum act a)
 static int
 item_check(const struct ui *u, enum act a, struct mc_err *err)
 {
-	int k = item_kind(a);
+	int k = item_action(a);
 
-	return k < 0 ? 0 : role_check(u->officer.role, role_kind((enum mc_kind_id)k), err);
+	return k < 0 ? 0 : role_check(u->officer.role, (enum mc_action)k, err);
 }
 
 static void

@@ -28,7 +28,8 @@ like "$out" "1 new events" "the original takes in the copy's receipt"
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b2.motcua" >/dev/null
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b.motcua" >/dev/null
 bid=$(id_of "$T/b.db")
-is "$(sqlite3 "$a" "SELECT json_extract(vector, '\$.\"$bid\"') FROM peer WHERE station = '$bid'")" 2 \
+# b2 holds b's receipt, the audit event of its first export, and the second receipt
+is "$(sqlite3 "$a" "SELECT json_extract(vector, '\$.\"$bid\"') FROM peer WHERE station = '$bid'")" 3 \
 	"the peer's vector keeps the newer file's numbers"
 
 refused "a destination that exists" "$T/b.db" "already exists" --db "$T/b.db" init --from-copy "$a" --station 3

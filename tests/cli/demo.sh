@@ -17,10 +17,16 @@ n=$(sqlite3 "$db" "SELECT count(*) FROM dossier")
 [ "$n" -ge 150 ] && [ "$n" -le 250 ]; ok "about 200 dossiers ($n)"
 is "$(sqlite3 "$db" "SELECT count(DISTINCT substr(received, 1, 7)) >= 3 FROM dossier")" 1 "spread over several months"
 is "$(sqlite3 "$db" "SELECT count(*) > 25 FROM procedure")" 1 "with the sample catalog"
-# the demo officer has no password yet (a database made before passwords)
-run --db "$db" --officer demo passwd --new-password-file "$PWF"
-is "$rc" 0 "the demo officer sets a password"
+# the demo officer's password is the one the README shows
+printf 'demo1234\n' >"$T/demo.pw"; chmod 600 "$T/demo.pw"
+run --db "$db" --officer demo --password-file "$T/demo.pw" passwd --new-password-file "$PWF"
+is "$rc" 0 "the demo officer changes the README's password"
+# a rebuild is a supervisor's: the demo's is truong, password truong1234
+printf 'truong1234\n' >"$T/truong.pw"; chmod 600 "$T/truong.pw"
 run --db "$db" --officer demo --password-file "$PWF" check --rebuild
+is "$rc" 1 "the demo officer may not rebuild"
+like "$err" "may not rebuild" "and is told so"
+run --db "$db" --officer truong --password-file "$T/truong.pw" check --rebuild
 is "$rc" 0 "the demo database checks sound"
 like "$out" "identical" "its projection is identical after a rebuild"
 # opened again, it is reused, not remade

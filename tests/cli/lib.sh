@@ -99,6 +99,22 @@ dbsum() {
 	sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1
 }
 
+# datasum DB — dbsum without the audit events of a screen session (login,
+# failed login, lockout, lock, unlock, logout): "did a screen change data?"
+# A session at the screen records who sat there; anything else it wrote,
+# an audit event of an export or a setting included, changes the digest.
+datasum() {
+	{ sqlite3 "$1" "SELECT sql FROM sqlite_master ORDER BY type, name"
+	  for _t in $(sqlite3 "$1" "SELECT name FROM sqlite_master
+	      WHERE type = 'table' AND name <> 'event' ORDER BY name"); do
+		echo "== $_t"; sqlite3 "$1" "SELECT * FROM \"$_t\" ORDER BY 1"
+	  done
+	  sqlite3 "$1" "SELECT * FROM event WHERE NOT (dossier = '' AND kind IN
+	      ('login', 'login_failed', 'locked_out', 'lock', 'unlock', 'logout'))
+	      ORDER BY origin, seq"
+	} | sha256sum | cut -d' ' -f1
+}
+
 # refused DESC DB EXPECTED-ERROR-REGEX CMD... — the command must exit 1,
 # say something matching the regex on stderr, and leave DB unchanged.
 refused() {

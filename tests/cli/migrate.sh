@@ -31,7 +31,7 @@ sqlite3 "$old" < "$top_srcdir/schema/001_core.sql"
 sqlite3 "$old" "PRAGMA user_version = 1; PRAGMA application_id = 1296258369;
 INSERT INTO meta VALUES ('station_id', 's1'), ('unit_code', '000.17.22.H56'), ('unit_name', 'Cũ'), ('station_number', '1');
 INSERT INTO station VALUES ('s1', 1, '000.17.22.H56', 1, '2025-01-01T00:00:00+07:00');
-INSERT INTO officer VALUES ('lan', 'Lan', 'officer', 1, '2025-01-01T00:00:00+07:00');"
+INSERT INTO officer VALUES ('lan', 'Lan', 'supervisor', 1, '2025-01-01T00:00:00+07:00');"
 run --db "$old" officer list
 is "$rc" 0 "old database opens"
 like "$out" "lan" "old data kept"

@@ -20,7 +20,8 @@ A --password-file "$PWF" event "$a" result --at "2026-11-17 10:00" >/dev/null
 A --password-file "$PWF" event "$b" result --at "2026-11-16 11:00" >/dev/null
 good="$T/good.motcua"
 A --password-file "$PWF" export --out "$good" --all >/dev/null
-is "$(sqlite3 "$good" "SELECT count(*) FROM event")" 5 "the good bundle holds five events"
+# init's two audit events (officer_add, catalog_import) come first: seq 1-2
+is "$(sqlite3 "$good" "SELECT count(*) FROM event")" 7 "the good bundle holds seven events"
 size=$(wc -c < "$good")
 imp() { refused "$1" "$dbB" "$2" --db "$dbB" --password-file "$PWF" import "$3"; }
 copy() { cp "$good" "$T/$1.motcua"; echo "$T/$1.motcua"; }
@@ -62,7 +63,7 @@ content_hash() {	# content_hash FILE — the content hash recomputed (sync.h)
 	} | sha256sum | cut -d' ' -f1
 }
 origin=$(sqlite3 "$dbA" "SELECT value FROM meta WHERE key = 'station_id'")
-is "$(ev_hash "$good" "$origin" 2)" "$(sqlite3 "$good" "SELECT hash FROM event WHERE seq = 2")" \
+is "$(ev_hash "$good" "$origin" 4)" "$(sqlite3 "$good" "SELECT hash FROM event WHERE seq = 4")" \
     "the event hash, recomputed from the canonical text, is the stored one"
 is "$(content_hash "$good")" "$(sqlite3 "$good" "SELECT value FROM bundle WHERE key = 'content_sha256'")" \
     "the content hash, recomputed, is the stored one"
@@ -70,18 +71,18 @@ is "$(content_hash "$good")" "$(sqlite3 "$good" "SELECT value FROM bundle WHERE 
 # an edited body with its own hash and the content hash recomputed: only
 # the link from the next event breaks
 f=$(copy rehashed)
-sqlite3 "$f" "UPDATE event SET body = json_set(body, '$.applicant.name', 'Kẻ Giả Mạo') WHERE seq = 2"
-h=$(ev_hash "$f" "$origin" 2)
-sqlite3 "$f" "UPDATE event SET hash = '$h' WHERE seq = 2; UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
-is "$(sqlite3 "$f" "SELECT hash FROM event WHERE seq = 2")" "$(ev_hash "$f" "$origin" 2)" "the edited event's hash matches its body"
+sqlite3 "$f" "UPDATE event SET body = json_set(body, '$.applicant.name', 'Kẻ Giả Mạo') WHERE seq = 4"
+h=$(ev_hash "$f" "$origin" 4)
+sqlite3 "$f" "UPDATE event SET hash = '$h' WHERE seq = 4; UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
+is "$(sqlite3 "$f" "SELECT hash FROM event WHERE seq = 4")" "$(ev_hash "$f" "$origin" 4)" "the edited event's hash matches its body"
 imp "an edited body, hashes redone" "chain of events is broken|forked" "$f"
 
 # the last event edited, hashes redone: no next event in the file, but the
 # receiver who holds the original sees a fork
 f=$(copy rehashed-last)
-sqlite3 "$f" "UPDATE event SET body = json_set(body, '$.outcome', 'refused') WHERE seq = 5"
-h=$(ev_hash "$f" "$origin" 5)
-sqlite3 "$f" "UPDATE event SET hash = '$h' WHERE seq = 5; UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
+sqlite3 "$f" "UPDATE event SET body = json_set(body, '$.outcome', 'refused') WHERE seq = 7"
+h=$(ev_hash "$f" "$origin" 7)
+sqlite3 "$f" "UPDATE event SET hash = '$h' WHERE seq = 7; UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
 cp "$dbB" "$T/b-before-good.db"
 run --db "$dbB" --password-file "$PWF" import "$good"
 is "$rc" 0 "B takes the good bundle"
@@ -90,13 +91,13 @@ rm -f "$dbB" "$dbB-wal" "$dbB-shm"; cp "$T/b-before-good.db" "$dbB"
 
 # an event taken out of the middle of a chain, count and content hash fixed
 f=$(copy deleted)
-sqlite3 "$f" "DELETE FROM event WHERE seq = 3; UPDATE bundle SET value = '4' WHERE key = 'count'"
+sqlite3 "$f" "DELETE FROM event WHERE seq = 5; UPDATE bundle SET value = '6' WHERE key = 'count'"
 sqlite3 "$f" "UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
 imp "an event taken out of the middle" "missing from the middle" "$f"
 
 # a wrong count (content hash fixed)
 f=$(copy count)
-sqlite3 "$f" "UPDATE bundle SET value = '6' WHERE key = 'count'"
+sqlite3 "$f" "UPDATE bundle SET value = '8' WHERE key = 'count'"
 sqlite3 "$f" "UPDATE bundle SET value = '$(content_hash "$f")' WHERE key = 'content_sha256'"
 imp "a count that lies" "number of events its header says" "$f"
 
@@ -143,7 +144,7 @@ imp "a directory" "not a file" "$T/dir.motcua"
 cp "$dbB" "$T/b-before-mixed.db"
 run --db "$dbB" --password-file "$PWF" import "$T/x.motcua" "$good"
 is "$rc" 1 "a bad file and a good one: exit 1"
-like "$out" "5 new events" "the good one came in"
+like "$out" "7 new events" "the good one came in"
 like "$err" "x.motcua was not imported" "the bad one named"
 rm -f "$dbB" "$dbB-wal" "$dbB-shm"; cp "$T/b-before-mixed.db" "$dbB"
 
@@ -160,8 +161,8 @@ cp "$dbA" "$T/a-copy.db"
 [ -e "$dbA-wal" ] && cp "$dbA-wal" "$T/a-copy.db-wal"
 A --password-file "$PWF" event "$a" return --rating satisfied --at "2026-11-18 09:00" >/dev/null
 "$MOTCUA" --db "$T/a-copy.db" --officer lan --password-file "$PWF" event "$a" return --rating not_satisfied --at "2026-11-18 09:05" >/dev/null
-is "$(sqlite3 "$dbA" "SELECT max(seq) FROM event")|$(sqlite3 "$T/a-copy.db" "SELECT max(seq) FROM event")" "6|6" \
-    "the copy recorded a different event 6"
+is "$(sqlite3 "$dbA" "SELECT max(seq) FROM event")|$(sqlite3 "$T/a-copy.db" "SELECT max(seq) FROM event")" "9|9" \
+    "the copy recorded a different event 9 (8 is the audit event of the export)"
 A --password-file "$PWF" export --out "$T/fork1.motcua" --all >/dev/null
 "$MOTCUA" --db "$T/a-copy.db" --password-file "$PWF" export --out "$T/fork2.motcua" --all >/dev/null
 run --db "$dbB" --password-file "$PWF" import "$T/fork1.motcua"

@@ -18,14 +18,21 @@ wait_for "back in force"
 tm send-keys y
 wait_for "in force again"
 is "$(q "SELECT group_concat(kind) FROM (SELECT kind FROM event WHERE dossier = ''
-	AND kind LIKE 'catalog%' ORDER BY seq)")" "catalog_abolish,catalog_restore" \
+	AND kind LIKE 'catalog%' ORDER BY seq)")" "catalog_import,catalog_abolish,catalog_restore" \
 	"the two changes are audit events in the chain"
 tm send-keys Escape
 wait_for "6  Audit"
 tm send-keys 6
 wait_for "When +Officer +What"; ok "6 opens the audit"
+# every audit event: init's and the officers' (2026-01-01, the command
+# line's clock), lan's login and the two changes (2026-11-20)
+all=$(q "SELECT count(*) FROM event WHERE dossier = ''")
+day=$(q "SELECT count(*) FROM event WHERE dossier = '' AND at LIKE '2026-11-20%'")
+is "$all|$day" "7|3" "(seven audit events, three of them today)"
 s=$(screen)
-like "$s" "Officer: all +From: — +To: — +2 events" "no filter: both events"
+like "$s" "Officer: all +From: — +To: — +$all events" "no filter: every event"
+like "$s" "lan +Logged in" "the login is one"
+like "$s" "lan +Officer added: kim" "so is an officer added"
 first=$(screen | grep -n "Procedure" | head -1)
 like "$first" "2026-11-20 09:00 +lan +Procedure restored: 1\.001193" "the newest first"
 like "$s" "lan +Procedure abolished: 1\.001193" "then the older one"
@@ -46,7 +53,7 @@ tm send-keys f
 wait_for "Which audit events"
 tm send-keys Enter C-u; typ 20/11/2026; tm send-keys Enter; typ 20/11/2026; tm send-keys Enter
 wait_for "From: 2026-11-20 +To: 2026-11-20"
-like "$(screen)" "2 events" "both on 20/11/2026"
+like "$(screen)" "$day events" "the three on 20/11/2026"
 tm send-keys f
 wait_for "Which audit events"
 tm send-keys Enter C-u; typ 99/99/2026; tm send-keys Enter Enter
@@ -58,5 +65,6 @@ tm send-keys F9
 wait_for "6  Audit"
 tm send-keys 6
 wait_for "When +Officer +What"; ok "an auditor opens the audit"
-like "$(screen)" "2 events" "... with the events"
+# and kim's own login is one more
+like "$(screen)" "$((all + 1)) events" "... with the events"
 done_testing

@@ -36,14 +36,14 @@ like "$s" "none: as the catalog file gave it" "no version made here yet"
 tm send-keys Escape
 
 # ---- import: the counts first, nothing changed, then applied -----------------------
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 tm send-keys i
 wait_for "Import the province's catalog"; ok "i asks for the file"
 like "$(screen)" "$T/media/USB/catalog-v2.json" "the file on the stick is offered"
 tm send-keys Enter
 wait_for "Apply the catalog"; ok "the counts are shown before applying"
 like "$(screen)" "1 new, 1 amended, 1 abolished, $((n - 2)) unchanged" "... the right counts"
-is "$(dbsum "$db")" "$sum" "... and nothing changed yet"
+is "$(datasum "$db")" "$sum" "... and nothing changed yet"
 tm send-keys y
 wait_for "Catalog imported: 1 new, 1 amended, 1 abolished"; ok "y applies the file"
 is "$(q "SELECT value FROM meta WHERE key = 'catalog_version'")" 2 "catalog version 2 held"

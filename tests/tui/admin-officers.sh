@@ -75,10 +75,10 @@ tm send-keys Home d
 wait_for "Deactivate hoa"
 tm send-keys y
 wait_for "Officer hoa deactivated"; ok "hoa deactivated"
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 tm send-keys Home Down Down o
 wait_for "The new role"
 tm send-keys Left Enter
 wait_for "last active supervisor"; ok "the last supervisor cannot change role: core says why"
-is "$(dbsum "$db")" "$sum" "... and nothing changed"
+is "$(datasum "$db")" "$sum" "... and nothing changed"
 done_testing

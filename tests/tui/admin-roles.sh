@@ -3,7 +3,7 @@
 # with core's reason, the database unchanged.
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/admin-common.sh"
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 
 start minh
 tm send-keys F9
@@ -55,5 +55,5 @@ tm send-keys 4
 wait_for "colleague_steps"
 refuse Enter "editing a setting"
 refuse d "resetting a setting"
-is "$(dbsum "$db")" "$sum" "nothing changed"
+is "$(datasum "$db")" "$sum" "nothing changed"
 done_testing

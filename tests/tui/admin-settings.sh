@@ -20,12 +20,12 @@ for i in $(seq 10); do tm send-keys Down; done
 wait_for "receipt paper width in mm"; ok "↓ to paper_width shows its meaning"
 
 # ---- a value core refuses, then one it takes ---------------------------------------------
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 tm send-keys Enter
 wait_for "paper_width: receipt paper"; ok "Enter edits it"
 tm send-keys C-u; typ 99; tm send-keys Enter
 wait_for "'99' is not a value for paper_width"; ok "99 is refused with core's message"
-is "$(dbsum "$db")" "$sum" "... and nothing changed"
+is "$(datasum "$db")" "$sum" "... and nothing changed"
 tm send-keys C-u; typ 58; tm send-keys Enter
 wait_for "paper_width = 58"; ok "58 is saved"
 is "$(get paper_width)" 58 "setting get paper_width: 58"

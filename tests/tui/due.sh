@@ -12,7 +12,7 @@ rcv() {	# rcv NAME ID AT [PROCEDURE] — prints the new code
 a=$(rcv "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")
 b=$(rcv "Nguyễn Thị Bình" 087184000123 "2026-11-17 09:00")
 c=$(rcv "Lê Văn Cường" 087084000998 "2026-11-19 09:00" 1.001022)
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 
 start
 like "$(screen)" "Overdue: 2" "header: two overdue"
@@ -23,7 +23,7 @@ like "$s" "$a .*Nguyễn Văn An .*2026-11-16 17:00 .*days? late" "a row: code, 
 like "$s" "Due in the next two working days \(1\)" "the dossier due soon"
 like "$s" "$c .*Lê Văn Cường .*days? left" "days left"
 like "$s" "overdue 2, due today 0" "the summary line"
-is "$(dbsum "$db")" "$sum" "the board wrote nothing"
+is "$(datasum "$db")" "$sum" "the board wrote nothing"
 
 # the result of b from the board: the list starts on the first dossier
 tm send-keys Down Enter
@@ -46,7 +46,7 @@ check "b left the board" sh -c "! printf '%s' \"\$1\" | grep -q '$b'" x "$(scree
 is "$(q "SELECT status FROM dossier WHERE code = '$b'")" result_ready "the database: result ready"
 
 # a return before the result: refused, nothing written
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 tm send-keys Escape
 wait_for "Main menu"
 tm send-keys F4
@@ -58,10 +58,10 @@ tm send-keys 1 Enter
 wait_for "record the return"
 tm send-keys Enter
 wait_for "not ready"; ok "the core refuses with its message"
-is "$(dbsum "$db")" "$sum" "the refused return wrote nothing"
+is "$(datasum "$db")" "$sum" "the refused return wrote nothing"
 tm send-keys Escape
 wait_for "Main menu"; ok "Esc leaves the return screen"
-is "$(dbsum "$db")" "$sum" "Esc wrote nothing"
+is "$(datasum "$db")" "$sum" "Esc wrote nothing"
 tm send-keys F10
 wait_for "EXITED"
 tui_fresh

@@ -2,7 +2,7 @@
 # and, from the first, to the main screen; nothing is ever written.
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 
 start
 # to step N, then Esc N times: back at the main screen each time
@@ -30,7 +30,7 @@ for step in 1 2 3 4 5; do
 		n=$((n - 1))
 	done
 	wait_for "Main menu"; ok "Esc from step $step, once per step, leads back to the main screen"
-	is "$(dbsum "$db")" "$sum" "Esc from step $step: nothing written"
+	is "$(datasum "$db")" "$sum" "Esc from step $step: nothing written"
 done
 
 # Esc keeps what was typed in the steps before
@@ -48,6 +48,6 @@ tm send-keys Escape; wait_for "1/4"
 tm send-keys Escape; wait_for "Main menu"
 tm send-keys Escape 0
 wait_for "EXITED"; ok "Esc then 0 (F10) quits"
-is "$(dbsum "$db")" "$sum" "nothing was written"
+is "$(datasum "$db")" "$sum" "nothing was written"
 is "$(ls "$T/slips" 2>/dev/null | wc -l)" 0 "no slip was saved"
 done_testing

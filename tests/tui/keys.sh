@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/tui/common.sh"
 code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Nguyễn Văn An" \
     --id 087084000999 --at "2026-11-19 09:00" | head -1)
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 bar() { tm capture-pane -p | tail -1; }
 unlike() {	# unlike GOT PATTERN DESCRIPTION — passes if GOT does not match
 	tap_n=$((tap_n + 1))
@@ -111,7 +111,7 @@ wait_for "Main menu"
 
 # ---- the question box: its letters --------------------------------------
 rm -rf "$T/reports"
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 tm send-keys F2; wait_for "1/4"
 tm send-keys -l dkks; wait_for "1.001193"; tm send-keys Enter; wait_for "2/4"
 tm send-keys a Enter; wait_for "3/4"
@@ -127,7 +127,7 @@ like "$(screen)" "Receive this dossier" "another letter: the question stays"
 tm send-keys k
 wait_for "4/4"; ok "k (không): no"
 unlike "$(screen)" "Receive this dossier" "the box is gone"
-is "$(dbsum "$db")" "$sum" "nothing written"
+is "$(datasum "$db")" "$sum" "nothing written"
 tm send-keys Enter; wait_for "Receive this dossier"
 tm send-keys c
 wait_for "Slip saved"; ok "c (có): yes, the dossier is received"
@@ -141,7 +141,7 @@ tui_fresh
 
 # ---- in Vietnamese the labels are longer: the rating's digits go to the
 # second page, and the first keeps Esc ----------------------------------
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 tm new-session -d -x 80 -y 24 "env LANGUAGE=vi MOTCUA_NOW='$NOW' '$MOTCUA' --db '$db'; echo EXITED; sleep 10"
 login lan
 tm send-keys F4
@@ -163,5 +163,5 @@ tm send-keys Escape
 wait_for "F10"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
-is "$(dbsum "$db")" "$sum" "nothing written"
+is "$(datasum "$db")" "$sum" "nothing written"
 done_testing

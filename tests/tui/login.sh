@@ -30,7 +30,7 @@ wrong() {
 }
 
 # ---- log in --------------------------------------------------------------
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 start_at
 wait_for "Who is working at this counter"; ok "the program starts at the login"
 s=$(screen)
@@ -51,7 +51,7 @@ like "$(screen)" "Officer: lan" "lan is on duty"
 like "$(screen)" "Ctrl-X Lock" "the hint bar shows the lock key"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
-is "$(dbsum "$db")" "$sum" "a login changes no data"
+is "$(datasum "$db")" "$sum" "a login changes no data"
 tui_fresh
 
 # ---- a wrong password, then the right one ---------------------------------
@@ -145,7 +145,7 @@ pwfile kiem "mat-khau-kiem"
     "Phan Văn Kiểm" --role auditor --new-password-file "$T/kiem.pw" >/dev/null
 code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Lê Thị Mai" \
     --id 087184000321 --at "2026-11-20 08:00" | head -1)
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 start_at
 login kiem
 like "$(screen)" "Officer: kiem" "the auditor is logged in"
@@ -156,6 +156,9 @@ unlike "$(screen)" "1/4" "no reception opens"
 tm send-keys F4
 wait_for "may not record “Returned”"; ok "F4: refused with the reason"
 unlike "$(screen)" "Dossier code" "no return screen"
+tm send-keys F7
+wait_for "may not export"; ok "F7: refused with the reason"
+unlike "$(screen)" "Removable media" "no sync screen"
 tm send-keys F3
 wait_for "Find:"; ok "F3 (reading) works"
 tm send-keys -l "$code"; tm send-keys Enter
@@ -169,5 +172,5 @@ tm send-keys Escape Escape Escape
 wait_for "Main menu"
 tm send-keys F10
 wait_for "EXITED"
-is "$(dbsum "$db")" "$sum" "the auditor changed nothing"
+is "$(datasum "$db")" "$sum" "the auditor changed nothing"
 done_testing

@@ -14,7 +14,7 @@ rcv() {	# rcv NAME ID AT [PROCEDURE] — prints the new code
 a=$(rcv "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")
 b=$(rcv "Nguyễn Thị Bình" 087184000123 "2026-11-18 10:00")
 like "$a" "^000\.17\.22\.H56-261116-[0-9]{4}$" "a dossier received with the CLI"
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 
 start
 tm send-keys F3
@@ -60,7 +60,7 @@ tm send-keys 1
 wait_for "2 of 2 found"; ok "status 'all' again"
 tm send-keys Escape
 wait_for "Main menu"; ok "Esc leaves the lookup"
-is "$(dbsum "$db")" "$sum" "looking up wrote nothing"
+is "$(datasum "$db")" "$sum" "looking up wrote nothing"
 
 # a barcode reader: the code and Enter, fast
 tm send-keys F3
@@ -82,7 +82,7 @@ tm send-keys -l "Hoa"
 tm send-keys Escape
 wait_for "Hand over to a specialist"; tm send-keys Escape
 wait_for "History"
-is "$(dbsum "$db")" "$sum" "Esc from the action form: nothing written"
+is "$(datasum "$db")" "$sum" "Esc from the action form: nothing written"
 tm send-keys Enter
 wait_for "Hand over"
 tm send-keys 1
@@ -105,14 +105,14 @@ wait_for "History"
 # a step the officer's role may not record: cancel (a supervisor's) is not
 # offered, and the list says so and why
 digit() { screen | grep -E "^ +[0-9]  $1" | sed 's/^ *\([0-9]\).*/\1/'; }
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 tm send-keys Enter
 wait_for "Not offered to you here:"; ok "the actions name the steps not offered"
 like "$(screen | tr -s ' \n' '  ')" "Cancel \(supervisor\) \(not for your role\)" \
     "cancel is among them, with why"
 is "$(digit Cancel)" "" "cancel is not in the list"
 check "the steps the role allows are" test -n "$(digit 'Hand over')"
-is "$(dbsum "$db")" "$sum" "nothing was written"
+is "$(datasum "$db")" "$sum" "nothing was written"
 tm send-keys Escape
 wait_for "History"
 # refuse a at the counter: Mẫu 03
@@ -137,12 +137,12 @@ is "$(q "SELECT json_extract(body, '\$.reason') FROM event WHERE kind = 'refuse'
     "Không thuộc thẩm quyền" "the database: the reason typed in Telex"
 tm send-keys Escape
 wait_for "Refused at the counter: Không thuộc thẩm quyền"; ok "back at the detail: the refusal in the timeline"
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 tm send-keys Escape
 wait_for "Find:"
 tm send-keys Escape
 wait_for "Main menu"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
-is "$(dbsum "$db")" "$sum" "nothing else was written"
+is "$(datasum "$db")" "$sum" "nothing else was written"
 done_testing

@@ -6,7 +6,7 @@ tui_setup
 db="$T/a.db"
 unit_make "$db"
 "$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 
 
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en MOTCUA_NOW='2026-11-21 08:00' '$MOTCUA' --db '$db'; echo EXITED; sleep 5"
@@ -46,7 +46,7 @@ tui_fresh
 pwfile hoa "mat-khau-hoa"
 "$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" \
     officer add hoa "Đỗ Thị Hoa" --new-password-file "$T/hoa.pw" >/dev/null
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --db '$db' --officer hoa; sleep 5"
 wait_for "F8 "
 tm send-keys Enter
@@ -59,5 +59,5 @@ tui_fresh
 run --db "$db" --officer nobody
 is "$rc" 1 "an unknown officer: exit 1"
 like "$err" "no officer 'nobody'" "an unknown officer: says so"
-is "$(dbsum "$db")" "$sum" "the screens changed no data"
+is "$(datasum "$db")" "$sum" "the screens changed no data"
 done_testing

@@ -60,7 +60,7 @@ want() {
 	    "$(v resolved_early)" "$(v resolved_on_time)" "$(v resolved_late)" \
 	    "$(v in_progress_within)" "$(v in_progress_overdue)" "$rate"
 }
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 
 start
 tm send-keys F6
@@ -155,7 +155,7 @@ tm send-keys Escape
 wait_for "Table 1/3"; ok "Esc: back to the report"
 tm send-keys Escape
 wait_for "Main menu"; ok "Esc leaves the reports"
-is "$(dbsum "$db")" "$sum" "the reports wrote nothing in the database"
+is "$(datasum "$db")" "$sum" "the reports wrote nothing in the database"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
 

@@ -2,7 +2,7 @@
 # what was typed; a terminal too small says how large it must be.
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
-sum=$(dbsum "$db")
+sum=$(datasum "$db")
 big() { tm resize-window -x "$1" -y "$2" 2>/dev/null || tm resize-pane -x "$1" -y "$2"; }
 
 start
@@ -28,7 +28,7 @@ tm send-keys Escape Escape Escape
 wait_for "Main menu"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
-is "$(dbsum "$db")" "$sum" "nothing was written"
+is "$(datasum "$db")" "$sum" "nothing was written"
 tui_fresh
 
 # a terminal too small from the start

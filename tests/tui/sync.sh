@@ -34,8 +34,10 @@ flat() { tm capture-pane -p | tr -s ' \n' '  '; }
 bundles() { ls "$T/media/USB" | grep -c '\.motcua$'; }
 
 # station 1: F7, Esc — nothing written anywhere
-sum1=$(dbsum "$db1")
+sum1=$(datasum "$db1")
 start "$db1"
+# the login is an audit event of station 1's chain: the events counted now
+ev1=$(sqlite3 "$db1" "SELECT count(*) FROM event")
 tm send-keys F7
 wait_for "Removable media"; ok "F7 opens the sync screen"
 like "$(tm capture-pane -p | tail -1)" "e Export +i Import" "the hint bar shows e and i"
@@ -48,7 +50,7 @@ like "$s" "i  import every" "the i key is shown"
 tm send-keys Escape
 wait_for "Main menu"; ok "Esc goes back"
 is "$(bundles)" 0 "Esc wrote no file"
-is "$(dbsum "$db1")" "$sum1" "Esc wrote nothing"
+is "$(datasum "$db1")" "$sum1" "Esc wrote nothing"
 
 # e exports every event of station 1
 tm send-keys F7
@@ -61,7 +63,9 @@ like "$f" "/000\.17\.22\.H56-1-20261120-0900\.motcua$" "named unit, station, tim
 is "$(sqlite3 "$f" "SELECT count(*) FROM event")" "$ev1" "the bundle holds every event"
 like "$(screen)" "100%" "the bar ends at 100%"
 wait_for "USB +1 bundle"; ok "the medium now shows one bundle"
-is "$(dbsum "$db1")" "$sum1" "the export changed no data"
+is "$(sqlite3 "$db1" "SELECT kind || ' ' || officer || ' ' || json_extract(body, '$.events') FROM event ORDER BY seq DESC LIMIT 1")" \
+    "export lan $ev1" "the export is an audit event: who, how many events"
+is "$(sqlite3 "$db1" "SELECT count(*) FROM event")" "$((ev1 + 1))" "... its only event"
 tm send-keys Escape
 wait_for "Main menu"
 tm send-keys F10
@@ -91,13 +95,13 @@ is "$(sqlite3 "$db2" "SELECT count(*) FROM event WHERE origin = (SELECT origin F
     "$ev1" "every event of station 1"
 
 # again: nothing new, nothing changed
-sum2=$(dbsum "$db2")
+sum2=$(datasum "$db2")
 tm send-keys i
 wait_for "nothing new"; ok "importing again says nothing new"
 like "$(flat)" "nothing new \(from station 1 \(000\.17\.22\.H56\), $ev1 events already held\)" \
     "nothing new: the events were held already"
 like "$(screen)" "new events: 0" "the summary: no new event"
-is "$(dbsum "$db2")" "$sum2" "the second import changed no data"
+is "$(datasum "$db2")" "$sum2" "the second import changed no data"
 
 # a bad file: refused with the core's message, nothing written
 echo "not a bundle" > "$T/media/USB/x.motcua"
@@ -106,7 +110,7 @@ tm send-keys i
 wait_for "x\.motcua: refused: "; ok "a text file named x.motcua is refused"
 like "$(screen)" "1 refused" "the bottom line counts the refusal"
 check "the dot file is not read" sh -c "! printf '%s' \"\$1\" | grep -q hidden" x "$(screen)"
-is "$(dbsum "$db2")" "$sum2" "the refused file changed nothing"
+is "$(datasum "$db2")" "$sum2" "the refused file changed nothing"
 
 # Tab: the stations list; export what station 1 lacks (station 2's own)
 tm send-keys Tab Down Down
@@ -125,7 +129,7 @@ tui_fresh
 
 # no medium: the screen says so and how; e and i write nothing
 rmdir "$T/media/USB" 2>/dev/null || rm -rf "$T/media/USB"
-sum2=$(dbsum "$db2")
+sum2=$(datasum "$db2")
 start "$db2"
 tm send-keys F7
 wait_for "No removable medium is mounted"; ok "no medium: says so"
@@ -133,7 +137,7 @@ like "$(flat)" "udisksctl mount" "and how to mount one"
 tm send-keys e
 wait_for "plug in the USB stick first"; ok "e without a medium: refused"
 tm send-keys i
-is "$(dbsum "$db2")" "$sum2" "nothing written"
+is "$(datasum "$db2")" "$sum2" "nothing written"
 # a stick plugged in while the screen is open shows up by itself
 mkdir -p "$T/media/lan/KINGSTON"
 wait_for "media/lan/KINGSTON +0 bundles"; ok "a medium two levels down appears by itself"

@@ -181,6 +181,11 @@ attempt(enum mc_action a, enum mc_role r, const char *code, struct mc_err *err)
 static void
 test_matrix(void)
 {
+	/* F7 is one screen for both: the main menu asks for export */
+	for (int r = 0; r < MC_ROLE_COUNT; r++)
+		ok(role_may((enum mc_role)r, MC_ACT_EXPORT) == role_may((enum mc_role)r,
+		    MC_ACT_IMPORT), "%s: export and import go together",
+		    unit_role_name((enum mc_role)r));
 	for (int a = 0; a < MC_ACT_COUNT; a++)
 		for (int r = 0; r < MC_ROLE_COUNT; r++) {
 			char before_h[MC_HASH_LEN], after_h[MC_HASH_LEN], code[MC_CODE_LEN];
@@ -202,6 +207,26 @@ test_matrix(void)
 			digest(db, after_h);
 			is_str(after_h, before_h, "... and the refusal changed nothing");
 		}
+}
+
+/* An officer imports events, but a publication changes the calendar (or
+ * the catalog), which is a supervisor's: refused, with nothing changed. */
+static void
+test_publication(void)
+{
+	char path[256], h1[MC_HASH_LEN], h2[MC_HASH_LEN];
+	struct sync_report rep;
+	struct mc_err err;
+
+	snprintf(path, sizeof path, "%s/other-calendar.motcua", test_dir);
+	digest(db, h1);
+	ok(sync_import(db, "lan", path, false, &rep, NULL, NULL, &err) != 0 &&
+	    strstr(err.msg, "calendar") != NULL && strstr(err.msg, "supervisor") != NULL,
+	    "an officer's import of a calendar publication is refused (%s)", err.msg);
+	digest(db, h2);
+	is_str(h2, h1, "... and nothing changed");
+	ok(sync_import(db, "truong", path, false, &rep, NULL, NULL, &err) == 0 && rep.version == 50,
+	    "a supervisor's applies it (%s)", rep.version == 50 ? "version 50" : err.msg);
 }
 
 /* A colleague's dossier: the setting colleague_steps. */
@@ -330,10 +355,20 @@ main(void)
 			    &err))
 				bail("other's bundle", err.msg);
 		}
+		snprintf(out, sizeof out, "%s/other-calendar.motcua", test_dir);
+		{
+			char msg[512];
+
+			if (calendar_set(other, "truong", date_jdn(2026, 12, 31), true, "Ngày nghỉ thử",
+			    &err) || publish_write(other, "truong", "calendar", 50, out, msg, sizeof msg,
+			    &err))
+				bail("other's publication", err.msg);
+		}
 		calendar_close(oc);
 		db_close(other);
 	}
 	test_matrix();
+	test_publication();
 	test_colleague();
 	test_audit();
 	test_list();
