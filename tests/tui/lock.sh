@@ -52,7 +52,7 @@ covered() {
 # ---- the idle lock ---------------------------------------------------------
 run --db "$db" --officer boss --password-file "$T/boss.pw" setting set lock_minutes 241
 is "$rc" 1 "lock_minutes beyond 240 is refused"
-like "$err" "from 0 to 240" "... and says the range"
+like "$err" "0 to 240" "... and says the range"
 run --db "$db" --officer boss --password-file "$T/boss.pw" setting set lock_minutes 1
 is "$rc" 0 "lock_minutes 1"
 START_ENV="MOTCUA_LOCK_SECONDS=3"

@@ -344,7 +344,7 @@ static const struct {
 	{"setting", 0, 1, 0},
 	{"officer", 0, 1, 0},
 	{"publish", 0, 1, 0},
-	{"import", 0, 1, 0},
+	{"import", 1, 1, 0},
 	{"export", 1, 1, 0},
 	{"restore", 0, 1, 0},
 	{"read", 1, 1, 1},
