@@ -8,7 +8,10 @@
  *   "motcua-event-1\n" origin "\n" seq "\n" at "\n" officer "\n"
  *   dossier "\n" kind "\n" prev "\n" body
  *
- * where body is the event's JSON as minified by SQLite's json(). */
+ * where body is the event's JSON as minified by SQLite's json().  Each
+ * event is also signed by its station over that hash (key.h; column sig),
+ * which the hash does not cover: the signature is the station's word
+ * for the hash. */
 #ifndef MOTCUA_EVENT_H
 #define MOTCUA_EVENT_H
 

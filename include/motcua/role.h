@@ -41,6 +41,7 @@ enum mc_action {
 	MC_ACT_AUDIT,		/* the audit view */
 	MC_ACT_BACKDATE,	/* a receipt dated before today */
 	MC_ACT_REBUILD,		/* the dossiers rebuilt from the log (check --rebuild) */
+	MC_ACT_TRUST,		/* trust or revoke another station's key */
 	MC_ACT_COUNT
 };
 

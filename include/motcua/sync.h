@@ -3,9 +3,10 @@
  * A bundle (*.motcua) is a small SQLite file: a `bundle` table of header
  * values and the `event` rows the receiver may lack.  Header keys:
  *   format          "motcua-bundle"
- *   format_version  "1"
- *   kind            "events" | "catalog" | "calendar"
- *   sender          station id; sender_unit, sender_number
+ *   format_version  "2" (1: before signatures, refused)
+ *   kind            "events" | "catalog" | "calendar" | "station" (a key card)
+ *   sender          station id; sender_unit, sender_number; sender_key
+ *                   its public key (hex, key.h)
  *   created         ISO 8601 time
  *   vector          JSON {"<station id>": n, …}: the sender holds every event
  *                   1..n of each station (the contiguous prefix)
@@ -16,6 +17,9 @@
  *                   value but this one, "key=value\n" in key order, then
  *                   "origin\nseq\nhash\n" of every event in (origin, seq)
  *                   order.  Each event's own hash covers its body.
+ *   signature       the sender's signature over content_sha256 (key.h);
+ *                   each event row also carries its origin's signature
+ *                   over its hash (column sig).
  *
  * Import opens the file read-only and defensively, checks its schema to
  * the letter, the content hash and every event's hash and chain link,
@@ -29,7 +33,8 @@
 
 #include "motcua/error.h"
 
-#define SYNC_FORMAT_VERSION 1
+#define SYNC_FORMAT_VERSION 2
+#define SYNC_FORMAT_TEXT "2"
 
 /* What an import did. */
 struct sync_report {
@@ -66,6 +71,20 @@ int sync_export(sqlite3 *db, const char *acting, const char *peer, const char *p
  * the one held. */
 int sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
     struct sync_report *r, sync_progress_fn progress, void *arg, struct mc_err *err);
+
+/* Trust the station that signed the bundle at path, after checking that
+ * its key's fingerprint is fpr (as typed: any case, dashes or not), as
+ * `acting` (a supervisor); t gets what was trusted.  A bundle of another
+ * kind or a different key is refused, with nothing changed. */
+struct trust_item;
+int sync_trust_file(sqlite3 *db, const char *acting, const char *path, const char *fpr,
+    struct trust_item *t, struct mc_err *err);
+
+/* Write this station's key card at path: a bundle of kind "station"
+ * with no events, signed, for other stations to trust this one by
+ * (sync_trust_file) without carrying any personal data.  Changes nothing
+ * in the database. */
+int sync_card(sqlite3 *db, const char *path, char *out, size_t n, struct mc_err *err);
 
 /* Write a publication bundle (kind "catalog" or "calendar") carrying
  * payload JSON with a version number. */

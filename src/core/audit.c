@@ -58,6 +58,13 @@ static const struct audit_kind kinds[] = {
 	{"export", N_("Bundle exported"), N_("%1: %2 events"), {"file", "events"}, false},
 	{"rebuild", N_("Dossiers rebuilt from the log"), N_("%1 dossiers, %2 differed"),
 	    {"total", "differ"}, false},
+	{"keys_upgrade", N_("Events signed at the upgrade"), N_("%1 events; officers %2"),
+	    {"signed", "officers"}, false},
+	{"keys_new", N_("New station key"), "%1", {"fingerprint"}, false},
+	{"trust", N_("Station trusted"), N_("%1: station %2 of %3"),
+	    {"fingerprint", "number", "unit"}, false},
+	{"revoke", N_("Station key revoked"), N_("%1: station %2 of %3"),
+	    {"fingerprint", "number", "unit"}, false},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

@@ -13,6 +13,7 @@
 
 #include "motcua/db.h"
 #include "motcua/i18n.h"
+#include "motcua/key.h"
 #include "motcua/vntext.h"
 #include "schema.h"
 
@@ -388,6 +389,11 @@ migrate(sqlite3 *db, int from, struct mc_err *err)
 			db_tx_rollback(&tx);
 			return -1;
 		}
+	}
+	/* a station from before signed events signs its own once (key.h) */
+	if (from >= 1 && from < 10 && key_upgrade(db, err)) {
+		db_tx_rollback(&tx);
+		return -1;
 	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", db_schema_latest());
 	if (db_exec(db, sql, err)) {

@@ -9,6 +9,7 @@
 #include "motcua/db.h"
 #include "motcua/event.h"
 #include "motcua/i18n.h"
+#include "motcua/key.h"
 
 int
 event_uuid(char out[MC_UUID_LEN], struct mc_err *err)
@@ -74,7 +75,7 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
     const struct mc_time *at, const char *officer, const char *body,
     struct mc_err *err)
 {
-	char origin[MC_UUID_LEN], iso[MC_ISO_LEN], hash[MC_HASH_LEN];
+	char origin[MC_UUID_LEN], iso[MC_ISO_LEN], hash[MC_HASH_LEN], sig[MC_SIG_HEX];
 	char prev[MC_HASH_LEN] = "";
 	sqlite3_stmt *st;
 	char *canon = NULL;
@@ -114,8 +115,15 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
 		sqlite3_free(canon);
 		return err_set(err, MC_EIO, _("the hash function failed"));
 	}
+	/* signed by this station over its hash: whoever relays it keeps the
+	 * proof of where it was recorded (key.h) */
+	if (key_sign(db, KEY_EVENT, hash, sig, err) != 0) {
+		sqlite3_free(canon);
+		return -1;
+	}
 	if (db_prepare(db, "INSERT INTO event(origin, seq, at, officer, dossier, kind, "
-	    "body, prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st, err)) {
+	    "body, prev, hash, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st,
+	    err)) {
 		sqlite3_free(canon);
 		return -1;
 	}
@@ -128,6 +136,7 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
 	sqlite3_bind_text(st, 7, canon, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, prev, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, sig, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	sqlite3_free(canon);

@@ -47,6 +47,8 @@ static const struct {
 	    "before today")},
 	[MC_ACT_REBUILD - MC_KIND_COUNT] = {"rebuild", S, N_("rebuild the dossiers from "
 	    "the log")},
+	[MC_ACT_TRUST - MC_KIND_COUNT] = {"trust", S, N_("trust or revoke another "
+	    "station's key")},
 };
 
 /* Who may record an event of a kind: vocab's .role is the least role,

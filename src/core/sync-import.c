@@ -15,12 +15,16 @@
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/publish.h"
+#include "motcua/key.h"
+#include "motcua/trust.h"
 #include "motcua/unit.h"
 #include "sync-int.h"
 
+/* in key order: the content hash takes them in this order */
 static const char *const header_keys[] = {
 	"content_sha256", "count", "created", "format", "format_version", "kind",
-	"payload", "sender", "sender_number", "sender_unit", "vector", "version",
+	"payload", "sender", "sender_key", "sender_number", "sender_unit", "signature",
+	"vector", "version",
 };
 #define NKEYS (sizeof header_keys / sizeof header_keys[0])
 
@@ -28,6 +32,11 @@ struct bundle {
 	sqlite3 *b;
 	const char *path;
 	char *val[NKEYS];	/* by header_keys index; NULL if absent */
+	/* a clone alarm found (alarm_seq > 0): recorded after the rollback */
+	char alarm_origin[MC_UUID_LEN];
+	long long alarm_seq;
+	char alarm_held[MC_HASH_LEN], alarm_other[MC_HASH_LEN];
+	char *alarm_event;
 };
 
 static const char *
@@ -110,7 +119,7 @@ open_bundle(struct bundle *bd, struct mc_err *err)
 		"CREATE TABLE event (origin TEXT NOT NULL, seq INTEGER NOT NULL, "
 		"at TEXT NOT NULL, officer TEXT NOT NULL, dossier TEXT NOT NULL, "
 		"kind TEXT NOT NULL, body TEXT NOT NULL, prev TEXT NOT NULL, "
-		"hash TEXT NOT NULL, PRIMARY KEY (origin, seq)) STRICT",
+		"hash TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (origin, seq)) STRICT",
 	};
 	sqlite3_stmt *st;
 	char *uri = file_uri(bd->path);
@@ -171,8 +180,8 @@ static int
 read_header(struct bundle *bd, struct mc_err *err)
 {
 	static const char *const required[] = {"content_sha256", "count", "created",
-	    "format", "format_version", "kind", "sender", "sender_number", "sender_unit",
-	    "vector"};
+	    "format", "format_version", "kind", "sender", "sender_key", "sender_number",
+	    "sender_unit", "signature", "vector"};
 	sqlite3_stmt *st;
 	int rc;
 
@@ -206,9 +215,14 @@ read_header(struct bundle *bd, struct mc_err *err)
 		return bad(bd, err, _("its header cannot be read"));
 	if (hv(bd, "format") == NULL || strcmp(hv(bd, "format"), "motcua-bundle") != 0)
 		return bad(bd, err, _("it is not a motcua bundle"));
-	if (hv(bd, "format_version") == NULL || strcmp(hv(bd, "format_version"), "1") != 0)
+	if (hv(bd, "format_version") != NULL && strcmp(hv(bd, "format_version"), "1") == 0)
+		return bad(bd, err, _("it was made by a motcua from before signed bundles "
+		    "(format 1), whose events carry no signature: update motcua on the PC that "
+		    "made it and export again"));
+	if (hv(bd, "format_version") == NULL ||
+	    strcmp(hv(bd, "format_version"), SYNC_FORMAT_TEXT) != 0)
 		return bad(bd, err, _("it was made by another version of motcua (bundle "
-		    "format not 1): update motcua on the PC that reads it"));
+		    "format not 2): update motcua on the PC that reads it"));
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (hv(bd, required[i]) == NULL)
 			return bad(bd, err, _("its header is incomplete"));
@@ -218,9 +232,102 @@ read_header(struct bundle *bd, struct mc_err *err)
 static void
 bundle_close(struct bundle *bd)
 {
+	free(bd->alarm_event);
 	for (size_t i = 0; i < NKEYS; i++)
 		free(bd->val[i]);
 	sqlite3_close(bd->b);
+}
+
+/* ---- who signed it ------------------------------------------------------------ */
+
+/* Clone alarms held for a station whose key is not revoked: its bundles
+ * wait for a supervisor (CLONED STATIONS in motcua(1)). */
+static bool
+alarmed(sqlite3 *db, const char *station)
+{
+	sqlite3_stmt *st;
+	bool yes = false;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM clone_alarm a WHERE a.origin = ?1 AND NOT "
+	    "EXISTS (SELECT 1 FROM trust t WHERE t.station = a.origin AND t.revoked IS NOT "
+	    "NULL)", -1, &st, NULL) != SQLITE_OK)
+		return true;	/* cannot tell: refuse rather than take */
+	sqlite3_bind_text(st, 1, station, -1, SQLITE_STATIC);
+	yes = sqlite3_step(st) != SQLITE_DONE;
+	sqlite3_finalize(st);
+	return yes;
+}
+
+/* The sender: this station itself (its own bundle back) or one trusted
+ * here, with the very key the header names, not revoked, not alarmed. */
+static int
+check_sender(sqlite3 *db, struct bundle *bd, struct mc_err *err)
+{
+	char pub[MC_KEY_HEX], rev[MC_ISO_LEN], fpr[MC_FPR_LEN], why[600];
+	const char *key = hv(bd, "sender_key");
+	int found;
+
+	if (!key_is_public(key))
+		return bad(bd, err, _("its sender's key is malformed"));
+	key_fingerprint(key, fpr);
+	if ((found = trust_key_of(db, hv(bd, "sender"), pub, rev, err)) < 0)
+		return -1;
+	if (found == 0) {
+		snprintf(why, sizeof why, _("it comes from station %.4s of %.20s with the key "
+		    "%s, which this station does not trust; if that station is genuine, a "
+		    "supervisor compares the key on that PC (F9, 'motcua station show') and "
+		    "trusts it ('motcua station trust FILE --fingerprint %s')"),
+		    hv(bd, "sender_number"), hv(bd, "sender_unit"), fpr, fpr);
+		return bad(bd, err, why);
+	}
+	if (strcmp(pub, key) != 0) {
+		snprintf(why, sizeof why, _("it claims to come from station %.4s of %.20s but "
+		    "is signed with another key (%s) than the one trusted here for that station: "
+		    "a forged file, or that PC was given a new identity (ask its supervisor)"),
+		    hv(bd, "sender_number"), hv(bd, "sender_unit"), fpr);
+		return bad(bd, err, why);
+	}
+	if (rev[0] != '\0') {
+		snprintf(why, sizeof why, _("its sender's key %s was revoked on %.10s"), fpr, rev);
+		return bad(bd, err, why);
+	}
+	if (alarmed(db, hv(bd, "sender"))) {
+		snprintf(why, sizeof why, _("its sender (key %s) is under a clone alarm: two "
+		    "PCs speak as that station; see 'motcua peers' and CLONED STATIONS in "
+		    "motcua(1)"), fpr);
+		return bad(bd, err, why);
+	}
+	return 0;
+}
+
+/* Keep the evidence of a cloned station: the event held and the other. */
+static void
+note_clone(sqlite3 *db, struct bundle *bd, const struct mc_event *e, const char *held,
+    const char *other, const char *sig)
+{
+	sqlite3_stmt *st;
+
+	if (bd->alarm_seq > 0 || sqlite3_prepare_v2(db, "SELECT json_object('origin', ?1, "
+	    "'seq', ?2, 'at', ?3, 'officer', ?4, 'dossier', ?5, 'kind', ?6, 'body', ?7, "
+	    "'prev', ?8, 'hash', ?9, 'sig', ?10)", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, e->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, e->seq);
+	sqlite3_bind_text(st, 3, e->at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, e->officer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, e->dossier, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, e->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, e->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, e->prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, other, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, sig, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && (bd->alarm_event = db_column_dup(st, 0)) != NULL) {
+		snprintf(bd->alarm_origin, sizeof bd->alarm_origin, "%s", e->origin);
+		bd->alarm_seq = e->seq;
+		snprintf(bd->alarm_held, sizeof bd->alarm_held, "%s", held);
+		snprintf(bd->alarm_other, sizeof bd->alarm_other, "%s", other);
+	}
+	sqlite3_finalize(st);
 }
 
 /* ---- the events ------------------------------------------------------------ */
@@ -247,20 +354,27 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
     sync_progress_fn progress, void *arg, struct mc_err *err)
 {
 	sqlite3_stmt *ev = NULL, *have = NULL, *ins = NULL, *touch = NULL, *canon = NULL;
+	sqlite3_stmt *addsig = NULL;
 	char last_origin[MC_UUID_LEN + 8] = "", last_hash[MC_HASH_LEN] = "";
+	char key_for[MC_UUID_LEN + 8] = "", okey[MC_KEY_HEX] = "", orev[MC_ISO_LEN] = "";
+	char self[MC_UUID_LEN] = "", why[400];
 	char last_new[MC_UUID_LEN + 8] = "";	/* station of the last new event */
 	long long last_seq = 0, total = atoll(hv(bd, "count")), n = 0;
 	int rc = -1, step;
 
+	(void)db_meta_get(db, "station_id", self, sizeof self);
 	if (sqlite3_prepare_v2(bd->b, "SELECT origin, seq, at, officer, dossier, kind, body, "
-	    "prev, hash FROM event ORDER BY origin, seq", -1, &ev, NULL) != SQLITE_OK) {
+	    "prev, hash, sig FROM event ORDER BY origin, seq", -1, &ev, NULL) != SQLITE_OK) {
 		bad(bd, err, _("its events cannot be read"));
 		goto done;
 	}
 	if (db_prepare(db, "SELECT hash FROM event WHERE origin = ?1 AND seq = ?2", &have,
 	    err) ||
 	    db_prepare(db, "INSERT INTO event(origin, seq, at, officer, dossier, kind, body, "
-	    "prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins, err) ||
+	    "prev, hash, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &ins, err) ||
+	    /* an event held from before signed sync gets its signature now */
+	    db_prepare(db, "UPDATE event SET sig = ?3 WHERE origin = ?1 AND seq = ?2 AND "
+	    "sig = ''", &addsig, err) ||
 	    /* an audit event (dossier '') touches no dossier */
 	    db_prepare(db, "INSERT OR IGNORE INTO temp.touched(id, existed) SELECT ?1, "
 	    "EXISTS (SELECT 1 FROM dossier WHERE id = ?1) WHERE ?1 <> ''", &touch, err) ||
@@ -270,6 +384,7 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 		struct mc_event e;
 		char h2[MC_HASH_LEN], mine[MC_HASH_LEN];
 		const char *stored = (const char *)sqlite3_column_text(ev, 8);
+		const char *sig = (const char *)sqlite3_column_text(ev, 9);
 		int found;
 
 		e.origin = (const char *)sqlite3_column_text(ev, 0);
@@ -282,7 +397,7 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 		e.prev = (const char *)sqlite3_column_text(ev, 7);
 		if (e.origin == NULL || e.at == NULL || e.officer == NULL || e.dossier == NULL ||
 		    e.kind == NULL || e.body == NULL || e.prev == NULL || stored == NULL ||
-		    e.seq < 1 || strlen(e.origin) >= MC_UUID_LEN) {
+		    sig == NULL || e.seq < 1 || strlen(e.origin) >= MC_UUID_LEN) {
 			bad(bd, err, _("an event in it is malformed"));
 			goto done;
 		}
@@ -300,6 +415,40 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 			goto done;
 		}
 		sqlite3_reset(canon);
+		/* signed by its origin's key, trusted here, not revoked then */
+		if (strcmp(e.origin, key_for) != 0) {
+			found = trust_key_of(db, e.origin, okey, orev, err);
+			if (found < 0)
+				goto done;
+			if (found == 0) {
+				snprintf(why, sizeof why, _("it holds events of a station this one does "
+				    "not trust (%.8s): a supervisor trusts that station first, with a "
+				    "bundle it made ('motcua station trust FILE --fingerprint FP')"),
+				    e.origin);
+				bad(bd, err, why);
+				goto done;
+			}
+			if (strcmp(e.origin, self) != 0 && alarmed(db, e.origin)) {
+				snprintf(why, sizeof why, _("it holds events of a station under a clone "
+				    "alarm (%.8s): see 'motcua peers' and CLONED STATIONS in motcua(1)"),
+				    e.origin);
+				bad(bd, err, why);
+				goto done;
+			}
+			snprintf(key_for, sizeof key_for, "%s", e.origin);
+		}
+		if (!key_verify(okey, KEY_EVENT, stored, sig)) {
+			snprintf(why, sizeof why, _("event %lld of station %.8s is not signed by that "
+			    "station's key (forged or edited)"), e.seq, e.origin);
+			bad(bd, err, why);
+			goto done;
+		}
+		if (orev[0] != '\0' && strcmp(e.at, orev) > 0) {
+			snprintf(why, sizeof why, _("event %lld of station %.8s was recorded after "
+			    "that station's key was revoked (%.16s)"), e.seq, e.origin, orev);
+			bad(bd, err, why);
+			goto done;
+		}
 		sync_hash_event(h, e.origin, e.seq, stored);
 		/* the chain inside the bundle: consecutive and linked */
 		if (strcmp(e.origin, last_origin) == 0) {
@@ -335,11 +484,35 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 		}
 		if (found == 1) {
 			if (strcmp(mine, stored) != 0) {
-				bad(bd, err, _("it holds an event that differs from the one held here "
-				    "(a forked or edited chain)"));
+				/* both signed by the one key: two PCs speak as one station */
+				note_clone(db, bd, &e, mine, stored, sig);
+				snprintf(why, sizeof why, _("station %.8s has signed two different events "
+				    "number %lld: a copy of its database is in use on another PC (a cloned "
+				    "station); the alarm is kept here, see CLONED STATIONS in motcua(1)"),
+				    e.origin, e.seq);
+				bad(bd, err, why);
 				goto done;
 			}
+			sqlite3_bind_text(addsig, 1, e.origin, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(addsig, 2, e.seq);
+			sqlite3_bind_text(addsig, 3, sig, -1, SQLITE_STATIC);
+			if (sqlite3_step(addsig) != SQLITE_DONE) {
+				db_fail(db, err, _("adding the events"));
+				sqlite3_reset(addsig);
+				goto done;
+			}
+			sqlite3_reset(addsig);
 			r->events_known++;
+		} else if (strcmp(e.origin, self) == 0) {
+			/* our own key, on an event we never recorded: our secret key is
+			 * in another database, a copy of this one */
+			note_clone(db, bd, &e, "", stored, sig);
+			snprintf(why, sizeof why, _("it holds event %lld of this station's own chain, "
+			    "which this station never recorded, signed with its key: a copy of this "
+			    "database is in use on another PC (a cloned station); see CLONED "
+			    "STATIONS in motcua(1)"), e.seq);
+			bad(bd, err, why);
+			goto done;
 		} else {
 			/* and the event we hold after it must point at it */
 			found = local_hash(have, e.origin, e.seq + 1, mine);
@@ -361,7 +534,7 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 					goto done;
 				}
 			}
-			for (int c = 0; c < 9; c++)
+			for (int c = 0; c < 10; c++)
 				sqlite3_bind_value(ins, c + 1, sqlite3_column_value(ev, c));
 			if (sqlite3_step(ins) != SQLITE_DONE) {
 				db_fail(db, err, _("adding the events"));
@@ -369,6 +542,10 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 				goto done;
 			}
 			sqlite3_reset(ins);
+			/* a trusted station revoked a key: it holds here from now on */
+			if (e.dossier[0] == '\0' && strcmp(e.kind, "revoke") == 0 &&
+			    trust_apply_revoke(db, e.body, e.at, err))
+				goto done;
 			sqlite3_bind_text(touch, 1, e.dossier, -1, SQLITE_STATIC);
 			if (sqlite3_step(touch) != SQLITE_DONE) {
 				db_fail(db, err, _("adding the events"));
@@ -400,6 +577,7 @@ done:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(touch);
 	sqlite3_finalize(canon);
+	sqlite3_finalize(addsig);
 	return rc;
 }
 
@@ -510,7 +688,7 @@ apply_publication(sqlite3 *db, const char *acting, struct bundle *bd, bool force
     struct sync_report *r, struct mc_err *err)
 {
 	const char *kind = hv(bd, "kind"), *payload = hv(bd, "payload");
-	char key[32], held[32];
+	char key[32], held[32], dkey[32], digest[MC_HASH_LEN], hdig[MC_HASH_LEN], why[300];
 	long long version = hv(bd, "version") ? atoll(hv(bd, "version")) : 0;
 	int years[64];
 
@@ -518,6 +696,28 @@ apply_publication(sqlite3 *db, const char *acting, struct bundle *bd, bool force
 		return bad(bd, err, _("the publication is incomplete"));
 	snprintf(key, sizeof key, "%s_version", kind);
 	r->version = version;
+	/* a version far above the one held is a forgery's way to block the
+	 * genuine next ones: refused, whatever --force says */
+	if (db_meta_get(db, key, held, sizeof held) == 0 && version > atoll(held) + 100) {
+		snprintf(why, sizeof why, _("its %s version %lld is implausibly far above the "
+		    "version %s held here (more than 100 ahead)"), kind, version, held);
+		return bad(bd, err, why);
+	}
+	{
+		struct sync_hash sh;
+
+		sync_hash_init(&sh);
+		sync_hash_text(&sh, payload);
+		sync_hash_final(&sh, digest);
+	}
+	snprintf(dkey, sizeof dkey, "%s_sha256", kind);
+	if (!force && db_meta_get(db, key, held, sizeof held) == 0 && atoll(held) == version &&
+	    db_meta_get(db, dkey, hdig, sizeof hdig) == 0 && strcmp(hdig, digest) != 0) {
+		snprintf(why, sizeof why, _("it holds %s version %lld with other content than the "
+		    "version %lld held here: one number is one text (a forged file, or the "
+		    "publisher must publish under a new number)"), kind, version, version);
+		return bad(bd, err, why);
+	}
 	if (!publish_applies(db_meta_get(db, key, held, sizeof held) == 0 ? held : NULL,
 	    version, force))
 		return err_set(err, MC_ECONFLICT, _("%s holds %s version %lld, older than the "
@@ -545,7 +745,66 @@ apply_publication(sqlite3 *db, const char *acting, struct bundle *bd, bool force
 		return -1;
 	}
 	snprintf(held, sizeof held, "%lld", version);
-	return db_meta_set(db, key, held, err);
+	return db_meta_set(db, key, held, err) || db_meta_set(db, dkey, digest, err) ? -1 : 0;
+}
+
+int
+sync_trust_file(sqlite3 *db, const char *acting, const char *path, const char *fpr_in,
+    struct trust_item *t, struct mc_err *err)
+{
+	struct bundle bd;
+	struct sync_hash h;
+	sqlite3_stmt *st;
+	char hash[MC_HASH_LEN], fpr[MC_FPR_LEN], why[300];
+	int rc = -1, step;
+
+	memset(&bd, 0, sizeof bd);
+	memset(t, 0, sizeof *t);
+	bd.path = path;
+	if (key_fingerprint_parse(fpr_in, fpr, err) || check_file(&bd, err) ||
+	    open_bundle(&bd, err) || read_header(&bd, err))
+		goto done;
+	if (!key_is_public(hv(&bd, "sender_key"))) {
+		bad(&bd, err, _("its sender's key is malformed"));
+		goto done;
+	}
+	/* the file is the sender's own: its signature over its content */
+	sync_hash_init(&h);
+	for (size_t i = 0; i < NKEYS; i++)
+		if (bd.val[i] != NULL && strcmp(header_keys[i], "content_sha256") != 0 &&
+		    strcmp(header_keys[i], "signature") != 0)
+			sync_hash_header(&h, header_keys[i], bd.val[i]);
+	if (sqlite3_prepare_v2(bd.b, "SELECT origin, seq, hash FROM event ORDER BY origin, seq",
+	    -1, &st, NULL) != SQLITE_OK) {
+		bad(&bd, err, _("its events cannot be read"));
+		goto done;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		sync_hash_event(&h, (const char *)sqlite3_column_text(st, 0),
+		    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	sync_hash_final(&h, hash);
+	if (step != SQLITE_DONE || strcmp(hash, hv(&bd, "content_sha256")) != 0 ||
+	    !key_verify(hv(&bd, "sender_key"), KEY_BUNDLE, hash, hv(&bd, "signature"))) {
+		bad(&bd, err, _("it is not signed by its sender's key (forged or edited)"));
+		goto done;
+	}
+	snprintf(t->station, sizeof t->station, "%s", hv(&bd, "sender"));
+	snprintf(t->public, sizeof t->public, "%s", hv(&bd, "sender_key"));
+	snprintf(t->unit, sizeof t->unit, "%s", hv(&bd, "sender_unit"));
+	t->number = atoi(hv(&bd, "sender_number"));
+	key_fingerprint(t->public, t->fingerprint);
+	if (strcmp(t->fingerprint, fpr) != 0) {
+		snprintf(why, sizeof why, _("%s was not trusted: it is signed by the key %s, not "
+		    "%s; read the fingerprint again on the sending PC (F9, 'motcua station show'); "
+		    "nothing was changed"), path, t->fingerprint, fpr);
+		err_set(err, MC_EINVAL, "%s", why);
+		goto done;
+	}
+	rc = trust_add(db, acting, t->station, t->public, t->unit, t->number, err);
+done:
+	bundle_close(&bd);
+	return rc;
 }
 
 int
@@ -566,11 +825,19 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	bd.path = path;
 	if (role_require(db, acting, MC_ACT_IMPORT, &me, err))
 		return -1;
-	if (check_file(&bd, err) || open_bundle(&bd, err) || read_header(&bd, err))
+	if (check_file(&bd, err) || open_bundle(&bd, err) || read_header(&bd, err) ||
+	    check_sender(db, &bd, err))
 		goto done;
 	kind = hv(&bd, "kind");
 	snprintf(r->kind, sizeof r->kind, "%s", kind);
 	snprintf(r->sender, sizeof r->sender, "%s", hv(&bd, "sender"));
+	if (strcmp(kind, "station") == 0) {
+		/* a key card: for `station trust`, nothing to take in */
+		err_set(err, MC_EINVAL, _("%s is a station's key card, which holds no events: "
+		    "a supervisor trusts that station with it ('motcua station trust FILE "
+		    "--fingerprint FP'); nothing was changed"), path);
+		goto done;
+	}
 	if (strcmp(kind, "events") != 0 && strcmp(kind, "catalog") != 0 &&
 	    strcmp(kind, "calendar") != 0) {
 		bad(&bd, err, _("it is of a kind this motcua does not know"));
@@ -579,7 +846,8 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	/* the header, hashed in key order, then the events */
 	sync_hash_init(&h);
 	for (size_t i = 0; i < NKEYS; i++)
-		if (bd.val[i] != NULL && strcmp(header_keys[i], "content_sha256") != 0)
+		if (bd.val[i] != NULL && strcmp(header_keys[i], "content_sha256") != 0 &&
+		    strcmp(header_keys[i], "signature") != 0)
 			sync_hash_header(&h, header_keys[i], bd.val[i]);
 	if (db_tx_begin(db, &tx, err))
 		goto done;
@@ -590,6 +858,10 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	sync_hash_final(&h, hash);
 	if (strcmp(hash, hv(&bd, "content_sha256")) != 0) {
 		bad(&bd, err, _("its content does not match its checksum (damaged or edited)"));
+		goto rollback;
+	}
+	if (!key_verify(hv(&bd, "sender_key"), KEY_BUNDLE, hash, hv(&bd, "signature"))) {
+		bad(&bd, err, _("it is not signed by its sender's key (forged or edited)"));
 		goto rollback;
 	}
 	if (strcmp(kind, "events") == 0) {
@@ -615,6 +887,18 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	goto done;
 rollback:
 	db_tx_rollback(&tx);
+	/* the evidence of a clone outlives the refusal (its own transaction) */
+	if (bd.alarm_seq > 0) {
+		struct mc_err e2;
+
+		if (db_tx_begin(db, &tx, &e2) == 0) {
+			if (trust_alarm(db, bd.alarm_origin, bd.alarm_seq, bd.alarm_held,
+			    bd.alarm_other, bd.alarm_event, path, &e2) == 0)
+				(void)db_tx_commit(&tx, &e2);
+			else
+				db_tx_rollback(&tx);
+		}
+	}
 done:
 	bundle_close(&bd);
 	return rc;

@@ -18,6 +18,8 @@
 #include "motcua/dossier.h"
 #include "motcua/event.h"
 #include "motcua/i18n.h"
+#include "motcua/key.h"
+#include "motcua/trust.h"
 #include "motcua/sync.h"
 #include "motcua/unit.h"
 #include "sync-int.h"
@@ -29,7 +31,7 @@ static const char event_table_sql[] =
     "CREATE TABLE event (origin TEXT NOT NULL, seq INTEGER NOT NULL, "
     "at TEXT NOT NULL, officer TEXT NOT NULL, dossier TEXT NOT NULL, "
     "kind TEXT NOT NULL, body TEXT NOT NULL, prev TEXT NOT NULL, "
-    "hash TEXT NOT NULL, PRIMARY KEY (origin, seq)) STRICT";
+    "hash TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (origin, seq)) STRICT";
 
 /* ---- our vector ---------------------------------------------------------- */
 
@@ -122,6 +124,7 @@ sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *hd,
     struct mc_err *err)
 {
 	char tmp[8500], dir[4200], hash[MC_HASH_LEN], num[32], *slash;
+	char pub[MC_KEY_HEX], sig[MC_SIG_HEX];
 	sqlite3 *b = NULL;
 	sqlite3_stmt *ins = NULL, *kv = NULL;
 	struct sync_hash h;
@@ -131,6 +134,8 @@ sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *hd,
 	if (stat(path, &sb) == 0)
 		return err_set(err, MC_ECONFLICT, _("%s exists already: choose another name "
 		    "or remove it"), path);
+	if (key_public(db, pub, err))
+		return -1;
 	snprintf(dir, sizeof dir, "%s", path);
 	slash = strrchr(dir, '/');
 	if (slash != NULL)
@@ -154,20 +159,21 @@ sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *hd,
 	    sqlite3_exec(b, bundle_table_sql, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(b, event_table_sql, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b, "INSERT INTO event VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "?8, ?9)", -1, &ins, NULL) != SQLITE_OK ||
+	    "?8, ?9, ?10)", -1, &ins, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b, "INSERT INTO bundle(key, value) VALUES (?1, ?2)", -1, &kv,
 	    NULL) != SQLITE_OK)
 		goto io;
 	sync_hash_init(&h);
 	*count = 0;
-	/* the header is hashed in key order; events follow */
+	/* the header is hashed in key order (content_sha256 and signature
+	 * left out: they are made from it); events follow */
 	{
 		struct { const char *k, *v; } kvs[] = {
 			{"count", NULL}, {"created", hd->created}, {"format", "motcua-bundle"},
-			{"format_version", "1"}, {"kind", hd->kind}, {"payload", hd->payload},
-			{"sender", hd->sender}, {"sender_number", hd->sender_number},
-			{"sender_unit", hd->sender_unit}, {"vector", hd->vector},
-			{"version", hd->version},
+			{"format_version", SYNC_FORMAT_TEXT}, {"kind", hd->kind},
+			{"payload", hd->payload}, {"sender", hd->sender}, {"sender_key", pub},
+			{"sender_number", hd->sender_number}, {"sender_unit", hd->sender_unit},
+			{"vector", hd->vector}, {"version", hd->version},
 		};
 		long long n = 0;
 
@@ -193,7 +199,7 @@ sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *hd,
 			sqlite3_reset(kv);
 		}
 		while (events != NULL && (rc = sqlite3_step(events)) == SQLITE_ROW) {
-			for (int c = 0; c < 9; c++)
+			for (int c = 0; c < 10; c++)
 				sqlite3_bind_value(ins, c + 1, sqlite3_column_value(events, c));
 			if (sqlite3_step(ins) != SQLITE_DONE)
 				goto io;
@@ -212,6 +218,14 @@ sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *hd,
 	sync_hash_final(&h, hash);
 	sqlite3_bind_text(kv, 1, "content_sha256", -1, SQLITE_STATIC);
 	sqlite3_bind_text(kv, 2, hash, -1, SQLITE_STATIC);
+	if (sqlite3_step(kv) != SQLITE_DONE)
+		goto io;
+	sqlite3_reset(kv);
+	/* the sender's word for all of it: a bundle's signature (key.h) */
+	if (key_sign(db, KEY_BUNDLE, hash, sig, err))
+		goto fail;
+	sqlite3_bind_text(kv, 1, "signature", -1, SQLITE_STATIC);
+	sqlite3_bind_text(kv, 2, sig, -1, SQLITE_STATIC);
 	if (sqlite3_step(kv) != SQLITE_DONE)
 		goto io;
 	sqlite3_finalize(kv);
@@ -310,7 +324,7 @@ sync_export(sqlite3 *db, const char *acting, const char *peer, const char *path,
 		snprintf(out, n, "%s", path);
 	}
 	if (db_prepare(db, "SELECT e.origin, e.seq, e.at, e.officer, e.dossier, e.kind, "
-	    "e.body, e.prev, e.hash FROM event e LEFT JOIN (SELECT key, value FROM "
+	    "e.body, e.prev, e.hash, e.sig FROM event e LEFT JOIN (SELECT key, value FROM "
 	    "json_each(?1)) v ON v.key = e.origin WHERE e.seq > coalesce(v.value, 0) "
 	    "ORDER BY e.origin, e.seq", &ev, err))
 		goto done;
@@ -335,6 +349,20 @@ done:
 	free(vector);
 	free(known);
 	return rc;
+}
+
+int
+sync_card(sqlite3 *db, const char *path, char *out, size_t n, struct mc_err *err)
+{
+	struct sync_header hd;
+	long long count;
+
+	if (sync_self_header(db, &hd, err))
+		return -1;
+	hd.kind = "station";
+	hd.vector = "{}";
+	snprintf(out, n, "%s", path);
+	return sync_write_bundle(db, out, &hd, NULL, &count, NULL, NULL, err);
 }
 
 int
@@ -421,7 +449,7 @@ sync_init_from_copy(const char *src, const char *dest, int station, struct mc_er
 	sqlite3 *from = NULL, *to = NULL;
 	sqlite3_backup *bk;
 	struct stat sb;
-	char id[MC_UUID_LEN], iso[MC_ISO_LEN], num[4], code[32];
+	char id[MC_UUID_LEN], old[MC_UUID_LEN], iso[MC_ISO_LEN], num[4], code[32];
 	struct mc_time now;
 	sqlite3_stmt *st;
 	int rc;
@@ -466,6 +494,11 @@ sync_init_from_copy(const char *src, const char *dest, int station, struct mc_er
 		    "database"), src);
 		goto rollback;
 	}
+	if (db_meta_get(to, "station_id", old, sizeof old) != 0) {
+		err_set(err, MC_EINVAL, _("%s has no unit identity: it is not a set-up motcua "
+		    "database"), src);
+		goto rollback;
+	}
 	/* the old identity stays as another station: its events are its own */
 	if (db_exec(to, "UPDATE station SET self = 0 WHERE self = 1", err) ||
 	    db_prepare(to, "INSERT INTO station(id, number, unit, self, created) VALUES "
@@ -482,8 +515,33 @@ sync_init_from_copy(const char *src, const char *dest, int station, struct mc_er
 		goto rollback;
 	}
 	if (db_meta_set(to, "station_id", id, err) ||
-	    db_meta_set(to, "station_number", num, err) || db_tx_commit(&tx, err))
+	    db_meta_set(to, "station_number", num, err))
 		goto rollback;
+	/* the copy takes the original's events (it holds them already) and
+	 * speaks with a key of its own: the old key stays the original's */
+	if (db_prepare(to, "INSERT OR IGNORE INTO trust(station, public, unit, number, "
+	    "trusted, officer) SELECT s.id, k.public, s.unit, s.number, s.created, '-' FROM "
+	    "station s, station_key k WHERE k.id = 1 AND s.id = ?1", &st, err))
+		goto rollback;
+	sqlite3_bind_text(st, 1, old, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(to, err, _("recording the station"));
+		goto rollback;
+	}
+	if (key_renew(to, err))
+		goto rollback;
+	{
+		char pub[MC_KEY_HEX], fpr[MC_FPR_LEN];
+
+		if (key_public(to, pub, err))
+			goto rollback;
+		key_fingerprint(pub, fpr);
+		if (audit_record(to, "keys_new", "-", NULL, err, "fingerprint", fpr, (char *)NULL) ||
+		    db_tx_commit(&tx, err))
+			goto rollback;
+	}
 	db_close(to);
 	return 0;
 rollback:

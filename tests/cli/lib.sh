@@ -99,6 +99,25 @@ dbsum() {
 	sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1
 }
 
+# enrol DB PEER... — DB trusts each PEER station, as a supervisor does at
+# the counter: PEER's key card, its fingerprint read from PEER itself
+# (`station show`), confirmed on DB by DB's first active supervisor with
+# the password file $ENROL_PW (default $PWF).  Trusting records an audit
+# event in DB.
+enrol() {
+	_db=$1; shift
+	_sup=$(sqlite3 "$_db" "SELECT username FROM officer WHERE role = 'supervisor' AND
+	    active = 1 ORDER BY username LIMIT 1")
+	for _p in "$@"; do
+		rm -f "$T/enrol.card"
+		"$MOTCUA" --db "$_p" station card --out "$T/enrol.card" >/dev/null || return 1
+		_fp=$("$MOTCUA" --db "$_p" station show | sed -n 's/^fingerprint: //p')
+		"$MOTCUA" --db "$_db" --officer "$_sup" --password-file "${ENROL_PW:-$PWF}" \
+		    station trust "$T/enrol.card" --fingerprint "$_fp" >/dev/null || return 1
+	done
+	rm -f "$T/enrol.card"
+}
+
 # datasum DB — dbsum without the audit events of a screen session (login,
 # failed login, lockout, lock, unlock, logout): "did a screen change data?"
 # A session at the screen records who sat there; anything else it wrote,

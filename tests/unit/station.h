@@ -24,7 +24,9 @@
 #include "motcua/db.h"
 #include "motcua/demo.h"
 #include "motcua/dossier.h"
+#include "motcua/key.h"
 #include "motcua/lifecycle.h"
+#include "motcua/trust.h"
 #include "motcua/vocab.h"
 #include "motcua/unit.h"
 
@@ -108,6 +110,21 @@ station_new(const char *file, int number)
 	    catalog_import_json(db, "truong", catalog_sample_json, &cs, &err))
 		bail(file, err.msg);
 	return db;
+}
+
+/* a trusts b's key, as its supervisor truong does after comparing the
+ * fingerprint (trust.h). */
+__attribute__((unused))
+static void
+station_trust(sqlite3 *a, sqlite3 *b)
+{
+	struct mc_unit u;
+	struct mc_err err;
+	char pub[MC_KEY_HEX];
+
+	if (unit_get(b, &u, &err) || key_public(b, pub, &err) ||
+	    trust_add(a, "truong", u.station_id, pub, u.code, u.station, &err))
+		bail("trust", err.msg);
 }
 
 /* The station's own id. */
