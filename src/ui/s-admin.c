@@ -13,6 +13,8 @@
 #include "motcua/db.h"
 #include "motcua/event.h"
 #include "motcua/i18n.h"
+#include "motcua/key.h"
+#include "motcua/trust.h"
 #include "s-admin.h"
 
 bool
@@ -178,8 +180,8 @@ admin_station_open(struct ui *u)
 {
 	struct adm_text t = { 0 };
 	struct mc_err err;
-	char id[MC_UUID_LEN], size[64], backup[4096], when[64];
-	long long mtime;
+	char id[MC_UUID_LEN], size[64], backup[4096], when[64], pub[MC_KEY_HEX], fpr[MC_FPR_LEN];
+	long long mtime, alarms;
 	int rc;
 
 	if (event_station(u->db, id, &err) != 0)
@@ -190,6 +192,13 @@ admin_station_open(struct ui *u)
 	adm_text_add(&t, "%-22s %s\n", _("Address:"), u->unit.address);
 	adm_text_add(&t, "%-22s %d\n", _("Station number:"), u->unit.station);
 	adm_text_add(&t, "%-22s %s\n", _("Station identity:"), id);
+	if (key_public(u->db, pub, &err) == 0) {
+		key_fingerprint(pub, fpr);
+		adm_text_add(&t, "%-22s %s\n", _("Key fingerprint:"), fpr);
+	}
+	if ((alarms = trust_alarms(u->db, &err)) > 0)
+		adm_text_add(&t, "%-22s %lld (%s)\n", _("CLONE ALARM:"), alarms,
+		    _("see 'motcua station list' and CLONED STATIONS in the manual"));
 	adm_text_add(&t, "%-22s %s\n", _("Database:"), u->db_path);
 	adm_text_add(&t, "%-22s %s\n", _("Size on disk:"), size);
 	rc = db_backup_latest(backup, sizeof backup, &mtime, &err);

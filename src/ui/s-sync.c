@@ -16,6 +16,8 @@
 #include <time.h>
 
 #include "motcua/i18n.h"
+#include "motcua/key.h"
+#include "motcua/trust.h"
 #include "motcua/sync.h"
 #include "s-sync.h"
 #include "ui-int.h"
@@ -391,11 +393,33 @@ key(struct ui *u, void *st, int k, enum act a)
 	return true;
 }
 
+/* This station's key and any clone alarm, first in the log: the
+ * supervisor reads the fingerprint out to enrol this station elsewhere. */
+static void
+say_keys(struct ui *u, struct st_sync *s)
+{
+	char pub[MC_KEY_HEX], fpr[MC_FPR_LEN];
+	struct mc_err err;
+	long long alarms;
+
+	if (key_public(u->db, pub, &err) != 0) {
+		say(s, "%s", err.msg);
+		return;
+	}
+	key_fingerprint(pub, fpr);
+	say(s, _("This station's key: %s (other stations trust it by this fingerprint)"), fpr);
+	if ((alarms = trust_alarms(u->db, &err)) > 0)
+		say(s, _("CLONE ALARM: two PCs speak as one station (%lld events); its bundles "
+		    "are refused until a supervisor acts: see 'motcua station list' and CLONED "
+		    "STATIONS in the manual"), alarms);
+}
+
 static void
 enter(struct ui *u, void *st)
 {
 	scan(st);
 	load_peers(u, st);
+	say_keys(u, st);
 }
 
 static const enum act hints[] = {

@@ -29,6 +29,12 @@ as() { u=$1; shift; "$MOTCUA" --db "$db" --officer "$u" --password-file "$PWF" "
     --name "Người Trạm Hai" --id 087090000001 >/dev/null
 "$MOTCUA" --db "$T/o.db" --officer boss --password-file "$PWF" export --out "$T/other.motcua" \
     >/dev/null
+enrol "$db" "$T/o.db"
+# a third station's key card, for the trust
+"$MOTCUA" --db "$T/t.db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 3 \
+    --supervisor boss "Trần Văn Bảo" --password-file "$PWF" >/dev/null
+"$MOTCUA" --db "$T/t.db" station card --out "$T/t.card" >/dev/null
+tfp=$("$MOTCUA" --db "$T/t.db" station show | sed -n 's/^fingerprint: //p')
 
 n=0
 # receipt OWNER — a new dossier received now by OWNER (the n-th); prints
@@ -92,6 +98,8 @@ attempt() {
 	backdate) run --db "$db" --officer "$u" --password-file "$PWF" receive \
 	    --procedure 1.001193 --name "Người Cũ" --id "087093$(printf '%06d' $n)" --at "2026-11-19 09:00" ;;
 	rebuild) run --db "$db" --officer "$u" --password-file "$PWF" check --rebuild ;;
+	trust) run --db "$db" --officer "$u" --password-file "$PWF" station trust "$T/t.card" \
+	    --fingerprint "$tfp" ;;
 	read) run --db "$db" --officer "$u" list ;;
 	report) run --db "$db" --officer "$u" report summary --from 2026-11-01 --to 2026-11-30 ;;
 	audit) run --db "$db" --officer "$u" audit ;;
@@ -101,7 +109,7 @@ attempt() {
 }
 
 LANGUAGE=en "$MOTCUA" roles | sed 1d > "$T/table"
-[ "$(wc -l < "$T/table")" -ge 26 ]; ok "the table has a row per action ($(wc -l < "$T/table"))"
+[ "$(wc -l < "$T/table")" -ge 27 ]; ok "the table has a row per action ($(wc -l < "$T/table"))"
 while read -r action o s a what; do
 	[ "$action" = restore ] && { ok "restore: no command yet, core's test covers it"; continue; }
 	for role in officer supervisor auditor; do
