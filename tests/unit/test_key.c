@@ -360,7 +360,11 @@ test_upgrade(void)
 		bail("trust_verify_log", err.msg);
 	ok(bad == 0 && uns == 1, "after: nothing bad, the other's event unsigned (%lld, %lld)",
 	    bad, uns);
-	after = rows(db, events_where("NOT (origin = %Q AND seq = %lld)", origin, n + 1));
+	sql = sqlite3_mprintf("SELECT origin, seq, at, officer, dossier, kind, body, prev, "
+	    "hash FROM event WHERE NOT (origin = %Q AND seq = %lld) ORDER BY origin, seq",
+	    origin, n + 1);
+	after = rows(db, sql);
+	sqlite3_free(sql);
 	ok(before != NULL && after != NULL && strcmp(before, after) == 0,
 	    "the events themselves are as they were: only signatures added");
 	sqlite3_free(before);
