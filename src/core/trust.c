@@ -291,10 +291,11 @@ trust_verify_log(sqlite3 *db, long long *bad, long long *unsigned_, long long *u
 	int rc;
 
 	*bad = *unsigned_ = *unknown = 0;
+	/* the key of an event's origin: this station's own, or the one
+	 * trusted for it here (table station keeps no key) */
 	if (db_prepare(db, "SELECT e.hash, e.sig, coalesce((SELECT public FROM station_key k, "
 	    "meta m WHERE k.id = 1 AND m.key = 'station_id' AND m.value = e.origin), (SELECT "
-	    "public FROM trust WHERE station = e.origin), (SELECT public FROM station WHERE "
-	    "id = e.origin AND public <> '')) FROM event e", &st, err))
+	    "public FROM trust WHERE station = e.origin)) FROM event e", &st, err))
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *sig = (const char *)sqlite3_column_text(st, 1);

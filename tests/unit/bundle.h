@@ -1,7 +1,8 @@
 /* bundle.h — what test_sync.c does to bundles and databases as plain
  * SQLite files, below the sync API: open a bundle and edit it, read its
  * header, recompute its content hash as sync.h defines it, redo an
- * event's hash after an edit (as a forger would), copy or cut a file,
+ * event's hash after an edit (as a forger would), sign it anew with a
+ * station's own key (what only that station could), copy or cut a file,
  * and compare or count the rows of two databases (events by station and
  * sequence, audit events and dossier events told apart).
  *
@@ -89,7 +90,7 @@ same_rows(sqlite3 *x, sqlite3 *y, const char *sql)
 	return rows_eq(x, sql, y, sql);
 }
 
-#define EVENTS "SELECT origin, seq, at, officer, dossier, kind, body, prev, hash " \
+#define EVENTS "SELECT origin, seq, at, officer, dossier, kind, body, prev, hash, sig " \
 	"FROM event ORDER BY origin, seq"
 
 /* EVENTS, only those that pass `where` (an SQL condition made with
@@ -110,7 +111,7 @@ events_where(const char *fmt, ...)
 		bail("events_where", "out of memory");
 	k = (k + 1) % 4;
 	snprintf(buf[k], sizeof buf[k], "SELECT origin, seq, at, officer, dossier, kind, "
-	    "body, prev, hash FROM event WHERE %s ORDER BY origin, seq", w);
+	    "body, prev, hash, sig FROM event WHERE %s ORDER BY origin, seq", w);
 	sqlite3_free(w);
 	return buf[k];
 }
@@ -212,7 +213,8 @@ hash_rows(sqlite3 *b, const char *sql, crypto_hash_sha256_state *h)
 }
 
 /* The content hash as sync.h defines it, computed here from the rows:
- * "key=value\n" of every header value but content_sha256 in key order,
+ * "key=value\n" of every header value but content_sha256 and signature
+ * in key order,
  * then "origin\nseq\nhash\n" of every event in (origin, seq) order. */
 __attribute__((unused))
 static void
@@ -224,7 +226,7 @@ content_hash(const char *path, char out[MC_HASH_LEN])
 
 	crypto_hash_sha256_init(&h);
 	hash_rows(b, "SELECT key || '=' || value || char(10) FROM bundle "
-	    "WHERE key <> 'content_sha256' ORDER BY key", &h);
+	    "WHERE key NOT IN ('content_sha256', 'signature') ORDER BY key", &h);
 	hash_rows(b, "SELECT origin || char(10) || seq || char(10) || hash || char(10) "
 	    "FROM event ORDER BY origin, seq", &h);
 	sqlite3_close(b);
@@ -272,6 +274,56 @@ rehash_content(const char *path)
 	snprintf(sql, sizeof sql, "UPDATE bundle SET value = '%s' WHERE key = "
 	    "'content_sha256'", h);
 	bundle_exec(path, sql);
+}
+
+/* What no forger can do, only the station `signer` itself (its own
+ * software gone wrong, or a clone of it with its key): sign anew, with
+ * its key, each of its events in the bundle and, after the content hash
+ * is redone, the bundle.  So the checks behind the signatures (chains,
+ * links, clones) are reached. */
+__attribute__((unused))
+static void
+resign(const char *path, sqlite3 *signer)
+{
+	sqlite3 *b = bundle_open(path);
+	sqlite3_stmt *st, *up;
+	char origin[MC_UUID_LEN], sig[MC_SIG_HEX], h[MC_HASH_LEN];
+	struct mc_err err;
+
+	if (event_station(signer, origin, &err) != 0)
+		bail("resign", err.msg);
+	if (sqlite3_prepare_v2(b, "SELECT hash FROM event WHERE origin = ?1", -1, &st, NULL)
+	    != SQLITE_OK || sqlite3_prepare_v2(b, "UPDATE event SET sig = ?2 WHERE hash = ?1",
+	    -1, &up, NULL) != SQLITE_OK)
+		bail(path, sqlite3_errmsg(b));
+	sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (key_sign(signer, KEY_EVENT, (const char *)sqlite3_column_text(st, 0), sig,
+		    &err) != 0)
+			bail("key_sign", err.msg);
+		sqlite3_bind_text(up, 1, (const char *)sqlite3_column_text(st, 0), -1,
+		    SQLITE_TRANSIENT);
+		sqlite3_bind_text(up, 2, sig, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(up) != SQLITE_DONE)
+			bail(path, sqlite3_errmsg(b));
+		sqlite3_reset(up);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	sqlite3_close(b);
+	rehash_content(path);
+	content_hash(path, h);
+	if (key_sign(signer, KEY_BUNDLE, h, sig, &err) != 0)
+		bail("key_sign", err.msg);
+	b = bundle_open(path);
+	if (sqlite3_prepare_v2(b, "UPDATE bundle SET value = ?1 WHERE key = 'signature'", -1,
+	    &up, NULL) != SQLITE_OK)
+		bail(path, sqlite3_errmsg(b));
+	sqlite3_bind_text(up, 1, sig, -1, SQLITE_STATIC);
+	if (sqlite3_step(up) != SQLITE_DONE || sqlite3_changes(b) != 1)
+		bail(path, "no signature in the header");
+	sqlite3_finalize(up);
+	sqlite3_close(b);
 }
 
 /* A copy of a file, cut to `len` bytes (-1: whole). */

@@ -3,7 +3,8 @@
  * every field inside the hash, event_append's numbering, minified bodies
  * and links, chains of several stations in one log, and event_verify
  * against forgeries made with the append-only triggers dropped, as
- * someone with the sqlite3 shell could. */
+ * someone with the sqlite3 shell could (those that redo a hash still
+ * fail the event's signature, trust_verify_log). */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "motcua/db.h"
 #include "motcua/event.h"
 #include "motcua/sync.h"
+#include "motcua/trust.h"
 #include "station.h"
 #include "tap.h"
 
@@ -104,8 +106,11 @@ insert_other(long long seq, const char *prev)
 	    "handover", "{\"to\":\"Lê Văn Ba\"}", prev};
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(db, "INSERT INTO event VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "?8, ?9)", -1, &st, NULL) != SQLITE_OK)
+	/* unsigned (sig ''), as an event of another station held from before
+	 * signed sync: event_verify checks the hashes and links only */
+	if (sqlite3_prepare_v2(db, "INSERT INTO event(origin, seq, at, officer, dossier, kind, "
+	    "body, prev, hash, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '')", -1, &st,
+	    NULL) != SQLITE_OK)
 		bail("insert", sqlite3_errmsg(db));
 	sqlite3_bind_text(st, 1, e.origin, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, e.seq);
@@ -121,13 +126,18 @@ insert_other(long long seq, const char *prev)
 	sqlite3_finalize(st);
 }
 
+/* What trust_verify_log made of the last forgery: events of this
+ * station whose signature fails. */
+static long long forged_sigs;
+
 /* Forge: drop the triggers and run `sql` in a transaction, count what
- * event_verify finds, roll everything back (triggers included). */
+ * event_verify finds (and the signatures that fail, in forged_sigs),
+ * roll everything back (triggers included). */
 static long long
 forged(const char *sql)
 {
 	struct mc_err err;
-	long long bad;
+	long long bad, uns, unknown;
 
 	if (sqlite3_exec(db, "BEGIN; DROP TRIGGER event_no_update; "
 	    "DROP TRIGGER event_no_delete", NULL, NULL, NULL) != SQLITE_OK ||
@@ -136,6 +146,8 @@ forged(const char *sql)
 	bad = event_verify(db, &err);
 	if (bad < 0)
 		bail("event_verify", err.msg);
+	if (trust_verify_log(db, &forged_sigs, &uns, &unknown, &err) != 0)
+		bail("trust_verify_log", err.msg);
 	if (sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
 		bail("rollback", sqlite3_errmsg(db));
 	return bad;
@@ -263,6 +275,7 @@ test_verify(void)
 	ok(sqlite3_exec(db, "DELETE FROM event WHERE seq = 2", NULL, NULL, NULL)
 	    != SQLITE_OK, "the trigger refuses a DELETE");
 	is_int(event_verify(db, &err), 0, "the log is sound before the forgeries");
+	is_int(forged("SELECT 1"), 0, "(nothing forged: no signature fails)");
 
 	/* every forgery below is on this station's event 2 (of 4) or its link */
 	is_int(forged("UPDATE event SET body = '{\"to\":\"Kẻ Giả Mạo\"}' WHERE origin = '"
@@ -285,6 +298,7 @@ test_verify(void)
 	snprintf(sql, sizeof sql, "UPDATE event SET body = '%s', hash = '%s' WHERE origin = '"
 	    ORIGIN "' AND seq = 2", e.body, hash_of(&e));
 	is_int(forged(sql), 1, "an edited body with its hash redone: the next link fails");
+	is_int(forged_sigs, 1, "and its signature, over the old hash, fails");
 
 	is_int(forged("UPDATE event SET prev = '" E1 "' WHERE origin = '" ORIGIN
 	    "' AND seq = 3"), 1, "a broken link: the prev is in the event's own hash");
@@ -294,12 +308,14 @@ test_verify(void)
 	    "origin = '" ORIGIN "' AND seq = 3", hash_of(&e));
 	is_int(forged(sql), 2, "a broken link with its hash redone: the link fails, and "
 	    "so does the next event's link to it");
+	is_int(forged_sigs, 1, "and its signature fails");
 
 	/* an event slipped in at the end with a wrong link (no trigger stops
 	 * an INSERT; a made-up hash) */
 	is_int(forged("INSERT INTO event SELECT origin, 5, at, officer, dossier, kind, body, '"
-	    E1 "', 'f00d' FROM event WHERE origin = '" ORIGIN "' AND seq = 4"), 1,
+	    E1 "', 'f00d', sig FROM event WHERE origin = '" ORIGIN "' AND seq = 4"), 1,
 	    "an event appended behind our back, linked to the wrong event");
+	is_int(forged_sigs, 1, "with event 4's signature, which is not its own");
 
 	/* A deleted event in the middle of this station's own chain is NOT
 	 * found by event_verify today: it skips the link check at any gap in

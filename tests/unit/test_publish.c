@@ -5,7 +5,8 @@
  * the way a full disk or a pulled stick would refuse it.
  *
  * And the version rule (publish.h): the version a new publication gets,
- * and which publications a station applies. */
+ * and which publications a station applies (only those of a station it
+ * trusts: each receiver here trusts the publisher's key first). */
 #include "config.h"
 
 #include <stdio.h>
@@ -17,7 +18,9 @@
 #include "motcua/db.h"
 #include "motcua/demo.h"
 #include "motcua/publish.h"
+#include "motcua/key.h"
 #include "motcua/sync.h"
+#include "motcua/trust.h"
 #include "motcua/unit.h"
 #include "tap.h"
 
@@ -78,6 +81,23 @@ station(const char *name, int number)
 		exit(99);
 	}
 	return db;
+}
+
+/* db takes the publications of station `of`: it trusts its key, as its
+ * supervisor would after comparing the fingerprint (trust.h); these
+ * stations have no officers yet, so the setup does it. */
+static void
+trusting(sqlite3 *db, sqlite3 *of)
+{
+	struct mc_unit u;
+	struct mc_err err;
+	char pub[MC_KEY_HEX];
+
+	if (unit_get(of, &u, &err) != 0 || key_public(of, pub, &err) != 0 ||
+	    trust_add(db, NULL, u.station_id, pub, u.code, u.station, &err) != 0) {
+		fprintf(stderr, "trust: %s\n", err.msg);
+		exit(99);
+	}
 }
 
 /* Every row of every table of the main schema, as text: two equal dumps
@@ -141,7 +161,7 @@ watch_meta(sqlite3 *db, const char *key, int fail_at)
  * after learning on another fresh receiver how many writes of it the
  * import makes. */
 static void
-last_step_fails(const char *kind, const char *bundle, const char *key, int n)
+last_step_fails(sqlite3 *pub, const char *kind, const char *bundle, const char *key, int n)
 {
 	struct sync_report r;
 	struct mc_err err;
@@ -151,6 +171,7 @@ last_step_fails(const char *kind, const char *bundle, const char *key, int n)
 
 	snprintf(name, sizeof name, "probe-%s-%d.db", kind, n);
 	probe = station(name, 2);
+	trusting(probe, pub);
 	watch_meta(probe, key, 0);
 	rc = sync_import(probe, NULL, bundle, false, &r, NULL, NULL, &err);
 	ok(rc == 0, "%s publication: imports when nothing fails (%s)", kind,
@@ -161,6 +182,7 @@ last_step_fails(const char *kind, const char *bundle, const char *key, int n)
 
 	snprintf(name, sizeof name, "recv-%s-%d.db", kind, n);
 	db = station(name, 3);
+	trusting(db, pub);
 	watch_meta(db, key, writes);
 	before = dump(db);
 	ok(sync_import(db, NULL, bundle, false, &r, NULL, NULL, &err) != 0,
@@ -242,7 +264,24 @@ version_rule(sqlite3 *pub)
 	    &err) == 0, "publish the catalog as version 7");
 
 	/* the receiving half, in an import */
+	/* a station that does not trust the publisher takes nothing of it */
+	recv = station("untrusting.db", 5);
+	{
+		char *before = dump(recv), *after;
+
+		ok(sync_import(recv, NULL, path("rule-3.motcua"), false, &r, NULL, NULL, &err)
+		    != 0 && err.kind == MC_EINVAL && strstr(err.msg, "does not trust") != NULL,
+		    "a publication of a station not trusted here: refused (%s)", err.msg);
+		after = dump(recv);
+		ok(strcmp(before, after) == 0 && held(recv, "calendar_version") == 0,
+		    "and the database is unchanged");
+		sqlite3_free(before);
+		sqlite3_free(after);
+	}
+	db_close(recv);
+
 	recv = station("rule.db", 4);
+	trusting(recv, pub);
 	ok(sync_import(recv, NULL, path("rule-3.motcua"), false, &r, NULL, NULL, &err) == 0 &&
 	    r.version == 3, "a receiver takes calendar version 3");
 	is_int(held(recv, "calendar_version"), 3, "the receiver holds version 3");
@@ -277,13 +316,13 @@ main(void)
 	ok(sync_publish(pub, "catalog", 2, json, path("catalog.motcua"), out, sizeof out,
 	    &err) == 0, "write a catalog publication");
 	free(json);
-	last_step_fails("catalog", path("catalog.motcua"), "catalog_version", 1);
+	last_step_fails(pub, "catalog", path("catalog.motcua"), "catalog_version", 1);
 
 	json = slurp("data/calendar-2026.json");
 	ok(sync_publish(pub, "calendar", 1, json, path("calendar.motcua"), out, sizeof out,
 	    &err) == 0, "write a calendar publication");
 	free(json);
-	last_step_fails("calendar", path("calendar.motcua"), "calendar_version", 2);
+	last_step_fails(pub, "calendar", path("calendar.motcua"), "calendar_version", 2);
 	version_rule(pub);
 	db_close(pub);
 

@@ -4,8 +4,11 @@
  * vector; twice changes nothing; out of order leaves a gap that the
  * missing bundle fills), exporting only what a peer lacks, one's own
  * bundle back, bad bundles refused with the receiver unchanged (damaged,
- * edited, forged with every hash redone, not continuing the chains held
- * here), and a catalog publication there and back.  The audit events
+ * edited, forged with every hash redone (refused by the signatures),
+ * the same signed anew with the sender's own key (refused for not
+ * continuing the chains held here)), and a catalog publication there and
+ * back.  Each station trusts the ones whose bundles it takes
+ * (station_trust: an audit event "trust" in its chain).  The audit events
  * (audit.h: the catalog's import at every station, each export, each
  * import that brings something) are counted among the events, travel
  * with them and make no dossier.  tests/cli/sync.sh and sync-bad.sh do
@@ -21,6 +24,7 @@
 #include "motcua/catalog.h"
 #include "motcua/db.h"
 #include "motcua/sync.h"
+#include "motcua/trust.h"
 #include "station.h"
 #include "bundle.h"
 #include "tap.h"
@@ -146,7 +150,7 @@ test_write(void)
 	ok(strcmp(a1, test_path("a1.motcua")) == 0 && count == 6, "export everything: six "
 	    "events (five dossier events, the catalog's import) to the file named");
 	is_str(header(a1, "format"), "motcua-bundle", "header: format");
-	is_str(header(a1, "format_version"), "1", "header: format_version");
+	is_str(header(a1, "format_version"), "2", "header: format_version");
 	is_str(header(a1, "kind"), "events", "header: kind");
 	ok(strcmp(header(a1, "sender"), idA) == 0 && strcmp(header(a1, "sender_unit"),
 	    UNIT_CODE) == 0 && strcmp(header(a1, "sender_number"), "1") == 0,
@@ -233,8 +237,11 @@ test_bad(const char *good)
 	    "'Kẻ Giả Mạo') WHERE seq = 2");
 	rehash_event(f, 2);
 	rehash_content(f);
-	refused(C, f, "chain of events is broken", "an edited event, its hash and the content "
-	    "hash redone");
+	refused(C, f, "event 2 of station|is not signed by that station's key (forged or "
+	    "edited)", "an edited event, its hash and the content hash redone");
+	f = copy(f, "rehashed-signed.motcua", -1);
+	resign(f, A);
+	refused(C, f, "chain of events is broken", "the same, signed anew with A's own key");
 
 	f = copy(good, "deleted.motcua", -1);
 	bundle_exec(f, "DELETE FROM event WHERE seq = 3; UPDATE bundle SET value = '5' "
@@ -258,8 +265,22 @@ test_bad(const char *good)
 	refused(C, f, "does not match its checksum", "an edited header value");
 
 	f = copy(good, "version.motcua", -1);
-	bundle_exec(f, "UPDATE bundle SET value = '2' WHERE key = 'format_version'");
-	refused(C, f, "another version of motcua", "format version 2");
+	bundle_exec(f, "UPDATE bundle SET value = '3' WHERE key = 'format_version'");
+	refused(C, f, "another version of motcua", "format version 3");
+	f = copy(good, "version1.motcua", -1);
+	bundle_exec(f, "UPDATE bundle SET value = '1' WHERE key = 'format_version'");
+	refused(C, f, "from before signed bundles", "format version 1 (unsigned events)");
+
+	/* the signatures: one of an event, the bundle's, the sender's key */
+	f = copy(good, "event-sig.motcua", -1);
+	bundle_exec(f, "UPDATE event SET sig = (SELECT sig FROM event WHERE seq = 3) "
+	    "WHERE seq = 2");
+	refused(C, f, "event 2 of station", "an event with another event's signature");
+	f = copy(good, "bundle-sig.motcua", -1);
+	bundle_exec(f, "UPDATE bundle SET value = substr(value, 1, 127) || CASE WHEN "
+	    "substr(value, 128) = '0' THEN '1' ELSE '0' END WHERE key = 'signature'");
+	refused(C, f, "not signed by its sender's key (forged or edited)", "a bent bundle "
+	    "signature");
 
 	ok(import(C, test_path("none.motcua"), false, &r, &err) == -1 &&
 	    err.kind == MC_ENOTFOUND, "a missing file (%s)", err.msg);
@@ -288,10 +309,10 @@ test_import(const char *a1)
 	 * came after a1), and B's own two */
 	ok(rows_eq(B, events_where("origin = %Q", idA), A, events_where("seq <= 6")),
 	    "B holds A's events 1–6, every column");
-	is_str(kinds_after(B, idB, 0), "catalog_import,import", "B's own events: its "
-	    "catalog's import and its import of a1, both audit events");
-	ok(scalar(B, "SELECT count(*) FROM event") == 8 && scalar(B, "SELECT count(*) "
-	    "FROM event WHERE origin = %Q AND seq = 2 AND officer = 'truong' AND "
+	is_str(kinds_after(B, idB, 0), "catalog_import,trust,import", "B's own events: its "
+	    "catalog's import, its trust of A's key and its import of a1, all audit events");
+	ok(scalar(B, "SELECT count(*) FROM event") == 9 && scalar(B, "SELECT count(*) "
+	    "FROM event WHERE origin = %Q AND seq = 3 AND officer = 'truong' AND "
 	    "json_extract(body, '$.file') = %Q AND json_extract(body, '$.events') = '6' AND "
 	    "json_extract(body, '$.sender') = %Q", idB, a1, idA) == 1, "and no other: the "
 	    "import's record names truong, the file, its six events and A");
@@ -309,8 +330,8 @@ test_import(const char *a1)
 	    strcmp(f.p.heard, NOW_ISO) == 0, "B remembers what A holds (%s) and when it "
 	    "heard from it", f.p.vector ? f.p.vector : "none");
 	free(f.p.vector);
-	/* A's six and B's own two */
-	vector_ab(want, sizeof want, 6, 2);
+	/* A's six and B's own three */
+	vector_ab(want, sizeof want, 6, 3);
 	v = sync_vector(B, &err);
 	is_str(v, want, "B's own vector now counts A's events");
 	free(v);
@@ -319,7 +340,7 @@ test_import(const char *a1)
 	ok(import(B, a1, false, &r, &err) == 0 && r.events_new == 0 && r.events_known == 6 &&
 	    r.dossiers_new == 0 && r.dossiers_touched == 0 && r.stations == 0,
 	    "the same bundle again: nothing new, six known");
-	is_str(kinds_after(B, idB, 2), "", "an import that brings nothing new records no "
+	is_str(kinds_after(B, idB, 3), "", "an import that brings nothing new records no "
 	    "event");
 	digest(B, after);
 	is_str(after, before, "and not a row changed");
@@ -338,30 +359,32 @@ test_for_peer(struct mc_calendar *calB)
 
 	receive(B, calB, "1.001193", "2026-11-17 09:00", d3);
 	b1 = export(B, idA, "b1.motcua", &n);
-	/* B's catalog import, its import of a1, the receipt */
-	is_int(n, 3, "B's export for A: only B's own three events (A holds its six)");
+	/* B's catalog import, its trust of A, its import of a1, the receipt */
+	is_int(n, 4, "B's export for A: only B's own four events (A holds its six)");
 	{
 		sqlite3 *b = bundle_open(b1);
-		/* (B's 4 is this export) */
-		ok(rows_eq(B, events_where("origin = %Q AND seq <= 3", idB), b, EVENTS),
-		    "they are B's events 1–3, every column");
+		/* (B's 5 is this export) */
+		ok(rows_eq(B, events_where("origin = %Q AND seq <= 4", idB), b, EVENTS),
+		    "they are B's events 1–4, every column");
 		sqlite3_close(b);
 	}
 	/* each export is B's next event, in the export after it */
 	(void)export(B, "1", "b1-number.motcua", &n2);
 	(void)export(B, "zzzz", "b1-unknown.motcua", &n3);
-	ok(n2 == 4 && n3 == 11, "a peer named by its number: the same three and b1's export; "
-	    "a station never heard from: everything (A's six, B's five)");
-	ok(import(A, b1, false, &r, &err) == 0 && r.events_new == 3 && r.dossiers_new == 1 &&
-	    r.dossiers_touched == 1 && r.events_known == 0, "A takes B's three events and "
+	ok(n2 == 5 && n3 == 12, "a peer named by its number: the same four and b1's export; "
+	    "a station never heard from: everything (A's six, B's six)");
+	station_trust(A, B);
+	ok(import(A, b1, false, &r, &err) == 0 && r.events_new == 4 && r.dossiers_new == 1 &&
+	    r.dossiers_touched == 1 && r.events_known == 0, "A takes B's four events and "
 	    "the one dossier among them (%s)", err.msg);
 	ok(no_audit_dossier(A) && scalar(A, "SELECT count(*) FROM dossier") == 3,
 	    "A's dossiers: its two and B's one, none for B's audit events");
-	is_str(kinds_after(A, idA, 8), "import", "A records the import (its event 9)");
+	is_str(kinds_after(A, idA, 8), "trust,import", "A records its trust of B's key and "
+	    "the import (its events 9 and 10)");
 	f = peer(A, idB);
-	vector_ab(want, sizeof want, 6, 3);
+	vector_ab(want, sizeof want, 6, 4);
 	ok(f.found && f.p.vector != NULL && strcmp(f.p.vector, want) == 0,
-	    "A remembers B holds A's six and its own three: %s", f.p.vector ? f.p.vector : "");
+	    "A remembers B holds A's six and its own four: %s", f.p.vector ? f.p.vector : "");
 	free(f.p.vector);
 }
 
@@ -416,19 +439,19 @@ test_gap(const char *a1, struct mc_calendar *calA, const char *d1, const char *d
 	step(A, calA, d2, MC_KIND_RETURN, "2026-11-18 09:10", NULL);
 	a2 = export(A, idB, "a2.motcua", &n);
 	/* B was told A's 1–6: since then A exported twice (a1, into the
-	 * folder), imported b1 and recorded the two returns */
-	is_int(n, 5, "A's export for B: its five new events only");
-	is_str(kinds_after(A, idA, 6), "export,export,import,return@,return@,export",
-	    "they are A's audit events 7–9 and the two returns (12: this export)");
+	 * folder), trusted B, imported b1 and recorded the two returns */
+	is_int(n, 6, "A's export for B: its six new events only");
+	is_str(kinds_after(A, idA, 6), "export,export,trust,import,return@,return@,export",
+	    "they are A's audit events 7–10 and the two returns (13: this export)");
 	{
 		sqlite3 *b = bundle_open(a2);
-		ok(rows_eq(A, events_where("origin = %Q AND seq BETWEEN 7 AND 11", idA), b,
-		    EVENTS), "the bundle holds A's events 7–11, every column");
+		ok(rows_eq(A, events_where("origin = %Q AND seq BETWEEN 7 AND 12", idA), b,
+		    EVENTS), "the bundle holds A's events 7–12, every column");
 		sqlite3_close(b);
 	}
 
-	ok(import(C, a2, false, &r, &err) == 0 && r.events_new == 5 && r.gaps == 1 &&
-	    r.dossiers_new == 0, "C takes the later bundle first: five events, a gap, no "
+	ok(import(C, a2, false, &r, &err) == 0 && r.events_new == 6 && r.gaps == 1 &&
+	    r.dossiers_new == 0, "C takes the later bundle first: six events, a gap, no "
 	    "dossier yet (%s)", err.msg);
 	is_int(event_verify(C, &err), 0, "C's log verifies across the gap");
 	/* A's five dossier events and its catalog's import */
@@ -439,33 +462,34 @@ test_gap(const char *a1, struct mc_calendar *calA, const char *d1, const char *d
 	ok(same_rows(A, C, sql), "C's rows of A's dossiers are A's (returned, every column)");
 	ok(no_audit_dossier(C) && scalar(C, "SELECT count(*) FROM dossier") == 2,
 	    "C has those two dossiers and none for the audit events");
-	ok(import(B, a2, false, &r, &err) == 0 && r.events_new == 5 && r.events_known == 0 &&
-	    r.gaps == 0 && r.dossiers_touched == 2, "B takes the five new events (two of "
+	ok(import(B, a2, false, &r, &err) == 0 && r.events_new == 6 && r.events_known == 0 &&
+	    r.gaps == 0 && r.dossiers_touched == 2, "B takes the six new events (two of "
 	    "them touch dossiers)");
-	/* every event the two hold in common, compared: all but A's 12 (the
+	/* every event the two hold in common, compared: all but A's 13 (the
 	 * export of a2) and B's own since b1 (its three exports, its import
 	 * of a2), which are checked by kind */
-	both = events_where("NOT (origin = %Q AND seq > 11) AND NOT (origin = %Q AND "
-	    "seq > 3)", idA, idB);
-	ok(same_rows(A, B, both) && scalar(A, "SELECT count(*) FROM event") == 15 &&
-	    scalar(B, "SELECT count(*) FROM event") == 18, "A and B hold the same events "
+	both = events_where("NOT (origin = %Q AND seq > 12) AND NOT (origin = %Q AND "
+	    "seq > 4)", idA, idB);
+	ok(same_rows(A, B, both) && scalar(A, "SELECT count(*) FROM event") == 17 &&
+	    scalar(B, "SELECT count(*) FROM event") == 20, "A and B hold the same events "
 	    "(every one either holds, but their records since)");
-	ok(strcmp(kinds_after(A, idA, 11), "export") == 0 &&
-	    strcmp(kinds_after(A, idB, 3), "") == 0 &&
-	    strcmp(kinds_after(B, idA, 11), "") == 0 &&
-	    strcmp(kinds_after(B, idB, 3), "export,export,export,import") == 0,
+	ok(strcmp(kinds_after(A, idA, 12), "export") == 0 &&
+	    strcmp(kinds_after(A, idB, 4), "") == 0 &&
+	    strcmp(kinds_after(B, idA, 12), "") == 0 &&
+	    strcmp(kinds_after(B, idB, 4), "export,export,export,import") == 0,
 	    "what only one holds: A its export of a2, B its three exports and its import");
 	ok(same_rows(A, B, DOSSIERS), "and the same dossier rows");
 
 	/* the audit events travel: B holds A's, as A holds them */
 	ok(rows_eq(B, events_where("origin = %Q AND dossier = ''", idA), A,
-	    events_where("origin = %Q AND dossier = '' AND seq <= 11", idA)) &&
+	    events_where("origin = %Q AND dossier = '' AND seq <= 12", idA)) &&
 	    scalar(B, "SELECT count(*) FROM event WHERE origin = %Q AND dossier = ''",
-	    idA) == 4, "B holds A's four audit events: the catalog's import, two exports, "
-	    "the import of b1");
+	    idA) == 5, "B holds A's five audit events: the catalog's import, two exports, "
+	    "the trust of B, the import of b1");
 	ok(audit_list(B, NULL, audit_visit, &seen, &err) == 0, "B's audit list (%s)",
 	    seen.n == 16 ? "too long" : "read");
-	is_str(audit_seen_text(&seen), "1 catalog_import truong;7 export lan;8 export lan;9 import truong",
+	is_str(audit_seen_text(&seen), "1 catalog_import truong;7 export lan;8 export lan;9 trust truong;"
+	    "10 import truong",
 	    "B's audit list shows them as A's, by their officers");
 	ok(no_audit_dossier(B), "still no dossier row with id '' at B");
 }
@@ -483,7 +507,7 @@ test_own_and_fork(const char *a1)
 	digest(A, before);
 	ok(import(A, a1, false, &r, &err) == 0 && r.events_new == 0 && r.events_known == 6,
 	    "A's own bundle back: nothing new, its six known");
-	is_str(kinds_after(A, idA, 12), "", "no import recorded");
+	is_str(kinds_after(A, idA, 13), "", "no import recorded");
 	digest(A, after);
 	is_str(after, before, "and not a row changed");
 	f = peer(A, idA);
@@ -496,12 +520,32 @@ test_own_and_fork(const char *a1)
 	    "WHERE seq = 6");
 	rehash_event(fk, 6);
 	rehash_content(fk);
-	refused(B, fk, "forked or edited", "an event that differs from the one held");
+	refused(B, fk, "event 6 of station|not signed by that station's key", "an event that "
+	    "differs from the one held, forged");
+
+	/* signed with A's own key: A (or a copy of its database) signed two
+	 * different events 6, a clone; the import is refused but the alarm
+	 * is kept (B takes nothing of A's from now on) */
+	fk = copy(fk, "fork-signed.motcua", -1);
+	resign(fk, A);
+	{
+		long long n0 = scalar(B, "SELECT count(*) FROM event");
+		int rc = import(B, fk, false, &r, &err);
+
+		ok(rc == -1 && err.kind == MC_EINVAL && strstr(err.msg, "has signed two "
+		    "different events number 6") != NULL && strstr(err.msg, "cloned station") !=
+		    NULL, "the same, signed anew with A's own key: a cloned station (%s)",
+		    err.msg);
+		ok(scalar(B, "SELECT count(*) FROM event") == n0 && scalar(B, "SELECT count(*) "
+		    "FROM clone_alarm WHERE origin = %Q AND seq = 6", idA) == 1 &&
+		    trust_alarms(B, &err) == 1, "no event taken; the clone alarm kept, of A's "
+		    "event 6");
+	}
 }
 
 /* Chains that a bundle must continue: its first event links to the last
  * one held here, and its last event is the one the next held event
- * links to.  D holds A's 1–6, E holds A's 7–11 (a gap before them). */
+ * links to.  D holds A's 1–6, E holds A's 7–12 (a gap before them). */
 static void
 test_links(const char *a1)
 {
@@ -511,23 +555,30 @@ test_links(const char *a1)
 	const char *f;
 	sqlite3 *D = station_new("d.db", 4), *E = station_new("e.db", 5);
 
+	station_trust(D, A);
+	station_trust(E, A);
+
 	snprintf(a2, sizeof a2, "%s", test_path("a2.motcua"));
 	ok(import(D, a1, false, &r, &err) == 0 && import(E, a2, false, &r, &err) == 0 &&
-	    r.events_new == 5 && r.gaps == 1, "D takes A's events 1–6, E only 7–11");
+	    r.events_new == 6 && r.gaps == 1, "D takes A's events 1–6, E only 7–12");
 
 	/* event 7 made to link elsewhere, every hash after it redone */
 	f = copy(a2, "relinked.motcua", -1);
 	bundle_exec(f, "UPDATE event SET prev = '" E64 "' WHERE seq = 7");
 	rehash_event(f, 7);
-	for (int seq = 8; seq <= 11; seq++) {
+	for (int seq = 8; seq <= 12; seq++) {
 		snprintf(sql, sizeof sql, "UPDATE event SET prev = (SELECT hash FROM event "
 		    "WHERE seq = %d) WHERE seq = %d", seq - 1, seq);
 		bundle_exec(f, sql);
 		rehash_event(f, seq);
 	}
 	rehash_content(f);
-	refused(D, f, "do not follow the ones held here", "a first event that does not "
-	    "link to the last one held");
+	refused(D, f, "event 7 of station|not signed by that station's key", "a first event "
+	    "that does not link to the last one held, forged");
+	f = copy(f, "relinked-signed.motcua", -1);
+	resign(f, A);
+	refused(D, f, "do not follow the ones held here", "the same, signed anew with A's own "
+	    "key");
 
 	/* event 6 edited, its hash redone: E's event 7 does not link to it */
 	f = copy(a1, "last-edited.motcua", -1);
@@ -535,8 +586,11 @@ test_links(const char *a1)
 	    "WHERE seq = 6");
 	rehash_event(f, 6);
 	rehash_content(f);
-	refused(E, f, "do not fit the ones held here", "a last event that the next one held "
-	    "does not link to");
+	refused(E, f, "event 6 of station|not signed by that station's key", "a last event "
+	    "that the next one held does not link to, forged");
+	f = copy(f, "last-edited-signed.motcua", -1);
+	resign(f, A);
+	refused(E, f, "do not fit the ones held here", "the same, signed anew with A's own key");
 	db_close(D);
 	db_close(E);
 }
@@ -608,9 +662,10 @@ test_publish(void)
 	is_str(header(p5, "content_sha256"), h, "its content hash, recomputed here");
 
 	evs = rows(C, EVENTS);
-	/* C's own: its catalog's import, its imports of a2 and a1 */
-	is_int(scalar(C, "SELECT max(seq) FROM event WHERE origin = %Q", idC), 3,
-	    "(C's own events before: three)");
+	/* C's own: its catalog's import, its trust of A, its imports of a2
+	 * and a1 */
+	is_int(scalar(C, "SELECT max(seq) FROM event WHERE origin = %Q", idC), 4,
+	    "(C's own events before: four)");
 	ok(import(C, p5, false, &r, &err) == 0 && strcmp(r.kind, "catalog") == 0 &&
 	    r.version == 5 && r.events_new == 0, "C imports it (%s)", err.msg);
 	ok(db_meta_get(C, "catalog_version", held, sizeof held) == 0 &&
@@ -618,9 +673,9 @@ test_publish(void)
 	    "C now holds catalog version 5, the changed fee with it");
 	/* a publication carries no events; C records, as its own audit
 	 * events, the catalog's import and the bundle's */
-	evs2 = rows(C, events_where("NOT (origin = %Q AND seq > 3)", idC));
+	evs2 = rows(C, events_where("NOT (origin = %Q AND seq > 4)", idC));
 	ok(strcmp(evs, evs2) == 0, "and the events it held are untouched");
-	is_str(kinds_after(C, idC, 3), "catalog_import,import", "its only new events: its "
+	is_str(kinds_after(C, idC, 4), "catalog_import,import", "its only new events: its "
 	    "own records of the catalog's import and of the bundle's");
 	ok(no_audit_dossier(C), "and no dossier row for them");
 	sqlite3_free(evs);
@@ -668,6 +723,10 @@ main(void)
 	station_id(A, idA);
 	station_id(B, idB);
 	station_id(C, idC);
+	/* B and C take A's bundles (A trusts B when it first takes one of
+	 * its bundles, test_for_peer) */
+	station_trust(B, A);
+	station_trust(C, A);
 	if (calendar_open(A, &calA, &err) || calendar_open(B, &calB, &err))
 		bail("calendar", err.msg);
 	/* five events at A: two receipts, a handover, two results */
