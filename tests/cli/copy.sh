@@ -17,10 +17,23 @@ is "$(echo "$out" | head -1)" "000.17.22.H56-261120-2001" "the copy numbers its 
 is "$(sqlite3 "$T/b.db" "SELECT count(DISTINCT origin) FROM event")" 2 "its events have their own chain"
 run --db "$T/b.db" check
 is "$rc" 0 "the copy checks sound"
-# the two exchange files without conflict
+# a new key, and the copy trusts the original's from the start
+key_of() { sqlite3 "$1" "SELECT public FROM station_key"; }
+[ -n "$(key_of "$T/b.db")" ] && [ "$(key_of "$T/b.db")" != "$(key_of "$a")" ]; ok "the copy has a key of its own"
+is "$(sqlite3 "$T/b.db" "SELECT public FROM trust WHERE station = '$(id_of "$a")' AND revoked IS NULL")" \
+	"$(key_of "$a")" "the copy trusts the original's key"
+# the two exchange files without conflict, once the original trusts the copy
 "$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b.motcua" >/dev/null
+bfp=$("$MOTCUA" --db "$T/b.db" station show | sed -n 's/^fingerprint: //p')
+refused "the copy's file before the original trusts it" "$a" "does not trust.*$bfp" \
+	--db "$a" --password-file "$PWF" import "$T/b.motcua"
+enrol "$a" "$T/b.db"; ok "the original trusts the copy"
 run --db "$a" --password-file "$PWF" import "$T/b.motcua"
-like "$out" "1 new events" "the original takes in the copy's receipt"
+# the copy's chain: the audit event of its new key, then its receipt
+is "$(sqlite3 "$T/b.db" "SELECT group_concat(kind, ' ') FROM (SELECT e.kind FROM event e
+    JOIN station s ON s.id = e.origin AND s.self = 1 ORDER BY e.seq)")" "keys_new receive export" \
+	"the copy's chain: its new key, its receipt, its export"
+like "$out" "2 new events" "the original takes in the copy's new key and receipt"
 
 # an older file arriving late does not shrink what we know the peer holds
 "$MOTCUA" --db "$T/b.db" --password-file "$PWF" receive --procedure 1.001193 --name "Trần C" --id 087084000997 --at "2026-11-20 11:00" >/dev/null
@@ -28,8 +41,9 @@ like "$out" "1 new events" "the original takes in the copy's receipt"
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b2.motcua" >/dev/null
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b.motcua" >/dev/null
 bid=$(id_of "$T/b.db")
-# b2 holds b's receipt, the audit event of its first export, and the second receipt
-is "$(sqlite3 "$a" "SELECT json_extract(vector, '\$.\"$bid\"') FROM peer WHERE station = '$bid'")" 3 \
+# b2 holds b's new key, its receipt, the audit event of its first export,
+# and the second receipt
+is "$(sqlite3 "$a" "SELECT json_extract(vector, '\$.\"$bid\"') FROM peer WHERE station = '$bid'")" 4 \
 	"the peer's vector keeps the newer file's numbers"
 
 refused "a destination that exists" "$T/b.db" "already exists" --db "$T/b.db" init --from-copy "$a" --station 3

@@ -11,6 +11,8 @@ check "init the publisher" "$MOTCUA" --db "$A" init --unit-code 000.00.00.H01 \
 	--unit-name "UBND tỉnh Thử" --station 1 --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF"
 check "init the receiver" "$MOTCUA" --db "$B" init --unit-code 000.17.22.H56 \
 	--unit-name "UBND xã Thử" --station 1 --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF"
+# the receiver takes publications from the publisher once it trusts its key
+enrol "$B" "$A"; ok "the receiver trusts the publisher"
 
 # ---- usage and bad arguments: exit 2 or 1, nothing written -----------------
 sumA=$(dbsum "$A")
@@ -172,10 +174,50 @@ is "$rc" 0 "catalog v9 again: exit 0"
 "$MOTCUA" --db "$B" calendar holidays 2026 --json > "$T/b2.json"
 check "the calendar is untouched by a catalog" cmp "$T/b.json" "$T/b2.json"
 
+# ---- publications that are not taken --------------------------------------
+# From a station the receiver does not trust: refused, its key named.
+U="$T/u.db"
+"$MOTCUA" --db "$U" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.00.00.H02 \
+	--unit-name "Không tin" --station 1 --sample-catalog >/dev/null
+"$MOTCUA" --db "$U" --password-file "$PWF" publish catalog --out "$T/u50.motcua" --version 50 >/dev/null
+fpU=$("$MOTCUA" --db "$U" station show | sed -n 's/^fingerprint: //p')
+refused "a catalog from a station not trusted" "$B" \
+	"station 1 of 000.00.00.H02 with the key $fpU, which this station does not trust" \
+	--db "$B" --password-file "$PWF" import "$T/u50.motcua"
+refused "with --force too" "$B" "does not trust" --db "$B" --password-file "$PWF" import --force "$T/u50.motcua"
+is "$(sqlite3 "$B" "SELECT value FROM meta WHERE key = 'catalog_version'")" 9 "the receiver still holds catalog 9"
+
+# The same version with other content: one number is one text.
+check "publisher sets another 2027 holiday" "$MOTCUA" --db "$A" --password-file "$PWF" calendar set 2027-12-01 off "Ngày khác"
+run --db "$A" --password-file "$PWF" publish calendar --out "$T/cal2b.motcua" --version 2
+is "$rc" 0 "publish another calendar as version 2"
+[ "$(sqlite3 "$T/cal2b.motcua" "SELECT value FROM bundle WHERE key = 'payload'")" != \
+  "$(sqlite3 "$T/cal2.motcua" "SELECT value FROM bundle WHERE key = 'payload'")" ]
+ok "its content differs from the first version 2"
+refused "calendar version 2 with other content" "$B" "calendar version 2 with other content than the version 2 held here" \
+	--db "$B" --password-file "$PWF" import "$T/cal2b.motcua"
+run --db "$B" --password-file "$PWF" import "$T/cal2.motcua"
+is "$rc" 0 "the version 2 held, again: exit 0"
+
+# A version far above the one held would block the genuine next ones:
+# refused, even with --force; the genuine next version still comes in.
+run --db "$A" --password-file "$PWF" publish catalog --out "$T/cat209.motcua" --version 209
+is "$rc" 0 "publish the catalog as version 209"
+refused "catalog version 209 over 9" "$B" "catalog version 209 is implausibly far above the version 9 held here" \
+	--db "$B" --password-file "$PWF" import "$T/cat209.motcua"
+refused "and with --force" "$B" "implausibly far above" \
+	--db "$B" --password-file "$PWF" import --force "$T/cat209.motcua"
+run --db "$A" --password-file "$PWF" publish catalog --out "$T/cat10.motcua" --version 10
+is "$rc" 0 "publish the catalog as version 10"
+run --db "$B" --password-file "$PWF" import "$T/cat10.motcua"
+is "$rc" 0 "the genuine next version 10 comes in (stderr: $err)"
+is "$(sqlite3 "$B" "SELECT value FROM meta WHERE key = 'catalog_version'")" 10 "the receiver holds catalog 10"
+
 # --force takes a station back to an older catalog
 fa="$T/force-a.db"; fb="$T/force-b.db"
 "$MOTCUA" --db "$fa" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.00.00.T01 --unit-name P --station 1 --sample-catalog >/dev/null
 "$MOTCUA" --db "$fb" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name X --station 1 >/dev/null
+enrol "$fb" "$fa"; ok "the second receiver trusts its publisher"
 "$MOTCUA" --db "$fa" --password-file "$PWF" publish catalog --out "$T/f9.motcua" --version 9 >/dev/null
 "$MOTCUA" --db "$fa" --password-file "$PWF" publish catalog --out "$T/f2.motcua" --version 2 >/dev/null
 "$MOTCUA" --db "$fb" --password-file "$PWF" import "$T/f9.motcua" >/dev/null
