@@ -11,6 +11,11 @@ db1="$T/s1.db" db2="$T/s2.db"
 for n in 1 2; do
 	unit_make "$T/s$n.db" $n
 done
+# the two stations trust each other, as their supervisors set them up
+# (each a "trust" audit event of its own chain)
+ENROL_PW="$T/boss.pw"
+check "station 2 trusts station 1" enrol "$db2" "$db1"
+check "station 1 trusts station 2" enrol "$db1" "$db2"
 rcv() {	# rcv DB NAME ID AT — prints the new code
 	"$MOTCUA" --db "$1" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "$2" --id "$3" --at "$4" | head -1
 }
