@@ -145,6 +145,13 @@ check_field(const struct json_object_spec *spec, const struct json_field *f,
 
 		if (v->nul)
 			return complain(spec, where, JSON_NUL, f->key, f, v, err);
+		/* as written, before cleaning turns a tab into a space; text
+		 * that is not UTF-8 is vntext_clean's to refuse, as before */
+		if (vntext_valid_utf8(v->text, strlen(v->text)) &&
+		    vntext_check_plain(v->text, f->max > 0 ? (size_t)f->max : 0,
+		    err) < 0)
+			return err != NULL && err->kind == MC_ENOMEM ? -1 : complain(spec, where,
+			    JSON_NOT_PLAIN, f->key, f, v, err);
 		if (!(f->flags & JSON_RAW)) {
 			if ((clean = vntext_clean(v->text, err)) == NULL)
 				return complain(spec, where, JSON_BAD_TEXT, f->key,
