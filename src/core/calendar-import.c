@@ -542,6 +542,10 @@ read_file(const char *path, struct mc_err *err)
 		err_set(err, MC_EINVAL, _("%s is not a text file; give a JSON calendar "
 		    "file"), path);
 		break;
+	case JSON_FILE_UTF16:
+		err_set(err, MC_EINVAL, _("%s starts with the byte-order mark (BOM) "
+		    "of UTF-16: save it as UTF-8 and import it again"), path);
+		break;
 	}
 	return NULL;
 }

@@ -150,10 +150,12 @@ int json_array_each(struct json_reader *r, const char *arr, json_entry_fn fn,
  * (malloc'd, NUL-terminated) and *size, or what kept it from being read,
  * for the caller to word: the file could not be opened (errno says why),
  * is not a regular file, is over `max` bytes (*size is its size), memory
- * ran out, reading failed, or it holds a NUL byte (so it is not text). */
+ * ran out, reading failed, it holds a NUL byte (so it is not text), or it
+ * starts with the byte-order mark of UTF-16 or UTF-32 (saved as "Unicode"
+ * rather than UTF-8).  A UTF-8 byte-order mark is dropped from *buf. */
 enum json_file_fault {
 	JSON_FILE_OK, JSON_FILE_OPEN, JSON_FILE_NOT_REGULAR, JSON_FILE_TOO_BIG,
-	JSON_FILE_NOMEM, JSON_FILE_READ, JSON_FILE_NUL
+	JSON_FILE_NOMEM, JSON_FILE_READ, JSON_FILE_NUL, JSON_FILE_UTF16
 };
 enum json_file_fault json_file_read(const char *path, long max, char **buf,
     size_t *size);

@@ -309,6 +309,22 @@ json_file_read(const char *path, long max, char **buf, size_t *size)
 	}
 	fclose(f);
 	(*buf)[got] = '\0';
+	/* "Unicode" from Notepad: UTF-16 (or UTF-32), told by its byte-order
+	 * mark, named for what it is rather than as a file of NUL bytes */
+	if (got >= 2 && (((unsigned char)(*buf)[0] == 0xFF &&
+	    (unsigned char)(*buf)[1] == 0xFE) || ((unsigned char)(*buf)[0] == 0xFE &&
+	    (unsigned char)(*buf)[1] == 0xFF))) {
+		free(*buf);
+		*buf = NULL;
+		return JSON_FILE_UTF16;
+	}
+	/* a UTF-8 byte-order mark (Notepad adds one) carries nothing: RFC 8259
+	 * lets a reader ignore it, and the formats' docs say it is ignored */
+	if (got >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(*buf, *buf + 3, got - 2);
+		got -= 3;
+		*size = got;
+	}
 	/* a NUL inside would hide the rest of the file from the parser */
 	if (strlen(*buf) != got) {
 		free(*buf);
