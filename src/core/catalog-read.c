@@ -26,9 +26,8 @@
  * Vietnamese names (the longest in the sample is 169 characters), yet
  * they keep one hostile file from making every receipt copy megabytes.
  * In characters, as stored. */
-#define CATALOG_MAX_DOCS 100		/* documents of one procedure */
 #define MAX_PROC_NAME 500
-#define MAX_DOC_NAME 300
+#define MAX_DOC_NAME CATALOG_MAX_DOC_NAME
 #define MAX_FIELD 200			/* "field" (lĩnh vực), "issuer" */
 #define MAX_WORD 64			/* level, time_limit, form, format, dates */
 #define MAX_PROSE 2000			/* result, fee_note */

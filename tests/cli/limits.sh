@@ -34,9 +34,9 @@ refused "catalog: a name of 600 characters" "$db" \
     '"name" is 600 characters long, more than the 500 allowed' \
     --db "$db" --password-file "$PWF" catalog import "$T/cat.json"
 docs=$doc
-for i in $(seq 2 101); do docs="$docs, $doc"; done
+for i in $(seq 2 201); do docs="$docs, $doc"; done
 cat_file 'Khai sinh' "$docs"
-refused "catalog: 101 documents" "$db" '"documents" lists 101 documents, more than the 100' \
+refused "catalog: 201 documents" "$db" '"documents" lists 201 documents, more than the 200' \
     --db "$db" --password-file "$PWF" catalog import "$T/cat.json"
 # a UTF-16 file ("Unicode" in Notepad) is named as such
 printf '\377\376{\000' > "$T/u16.json"

@@ -230,19 +230,40 @@ test_catalog(sqlite3 *db)
 	    "\"legal_basis\" is 4001 characters long", "a legal basis of 4001 characters");
 	free(big);
 	free(d);
-	d = docs("Tờ khai", 101);
+	d = docs("Tờ khai", 201);
 	cat_refused(db, catalog("UBND", "Khai sinh", "Hộ tịch", "r", "l", d),
-	    "procedure 9.000001|\"documents\" lists 101 documents, more than the 100",
-	    "101 documents");
+	    "procedure 9.000001|\"documents\" lists 201 documents, more than the 200",
+	    "201 documents");
 	free(d);
+
+	/* an amendment keeps to the same rules, so its export imports back */
+	{
+		char bidi[] = "Tờ\xe2\x80\xaekhai";
+		struct mc_document dd[1] = { { 0, bidi, MC_FORM_COPY, 1, true } };
+		struct catalog_amend am = { .fee = -1, .set_docs = true, .docs = dd,
+			.ndocs = 1 };
+		char before[MC_HASH_LEN], after[MC_HASH_LEN];
+
+		digest(db, before);
+		err_clear(&err);
+		ok(catalog_amend(db, "truong", "1.001022", &am, NULL, &err) == -1 &&
+		    has(err.msg, "document 1: the name holds an invisible direction "
+		    "control (U+202E)"), "amend: a direction override in a document's "
+		    "name refused");
+		am.ndocs = 201;
+		ok(catalog_amend(db, "truong", "1.001022", &am, NULL, &err) == -1 &&
+		    has(err.msg, "at most 200 documents"), "amend: 201 documents refused");
+		digest(db, after);
+		is_str(after, before, "amend: nothing changed");
+	}
 
 	/* at the limits: accepted */
 	big = repeat("ễ", 500);
-	d = docs("Tờ khai", 100);
+	d = docs("Tờ khai", 200);
 	json = catalog("UBND", big, "Hộ tịch", "r", "l", d);
 	err_clear(&err);
 	ok(catalog_import_json(db, "truong", json, &st, &err) == 0 && st.added == 1,
-	    "catalog: a 500-character name and 100 documents are accepted");
+	    "catalog: a 500-character name and 200 documents are accepted");
 	if (err.msg[0] != '\0')
 		printf("#   %s\n", err.msg);
 	free(json);
