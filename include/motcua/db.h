@@ -64,6 +64,10 @@ int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *e
 /* Turn the connection's last error into an mc_err (MC_ESTORE), with a
  * hint for the common cases (disk full, read-only, busy, corrupt). */
 int db_fail(sqlite3 *db, struct mc_err *err, const char *what);
+/* The same for a step that returned `rc`, when another statement may have
+ * been finalized since (which clears the connection's error: the message
+ * would read "not an error" and a full disk would not say so). */
+int db_fail_rc(sqlite3 *db, int rc, struct mc_err *err, const char *what);
 /* Step `st` (prepared and bound) for its one row and return the row's
  * first column as text, to be freed with sqlite3_free; `st` is finalized.
  * NULL when there is no row or it failed, err saying `what` failed. */

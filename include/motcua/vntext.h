@@ -26,6 +26,17 @@ char *vntext_fold(const char *s, struct mc_err *err);
 /* NFC, then trim and collapse white space (for names and addresses). */
 char *vntext_clean(const char *s, struct mc_err *err);
 
+/* Is s a plain one-line text of at most max_chars characters (0: no
+ * limit), as the imports require of every text field?  0 if so; else -1
+ * with err->msg the reason, worded to follow the field's name ("holds an
+ * invisible character (U+200B) at character 4", "is 612 characters long,
+ * more than the 500 allowed"): refused are control characters (tab and
+ * line breaks included), bidirectional controls, the other invisible
+ * format characters (category Cf) and text that is not UTF-8.  The length
+ * is counted as the text would be stored: NFC, white space collapsed and
+ * trimmed (vntext_clean).  MC_ENOMEM when memory ran out. */
+int vntext_check_plain(const char *s, size_t max_chars, struct mc_err *err);
+
 /* Upper case for forms ("Nguyễn Văn Ánh" -> "NGUYỄN VĂN ÁNH"): NFC in,
  * NFC out; NULL with err set if s is not valid UTF-8. */
 char *vntext_upper(const char *s, struct mc_err *err);

@@ -13,24 +13,18 @@
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/print.h"
+#include "motcua/privfile.h"
 #include "motcua/slip.h"
 
-/* Write text to a file the user named (not through the slips folder). */
+/* Write text to a file the user named (not through the slips folder):
+ * born 0600, as it holds the citizen's name and ID number. */
 static int
 write_out(const char *file, const char *text)
 {
-	FILE *f = fopen(file, "w");
+	struct mc_err err;
 
-	if (f == NULL)
-		return cli_error(_("cannot write %s: %s"), file, strerror(errno));
-	if (fputs(text, f) == EOF || fflush(f) != 0 || ferror(f)) {
-		int e = errno;
-
-		fclose(f);
-		return cli_error(_("cannot write %s: %s"), file, strerror(e));
-	}
-	if (fclose(f) != 0)
-		return cli_error(_("cannot write %s: %s"), file, strerror(errno));
+	if (privfile_write(file, text, strlen(text), &err) != 0)
+		return cli_fail(&err);
 	return 0;
 }
 

@@ -25,6 +25,14 @@
 
 #define MAX_FILE (4L << 20)	/* an official calendar is a few kB */
 #define MAX_DAYS 366
+/* Content limits (doc/calendar-format.md): names in characters as stored,
+ * and the weekdays off a year may plausibly have — a real year has 10 to
+ * 20 (Tết, the swaps and make-up days), so more than 40 is a wrong or
+ * hostile file that would push every due date back by weeks. */
+#define MAX_NAME_CHARS 100
+#define MAX_SOURCE_CHARS 500
+#define MAX_WORD 64		/* "format", "date" */
+#define MAX_WEEKDAYS_OFF 40
 
 /* A year of a calendar file, checked and ready to store. */
 struct import_year {
@@ -76,6 +84,14 @@ common_fault(const struct place *w, const struct json_problem *p, struct mc_err 
 	case JSON_NUL:
 		return err_set(err, MC_EINVAL, _("%s: \"%s\" holds a NUL character "
 		    "(\\u0000); correct the file"), w->path, p->key);
+	case JSON_NOT_PLAIN:
+		/* err holds vntext_check_plain's reason, to follow the key */
+		snprintf(msg, sizeof msg, "%s", err != NULL ? err->msg : "");
+		if (w->path[0] == '\0')
+			return err_set(err, MC_EINVAL, _("\"%s\" %s; correct the "
+			    "file"), p->key, msg);
+		return err_set(err, MC_EINVAL, _("%s: \"%s\" %s; correct the file"),
+		    w->path, p->key, msg);
 	case JSON_BAD_TEXT:
 		/* err holds vntext_clean's reason */
 		snprintf(msg, sizeof msg, "%s", err->msg);
@@ -90,7 +106,7 @@ common_fault(const struct place *w, const struct json_problem *p, struct mc_err 
 enum { T_FORMAT, T_VERSION, T_YEARS, T_N };
 static const struct json_field top_fields[T_N] = {
 	[T_FORMAT] = { "format", JSON_TEXT, JSON_REQUIRED | JSON_EMPTY_OK | JSON_RAW,
-	    0, 0, 0 },
+	    0, MAX_WORD, 0 },
 	[T_VERSION] = { "version", JSON_INT, JSON_REQUIRED | JSON_LIMITS, 1, 1, 0 },
 	[T_YEARS] = { "years", JSON_ARRAY, JSON_REQUIRED | JSON_LIMITS, 1,
 	    MC_CALENDAR_MAX_YEARS, 0 },
@@ -106,7 +122,7 @@ bad_format(struct mc_err *err)
 static int
 top_complain(const void *where, const struct json_problem *p, struct mc_err *err)
 {
-	if (p->fault == JSON_TWICE)
+	if (p->fault == JSON_TWICE || p->fault == JSON_NOT_PLAIN)
 		return common_fault(where, p, err);
 	if (p->field == &top_fields[T_FORMAT])
 		return bad_format(err);
@@ -140,9 +156,10 @@ static const struct json_object_spec top_spec = {
 #define RAW (JSON_REQUIRED | JSON_EMPTY_OK | JSON_RAW)	/* checked as written */
 enum { D_DATE, D_OFF, D_NAME, D_N };
 static const struct json_field day_fields[D_N] = {
-	[D_DATE] = { "date", JSON_TEXT, RAW, 0, 0, 0 },
+	[D_DATE] = { "date", JSON_TEXT, RAW, 0, MAX_WORD, 0 },
 	[D_OFF] = { "off", JSON_BOOL, JSON_REQUIRED, 0, 0, 0 },
-	[D_NAME] = { "name", JSON_TEXT, RAW, 0, 0, 0 },	/* day_check cleans it */
+	/* day_check cleans the name */
+	[D_NAME] = { "name", JSON_TEXT, RAW, 0, MAX_NAME_CHARS, 0 },
 };
 
 /* "date" that is no date: the text quoted, another JSON value as it is. */
@@ -252,7 +269,7 @@ read_day(void *arg, int index, const char *type, const char *json,
 enum { Y_YEAR, Y_SOURCE, Y_DAYS, Y_N };
 static const struct json_field year_fields[Y_N] = {
 	[Y_YEAR] = { "year", JSON_INT, JSON_REQUIRED | JSON_LIMITS, 1800, 2199, 0 },
-	[Y_SOURCE] = { "source", JSON_TEXT, JSON_EMPTY_OK, 0, 0, 0 },
+	[Y_SOURCE] = { "source", JSON_TEXT, JSON_EMPTY_OK, 0, MAX_SOURCE_CHARS, 0 },
 	[Y_DAYS] = { "days", JSON_ARRAY, JSON_REQUIRED | JSON_LIMITS, 1, MAX_DAYS, 0 },
 };
 
@@ -303,6 +320,23 @@ static const struct json_object_spec year_spec = {
 	year_fields, Y_N, true, year_complain, year_check
 };
 
+/* A year with implausibly many weekdays off is refused whole. */
+static int
+check_days_off(const struct place *w, struct mc_err *err)
+{
+	const struct import_year *y = w->y;
+	size_t off = 0;
+
+	for (size_t i = 0; i < y->ndays; i++)
+		if (y->days[i].off && date_weekday(y->days[i].jdn) < 5)
+			off++;
+	if (off <= MAX_WEEKDAYS_OFF)
+		return 0;
+	return err_set(err, MC_EINVAL, _("%s: \"days\" gives %zu weekdays off in %d, "
+	    "more than the %d any real year has (about 10 to 20, Tết included); "
+	    "check the file"), w->path, off, y->year, MAX_WEEKDAYS_OFF);
+}
+
 static int
 read_year(void *arg, int index, const char *type, const char *json,
     struct mc_err *err)
@@ -330,7 +364,8 @@ read_year(void *arg, int index, const char *type, const char *json,
 		    "try again"));
 		goto out;
 	}
-	if (json_array_each(&imp->j, v[Y_DAYS].text, read_day, &w, err) != 0)
+	if (json_array_each(&imp->j, v[Y_DAYS].text, read_day, &w, err) != 0 ||
+	    check_days_off(&w, err) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -506,6 +541,10 @@ read_file(const char *path, struct mc_err *err)
 	case JSON_FILE_NUL:
 		err_set(err, MC_EINVAL, _("%s is not a text file; give a JSON calendar "
 		    "file"), path);
+		break;
+	case JSON_FILE_UTF16:
+		err_set(err, MC_EINVAL, _("%s starts with the byte-order mark (BOM) "
+		    "of UTF-16: save it as UTF-8 and import it again"), path);
 		break;
 	}
 	return NULL;

@@ -25,6 +25,7 @@
 #include "motcua/role.h"
 #include "motcua/unit.h"
 #include "motcua/vntext.h"
+#include "catalog-int.h"
 
 /* The acting officer must be active and allowed to change the catalog. */
 static int
@@ -147,13 +148,21 @@ amend_check(const struct catalog_amend *a, char *limit, size_t n, struct mc_err 
 	if (a->fee >= 1000000000000LL)
 		return err_set(err, MC_EINVAL, _("a fee of %lld VND is too large: type it in "
 		    "VND, without dots"), a->fee);
-	if (a->set_docs && a->ndocs > 200)
-		return err_set(err, MC_EINVAL, _("at most 200 documents"));
+	if (a->set_docs && a->ndocs > CATALOG_MAX_DOCS)
+		return err_set(err, MC_EINVAL, _("at most %d documents"), CATALOG_MAX_DOCS);
 	for (size_t i = 0; a->set_docs && i < a->ndocs; i++) {
 		const struct mc_document *d = &a->docs[i];
 
 		if (d->name == NULL || strspn(d->name, " ") == strlen(d->name))
 			return err_set(err, MC_EINVAL, _("document %zu has no name"), i + 1);
+		/* the import's rule (catalog-read.c), so an export imports back */
+		if (vntext_check_plain(d->name, CATALOG_MAX_DOC_NAME, err) < 0) {
+			char why[sizeof err->msg];
+
+			snprintf(why, sizeof why, "%s", err != NULL ? err->msg : "");
+			return err_set(err, MC_EINVAL, _("document %zu: the name %s"),
+			    i + 1, why);
+		}
 		if (d->quantity < 1 || d->quantity > 99)
 			return err_set(err, MC_EINVAL, _("document %zu: the number of copies is "
 			    "1 to 99"), i + 1);

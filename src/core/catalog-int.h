@@ -13,6 +13,11 @@
 
 #define CATALOG_FORMAT "motcua-catalog"
 #define CATALOG_FORMAT_VERSION 1
+/* What an import (catalog-read.c) and an amendment (catalog-admin.c) both
+ * allow, so that an export always imports back: the documents of one
+ * procedure, and a document's name in characters as stored. */
+#define CATALOG_MAX_DOCS 200
+#define CATALOG_MAX_DOC_NAME 300
 
 /* A catalog file, parsed and checked, not yet applied. */
 struct catalog_file {

@@ -22,6 +22,18 @@
 
 #define CATALOG_MAX_FEE 1000000000000LL		/* 10^12 đồng: a typo beyond */
 #define CATALOG_MAX_QUANTITY 99
+/* Content limits (doc/catalog-format.md, "Limits"): generous for real
+ * Vietnamese names (the longest in the sample is 169 characters), yet
+ * they keep one hostile file from making every receipt copy megabytes.
+ * In characters, as stored. */
+#define MAX_PROC_NAME 500
+#define MAX_DOC_NAME CATALOG_MAX_DOC_NAME
+#define MAX_FIELD 200			/* "field" (lĩnh vực), "issuer" */
+#define MAX_WORD 64			/* level, time_limit, form, format, dates */
+#define MAX_PROSE 2000			/* result, fee_note */
+#define MAX_LONG 4000			/* legal_basis */
+#define MAX_NOTE 500			/* the catalog's note: export reads it back
+					 * into 2048 bytes (catalog-write.c) */
 
 static const char *const level_names[] = {
 	"commune", "district", "province", "central", NULL
@@ -74,7 +86,7 @@ bad(struct mc_err *err, const struct where *w, const char *key, const char *prob
 }
 
 /* json_field.tag: what the catalog checks beyond the JSON type. */
-enum { C_PLAIN, C_CODE, C_DATE, C_FEE, C_QUANTITY };
+enum { C_PLAIN, C_CODE, C_DATE, C_FEE, C_QUANTITY, C_DOCS };
 
 static int
 complain(const void *where, const struct json_problem *p, struct mc_err *err)
@@ -113,6 +125,14 @@ complain(const void *where, const struct json_problem *p, struct mc_err *err)
 		}
 		break;
 	case JSON_OUT_OF_RANGE:
+		if (p->field->tag == C_DOCS) {
+			char many[200];
+
+			snprintf(many, sizeof many, _("lists %lld documents, more "
+			    "than the %d a procedure may have"), p->value->num,
+			    CATALOG_MAX_DOCS);
+			return bad(err, where, p->key, many);
+		}
 		problem = p->field->tag == C_FEE ?
 		    _("must be 0 or more đồng (0 when free)") :
 		    _("must be a whole number from 1 to 99");
@@ -126,6 +146,13 @@ complain(const void *where, const struct json_problem *p, struct mc_err *err)
 	case JSON_BAD_TEXT:
 		problem = _("is not valid UTF-8");
 		break;
+	case JSON_NOT_PLAIN: {
+		/* err holds vntext_check_plain's reason */
+		char why[sizeof err->msg];
+
+		snprintf(why, sizeof why, "%s", err != NULL ? err->msg : "");
+		return bad(err, where, p->key, why);
+	}
 	}
 	return bad(err, where, p->key, problem);
 }
@@ -168,8 +195,8 @@ check(const void *where, const struct json_field *f, struct json_value *v,
 
 enum { D_NAME, D_FORM, D_QUANTITY, D_REQUIRED, D_N };
 static const struct json_field doc_fields[D_N] = {
-	[D_NAME] = { "name", JSON_TEXT, REQ, 0, 0, C_PLAIN },
-	[D_FORM] = { "form", JSON_TEXT, REQ, 0, 0, C_PLAIN },
+	[D_NAME] = { "name", JSON_TEXT, REQ, 0, MAX_DOC_NAME, C_PLAIN },
+	[D_FORM] = { "form", JSON_TEXT, REQ, 0, MAX_WORD, C_PLAIN },
 	[D_QUANTITY] = { "quantity", JSON_INT, REQ | JSON_LIMITS, 1,
 	    CATALOG_MAX_QUANTITY, C_QUANTITY },
 	[D_REQUIRED] = { "required", JSON_BOOL, REQ, 0, 0, C_PLAIN },
@@ -181,17 +208,20 @@ enum {
 };
 static const struct json_field proc_fields[P_N] = {
 	[P_CODE] = { "code", JSON_TEXT, REQ, 0, 0, C_CODE },
-	[P_NAME] = { "name", JSON_TEXT, REQ, 0, 0, C_PLAIN },
-	[P_FIELD] = { "field", JSON_TEXT, REQ, 0, 0, C_PLAIN },
-	[P_LEVEL] = { "level", JSON_TEXT, REQ, 0, 0, C_PLAIN },
-	[P_LIMIT] = { "time_limit", JSON_TEXT, REQ, 0, 0, C_PLAIN },
+	[P_NAME] = { "name", JSON_TEXT, REQ, 0, MAX_PROC_NAME, C_PLAIN },
+	[P_FIELD] = { "field", JSON_TEXT, REQ, 0, MAX_FIELD, C_PLAIN },
+	[P_LEVEL] = { "level", JSON_TEXT, REQ, 0, MAX_WORD, C_PLAIN },
+	[P_LIMIT] = { "time_limit", JSON_TEXT, REQ, 0, MAX_WORD, C_PLAIN },
 	[P_FEE] = { "fee", JSON_INT, REQ | JSON_LIMITS, 0, CATALOG_MAX_FEE, C_FEE },
-	[P_FEE_NOTE] = { "fee_note", JSON_TEXT, OPT_NULL, 0, 0, C_PLAIN },
-	[P_RESULT] = { "result", JSON_TEXT, REQ, 0, 0, C_PLAIN },
-	[P_LEGAL] = { "legal_basis", JSON_TEXT, REQ, 0, 0, C_PLAIN },
-	[P_EFFECTIVE] = { "effective", JSON_TEXT, JSON_NULLABLE, 0, 0, C_DATE },
-	[P_ABOLISHED] = { "abolished", JSON_TEXT, JSON_NULLABLE, 0, 0, C_DATE },
-	[P_DOCS] = { "documents", JSON_ARRAY, REQ, 0, 0, C_PLAIN },
+	[P_FEE_NOTE] = { "fee_note", JSON_TEXT, OPT_NULL, 0, MAX_PROSE, C_PLAIN },
+	[P_RESULT] = { "result", JSON_TEXT, REQ, 0, MAX_PROSE, C_PLAIN },
+	[P_LEGAL] = { "legal_basis", JSON_TEXT, REQ, 0, MAX_LONG, C_PLAIN },
+	[P_EFFECTIVE] = { "effective", JSON_TEXT, JSON_NULLABLE, 0, MAX_WORD,
+	    C_DATE },
+	[P_ABOLISHED] = { "abolished", JSON_TEXT, JSON_NULLABLE, 0, MAX_WORD,
+	    C_DATE },
+	[P_DOCS] = { "documents", JSON_ARRAY, REQ | JSON_LIMITS, 0,
+	    CATALOG_MAX_DOCS, C_DOCS },
 };
 
 enum {
@@ -199,13 +229,13 @@ enum {
 	T_PROCS, T_N
 };
 static const struct json_field top_fields[T_N] = {
-	[T_FORMAT] = { "format", JSON_TEXT, REQ, 0, 0, C_PLAIN },
+	[T_FORMAT] = { "format", JSON_TEXT, REQ, 0, MAX_WORD, C_PLAIN },
 	[T_FVERSION] = { "format_version", JSON_INT, REQ, 0, 0, C_PLAIN },
 	[T_VERSION] = { "version", JSON_INT, REQ, 0, 0, C_PLAIN },
-	[T_ISSUED] = { "issued", JSON_TEXT, REQ, 0, 0, C_DATE },
-	[T_ISSUER] = { "issuer", JSON_TEXT, REQ, 0, 0, C_PLAIN },
+	[T_ISSUED] = { "issued", JSON_TEXT, REQ, 0, MAX_WORD, C_DATE },
+	[T_ISSUER] = { "issuer", JSON_TEXT, REQ, 0, MAX_FIELD, C_PLAIN },
 	[T_SAMPLE] = { "sample", JSON_BOOL, 0, 0, 0, C_PLAIN },
-	[T_NOTE] = { "note", JSON_TEXT, OPT_NULL, 0, 0, C_PLAIN },
+	[T_NOTE] = { "note", JSON_TEXT, OPT_NULL, 0, MAX_NOTE, C_PLAIN },
 	[T_PROCS] = { "procedures", JSON_ARRAY, REQ, 0, 0, C_PLAIN },
 };
 

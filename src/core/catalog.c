@@ -530,6 +530,10 @@ catalog_import_file(sqlite3 *db, const char *acting, const char *path,
 		return err_set(err, MC_EINVAL, _("%s contains NUL bytes, so it is "
 		    "not a catalog (damaged, or not text): check that you chose "
 		    "the right file (nothing was changed)"), path);
+	case JSON_FILE_UTF16:
+		return err_set(err, MC_EINVAL, _("%s starts with the byte-order "
+		    "mark (BOM) of UTF-16: save it as UTF-8 and import it again "
+		    "(nothing was changed)"), path);
 	}
 	rc = import_text(db, acting, buf, path, st, err);
 	free(buf);

@@ -18,15 +18,22 @@
 #include "schema.h"
 
 int
-db_fail(sqlite3 *db, struct mc_err *err, const char *what)
+db_fail_rc(sqlite3 *db, int rc, struct mc_err *err, const char *what)
 {
 	int code = db != NULL ? sqlite3_errcode(db) & 0xff : SQLITE_ERROR;
 	const char *msg = db != NULL ? sqlite3_errmsg(db) : "?";
 	const char *hint;
 
+	/* the connection forgot the step's error: word the step's own code */
+	if ((code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE) &&
+	    rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		code = rc & 0xff;
+		msg = sqlite3_errstr(rc);
+	}
 	switch (code) {
 	case SQLITE_FULL:
-		hint = _("the disk is full: free some space and try again");
+		hint = _("the disk is full: free some space (delete old files) and "
+		    "try again; nothing was changed");
 		break;
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
@@ -46,6 +53,12 @@ db_fail(sqlite3 *db, struct mc_err *err, const char *what)
 		break;
 	}
 	return err_set(err, MC_ESTORE, _("%s failed (%s); %s"), what, msg, hint);
+}
+
+int
+db_fail(sqlite3 *db, struct mc_err *err, const char *what)
+{
+	return db_fail_rc(db, SQLITE_OK, err, what);
 }
 
 int

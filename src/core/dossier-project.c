@@ -167,8 +167,8 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE) {
-			sqlite3_finalize(ev);
-			return db_fail(db, err, _("updating the dossier"));
+			sqlite3_finalize(ev);	/* clears the connection's error */
+			return db_fail_rc(db, rc, err, _("updating the dossier"));
 		}
 	}
 	sqlite3_finalize(ev);

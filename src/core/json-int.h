@@ -19,7 +19,9 @@
 #include "motcua/error.h"
 
 enum json_kind {
-	JSON_TEXT,		/* a string: cleaned (NFC, trimmed) by vntext_clean */
+	JSON_TEXT,		/* a string: checked by vntext_check_plain (as
+				 * written), then cleaned (NFC, trimmed) by
+				 * vntext_clean */
 	JSON_INT,		/* a whole number */
 	JSON_BOOL,		/* true or false */
 	JSON_ARRAY		/* a list, kept as its JSON text */
@@ -37,7 +39,9 @@ struct json_field {
 	const char *key;
 	enum json_kind kind;
 	unsigned flags;
-	long long min, max;	/* with JSON_LIMITS */
+	long long min, max;	/* with JSON_LIMITS (JSON_INT, JSON_ARRAY);
+				 * for JSON_TEXT, max > 0 is the limit in
+				 * characters as stored (vntext_check_plain) */
 	int tag;		/* the caller's own mark (e.g. "a date"); the
 				 * reader passes it through untouched */
 };
@@ -68,8 +72,12 @@ enum json_fault {
 	JSON_OUT_OF_RANGE,	/* outside min..max (value.num says where) */
 	JSON_EMPTY,		/* "" without JSON_EMPTY_OK */
 	JSON_NUL,		/* a string holding \u0000 */
-	JSON_BAD_TEXT		/* vntext_clean refused the string; its
+	JSON_BAD_TEXT,		/* vntext_clean refused the string; its
 				 * message is in err */
+	JSON_NOT_PLAIN		/* vntext_check_plain refused the string (a
+				 * control or invisible character, or over
+				 * the field's length); the reason, worded to
+				 * follow the key, is in err */
 };
 
 struct json_problem {
@@ -142,10 +150,12 @@ int json_array_each(struct json_reader *r, const char *arr, json_entry_fn fn,
  * (malloc'd, NUL-terminated) and *size, or what kept it from being read,
  * for the caller to word: the file could not be opened (errno says why),
  * is not a regular file, is over `max` bytes (*size is its size), memory
- * ran out, reading failed, or it holds a NUL byte (so it is not text). */
+ * ran out, reading failed, it holds a NUL byte (so it is not text), or it
+ * starts with the byte-order mark of UTF-16 or UTF-32 (saved as "Unicode"
+ * rather than UTF-8).  A UTF-8 byte-order mark is dropped from *buf. */
 enum json_file_fault {
 	JSON_FILE_OK, JSON_FILE_OPEN, JSON_FILE_NOT_REGULAR, JSON_FILE_TOO_BIG,
-	JSON_FILE_NOMEM, JSON_FILE_READ, JSON_FILE_NUL
+	JSON_FILE_NOMEM, JSON_FILE_READ, JSON_FILE_NUL, JSON_FILE_UTF16
 };
 enum json_file_fault json_file_read(const char *path, long max, char **buf,
     size_t *size);

@@ -145,6 +145,13 @@ check_field(const struct json_object_spec *spec, const struct json_field *f,
 
 		if (v->nul)
 			return complain(spec, where, JSON_NUL, f->key, f, v, err);
+		/* as written, before cleaning turns a tab into a space; text
+		 * that is not UTF-8 is vntext_clean's to refuse, as before */
+		if (vntext_valid_utf8(v->text, strlen(v->text)) &&
+		    vntext_check_plain(v->text, f->max > 0 ? (size_t)f->max : 0,
+		    err) < 0)
+			return err != NULL && err->kind == MC_ENOMEM ? -1 : complain(spec, where,
+			    JSON_NOT_PLAIN, f->key, f, v, err);
 		if (!(f->flags & JSON_RAW)) {
 			if ((clean = vntext_clean(v->text, err)) == NULL)
 				return complain(spec, where, JSON_BAD_TEXT, f->key,
@@ -302,6 +309,22 @@ json_file_read(const char *path, long max, char **buf, size_t *size)
 	}
 	fclose(f);
 	(*buf)[got] = '\0';
+	/* "Unicode" from Notepad: UTF-16 (or UTF-32), told by its byte-order
+	 * mark, named for what it is rather than as a file of NUL bytes */
+	if (got >= 2 && (((unsigned char)(*buf)[0] == 0xFF &&
+	    (unsigned char)(*buf)[1] == 0xFE) || ((unsigned char)(*buf)[0] == 0xFE &&
+	    (unsigned char)(*buf)[1] == 0xFF))) {
+		free(*buf);
+		*buf = NULL;
+		return JSON_FILE_UTF16;
+	}
+	/* a UTF-8 byte-order mark (Notepad adds one) carries nothing: RFC 8259
+	 * lets a reader ignore it, and the formats' docs say it is ignored */
+	if (got >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(*buf, *buf + 3, got - 2);
+		got -= 3;
+		*size = got;
+	}
 	/* a NUL inside would hide the rest of the file from the parser */
 	if (strlen(*buf) != got) {
 		free(*buf);

@@ -19,6 +19,7 @@
 #include "motcua/event.h"
 #include "motcua/i18n.h"
 #include "motcua/key.h"
+#include "motcua/privfile.h"
 #include "motcua/trust.h"
 #include "motcua/sync.h"
 #include "motcua/unit.h"
@@ -143,12 +144,16 @@ sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *hd,
 	else
 		snprintf(dir, sizeof dir, ".");
 	snprintf(tmp, sizeof tmp, "%s/.%s.tmp", dir, slash != NULL ? slash + 1 : path);
+	(void)privfile_sweep(dir, time(NULL));	/* interrupted exports' pieces */
 	(void)unlink(tmp);
-	if (sqlite3_open_v2(tmp, &b, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
-	    != SQLITE_OK) {
+	/* born 0600: SQLite keeps the mode of the file it opens, and gives
+	 * its journal the same */
+	if (privfile_new(tmp) != 0 || sqlite3_open_v2(tmp, &b, SQLITE_OPEN_READWRITE,
+	    NULL) != SQLITE_OK) {
 		err_set(err, MC_EIO, _("cannot write in %s (%s): check the stick is in and "
-		    "writable"), dir, sqlite3_errmsg(b));
+		    "writable"), dir, b != NULL ? sqlite3_errmsg(b) : strerror(errno));
 		sqlite3_close(b);
+		(void)unlink(tmp);
 		return -1;
 	}
 	/* one self-contained file: no WAL beside it on the stick.  The bundle
