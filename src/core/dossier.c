@@ -14,12 +14,14 @@
 #include "motcua/vocab.h"
 #include "dossier-int.h"
 
-/* Next code of this station for the day: station N numbers N001..N999. */
+/* Next code of this station for the day: station N numbers N001..N999,
+ * after the greater of the codes held and the day's mark (MC_CODE_HIGH_KEY,
+ * dossier.h), which it moves on.  Runs in the receipt's transaction. */
 static int
 next_code(sqlite3 *db, const struct mc_unit *u, int jdn, char code[MC_CODE_LEN],
     struct mc_err *err)
 {
-	char prefix[48], pattern[64];
+	char prefix[48], pattern[64], key[80], mark[16];
 	int y, m, d, last;
 	sqlite3_stmt *st;
 
@@ -37,12 +39,16 @@ next_code(sqlite3 *db, const struct mc_unit *u, int jdn, char code[MC_CODE_LEN],
 	}
 	last = sqlite3_column_int(st, 0) % 1000;
 	sqlite3_finalize(st);
+	snprintf(key, sizeof key, "%s%s%d", MC_CODE_HIGH_KEY, prefix, u->station);
+	if (db_meta_get(db, key, mark, sizeof mark) == 0 && atoi(mark) > last)
+		last = atoi(mark);
 	if (last >= 999)
 		return err_set(err, MC_ECONFLICT,
 		    _("this station has used all 999 dossier numbers of the day: receive "
 		    "at another station of the unit"));
 	snprintf(code, MC_CODE_LEN, "%s%d%03d", prefix, u->station, last + 1);
-	return 0;
+	snprintf(mark, sizeof mark, "%d", last + 1);
+	return db_meta_set(db, key, mark, err);
 }
 
 /* The documents as they are today, with what was handed in: a JSON array
