@@ -47,7 +47,8 @@ enum check_kind {
 struct check_finding {
 	enum check_kind kind;
 	const char *station;	/* the chain's station id (events) */
-	int number;		/* that station's number at the unit; 0 if unknown */
+	int number;		/* that station's number at its unit; 0 if unknown */
+	const char *unit;	/* its unit's code when not ours, else NULL */
 	long long first, last;	/* the events concerned (first == last: one) */
 	const char *code;	/* the dossier's code (dossiers, codes) */
 };

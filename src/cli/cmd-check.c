@@ -26,11 +26,13 @@ integrity_problem(const char *problem, void *arg)
 	return 0;
 }
 
-/* "station 2", or its id when the station table does not know it. */
+/* "station 2" (of another unit: "station 1 of 000.00.00.T01"), or its id when the station table does not know it. */
 static void
 station_name(const struct check_finding *f, char *buf, size_t n)
 {
-	if (f->number > 0)
+	if (f->number > 0 && f->unit != NULL)
+		snprintf(buf, n, _("station %d of %s"), f->number, f->unit);
+	else if (f->number > 0)
 		snprintf(buf, n, _("station %d"), f->number);
 	else
 		snprintf(buf, n, _("station %s"), f->station);
@@ -74,7 +76,7 @@ finding(const struct check_finding *f, void *arg)
 		break;
 	case CHECK_PEER_GAP:
 		printf(_("events: the chain of %s lacks %s: not yet received, no problem "
-		    "(its next bundle brings them)\n"), st, ev);
+		    "(the next bundle from it brings what is missing)\n"), st, ev);
 		break;
 	case CHECK_DOSSIER_CHANGED:
 		printf(_("dossiers: %s differs from its events\n"), f->code);

@@ -96,6 +96,7 @@ check_log(sqlite3 *db, int (*fn)(const struct check_finding *, void *), void *ar
     struct mc_err *err)
 {
 	char self[MC_UUID_LEN] = "", chain[MC_UUID_LEN] = "", prev[MC_HASH_LEN] = "";
+	char unit[64] = "";
 	long long last_seq = 0, problems = 0;
 	int number = 0, rc = SQLITE_DONE, stop = 0;
 	bool own = false, seen_self = false;
@@ -104,8 +105,10 @@ check_log(sqlite3 *db, int (*fn)(const struct check_finding *, void *), void *ar
 	/* a database not yet set up has no chain of its own */
 	(void)db_meta_get(db, "station_id", self, sizeof self);
 	if (db_prepare(db, "SELECT e.origin, e.seq, e.at, e.officer, e.dossier, e.kind, "
-	    "e.body, e.prev, e.hash, coalesce(s.number, 0) FROM event e LEFT JOIN station s "
-	    "ON s.id = e.origin ORDER BY e.origin, e.seq", &st, err))
+	    "e.body, e.prev, e.hash, coalesce(s.number, p.number, 0), "
+	    "nullif(coalesce(s.unit, p.unit), (SELECT value FROM meta WHERE key = "
+	    "'unit_code')) FROM event e LEFT JOIN station s ON s.id = e.origin "
+	    "LEFT JOIN peer p ON p.station = e.origin ORDER BY e.origin, e.seq", &st, err))
 		return -1;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct mc_event e;
@@ -127,13 +130,15 @@ check_log(sqlite3 *db, int (*fn)(const struct check_finding *, void *), void *ar
 				break;
 			snprintf(chain, sizeof chain, "%s", e.origin);
 			number = sqlite3_column_int(st, 9);
+			snprintf(unit, sizeof unit, "%s", sqlite3_column_type(st, 10) ==
+			    SQLITE_NULL ? "" : (const char *)sqlite3_column_text(st, 10));
 			own = strcmp(chain, self) == 0;
 			seen_self = seen_self || own;
 			last_seq = 0;
 			prev[0] = '\0';
 		}
 		f = (struct check_finding){ .station = chain, .number = number,
-		    .first = e.seq, .last = e.seq };
+		    .unit = unit[0] != '\0' ? unit : NULL, .first = e.seq, .last = e.seq };
 		if (e.seq > last_seq + 1) {
 			f.kind = own ? CHECK_OWN_GAP : CHECK_PEER_GAP;
 			f.first = last_seq + 1;
@@ -195,16 +200,17 @@ shadow_table(sqlite3 *db, const char *name, struct mc_err *err)
 	return rc;
 }
 
-/* The dossiers whose rows differ, main against temp (EXCEPT treats NULLs
- * as equal), and how: 0 changed, 1 missing from main, 2 only in main. */
+/* The dossiers whose rows (or words in the name index) differ, main
+ * against temp (EXCEPT treats NULLs as equal), and how: 0 changed, 1
+ * missing from main, 2 only in main (or only its words: named by id). */
 static const char differ_sql[] =
 	"WITH d(id) AS (SELECT id FROM (SELECT * FROM main.dossier EXCEPT "
 	"SELECT * FROM temp.dossier) UNION SELECT id FROM (SELECT * FROM temp.dossier "
 	"EXCEPT SELECT * FROM main.dossier) UNION SELECT id FROM (SELECT * FROM "
 	"main.name_word EXCEPT SELECT * FROM temp.name_word) UNION SELECT id FROM "
 	"(SELECT * FROM temp.name_word EXCEPT SELECT * FROM main.name_word)) "
-	"SELECT coalesce(m.code, t.code, d.id), CASE WHEN m.id IS NULL THEN 1 "
-	"WHEN t.id IS NULL THEN 2 ELSE 0 END FROM d LEFT JOIN main.dossier m ON "
+	"SELECT coalesce(m.code, t.code, d.id), CASE WHEN t.id IS NULL THEN 2 "
+	"WHEN m.id IS NULL THEN 1 ELSE 0 END FROM d LEFT JOIN main.dossier m ON "
 	"m.id = d.id LEFT JOIN temp.dossier t ON t.id = d.id "
 	"ORDER BY coalesce(m.code, t.code, d.id)";
 
