@@ -18,6 +18,15 @@
 
 #define MC_CODE_LEN 64
 
+/* The high-water mark of a day's codes at a station: meta key
+ * MC_CODE_HIGH_KEY followed by the code without its last three digits
+ * ("code_high:000.17.22.H56-261111-1"), the value the last number issued
+ * ("5" after ...-1005).  A receipt writes it in its own transaction and
+ * numbers from the greater of it and the codes held, so a code is never
+ * issued twice, even when a receipt has been deleted; check_codes reports
+ * the numbers below it that no dossier holds. */
+#define MC_CODE_HIGH_KEY "code_high:"
+
 enum mc_delivery { MC_DELIVER_COUNTER, MC_DELIVER_POST };
 
 struct mc_applicant {

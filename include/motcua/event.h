@@ -46,6 +46,14 @@ int event_append(sqlite3 *db, const char *dossier, const char *kind,
     const struct mc_time *at, const char *officer, const char *body,
     struct mc_err *err);
 
+/* The highest number `origin` (this station) has given an event, as kept
+ * apart from the log in meta (own_seq_high:<station id>), written by
+ * event_append in the event's transaction: deleting the station's last
+ * events leaves the mark above the chain, which check reports, and the next
+ * event takes the number after the mark, never a deleted one's.  0 when
+ * there is no mark (no event yet, or a database from before the mark). */
+long long event_seq_high(sqlite3 *db, const char *origin);
+
 /* This station's id (meta station_id); -1 if the database has no
  * identity yet (not initialised). */
 int event_station(sqlite3 *db, char out[MC_UUID_LEN], struct mc_err *err);

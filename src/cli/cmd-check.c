@@ -11,6 +11,12 @@
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 
+/* What the checks found, by what it asks the officer to do. */
+struct tally {
+	long long log;		/* the log or the codes were tampered with */
+	long long dossiers;	/* dossier rows differ from their events */
+};
+
 /* One problem SQLite's integrity check found. */
 static int
 integrity_problem(const char *problem, void *arg)
@@ -20,10 +26,87 @@ integrity_problem(const char *problem, void *arg)
 	return 0;
 }
 
+/* "station 2" (of another unit: "station 1 of 000.00.00.T01"), or its id when the station table does not know it. */
+static void
+station_name(const struct check_finding *f, char *buf, size_t n)
+{
+	if (f->number > 0 && f->unit != NULL)
+		snprintf(buf, n, _("station %d of %s"), f->number, f->unit);
+	else if (f->number > 0)
+		snprintf(buf, n, _("station %d"), f->number);
+	else
+		snprintf(buf, n, _("station %s"), f->station);
+}
+
+/* "event 4" or "events 4 to 6". */
+static void
+events_range(const struct check_finding *f, char *buf, size_t n)
+{
+	if (f->first == f->last)
+		snprintf(buf, n, _("event %lld"), f->first);
+	else
+		snprintf(buf, n, _("events %lld to %lld"), f->first, f->last);
+}
+
+/* One finding of the log, dossier and code checks, on a line of its own. */
+static int
+finding(const struct check_finding *f, void *arg)
+{
+	struct tally *t = arg;
+	char st[64], ev[64];
+
+	station_name(f, st, sizeof st);
+	events_range(f, ev, sizeof ev);
+	switch (f->kind) {
+	case CHECK_EDITED:
+		printf(_("events: %s of %s was edited: its content does not match its "
+		    "hash\n"), ev, st);
+		break;
+	case CHECK_LINK:
+		printf(_("events: %s of %s does not follow the event before it: the chain "
+		    "was reordered or re-chained\n"), ev, st);
+		break;
+	case CHECK_OWN_GAP:
+		printf(_("events: this station's own chain (%s) lacks %s: deleted from the "
+		    "log\n"), st, ev);
+		break;
+	case CHECK_OWN_TAIL:
+		printf(_("events: this station's own chain (%s) ends before %s, which it "
+		    "recorded: deleted from the log\n"), st, ev);
+		break;
+	case CHECK_PEER_GAP:
+		printf(_("events: the chain of %s lacks %s: not yet received, no problem "
+		    "(the next bundle from it brings what is missing)\n"), st, ev);
+		break;
+	case CHECK_DOSSIER_CHANGED:
+		printf(_("dossiers: %s differs from its events\n"), f->code);
+		break;
+	case CHECK_DOSSIER_MISSING:
+		printf(_("dossiers: %s is made by its events but missing from the table\n"),
+		    f->code);
+		break;
+	case CHECK_DOSSIER_EXTRA:
+		printf(_("dossiers: %s is in the table but no event makes it\n"), f->code);
+		break;
+	case CHECK_CODE_MISSING:
+		printf(_("codes: %s was issued but no dossier holds it: its receipt was "
+		    "deleted\n"), f->code);
+		break;
+	}
+	if (check_is_problem(f->kind)) {
+		if (f->kind >= CHECK_DOSSIER_CHANGED && f->kind <= CHECK_DOSSIER_EXTRA)
+			t->dossiers++;
+		else
+			t->log++;
+	}
+	return 0;
+}
+
 static int
 run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	bool rebuild = cli_has(a, "rebuild");
+	struct tally t = { 0, 0 };
 	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
@@ -46,14 +129,14 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	else
 		printf("%s\n", _("integrity: ok"));
 
-	if (check_events(db, &total, &bad, &err) != 0)
+	/* every chain, event by event, then the day's codes */
+	if (check_events(db, &total, &bad, &err) != 0 ||
+	    check_log(db, finding, &t, &err) < 0 || check_codes(db, finding, &t, &err) < 0)
 		return cli_fail(&err);
-	if (bad > 0) {
+	if (bad > 0)
 		printf(_("events: %lld fail their hash or chain check\n"), bad);
-		problems++;
-	} else {
+	else if (t.log == 0)
 		printf(_("events: %lld, every hash and chain link is sound\n"), total);
-	}
 
 	if (rebuild) {
 		if (dossier_rebuild(db, me.username, &total, &differ, &err) != 0)
@@ -63,15 +146,28 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 		} else {
 			printf(_("dossiers: %lld rebuilt from events; %lld differed from their "
 			    "events and now follow them\n"), total, differ);
-			if (problems == 0)
+			if (problems == 0 && t.log == 0)
 				return cli_error(_("the dossier table did not match the events "
 				    "and has been repaired from them: run 'motcua check' again "
 				    "to confirm"));
 		}
+	} else {
+		/* every row against a fresh projection of its events */
+		if (check_dossiers(db, finding, &t, &err) < 0)
+			return cli_fail(&err);
+		if (t.dossiers == 0)
+			printf("%s\n", _("dossiers: every row is as its events make it"));
 	}
+	if (t.log > 0)
+		return cli_error(_("the event log has been tampered with (see above): record "
+		    "nothing more on this PC and ask the supervisor to restore the database "
+		    "from its last sound backup"));
 	if (problems > 0)
 		return cli_error(_("the database has problems (see above): restore it from "
 		    "a backup, or ask for help"));
+	if (t.dossiers > 0)
+		return cli_error(_("the dossier table does not match the events (see above): "
+		    "a supervisor repairs it from them with 'motcua check --rebuild'"));
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/clock.h"
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
@@ -14,12 +15,14 @@
 #include "motcua/vocab.h"
 #include "dossier-int.h"
 
-/* Next code of this station for the day: station N numbers N001..N999. */
+/* Next code of this station for the day: station N numbers N001..N999,
+ * after the greater of the codes held and the day's mark (MC_CODE_HIGH_KEY,
+ * dossier.h), which it moves on.  Runs in the receipt's transaction. */
 static int
 next_code(sqlite3 *db, const struct mc_unit *u, int jdn, char code[MC_CODE_LEN],
     struct mc_err *err)
 {
-	char prefix[48], pattern[64];
+	char prefix[48], pattern[64], key[80], mark[16];
 	int y, m, d, last;
 	sqlite3_stmt *st;
 
@@ -37,12 +40,16 @@ next_code(sqlite3 *db, const struct mc_unit *u, int jdn, char code[MC_CODE_LEN],
 	}
 	last = sqlite3_column_int(st, 0) % 1000;
 	sqlite3_finalize(st);
+	snprintf(key, sizeof key, "%s%s%d", MC_CODE_HIGH_KEY, prefix, u->station);
+	if (db_meta_get(db, key, mark, sizeof mark) == 0 && atoi(mark) > last)
+		last = atoi(mark);
 	if (last >= 999)
 		return err_set(err, MC_ECONFLICT,
 		    _("this station has used all 999 dossier numbers of the day: receive "
 		    "at another station of the unit"));
 	snprintf(code, MC_CODE_LEN, "%s%d%03d", prefix, u->station, last + 1);
-	return 0;
+	snprintf(mark, sizeof mark, "%d", last + 1);
+	return db_meta_set(db, key, mark, err);
 }
 
 /* The documents as they are today, with what was handed in: a JSON array
@@ -135,24 +142,39 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	return db_step_text(db, st, _("recording the receipt"), err);
 }
 
-/* May r->officer record this receipt or guidance: the role, and a date
- * before today only for a supervisor (a late entry of a paper receipt). */
+/* May r->officer record this receipt or guidance: the role, and, unless
+ * a supervisor's (MC_ACT_BACKDATE), a date neither before today (a late
+ * entry of a paper receipt), nor before this station's newest event (a
+ * clock set back), nor more than a day ahead (clock_require_at). */
 static int
 receipt_allowed(sqlite3 *db, const struct mc_receipt *r, enum mc_kind_id k,
     bool history, struct mc_err *err)
 {
 	struct mc_officer o;
-	struct mc_time now;
-	char day[MC_DATE_LEN];
+	struct mc_time now, newest;
+	char day[MC_DATE_LEN], when[MC_TIME_LEN], last[MC_TIME_LEN];
 
-	if (role_require(db, r->officer, role_kind(k), &o, err))
+	if (role_require(db, r->officer, role_kind(k), &o, err) ||
+	    clock_require_at(o.role, &r->at, err))
 		return -1;
+	if (history || role_may(o.role, MC_ACT_BACKDATE))
+		return 0;
 	date_now(&now);
-	if (!history && r->at.jdn < now.jdn && !role_may(o.role, MC_ACT_BACKDATE)) {
+	if (r->at.jdn < now.jdn) {
 		date_format(r->at.jdn, day);
 		return err_set(err, MC_EINVAL, _("a receipt dated %s, before today, is a "
 		    "supervisor's to enter: give today's date and time, or ask a supervisor"),
 		    day);
+	}
+	if (clock_newest_own(db, &newest, err))
+		return -1;
+	if (newest.jdn > 0 && date_cmp(&r->at, &newest) < 0) {
+		date_format_time(&r->at, when);
+		date_format_time(&newest, last);
+		return err_set(err, MC_EINVAL, _("a receipt dated %s, before this station's "
+		    "newest event (%s), is a supervisor's to enter: if the PC's clock is "
+		    "wrong, set it (ask the technician); else give the time it really "
+		    "happened, or ask a supervisor"), when, last);
 	}
 	return 0;
 }

@@ -70,6 +70,29 @@ event_station(sqlite3 *db, char out[MC_UUID_LEN], struct mc_err *err)
 	return 0;
 }
 
+long long
+event_seq_high(sqlite3 *db, const char *origin)
+{
+	char key[24 + MC_UUID_LEN], val[24];
+
+	snprintf(key, sizeof key, "own_seq_high:%s", origin);
+	if (db_meta_get(db, key, val, sizeof val) != 0)
+		return 0;
+	return strtoll(val, NULL, 10);
+}
+
+/* Keep the station's high-water mark (event.h) at seq, in the caller's
+ * transaction. */
+static int
+seq_high_set(sqlite3 *db, const char *origin, long long seq, struct mc_err *err)
+{
+	char key[24 + MC_UUID_LEN], val[24];
+
+	snprintf(key, sizeof key, "own_seq_high:%s", origin);
+	snprintf(val, sizeof val, "%lld", seq);
+	return db_meta_set(db, key, val, err);
+}
+
 int
 event_append(sqlite3 *db, const char *dossier, const char *kind,
     const struct mc_time *at, const char *officer, const char *body,
@@ -98,6 +121,10 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the event log"));
+	/* a number once given is never given again, even if the events
+	 * that held it were deleted: the gap stays for check to see */
+	if (event_seq_high(db, origin) >= seq)
+		seq = event_seq_high(db, origin) + 1;
 
 	/* the canonical body is what SQLite's json() makes of it */
 	if (db_prepare(db, "SELECT json(?1)", &st, err))
@@ -142,7 +169,7 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
 	sqlite3_free(canon);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("recording the event"));
-	return 0;
+	return seq_high_set(db, origin, seq, err);
 }
 
 long long
