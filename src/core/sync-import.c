@@ -15,6 +15,7 @@
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/publish.h"
+#include "motcua/syncrule.h"
 #include "motcua/unit.h"
 #include "sync-int.h"
 
@@ -28,6 +29,7 @@ struct bundle {
 	sqlite3 *b;
 	const char *path;
 	char *val[NKEYS];	/* by header_keys index; NULL if absent */
+	struct syncrule_ctx *rules;	/* [syncrule] from syncrule_header */
 };
 
 static const char *
@@ -220,6 +222,7 @@ bundle_close(struct bundle *bd)
 {
 	for (size_t i = 0; i < NKEYS; i++)
 		free(bd->val[i]);
+	syncrule_free(bd->rules);	/* [syncrule] */
 	sqlite3_close(bd->b);
 }
 
@@ -361,6 +364,9 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 					goto done;
 				}
 			}
+			/* [syncrule] a new event: checked as a local one would be */
+			if (syncrule_event(db, bd->rules, &e, err))
+				goto done;
 			for (int c = 0; c < 9; c++)
 				sqlite3_bind_value(ins, c + 1, sqlite3_column_value(ev, c));
 			if (sqlite3_step(ins) != SQLITE_DONE) {
@@ -567,6 +573,10 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	if (role_require(db, acting, MC_ACT_IMPORT, &me, err))
 		return -1;
 	if (check_file(&bd, err) || open_bundle(&bd, err) || read_header(&bd, err))
+		goto done;
+	/* [syncrule] the header typed and bounded, the bundle read for its rules */
+	if (syncrule_header(db, path, header_keys, (const char *const *)bd.val, NKEYS, bd.b,
+	    &bd.rules, err))
 		goto done;
 	kind = hv(&bd, "kind");
 	snprintf(r->kind, sizeof r->kind, "%s", kind);
