@@ -19,6 +19,8 @@
  *                                             a colleague's dossier (role.h)
  *   lock_minutes      0 … 240, "5"            idle minutes before the screen
  *                                             locks (0: never)
+ *   aggregate_units   0 | 1                   takes bundles of other units too
+ *                                             (a province; syncrule.h)
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

@@ -37,6 +37,8 @@ static const struct mc_setting_info settings[] = {
 	    "on a colleague's dossier, separated by commas (empty: none)")},
 	{"lock_minutes", "5", N_("minutes without a key before the screen locks, 0 to "
 	    "240 (0: never)")},
+	{"aggregate_units", "0", N_("1 if this station gathers the dossiers of several "
+	    "units (a province); 0: it takes bundles of its own unit only")},
 	{NULL, NULL, NULL},
 };
 
@@ -112,7 +114,8 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "paper_width") == 0 && !one_of(value, "58", "80")) ||
 	    (strcmp(name, "escpos_qr") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "password_kind") == 0 && !one_of(value, "password", "pin")) ||
-	    (strcmp(name, "lock_minutes") == 0 && !whole_in(value, 0, 240)))
+	    (strcmp(name, "lock_minutes") == 0 && !whole_in(value, 0, 240)) ||
+	    (strcmp(name, "aggregate_units") == 0 && !one_of(value, "0", "1")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {

@@ -17,6 +17,7 @@
 #include "motcua/publish.h"
 #include "motcua/key.h"
 #include "motcua/trust.h"
+#include "motcua/syncrule.h"
 #include "motcua/unit.h"
 #include "sync-int.h"
 
@@ -37,6 +38,7 @@ struct bundle {
 	long long alarm_seq;
 	char alarm_held[MC_HASH_LEN], alarm_other[MC_HASH_LEN];
 	char *alarm_event;
+	struct syncrule_ctx *rules;	/* [syncrule] from syncrule_header */
 };
 
 static const char *
@@ -235,6 +237,7 @@ bundle_close(struct bundle *bd)
 	free(bd->alarm_event);
 	for (size_t i = 0; i < NKEYS; i++)
 		free(bd->val[i]);
+	syncrule_free(bd->rules);	/* [syncrule] */
 	sqlite3_close(bd->b);
 }
 
@@ -534,6 +537,9 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 					goto done;
 				}
 			}
+			/* [syncrule] a new event: checked as a local one would be */
+			if (syncrule_event(db, bd->rules, &e, err))
+				goto done;
 			for (int c = 0; c < 10; c++)
 				sqlite3_bind_value(ins, c + 1, sqlite3_column_value(ev, c));
 			if (sqlite3_step(ins) != SQLITE_DONE) {
@@ -827,6 +833,10 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 		return -1;
 	if (check_file(&bd, err) || open_bundle(&bd, err) || read_header(&bd, err) ||
 	    check_sender(db, &bd, err))
+		goto done;
+	/* [syncrule] the header typed and bounded, the bundle read for its rules */
+	if (syncrule_header(db, path, header_keys, (const char *const *)bd.val, NKEYS, bd.b,
+	    &bd.rules, err))
 		goto done;
 	kind = hv(&bd, "kind");
 	snprintf(r->kind, sizeof r->kind, "%s", kind);

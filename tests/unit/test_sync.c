@@ -32,7 +32,11 @@
 /* $MOTCUA_NOW for the whole test: the bundles' "created", the name of an
  * export into a folder, the time a peer was heard from */
 #define NOW "2026-11-01 09:30"
-#define NOW_ISO "2026-11-01T09:30:00+07:00"
+/* ... but a bundle is made after the events it carries (an import refuses
+ * an event more than a day after its bundle was made): exports and
+ * imports run at */
+#define EXPORT_NOW "2026-11-30 17:00"
+#define EXPORT_ISO "2026-11-30T17:00:00+07:00"
 
 static sqlite3 *A, *B, *C;
 static char idA[MC_UUID_LEN], idB[MC_UUID_LEN], idC[MC_UUID_LEN];
@@ -43,8 +47,13 @@ static int
 import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
     struct mc_err *err)
 {
+	int rc;
+
 	err_clear(err);
-	return sync_import(db, "truong", path, force, r, NULL, NULL, err);
+	setenv("MOTCUA_NOW", EXPORT_NOW, 1);
+	rc = sync_import(db, "truong", path, force, r, NULL, NULL, err);
+	setenv("MOTCUA_NOW", NOW, 1);
+	return rc;
 }
 
 /* `path` must be refused at station `db` with a message holding one of
@@ -123,9 +132,11 @@ export(sqlite3 *db, const char *peer_id, const char *name, long long *count)
 
 	/* name NULL: into the test folder itself */
 	k = (k + 1) % 4;
+	setenv("MOTCUA_NOW", EXPORT_NOW, 1);
 	if (sync_export(db, "lan", peer_id, name != NULL ? test_path(name) : test_dir, out[k],
 	    sizeof out[k], count, NULL, NULL, &err) != 0)
 		bail(name, err.msg);
+	setenv("MOTCUA_NOW", NOW, 1);
 	return out[k];
 }
 
@@ -155,7 +166,7 @@ test_write(void)
 	ok(strcmp(header(a1, "sender"), idA) == 0 && strcmp(header(a1, "sender_unit"),
 	    UNIT_CODE) == 0 && strcmp(header(a1, "sender_number"), "1") == 0,
 	    "header: the sender, its unit and number");
-	is_str(header(a1, "created"), NOW_ISO, "header: created (the clock)");
+	is_str(header(a1, "created"), EXPORT_ISO, "header: created (the clock)");
 	is_str(header(a1, "vector"), v, "header: the sender's vector");
 	is_str(header(a1, "count"), "6", "header: count");
 	ok(strcmp(header(a1, "version"), "(absent)") == 0 &&
@@ -186,7 +197,7 @@ test_write(void)
 	    err.kind == MC_ECONFLICT, "a file that exists is not overwritten (%s)", err.msg);
 	is_str(kinds_after(A, idA, 7), "", "and an export that failed records nothing");
 	in_dir = export(A, NULL, NULL, &count);
-	snprintf(want, sizeof want, "%s/%s-1-20261101-0930.motcua", test_dir, UNIT_CODE);
+	snprintf(want, sizeof want, "%s/%s-1-20261130-1700.motcua", test_dir, UNIT_CODE);
 	ok(strcmp(in_dir, want) == 0 && file_size(in_dir) > 0, "export into a folder: "
 	    "named <unit>-<station>-<date-time>.motcua (%s)", in_dir);
 	/* the six and the export of a1; this export is then A's event 8 */
@@ -261,7 +272,9 @@ test_bad(const char *good)
 	refused(C, f, "does not match its checksum", "a wrong content hash");
 
 	f = copy(good, "sender.motcua", -1);
-	bundle_exec(f, "UPDATE bundle SET value = '000.17.22.H57' WHERE key = 'sender_unit'");
+	/* (a value the import's rules take: another unit is refused as such) */
+	bundle_exec(f, "UPDATE bundle SET value = '2026-11-30T18:00:00+07:00' WHERE key = "
+	    "'created'");
 	refused(C, f, "does not match its checksum", "an edited header value");
 
 	f = copy(good, "version.motcua", -1);
@@ -327,7 +340,7 @@ test_import(const char *a1)
 	ok(f.found && !f.p.self && f.p.number == 1 && strcmp(f.p.unit, UNIT_CODE) == 0 &&
 	    f.p.events == 6, "B knows station A: its unit, number 1, six of its events");
 	ok(f.found && f.p.vector != NULL && strcmp(f.p.vector, want) == 0 &&
-	    strcmp(f.p.heard, NOW_ISO) == 0, "B remembers what A holds (%s) and when it "
+	    strcmp(f.p.heard, EXPORT_ISO) == 0, "B remembers what A holds (%s) and when it "
 	    "heard from it", f.p.vector ? f.p.vector : "none");
 	free(f.p.vector);
 	/* A's six and B's own three */

@@ -1,0 +1,80 @@
+/* syncrule.h — an imported bundle checked by the rules local work obeys.
+ *
+ * A bundle's hashes say only that its content is what its writer wrote;
+ * these checks say that what it wrote could have been recorded here:
+ *
+ * The header (syncrule_header): every value bounded in length and of its
+ * type — sender a lower-case UUID, sender_number one digit 1–9,
+ * sender_unit an agency code (unit.h), created a real ISO 8601 time as
+ * motcua writes it, count digits, vector a JSON object of station ids to
+ * positive whole numbers, version digits.  A bundle that claims to come
+ * from this station may bring back only what this station holds (its own
+ * bundle back again); a publication claiming it is refused.  A bundle of
+ * events from another unit is refused unless the setting aggregate_units
+ * is 1 (a station that gathers several units, a province).
+ *
+ * Each new event (syncrule_event, for every event of the bundle that this
+ * station does not hold yet, in the bundle's (origin, seq) order):
+ *   (a) its origin is a station id and not this station's (a new event
+ *       of this station's own chain can only be a forgery);
+ *   (b) its time is a real time as motcua writes it, not before the
+ *       dossier's receipt, at most a day after the bundle was made;
+ *   (c) its kind is known (vocab.h's steps, the receipt, the guidance, or
+ *       an audit kind, audit.h) and its body holds its kind's fields and
+ *       nothing else, each of its type and within its limits
+ *       (lifecycle_check_value); a receipt's code is of this unit (of the
+ *       sender's, when this station aggregates units) and of the sending
+ *       station's number when that station recorded it;
+ *   (d) its step is allowed from the dossier's status at its time
+ *       (lifecycle_allowed): the status is projected, as dossier_project
+ *       does, from every event of the dossier this station holds and
+ *       every event of the dossier in the bundle, in the order
+ *       (at, origin, seq), up to the event checked.  Events of one dossier
+ *       from several stations interleave in time, and the bundle lists
+ *       them by station, so the bundle is read once beforehand
+ *       (syncrule_header's `bundle`) for its dossier events;
+ *   (e) its officer is known at its origin: named by an officer_add audit
+ *       event (its username) or a keys_upgrade audit event (its officers)
+ *       of that station.  The first officer_add of a station names its
+ *       own writer (the unit's first officer enrolls themselves).  When
+ *       this station takes one unit only (aggregate_units 0) every
+ *       station is of this unit, and an officer named so by any station,
+ *       or an officer of this station's own list, is known too.
+ * Using the bundle's own events as context before each is checked is
+ * sound because a bundle is taken whole or not at all: if any of them is
+ * refused, so is the bundle, and nothing it said is kept.
+ *
+ * Every refusal is an MC_EINVAL whose message names the file, the event
+ * ("event 12 of station 2") and the cause, and ends "nothing was changed". */
+#ifndef MOTCUA_SYNCRULE_H
+#define MOTCUA_SYNCRULE_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "motcua/error.h"
+#include "motcua/event.h"
+
+/* What the checks of one bundle keep between its events. */
+struct syncrule_ctx;
+
+/* Check the bundle's header: n keys and their values (a NULL value is an
+ * absent key), as read from the file at `path` (for the messages), into
+ * station db.  `bundle` is the bundle's own database, its schema already
+ * checked (its events are read for their dossiers and officers), or NULL
+ * (then only the events given to syncrule_event are known).  On success
+ * *ctx gets the context for syncrule_event; free it with syncrule_free.
+ * Returns 0, or -1 with err (and *ctx NULL). */
+int syncrule_header(sqlite3 *db, const char *path, const char *const *keys,
+    const char *const *vals, size_t n, sqlite3 *bundle, struct syncrule_ctx **ctx,
+    struct mc_err *err);
+
+/* Check one event of the bundle that db does not hold yet (one it holds,
+ * the same by its hash, needs no check and must not be given).  Call in
+ * the bundle's (origin, seq) order.  Returns 0, or -1 with err. */
+int syncrule_event(sqlite3 *db, struct syncrule_ctx *ctx, const struct mc_event *e,
+    struct mc_err *err);
+
+void syncrule_free(struct syncrule_ctx *ctx);
+
+#endif

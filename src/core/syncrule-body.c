@@ -1,0 +1,405 @@
+/* syncrule-body.c — an imported event's body checked as its kind wants
+ * it: a step's fields by vocab.h's table and lifecycle_check_value, a
+ * receipt's and a guidance's shape and limits, an audit event's flat
+ * object of bounded strings (syncrule.h's (c)). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/db.h"
+#include "motcua/i18n.h"
+#include "motcua/lifecycle.h"
+#include "syncrule-int.h"
+
+#define refuse syncrule_refuse
+#define iso_time syncrule_iso_time
+
+/* ---- (c) bodies ------------------------------------------------------------ */
+
+/* One value of a body: its JSON type ("null" when absent) and its text. */
+struct jval {
+	char type[16];
+	const char *text;	/* valid until the next jget */
+};
+
+static int
+jget(sqlite3_stmt *q, const char *body, const char *path, struct jval *v)
+{
+	sqlite3_reset(q);
+	sqlite3_bind_text(q, 1, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, path, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(q) != SQLITE_ROW)
+		return -1;
+	snprintf(v->type, sizeof v->type, "%s", sqlite3_column_type(q, 0) == SQLITE_NULL ?
+	    "null" : (const char *)sqlite3_column_text(q, 0));
+	v->text = (const char *)sqlite3_column_text(q, 1);
+	if (v->text == NULL)
+		v->text = "";
+	return 0;
+}
+
+/* The body is an object whose keys are all in `keys` (NULL-terminated). */
+static int
+only_keys(sqlite3 *db, const char *body, const char *path, const char *const *keys,
+    char *extra, size_t n)
+{
+	sqlite3_stmt *st;
+	int rc, bad = 0;
+
+	extra[0] = '\0';
+	if (db_prepare(db, "SELECT json_type(?1, ?2) = 'object', key FROM (SELECT 1) LEFT "
+	    "JOIN json_each(?1, ?2)", &st, NULL))
+		return -1;
+	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !bad) {
+		const char *k = (const char *)sqlite3_column_text(st, 1);
+		bool known = k == NULL;
+
+		if (sqlite3_column_int(st, 0) != 1) {
+			bad = 1;
+			break;
+		}
+		for (size_t i = 0; !known && keys[i] != NULL; i++)
+			known = strcmp(keys[i], k) == 0;
+		if (!known) {
+			snprintf(extra, n, "%s", k);
+			bad = 1;
+		}
+	}
+	sqlite3_finalize(st);
+	return bad ? 1 : rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* only_keys's answer r (not 0) as a refusal. */
+static int
+body_refused(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e, int r,
+    const char *extra, const char *kind, struct mc_err *err)
+{
+	if (r < 0)
+		return db_fail(db, err, _("reading an event"));
+	if (extra[0] != '\0')
+		return refuse(db, c, e, err, _("its body has a field '%s' that a '%s' has not"),
+		    extra, kind);
+	return refuse(db, c, e, err, _("its body is not that of a '%s'"), kind);
+}
+
+/* A value checked as a field of this type and limit wants it. */
+static int
+field_value(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
+    const struct mc_field *f, const struct jval *v, bool required, struct mc_err *err)
+{
+	char out[4100];
+	struct mc_time t;
+
+	if (strcmp(v->type, "null") == 0) {
+		if (required)
+			return refuse(db, c, e, err, _("its %s is missing"), f->name);
+		return 0;
+	}
+	if (f->type == MC_FT_INT ? strcmp(v->type, "integer") != 0 :
+	    strcmp(v->type, "text") != 0)
+		return refuse(db, c, e, err, _("its %s is not of its type"), f->name);
+	if (f->type == MC_FT_TIME && !iso_time(v->text, &t))
+		return refuse(db, c, e, err, _("its %s '%s' is not a real time"), f->name,
+		    v->text);
+	if (lifecycle_check_value(f, v->text, out, sizeof out, err) != 0) {
+		char why[sizeof err->msg];
+
+		snprintf(why, sizeof why, "%s", err->msg);
+		return refuse(db, c, e, err, "%s", why);
+	}
+	if (required && out[0] == '\0')
+		return refuse(db, c, e, err, _("its %s is missing"), f->name);
+	return 0;
+}
+
+/* A step's body: its kind's fields, each of its type, the ones it needs. */
+static int
+step_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
+    const struct mc_event *e, const struct mc_kind *k, struct mc_err *err)
+{
+	const char *keys[MC_FIELDS_MAX + 1] = {NULL};
+	struct jval vals[MC_FIELDS_MAX];
+	char extra[64], path[64];
+	size_t n = vocab_nfields(k);
+	int r;
+
+	for (size_t i = 0; i < n; i++)
+		keys[i] = k->fields[i].name;
+	if ((r = only_keys(db, e->body, "$", keys, extra, sizeof extra)) != 0)
+		return body_refused(db, c, e, r, extra, k->name, err);
+	for (size_t i = 0; i < n; i++)
+		vals[i].text = NULL;
+	r = 0;
+	for (size_t i = 0; i < n && r == 0; i++) {
+		if (jget(q, e->body, vocab_path(&k->fields[i], path, sizeof path), &vals[i]))
+			r = db_fail(db, err, _("reading an event"));
+		else if ((vals[i].text = strdup(vals[i].text)) == NULL)
+			r = err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	for (size_t i = 0; i < n && r == 0; i++) {
+		const struct mc_field *f = &k->fields[i];
+		int w = f->when != NULL ? vocab_field_index(k, f->when) : -1;
+		bool need = f->need == MC_NEED_YES || f->computed || f->applicant ||
+		    f->first_default || (f->need == MC_NEED_IF && w >= 0 &&
+		    strcmp(vals[w].text, f->when_value) == 0);
+
+		r = field_value(db, c, e, f, &vals[i], need, err);
+	}
+	for (size_t i = 0; i < n; i++)
+		free((char *)vals[i].text);
+	return r;
+}
+
+/* What a receipt's body holds: its keys, and each value's check. */
+static const char *const receive_keys[] = {"code", "procedure", "applicant",
+    "delivery", "received", "due", NULL};
+static const char *const procedure_keys[] = {"code", "name", "field", "time_limit",
+    "fee", "documents", NULL};
+static const char *const applicant_keys[] = {"name", "id", "birth_date", "phone",
+    "address", "email", NULL};
+/* (path, type, limit), checked by lifecycle_check_value */
+static const struct mc_field receive_fields[] = {
+	{.name = "procedure.code", .type = MC_FT_TEXT, .need = MC_NEED_YES, .max = 64},
+	{.name = "procedure.name", .type = MC_FT_TEXT, .need = MC_NEED_YES, .max = 2000},
+	{.name = "procedure.field", .type = MC_FT_TEXT, .max = 500},
+	{.name = "procedure.time_limit", .type = MC_FT_TEXT, .max = 500},
+	{.name = "procedure.fee", .type = MC_FT_INT},
+	{.name = "applicant.name", .type = MC_FT_TEXT, .need = MC_NEED_YES, .max = 200},
+	{.name = "applicant.id", .type = MC_FT_ID},
+	{.name = "applicant.birth_date", .type = MC_FT_TEXT, .max = 10},
+	{.name = "applicant.phone", .type = MC_FT_TEXT, .max = 32},
+	{.name = "applicant.address", .type = MC_FT_TEXT, .max = 500},
+	{.name = "applicant.email", .type = MC_FT_TEXT, .max = 254},
+	{.name = "due", .type = MC_FT_TIME, .need = MC_NEED_YES},
+	{.name = NULL},
+};
+
+/* A dossier code: <unit>-YYMMDD-N### (dossier.c's next_code). */
+static int
+check_code(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
+    const char *code, struct mc_err *err)
+{
+	char unit[16];
+	size_t n = strlen(code);
+
+	snprintf(unit, sizeof unit, "%.13s", code);
+	if (n != 13 + 1 + 6 + 1 + 4 || !unit_code_valid(unit) || code[13] != '-' ||
+	    strspn(code + 14, "0123456789") != 6 || code[20] != '-' ||
+	    code[21] < '1' || code[21] > '9' || strspn(code + 22, "0123456789") != 3)
+		return refuse(db, c, e, err, _("its dossier code '%s' is not a code as "
+		    "motcua gives them"), code);
+	if (strcmp(unit, c->aggregate ? c->sender_unit : c->unit) != 0 &&
+	    (!c->aggregate || strcmp(e->origin, c->sender) == 0))
+		return refuse(db, c, e, err, _("its dossier code %s is of another unit than "
+		    "%s"), code, c->aggregate ? c->sender_unit : c->unit);
+	if (strcmp(e->origin, c->sender) == 0 && code[21] - '0' != c->sender_number)
+		return refuse(db, c, e, err, _("its dossier code %s is not of station %d, "
+		    "which recorded it"), code, c->sender_number);
+	return 0;
+}
+
+static int
+receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
+    const struct mc_event *e, struct mc_err *err)
+{
+	static const char *const doc_keys[] = {"position", "name", "form", "quantity",
+	    "required", "received", NULL};
+	static const struct mc_field doc_name = {.name = "procedure.documents.name",
+	    .type = MC_FT_TEXT, .need = MC_NEED_YES, .max = 2000};
+	struct jval v;
+	char extra[64], path[64], code[64];
+	int r;
+	long long ndocs;
+
+	if ((r = only_keys(db, e->body, "$", receive_keys, extra, sizeof extra)) == 0 &&
+	    (r = only_keys(db, e->body, "$.procedure", procedure_keys, extra,
+	    sizeof extra)) == 0)
+		r = only_keys(db, e->body, "$.applicant", applicant_keys, extra, sizeof extra);
+	if (r != 0)
+		return body_refused(db, c, e, r, extra, "receive", err);
+	if (jget(q, e->body, "$.code", &v))
+		return db_fail(db, err, _("reading an event"));
+	if (strcmp(v.type, "text") != 0)
+		return refuse(db, c, e, err, _("its %s is missing"), "code");
+	snprintf(code, sizeof code, "%s", v.text);
+	if (check_code(db, c, e, code, err))
+		return -1;
+	for (const struct mc_field *f = receive_fields; f->name != NULL; f++) {
+		char *text;
+
+		if (jget(q, e->body, vocab_path(f, path, sizeof path), &v))
+			return db_fail(db, err, _("reading an event"));
+		if ((text = strdup(v.text)) == NULL)
+			return err_set(err, MC_ENOMEM, _("out of memory"));
+		v.text = text;
+		r = field_value(db, c, e, f, &v, f->need == MC_NEED_YES, err);
+		free(text);
+		if (r)
+			return -1;
+	}
+	if (jget(q, e->body, "$.delivery", &v))
+		return db_fail(db, err, _("reading an event"));
+	if (strcmp(v.type, "null") != 0 && (strcmp(v.type, "text") != 0 ||
+	    (strcmp(v.text, "counter") != 0 && strcmp(v.text, "post") != 0)))
+		return refuse(db, c, e, err, _("its %s is not of its type"), "delivery");
+	if (jget(q, e->body, "$.received", &v))
+		return db_fail(db, err, _("reading an event"));
+	if (strcmp(v.type, "null") != 0 && strcmp(v.text, e->at) != 0)
+		return refuse(db, c, e, err, _("its time of receipt '%s' is not the event's "
+		    "time"), v.text);
+	/* the documents: an array of objects with their own fields */
+	if (jget(q, e->body, "$.procedure.documents", &v))
+		return db_fail(db, err, _("reading an event"));
+	if (strcmp(v.type, "array") != 0)
+		return refuse(db, c, e, err, _("its %s is not of its type"), "documents");
+	ndocs = 0;
+	{
+		sqlite3_stmt *st;
+
+		if (db_prepare(db, "SELECT count(*), sum(type <> 'object') FROM "
+		    "json_each(?1, '$.procedure.documents')", &st, err))
+			return -1;
+		sqlite3_bind_text(st, 1, e->body, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			ndocs = sqlite3_column_int64(st, 0);
+			r = sqlite3_column_int(st, 1) != 0;
+		}
+		sqlite3_finalize(st);
+	}
+	if (ndocs > DOCS_MAX || r)
+		return refuse(db, c, e, err, _("its list of documents is not one motcua "
+		    "makes (%lld items)"), ndocs);
+	for (long long i = 0; i < ndocs; i++) {
+		char *text;
+
+		snprintf(path, sizeof path, "$.procedure.documents[%lld]", i);
+		if ((r = only_keys(db, e->body, path, doc_keys, extra, sizeof extra)) != 0)
+			return r < 0 ? db_fail(db, err, _("reading an event")) :
+			    refuse(db, c, e, err, _("its list of documents is not one motcua "
+			    "makes (%lld items)"), ndocs);
+		snprintf(path, sizeof path, "$.procedure.documents[%lld].name", i);
+		if (jget(q, e->body, path, &v))
+			return db_fail(db, err, _("reading an event"));
+		if ((text = strdup(v.text)) == NULL)
+			return err_set(err, MC_ENOMEM, _("out of memory"));
+		v.text = text;
+		r = field_value(db, c, e, &doc_name, &v, true, err);
+		free(text);
+		if (r)
+			return -1;
+	}
+	return 0;
+}
+
+/* A guidance (Mẫu 02): a receipt's body without its code and due, with
+ * the positions of the documents missing. */
+int
+syncrule_guide_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
+    struct mc_err *err)
+{
+	static const char *const keys[] = {"procedure", "applicant", "delivery",
+	    "received", "missing", NULL};
+	char extra[64];
+	int r;
+
+	if ((r = only_keys(db, e->body, "$", keys, extra, sizeof extra)) == 0 &&
+	    (r = only_keys(db, e->body, "$.procedure", procedure_keys, extra,
+	    sizeof extra)) == 0)
+		r = only_keys(db, e->body, "$.applicant", applicant_keys, extra, sizeof extra);
+	if (r != 0)
+		return body_refused(db, c, e, r, extra, "guide", err);
+	return 0;
+}
+
+/* An audit event's body: a flat object of bounded strings (keys_upgrade:
+ * its officers, an array of usernames). */
+int
+syncrule_audit_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
+    struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	bool upgrade = strcmp(e->kind, KEYS_UPGRADE) == 0;
+	int rc, bad = 0;
+
+	if (db_prepare(db, "SELECT json_type(?1) = 'object', key, type, value, "
+	    "length(CAST(value AS BLOB)) FROM (SELECT 1) LEFT JOIN json_each(?1)", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, e->body, -1, SQLITE_STATIC);
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 1);
+		const char *type = (const char *)sqlite3_column_text(st, 2);
+
+		if (sqlite3_column_int(st, 0) != 1)
+			bad = 1;
+		else if (k == NULL)
+			break;
+		else if (strlen(k) > 64)
+			bad = 1;
+		else if (upgrade && strcmp(k, "officers") == 0)
+			bad = strcmp(type, "array") != 0;
+		else
+			bad = strcmp(type, "text") != 0 ||
+			    sqlite3_column_int64(st, 4) > AUDIT_VALUE_MAX;
+	}
+	sqlite3_finalize(st);
+	if (bad)
+		return refuse(db, c, e, err, _("its body is not one of an audit event"));
+	if (strcmp(e->kind, "officer_add") == 0 || upgrade) {
+		if (db_prepare(db, upgrade ? "SELECT count(*) FROM json_each(?1, '$.officers') "
+		    "WHERE type <> 'text' OR length(value) NOT BETWEEN 1 AND 32 OR "
+		    "value GLOB '*[^a-z0-9._-]*'" : "SELECT json_type(?1, '$.username') IS NOT "
+		    "'text' OR json_extract(?1, '$.username') NOT GLOB '[a-z0-9._-]*' OR "
+		    "json_extract(?1, '$.username') GLOB '*[^a-z0-9._-]*' OR "
+		    "length(json_extract(?1, '$.username')) > 32", &st, err))
+			return -1;
+		sqlite3_bind_text(st, 1, e->body, -1, SQLITE_STATIC);
+		bad = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 0;
+		sqlite3_finalize(st);
+		if (bad)
+			return refuse(db, c, e, err, _("the officer it names is not a username"));
+	}
+	return 0;
+}
+
+
+/* A statement reading one value of a body: its JSON type and text. */
+static sqlite3_stmt *
+value_query(sqlite3 *db, struct mc_err *err)
+{
+	sqlite3_stmt *q;
+
+	return db_prepare(db, "SELECT json_type(?1, ?2), json_extract(?1, ?2)", &q, err) ?
+	    NULL : q;
+}
+
+int
+syncrule_step_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
+    const struct mc_kind *k, struct mc_err *err)
+{
+	sqlite3_stmt *q = value_query(db, err);
+	int r;
+
+	if (q == NULL)
+		return -1;
+	r = step_body(db, q, c, e, k, err);
+	sqlite3_finalize(q);
+	return r;
+}
+
+int
+syncrule_receive_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
+    struct mc_err *err)
+{
+	sqlite3_stmt *q = value_query(db, err);
+	int r;
+
+	if (q == NULL)
+		return -1;
+	r = receive_body(db, q, c, e, err);
+	sqlite3_finalize(q);
+	return r;
+}
