@@ -5,7 +5,10 @@
 # — directly, twice, out of order, a later file before a skipped one
 # (gaps), relayed through the province — then every station sends all it
 # holds to every other, and all three must hold the same: dossier rows,
-# event sets, statistics, a rebuild identical, a sound log.
+# event sets, statistics, a rebuild identical, a sound log.  Every station
+# first trusts the other two (enrolment); A's events relayed by P keep
+# their signatures at B; at the end A revokes P's key: P's later events
+# are refused at A, and the revocation travels to B in A's bundle.
 . "$top_srcdir/tests/cli/lib.sh"
 SEED=${SYNC_SEED:-20261116}
 echo "# seed $SEED (replay with SYNC_SEED=$SEED)"
@@ -35,6 +38,15 @@ for s in A B P; do
 	ok "station $s: an officer"
 	eval "id$s=\$(sqlite3 \"\$db\" \"SELECT value FROM meta WHERE key = 'station_id'\")"
 done
+# enrolment: each station's supervisor trusts the other two, by their
+# key cards and fingerprints (a "trust" audit event in the trusting chain)
+check "A trusts B and P" enrol "$dbA" "$dbB" "$dbP"
+check "B trusts A and P" enrol "$dbB" "$dbA" "$dbP"
+check "P trusts A and B" enrol "$dbP" "$dbA" "$dbB"
+is "$(sqlite3 "$dbA" "SELECT count(*) FROM event WHERE dossier = '' AND kind = 'trust'")" 2 \
+    "A: two trust events in its chain"
+run --db "$dbA" station list
+is "$(echo "$out" | grep -c 'trusted [0-9-]* by truong')" 2 "A: station list shows B and P trusted by truong"
 
 # the procedures of the sample catalog: every one takes an all-documents receipt
 "$MOTCUA" --db "$dbA" catalog list --json > "$T/catalog.json"
@@ -240,6 +252,23 @@ xp P p4 --for "$idB"
 im B p4 "$new"
 is "$(sqlite3 "$dbB" "SELECT count(*) FROM dossier WHERE station = '$idA' AND received LIKE '$day%'")" 6 \
     "B holds A's day 5 receipts, relayed by the province"
+# the relay keeps A's signatures: p4 is signed by P and holds A's events
+# as A signed them (B's import checked each against A's key), and B's log
+# is sound
+is "$(sqlite3 "$X/p4.motcua" "SELECT value FROM bundle WHERE key = 'sender'")" "$idP" \
+    "p4 is sent by P"
+nrel=$(sqlite3 "$X/p4.motcua" "SELECT count(*) FROM event WHERE origin = '$idA'")
+like "$nrel" "^[1-9][0-9]*$" "p4 relays A's events ($nrel)"
+is "$(sqlite3 "$dbB" "ATTACH '$X/p4.motcua' AS r; SELECT count(*) FROM r.event x JOIN main.event e
+    ON e.origin = x.origin AND e.seq = x.seq AND e.hash = x.hash AND e.sig = x.sig
+    WHERE x.origin = '$idA'")" "$nrel" \
+    "B holds A's relayed events with the hashes and signatures A gave them"
+is "$(sqlite3 "$dbB" "ATTACH '$dbA' AS a; SELECT count(*) FROM main.event e JOIN a.event x
+    ON x.origin = e.origin AND x.seq = e.seq WHERE e.origin = '$idA' AND e.sig <> x.sig")" 0 \
+    "no event of A at B carries another signature than at A"
+run --db "$dbB" check
+is "$rc" 0 "B after the relay: check exit 0"
+like "$out" "every hash and chain link is sound" "B after the relay: the log is sound"
 xp B b4 --for "$idP"
 im P b4 "$new"
 
@@ -324,4 +353,45 @@ for s in A B P; do
 	is "$bad" 0 "$s: every file imported again says nothing new"
 	is "$(datasum "$db")" "$sum" "$s: and changes nothing (but when it last heard from a peer)"
 done
+
+# ---- a revocation: A revokes P's key (a stolen PC) ---------------------------
+# P's events recorded after it are refused at A, whether P sends them or
+# B relays them; A's bundle carries the revocation to B, which then refuses
+# them too.  The clock: the revocation at noon of the day after the rounds.
+fpP=$("$MOTCUA" --db "$dbP" station show | sed -n 's/^fingerprint: //p')
+like "$fpP" "^[0-9A-F]{4}(-[0-9A-F]{4}){3}$" "P's fingerprint"
+MOTCUA_NOW="2026-11-24 12:00" run --db "$dbA" --officer truong --password-file "$PWF" station revoke "$fpP"
+is "$rc" 0 "A revokes P's key: exit 0"
+like "$out" "revoked" "A revokes P's key: says so"
+run --db "$dbA" station list
+like "$out" "^$fpP +000\.00\.00\.T01 +1 +revoked 2026-11-24" "A's station list: P revoked"
+is "$(sqlite3 "$dbA" "SELECT count(*) FROM event WHERE origin = '$idA' AND kind = 'revoke' AND
+    json_extract(body, '$.fingerprint') = '$fpP'")" 1 "the revocation is an audit event of A's chain"
+# P goes on working after the revocation
+day=2026-11-24; clkP=840
+receipt P
+is "$receipt_fail" 0 "P records a receipt after the revocation"
+xp P rv-p1 --all
+refused "A takes no bundle P made after the revocation" "$dbA" "revoked" \
+    --db "$dbA" --officer truong --password-file "$PWF" import "$X/rv-p1.motcua"
+like "$err" "$fpP" "... the message names P's key"
+# B has not heard of it yet: it takes P's receipt, and relays it to A
+im B rv-p1 "$new"
+xp B rv-b1 --for "$idA"
+pseq=$(sqlite3 "$dbP" "SELECT max(seq) FROM event WHERE origin = '$idP' AND dossier <> ''")
+refused "A takes no relayed event P recorded after the revocation" "$dbA" \
+    "event $pseq of station $(printf %.8s "$idP") was recorded after that station's key was revoked" \
+    --db "$dbA" --officer truong --password-file "$PWF" import "$X/rv-b1.motcua"
+# the revocation travels to B in A's bundle
+xp A rv-a1 --for "$idB"
+is "$(sqlite3 "$X/rv-a1.motcua" "SELECT count(*) FROM event WHERE origin = '$idA' AND kind = 'revoke'")" 1 \
+    "A's bundle carries the revocation"
+im B rv-a1 "$new"
+run --db "$dbB" station list
+like "$out" "^$fpP +000\.00\.00\.T01 +1 +revoked 2026-11-24" "B's station list: P revoked, as A said"
+receipt P
+is "$receipt_fail" 0 "P records another receipt"
+xp P rv-p2 --all
+refused "B now takes no bundle P made after the revocation" "$dbB" "revoked" \
+    --db "$dbB" --officer truong --password-file "$PWF" import "$X/rv-p2.motcua"
 done_testing
