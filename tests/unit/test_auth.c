@@ -352,6 +352,7 @@ static const struct {
 	{"audit", 0, 1, 1},
 	{"backdate", 0, 1, 0},
 	{"rebuild", 0, 1, 0},
+	{"trust", 0, 1, 0},
 };
 
 static void
