@@ -103,12 +103,18 @@ dbsum() {
 # failed login, lockout, lock, unlock, logout): "did a screen change data?"
 # A session at the screen records who sat there; anything else it wrote,
 # an audit event of an export or a setting included, changes the digest.
+# The station's high-water mark (meta own_seq_high:…) moves with every event
+# of its own, a session's too, so it is left out: the events it follows are
+# in the digest.
 datasum() {
 	{ sqlite3 "$1" "SELECT sql FROM sqlite_master ORDER BY type, name"
 	  for _t in $(sqlite3 "$1" "SELECT name FROM sqlite_master
-	      WHERE type = 'table' AND name <> 'event' ORDER BY name"); do
+	      WHERE type = 'table' AND name NOT IN ('event', 'meta') ORDER BY name"); do
 		echo "== $_t"; sqlite3 "$1" "SELECT * FROM \"$_t\" ORDER BY 1"
 	  done
+	  echo "== meta"
+	  sqlite3 "$1" "SELECT * FROM meta WHERE key NOT LIKE 'own\\_seq\\_high:%' ESCAPE '\\'
+	      ORDER BY 1"
 	  sqlite3 "$1" "SELECT * FROM event WHERE NOT (dossier = '' AND kind IN
 	      ('login', 'login_failed', 'locked_out', 'lock', 'unlock', 'logout'))
 	      ORDER BY origin, seq"
