@@ -11,7 +11,6 @@
 
 #include "cli.h"
 #include "cli-int.h"
-#include "motcua/clock.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
 #include "motcua/setting.h"
@@ -563,21 +562,6 @@ cli_db_path(struct cli_ctx *ctx, char *buf, size_t n)
 	return buf;
 }
 
-/* A clock that looks wrong (clock.h) is said once, by whatever command
- * opens the database: the command still runs. */
-static void
-cli_clock_warn(sqlite3 *db)
-{
-	struct mc_clock c;
-	struct mc_err err;
-	char w[512];
-
-	if (clock_check(db, &c, &err) != 0 || c.state == MC_CLOCK_OK)
-		return;
-	clock_warning(&c, false, w, sizeof w);
-	cli_warn("%s", w);
-}
-
 sqlite3 *
 cli_db(struct cli_ctx *ctx)
 {
@@ -593,7 +577,6 @@ cli_db(struct cli_ctx *ctx)
 		return NULL;
 	}
 	cli_apply_lang(ctx, ctx->db);
-	cli_clock_warn(ctx->db);
 	return ctx->db;
 }
 

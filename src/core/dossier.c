@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "motcua/clock.h"
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
@@ -142,39 +141,24 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	return db_step_text(db, st, _("recording the receipt"), err);
 }
 
-/* May r->officer record this receipt or guidance: the role, and, unless
- * a supervisor's (MC_ACT_BACKDATE), a date neither before today (a late
- * entry of a paper receipt), nor before this station's newest event (a
- * clock set back), nor more than a day ahead (clock_require_at). */
+/* May r->officer record this receipt or guidance: the role, and a date
+ * before today only for a supervisor (a late entry of a paper receipt). */
 static int
 receipt_allowed(sqlite3 *db, const struct mc_receipt *r, enum mc_kind_id k,
     bool history, struct mc_err *err)
 {
 	struct mc_officer o;
-	struct mc_time now, newest;
-	char day[MC_DATE_LEN], when[MC_TIME_LEN], last[MC_TIME_LEN];
+	struct mc_time now;
+	char day[MC_DATE_LEN];
 
-	if (role_require(db, r->officer, role_kind(k), &o, err) ||
-	    clock_require_at(o.role, &r->at, err))
+	if (role_require(db, r->officer, role_kind(k), &o, err))
 		return -1;
-	if (history || role_may(o.role, MC_ACT_BACKDATE))
-		return 0;
 	date_now(&now);
-	if (r->at.jdn < now.jdn) {
+	if (!history && r->at.jdn < now.jdn && !role_may(o.role, MC_ACT_BACKDATE)) {
 		date_format(r->at.jdn, day);
 		return err_set(err, MC_EINVAL, _("a receipt dated %s, before today, is a "
 		    "supervisor's to enter: give today's date and time, or ask a supervisor"),
 		    day);
-	}
-	if (clock_newest_own(db, &newest, err))
-		return -1;
-	if (newest.jdn > 0 && date_cmp(&r->at, &newest) < 0) {
-		date_format_time(&r->at, when);
-		date_format_time(&newest, last);
-		return err_set(err, MC_EINVAL, _("a receipt dated %s, before this station's "
-		    "newest event (%s), is a supervisor's to enter: if the PC's clock is "
-		    "wrong, set it (ask the technician); else give the time it really "
-		    "happened, or ask a supervisor"), when, last);
 	}
 	return 0;
 }

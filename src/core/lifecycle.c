@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "motcua/citizen.h"
-#include "motcua/clock.h"
 #include "motcua/db.h"
 #include "motcua/role.h"
 #include "motcua/dossier.h"
@@ -441,9 +440,6 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 			return err_set(err, MC_EINVAL, "%s", _(kind->role_refusal));
 		return role_check(off.role, role_kind(kind->id), err);
 	}
-	/* a step more than a day ahead of the clock is a supervisor's */
-	if (clock_require_at(off.role, at, err))
-		return -1;
 	if ((vs = malloc(sizeof *vs)) == NULL)
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	if (db_tx_begin(db, &tx, err)) {

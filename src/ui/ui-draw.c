@@ -113,35 +113,6 @@ draw_text_right(int y, int x_end, const char *s)
 	draw_text(y, x_end - w < 0 ? 0 : x_end - w, s, w, false);
 }
 
-/* Text in `width` columns, cut only between words: the words that do not
- * fit are left out, whole (a first word too long for the line is clipped). */
-static void
-draw_words(int y, int x, const char *s, int width)
-{
-	char buf[512];
-	size_t end = 0;
-
-	snprintf(buf, sizeof buf, "%s", s);
-	for (size_t i = 0;; i++) {
-		char c = buf[i];
-		bool fits;
-
-		if (c != ' ' && c != '\0')
-			continue;
-		buf[i] = '\0';
-		fits = (int)vntext_width(buf) <= width;
-		buf[i] = c;
-		if (!fits)
-			break;
-		end = i;
-		if (c == '\0')
-			break;
-	}
-	if (end > 0)
-		buf[end] = '\0';
-	draw_text(y, x, buf, width, false);
-}
-
 void
 draw_header(struct ui *u, const char *title)
 {
@@ -157,18 +128,6 @@ draw_header(struct ui *u, const char *title)
 	draw_text(0, 1, u->unit.name[0] ? u->unit.name : "motcua",
 	    COLS - 2 - (int)vntext_width(right), false);
 	draw_text_right(0, COLS, right);
-	if (u->clock.state != MC_CLOCK_OK) {
-		char warn[512];
-
-		/* a wrong clock dates every receipt wrongly: its warning takes
-		 * the title's line on every screen until the clock is set */
-		clock_warning(&u->clock, true, warn, sizeof warn);
-		attrset(draw_attr(AT_ERROR));
-		mvhline(1, 0, ' ', COLS);
-		draw_words(1, 1, warn, COLS - 2);
-		attrset(A_NORMAL);
-		return;
-	}
 	attrset(draw_attr(AT_TITLE));
 	mvhline(1, 0, ' ', COLS);
 	if (title != NULL)

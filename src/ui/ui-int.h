@@ -18,7 +18,6 @@
 #include <sqlite3.h>
 
 #include "motcua/calendar.h"
-#include "motcua/clock.h"
 #include "motcua/error.h"
 #include "motcua/format.h"
 #include "motcua/slip.h"
@@ -204,7 +203,6 @@ struct ui {
 	bool new_style;		/* tone_style = new */
 	bool vni;		/* input_method = vni (else Telex) */
 	int due_today, overdue;
-	struct mc_clock clock;	/* does the PC's clock look right (clock.h) */
 	unsigned gen;		/* bumped after every step recorded: the
 				 * screens below reload what they show */
 	bool quit;
@@ -240,8 +238,6 @@ void ui_confirm(struct ui *u, const char *text, void (*on_yes)(struct ui *, void
 /* The modal box's keys and what they do, from the action table. */
 void ui_modal_legend(const struct ui *u, char *buf, size_t n);
 void ui_count_due(struct ui *u);
-/* Look at the PC's clock again (u->clock), as ui_count_due does. */
-void ui_check_clock(struct ui *u);
 /* "YYYY-MM-DD" from what the officer typed in a date field (core's rule,
  * date_parse_input; "" if empty); -1 if it is not a date. */
 int ui_parse_date(const char *in, char out[MC_DATE_LEN]);

@@ -147,24 +147,13 @@ ui_confirm(struct ui *u, const char *text, void (*on_yes)(struct ui *, void *), 
 	u->modal_on = true;
 }
 
-void
-ui_check_clock(struct ui *u)
-{
-	struct mc_err err;
-
-	if (clock_check(u->db, &u->clock, &err) != 0)
-		u->clock.state = MC_CLOCK_OK;	/* no warning we cannot stand behind */
-}
-
-/* The header's counts, from the due board's own query (as of today), and
- * the clock's warning. */
+/* The header's counts, from the due board's own query (as of today). */
 void
 ui_count_due(struct ui *u)
 {
 	struct mc_time now;
 	struct mc_err err;
 
-	ui_check_clock(u);
 	date_now(&now);
 	if (lifecycle_due_counts(u->db, u->cal, now.jdn, &u->due_today, &u->overdue,
 	    &err) != 0) {
@@ -470,7 +459,6 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer, bool logged_in)
 		fprintf(stderr, "motcua: %s\n", err.msg);
 		return 1;
 	}
-	ui_check_clock(&u);	/* the login screen shows it too */
 
 	catch(SIGTERM, on_term);
 	catch(SIGHUP, on_term);
