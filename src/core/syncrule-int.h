@@ -50,6 +50,10 @@ struct syncrule_ctx {
 	struct mc_time created;
 	bool aggregate;			/* setting aggregate_units */
 	bool from_self;			/* the header claims this station */
+	const char *vector;		/* the header's (while syncrule_header runs) */
+	bool gap;			/* a chain here, with the bundle's, has a
+					 * gap: steps and officers that may follow
+					 * from the events missing are let in */
 	struct dev *dev;		/* the bundle's, sorted (dev_cmp) */
 	size_t ndev, capdev;
 	struct dev *added;		/* checked here, not in the bundle read */

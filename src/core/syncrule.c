@@ -216,6 +216,7 @@ check_header(sqlite3 *db, const char *path, const char *const *keys,
 	if ((v = val_of(keys, vals, n, "vector")) != NULL && !vector_ok(db, v))
 		return refuse_header(path, err, _("its vector is not a list of stations and "
 		    "their numbers of events"));
+	c->vector = v;
 	if ((v = val_of(keys, vals, n, "version")) != NULL && !is_digits(v, 9))
 		return refuse_header(path, err, _("its version '%s' is not a version number"),
 		    v);
@@ -236,10 +237,8 @@ check_header(sqlite3 *db, const char *path, const char *const *keys,
 			    "this station"));
 		return 0;
 	}
-	if (strcmp(c->sender_unit, c->unit) != 0 && !c->aggregate)
-		return refuse_header(path, err, _("it comes from the unit %s, and this "
-		    "station takes only its own unit's (%s): a station that gathers "
-		    "several units has the setting aggregate_units 1"), c->sender_unit, c->unit);
+	/* a sender of another unit may relay this unit's events (the province
+	 * to a commune): its receipts' codes say whose dossiers they are */
 	if (c->from_self && strcmp(c->sender_unit, c->unit) != 0)
 		return refuse_header(path, err, _("it claims to come from this station, "
 		    "of another unit"));
@@ -339,6 +338,103 @@ read_bundle(sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 	return 0;
 }
 
+/* Is every station's chain here, with the bundle's, whole from its first
+ * event (no gap)?  Each station's events in the bundle are consecutive
+ * (the importer checks it); those held may have holes the bundle fills. */
+static int
+find_gap(sqlite3 *db, sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
+{
+	sqlite3_stmt *held, *part = NULL, *out = NULL;
+	int rc;
+
+	if (db_prepare(db, "SELECT origin, count(*), max(seq) FROM event GROUP BY origin",
+	    &held, err))
+		return -1;
+	if (b != NULL && (sqlite3_prepare_v2(b, "SELECT min(seq), max(seq) FROM event WHERE "
+	    "origin = ?1", -1, &part, NULL) != SQLITE_OK ||
+	    db_prepare(db, "SELECT count(*) FROM event WHERE origin = ?1 AND (seq < ?2 OR "
+	    "seq > ?3)", &out, err))) {
+		sqlite3_finalize(held);
+		sqlite3_finalize(part);
+		return b != NULL && part == NULL ? refuse_header(c->path, err,
+		    _("its events cannot be read")) : -1;
+	}
+	while (!c->gap && (rc = sqlite3_step(held)) == SQLITE_ROW) {
+		long long n = sqlite3_column_int64(held, 1), top = sqlite3_column_int64(held, 2);
+		long long lo = 0, hi = 0;
+
+		if (part != NULL) {
+			sqlite3_reset(part);
+			sqlite3_bind_value(part, 1, sqlite3_column_value(held, 0));
+			if (sqlite3_step(part) == SQLITE_ROW &&
+			    sqlite3_column_type(part, 0) != SQLITE_NULL) {
+				lo = sqlite3_column_int64(part, 0);
+				hi = sqlite3_column_int64(part, 1);
+			}
+		}
+		if (lo == 0) {
+			c->gap = n != top;
+		} else {
+			/* held: exactly 1 .. lo-1 and hi+1 .. top around the bundle's */
+			sqlite3_reset(out);
+			sqlite3_bind_value(out, 1, sqlite3_column_value(held, 0));
+			sqlite3_bind_int64(out, 2, lo);
+			sqlite3_bind_int64(out, 3, hi);
+			c->gap = sqlite3_step(out) != SQLITE_ROW || sqlite3_column_int64(out, 0) !=
+			    lo - 1 + (top > hi ? top - hi : 0);
+		}
+	}
+	sqlite3_finalize(held);
+	sqlite3_finalize(part);
+	sqlite3_finalize(out);
+	part = out = NULL;
+	if (!c->gap && b != NULL) {
+		/* a station new here whose events in the bundle start past 1 */
+		if (sqlite3_prepare_v2(b, "SELECT origin FROM event GROUP BY origin HAVING "
+		    "min(seq) > 1", -1, &part, NULL) != SQLITE_OK)
+			return refuse_header(c->path, err, _("its events cannot be read"));
+		if (db_prepare(db, "SELECT 1 FROM event WHERE origin = ?1 LIMIT 1", &out, err)) {
+			sqlite3_finalize(part);
+			return -1;
+		}
+		while (!c->gap && sqlite3_step(part) == SQLITE_ROW) {
+			sqlite3_reset(out);
+			sqlite3_bind_value(out, 1, sqlite3_column_value(part, 0));
+			c->gap = sqlite3_step(out) != SQLITE_ROW;
+		}
+		sqlite3_finalize(part);
+		sqlite3_finalize(out);
+	}
+	part = out = NULL;
+	if (!c->gap && c->vector != NULL) {
+		/* what the sender held and neither this station nor the bundle
+		 * has: events of a station the bundle's steps may follow */
+		if (db_prepare(db, "SELECT key, value, (SELECT coalesce(max(seq), 0) FROM event "
+		    "WHERE origin = key) FROM json_each(?1)", &part, err))
+			return -1;
+		sqlite3_bind_text(part, 1, c->vector, -1, SQLITE_STATIC);
+		if (b != NULL && sqlite3_prepare_v2(b, "SELECT coalesce(max(seq), 0) FROM event "
+		    "WHERE origin = ?1", -1, &out, NULL) != SQLITE_OK) {
+			sqlite3_finalize(part);
+			return refuse_header(c->path, err, _("its events cannot be read"));
+		}
+		while (!c->gap && sqlite3_step(part) == SQLITE_ROW) {
+			long long top = sqlite3_column_int64(part, 2);
+
+			if (out != NULL) {
+				sqlite3_reset(out);
+				sqlite3_bind_value(out, 1, sqlite3_column_value(part, 0));
+				if (sqlite3_step(out) == SQLITE_ROW && sqlite3_column_int64(out, 0) > top)
+					top = sqlite3_column_int64(out, 0);
+			}
+			c->gap = top < sqlite3_column_int64(part, 1);
+		}
+		sqlite3_finalize(part);
+		sqlite3_finalize(out);
+	}
+	return 0;
+}
+
 int
 syncrule_header(sqlite3 *db, const char *path, const char *const *keys,
     const char *const *vals, size_t n, sqlite3 *bundle, struct syncrule_ctx **ctx,
@@ -351,10 +447,12 @@ syncrule_header(sqlite3 *db, const char *path, const char *const *keys,
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	snprintf(c->path, sizeof c->path, "%s", path);
 	if (check_header(db, path, keys, vals, n, c, err) ||
-	    (bundle != NULL && read_bundle(bundle, c, err))) {
+	    (bundle != NULL && read_bundle(bundle, c, err)) ||
+	    find_gap(db, bundle, c, err)) {
 		syncrule_free(c);
 		return -1;
 	}
+	c->vector = NULL;	/* the caller's */
 	*ctx = c;
 	return 0;
 }
@@ -445,16 +543,19 @@ same_event(const struct dev *d, const struct mc_event *e)
 }
 
 /* The dossier's status after t[0 .. upto), as dossier_project applies
- * them; NULL before its receipt. */
+ * them; NULL before its receipt.  Of the other stations than `own`, only
+ * the events before t[known] count (what `own` may have held then); the
+ * receipt and own's steps always count. */
 static const char *
-replay(const struct dev *t, size_t upto)
+replay(const struct dev *t, size_t upto, const char *own, size_t known)
 {
 	const char *status = NULL, *paused_from = NULL;
 
 	for (size_t i = 0; i < upto; i++) {
 		const struct mc_kind *k = vocab_kind_named(t[i].kind);
 
-		if (k == NULL || (status == NULL && k->id != MC_KIND_RECEIVE))
+		if (k == NULL || (status == NULL && k->id != MC_KIND_RECEIVE) ||
+		    (i >= known && k->id != MC_KIND_RECEIVE && strcmp(t[i].origin, own) != 0))
 			continue;
 		if (k->id == MC_KIND_RECEIVE) {
 			status = k->to;
@@ -469,6 +570,30 @@ replay(const struct dev *t, size_t upto)
 		}
 	}
 	return status;
+}
+
+/* May the step t[at] follow the events before it?  Its station recorded
+ * it from its own view: all its own steps, and the other stations' up to
+ * some moment (what it had imported by then).  Two stations working on
+ * one dossier at once each record what their view allows, and neither's
+ * bundle may be refused for it for ever; so the step is allowed when some
+ * such view allows it.  A resume never paused, a return of a result
+ * never recorded, a step after its own station closed the dossier are
+ * allowed by none.  *status gets the status of the full view (NULL: no
+ * receipt before it). */
+static bool
+step_fits(const struct dev *t, size_t at, const struct mc_kind *k, const char **status)
+{
+	*status = replay(t, at, t[at].origin, at);
+	if (*status != NULL && lifecycle_allowed(*status, k))
+		return true;
+	for (size_t known = at; known-- > 0;) {
+		const char *v = replay(t, at, t[at].origin, known);
+
+		if (v != NULL && lifecycle_allowed(v, k))
+			return true;
+	}
+	return false;
 }
 
 static int
@@ -508,12 +633,12 @@ check_step(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
 		/* a receipt or a guidance is a dossier's first and only one */
 		if (first != (size_t)-1 || at > 0)
 			r = refuse(db, c, e, err, _("the dossier already has events before it"));
-		/* and the steps held without it (a gap) must follow from it */
-		for (size_t j = at + 1; r == 0 && j < n; j++) {
+		/* and the steps held without it (let in while a chain had a gap)
+		 * must follow from it, now that nothing is missing */
+		for (size_t j = at + 1; r == 0 && !c->gap && j < n; j++) {
 			const struct mc_kind *kj = vocab_kind_named(t[j].kind);
 
-			status = replay(t, j);
-			if (kj == NULL || kj->action == NULL || lifecycle_allowed(status, kj))
+			if (kj == NULL || kj->action == NULL || step_fits(t, j, kj, &status))
 				continue;
 			station_name(db, c, t[j].origin, who, sizeof who);
 			/* TRANSLATORS: the step ("resume"), its number and station, the
@@ -522,14 +647,20 @@ check_step(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
 			    "station %s) does not apply to a dossier that is %s"), kj->name,
 			    t[j].seq, who, status != NULL ? vocab_status_label(status) : "?");
 		}
-	} else if (first == (size_t)-1) {
+	} else if (first == (size_t)-1 && c->gap) {
 		/* its receipt is not here yet (a gap in a chain): checked when it
 		 * comes, with the steps that follow it */
 		r = 0;
+	} else if (first == (size_t)-1) {
+		r = refuse(db, c, e, err, _("its dossier's receipt is neither held here nor "
+		    "in the file"));
 	} else if (first > at) {
 		r = refuse(db, c, e, err, _("its time %s is before the dossier's receipt "
 		    "(%s)"), e->at, t[first].at);
-	} else if ((status = replay(t, at)) == NULL || !lifecycle_allowed(status, k)) {
+	} else if (!step_fits(t, at, k, &status) && !c->gap) {
+		/* (while a chain has a gap, the step may follow from the events
+		 * missing: it is let in, as its chain's link to them will be
+		 * checked when they come) */
 		/* TRANSLATORS: the step ("resume"), the status ("received") */
 		r = refuse(db, c, e, err, _("the step '%s' does not apply to a dossier that "
 		    "is %s"), k->name, status != NULL ? vocab_status_label(status) : "?");
@@ -646,7 +777,9 @@ check_officer(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e,
 	}
 	if (k < 0)
 		return -1;
-	if (k == 0)
+	/* (while a chain has a gap, the officer_add may be among the events
+	 * missing) */
+	if (k == 0 && !c->gap)
 		return refuse(db, c, e, err, _("its officer '%s' is not known at that "
 		    "station (no officer_add of them)"), e->officer);
 	snprintf(c->known[c->nextknown].origin, sizeof c->known[0].origin, "%s", e->origin);

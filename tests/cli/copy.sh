@@ -17,14 +17,17 @@ is "$(echo "$out" | head -1)" "000.17.22.H56-261120-2001" "the copy numbers its 
 is "$(sqlite3 "$T/b.db" "SELECT count(DISTINCT origin) FROM event")" 2 "its events have their own chain"
 run --db "$T/b.db" check
 is "$rc" 0 "the copy checks sound"
-# the two exchange files without conflict
-"$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b.motcua" >/dev/null
+# the two exchange files without conflict (a bundle is made after the
+# events it carries: an import refuses an event more than a day after it)
+SYNC_NOW="2026-11-30 17:00"
+at_sync() { (MOTCUA_NOW="$SYNC_NOW" && export MOTCUA_NOW && "$@"); }
+at_sync "$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b.motcua" >/dev/null
 run --db "$a" --password-file "$PWF" import "$T/b.motcua"
 like "$out" "1 new events" "the original takes in the copy's receipt"
 
 # an older file arriving late does not shrink what we know the peer holds
 "$MOTCUA" --db "$T/b.db" --password-file "$PWF" receive --procedure 1.001193 --name "Trần C" --id 087084000997 --at "2026-11-20 11:00" >/dev/null
-"$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b2.motcua" >/dev/null
+at_sync "$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b2.motcua" >/dev/null
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b2.motcua" >/dev/null
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b.motcua" >/dev/null
 bid=$(id_of "$T/b.db")
