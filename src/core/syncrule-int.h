@@ -30,6 +30,7 @@ struct dev {
 	long long seq;
 	char at[MC_ISO_LEN];
 	char kind[24];
+	bool held;		/* held here only, not in the bundle */
 };
 
 /* An officer named by an officer_add or keys_upgrade of a station. */

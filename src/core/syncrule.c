@@ -286,6 +286,7 @@ dev_set(struct dev *d, const char *dossier, const char *origin, long long seq,
 	snprintf(d->at, sizeof d->at, "%s", at);
 	snprintf(d->kind, sizeof d->kind, "%s", kind);
 	d->seq = seq;
+	d->held = false;
 }
 
 /* The bundle's dossier events and the officers it names.  Unchecked yet:
@@ -490,9 +491,10 @@ timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (grow((void **)&t, &cap, m, sizeof *t))
 			goto nomem;
-		dev_set(&t[m++], dossier, (const char *)sqlite3_column_text(st, 0),
+		dev_set(&t[m], dossier, (const char *)sqlite3_column_text(st, 0),
 		    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
 		    (const char *)sqlite3_column_text(st, 3));
+		t[m++].held = true;
 	}
 	sqlite3_finalize(st);
 	st = NULL;
@@ -528,6 +530,8 @@ timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
 		if (*n == 0 || strcmp(t[*n - 1].origin, t[i].origin) != 0 ||
 		    t[*n - 1].seq != t[i].seq || strcmp(t[*n - 1].at, t[i].at) != 0)
 			t[(*n)++] = t[i];
+		else
+			t[*n - 1].held = t[*n - 1].held && t[i].held;
 	*out = t;
 	return 0;
 nomem:
@@ -638,7 +642,9 @@ check_step(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
 		for (size_t j = at + 1; r == 0 && !c->gap && j < n; j++) {
 			const struct mc_kind *kj = vocab_kind_named(t[j].kind);
 
-			if (kj == NULL || kj->action == NULL || step_fits(t, j, kj, &status))
+			/* (the bundle's are checked in their turn) */
+			if (!t[j].held || kj == NULL || kj->action == NULL ||
+			    step_fits(t, j, kj, &status))
 				continue;
 			station_name(db, c, t[j].origin, who, sizeof who);
 			/* TRANSLATORS: the step ("resume"), its number and station, the
