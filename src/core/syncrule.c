@@ -524,7 +524,8 @@ timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
 				goto nomem;
 			t[m++] = c->added[i];
 		}
-	qsort(t, m, sizeof *t, dev_cmp);
+	if (m > 0)
+		qsort(t, m, sizeof *t, dev_cmp);
 	/* the same event, held and in the bundle: once */
 	for (size_t i = 0; i < m; i++)
 		if (*n == 0 || strcmp(t[*n - 1].origin, t[i].origin) != 0 ||
