@@ -70,6 +70,21 @@ struct syncrule_ctx {
 int syncrule_refuse(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
     struct mc_err *err, const char *fmt, ...) MC_PRINTF(5, 6);
 
+/* "2": the station's number if it is known here, else its id's start. */
+void syncrule_station_name(sqlite3 *db, const struct syncrule_ctx *c, const char *origin,
+    char *buf, size_t n);
+/* Room for n+1 items of `size` in *p (capacity *cap); -1 out of memory. */
+int syncrule_grow(void **p, size_t *cap, size_t n, size_t size);
+/* Dossier events in projection order: dossier, at, origin, seq. */
+int syncrule_dev_cmp(const void *a, const void *b);
+void syncrule_dev_set(struct dev *d, const char *dossier, const char *origin,
+    long long seq, const char *at, const char *kind);
+/* Is d the event e (origin, seq)? */
+bool syncrule_same_event(const struct dev *d, const struct mc_event *e);
+/* (d): the step (or receipt) e of kind k from its dossier's status. */
+int syncrule_check_step(sqlite3 *db, const struct syncrule_ctx *c,
+    const struct mc_event *e, const struct mc_kind *k, struct mc_err *err);
+
 /* A time exactly as motcua stores it (date_format_iso). */
 bool syncrule_iso_time(const char *s, struct mc_time *t);
 /* The shape of a username (unit.c's rule: 1–32 of a–z, 0–9, '.', '_', '-'). */

@@ -76,8 +76,8 @@ syncrule_username(const char *s)
 	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
 }
 
-static int
-grow(void **p, size_t *cap, size_t n, size_t size)
+int
+syncrule_grow(void **p, size_t *cap, size_t n, size_t size)
 {
 	void *q;
 	size_t c;
@@ -110,9 +110,8 @@ refuse_header(const char *path, struct mc_err *err, const char *fmt, ...)
 	    path, why);
 }
 
-/* "2", the station's number if it is known here, else its id's start. */
-static void
-station_name(sqlite3 *db, const struct syncrule_ctx *c, const char *origin, char *buf,
+void
+syncrule_station_name(sqlite3 *db, const struct syncrule_ctx *c, const char *origin, char *buf,
     size_t n)
 {
 	sqlite3_stmt *st;
@@ -141,7 +140,7 @@ syncrule_refuse(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	station_name(db, c, e->origin, who, sizeof who);
+	syncrule_station_name(db, c, e->origin, who, sizeof who);
 	/* TRANSLATORS: the file, the event's number, the station's, the cause */
 	return err_set(err, MC_EINVAL, _("%s was not imported: event %lld of station %s: "
 	    "%s; nothing was changed"), c->path, e->seq, who, why);
@@ -247,8 +246,8 @@ check_header(sqlite3 *db, const char *path, const char *const *keys,
 
 /* ---- the bundle read beforehand -------------------------------------------- */
 
-static int
-dev_cmp(const void *a, const void *b)
+int
+syncrule_dev_cmp(const void *a, const void *b)
 {
 	const struct dev *x = a, *y = b;
 	int r;
@@ -267,7 +266,7 @@ add_named(struct syncrule_ctx *c, const char *origin, long long seq, const char 
 
 	if (!syncrule_username(user) || strlen(origin) >= MC_UUID_LEN)
 		return 0;	/* such an event is refused in its turn */
-	if (grow((void **)&c->named, &c->capnamed, c->nnamed, sizeof *c->named))
+	if (syncrule_grow((void **)&c->named, &c->capnamed, c->nnamed, sizeof *c->named))
 		return -1;
 	m = &c->named[c->nnamed++];
 	snprintf(m->origin, sizeof m->origin, "%s", origin);
@@ -277,8 +276,8 @@ add_named(struct syncrule_ctx *c, const char *origin, long long seq, const char 
 	return 0;
 }
 
-static void
-dev_set(struct dev *d, const char *dossier, const char *origin, long long seq,
+void
+syncrule_dev_set(struct dev *d, const char *dossier, const char *origin, long long seq,
     const char *at, const char *kind)
 {
 	snprintf(d->dossier, sizeof d->dossier, "%s", dossier);
@@ -302,11 +301,11 @@ read_bundle(sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 	    "typeof(at) = 'text' AND typeof(kind) = 'text'", -1, &st, NULL) != SQLITE_OK)
 		return refuse_header(c->path, err, _("its events cannot be read"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&c->dev, &c->capdev, c->ndev, sizeof *c->dev)) {
+		if (syncrule_grow((void **)&c->dev, &c->capdev, c->ndev, sizeof *c->dev)) {
 			sqlite3_finalize(st);
 			return err_set(err, MC_ENOMEM, _("out of memory"));
 		}
-		dev_set(&c->dev[c->ndev++], (const char *)sqlite3_column_text(st, 0),
+		syncrule_dev_set(&c->dev[c->ndev++], (const char *)sqlite3_column_text(st, 0),
 		    (const char *)sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2),
 		    (const char *)sqlite3_column_text(st, 3),
 		    (const char *)sqlite3_column_text(st, 4));
@@ -315,7 +314,7 @@ read_bundle(sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 	if (rc != SQLITE_DONE)
 		return refuse_header(c->path, err, _("its events cannot be read"));
 	if (c->ndev > 0)
-		qsort(c->dev, c->ndev, sizeof *c->dev, dev_cmp);
+		qsort(c->dev, c->ndev, sizeof *c->dev, syncrule_dev_cmp);
 	if (sqlite3_prepare_v2(b, "SELECT e.origin, e.seq, json_extract(e.body, "
 	    "'$.username'), 1 FROM event e WHERE e.dossier = '' AND e.kind = 'officer_add' "
 	    "AND json_valid(e.body) AND json_type(e.body) = 'object' AND "
@@ -469,213 +468,6 @@ syncrule_free(struct syncrule_ctx *c)
 	free(c);
 }
 
-/* ---- (d) the dossier's status at the event's time -------------------------- */
-
-/* The dossier's events known here and in the bundle, in projection order,
- * without the same event twice. */
-static int
-timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
-    struct dev **out, size_t *n, struct mc_err *err)
-{
-	struct dev *t = NULL, key;
-	size_t cap = 0, lo = 0, hi = c->ndev, m = 0;
-	sqlite3_stmt *st;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	if (db_prepare(db, "SELECT origin, seq, at, kind FROM event WHERE dossier = ?1",
-	    &st, err))
-		return -1;
-	sqlite3_bind_text(st, 1, dossier, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&t, &cap, m, sizeof *t))
-			goto nomem;
-		dev_set(&t[m], dossier, (const char *)sqlite3_column_text(st, 0),
-		    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
-		    (const char *)sqlite3_column_text(st, 3));
-		t[m++].held = true;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_DONE) {
-		free(t);
-		return db_fail(db, err, _("reading the event log"));
-	}
-	/* the bundle's, by a binary search for the dossier's first */
-	memset(&key, 0, sizeof key);
-	snprintf(key.dossier, sizeof key.dossier, "%s", dossier);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(c->dev[mid].dossier, dossier) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < c->ndev && strcmp(c->dev[i].dossier, dossier) == 0; i++) {
-		if (grow((void **)&t, &cap, m, sizeof *t))
-			goto nomem;
-		t[m++] = c->dev[i];
-	}
-	for (size_t i = 0; i < c->nadded; i++)
-		if (strcmp(c->added[i].dossier, dossier) == 0) {
-			if (grow((void **)&t, &cap, m, sizeof *t))
-				goto nomem;
-			t[m++] = c->added[i];
-		}
-	if (m > 0)
-		qsort(t, m, sizeof *t, dev_cmp);
-	/* the same event, held and in the bundle: once */
-	for (size_t i = 0; i < m; i++)
-		if (*n == 0 || strcmp(t[*n - 1].origin, t[i].origin) != 0 ||
-		    t[*n - 1].seq != t[i].seq || strcmp(t[*n - 1].at, t[i].at) != 0)
-			t[(*n)++] = t[i];
-		else
-			t[*n - 1].held = t[*n - 1].held && t[i].held;
-	*out = t;
-	return 0;
-nomem:
-	free(t);
-	return err_set(err, MC_ENOMEM, _("out of memory"));
-}
-
-/* Is the event (origin, seq) one of these? */
-static bool
-same_event(const struct dev *d, const struct mc_event *e)
-{
-	return d->seq == e->seq && strcmp(d->origin, e->origin) == 0;
-}
-
-/* The dossier's status after t[0 .. upto), as dossier_project applies
- * them; NULL before its receipt.  Of the other stations than `own`, only
- * the events before t[known] count (what `own` may have held then); the
- * receipt and own's steps always count. */
-static const char *
-replay(const struct dev *t, size_t upto, const char *own, size_t known)
-{
-	const char *status = NULL, *paused_from = NULL;
-
-	for (size_t i = 0; i < upto; i++) {
-		const struct mc_kind *k = vocab_kind_named(t[i].kind);
-
-		if (k == NULL || (status == NULL && k->id != MC_KIND_RECEIVE) ||
-		    (i >= known && k->id != MC_KIND_RECEIVE && strcmp(t[i].origin, own) != 0))
-			continue;
-		if (k->id == MC_KIND_RECEIVE) {
-			status = k->to;
-		} else if (k->back) {
-			status = paused_from != NULL ? paused_from :
-			    vocab_kind(MC_KIND_RECEIVE)->to;
-			paused_from = NULL;
-		} else if (k->to != NULL) {
-			if (k->id == MC_KIND_PAUSE)
-				paused_from = status;
-			status = k->to;
-		}
-	}
-	return status;
-}
-
-/* May the step t[at] follow the events before it?  Its station recorded
- * it from its own view: all its own steps, and the other stations' up to
- * some moment (what it had imported by then).  Two stations working on
- * one dossier at once each record what their view allows, and neither's
- * bundle may be refused for it for ever; so the step is allowed when some
- * such view allows it.  A resume never paused, a return of a result
- * never recorded, a step after its own station closed the dossier are
- * allowed by none.  *status gets the status of the full view (NULL: no
- * receipt before it). */
-static bool
-step_fits(const struct dev *t, size_t at, const struct mc_kind *k, const char **status)
-{
-	*status = replay(t, at, t[at].origin, at);
-	if (*status != NULL && lifecycle_allowed(*status, k))
-		return true;
-	for (size_t known = at; known-- > 0;) {
-		const char *v = replay(t, at, t[at].origin, known);
-
-		if (v != NULL && lifecycle_allowed(v, k))
-			return true;
-	}
-	return false;
-}
-
-static int
-check_step(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
-    const struct mc_kind *k, struct mc_err *err)
-{
-	struct dev *t, me;
-	size_t n, at = 0, first = (size_t)-1;
-	const char *status;
-	char who[16];
-	int r = 0;
-
-	if (timeline(db, c, e->dossier, &t, &n, err))
-		return -1;
-	/* the event itself in its place (given without the bundle read) */
-	dev_set(&me, e->dossier, e->origin, e->seq, e->at, e->kind);
-	while (at < n && !same_event(&t[at], e))
-		at++;
-	if (at == n) {
-		struct dev *u = realloc(t, (n + 1) * sizeof *t);
-
-		if (u == NULL) {
-			free(t);
-			return err_set(err, MC_ENOMEM, _("out of memory"));
-		}
-		t = u;
-		t[n++] = me;
-		qsort(t, n, sizeof *t, dev_cmp);
-		for (at = 0; !same_event(&t[at], e); at++)
-			;
-	}
-	for (size_t i = 0; i < n && first == (size_t)-1; i++)
-		if (i != at && (strcmp(t[i].kind, "receive") == 0 ||
-		    strcmp(t[i].kind, "guide") == 0))
-			first = i;
-	if (k->id == MC_KIND_RECEIVE || k->id == MC_KIND_GUIDE) {
-		/* a receipt or a guidance is a dossier's first and only one */
-		if (first != (size_t)-1 || at > 0)
-			r = refuse(db, c, e, err, _("the dossier already has events before it"));
-		/* and the steps held without it (let in while a chain had a gap)
-		 * must follow from it, now that nothing is missing */
-		for (size_t j = at + 1; r == 0 && !c->gap && j < n; j++) {
-			const struct mc_kind *kj = vocab_kind_named(t[j].kind);
-
-			/* (the bundle's are checked in their turn) */
-			if (!t[j].held || kj == NULL || kj->action == NULL ||
-			    step_fits(t, j, kj, &status))
-				continue;
-			station_name(db, c, t[j].origin, who, sizeof who);
-			/* TRANSLATORS: the step ("resume"), its number and station, the
-			 * status ("received") */
-			r = refuse(db, c, e, err, _("after it, the step '%s' (event %lld of "
-			    "station %s) does not apply to a dossier that is %s"), kj->name,
-			    t[j].seq, who, status != NULL ? vocab_status_label(status) : "?");
-		}
-	} else if (first == (size_t)-1 && c->gap) {
-		/* its receipt is not here yet (a gap in a chain): checked when it
-		 * comes, with the steps that follow it */
-		r = 0;
-	} else if (first == (size_t)-1) {
-		r = refuse(db, c, e, err, _("its dossier's receipt is neither held here nor "
-		    "in the file"));
-	} else if (first > at) {
-		r = refuse(db, c, e, err, _("its time %s is before the dossier's receipt "
-		    "(%s)"), e->at, t[first].at);
-	} else if (!step_fits(t, at, k, &status) && !c->gap) {
-		/* (while a chain has a gap, the step may follow from the events
-		 * missing: it is let in, as its chain's link to them will be
-		 * checked when they come) */
-		/* TRANSLATORS: the step ("resume"), the status ("received") */
-		r = refuse(db, c, e, err, _("the step '%s' does not apply to a dossier that "
-		    "is %s"), k->name, status != NULL ? vocab_status_label(status) : "?");
-	}
-	free(t);
-	return r;
-}
-
 /* ---- (e) the officer ------------------------------------------------------- */
 
 /* Named by an officer_add or keys_upgrade held here: of `origin` (NULL: of
@@ -808,11 +600,11 @@ remember(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e, struct m
 
 	if (e->dossier[0] != '\0') {
 		for (size_t i = 0; i < c->ndev && !found; i++)
-			found = same_event(&c->dev[i], e);
+			found = syncrule_same_event(&c->dev[i], e);
 		if (!found) {
-			if (grow((void **)&c->added, &c->capadded, c->nadded, sizeof *c->added))
+			if (syncrule_grow((void **)&c->added, &c->capadded, c->nadded, sizeof *c->added))
 				return err_set(err, MC_ENOMEM, _("out of memory"));
-			dev_set(&c->added[c->nadded++], e->dossier, e->origin, e->seq, e->at,
+			syncrule_dev_set(&c->added[c->nadded++], e->dossier, e->origin, e->seq, e->at,
 			    e->kind);
 		}
 		return 0;
@@ -884,7 +676,7 @@ syncrule_event(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e,
 		    k->id == MC_KIND_GUIDE ? syncrule_guide_body(db, c, e, err) :
 		    syncrule_step_body(db, c, e, k, err);
 		/* (d) the step, from the dossier's status then */
-		if (r || check_step(db, c, e, k, err))
+		if (r || syncrule_check_step(db, c, e, k, err))
 			return -1;
 	}
 	/* (e) the officer */
