@@ -9,9 +9,11 @@
  * motcua writes it, count digits, vector a JSON object of station ids to
  * positive whole numbers, version digits.  A bundle that claims to come
  * from this station may bring back only what this station holds (its own
- * bundle back again); a publication claiming it is refused.  A bundle of
- * events from another unit is refused unless the setting aggregate_units
- * is 1 (a station that gathers several units, a province).
+ * bundle back again); a publication claiming it is refused.  A sender of
+ * another unit may relay this unit's events (the province sends a commune
+ * what its other stations recorded), but a dossier of another unit is
+ * refused by its receipt's code (c) unless the setting aggregate_units is
+ * 1 (a station that gathers several units: a province).
  *
  * Each new event (syncrule_event, for every event of the bundle that this
  * station does not hold yet, in the bundle's (origin, seq) order):
@@ -22,9 +24,10 @@
  *   (c) its kind is known (vocab.h's steps, the receipt, the guidance, or
  *       an audit kind, audit.h) and its body holds its kind's fields and
  *       nothing else, each of its type and within its limits
- *       (lifecycle_check_value); a receipt's code is of this unit (of the
- *       sender's, when this station aggregates units) and of the sending
- *       station's number when that station recorded it;
+ *       (lifecycle_check_value); a receipt's code is of this unit (when
+ *       this station aggregates units: of the sender's unit when the
+ *       sender recorded it, else of any unit) and of the sending station's
+ *       number when that station recorded it;
  *   (d) its step is allowed from the dossier's status at its time
  *       (lifecycle_allowed): the status is projected, as dossier_project
  *       does, from every event of the dossier this station holds and
@@ -32,14 +35,26 @@
  *       (at, origin, seq), up to the event checked.  Events of one dossier
  *       from several stations interleave in time, and the bundle lists
  *       them by station, so the bundle is read once beforehand
- *       (syncrule_header's `bundle`) for its dossier events;
+ *       (syncrule_header's `bundle`) for its dossier events.  Two
+ *       stations may work on one dossier at once, each as its own view
+ *       allows (a bundle does not say which of the other's events a
+ *       station held when it recorded a step): a step is allowed when it
+ *       follows from the receipt, every earlier step of its own station
+ *       and the other stations' steps up to some moment before it.  So a
+ *       resume never paused, the return of a result never recorded, a
+ *       step after its own station closed the dossier are refused; a
+ *       step after another station closed it, unseen, is not.  A step whose receipt is neither held nor in the
+ *       bundle (a gap in a chain) waits: it is checked with the receipt,
+ *       which is refused if a step held after it does not follow;
  *   (e) its officer is known at its origin: named by an officer_add audit
  *       event (its username) or a keys_upgrade audit event (its officers)
  *       of that station.  The first officer_add of a station names its
  *       own writer (the unit's first officer enrolls themselves).  When
- *       this station takes one unit only (aggregate_units 0) every
- *       station is of this unit, and an officer named so by any station,
- *       or an officer of this station's own list, is known too.
+ *       this station takes one unit only (aggregate_units 0), whose
+ *       dossiers are all its unit's, an officer named so by any station,
+ *       or an officer of this station's own list, is known too (a copy
+ *       made by init --from-copy names its officers in its original's
+ *       chain).
  * Using the bundle's own events as context before each is checked is
  * sound because a bundle is taken whole or not at all: if any of them is
  * refused, so is the bundle, and nothing it said is kept.

@@ -195,7 +195,8 @@ check_code(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
 	if (strcmp(unit, c->aggregate ? c->sender_unit : c->unit) != 0 &&
 	    (!c->aggregate || strcmp(e->origin, c->sender) == 0))
 		return refuse(db, c, e, err, _("its dossier code %s is of another unit than "
-		    "%s"), code, c->aggregate ? c->sender_unit : c->unit);
+		    "%s (a station that gathers several units has the setting "
+		    "aggregate_units 1)"), code, c->aggregate ? c->sender_unit : c->unit);
 	if (strcmp(e->origin, c->sender) == 0 && code[21] - '0' != c->sender_number)
 		return refuse(db, c, e, err, _("its dossier code %s is not of station %d, "
 		    "which recorded it"), code, c->sender_number);

@@ -30,6 +30,7 @@ struct dev {
 	long long seq;
 	char at[MC_ISO_LEN];
 	char kind[24];
+	bool held;		/* held here only, not in the bundle */
 };
 
 /* An officer named by an officer_add or keys_upgrade of a station. */
@@ -50,6 +51,10 @@ struct syncrule_ctx {
 	struct mc_time created;
 	bool aggregate;			/* setting aggregate_units */
 	bool from_self;			/* the header claims this station */
+	const char *vector;		/* the header's (while syncrule_header runs) */
+	bool gap;			/* a chain here, with the bundle's, has a
+					 * gap: steps and officers that may follow
+					 * from the events missing are let in */
 	struct dev *dev;		/* the bundle's, sorted (dev_cmp) */
 	size_t ndev, capdev;
 	struct dev *added;		/* checked here, not in the bundle read */
@@ -64,6 +69,21 @@ struct syncrule_ctx {
  * <why>; nothing was changed".  Returns -1. */
 int syncrule_refuse(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
     struct mc_err *err, const char *fmt, ...) MC_PRINTF(5, 6);
+
+/* "2": the station's number if it is known here, else its id's start. */
+void syncrule_station_name(sqlite3 *db, const struct syncrule_ctx *c, const char *origin,
+    char *buf, size_t n);
+/* Room for n+1 items of `size` in *p (capacity *cap); -1 out of memory. */
+int syncrule_grow(void **p, size_t *cap, size_t n, size_t size);
+/* Dossier events in projection order: dossier, at, origin, seq. */
+int syncrule_dev_cmp(const void *a, const void *b);
+void syncrule_dev_set(struct dev *d, const char *dossier, const char *origin,
+    long long seq, const char *at, const char *kind);
+/* Is d the event e (origin, seq)? */
+bool syncrule_same_event(const struct dev *d, const struct mc_event *e);
+/* (d): the step (or receipt) e of kind k from its dossier's status. */
+int syncrule_check_step(sqlite3 *db, const struct syncrule_ctx *c,
+    const struct mc_event *e, const struct mc_kind *k, struct mc_err *err);
 
 /* A time exactly as motcua stores it (date_format_iso). */
 bool syncrule_iso_time(const char *s, struct mc_time *t);

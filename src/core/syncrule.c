@@ -76,8 +76,8 @@ syncrule_username(const char *s)
 	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
 }
 
-static int
-grow(void **p, size_t *cap, size_t n, size_t size)
+int
+syncrule_grow(void **p, size_t *cap, size_t n, size_t size)
 {
 	void *q;
 	size_t c;
@@ -110,9 +110,8 @@ refuse_header(const char *path, struct mc_err *err, const char *fmt, ...)
 	    path, why);
 }
 
-/* "2", the station's number if it is known here, else its id's start. */
-static void
-station_name(sqlite3 *db, const struct syncrule_ctx *c, const char *origin, char *buf,
+void
+syncrule_station_name(sqlite3 *db, const struct syncrule_ctx *c, const char *origin, char *buf,
     size_t n)
 {
 	sqlite3_stmt *st;
@@ -141,7 +140,7 @@ syncrule_refuse(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	station_name(db, c, e->origin, who, sizeof who);
+	syncrule_station_name(db, c, e->origin, who, sizeof who);
 	/* TRANSLATORS: the file, the event's number, the station's, the cause */
 	return err_set(err, MC_EINVAL, _("%s was not imported: event %lld of station %s: "
 	    "%s; nothing was changed"), c->path, e->seq, who, why);
@@ -216,6 +215,7 @@ check_header(sqlite3 *db, const char *path, const char *const *keys,
 	if ((v = val_of(keys, vals, n, "vector")) != NULL && !vector_ok(db, v))
 		return refuse_header(path, err, _("its vector is not a list of stations and "
 		    "their numbers of events"));
+	c->vector = v;
 	if ((v = val_of(keys, vals, n, "version")) != NULL && !is_digits(v, 9))
 		return refuse_header(path, err, _("its version '%s' is not a version number"),
 		    v);
@@ -236,10 +236,8 @@ check_header(sqlite3 *db, const char *path, const char *const *keys,
 			    "this station"));
 		return 0;
 	}
-	if (strcmp(c->sender_unit, c->unit) != 0 && !c->aggregate)
-		return refuse_header(path, err, _("it comes from the unit %s, and this "
-		    "station takes only its own unit's (%s): a station that gathers "
-		    "several units has the setting aggregate_units 1"), c->sender_unit, c->unit);
+	/* a sender of another unit may relay this unit's events (the province
+	 * to a commune): its receipts' codes say whose dossiers they are */
 	if (c->from_self && strcmp(c->sender_unit, c->unit) != 0)
 		return refuse_header(path, err, _("it claims to come from this station, "
 		    "of another unit"));
@@ -248,8 +246,8 @@ check_header(sqlite3 *db, const char *path, const char *const *keys,
 
 /* ---- the bundle read beforehand -------------------------------------------- */
 
-static int
-dev_cmp(const void *a, const void *b)
+int
+syncrule_dev_cmp(const void *a, const void *b)
 {
 	const struct dev *x = a, *y = b;
 	int r;
@@ -268,7 +266,7 @@ add_named(struct syncrule_ctx *c, const char *origin, long long seq, const char 
 
 	if (!syncrule_username(user) || strlen(origin) >= MC_UUID_LEN)
 		return 0;	/* such an event is refused in its turn */
-	if (grow((void **)&c->named, &c->capnamed, c->nnamed, sizeof *c->named))
+	if (syncrule_grow((void **)&c->named, &c->capnamed, c->nnamed, sizeof *c->named))
 		return -1;
 	m = &c->named[c->nnamed++];
 	snprintf(m->origin, sizeof m->origin, "%s", origin);
@@ -278,8 +276,8 @@ add_named(struct syncrule_ctx *c, const char *origin, long long seq, const char 
 	return 0;
 }
 
-static void
-dev_set(struct dev *d, const char *dossier, const char *origin, long long seq,
+void
+syncrule_dev_set(struct dev *d, const char *dossier, const char *origin, long long seq,
     const char *at, const char *kind)
 {
 	snprintf(d->dossier, sizeof d->dossier, "%s", dossier);
@@ -287,6 +285,7 @@ dev_set(struct dev *d, const char *dossier, const char *origin, long long seq,
 	snprintf(d->at, sizeof d->at, "%s", at);
 	snprintf(d->kind, sizeof d->kind, "%s", kind);
 	d->seq = seq;
+	d->held = false;
 }
 
 /* The bundle's dossier events and the officers it names.  Unchecked yet:
@@ -302,11 +301,11 @@ read_bundle(sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 	    "typeof(at) = 'text' AND typeof(kind) = 'text'", -1, &st, NULL) != SQLITE_OK)
 		return refuse_header(c->path, err, _("its events cannot be read"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&c->dev, &c->capdev, c->ndev, sizeof *c->dev)) {
+		if (syncrule_grow((void **)&c->dev, &c->capdev, c->ndev, sizeof *c->dev)) {
 			sqlite3_finalize(st);
 			return err_set(err, MC_ENOMEM, _("out of memory"));
 		}
-		dev_set(&c->dev[c->ndev++], (const char *)sqlite3_column_text(st, 0),
+		syncrule_dev_set(&c->dev[c->ndev++], (const char *)sqlite3_column_text(st, 0),
 		    (const char *)sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2),
 		    (const char *)sqlite3_column_text(st, 3),
 		    (const char *)sqlite3_column_text(st, 4));
@@ -315,7 +314,7 @@ read_bundle(sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 	if (rc != SQLITE_DONE)
 		return refuse_header(c->path, err, _("its events cannot be read"));
 	if (c->ndev > 0)
-		qsort(c->dev, c->ndev, sizeof *c->dev, dev_cmp);
+		qsort(c->dev, c->ndev, sizeof *c->dev, syncrule_dev_cmp);
 	if (sqlite3_prepare_v2(b, "SELECT e.origin, e.seq, json_extract(e.body, "
 	    "'$.username'), 1 FROM event e WHERE e.dossier = '' AND e.kind = 'officer_add' "
 	    "AND json_valid(e.body) AND json_type(e.body) = 'object' AND "
@@ -339,6 +338,103 @@ read_bundle(sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 	return 0;
 }
 
+/* Is every station's chain here, with the bundle's, whole from its first
+ * event (no gap)?  Each station's events in the bundle are consecutive
+ * (the importer checks it); those held may have holes the bundle fills. */
+static int
+find_gap(sqlite3 *db, sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
+{
+	sqlite3_stmt *held, *part = NULL, *out = NULL;
+	int rc;
+
+	if (db_prepare(db, "SELECT origin, count(*), max(seq) FROM event GROUP BY origin",
+	    &held, err))
+		return -1;
+	if (b != NULL && (sqlite3_prepare_v2(b, "SELECT min(seq), max(seq) FROM event WHERE "
+	    "origin = ?1", -1, &part, NULL) != SQLITE_OK ||
+	    db_prepare(db, "SELECT count(*) FROM event WHERE origin = ?1 AND (seq < ?2 OR "
+	    "seq > ?3)", &out, err))) {
+		sqlite3_finalize(held);
+		sqlite3_finalize(part);
+		return b != NULL && part == NULL ? refuse_header(c->path, err,
+		    _("its events cannot be read")) : -1;
+	}
+	while (!c->gap && (rc = sqlite3_step(held)) == SQLITE_ROW) {
+		long long n = sqlite3_column_int64(held, 1), top = sqlite3_column_int64(held, 2);
+		long long lo = 0, hi = 0;
+
+		if (part != NULL) {
+			sqlite3_reset(part);
+			sqlite3_bind_value(part, 1, sqlite3_column_value(held, 0));
+			if (sqlite3_step(part) == SQLITE_ROW &&
+			    sqlite3_column_type(part, 0) != SQLITE_NULL) {
+				lo = sqlite3_column_int64(part, 0);
+				hi = sqlite3_column_int64(part, 1);
+			}
+		}
+		if (lo == 0) {
+			c->gap = n != top;
+		} else {
+			/* held: exactly 1 .. lo-1 and hi+1 .. top around the bundle's */
+			sqlite3_reset(out);
+			sqlite3_bind_value(out, 1, sqlite3_column_value(held, 0));
+			sqlite3_bind_int64(out, 2, lo);
+			sqlite3_bind_int64(out, 3, hi);
+			c->gap = sqlite3_step(out) != SQLITE_ROW || sqlite3_column_int64(out, 0) !=
+			    lo - 1 + (top > hi ? top - hi : 0);
+		}
+	}
+	sqlite3_finalize(held);
+	sqlite3_finalize(part);
+	sqlite3_finalize(out);
+	part = out = NULL;
+	if (!c->gap && b != NULL) {
+		/* a station new here whose events in the bundle start past 1 */
+		if (sqlite3_prepare_v2(b, "SELECT origin FROM event GROUP BY origin HAVING "
+		    "min(seq) > 1", -1, &part, NULL) != SQLITE_OK)
+			return refuse_header(c->path, err, _("its events cannot be read"));
+		if (db_prepare(db, "SELECT 1 FROM event WHERE origin = ?1 LIMIT 1", &out, err)) {
+			sqlite3_finalize(part);
+			return -1;
+		}
+		while (!c->gap && sqlite3_step(part) == SQLITE_ROW) {
+			sqlite3_reset(out);
+			sqlite3_bind_value(out, 1, sqlite3_column_value(part, 0));
+			c->gap = sqlite3_step(out) != SQLITE_ROW;
+		}
+		sqlite3_finalize(part);
+		sqlite3_finalize(out);
+	}
+	part = out = NULL;
+	if (!c->gap && c->vector != NULL) {
+		/* what the sender held and neither this station nor the bundle
+		 * has: events of a station the bundle's steps may follow */
+		if (db_prepare(db, "SELECT key, value, (SELECT coalesce(max(seq), 0) FROM event "
+		    "WHERE origin = key) FROM json_each(?1)", &part, err))
+			return -1;
+		sqlite3_bind_text(part, 1, c->vector, -1, SQLITE_STATIC);
+		if (b != NULL && sqlite3_prepare_v2(b, "SELECT coalesce(max(seq), 0) FROM event "
+		    "WHERE origin = ?1", -1, &out, NULL) != SQLITE_OK) {
+			sqlite3_finalize(part);
+			return refuse_header(c->path, err, _("its events cannot be read"));
+		}
+		while (!c->gap && sqlite3_step(part) == SQLITE_ROW) {
+			long long top = sqlite3_column_int64(part, 2);
+
+			if (out != NULL) {
+				sqlite3_reset(out);
+				sqlite3_bind_value(out, 1, sqlite3_column_value(part, 0));
+				if (sqlite3_step(out) == SQLITE_ROW && sqlite3_column_int64(out, 0) > top)
+					top = sqlite3_column_int64(out, 0);
+			}
+			c->gap = top < sqlite3_column_int64(part, 1);
+		}
+		sqlite3_finalize(part);
+		sqlite3_finalize(out);
+	}
+	return 0;
+}
+
 int
 syncrule_header(sqlite3 *db, const char *path, const char *const *keys,
     const char *const *vals, size_t n, sqlite3 *bundle, struct syncrule_ctx **ctx,
@@ -351,10 +447,12 @@ syncrule_header(sqlite3 *db, const char *path, const char *const *keys,
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	snprintf(c->path, sizeof c->path, "%s", path);
 	if (check_header(db, path, keys, vals, n, c, err) ||
-	    (bundle != NULL && read_bundle(bundle, c, err))) {
+	    (bundle != NULL && read_bundle(bundle, c, err)) ||
+	    find_gap(db, bundle, c, err)) {
 		syncrule_free(c);
 		return -1;
 	}
+	c->vector = NULL;	/* the caller's */
 	*ctx = c;
 	return 0;
 }
@@ -368,174 +466,6 @@ syncrule_free(struct syncrule_ctx *c)
 	free(c->added);
 	free(c->named);
 	free(c);
-}
-
-/* ---- (d) the dossier's status at the event's time -------------------------- */
-
-/* The dossier's events known here and in the bundle, in projection order,
- * without the same event twice. */
-static int
-timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
-    struct dev **out, size_t *n, struct mc_err *err)
-{
-	struct dev *t = NULL, key;
-	size_t cap = 0, lo = 0, hi = c->ndev, m = 0;
-	sqlite3_stmt *st;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	if (db_prepare(db, "SELECT origin, seq, at, kind FROM event WHERE dossier = ?1",
-	    &st, err))
-		return -1;
-	sqlite3_bind_text(st, 1, dossier, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&t, &cap, m, sizeof *t))
-			goto nomem;
-		dev_set(&t[m++], dossier, (const char *)sqlite3_column_text(st, 0),
-		    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
-		    (const char *)sqlite3_column_text(st, 3));
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_DONE) {
-		free(t);
-		return db_fail(db, err, _("reading the event log"));
-	}
-	/* the bundle's, by a binary search for the dossier's first */
-	memset(&key, 0, sizeof key);
-	snprintf(key.dossier, sizeof key.dossier, "%s", dossier);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(c->dev[mid].dossier, dossier) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < c->ndev && strcmp(c->dev[i].dossier, dossier) == 0; i++) {
-		if (grow((void **)&t, &cap, m, sizeof *t))
-			goto nomem;
-		t[m++] = c->dev[i];
-	}
-	for (size_t i = 0; i < c->nadded; i++)
-		if (strcmp(c->added[i].dossier, dossier) == 0) {
-			if (grow((void **)&t, &cap, m, sizeof *t))
-				goto nomem;
-			t[m++] = c->added[i];
-		}
-	qsort(t, m, sizeof *t, dev_cmp);
-	/* the same event, held and in the bundle: once */
-	for (size_t i = 0; i < m; i++)
-		if (*n == 0 || strcmp(t[*n - 1].origin, t[i].origin) != 0 ||
-		    t[*n - 1].seq != t[i].seq || strcmp(t[*n - 1].at, t[i].at) != 0)
-			t[(*n)++] = t[i];
-	*out = t;
-	return 0;
-nomem:
-	free(t);
-	return err_set(err, MC_ENOMEM, _("out of memory"));
-}
-
-/* Is the event (origin, seq) one of these? */
-static bool
-same_event(const struct dev *d, const struct mc_event *e)
-{
-	return d->seq == e->seq && strcmp(d->origin, e->origin) == 0;
-}
-
-/* The dossier's status after t[0 .. upto), as dossier_project applies
- * them; NULL before its receipt. */
-static const char *
-replay(const struct dev *t, size_t upto)
-{
-	const char *status = NULL, *paused_from = NULL;
-
-	for (size_t i = 0; i < upto; i++) {
-		const struct mc_kind *k = vocab_kind_named(t[i].kind);
-
-		if (k == NULL || (status == NULL && k->id != MC_KIND_RECEIVE))
-			continue;
-		if (k->id == MC_KIND_RECEIVE) {
-			status = k->to;
-		} else if (k->back) {
-			status = paused_from != NULL ? paused_from :
-			    vocab_kind(MC_KIND_RECEIVE)->to;
-			paused_from = NULL;
-		} else if (k->to != NULL) {
-			if (k->id == MC_KIND_PAUSE)
-				paused_from = status;
-			status = k->to;
-		}
-	}
-	return status;
-}
-
-static int
-check_step(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
-    const struct mc_kind *k, struct mc_err *err)
-{
-	struct dev *t, me;
-	size_t n, at = 0, first = (size_t)-1;
-	const char *status;
-	char who[16];
-	int r = 0;
-
-	if (timeline(db, c, e->dossier, &t, &n, err))
-		return -1;
-	/* the event itself in its place (given without the bundle read) */
-	dev_set(&me, e->dossier, e->origin, e->seq, e->at, e->kind);
-	while (at < n && !same_event(&t[at], e))
-		at++;
-	if (at == n) {
-		struct dev *u = realloc(t, (n + 1) * sizeof *t);
-
-		if (u == NULL) {
-			free(t);
-			return err_set(err, MC_ENOMEM, _("out of memory"));
-		}
-		t = u;
-		t[n++] = me;
-		qsort(t, n, sizeof *t, dev_cmp);
-		for (at = 0; !same_event(&t[at], e); at++)
-			;
-	}
-	for (size_t i = 0; i < n && first == (size_t)-1; i++)
-		if (i != at && (strcmp(t[i].kind, "receive") == 0 ||
-		    strcmp(t[i].kind, "guide") == 0))
-			first = i;
-	if (k->id == MC_KIND_RECEIVE || k->id == MC_KIND_GUIDE) {
-		/* a receipt or a guidance is a dossier's first and only one */
-		if (first != (size_t)-1 || at > 0)
-			r = refuse(db, c, e, err, _("the dossier already has events before it"));
-		/* and the steps held without it (a gap) must follow from it */
-		for (size_t j = at + 1; r == 0 && j < n; j++) {
-			const struct mc_kind *kj = vocab_kind_named(t[j].kind);
-
-			status = replay(t, j);
-			if (kj == NULL || kj->action == NULL || lifecycle_allowed(status, kj))
-				continue;
-			station_name(db, c, t[j].origin, who, sizeof who);
-			/* TRANSLATORS: the step ("resume"), its number and station, the
-			 * status ("received") */
-			r = refuse(db, c, e, err, _("after it, the step '%s' (event %lld of "
-			    "station %s) does not apply to a dossier that is %s"), kj->name,
-			    t[j].seq, who, status != NULL ? vocab_status_label(status) : "?");
-		}
-	} else if (first == (size_t)-1) {
-		/* its receipt is not here yet (a gap in a chain): checked when it
-		 * comes, with the steps that follow it */
-		r = 0;
-	} else if (first > at) {
-		r = refuse(db, c, e, err, _("its time %s is before the dossier's receipt "
-		    "(%s)"), e->at, t[first].at);
-	} else if ((status = replay(t, at)) == NULL || !lifecycle_allowed(status, k)) {
-		/* TRANSLATORS: the step ("resume"), the status ("received") */
-		r = refuse(db, c, e, err, _("the step '%s' does not apply to a dossier that "
-		    "is %s"), k->name, status != NULL ? vocab_status_label(status) : "?");
-	}
-	free(t);
-	return r;
 }
 
 /* ---- (e) the officer ------------------------------------------------------- */
@@ -646,7 +576,9 @@ check_officer(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e,
 	}
 	if (k < 0)
 		return -1;
-	if (k == 0)
+	/* (while a chain has a gap, the officer_add may be among the events
+	 * missing) */
+	if (k == 0 && !c->gap)
 		return refuse(db, c, e, err, _("its officer '%s' is not known at that "
 		    "station (no officer_add of them)"), e->officer);
 	snprintf(c->known[c->nextknown].origin, sizeof c->known[0].origin, "%s", e->origin);
@@ -668,11 +600,11 @@ remember(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e, struct m
 
 	if (e->dossier[0] != '\0') {
 		for (size_t i = 0; i < c->ndev && !found; i++)
-			found = same_event(&c->dev[i], e);
+			found = syncrule_same_event(&c->dev[i], e);
 		if (!found) {
-			if (grow((void **)&c->added, &c->capadded, c->nadded, sizeof *c->added))
+			if (syncrule_grow((void **)&c->added, &c->capadded, c->nadded, sizeof *c->added))
 				return err_set(err, MC_ENOMEM, _("out of memory"));
-			dev_set(&c->added[c->nadded++], e->dossier, e->origin, e->seq, e->at,
+			syncrule_dev_set(&c->added[c->nadded++], e->dossier, e->origin, e->seq, e->at,
 			    e->kind);
 		}
 		return 0;
@@ -744,7 +676,7 @@ syncrule_event(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e,
 		    k->id == MC_KIND_GUIDE ? syncrule_guide_body(db, c, e, err) :
 		    syncrule_step_body(db, c, e, k, err);
 		/* (d) the step, from the dossier's status then */
-		if (r || check_step(db, c, e, k, err))
+		if (r || syncrule_check_step(db, c, e, k, err))
 			return -1;
 	}
 	/* (e) the officer */

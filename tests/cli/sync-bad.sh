@@ -32,7 +32,11 @@ A --password-file "$PWF" event "$a" handover --to "Phạm Văn Tư" --at "2026-1
 A --password-file "$PWF" event "$a" result --at "2026-11-17 10:00" >/dev/null
 A --password-file "$PWF" event "$b" result --at "2026-11-16 11:00" >/dev/null
 good="$T/good.motcua"
-A --password-file "$PWF" export --out "$good" --all >/dev/null
+# a bundle is made after the events it carries (an import refuses an event
+# more than a day after its bundle was made)
+SYNC_NOW="2026-11-30 17:00"
+at_sync() { (MOTCUA_NOW="$SYNC_NOW" && export MOTCUA_NOW && "$@"); }
+at_sync A --password-file "$PWF" export --out "$good" --all >/dev/null
 # init's two audit events (officer_add, catalog_import) come first: seq 1-2
 is "$(sqlite3 "$good" "SELECT count(*) FROM event")" 7 "the good bundle holds seven events"
 size=$(wc -c < "$good")
@@ -236,8 +240,8 @@ A --password-file "$PWF" event "$a" return --rating satisfied --at "2026-11-18 0
 "$MOTCUA" --db "$T/a-copy.db" --officer lan --password-file "$PWF" event "$a" return --rating not_satisfied --at "2026-11-18 09:05" >/dev/null
 is "$(sqlite3 "$dbA" "SELECT max(seq) FROM event")|$(sqlite3 "$T/a-copy.db" "SELECT max(seq) FROM event")" "9|9" \
     "the copy recorded a different event 9 (8 is the audit event of the export)"
-A --password-file "$PWF" export --out "$T/fork1.motcua" --all >/dev/null
-"$MOTCUA" --db "$T/a-copy.db" --password-file "$PWF" export --out "$T/fork2.motcua" --all >/dev/null
+at_sync A --password-file "$PWF" export --out "$T/fork1.motcua" --all >/dev/null
+at_sync "$MOTCUA" --db "$T/a-copy.db" --password-file "$PWF" export --out "$T/fork2.motcua" --all >/dev/null
 # Both are signed with A's key (the copy holds it): two PCs speak as A.
 # The second bundle is refused with a clone alarm, and the alarm is kept.
 fpA=$(fp_of "$dbA")
@@ -269,6 +273,8 @@ cloned "the copy's bundle after A's" "$dbB" "$T/fork1.motcua" "$T/fork2.motcua" 
 # the other way round at a fresh station: the first one is taken, the second raises the alarm
 "$MOTCUA" --db "$T/c.db" init --unit-code 000.00.00.T01 --unit-name "Tỉnh" --station 1 \
     --sample-catalog --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" >/dev/null
+# a province gathers the dossiers of its communes
+"$MOTCUA" --db "$T/c.db" --officer lan --password-file "$PWF" setting set aggregate_units 1 >/dev/null
 enrol "$T/c.db" "$dbA"; ok "the province trusts A"
 cloned "A's bundle after the copy's" "$T/c.db" "$T/fork2.motcua" "$T/fork1.motcua" "$h9b" "$h9a"
 # a peer with our station number: two stations 1 of one unit receiving on
@@ -278,7 +284,7 @@ cloned "A's bundle after the copy's" "$T/c.db" "$T/fork2.motcua" "$T/fork1.motcu
 tw=$("$MOTCUA" --db "$T/twin.db" --password-file "$PWF" receive --procedure 1.001193 --name "Đỗ Văn Dũng" --id 087084000996 --at "2026-11-16 14:00" | head -1)
 is "$tw" "$a" "the twin station gives the same code as A"
 enrol "$dbA" "$T/twin.db"; ok "A trusts the twin"
-"$MOTCUA" --db "$T/twin.db" --password-file "$PWF" export --out "$T/twin.motcua" --all >/dev/null
+at_sync "$MOTCUA" --db "$T/twin.db" --password-file "$PWF" export --out "$T/twin.motcua" --all >/dev/null
 refused "a peer with our station number" "$dbA" "another dossier with the code $a .*same station number" --db "$dbA" --password-file "$PWF" import "$T/twin.motcua"
 echo "# the message: $err"
 unlike_raw=$(printf '%s' "$err" | grep -c "UNIQUE constraint")
