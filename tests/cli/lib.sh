@@ -10,10 +10,16 @@ set -u
 T=$(mktemp -d "${TMPDIR:-/tmp}/motcua-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT INT TERM
 export HOME="$T/home" XDG_DATA_HOME="$T/xdg"
-# The tests record receipts and steps on the dates they name, in 2026, by
-# officers; a receipt dated before today is a supervisor's.  So the clock
-# starts before them all, unless a test sets its own.
-export MOTCUA_NOW="${MOTCUA_NOW:-2026-01-01 07:00}"
+# The clock follows the test's story (tests/cli/at-time): a command given
+# --at runs at that time, any other at the latest time recorded so far,
+# starting from $MOTCUA_STORY_START; a test that sets MOTCUA_NOW itself
+# runs at that.  The real binary is $MOTCUA_BINARY.
+if [ -z "${MOTCUA_BINARY:-}" ]; then
+	MOTCUA_BINARY=$MOTCUA
+	MOTCUA="$top_srcdir/tests/cli/at-time"
+fi
+export MOTCUA MOTCUA_BINARY
+export MOTCUA_STORY="$T/story-clock" MOTCUA_STORY_START="${MOTCUA_STORY_START:-2026-11-01 07:00}"
 unset MOTCUA_DB
 export LANGUAGE=en LC_ALL=C.UTF-8
 mkdir -p "$HOME"

@@ -15,14 +15,24 @@
 
 static int tap_n, tap_failed;
 
-/* The unit tests record receipts on the dates they name, in 2025 and
- * 2026, by an officer; a receipt dated before today is a supervisor's.
- * So the clock starts before them all, unless the environment or the
- * test sets its own. */
+/* The clock follows the test's story.  At a real counter a receipt is
+ * recorded when it happens, and the clock rules (clock.h: a receipt before
+ * today or more than a day ahead is a supervisor's) hold against that
+ * moment; so a test sets the clock to each moment of its story with
+ * tap_now before it records what happened then.  The story starts on
+ * 1 November 2026, unless the environment sets its own clock. */
 __attribute__((constructor, unused))
 static void tap_clock(void)
 {
-	setenv("MOTCUA_NOW", "2025-01-01 07:00", 0);
+	setenv("MOTCUA_NOW", "2026-11-01 07:00", 0);
+}
+
+/* tap_now WHEN — the clock now says WHEN ("YYYY-MM-DD HH:MM"). */
+__attribute__((unused))
+static void tap_now(const char *when)
+{
+	if (setenv("MOTCUA_NOW", when, 1) != 0)
+		exit(99);
 }
 
 static void tap_vreport(int pass, const char *fmt, va_list ap)
