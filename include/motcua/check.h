@@ -42,6 +42,8 @@ enum check_kind {
 	CHECK_DOSSIER_MISSING,	/* no row for `code`, which its events make */
 	CHECK_DOSSIER_EXTRA,	/* a row for `code`, which no event makes */
 	CHECK_CODE_MISSING,	/* `code` was issued (below the day's mark); no row holds it */
+	CHECK_SIGNATURE,	/* event `first`: its signature fails its station's key */
+	CHECK_UNSIGNED,		/* event `first` of our own chain carries no signature */
 };
 
 struct check_finding {
@@ -72,5 +74,19 @@ long long check_dossiers(sqlite3 *db, int (*fn)(const struct check_finding *, vo
     void *arg, struct mc_err *err);
 long long check_codes(sqlite3 *db, int (*fn)(const struct check_finding *, void *),
     void *arg, struct mc_err *err);
+
+/* What check_signatures counted. */
+struct check_sigs {
+	long long good;		/* signed by their stations' keys */
+	long long unsigned_;	/* of other stations, held from before signed sync */
+	long long unknown;	/* of stations whose key is not known here */
+};
+
+/* check_signatures: every event's signature against its station's key
+ * (this station's own, or the one trusted for it here; trust.h).  A
+ * signature that fails, or an event of our own chain with none (this
+ * station signs all it records), is a problem; *sums counts the rest. */
+long long check_signatures(sqlite3 *db, int (*fn)(const struct check_finding *, void *),
+    void *arg, struct check_sigs *sums, struct mc_err *err);
 
 #endif

@@ -66,12 +66,46 @@ int trust_list(sqlite3 *db, int (*fn)(const struct trust_item *, void *), void *
 int trust_alarm(sqlite3 *db, const char *origin, long long seq, const char *held,
     const char *other, const char *event, const char *file, struct mc_err *err);
 
+/* A clone alarm held: two different events `seq` signed by `origin`. */
+struct trust_alarm_item {
+	char origin[MC_UUID_LEN];
+	char unit[32];
+	int number;			/* the station's number at its unit, 0 unknown */
+	long long seq;
+	char held[MC_HASH_LEN];		/* the hash of the event held here */
+	char other[MC_HASH_LEN];	/* the hash of the other one, kept aside */
+	char file[256];			/* the bundle that brought the other */
+	char found[MC_ISO_LEN];
+};
+
+/* Every clone alarm held, oldest first; fn returns nonzero to stop (that
+ * value is returned).  0, or -1. */
+int trust_alarm_each(sqlite3 *db, int (*fn)(const struct trust_alarm_item *, void *),
+    void *arg, struct mc_err *err);
+
 /* Clone alarms held (any station), or -1. */
 long long trust_alarms(sqlite3 *db, struct mc_err *err);
 
-/* The signatures of the log: *bad events whose signature fails, *unsigned
- * of them carry none yet, *unknown are of stations whose key is not
- * known here.  0, or -1. */
+/* What an event's signature says (trust_verify_each). */
+enum trust_sig {
+	TRUST_SIG_GOOD,		/* signed by its station's key */
+	TRUST_SIG_BAD,		/* its signature fails that key: forged or edited */
+	TRUST_SIG_OWN_UNSIGNED,	/* this station's own, unsigned: this station
+				 * signs all it records, so it was put in the
+				 * log by hand */
+	TRUST_SIG_UNSIGNED,	/* another station's, held from before signed
+				 * sync (a later bundle brings its signature) */
+	TRUST_SIG_UNKNOWN,	/* of a station whose key is not known here */
+};
+
+/* Every event's signature against its station's key, in chain order: fn
+ * gets each (nonzero stops, and is returned).  0, or -1. */
+int trust_verify_each(sqlite3 *db, int (*fn)(const char *origin, long long seq,
+    enum trust_sig state, void *arg), void *arg, struct mc_err *err);
+
+/* The signatures of the log: *bad events whose signature fails,
+ * *unsigned_ of them carry none (own or another station's), *unknown
+ * are of stations whose key is not known here.  0, or -1. */
 int trust_verify_log(sqlite3 *db, long long *bad, long long *unsigned_,
     long long *unknown, struct mc_err *err);
 

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "motcua/i18n.h"
 #include "motcua/sync.h"
+#include "motcua/trust.h"
 
 static int
 run_export(struct cli_ctx *ctx, const struct cli_args *a)
@@ -82,6 +83,19 @@ print_peer(const struct sync_peer *p, void *arg)
 	return 0;
 }
 
+/* A clone alarm, after the table: what it is and what to do. */
+static int
+print_alarm(const struct trust_alarm_item *al, void *arg)
+{
+	(void)arg;
+	printf(_("CLONE ALARM: station %d of %s (%s) has signed two different events "
+	    "number %lld: the one held here (%.16s…) and another (%.16s…) in %s, found "
+	    "%.16s. Two PCs speak as one station: see CLONED STATIONS in the manual "
+	    "(man motcua)\n"), al->number, al->unit[0] ? al->unit : "?", al->origin, al->seq,
+	    al->held, al->other, al->file, al->found);
+	return 0;
+}
+
 static int
 run_peers(struct cli_ctx *ctx, const struct cli_args *a)
 {
@@ -94,7 +108,10 @@ run_peers(struct cli_ctx *ctx, const struct cli_args *a)
 	/* TRANSLATORS: column headings of `motcua peers` */
 	printf("%-36s  %-13s  %s  %-5s  %7s  %-25s  %s\n", _("station"), _("unit"), "#", "",
 	    _("events"), _("last heard"), _("holds"));
-	return sync_peers(db, print_peer, NULL, &err) ? cli_fail(&err) : 0;
+	if (sync_peers(db, print_peer, NULL, &err) != 0 ||
+	    trust_alarm_each(db, print_alarm, NULL, &err) != 0)
+		return cli_fail(&err);
+	return 0;
 }
 
 static const struct cli_opt export_opts[] = {

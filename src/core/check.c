@@ -10,6 +10,7 @@
 #include "motcua/dossier.h"
 #include "motcua/event.h"
 #include "motcua/i18n.h"
+#include "motcua/trust.h"
 
 long long
 check_integrity(sqlite3 *db, int (*fn)(const char *problem, void *), void *arg,
@@ -335,4 +336,68 @@ check_codes(sqlite3 *db, int (*fn)(const struct check_finding *, void *), void *
 	if (!stop && rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the dossier codes"));
 	return problems;
+}
+
+struct sig_walk {
+	sqlite3 *db;
+	int (*fn)(const struct check_finding *, void *);
+	void *arg;
+	struct check_sigs *sums;
+	long long problems;
+};
+
+static int
+sig_seen(const char *origin, long long seq, enum trust_sig state, void *arg)
+{
+	struct sig_walk *w = arg;
+	struct check_finding f = { .station = origin, .first = seq, .last = seq };
+	char unit[64] = "";
+	sqlite3_stmt *st;
+
+	switch (state) {
+	case TRUST_SIG_GOOD:
+		w->sums->good++;
+		return 0;
+	case TRUST_SIG_UNSIGNED:
+		w->sums->unsigned_++;
+		return 0;
+	case TRUST_SIG_UNKNOWN:
+		w->sums->unknown++;
+		return 0;
+	case TRUST_SIG_BAD:
+		f.kind = CHECK_SIGNATURE;
+		break;
+	case TRUST_SIG_OWN_UNSIGNED:
+		f.kind = CHECK_UNSIGNED;
+		break;
+	}
+	/* the station's number and unit, as check_log names a chain (a
+	 * problem is rare: one query each is cheap) */
+	if (sqlite3_prepare_v2(w->db, "SELECT coalesce(s.number, p.number, 0), "
+	    "nullif(coalesce(s.unit, p.unit), (SELECT value FROM meta WHERE key = "
+	    "'unit_code')) FROM (SELECT ?1 AS id) x LEFT JOIN station s ON s.id = x.id "
+	    "LEFT JOIN peer p ON p.station = x.id", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			f.number = sqlite3_column_int(st, 0);
+			if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+				snprintf(unit, sizeof unit, "%s",
+				    (const char *)sqlite3_column_text(st, 1));
+		}
+		sqlite3_finalize(st);
+	}
+	f.unit = unit[0] != '\0' ? unit : NULL;
+	return found(w->fn, w->arg, &f, &w->problems);
+}
+
+long long
+check_signatures(sqlite3 *db, int (*fn)(const struct check_finding *, void *), void *arg,
+    struct check_sigs *sums, struct mc_err *err)
+{
+	struct sig_walk w = { db, fn, arg, sums, 0 };
+
+	*sums = (struct check_sigs){ 0, 0, 0 };
+	if (trust_verify_each(db, sig_seen, &w, err) < 0)
+		return -1;
+	return w.problems;
 }

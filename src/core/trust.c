@@ -273,6 +273,44 @@ trust_alarm(sqlite3 *db, const char *origin, long long seq, const char *held,
 	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("recording the clone alarm"));
 }
 
+struct alarm_walk {
+	int (*fn)(const struct trust_alarm_item *, void *);
+	void *arg;
+};
+
+static int
+alarm_row(sqlite3_stmt *st, void *arg)
+{
+	struct alarm_walk *w = arg;
+	struct trust_alarm_item a;
+
+	memset(&a, 0, sizeof a);
+	copy_col(st, 0, a.origin, sizeof a.origin);
+	copy_col(st, 1, a.unit, sizeof a.unit);
+	a.number = sqlite3_column_int(st, 2);
+	a.seq = sqlite3_column_int64(st, 3);
+	copy_col(st, 4, a.held, sizeof a.held);
+	copy_col(st, 5, a.other, sizeof a.other);
+	copy_col(st, 6, a.file, sizeof a.file);
+	copy_col(st, 7, a.found, sizeof a.found);
+	return w->fn(&a, w->arg);
+}
+
+int
+trust_alarm_each(sqlite3 *db, int (*fn)(const struct trust_alarm_item *, void *), void *arg,
+    struct mc_err *err)
+{
+	struct alarm_walk w = { fn, arg };
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "SELECT a.origin, coalesce(t.unit, p.unit, ''), coalesce(t.number, "
+	    "p.number, 0), a.seq, a.held, a.other, a.file, a.found FROM clone_alarm a "
+	    "LEFT JOIN trust t ON t.station = a.origin LEFT JOIN peer p ON p.station = "
+	    "a.origin ORDER BY a.found, a.origin, a.seq", &st, err))
+		return -1;
+	return db_each(db, st, alarm_row, &w, _("reading the clone alarms"), err);
+}
+
 long long
 trust_alarms(sqlite3 *db, struct mc_err *err)
 {
@@ -284,30 +322,71 @@ trust_alarms(sqlite3 *db, struct mc_err *err)
 }
 
 int
+trust_verify_each(sqlite3 *db, int (*fn)(const char *origin, long long seq,
+    enum trust_sig state, void *arg), void *arg, struct mc_err *err)
+{
+	char self[MC_UUID_LEN] = "";
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	(void)db_meta_get(db, "station_id", self, sizeof self);
+	/* the key of an event's origin: this station's own, or the one
+	 * trusted for it here (table station keeps no key); a revoked key
+	 * still vouches for what it signed before */
+	if (db_prepare(db, "SELECT e.origin, e.seq, e.hash, e.sig, coalesce((SELECT public "
+	    "FROM station_key k WHERE k.id = 1 AND e.origin = ?1), (SELECT public FROM trust "
+	    "WHERE station = e.origin)) FROM event e ORDER BY e.origin, e.seq", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, self, -1, SQLITE_STATIC);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *origin = (const char *)sqlite3_column_text(st, 0);
+		const char *sig = (const char *)sqlite3_column_text(st, 3);
+		const char *pub = (const char *)sqlite3_column_text(st, 4);
+		enum trust_sig state;
+
+		if (sig[0] == '\0')
+			state = strcmp(origin, self) == 0 ? TRUST_SIG_OWN_UNSIGNED :
+			    TRUST_SIG_UNSIGNED;
+		else if (pub == NULL)
+			state = TRUST_SIG_UNKNOWN;
+		else if (key_verify(pub, KEY_EVENT, (const char *)sqlite3_column_text(st, 2), sig))
+			state = TRUST_SIG_GOOD;
+		else
+			state = TRUST_SIG_BAD;
+		stop = fn(origin, sqlite3_column_int64(st, 1), state, arg);
+	}
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("reading the event log"));
+}
+
+struct sig_tally {
+	long long *bad, *unsigned_, *unknown;
+};
+
+static int
+tally_sig(const char *origin, long long seq, enum trust_sig state, void *arg)
+{
+	struct sig_tally *t = arg;
+
+	(void)origin;
+	(void)seq;
+	if (state == TRUST_SIG_BAD)
+		(*t->bad)++;
+	else if (state == TRUST_SIG_UNSIGNED || state == TRUST_SIG_OWN_UNSIGNED)
+		(*t->unsigned_)++;
+	else if (state == TRUST_SIG_UNKNOWN)
+		(*t->unknown)++;
+	return 0;
+}
+
+int
 trust_verify_log(sqlite3 *db, long long *bad, long long *unsigned_, long long *unknown,
     struct mc_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	struct sig_tally t = { bad, unsigned_, unknown };
 
 	*bad = *unsigned_ = *unknown = 0;
-	/* the key of an event's origin: this station's own, or the one
-	 * trusted for it here (table station keeps no key) */
-	if (db_prepare(db, "SELECT e.hash, e.sig, coalesce((SELECT public FROM station_key k, "
-	    "meta m WHERE k.id = 1 AND m.key = 'station_id' AND m.value = e.origin), (SELECT "
-	    "public FROM trust WHERE station = e.origin)) FROM event e", &st, err))
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *sig = (const char *)sqlite3_column_text(st, 1);
-		const char *pub = (const char *)sqlite3_column_text(st, 2);
-
-		if (sig[0] == '\0')
-			(*unsigned_)++;
-		else if (pub == NULL)
-			(*unknown)++;
-		else if (!key_verify(pub, KEY_EVENT, (const char *)sqlite3_column_text(st, 0), sig))
-			(*bad)++;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("reading the event log"));
+	return trust_verify_each(db, tally_sig, &t, err);
 }
