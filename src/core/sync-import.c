@@ -21,224 +21,17 @@
 #include "motcua/unit.h"
 #include "sync-int.h"
 
-/* in key order: the content hash takes them in this order */
-static const char *const header_keys[] = {
-	"content_sha256", "count", "created", "format", "format_version", "kind",
-	"payload", "sender", "sender_key", "sender_number", "sender_unit", "signature",
-	"vector", "version",
-};
-#define NKEYS (sizeof header_keys / sizeof header_keys[0])
-
-struct bundle {
-	sqlite3 *b;
-	const char *path;
-	char *val[NKEYS];	/* by header_keys index; NULL if absent */
-	/* a clone alarm found (alarm_seq > 0): recorded after the rollback */
-	char alarm_origin[MC_UUID_LEN];
-	long long alarm_seq;
-	char alarm_held[MC_HASH_LEN], alarm_other[MC_HASH_LEN];
-	char *alarm_event;
-	struct syncrule_ctx *rules;	/* [syncrule] from syncrule_header */
-};
-
+/* the short names this file reads best with */
 static const char *
 hv(const struct bundle *bd, const char *key)
 {
-	for (size_t i = 0; i < NKEYS; i++)
-		if (strcmp(header_keys[i], key) == 0)
-			return bd->val[i];
-	return NULL;
+	return sync_bundle_value(bd, key);
 }
 
 static int
 bad(const struct bundle *bd, struct mc_err *err, const char *why)
 {
-	return err_set(err, MC_EINVAL, _("%s was not imported: %s; nothing was changed"),
-	    bd->path, why);
-}
-
-/* The file itself: a regular, non-empty SQLite file. */
-static int
-check_file(struct bundle *bd, struct mc_err *err)
-{
-	struct stat sb;
-	char magic[16];
-	FILE *f;
-	size_t got;
-
-	if (stat(bd->path, &sb) != 0)
-		return err_set(err, MC_ENOTFOUND, _("%s does not exist: check the name and "
-		    "that the stick is in"), bd->path);
-	if (!S_ISREG(sb.st_mode))
-		return bad(bd, err, _("it is not a file"));
-	if (sb.st_size == 0)
-		return bad(bd, err, _("the file is empty (was the stick pulled out while "
-		    "it was written?)"));
-	if ((f = fopen(bd->path, "rb")) == NULL)
-		return err_set(err, MC_EIO, _("cannot read %s: check the stick"), bd->path);
-	got = fread(magic, 1, sizeof magic, f);
-	fclose(f);
-	if (got != sizeof magic || memcmp(magic, "SQLite format 3", 16) != 0)
-		return bad(bd, err, _("it is not a motcua bundle (not even a database file)"));
-	if (sb.st_size % 512 != 0)
-		return bad(bd, err, _("the file is cut short (copy it again from the "
-		    "sending PC)"));
-	return 0;
-}
-
-/* "file:" URI of a path, so that read-only and immutable can be asked. */
-static char *
-file_uri(const char *path)
-{
-	size_t n = strlen(path);
-	char *u = malloc(3 * n + 32), *o = u;
-
-	if (u == NULL)
-		return NULL;
-	o += sprintf(o, "file:");
-	for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("/-_.~", *p) != NULL)
-			*o++ = (char)*p;
-		else
-			o += sprintf(o, "%%%02X", *p);
-	}
-	sprintf(o, "?mode=ro&immutable=1");
-	return u;
-}
-
-static int
-open_bundle(struct bundle *bd, struct mc_err *err)
-{
-	static const char *const expect[4][4] = {
-		{"table", "bundle", "bundle", NULL},
-		{"table", "event", "event", NULL},
-		{"index", "sqlite_autoindex_bundle_1", "bundle", ""},
-		{"index", "sqlite_autoindex_event_1", "event", ""},
-	};
-	const char *sqls[2] = {
-		"CREATE TABLE bundle (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
-		"CREATE TABLE event (origin TEXT NOT NULL, seq INTEGER NOT NULL, "
-		"at TEXT NOT NULL, officer TEXT NOT NULL, dossier TEXT NOT NULL, "
-		"kind TEXT NOT NULL, body TEXT NOT NULL, prev TEXT NOT NULL, "
-		"hash TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (origin, seq)) STRICT",
-	};
-	sqlite3_stmt *st;
-	char *uri = file_uri(bd->path);
-	int rc, row = 0, dummy;
-
-	if (uri == NULL)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	rc = sqlite3_open_v2(uri, &bd->b, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-	free(uri);
-	if (rc != SQLITE_OK)
-		return bad(bd, err, _("it cannot be opened as a database"));
-	/* a file from a stick is hostile until proven otherwise */
-	sqlite3_db_config(bd->b, SQLITE_DBCONFIG_DEFENSIVE, 1, &dummy);
-	sqlite3_db_config(bd->b, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &dummy);
-	sqlite3_db_config(bd->b, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &dummy);
-	sqlite3_db_config(bd->b, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &dummy);
-	if (sqlite3_prepare_v2(bd->b, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK)
-		return bad(bd, err, _("it is damaged (not a readable database)"));
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
-		sqlite3_finalize(st);
-		return bad(bd, err, _("it is damaged (the database check failed)"));
-	}
-	sqlite3_finalize(st);
-	/* exactly our two tables and their keys: no trigger, view or extra */
-	if (sqlite3_prepare_v2(bd->b, "SELECT type, name, tbl_name, coalesce(sql, '') FROM "
-	    "sqlite_schema ORDER BY name", -1, &st, NULL) != SQLITE_OK)
-		return bad(bd, err, _("it is damaged (its tables cannot be read)"));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(st, 0);
-		const char *sql = (const char *)sqlite3_column_text(st, 3);
-
-		if (strcmp(type, "trigger") == 0 || strcmp(type, "view") == 0) {
-			/* choose the words before `type` goes with the statement */
-			const char *why = strcmp(type, "trigger") == 0 ?
-			    _("it contains a trigger, which no motcua bundle has") :
-			    _("it contains a view, which no motcua bundle has");
-
-			sqlite3_finalize(st);
-			return bad(bd, err, why);
-		}
-		if (row >= 4 || strcmp(type, expect[row][0]) != 0 ||
-		    strcmp((const char *)sqlite3_column_text(st, 1), expect[row][1]) != 0 ||
-		    strcmp((const char *)sqlite3_column_text(st, 2), expect[row][2]) != 0 ||
-		    strcmp(sql, row < 2 ? sqls[row] : expect[row][3]) != 0) {
-			sqlite3_finalize(st);
-			return bad(bd, err, _("its tables are not those of a motcua bundle"));
-		}
-		row++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE || row != 4)
-		return bad(bd, err, _("its tables are not those of a motcua bundle"));
-	return 0;
-}
-
-static int
-read_header(struct bundle *bd, struct mc_err *err)
-{
-	static const char *const required[] = {"content_sha256", "count", "created",
-	    "format", "format_version", "kind", "sender", "sender_key", "sender_number",
-	    "sender_unit", "signature", "vector"};
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_prepare_v2(bd->b, "SELECT key, value FROM bundle", -1, &st, NULL)
-	    != SQLITE_OK)
-		return bad(bd, err, _("its header cannot be read"));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(st, 0);
-		size_t i;
-
-		for (i = 0; i < NKEYS; i++)
-			if (strcmp(k, header_keys[i]) == 0)
-				break;
-		if (i == NKEYS) {
-			sqlite3_finalize(st);
-			return bad(bd, err, _("its header has a key no motcua writes"));
-		}
-		/* a damaged table can hold a key twice (its index says once) */
-		if (bd->val[i] != NULL) {
-			sqlite3_finalize(st);
-			return bad(bd, err, _("its header has a key twice (the file is damaged)"));
-		}
-		bd->val[i] = strdup((const char *)sqlite3_column_text(st, 1));
-		if (bd->val[i] == NULL) {
-			sqlite3_finalize(st);
-			return err_set(err, MC_ENOMEM, _("out of memory"));
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return bad(bd, err, _("its header cannot be read"));
-	if (hv(bd, "format") == NULL || strcmp(hv(bd, "format"), "motcua-bundle") != 0)
-		return bad(bd, err, _("it is not a motcua bundle"));
-	if (hv(bd, "format_version") != NULL && strcmp(hv(bd, "format_version"), "1") == 0)
-		return bad(bd, err, _("it was made by a motcua from before signed bundles "
-		    "(format 1), whose events carry no signature: update motcua on the PC that "
-		    "made it and export again"));
-	if (hv(bd, "format_version") == NULL ||
-	    strcmp(hv(bd, "format_version"), SYNC_FORMAT_TEXT) != 0)
-		return bad(bd, err, _("it was made by another version of motcua (bundle "
-		    "format not 2): update motcua on the PC that reads it"));
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-		if (hv(bd, required[i]) == NULL)
-			return bad(bd, err, _("its header is incomplete"));
-	return 0;
-}
-
-static void
-bundle_close(struct bundle *bd)
-{
-	free(bd->alarm_event);
-	for (size_t i = 0; i < NKEYS; i++)
-		free(bd->val[i]);
-	syncrule_free(bd->rules);	/* [syncrule] */
-	sqlite3_close(bd->b);
+	return sync_bundle_bad(bd, err, why);
 }
 
 /* ---- who signed it ------------------------------------------------------------ */
@@ -766,9 +559,7 @@ sync_trust_file(sqlite3 *db, const char *acting, const char *path, const char *f
 
 	memset(&bd, 0, sizeof bd);
 	memset(t, 0, sizeof *t);
-	bd.path = path;
-	if (key_fingerprint_parse(fpr_in, fpr, err) || check_file(&bd, err) ||
-	    open_bundle(&bd, err) || read_header(&bd, err))
+	if (key_fingerprint_parse(fpr_in, fpr, err) || sync_bundle_open(&bd, path, err))
 		goto done;
 	if (!key_is_public(hv(&bd, "sender_key"))) {
 		bad(&bd, err, _("its sender's key is malformed"));
@@ -776,10 +567,7 @@ sync_trust_file(sqlite3 *db, const char *acting, const char *path, const char *f
 	}
 	/* the file is the sender's own: its signature over its content */
 	sync_hash_init(&h);
-	for (size_t i = 0; i < NKEYS; i++)
-		if (bd.val[i] != NULL && strcmp(header_keys[i], "content_sha256") != 0 &&
-		    strcmp(header_keys[i], "signature") != 0)
-			sync_hash_header(&h, header_keys[i], bd.val[i]);
+	sync_bundle_hash_header(&bd, &h);
 	if (sqlite3_prepare_v2(bd.b, "SELECT origin, seq, hash FROM event ORDER BY origin, seq",
 	    -1, &st, NULL) != SQLITE_OK) {
 		bad(&bd, err, _("its events cannot be read"));
@@ -809,7 +597,7 @@ sync_trust_file(sqlite3 *db, const char *acting, const char *path, const char *f
 	}
 	rc = trust_add(db, acting, t->station, t->public, t->unit, t->number, err);
 done:
-	bundle_close(&bd);
+	sync_bundle_close(&bd);
 	return rc;
 }
 
@@ -828,14 +616,12 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 
 	memset(r, 0, sizeof *r);
 	memset(&bd, 0, sizeof bd);
-	bd.path = path;
 	if (role_require(db, acting, MC_ACT_IMPORT, &me, err))
 		return -1;
-	if (check_file(&bd, err) || open_bundle(&bd, err) || read_header(&bd, err) ||
-	    check_sender(db, &bd, err))
+	if (sync_bundle_open(&bd, path, err) || check_sender(db, &bd, err))
 		goto done;
 	/* [syncrule] the header typed and bounded, the bundle read for its rules */
-	if (syncrule_header(db, path, header_keys, (const char *const *)bd.val, NKEYS, bd.b,
+	if (syncrule_header(db, path, sync_header_keys, (const char *const *)bd.val, NKEYS, bd.b,
 	    &bd.rules, err))
 		goto done;
 	kind = hv(&bd, "kind");
@@ -855,10 +641,7 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	}
 	/* the header, hashed in key order, then the events */
 	sync_hash_init(&h);
-	for (size_t i = 0; i < NKEYS; i++)
-		if (bd.val[i] != NULL && strcmp(header_keys[i], "content_sha256") != 0 &&
-		    strcmp(header_keys[i], "signature") != 0)
-			sync_hash_header(&h, header_keys[i], bd.val[i]);
+	sync_bundle_hash_header(&bd, &h);
 	if (db_tx_begin(db, &tx, err))
 		goto done;
 	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY, "
@@ -910,6 +693,6 @@ rollback:
 		}
 	}
 done:
-	bundle_close(&bd);
+	sync_bundle_close(&bd);
 	return rc;
 }
