@@ -104,7 +104,11 @@ test_amend(sqlite3 *db, struct mc_calendar *cal)
 	struct mc_procedure p;
 	struct mc_err err;
 
+	/* a dossier received on the 19th; the changes are made the next
+	 * morning, at `at`: the clock says each moment */
+	tap_now("2026-11-19 09:00");
 	receive(db, cal, CODE, "2026-11-19 09:00", code);
+	tap_now("2026-11-20 09:00");
 	text(db, "SELECT documents FROM dossier", docs, sizeof docs);
 	revisions(db, got);
 	is_str(got, "", "no version made here before any change");

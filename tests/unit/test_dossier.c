@@ -45,11 +45,14 @@ new_db(const char *name, int station)
 	return db;
 }
 
+/* A receipt by lan at `when`; the clock says `when`: the receipt is
+ * recorded as it happens. */
 static struct mc_receipt
 receipt(const char *when)
 {
 	struct mc_receipt r;
 
+	tap_now(when);
 	memset(&r, 0, sizeof r);
 	r.procedure = "1.001193";	/* birth registration, same day */
 	r.docs = "all";
@@ -60,6 +63,18 @@ receipt(const char *when)
 	r.officer = "lan";
 	if (date_parse_time(when, &r.at) != 0)
 		exit(99);
+	return r;
+}
+
+/* A late entry: a receipt of `when`, entered at `now`, after a later event
+ * of the station: a supervisor's (clock.h), so truong enters it. */
+static struct mc_receipt
+late_receipt(const char *when, const char *now)
+{
+	struct mc_receipt r = receipt(when);
+
+	tap_now(now);
+	r.officer = "truong";
 	return r;
 }
 
@@ -187,7 +202,9 @@ main(void)
 	r = receipt("2026-11-20 10:00");
 	ok(dossier_receive(db, cal, &r, &out, &err) == 0 &&
 	    strcmp(out.code, "000.17.22.H56-261120-1002") == 0, "second code: 1002");
-	r = receipt("2026-11-20 08:00");
+	/* (entered at 10:05, after the 10:00 one: a supervisor's late entry; the
+	 * point is its number) */
+	r = late_receipt("2026-11-20 08:00", "2026-11-20 10:05");
 	ok(dossier_receive(db, cal, &r, &out, &err) == 0 &&
 	    strcmp(out.code, "000.17.22.H56-261120-1003") == 0,
 	    "an earlier clock time still takes the next number");
@@ -197,14 +214,17 @@ main(void)
 	date_format_time(&out.due, due);
 	is_str(due, "2026-11-23 17:00", "received Monday morning, due Monday");
 
-	/* a 3-working-day procedure across a weekend */
-	r = receipt("2026-11-20 16:00");
+	/* a 3-working-day procedure across a weekend (entered on Monday, after
+	 * Monday's receipt: a supervisor's late entry; the point is its due date) */
+	r = late_receipt("2026-11-20 16:00", "2026-11-23 08:05");
 	r.procedure = "1.001022";
 	ok(dossier_receive(db, cal, &r, &out, &err) == 0, "receive a 3-day procedure");
 	date_format_time(&out.due, due);
 	is_str(due, "2026-11-25 16:00", "Friday + 3 working days = Wednesday, same clock time");
 
-	/* station 2 of the same unit never collides with station 1 */
+	/* station 2 of the same unit never collides with station 1 (made that
+	 * Friday, before its receipts) */
+	tap_now("2026-11-20 09:00");
 	db2 = new_db("two.db", 2);
 	r = receipt("2026-11-20 09:30");
 	ok(dossier_receive(db2, cal, &r, &out, &err) == 0 &&
@@ -219,7 +239,8 @@ main(void)
 	    "delivery, name_fold, received, due, status, updated, address_fold FROM dossier "
 	    "LIMIT 1",
 	    &err) == 0, "(a row of station 2, as if synced)");
-	r = receipt("2026-11-20 11:00");
+	/* (a supervisor's late entry on Monday: the point is its number) */
+	r = late_receipt("2026-11-20 11:00", "2026-11-23 08:10");
 	ok(dossier_receive(db, cal, &r, &out, &err) == 0 &&
 	    strcmp(out.code, "000.17.22.H56-261120-1005") == 0,
 	    "station 1 goes on with its own block (1005)");
@@ -231,7 +252,9 @@ main(void)
 	    "delivery, name_fold, received, due, status, updated, address_fold FROM dossier "
 	    "LIMIT 1",
 	    &err) == 0, "(the day's block is used up)");
-	r = receipt("2026-11-20 11:30");
+	/* (a supervisor's late entry on Monday, so that the refusal is the
+	 * block's) */
+	r = late_receipt("2026-11-20 11:30", "2026-11-23 08:15");
 	refused(db, cal, &r, "999", "the 1000th dossier of a station's day");
 	ok(db_exec(db, "DELETE FROM dossier WHERE id = 'x9'", &err) == 0, "(remove it)");
 
@@ -340,8 +363,8 @@ main(void)
 	}
 
 	/* the demo fills a database with consistent dossiers */
+	tap_now("2026-11-20 08:00");	/* 60 days back: the sample's procedures */
 	db2 = new_db("demo.db", 1);
-	setenv("MOTCUA_NOW", "2026-11-20 08:00", 1);	/* 60 days back: the sample's procedures */
 	ok(demo_fill(db2, "lan", 50, 60, &err) == 0, "demo: 50 dossiers (%s)", err.msg);
 	is_int(count(db2, "dossier"), 50, "demo: 50 rows");
 	is_int(event_verify(db2, &err), 0, "demo: chain sound");

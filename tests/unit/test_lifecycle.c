@@ -29,7 +29,8 @@ at(const char *s)
 	return t;
 }
 
-/* A new dossier received at `when`; its code in code[64]. */
+/* A new dossier received at `when`, the clock saying `when`; its code in
+ * code[64]. */
 static void
 receive(const char *when, char code[64])
 {
@@ -38,6 +39,7 @@ receive(const char *when, char code[64])
 	struct mc_err err;
 	char id[32];
 
+	tap_now(when);
 	memset(&r, 0, sizeof r);
 	snprintf(id, sizeof id, "087084%06d", ++serial % 1000000);
 	r.procedure = "1.001022";	/* 3 working days */
@@ -53,7 +55,8 @@ receive(const char *when, char code[64])
 	snprintf(code, 64, "%s", out.code);
 }
 
-/* Record a step with every field it has given a plausible value. */
+/* Record a step with every field it has given a plausible value, the
+ * clock saying `when`. */
 static int
 step(const char *code, enum mc_kind_id s, const char *when, const char *officer,
     struct mc_err *err)
@@ -62,6 +65,7 @@ step(const char *code, enum mc_kind_id s, const char *when, const char *officer,
 	struct mc_step_args a;
 	struct mc_time t = at(when);
 
+	tap_now(when);
 	memset(&a, 0, sizeof a);
 	(void)lifecycle_arg(&a, k, "to", "Phạm Văn Tư");
 	(void)lifecycle_arg(&a, k, "agency", "Phòng Tư pháp");
@@ -150,7 +154,10 @@ history_lines(const struct mc_history_item *h, void *arg)
 int
 main(void)
 {
-	char p[128], code[64], before[32];
+	/* the dossiers of the table, one a cell; those of the other checks */
+	static char cell[sizeof reach / sizeof reach[0]][MC_KIND_COUNT][64];
+	char p[128], code[64], before[32], c_cancel[64], c_pause[64], c_late[64],
+	    c_before[64], c_fields[64], c_history[64];
 	struct mc_unit u = {.code = "000.17.22.H56", .station = 1};
 	struct catalog_stats cs;
 	struct mc_err err;
@@ -160,6 +167,13 @@ main(void)
 		return 99;
 	snprintf(p, sizeof p, "%s/l.db", dir);
 	snprintf(u.name, sizeof u.name, "UBND xã Mỹ An");
+	/* The story runs in order, as at a counter, where a receipt before the
+	 * station's newest event is a supervisor's (clock.h): the station is
+	 * set up in February; the Tết dossier is received then; on Friday 20
+	 * November at 09:00 every other dossier is received; then their steps,
+	 * each with the clock at its time (a step is checked against its own
+	 * dossier's history only, so the clock follows each dossier's steps). */
+	tap_now("2026-02-10 08:00");
 	if (db_open(p, DB_CREATE, &db, &err) || unit_init(db, &u, &err) ||
 	    unit_officer_add(db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, &err) ||
 	    unit_officer_add(db, "boss", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, &err) ||
@@ -169,7 +183,39 @@ main(void)
 		return 1;
 	}
 
-	/* every step from every status: the rule table and the real thing */
+	/* pauses: Tết does not count as paused days (February) */
+	receive("2026-02-10 10:00", code);	/* Tue before Tết; due Fri 13 */
+	is_str(col(code, "due"), "2026-02-13T10:00:00+07:00", "due before Tết");
+	ok(step(code, MC_KIND_PAUSE, "2026-02-12 09:00", "lan", &err) == 0 &&
+	    step(code, MC_KIND_RESUME, "2026-02-24 09:00", "lan", &err) == 0,
+	    "paused across Tết (16–20/2)");
+	is_str(col(code, "paused_days"), "3", "Thu 12, Fri 13, Mon 23: Tết and weekends "
+	    "do not count");
+	is_str(col(code, "due"), "2026-02-25T10:00:00+07:00", "due Fri 13 + 3 working "
+	    "days = Wed 25");
+
+	/* Friday 20 November, 09:00: every other dossier is received */
+	for (size_t r = 0; r < sizeof reach / sizeof reach[0]; r++)
+		for (int s = MC_KIND_HANDOVER; s < MC_KIND_COUNT; s++)
+			receive("2026-11-20 09:00", cell[r][s]);
+	receive("2026-11-20 09:00", c_cancel);
+	receive("2026-11-20 09:00", c_pause);	/* Fri; due Wed 25 09:00 */
+	receive("2026-11-20 09:00", c_late);
+	receive("2026-11-20 09:00", c_before);
+	receive("2026-11-20 09:00", c_fields);
+	receive("2026-11-20 09:00", c_history);
+
+	/* every step from every status: the rule table and the real thing;
+	 * at 10:00 each cell's dossier is brought to its status */
+	for (size_t r = 0; r < sizeof reach / sizeof reach[0]; r++)
+		for (int s = MC_KIND_HANDOVER; s < MC_KIND_COUNT; s++)
+			for (int k = 0; k < reach[r].n; k++)
+				if (step(cell[r][s], reach[r].path[k], "2026-11-20 10:00",
+				    reach[r].path[k] == MC_KIND_CANCEL ? "boss" : "lan", &err)) {
+					printf("Bail out! reaching %s: %s\n", reach[r].status, err.msg);
+					return 1;
+				}
+	/* and the next morning the step is tried */
 	for (size_t r = 0; r < sizeof reach / sizeof reach[0]; r++) {
 		for (int s = MC_KIND_HANDOVER; s < MC_KIND_COUNT; s++) {
 			bool want = allowed[r][s - MC_KIND_HANDOVER] == '1';
@@ -177,13 +223,7 @@ main(void)
 			const char *who = s == MC_KIND_CANCEL ? "boss" : "lan";
 			int rc;
 
-			receive("2026-11-20 09:00", code);
-			for (int k = 0; k < reach[r].n; k++)
-				if (step(code, reach[r].path[k], "2026-11-20 10:00",
-				    reach[r].path[k] == MC_KIND_CANCEL ? "boss" : "lan", &err)) {
-					printf("Bail out! reaching %s: %s\n", reach[r].status, err.msg);
-					return 1;
-				}
+			snprintf(code, sizeof code, "%s", cell[r][s]);
 			if (strcmp(col(code, "status"), reach[r].status) != 0) {
 				printf("Bail out! %s is %s, not %s\n", code, col(code, "status"),
 				    reach[r].status);
@@ -215,12 +255,12 @@ main(void)
 	}
 
 	/* cancel needs a supervisor */
-	receive("2026-11-20 09:00", code);
+	snprintf(code, sizeof code, "%s", c_cancel);
 	ok(step(code, MC_KIND_CANCEL, "2026-11-20 10:00", "lan", &err) != 0 &&
 	    strstr(err.msg, "supervisor") != NULL, "an officer cannot cancel");
 
 	/* pauses: weekends and Tết do not count as paused days */
-	receive("2026-11-20 09:00", code);	/* Fri; due Wed 25 09:00 */
+	snprintf(code, sizeof code, "%s", c_pause);	/* Fri; due Wed 25 09:00 */
 	ok(step(code, MC_KIND_PAUSE, "2026-11-20 14:00", "lan", &err) == 0 &&
 	    step(code, MC_KIND_RESUME, "2026-11-24 08:00", "lan", &err) == 0,
 	    "pause Friday, resume Tuesday");
@@ -236,18 +276,8 @@ main(void)
 	is_str(col(code, "paused_days"), "4", "two more working days (Thu, Fri)");
 	is_str(col(code, "due"), "2026-12-01T09:00:00+07:00", "due Fri 27 → Tue 1/12");
 
-	receive("2026-02-10 10:00", code);	/* Tue before Tết; due Fri 13 */
-	is_str(col(code, "due"), "2026-02-13T10:00:00+07:00", "due before Tết");
-	ok(step(code, MC_KIND_PAUSE, "2026-02-12 09:00", "lan", &err) == 0 &&
-	    step(code, MC_KIND_RESUME, "2026-02-24 09:00", "lan", &err) == 0,
-	    "paused across Tết (16–20/2)");
-	is_str(col(code, "paused_days"), "3", "Thu 12, Fri 13, Mon 23: Tết and weekends "
-	    "do not count");
-	is_str(col(code, "due"), "2026-02-25T10:00:00+07:00", "due Fri 13 + 3 working "
-	    "days = Wed 25");
-
 	/* late: the due date decides, an apology only moves the appointment */
-	receive("2026-11-20 09:00", code);
+	snprintf(code, sizeof code, "%s", c_late);
 	ok(step(code, MC_KIND_APOLOGIZE, "2026-11-24 09:00", "lan", &err) == 0,
 	    "apologize");
 	is_str(col(code, "appointment"), "2027-01-15T10:00:00+07:00", "new appointment");
@@ -256,12 +286,12 @@ main(void)
 	    strstr(err.msg, "later"), "a second apology must promise a later date");
 
 	/* nothing before the last step */
-	receive("2026-11-20 09:00", code);
+	snprintf(code, sizeof code, "%s", c_before);
 	ok(step(code, MC_KIND_HANDOVER, "2026-11-19 09:00", "lan", &err) != 0 &&
 	    strstr(err.msg, "before"), "a step before the receipt is refused");
 
 	/* the fields' types and limits: refused with a message, nothing written */
-	receive("2026-11-20 09:00", code);
+	snprintf(code, sizeof code, "%s", c_fields);
 	{
 		static const struct {
 			enum mc_kind_id kind;
@@ -294,6 +324,7 @@ main(void)
 			(void)lifecycle_arg(&a, k, bad[i].field, bad[i].value != NULL ?
 			    bad[i].value : longname);
 			memset(&err, 0, sizeof err);
+			tap_now("2026-11-21 09:00");
 			rc = lifecycle_record(db, cal, code, k, &a, &t, "lan", &err);
 			ok(rc != 0 && strstr(err.msg, bad[i].says) != NULL &&
 			    db_int(db, "SELECT count(*) FROM event", -1) == before_n &&
@@ -313,6 +344,7 @@ main(void)
 			n = db_int(db, "SELECT count(*) FROM event", -1);
 			memset(&a, 0, sizeof a);
 			(void)lifecycle_arg(&a, k, "due", "2026-12-01 10:00");
+			tap_now("2026-11-21 10:00");
 			ok(lifecycle_record(db, cal, code, k, &a, &t, "lan", &err) != 0 &&
 			    strstr(err.msg, "computes") != NULL && strcmp(col(code, "status"),
 			    "paused") == 0 && db_int(db, "SELECT count(*) FROM event", -1) == n,
@@ -335,6 +367,7 @@ main(void)
 				strcat(name, "Đ");
 			memset(&a, 0, sizeof a);
 			(void)lifecycle_arg(&a, vocab_kind(MC_KIND_HANDOVER), "to", name);
+			tap_now("2026-11-21 11:00");
 			ok(lifecycle_record(db, cal, code, vocab_kind(MC_KIND_HANDOVER), &a, &t,
 			    "lan", &err) == 0, "a name of 200 characters is within the limit "
 			    "(%s)", err.msg);
@@ -342,7 +375,7 @@ main(void)
 	}
 
 	/* the history: each event decoded by the kind table */
-	receive("2026-11-20 09:00", code);
+	snprintf(code, sizeof code, "%s", c_history);
 	{
 		struct mc_step_args a;
 		struct mc_time t;
@@ -354,6 +387,7 @@ main(void)
 		(void)lifecycle_arg(&a, res, "outcome", "refused");
 		(void)lifecycle_arg(&a, res, "reason", "Thiếu  giấy tờ ");
 		t = at("2026-11-21 09:00");
+		tap_now("2026-11-21 09:00");
 		ok(lifecycle_record(db, cal, code, res, &a, &t, "lan", &err) == 0,
 		    "a refused result (%s)", err.msg);
 		memset(&a, 0, sizeof a);
@@ -361,6 +395,7 @@ main(void)
 		(void)lifecycle_arg(&a, ret, "collector_id", "087084999999");
 		(void)lifecycle_arg(&a, ret, "rating", "very_satisfied");
 		t = at("2026-11-22 09:00");
+		tap_now("2026-11-22 09:00");
 		ok(lifecycle_record(db, cal, code, ret, &a, &t, "lan", &err) == 0,
 		    "returned to another person (%s)", err.msg);
 		memset(&h, 0, sizeof h);

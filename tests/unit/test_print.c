@@ -308,6 +308,7 @@ main(void)
 	    "để xuống dòng";
 	r.docs = "all";
 	r.officer = "lan";
+	tap_now("2026-11-20 16:10");	/* the clock says the receipt's moment */
 	if (date_parse_time("2026-11-20 16:10", &r.at) != 0 ||
 	    dossier_receive(db, cal, &r, &out, &err))
 		bail("receive", &err);
