@@ -24,6 +24,31 @@ static const char *const who[MC_ROLE_COUNT] = {
 };
 static int serial;
 
+/* The clock follows the story: the day of the matrix is 20 November 2026,
+ * and each receipt and step happens a minute after the one before, the
+ * clock saying it (a receipt before the station's newest event, or before
+ * today, is a supervisor's: clock.h).  The time of that next moment; the
+ * clock is set to it. */
+static struct mc_time
+next_moment(void)
+{
+	static struct mc_time t;
+
+	if (t.jdn == 0)
+		t = moment("2026-11-20 07:30");
+	if (++t.min >= 1440) {
+		t.min -= 1440;
+		t.jdn++;
+	}
+	{
+		char when[MC_TIME_LEN];
+
+		date_format_time(&t, when);
+		tap_now(when);
+	}
+	return t;
+}
+
 /* A receipt by `officer` (the actor's own dossier); code to out. */
 static void
 own_receipt(const char *officer, char out[MC_CODE_LEN])
@@ -40,20 +65,20 @@ own_receipt(const char *officer, char out[MC_CODE_LEN])
 	r.applicant.name = "Người Thử";
 	r.applicant.id = id;
 	r.officer = officer;
-	r.at = moment("2026-11-20 09:00");
+	r.at = next_moment();
 	if (dossier_receive(db, cal, &r, &o, &err) != 0)
 		bail("receipt", err.msg);
 	snprintf(out, MC_CODE_LEN, "%s", o.code);
 }
 
-/* Record kind k on code as `officer`, with what each kind needs. */
+/* Record kind k on code as `officer`, with what each kind needs, at the
+ * story's next moment. */
 static int
-record(const char *code, enum mc_kind_id k, const char *when, const char *officer,
-    struct mc_err *err)
+record(const char *code, enum mc_kind_id k, const char *officer, struct mc_err *err)
 {
 	const struct mc_kind *kind = vocab_kind(k);
 	struct mc_step_args a;
-	struct mc_time t = moment(when);
+	struct mc_time t = next_moment();
 
 	memset(&a, 0, sizeof a);
 	(void)lifecycle_arg(&a, kind, "to", "Phạm Văn Tư");
@@ -91,7 +116,7 @@ prepare(enum mc_action a, enum mc_role r, char code[MC_CODE_LEN])
 		return;
 	own_receipt(owner, code);
 	if (before((enum mc_kind_id)a) >= 0 && record(code, (enum mc_kind_id)before((enum mc_kind_id)a),
-	    "2026-11-20 10:00", owner, &err) != 0)
+	    owner, &err) != 0)
 		bail("the step before", err.msg);
 }
 
@@ -110,7 +135,7 @@ attempt(enum mc_action a, enum mc_role r, const char *code, struct mc_err *err)
 	int rv;
 
 	if (code[0] != '\0')
-		return record(code, (enum mc_kind_id)a, "2026-11-20 11:00", me, err);
+		return record(code, (enum mc_kind_id)a, me, err);
 	switch (a) {
 	case MC_ACT_READ: case MC_ACT_REPORT: case MC_ACT_AUDIT: case MC_ACT_RESTORE:
 		/* not writers: the screens and the command line ask role_may */
@@ -123,7 +148,7 @@ attempt(enum mc_action a, enum mc_role r, const char *code, struct mc_err *err)
 	rc.applicant.name = "Người Thử";
 	rc.applicant.id = "087090999999";
 	rc.officer = me;
-	rc.at = moment("2026-11-20 09:00");
+	rc.at = next_moment();
 	switch ((int)a) {
 	case MC_KIND_RECEIVE:
 		rc.docs = "all";
@@ -132,7 +157,7 @@ attempt(enum mc_action a, enum mc_role r, const char *code, struct mc_err *err)
 		rc.docs = "none";
 		return dossier_guide(db, &rc, &o, err);
 	case MC_ACT_BACKDATE:
-		/* the clock stands at 2025-01-01 (tap.h): a day before it */
+		/* a day before the clock (the story's moment, next_moment) */
 		rc.docs = "all";
 		rc.applicant.id = "087090999998";
 		date_now(&now);
@@ -249,29 +274,29 @@ test_colleague(void)
 
 	own_receipt("lan", code);
 	digest(db, h1);
-	ok(record(code, MC_KIND_WITHDRAW, "2026-11-20 10:00", "hoa", &err) != 0 &&
+	ok(record(code, MC_KIND_WITHDRAW, "hoa", &err) != 0 &&
 	    strstr(err.msg, "lan") != NULL && strstr(err.msg, "colleague_steps") != NULL,
 	    "an officer may not withdraw a colleague's dossier (%s)", err.msg);
 	digest(db, h2);
 	is_str(h2, h1, "... and nothing changed");
-	ok(record(code, MC_KIND_PAUSE, "2026-11-20 10:00", "hoa", &err) != 0,
+	ok(record(code, MC_KIND_PAUSE, "hoa", &err) != 0,
 	    "nor pause it (%s)", err.msg);
-	ok(record(code, MC_KIND_HANDOVER, "2026-11-20 10:00", "hoa", &err) == 0,
+	ok(record(code, MC_KIND_HANDOVER, "hoa", &err) == 0,
 	    "but may hand it over (%s)", err.msg);
-	ok(record(code, MC_KIND_RESULT, "2026-11-20 11:00", "hoa", &err) == 0,
+	ok(record(code, MC_KIND_RESULT, "hoa", &err) == 0,
 	    "record its result (%s)", err.msg);
-	ok(record(code, MC_KIND_RETURN, "2026-11-20 12:00", "hoa", &err) == 0,
+	ok(record(code, MC_KIND_RETURN, "hoa", &err) == 0,
 	    "and return it (%s)", err.msg);
 	own_receipt("lan", code);
 	ok(setting_set(db, "truong", "colleague_steps", "withdraw", &err) == 0,
 	    "(colleague_steps = withdraw)");
-	ok(record(code, MC_KIND_HANDOVER, "2026-11-20 10:00", "hoa", &err) != 0,
+	ok(record(code, MC_KIND_HANDOVER, "hoa", &err) != 0,
 	    "now an officer may not hand a colleague's dossier over");
-	ok(record(code, MC_KIND_WITHDRAW, "2026-11-20 10:00", "hoa", &err) == 0,
+	ok(record(code, MC_KIND_WITHDRAW, "hoa", &err) == 0,
 	    "but may withdraw it (%s)", err.msg);
 	ok(setting_unset(db, "truong", "colleague_steps", &err) == 0, "(back to the default)");
 	own_receipt("lan", code);
-	ok(record(code, MC_KIND_WITHDRAW, "2026-11-20 10:00", "truong", &err) == 0,
+	ok(record(code, MC_KIND_WITHDRAW, "truong", &err) == 0,
 	    "a supervisor withdraws anyone's dossier (%s)", err.msg);
 }
 
@@ -357,13 +382,13 @@ main(void)
 
 		if (calendar_open(other, &oc, &err))
 			bail("other", err.msg);
+		/* its receipt the day before the matrix, the clock saying so */
+		tap_now("2026-11-19 09:00");
 		receive(other, oc, "1.001022", "2026-11-19 09:00", code);
 		/* a bundle is made after the events it carries (an import refuses
 		 * an event more than a day after its bundle was made): one, made
 		 * then, copied for each role (no export's record in them) */
-		char *clock = strdup(getenv("MOTCUA_NOW"));
-
-		setenv("MOTCUA_NOW", "2026-11-19 09:30", 1);
+		tap_now("2026-11-19 09:30");
 		for (int r = 0; r < MC_ROLE_COUNT; r++) {
 			char path[128], cmd[300];
 
@@ -373,8 +398,6 @@ main(void)
 			    NULL, &err) : system(cmd) != 0)
 				bail("other's bundle", r == 0 ? err.msg : cmd);
 		}
-		setenv("MOTCUA_NOW", clock, 1);
-		free(clock);
 		snprintf(out, sizeof out, "%s/other-calendar.motcua", test_dir);
 		{
 			char msg[512];

@@ -37,7 +37,8 @@ new_db(void)
 	u.station = 1;
 	if (db_open(dbpath, DB_CREATE, &db, &err) || unit_init(db, &u, &err) ||
 	    catalog_import_json(db, NULL, catalog_sample_json, &cs, &err) ||
-	    unit_officer_add(db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, &err)) {
+	    unit_officer_add(db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, &err) ||
+	    unit_officer_add(db, "truong", "Trần Văn Trưởng", MC_ROLE_SUPERVISOR, &err)) {
 		printf("Bail out! %s\n", err.msg);
 		exit(1);
 	}
@@ -55,14 +56,16 @@ at(const char *when)
 }
 
 /* Receive a birth registration (same day; documents 1 and 2 of 4 handed
- * in) at `when`; its code goes to code. */
+ * in) at `when`, by `officer`, the clock saying `now` (NULL: `when`, the
+ * receipt recorded as it happens); its code goes to code. */
 static void
-receive(sqlite3 *db, struct mc_calendar *cal, const char *name, const char *when,
-    struct mc_receipt_out *out)
+receive(sqlite3 *db, struct mc_calendar *cal, const char *officer, const char *name,
+    const char *when, const char *now, struct mc_receipt_out *out)
 {
 	struct mc_receipt r;
 	struct mc_err err;
 
+	tap_now(now != NULL ? now : when);
 	memset(&r, 0, sizeof r);
 	r.procedure = "1.001193";
 	r.docs = "1,2";
@@ -71,7 +74,7 @@ receive(sqlite3 *db, struct mc_calendar *cal, const char *name, const char *when
 	r.applicant.phone = "0912345678";
 	r.applicant.address = "Ấp 1, xã Mỹ An";
 	r.applicant.delivery = MC_DELIVER_POST;
-	r.officer = "lan";
+	r.officer = officer;
 	r.at = at(when);
 	if (dossier_receive(db, cal, &r, out, &err) != 0) {
 		printf("Bail out! receive: %s\n", err.msg);
@@ -86,6 +89,7 @@ step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_kind_id k,
 	struct mc_time t = at(when);
 	struct mc_err err;
 
+	tap_now(when);
 	if (lifecycle_record(db, cal, code, vocab_kind(k), args, &t, "lan", &err) != 0) {
 		printf("Bail out! %s: %s\n", vocab_kind(k)->name, err.msg);
 		exit(1);
@@ -128,9 +132,13 @@ test_get(sqlite3 *db, struct mc_calendar *cal)
 	struct seen s;
 	struct mc_time t;
 
-	receive(db, cal, "Nguyễn Văn An", "2026-11-20 09:00", &a);
-	receive(db, cal, "Lê Thị Bình", "2026-11-20 08:30", &b);
-	receive(db, cal, "Trần An Nguyên", "2026-11-20 09:00", &c);
+	/* b is received at 08:30 but entered after a (09:00): a receipt before
+	 * the station's newest event is a supervisor's, so truong enters it at
+	 * 09:05; the point here is the list's order (by receipt time, not by
+	 * code), which needs b's code after a's and its time before. */
+	receive(db, cal, "lan", "Nguyễn Văn An", "2026-11-20 09:00", NULL, &a);
+	receive(db, cal, "truong", "Lê Thị Bình", "2026-11-20 08:30", "2026-11-20 09:05", &b);
+	receive(db, cal, "lan", "Trần An Nguyên", "2026-11-20 09:00", "2026-11-20 09:05", &c);
 
 	/* received, nothing else yet */
 	ok(dossier_get(db, a.code, &d, &err) == 0, "dossier_get a received dossier (%s)",

@@ -129,8 +129,9 @@ code_of(const char *name)
 	bail("no such fixture", name);
 }
 
+/* The receipt of a fixture's dossier, by lan, at its time. */
 static void
-make_dossier(struct fixture *f)
+receive_fixture(struct fixture *f)
 {
 	struct mc_receipt r;
 	struct mc_receipt_out out;
@@ -153,25 +154,30 @@ make_dossier(struct fixture *f)
 	if (dossier_receive(db, cal, &r, &out, &err) != 0)
 		bail(f->name, err.msg);
 	snprintf(f->code, sizeof f->code, "%s", out.code);
-	for (int k = 0; k < 3 && f->steps[k].at != NULL; k++) {
-		const struct fx_step *s = &f->steps[k];
-		const struct mc_kind *kind = vocab_kind(s->s);
-		struct mc_step_args a;
+}
 
-		/* -1 where the kind has no such field: nothing to give it */
-		memset(&a, 0, sizeof a);
-		(void)lifecycle_arg(&a, kind, "to", "Phạm Văn Tư");
-		(void)lifecycle_arg(&a, kind, "agency", "Phòng Tư pháp");
-		if (s->s != MC_KIND_RESULT || s->arg != NULL)
-			(void)lifecycle_arg(&a, kind, "reason", "Lý do");
-		if (s->s == MC_KIND_RETURN)
-			(void)lifecycle_arg(&a, kind, "rating", s->arg);
-		if (s->s == MC_KIND_RESULT && s->arg != NULL)
-			(void)lifecycle_arg(&a, kind, "outcome", "refused");
-		if (s->s == MC_KIND_APOLOGIZE)
-			(void)lifecycle_arg(&a, kind, "new_date", s->arg);
-		step(db, cal, f->code, s->s, s->at, &a);
-	}
+/* The fixture's step k, at its time (station.h's step: lan, truong for a
+ * cancel). */
+static void
+step_fixture(struct fixture *f, int k)
+{
+	const struct fx_step *s = &f->steps[k];
+	const struct mc_kind *kind = vocab_kind(s->s);
+	struct mc_step_args a;
+
+	/* -1 where the kind has no such field: nothing to give it */
+	memset(&a, 0, sizeof a);
+	(void)lifecycle_arg(&a, kind, "to", "Phạm Văn Tư");
+	(void)lifecycle_arg(&a, kind, "agency", "Phòng Tư pháp");
+	if (s->s != MC_KIND_RESULT || s->arg != NULL)
+		(void)lifecycle_arg(&a, kind, "reason", "Lý do");
+	if (s->s == MC_KIND_RETURN)
+		(void)lifecycle_arg(&a, kind, "rating", s->arg);
+	if (s->s == MC_KIND_RESULT && s->arg != NULL)
+		(void)lifecycle_arg(&a, kind, "outcome", "refused");
+	if (s->s == MC_KIND_APOLOGIZE)
+		(void)lifecycle_arg(&a, kind, "new_date", s->arg);
+	step(db, cal, f->code, s->s, s->at, &a);
 }
 
 /* A supplement request (Mẫu 02) instead of a receipt: document 1 only. */
@@ -636,20 +642,78 @@ test_officer(void)
 	    "18/11: n10 returned, g1 and g2 guided");
 }
 
+/* ---- the story --------------------------------------------------------------- */
+
+/* One moment of the story: fixture f's receipt (k -1) or step k, or a
+ * guidance (f NULL, g its procedure). */
+struct moment {
+	const char *at;
+	struct fixture *f;
+	int k;
+	const char *g;
+	int order;		/* as written: to keep ties in that order */
+};
+
+static int
+moment_cmp(const void *a, const void *b)
+{
+	const struct moment *x = a, *y = b;
+	int c = strcmp(x->at, y->at);
+
+	return c != 0 ? c : x->order - y->order;
+}
+
+/* Everything the fixtures and the guidance hold, recorded as it happens:
+ * in time order, the clock at each moment (a receipt before the station's
+ * newest event or before today is a supervisor's, clock.h, and these are
+ * lan's). */
+static void
+story(void)
+{
+	static const struct { const char *procedure, *at; } guides[] = {
+		{BT, "2026-11-18 09:00"},	/* g1 */
+		{HT0, "2026-11-18 09:10"},	/* g2 */
+		{HT0, "2026-10-20 09:00"},	/* g3, before the period */
+	};
+	struct moment m[4 * NFX + 3];
+	size_t n = 0;
+
+	for (size_t i = 0; i < NFX; i++) {
+		m[n] = (struct moment){fx[i].received, &fx[i], -1, NULL, (int)n};
+		n++;
+		for (int k = 0; k < 3 && fx[i].steps[k].at != NULL; k++) {
+			m[n] = (struct moment){fx[i].steps[k].at, &fx[i], k, NULL, (int)n};
+			n++;
+		}
+	}
+	for (size_t i = 0; i < sizeof guides / sizeof guides[0]; i++) {
+		m[n] = (struct moment){guides[i].at, NULL, 0, guides[i].procedure, (int)n};
+		n++;
+	}
+	qsort(m, n, sizeof m[0], moment_cmp);
+	for (size_t i = 0; i < n; i++) {
+		tap_now(m[i].at);
+		if (m[i].f == NULL)
+			guide(m[i].g, m[i].at);
+		else if (m[i].k < 0)
+			receive_fixture(m[i].f);
+		else
+			step_fixture(m[i].f, m[i].k);
+	}
+}
+
 int
 main(void)
 {
 	struct mc_err err;
 
 	test_dir_make("report");
+	/* the station is set up before its first receipt (o5, 15/10) */
+	tap_now("2026-10-15 08:00");
 	db = station_new("r.db", 1);
 	if (calendar_open(db, &cal, &err) != 0)
 		bail("calendar", err.msg);
-	for (size_t i = 0; i < NFX; i++)
-		make_dossier(&fx[i]);
-	guide(BT, "2026-11-18 09:00");	/* g1 */
-	guide(HT0, "2026-11-18 09:10");	/* g2 */
-	guide(HT0, "2026-10-20 09:00");	/* g3, before the period */
+	story();
 	/* the premises: each dossier's due date-time as the counts assume */
 	for (size_t i = 0; i < NFX; i++)
 		is_str(due_of(fx[i].code), fx[i].due, "%s (%s): due", fx[i].name, fx[i].why);

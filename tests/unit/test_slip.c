@@ -124,7 +124,8 @@ next_line_has(const char *text, const char *a, const char *b)
 	return p != NULL && (end == NULL || p < end);
 }
 
-/* Receive a complete dossier of 1.001022 at this time; its code in code. */
+/* Receive a complete dossier of 1.001022 at this time, the clock saying
+ * it; its code in code. */
 static void
 receive_at(sqlite3 *db, struct mc_calendar *cal, const char *name, const char *when,
     char *code, size_t n)
@@ -133,6 +134,7 @@ receive_at(sqlite3 *db, struct mc_calendar *cal, const char *name, const char *w
 	struct mc_receipt_out out;
 	struct mc_err err;
 
+	tap_now(when);
 	memset(&r, 0, sizeof r);
 	r.procedure = "1.001022";
 	r.applicant.name = name;
@@ -152,7 +154,7 @@ struct args {
 	bool refused;
 };
 
-/* Record a step; bail out if it is refused. */
+/* Record a step, the clock saying its time; bail out if it is refused. */
 static void
 step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_kind_id s,
     struct args *a, const char *when, const char *officer)
@@ -172,6 +174,7 @@ step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_kind_id s,
 	}
 	if (date_parse_time(when, &at) != 0)
 		exit(99);
+	tap_now(when);
 	if (lifecycle_record(db, cal, code, k, &v, &at, officer, &err))
 		bail(k->name, &err);
 }
@@ -189,6 +192,8 @@ main(void)
 	struct stat sb;
 	sqlite3 *db;
 	char *s;
+	/* the dossiers of Mẫu 03, 04, 05 below */
+	char c3[64], c3b[64], c4[64], c5[64], c0[64];
 
 	if (mkdtemp(dir) == NULL)
 		return 99;
@@ -203,8 +208,17 @@ main(void)
 	    calendar_open(db, &cal, &err))
 		bail("setup", &err);
 
-	/* a dossier of 1.001022 (3 working days, 15.000 đồng) received with
-	 * documents 1 and 2 only, by post */
+	/* The day's receipts, in the order they happen (a receipt before the
+	 * station's newest one is a supervisor's, clock.h): four in the
+	 * morning, for the forms after steps (Mẫu 03, 04, 05, below), ... */
+	receive_at(db, cal, "Phạm Văn Đức", "2026-11-20 09:00", c3, sizeof c3);
+	receive_at(db, cal, "Võ Thị Hoa", "2026-11-20 09:10", c3b, sizeof c3b);
+	receive_at(db, cal, "Đặng Văn Nam", "2026-11-20 09:20", c0, sizeof c0);
+	receive_at(db, cal, "Huỳnh Thị Mai", "2026-11-20 09:30", c4, sizeof c4);
+
+	/* ... then the fifth of the day (1005), a dossier of 1.001022 (3
+	 * working days, 15.000 đồng) received with documents 1 and 2 only, by
+	 * post, ... */
 	memset(&r, 0, sizeof r);
 	r.procedure = "1.001022";
 	r.applicant.name = "Trần Thị Bích Ngọc";
@@ -234,9 +248,12 @@ main(void)
 		printf("# received documents: %s of %zu\n", docs, p.ndocs);
 		catalog_procedure_free(&p);
 	}
+	tap_now("2026-11-20 16:10");
 	if (dossier_receive(db, cal, &r, &out, &err))
 		bail("receive", &err);
 	printf("# code %s\n", out.code);
+	/* ... and the last, at the same minute (Mẫu 05's) */
+	receive_at(db, cal, "Trần Văn Long", "2026-11-20 16:10", c5, sizeof c5);
 
 	/* ---- Mẫu 01 ---- */
 	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
@@ -251,7 +268,7 @@ main(void)
 	ok(has(s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") &&
 	    has(s, "Độc lập - Tự do - Hạnh phúc"), "national header");
 	ok(has(s, "Mỹ An, ngày 20 tháng 11 năm 2026"), "place and date of receipt");
-	ok(has(s, "Mã hồ sơ: 000.17.22.H56-261120-1001"), "the code");
+	ok(has(s, "Mã hồ sơ: 000.17.22.H56-261120-1005"), "the code");
 	ok(has(s, "Bộ phận tiếp nhận và trả kết quả UBND xã Mỹ An"), "the receiving unit");
 	ok(has(s, "tiếp nhận hồ sơ của: Trần Thị Bích Ngọc"), "the applicant");
 	ok(has(s, "Địa chỉ: Ấp Tân Hòa, xã Mỹ An"), "the address");
@@ -266,7 +283,7 @@ main(void)
 	ok(has(s, "5. Thời gian trả kết quả giải quyết hồ sơ:\n   16 giờ 10 phút, ngày 25 "
 	    "tháng 11 năm 2026"), "the due time (3 working days from Friday)");
 	ok(has(s, "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính"), "delivery by post");
-	ok(has(s, "Quyển số: 2026, Số thứ tự: 1001"), "logbook: book = year, seq");
+	ok(has(s, "Quyển số: 2026, Số thứ tự: 1005"), "logbook: book = year, seq");
 	ok(has(s, "Phí, lệ phí: 15.000 đồng"), "the fee");
 	ok(has(s, "NGƯỜI NỘP HỒ SƠ") && has(s, "NGƯỜI TIẾP NHẬN HỒ SƠ") &&
 	    has(s, "(Ký và ghi rõ họ tên)"), "signatures");
@@ -323,6 +340,7 @@ main(void)
 	r.applicant.delivery = MC_DELIVER_COUNTER;
 	if (date_parse_time("2026-11-23 09:05", &r.at) != 0)
 		return 99;
+	tap_now("2026-11-23 09:05");
 	{
 		long long ds = count(db, "dossier");
 
@@ -394,7 +412,7 @@ main(void)
 	    "{{?unit_phone}}ĐT {{unit_phone}}\n"
 	    "<{{applicant:^9}}>\n");
 	s = slip_render(db, dbpath, SLIP_RECEIPT, out.code, &err);
-	ok(s != NULL && has(s, "Hồ sơ 000.17.22.H56-261120-1001 của Trần Thị Bích Ngọc"),
+	ok(s != NULL && has(s, "Hồ sơ 000.17.22.H56-261120-1005 của Trần Thị Bích Ngọc"),
 	    "the template beside the database is used (%s)", s == NULL ? err.msg : "");
 	ok(has(s, "- 1 Bản"), "block rows from the override");
 	ok(has(s, "[ 15.000 đồng]"), "right-aligned field");
@@ -437,16 +455,16 @@ main(void)
 	ok(s != NULL && has(s, "GIẤY TIẾP NHẬN"), "no db path: the built-in template");
 	free(s);
 
-	/* ---- Mẫu 03, 04, 05: after steps recorded with lifecycle_record ---- */
+	/* ---- Mẫu 03, 04, 05: after steps recorded with lifecycle_record ----
+	 * (their dossiers received on the morning of 20/11, above: 1001 to
+	 * 1004, and 1006) */
 	if (unit_officer_add(db, "hung", "Lê Văn Hùng", MC_ROLE_SUPERVISOR, &err))
 		bail("officer", &err);
 	{
-		char c3[64], c3b[64], c4[64], c5[64], c0[64];
 		struct args a;
 		long long ev;
 
 		/* Mẫu 03 after a refusal at the counter, by another officer */
-		receive_at(db, cal, "Phạm Văn Đức", "2026-11-20 09:00", c3, sizeof c3);
 		memset(&a, 0, sizeof a);
 		a.reason = "Thủ tục này thuộc thẩm quyền của Sở Tư pháp tỉnh, không thuộc "
 		    "thẩm quyền giải quyết của Ủy ban nhân dân xã theo quy định hiện hành";
@@ -458,7 +476,7 @@ main(void)
 		ok(has(s, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"), "Mẫu 03: title");
 		ok(has(s, "UBND XÃ MỸ AN") && has(s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") &&
 		    has(s, "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"), "Mẫu 03: header");
-		ok(has(s, "Số: 1002/TC"), "Mẫu 03: number from the code");
+		ok(has(s, "Số: 1001/TC"), "Mẫu 03: number from the code");
 		ok(has(s, "Mỹ An, ngày 21 tháng 11 năm 2026"), "Mẫu 03: dated the refusal");
 		ok(has(s, "Bộ phận tiếp nhận và trả kết quả UBND xã Mỹ An\n"
 		    "tiếp nhận hồ sơ của Ông/Bà: Phạm Văn Đức"), "Mẫu 03: unit and applicant");
@@ -480,7 +498,6 @@ main(void)
 		free(s);
 
 		/* Mẫu 03 after a refused result */
-		receive_at(db, cal, "Võ Thị Hoa", "2026-11-20 09:10", c3b, sizeof c3b);
 		memset(&a, 0, sizeof a);
 		a.to = "hung";
 		step(db, cal, c3b, MC_KIND_HANDOVER, &a, "2026-11-20 09:30", "lan");
@@ -496,7 +513,6 @@ main(void)
 		free(s);
 
 		/* no refusal, no apology: refused with a message, nothing recorded */
-		receive_at(db, cal, "Đặng Văn Nam", "2026-11-20 09:20", c0, sizeof c0);
 		ev = count(db, "event");
 		s = slip_render(db, dbpath, SLIP_REFUSAL, c0, &err);
 		ok(s == NULL && err.kind == MC_EINVAL && has(err.msg, c0) &&
@@ -525,7 +541,6 @@ main(void)
 		free(s);
 
 		/* Mẫu 04: a pause moves the due, two apologies, the last counts */
-		receive_at(db, cal, "Huỳnh Thị Mai", "2026-11-20 09:30", c4, sizeof c4);
 		memset(&a, 0, sizeof a);
 		a.reason = "Chờ bổ sung giấy tờ";
 		step(db, cal, c4, MC_KIND_PAUSE, &a, "2026-11-23 09:00", "lan");
@@ -542,7 +557,7 @@ main(void)
 		if (getenv("SLIP_DUMP4") != NULL && s != NULL)
 			write_file(getenv("SLIP_DUMP4"), s);
 		ok(has(s, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"), "Mẫu 04: title");
-		ok(has(s, "Số: 1005/PXL"), "Mẫu 04: number");
+		ok(has(s, "Số: 1004/PXL"), "Mẫu 04: number");
 		ok(has(s, "Mỹ An, ngày 30 tháng 11 năm 2026"), "Mẫu 04: dated the last apology");
 		ok(has(s, "Kính gửi: Huỳnh Thị Mai"), "Mẫu 04: Kính gửi the applicant");
 		ok(has(s, "tiếp nhận hồ sơ của Ông/Bà vào 09 giờ 30 phút, ngày 20 tháng 11 "
@@ -564,7 +579,6 @@ main(void)
 		free(s);
 
 		/* Mẫu 05: every hand-off, judged against the due (Wed 25/11 16:10) */
-		receive_at(db, cal, "Trần Văn Long", "2026-11-20 16:10", c5, sizeof c5);
 		memset(&a, 0, sizeof a);
 		a.to = "hung";
 		step(db, cal, c5, MC_KIND_HANDOVER, &a, "2026-11-20 16:30", "lan");

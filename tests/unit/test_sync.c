@@ -29,14 +29,16 @@
 #include "bundle.h"
 #include "tap.h"
 
-/* $MOTCUA_NOW for the whole test: the bundles' "created", the name of an
- * export into a folder, the time a peer was heard from */
+/* The clock follows the story (tap_now): the stations are set up at NOW;
+ * each receipt and step is recorded at its time (at_receive, at_step);
+ * the exports and imports run at the clock as it then stands, after the
+ * events they carry (an import refuses an event more than a day after its
+ * bundle was made).  A's first bundle is made at EXPORT_NOW, the end of
+ * the day of its last result: its "created", the name of an export into
+ * a folder, the time B heard from A. */
 #define NOW "2026-11-01 09:30"
-/* ... but a bundle is made after the events it carries (an import refuses
- * an event more than a day after its bundle was made): exports and
- * imports run at */
-#define EXPORT_NOW "2026-11-30 17:00"
-#define EXPORT_ISO "2026-11-30T17:00:00+07:00"
+#define EXPORT_NOW "2026-11-17 17:00"
+#define EXPORT_ISO "2026-11-17T17:00:00+07:00"
 
 static sqlite3 *A, *B, *C;
 static char idA[MC_UUID_LEN], idB[MC_UUID_LEN], idC[MC_UUID_LEN];
@@ -50,9 +52,7 @@ import(sqlite3 *db, const char *path, bool force, struct sync_report *r,
 	int rc;
 
 	err_clear(err);
-	setenv("MOTCUA_NOW", EXPORT_NOW, 1);
 	rc = sync_import(db, "truong", path, force, r, NULL, NULL, err);
-	setenv("MOTCUA_NOW", NOW, 1);
 	return rc;
 }
 
@@ -110,6 +110,23 @@ peer(sqlite3 *db, const char *id)
 	return f;
 }
 
+/* station.h's receipt and step, the clock at their time */
+static void
+at_receive(sqlite3 *db, struct mc_calendar *cal, const char *procedure, const char *when,
+    char code[MC_CODE_LEN])
+{
+	tap_now(when);
+	receive(db, cal, procedure, when, code);
+}
+
+static void
+at_step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_kind_id k,
+    const char *when)
+{
+	tap_now(when);
+	step(db, cal, code, k, when, NULL);
+}
+
 /* ---- the tests ----------------------------------------------------------- */
 
 /* The vector {A: na, B: nb} as sync_vector writes it: stations in id
@@ -132,11 +149,9 @@ export(sqlite3 *db, const char *peer_id, const char *name, long long *count)
 
 	/* name NULL: into the test folder itself */
 	k = (k + 1) % 4;
-	setenv("MOTCUA_NOW", EXPORT_NOW, 1);
 	if (sync_export(db, "lan", peer_id, name != NULL ? test_path(name) : test_dir, out[k],
 	    sizeof out[k], count, NULL, NULL, &err) != 0)
 		bail(name, err.msg);
-	setenv("MOTCUA_NOW", NOW, 1);
 	return out[k];
 }
 
@@ -197,7 +212,7 @@ test_write(void)
 	    err.kind == MC_ECONFLICT, "a file that exists is not overwritten (%s)", err.msg);
 	is_str(kinds_after(A, idA, 7), "", "and an export that failed records nothing");
 	in_dir = export(A, NULL, NULL, &count);
-	snprintf(want, sizeof want, "%s/%s-1-20261130-1700.motcua", test_dir, UNIT_CODE);
+	snprintf(want, sizeof want, "%s/%s-1-20261117-1700.motcua", test_dir, UNIT_CODE);
 	ok(strcmp(in_dir, want) == 0 && file_size(in_dir) > 0, "export into a folder: "
 	    "named <unit>-<station>-<date-time>.motcua (%s)", in_dir);
 	/* the six and the export of a1; this export is then A's event 8 */
@@ -370,7 +385,8 @@ test_for_peer(struct mc_calendar *calB)
 	struct peer_find f;
 	long long n = -1, n2 = -1, n3 = -1;
 
-	receive(B, calB, "1.001193", "2026-11-17 09:00", d3);
+	/* the next morning, after B took a1 (EXPORT_NOW) */
+	at_receive(B, calB, "1.001193", "2026-11-18 08:00", d3);
 	b1 = export(B, idA, "b1.motcua", &n);
 	/* B's catalog import, its trust of A, its import of a1, the receipt */
 	is_int(n, 4, "B's export for A: only B's own four events (A holds its six)");
@@ -448,8 +464,8 @@ test_gap(const char *a1, struct mc_calendar *calA, const char *d1, const char *d
 	struct audit_seen seen = {.origin = idA};
 	long long n = -1;
 
-	step(A, calA, d1, MC_KIND_RETURN, "2026-11-18 09:00", NULL);
-	step(A, calA, d2, MC_KIND_RETURN, "2026-11-18 09:10", NULL);
+	at_step(A, calA, d1, MC_KIND_RETURN, "2026-11-18 09:00");
+	at_step(A, calA, d2, MC_KIND_RETURN, "2026-11-18 09:10");
 	a2 = export(A, idB, "a2.motcua", &n);
 	/* B was told A's 1–6: since then A exported twice (a1, into the
 	 * folder), trusted B, imported b1 and recorded the two returns */
@@ -728,7 +744,7 @@ main(void)
 	struct mc_err err;
 	char d1[MC_CODE_LEN], d2[MC_CODE_LEN], a1[512];
 
-	setenv("MOTCUA_NOW", NOW, 1);
+	tap_now(NOW);
 	test_dir_make("sync");
 	A = station_new("a.db", 1);
 	B = station_new("b.db", 2);
@@ -743,11 +759,13 @@ main(void)
 	if (calendar_open(A, &calA, &err) || calendar_open(B, &calB, &err))
 		bail("calendar", err.msg);
 	/* five events at A: two receipts, a handover, two results */
-	receive(A, calA, "1.001022", "2026-11-16 09:00", d1);
-	receive(A, calA, "1.001193", "2026-11-16 09:10", d2);
-	step(A, calA, d1, MC_KIND_HANDOVER, "2026-11-16 10:00", NULL);
-	step(A, calA, d1, MC_KIND_RESULT, "2026-11-17 10:00", NULL);
-	step(A, calA, d2, MC_KIND_RESULT, "2026-11-16 11:00", NULL);
+	at_receive(A, calA, "1.001022", "2026-11-16 09:00", d1);
+	at_receive(A, calA, "1.001193", "2026-11-16 09:10", d2);
+	at_step(A, calA, d1, MC_KIND_HANDOVER, "2026-11-16 10:00");
+	at_step(A, calA, d2, MC_KIND_RESULT, "2026-11-16 11:00");
+	at_step(A, calA, d1, MC_KIND_RESULT, "2026-11-17 10:00");
+	/* A's first bundle, at the end of that day */
+	tap_now(EXPORT_NOW);
 
 	/* kept here: export() hands back one of a few rotating buffers */
 	snprintf(a1, sizeof a1, "%s", test_write());

@@ -360,7 +360,9 @@ test_events(void)
 	{
 		char sql[512];
 
-		snprintf(sql, sizeof sql, "INSERT INTO event VALUES ('%s', 1, '" CREATED "', "
+		/* the columns named: sig (schema 2) takes its default '' */
+		snprintf(sql, sizeof sql, "INSERT INTO event(origin, seq, at, officer, dossier, "
+		    "kind, body, prev, hash) VALUES ('%s', 1, '" CREATED "', "
 		    "'truong', '', 'keys_upgrade', '{\"officers\":[\"ke_gia\"]}', '', '%s')", idA,
 		    other);
 		if (sqlite3_exec(R, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -400,12 +402,21 @@ main(void)
 	station_id(R, idR);
 	if (calendar_open(A, &cal, &err))
 		bail("calendar", err.msg);
+	/* A's dossier, each event recorded at its time (the stations were set
+	 * up at tap.h's start of the story, 1 November) */
+	tap_now("2026-11-16 09:00");
 	receive(A, cal, "1.001022", "2026-11-16 09:00", code);
+	tap_now("2026-11-16 10:00");
 	step(A, cal, code, MC_KIND_HANDOVER, "2026-11-16 10:00", NULL);
+	tap_now("2026-11-17 09:00");
 	step(A, cal, code, MC_KIND_PAUSE, "2026-11-17 09:00", NULL);
+	tap_now("2026-11-18 09:00");
 	step(A, cal, code, MC_KIND_RESUME, "2026-11-18 09:00", NULL);
+	tap_now("2026-11-19 09:00");
 	step(A, cal, code, MC_KIND_RESULT, "2026-11-19 09:00", NULL);
+	tap_now("2026-11-20 09:00");
 	step(A, cal, code, MC_KIND_RETURN, "2026-11-20 09:00", NULL);
+	tap_now("2026-11-21 09:00");
 	step(A, cal, code, MC_KIND_CANCEL, "2026-11-21 09:00", NULL);
 	calendar_close(cal);
 	load();
