@@ -106,8 +106,10 @@ wait_for "EXITED"
 tui_fresh
 
 # ---- a supervisor's reset: a new password first ----------------------------
+# (the set-up's commands from here on run at the moment of the screens,
+# $NOW: the sessions before them recorded their events then)
 pwfile tmp "tam-thoi-123"
-"$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" officer reset lan \
+MOTCUA_NOW="$NOW" "$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" officer reset lan \
     --new-password-file "$T/tmp.pw" >/dev/null
 is "$(login_row lan)" "0|-|1" "after officer reset: must change"
 start_at
@@ -141,10 +143,13 @@ pwfile lan "mat-khau-moi-1"
 
 # ---- an auditor: F2 and F4 refused with the reason -------------------------
 pwfile kiem "mat-khau-kiem"
-"$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" officer add kiem \
+MOTCUA_NOW="$NOW" "$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" officer add kiem \
     "Phan Văn Kiểm" --role auditor --new-password-file "$T/kiem.pw" >/dev/null
+# a receipt by lan for the auditor to look up, at the moment of the screens
+# (an earlier time would be before the sessions' events: a supervisor's)
 code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Lê Thị Mai" \
-    --id 087184000321 --at "2026-11-20 08:00" | head -1)
+    --id 087184000321 --at "$NOW" | head -1)
+test -n "$code"; ok "lan's receipt for the auditor to look up"
 sum=$(datasum "$db")
 start_at
 login kiem

@@ -5,46 +5,59 @@
 # checked against `motcua report summary --format json` and against
 # figures worked out by hand; s writes the CSV (BOM, header, total), p
 # prints the table; Esc leaves; the database never changes.
+# The station is set up (common.sh) on the morning of the first receipt,
+# 28 October, and each receipt and step below is recorded when it happens,
+# in the order of their times (tests/cli/at-time); the screen opens on
+# 20 November ($NOW).
+MOTCUA_STORY_START="2026-10-28 08:00"
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
 rcv() {	# rcv NAME ID AT PROCEDURE — prints the new code
 	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure "$4" --name "$1" --id "$2" --at "$3" | head -1
 }
-ev() { "$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" event "$@" >/dev/null; }
+# ev CODE STEP ... — a step by lan; a step refused is counted in $ev_failed
+ev_failed=0
+ev() { "$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" event "$@" >/dev/null ||
+    ev_failed=$((ev_failed + 1)); }
 # October: a (3 days, carried over, late in November), b (same day, done)
+# November: c on time, d early, e late (Chứng thực), g paused, h
+# withdrawn, i refused at the counter, j overdue, f within time
 a=$(rcv "Nguyễn Văn An" 087084000001 "2026-10-28 09:00" 1.001022)
 b=$(rcv "Trần Văn Bình" 087084000002 "2026-10-30 09:00" 1.001193)
 ev "$b" result --at "2026-10-30 15:00"
-# November: c on time, d early, e late (Chứng thực), g paused, h
-# withdrawn, i refused at the counter, j overdue, f within time
 c=$(rcv "Lê Thị Cúc" 087184000003 "2026-11-02 09:00" 1.001193)
-d=$(rcv "Phạm Văn Dũng" 087084000004 "2026-11-03 09:00" 1.001022)
-e=$(rcv "Hoàng Thị Em" 087184000005 "2026-11-05 09:00" 2.000815)
-g=$(rcv "Võ Văn Giang" 087084000007 "2026-11-10 09:00" 1.001022)
-h=$(rcv "Đỗ Thị Hoa" 087184000008 "2026-11-12 09:00" 1.001193)
-i=$(rcv "Bùi Văn Inh" 087084000009 "2026-11-13 09:00" 1.001193)
-j=$(rcv "Ngô Thị Kim" 087184000010 "2026-11-16 09:00" 1.001193)
-f=$(rcv "Dương Văn Phúc" 087084000006 "2026-11-19 09:00" 2.001035)
-ev "$a" result --at "2026-11-05 10:00"
-ev "$a" return --at "2026-11-05 11:00"
 ev "$c" result --at "2026-11-02 16:00"
 ev "$c" return --rating very_satisfied --at "2026-11-02 16:30"
+d=$(rcv "Phạm Văn Dũng" 087084000004 "2026-11-03 09:00" 1.001022)
 ev "$d" result --at "2026-11-04 10:00"
 ev "$d" return --rating satisfied --at "2026-11-04 11:00"
+e=$(rcv "Hoàng Thị Em" 087184000005 "2026-11-05 09:00" 2.000815)
+ev "$a" result --at "2026-11-05 10:00"
+ev "$a" return --at "2026-11-05 11:00"
 ev "$e" result --at "2026-11-06 09:00"
 ev "$e" return --rating not_satisfied --at "2026-11-06 10:00"
+g=$(rcv "Võ Văn Giang" 087084000007 "2026-11-10 09:00" 1.001022)
 ev "$g" pause --reason "thiếu giấy tờ" --at "2026-11-11 09:00"
+h=$(rcv "Đỗ Thị Hoa" 087184000008 "2026-11-12 09:00" 1.001193)
 ev "$h" withdraw --at "2026-11-12 10:00"
+i=$(rcv "Bùi Văn Inh" 087084000009 "2026-11-13 09:00" 1.001193)
 ev "$i" refuse --reason "không thuộc thẩm quyền" --at "2026-11-13 09:30"
+j=$(rcv "Ngô Thị Kim" 087184000010 "2026-11-16 09:00" 1.001193)
 "$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" guide --procedure 1.001022 --name "Mai Văn Lộc" --id 087084000011 \
     --docs none --at "2026-11-17 09:00" >/dev/null
+guided=$?
+f=$(rcv "Dương Văn Phúc" 087084000006 "2026-11-19 09:00" 2.001035)
+# every receipt gave its code, every step and the guidance were taken
+[ -n "$a" ] && [ -n "$b" ] && [ -n "$c" ] && [ -n "$d" ] && [ -n "$e" ] && [ -n "$f" ] &&
+    [ -n "$g" ] && [ -n "$h" ] && [ -n "$i" ] && [ -n "$j" ] && [ "$ev_failed" -eq 0 ] &&
+    [ "$guided" -eq 0 ]
 ok "the dossiers and their steps are recorded"
 
 # want FROM TO [FIELD] — the screen's first page of a row, from the JSON
 # of the CLI: name, carried over, new, total, early, on time, late, within,
 # overdue, rate (one decimal, "—" without one)
-want() {
-	js=$("$MOTCUA" --db "$db" report summary --from "$1" --to "$2" --format json)
+want() {	# (the CLI reads at the screen's moment, $NOW)
+	js=$(MOTCUA_NOW="$NOW" "$MOTCUA" --db "$db" report summary --from "$1" --to "$2" --format json)
 	if [ $# -gt 2 ]; then
 		p=$(jget "$js" "\$.fields" | sed 's/},{/}\n{/g' | grep -n "\"field\":\"$3\"" |
 		    cut -d: -f1)
@@ -98,7 +111,7 @@ like "$s" "02/11–08/11 +█+ +3$" "c, d, e the first full week"
 like "$s" "09/11–15/11 +█+░+ +2$" "g, h (i refused is no receipt)"
 like "$s" "16/11–20/11 +█+░+ +2$" "j, f the week up to today"
 n=$(printf '%s\n' "$s" | grep -E '^ [0-9]{2}/[0-9]{2}' | awk '{ t += $NF } END { print t }')
-js=$("$MOTCUA" --db "$db" report summary --from 2026-11-01 --to 2026-11-20 --format json)
+js=$(MOTCUA_NOW="$NOW" "$MOTCUA" --db "$db" report summary --from 2026-11-01 --to 2026-11-20 --format json)
 is "$n" "$(jget "$js" '$.total.received_new')" "the weeks add up to the new receipts"
 tm send-keys Tab
 wait_for "Table 1/3"; ok "Tab comes back to the table"

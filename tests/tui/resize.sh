@@ -32,7 +32,7 @@ is "$(datasum "$db")" "$sum" "nothing was written"
 tui_fresh
 
 # a terminal too small from the start
-tm new-session -d -x 70 -y 20 "env LANGUAGE=en '$MOTCUA' --db '$db'; echo EXITED; sleep 10"
+tm new-session -d -x 70 -y 20 "env LANGUAGE=en MOTCUA_NOW='$NOW' '$MOTCUA' --db '$db'; echo EXITED; sleep 10"
 wait_for "too small"; ok "started too small: says so"
 like "$(screen)" "needs 80x24, it has 70x20" "the sizes are named"
 big 80 24
