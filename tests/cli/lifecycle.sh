@@ -13,6 +13,14 @@ recv() {	# recv NAME ID AT [PROC] — prints the code
 a=$(recv "Nguyễn Văn An" 087084000999 "2026-11-20 09:00")      # due 2026-11-25 09:00
 b=$(recv "Lê Thị Bình" 001305012345 "2026-11-20 09:10")
 c=$(recv "Trần An Nguyên" 087184000997 "2026-11-20 09:20")
+# The counter's receipts come in the order they happen (a receipt dated
+# before this station's newest event is a supervisor's), so the officer
+# records every receipt of the story before its steps: dd (refused, then
+# withdrawn and cancelled below), e and f (the due board) as well.  Steps
+# may be recorded later with their own times.
+dd=$(recv "Đỗ Văn Dũng" 087084000996 "2026-11-20 09:40")
+e=$(recv "Vũ Thị Em" 087184000995 "2026-11-20 10:00" 1.001193)   # same day: due 2026-11-20 17:00
+f=$(recv "Hồ Văn Phúc" 087084000994 "2026-11-23 10:00")           # due 2026-11-26
 st() { sqlite3 "$db" "SELECT status FROM dossier WHERE code = '$1'"; }
 col() { sqlite3 "$db" "SELECT $2 FROM dossier WHERE code = '$1'"; }
 E() { M --officer lan --password-file "$PWF" event "$@"; }
@@ -65,7 +73,6 @@ is "$(col "$b" appointment)|$(col "$b" due)" "2026-12-04T10:00:00+07:00|2026-11-
 refused "refuse without reason" "$db" "reason" --db "$db" --officer lan --password-file "$PWF" event "$c" refuse
 E "$c" refuse --reason "Không thuộc thẩm quyền của xã" --at "2026-11-20 09:30" >/dev/null
 is "$(st "$c")|$(col "$c" closed_reason)" "refused|Không thuộc thẩm quyền của xã" "refuse: refused, with reason"
-dd=$(recv "Đỗ Văn Dũng" 087084000996 "2026-11-20 09:40")
 E "$dd" handover --to "X" --at "2026-11-20 10:00" >/dev/null
 refused "refuse after handover" "$db" "before it is handed on" --db "$db" --officer lan --password-file "$PWF" event "$dd" refuse --reason "x"
 E "$dd" withdraw --reason "Công dân rút hồ sơ" --at "2026-11-21 09:00" >/dev/null
@@ -97,9 +104,7 @@ is "$(jlen "$out")" 6 "history --json: six events"
 is "$(jget "$out" '$[1].body.to')" "Phạm Văn Tư" "history --json: bodies are JSON"
 refused "history of an unknown code" "$db" "no dossier" --db "$db" history NOPE
 
-# the due board
-e=$(recv "Vũ Thị Em" 087184000995 "2026-11-20 10:00" 1.001193)   # same day: due 2026-11-20 17:00
-f=$(recv "Hồ Văn Phúc" 087084000994 "2026-11-23 10:00")           # due 2026-11-26
+# the due board (e and f received above)
 run --db "$db" due --as-of 2026-11-24
 like "$out" "Overdue:" "due: an overdue group"
 like "$(echo "$out" | sed -n '/Overdue/,/^$/p')" "$e" "due: the same-day dossier of the 20th is overdue on the 24th"
