@@ -145,6 +145,8 @@ caught "after a deleted last receipt, a new one" "lacks event 7: deleted from th
 "$MOTCUA" --db "$T/b.db" --password-file "$PWF" officer add minh "Lê Văn Minh" --new-password-file "$PWF" >/dev/null
 "$MOTCUA" --db "$T/b.db" --officer lan --password-file "$PWF" export --out "$T/b.motcua" >/dev/null
 cp "$T/base.db" "$T/peer.db"
+# a bundle is taken only from a station its supervisor trusts (lib.sh: enrol)
+enrol "$T/peer.db" "$T/b.db"; ok "station 1 trusts station 2"
 "$MOTCUA" --db "$T/peer.db" --password-file "$PWF" import "$T/b.motcua" >/dev/null
 ok "station 2's bundle imported"
 bid=$(sqlite3 "$T/b.db" "SELECT value FROM meta WHERE key = 'station_id'")

@@ -1,7 +1,7 @@
 # clock.sh — a clock that looks wrong is a warning on every command; a
-# receipt before this station's newest event, and a receipt or step more
-# than a day ahead, are a supervisor's; codes stay unique when the clock
-# is set back.
+# receipt before today or before this station's newest event, and a receipt
+# or step more than a day ahead, are a supervisor's; codes stay unique when
+# the clock is set back.
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/a.db"
 MOTCUA_NOW="2026-11-16 08:00" "$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name X --station 1 --sample-catalog >/dev/null
@@ -48,6 +48,13 @@ refused "an officer's receipt more than a day ahead" "$db" \
     "the time 2026-11-18 09:01 is more than a day after now \(2026-11-17 09:00\): give the time it really happened, or ask a supervisor" \
     --db "$db" --officer minh --password-file "$PWF" receive \
     --procedure 1.001193 --name "Người Thứ Hai" --id 087084000992 --at "2026-11-18 09:01"
+# (every command here sets MOTCUA_NOW itself: tests/cli/at-time runs it at
+# that clock, whatever its --at, so the rules are seen against a clock that
+# is not the receipt's time)
+refused "an officer's receipt of yesterday" "$db" \
+    "a receipt dated 2026-11-16, before today, is a supervisor's to enter: give today's date and time, or ask a supervisor" \
+    --db "$db" --officer minh --password-file "$PWF" receive \
+    --procedure 1.001193 --name "Người Thứ Hai" --id 087084000992 --at "2026-11-16 10:00"
 refused "an officer's step more than a day ahead" "$db" \
     "the time 2026-11-19 10:00 is more than a day after now \(2026-11-17 09:00\)" \
     --db "$db" --officer minh --password-file "$PWF" event "$code1" handover --to "Phòng Tư pháp" --at "2026-11-19 10:00"

@@ -23,15 +23,21 @@ key_of() { sqlite3 "$1" "SELECT public FROM station_key"; }
 is "$(sqlite3 "$T/b.db" "SELECT public FROM trust WHERE station = '$(id_of "$a")' AND revoked IS NULL")" \
 	"$(key_of "$a")" "the copy trusts the original's key"
 # the two exchange files without conflict, once the original trusts the copy
-SYNC_NOW="2026-11-30 17:00"
-at_sync() { (MOTCUA_NOW="$SYNC_NOW" && export MOTCUA_NOW && "$@"); }
-# a bundle is made after the events it carries (an import refuses an event
-# more than a day after it)
-at_sync "$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b.motcua" >/dev/null
+# (a bundle is made after the events it carries: an import refuses an event
+# more than a day after it.  Each command runs at the story's time
+# (tests/cli/at-time): this export at the copy's receipt, 20 November 10:00.)
+"$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b.motcua" >/dev/null
 bfp=$("$MOTCUA" --db "$T/b.db" station show | sed -n 's/^fingerprint: //p')
 refused "the copy's file before the original trusts it" "$a" "does not trust.*$bfp" \
 	--db "$a" --password-file "$PWF" import "$T/b.motcua"
 enrol "$a" "$T/b.db"; ok "the original trusts the copy"
+# KNOWN FAILURE (a rule of src/, left failing on purpose): the import's
+# officer rule (src/core/syncrule.c, check_officer) refuses the copy's first
+# event, its keys_new, because that event's officer is '-', the program
+# itself (src/core/sync.c records it so at init --from-copy; key.c's
+# keys_upgrade too), and '-' is no officer added at any station: "event 1 of
+# station 2: its officer '-' is not known at that station".  The two checks
+# below fail until that rule takes the program's own audit events.
 run --db "$a" --password-file "$PWF" import "$T/b.motcua"
 # the copy's chain: the audit event of its new key, then its receipt
 is "$(sqlite3 "$T/b.db" "SELECT group_concat(kind, ' ') FROM (SELECT e.kind FROM event e
@@ -41,7 +47,7 @@ like "$out" "2 new events" "the original takes in the copy's new key and receipt
 
 # an older file arriving late does not shrink what we know the peer holds
 "$MOTCUA" --db "$T/b.db" --password-file "$PWF" receive --procedure 1.001193 --name "Trần C" --id 087084000997 --at "2026-11-20 11:00" >/dev/null
-at_sync "$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b2.motcua" >/dev/null
+"$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b2.motcua" >/dev/null
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b2.motcua" >/dev/null
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b.motcua" >/dev/null
 bid=$(id_of "$T/b.db")

@@ -1,5 +1,8 @@
 # report.sh — the period summary against figures worked out by hand, the
 # JSON contract, the identity, CSV, the logbook and the officers' day.
+# The station opens on 1 October: its story's clock starts there
+# (tests/cli/at-time), before the first receipt of the set below.
+MOTCUA_STORY_START="2026-10-01 07:00"
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/r.db"
 M() { "$MOTCUA" --db "$db" "$@"; }
@@ -15,22 +18,32 @@ recv() {	# recv PROC AT — prints the code
 ev() { M --officer lan --password-file "$PWF" event "$@" >/dev/null || echo "# event failed: $*"; }
 
 # Hộ tịch: 1.001022 (3 working days), 1.001193 (same day)
-o1=$(recv 1.001022 "2026-10-28 09:00"); ev "$o1" result --at "2026-10-30 10:00"   # resolved before: not carried
-o2=$(recv 1.001022 "2026-10-29 09:00"); ev "$o2" result --at "2026-11-02 10:00"   # carried; early (due 3/11)
+# Chứng thực: 2.000815 (same day), 2.001035 (2 working days)
+# Every event is recorded as it happens, in the order of its time (a receipt
+# dated before this station's newest event is a supervisor's): the set is
+# listed by date, each dossier's part in the period noted at its receipt.
+c2=$(recv 2.001035 "2026-10-15 09:00")                                            # carried; late (due 19/10)
+o1=$(recv 1.001022 "2026-10-28 09:00")                                            # resolved before: not carried
+o2=$(recv 1.001022 "2026-10-29 09:00")                                            # carried; early (due 3/11)
 o3=$(recv 1.001022 "2026-10-30 09:00")                                            # carried; overdue at the end (due 4/11)
-o4=$(recv 1.001022 "2026-10-30 10:00"); ev "$o4" withdraw --at "2026-11-05 09:00" # carried; withdrawn
-n1=$(recv 1.001193 "2026-11-10 09:00"); ev "$n1" result --at "2026-11-10 16:00"   # new; on time
-n2=$(recv 1.001193 "2026-11-10 09:30"); ev "$n2" result --at "2026-11-11 09:00"   # new; late
-n3=$(recv 1.001022 "2026-11-27 09:00")                                            # new; within (due 2/12)
-n4=$(recv 1.001022 "2026-11-26 09:00"); ev "$n4" pause --reason "Thiếu giấy tờ" --at "2026-11-27 09:00"  # new; within, paused
+ev "$o1" result --at "2026-10-30 10:00"
+o4=$(recv 1.001022 "2026-10-30 10:00")                                            # carried; withdrawn
+ev "$o2" result --at "2026-11-02 10:00"
+ev "$c2" result --at "2026-11-03 09:00"
+ev "$o4" withdraw --at "2026-11-05 09:00"
+n1=$(recv 1.001193 "2026-11-10 09:00")                                            # new; on time
+n2=$(recv 1.001193 "2026-11-10 09:30")                                            # new; late
+ev "$n1" result --at "2026-11-10 16:00"
+ev "$n2" result --at "2026-11-11 09:00"
 n5=$(recv 1.001193 "2026-11-12 09:00"); ev "$n5" refuse --reason "Không thuộc thẩm quyền" --at "2026-11-12 09:05"  # refused only
 n6=$(recv 1.001193 "2026-11-13 09:00"); M --officer truong --password-file "$PWF" event "$n6" cancel --reason "Nhập nhầm" --at "2026-11-14 09:00" >/dev/null  # nowhere
 n7=$(recv 1.001193 "2026-11-16 09:00"); ev "$n7" result --at "2026-11-16 10:00"; ev "$n7" return --rating very_satisfied --at "2026-11-17 09:00"  # on time
 M --officer lan --password-file "$PWF" guide --procedure 1.001193 --name "Khách hướng dẫn" --id 087084000100 --docs 1 --at "2026-11-18 09:00" >/dev/null  # guided
-a1=$(recv 1.001193 "2026-12-02 09:00")                                            # after the period
-# Chứng thực: 2.000815 (same day), 2.001035 (2 working days)
 c1=$(recv 2.000815 "2026-11-20 09:00"); ev "$c1" result --at "2026-11-20 10:00"   # new; on time
-c2=$(recv 2.001035 "2026-10-15 09:00"); ev "$c2" result --at "2026-11-03 09:00"   # carried; late (due 19/10)
+n4=$(recv 1.001022 "2026-11-26 09:00")                                            # new; within, paused
+n3=$(recv 1.001022 "2026-11-27 09:00")                                            # new; within (due 2/12)
+ev "$n4" pause --reason "Thiếu giấy tờ" --at "2026-11-27 09:00"
+a1=$(recv 1.001193 "2026-12-02 09:00")                                            # after the period
 
 run --db "$db" report summary --from 2026-11-01 --to 2026-11-30 --format json
 is "$rc" 0 "summary --format json: exit 0"
