@@ -540,6 +540,17 @@ check_officer(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e,
 	if (!syncrule_username(e->officer))
 		return refuse(db, c, e, err, _("its officer '%s' is not a username"),
 		    e->officer);
+	/* "-" is the program itself (role.h): the audit events it records on
+	 * its own (a new key, the signing at the upgrade), and what a unit
+	 * being set up records before its first officer */
+	if (strcmp(e->officer, "-") == 0 && e->dossier[0] == '\0') {
+		if (strcmp(e->kind, "keys_new") == 0 || strcmp(e->kind, "keys_upgrade") == 0)
+			return 0;
+		if ((k = added_before(db, c, e->origin, e->seq, err)) < 0)
+			return -1;
+		if (k == 0)
+			return 0;
+	}
 	for (size_t i = 0; i < c->nknown; i++)
 		if (strcmp(c->known[i].origin, e->origin) == 0 &&
 		    strcmp(c->known[i].user, e->officer) == 0)

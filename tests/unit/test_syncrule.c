@@ -354,6 +354,20 @@ test_events(void)
 	    "an unknown officer cancelling");
 	e.officer = "Kẻ Giả";
 	refused(cancel, &e, "its officer 'Kẻ Giả' is not a username", "an officer of no shape");
+	/* "-" is the program itself: its own audit events only (a copy's new
+	 * key, the upgrade's signing), never a dossier's step, and nothing
+	 * else once the station has an officer */
+	e.officer = "-";
+	refused(cancel, &e, "its officer '-' is not known at that station",
+	    "the program cancelling a dossier");
+	e.dossier = "";
+	e.kind = "keys_new";
+	e.body = "{\"fingerprint\":\"0A1B-2C3D-4E5F-6071\"}";
+	ok(after(cancel, &e, &err) == 0, "the program's own keys_new: taken (%s)", err.msg);
+	e.kind = "setting";
+	e.body = "{\"name\":\"lock_minutes\",\"value\":\"0\"}";
+	ok(after(cancel, &e, &err) == 0, "the program's setting while the station has no "
+	    "officer yet (its set-up): taken (%s)", err.msg);
 	/* named by a keys_upgrade of A held here: known */
 	if (event_uuid(other, &err) != 0)
 		bail("uuid", err.msg);
@@ -372,6 +386,29 @@ test_events(void)
 	e.officer = "ke_gia";
 	ok(after(cancel, &e, &err) == 0, "an officer a keys_upgrade of that station lists: "
 	    "taken (%s)", err.msg);
+	/* once the station has added an officer, the program sets nothing */
+	if (event_uuid(other, &err) != 0)
+		bail("uuid", err.msg);
+	{
+		char sql[512];
+
+		snprintf(sql, sizeof sql, "INSERT INTO event(origin, seq, at, officer, dossier, "
+		    "kind, body, prev, hash) VALUES ('%s', 2, '" CREATED "', "
+		    "'truong', '', 'officer_add', '{\"username\":\"thu\"}', '', '%s')", idA,
+		    other);
+		if (sqlite3_exec(R, sql, NULL, NULL, NULL) != SQLITE_OK)
+			bail("officer_add", sqlite3_errmsg(R));
+	}
+	e = ev(&rows[cancel]);
+	e.officer = "-";
+	e.dossier = "";
+	e.kind = "setting";
+	e.body = "{\"name\":\"lock_minutes\",\"value\":\"0\"}";
+	refused(cancel, &e, "its officer '-' is not known at that station",
+	    "the program changing a setting after the station's first officer");
+	e.kind = "keys_new";
+	e.body = "{\"fingerprint\":\"0A1B-2C3D-4E5F-6071\"}";
+	ok(after(cancel, &e, &err) == 0, "but its own keys_new still: taken (%s)", err.msg);
 	/* a station that aggregates units knows only what the station named */
 	if (setting_set(R, "truong", "aggregate_units", "1", &err) != 0)
 		bail("aggregate_units", err.msg);
