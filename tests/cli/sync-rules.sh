@@ -49,17 +49,16 @@ content_hash() {	# content_hash FILE — the content hash recomputed (sync.h)
 	} | sha256sum | cut -d' ' -f1
 }
 # the signer: A's Ed25519 key (libsodium's secret key is the 32-byte seed
-# and the public key) as a PKCS#8 file for openssl, which signs the domain
-# line and the hash as key.c does
+# and the public key) as a PKCS#8 DER file (written by sqlite3) for
+# openssl, which signs the domain line and the hash as key.c does
 command -v openssl >/dev/null || { echo "Bail out! openssl is needed to sign the hostile bundles"; exit 1; }
 seedA=$(sqlite3 "$dbA" "SELECT substr(secret, 1, 64) FROM station_key WHERE id = 1")
-{ echo "-----BEGIN PRIVATE KEY-----"
-  printf '302e020100300506032b657004220420%s' "$seedA" | xxd -r -p | base64
-  echo "-----END PRIVATE KEY-----"; } > "$T/a.key"
-chmod 600 "$T/a.key"
+(umask 077 && sqlite3 :memory: "SELECT writefile('$T/a.der',
+    x'302e020100300506032b657004220420$seedA')" >/dev/null)
 sign() {	# sign DOMAIN TEXT — A's signature (hex) of TEXT in DOMAIN (event, bundle)
 	printf 'motcua-%s-sig-1\n%s' "$1" "$2" > "$T/sign.in"
-	openssl pkeyutl -sign -inkey "$T/a.key" -rawin -in "$T/sign.in" | xxd -p | tr -d '\n'
+	openssl pkeyutl -sign -keyform DER -inkey "$T/a.der" -rawin -in "$T/sign.in" |
+	    od -An -v -tx1 | tr -d ' \n'
 }
 rehash_content() {	# rehash_content FILE — the count, content hash and signature made right
 	sqlite3 "$1" "UPDATE bundle SET value = (SELECT count(*) FROM event) WHERE key = 'count'"
