@@ -1,6 +1,7 @@
 # sync-rules.sh — hostile bundles whose hashes all match (made from a
-# genuine export with sqlite3, the event and content hashes recomputed as
-# a forger would) are refused by the rules local work obeys (syncrule.h):
+# genuine export with sqlite3, the event and content hashes recomputed and
+# signed again with A's key, as a station gone rogue or an altered motcua
+# would make them) are refused by the rules local work obeys (syncrule.h):
 # a resume with no pause, a time "zzzz", an unknown officer cancelling, a
 # header with a text sender number, a sender claiming the receiver's
 # identity, a sender that is no station id, a genuine bundle of another
@@ -15,6 +16,10 @@ for n in 1 2; do
 	    --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station $n --sample-catalog >/dev/null
 done
 mv "$T/s1.db" "$dbA"; mv "$T/s2.db" "$dbB"
+# B takes A's events: a supervisor at B trusts A's key.  The bundles below
+# are all signed as A signs (A's own secret key): what refuses them is the
+# rules, not the signatures (a forger without the key: sync-bad.sh).
+check "B trusts A" enrol "$dbB" "$dbA"
 A() { "$MOTCUA" --db "$dbA" --officer lan --password-file "$PWF" "$@"; }
 a=$(A receive --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
 A event "$a" handover --to "Phạm Văn Tư" --at "2026-11-16 10:00" >/dev/null
@@ -38,13 +43,27 @@ ev_hash() {	# ev_hash FILE ORIGIN SEQ — the event's hash recomputed (event.h)
 	    sha256sum | cut -d' ' -f1
 }
 content_hash() {	# content_hash FILE — the content hash recomputed (sync.h)
-	{ sqlite3 "$1" "SELECT key || '=' || value FROM bundle WHERE key <> 'content_sha256' ORDER BY key"
+	{ sqlite3 "$1" "SELECT key || '=' || value FROM bundle WHERE key NOT IN ('content_sha256',
+	      'signature') ORDER BY key"
 	  sqlite3 "$1" "SELECT origin || char(10) || seq || char(10) || hash FROM event ORDER BY origin, seq"
 	} | sha256sum | cut -d' ' -f1
 }
-rehash_content() {	# rehash_content FILE — the count and content hash made right
+# the signer: A's Ed25519 key (libsodium's secret key is the 32-byte seed
+# and the public key) as a PKCS#8 DER file (written by sqlite3) for
+# openssl, which signs the domain line and the hash as key.c does
+command -v openssl >/dev/null || { echo "Bail out! openssl is needed to sign the hostile bundles"; exit 1; }
+seedA=$(sqlite3 "$dbA" "SELECT substr(secret, 1, 64) FROM station_key WHERE id = 1")
+(umask 077 && sqlite3 :memory: "SELECT writefile('$T/a.der',
+    x'302e020100300506032b657004220420$seedA')" >/dev/null)
+sign() {	# sign DOMAIN TEXT — A's signature (hex) of TEXT in DOMAIN (event, bundle)
+	printf 'motcua-%s-sig-1\n%s' "$1" "$2" > "$T/sign.in"
+	openssl pkeyutl -sign -keyform DER -inkey "$T/a.der" -rawin -in "$T/sign.in" |
+	    od -An -v -tx1 | tr -d ' \n'
+}
+rehash_content() {	# rehash_content FILE — the count, content hash and signature made right
 	sqlite3 "$1" "UPDATE bundle SET value = (SELECT count(*) FROM event) WHERE key = 'count'"
 	sqlite3 "$1" "UPDATE bundle SET value = '$(content_hash "$1")' WHERE key = 'content_sha256'"
+	sqlite3 "$1" "UPDATE bundle SET value = '$(sign bundle "$(content_hash "$1")")' WHERE key = 'signature'"
 }
 # forge NAME ORIGIN PREV AT OFFICER KIND BODY — a copy of the good bundle
 # with one more event of ORIGIN after the one whose hash is PREV, every
@@ -53,8 +72,9 @@ forge() {
 	f="$T/$1.motcua"; cp "$good" "$f"
 	seq=$(sqlite3 "$f" "SELECT coalesce(max(seq), 0) + 1 FROM event WHERE origin = '$2'")
 	[ "$2" = "$idB" ] && seq=$(sqlite3 "$dbB" "SELECT max(seq) + 1 FROM event WHERE origin = '$2'")
-	sqlite3 "$f" "INSERT INTO event VALUES ('$2', $seq, '$4', '$5', '$dos', '$6', json('$7'), '$3', 'x')"
-	sqlite3 "$f" "UPDATE event SET hash = '$(ev_hash "$f" "$2" "$seq")' WHERE origin = '$2' AND seq = $seq"
+	sqlite3 "$f" "INSERT INTO event VALUES ('$2', $seq, '$4', '$5', '$dos', '$6', json('$7'), '$3', 'x', '')"
+	h=$(ev_hash "$f" "$2" "$seq")
+	sqlite3 "$f" "UPDATE event SET hash = '$h', sig = '$(sign event "$h")' WHERE origin = '$2' AND seq = $seq"
 	rehash_content "$f"
 }
 lastA() { sqlite3 "$good" "SELECT hash FROM event WHERE origin = '$idA' ORDER BY seq DESC LIMIT 1"; }
@@ -72,6 +92,11 @@ hostile() {
 # the forger's own check: a hash recomputed is the stored one
 is "$(ev_hash "$good" "$idA" 3)" "$(sqlite3 "$good" "SELECT hash FROM event WHERE origin = '$idA' AND seq = 3")" \
     "the event hash, recomputed from the canonical text, is the stored one"
+is "$(sign event "$(sqlite3 "$good" "SELECT hash FROM event WHERE origin = '$idA' AND seq = 3")")" \
+    "$(sqlite3 "$good" "SELECT sig FROM event WHERE origin = '$idA' AND seq = 3")" \
+    "the forger's signature of a genuine event is the one A gave it"
+is "$(sign bundle "$(content_hash "$good")")" "$(sqlite3 "$good" "SELECT value FROM bundle WHERE key = 'signature'")" \
+    "the forger's signature of the genuine content is the one A gave it"
 
 forge resume "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan resume \
     '{"paused_days":0,"due":"2020-01-01T07:00:00+07:00"}'
@@ -90,10 +115,14 @@ forge longname "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan return \
     "{\"collector\":\"$(printf 'A%.0s' $(seq 1 300))\",\"collector_id\":\"087084000998\",\"rating\":null}"
 hostile "a collector's name over its limit" "the field 'Name' is too long \(300 characters\)" "$f"
 
-# the receiver's own chain: the next event of B, linked to B's last
+# the receiver's own chain: the next event of B, linked to B's last.  Since
+# events are signed, the signature refuses it before the rules' "claims to
+# be this station's own" can: it checks against B's own key, which no one
+# but B holds (and an event B never recorded signed with B's key is a
+# cloned station: sync-bad.sh)
 forge own "$idB" "$(sqlite3 "$dbB" "SELECT hash FROM event WHERE origin = '$idB' ORDER BY seq DESC LIMIT 1")" \
     "2026-11-18T09:00:00+07:00" lan handover '{"to":"Kẻ Lạ"}'
-hostile "a forged event in the receiver's own chain" "claims to be this station's own" "$f"
+hostile "a forged event in the receiver's own chain" "event [0-9]+ of station $(printf %.8s "$idB") is not signed by that station's key" "$f"
 
 # the header
 header() {	# header NAME KEY VALUE — the good bundle with one header value changed
@@ -105,10 +134,18 @@ header number sender_number hai
 hostile "a text sender number" "its sender_number 'hai' is not a station number" "$f"
 header number0 sender_number 12
 hostile "a sender number of two digits" "its sender_number '12' is not a station number" "$f"
+# claiming to be B, with B's public key (anyone may read it off B's key
+# card), so the sender is one B knows and the rules see the claim
+"$MOTCUA" --db "$dbB" station card --out "$T/b.card" >/dev/null
 header self sender "$idB"
+sqlite3 "$f" "UPDATE bundle SET value = '$(sqlite3 "$T/b.card" "SELECT value FROM bundle WHERE
+    key = 'sender_key'")' WHERE key = 'sender_key'"
+rehash_content "$f"
 hostile "a sender claiming the receiver's identity" "claims to come from this station" "$f"
+# a sender that is no station id is no station B trusts: the trust check
+# refuses it before the rules' "is not a station id" can
 header uuid sender "not-a-station"
-hostile "a sender that is no station id" "its sender 'not-a-station' is not a station id" "$f"
+hostile "a sender that is no station id" "it comes from station 1 of 000.17.22.H56 with the key [0-9A-F-]+, which this station does not trust" "$f"
 header unit sender_unit "Xã Giả"
 hostile "a made-up unit" "its sender_unit 'Xã Giả' is not a unit code" "$f"
 header created created "hôm qua"
@@ -119,8 +156,11 @@ hostile "a vector of no station" "its vector is not a list of stations" "$f"
 # a genuine bundle of another commune
 "$MOTCUA" --db "$T/o.db" init --supervisor hoa "Võ Thị Hoa" --password-file "$PWF" \
     --unit-code 000.17.22.H57 --unit-name "UBND xã Mỹ Hòa" --station 1 --sample-catalog >/dev/null
+# (its receipt after its init, which ran at the story's clock)
 "$MOTCUA" --db "$T/o.db" --officer hoa --password-file "$PWF" receive --procedure 1.001022 \
-    --name "Trần Thị Ba" --id 087184000111 --at "2026-11-16 09:00" >/dev/null
+    --name "Trần Thị Ba" --id 087184000111 --at "2026-11-17 11:00" >/dev/null
+# B trusts that station: its bundle is genuine, and the rules refuse it
+check "B trusts the other commune's station" enrol "$dbB" "$T/o.db"
 at_sync "$MOTCUA" --db "$T/o.db" --officer hoa --password-file "$PWF" export --out "$T/other.motcua" --all >/dev/null
 hostile "a genuine bundle of another unit" "its dossier code 000.17.22.H57-[0-9-]+ is of another unit than 000.17.22.H56" "$T/other.motcua"
 # ... which a station that gathers several units takes

@@ -165,11 +165,11 @@ work() {
 xp() {
 	eval "db=\$db$1"
 	f="$X/$2.motcua"; shift 2
-	# after the day's work it carries (an import refuses an event more
-	# than a day after its bundle was made)
-	now=$MOTCUA_NOW; MOTCUA_NOW="$day 23:00"
+	# after the work it carries (an import refuses an event more than a
+	# day after its bundle was made): at the story's clock, the time of the
+	# latest step or receipt recorded anywhere (tests/cli/at-time), so the
+	# station's next work comes after its export
 	run --db "$db" --officer lan --password-file "$PWF" export --out "$f" "$@"
-	MOTCUA_NOW=$now
 	is "$rc" 0 "export $(basename "$f"): exit 0"
 }
 # im S NAME REGEX — station S imports $X/NAME.motcua; the report must match;
@@ -374,10 +374,18 @@ run --db "$dbA" station list
 like "$out" "^$fpP +000\.00\.00\.T01 +1 +revoked 2026-11-24" "A's station list: P revoked"
 is "$(sqlite3 "$dbA" "SELECT count(*) FROM event WHERE origin = '$idA' AND kind = 'revoke' AND
     json_extract(body, '$.fingerprint') = '$fpP'")" 1 "the revocation is an audit event of A's chain"
-# P goes on working after the revocation
+# P goes on working after the revocation: a step on a dossier of the
+# commune it holds (B, of the commune, takes no dossier of the province's
+# own unit: the import's rules, so a receipt of P's would not reach A
+# through B)
 day=2026-11-24; clkP=840
-receipt P
-is "$receipt_fail" 0 "P records a receipt after the revocation"
+rvcode=$(sqlite3 "$dbP" "SELECT code FROM dossier WHERE code LIKE '000.17.22.H56-%' AND
+    status = 'received' ORDER BY code LIMIT 1")
+like "$rvcode" "^000\.17\.22\.H56-" "P holds a dossier of the commune just received"
+tick P
+run --db "$dbP" --officer lan --password-file "$PWF" event "$rvcode" handover \
+    --to "Chuyên viên Hà" --at "$at"
+is "$rc" 0 "P records a step after the revocation"
 xp P rv-p1 --all
 refused "A takes no bundle P made after the revocation" "$dbA" "revoked" \
     --db "$dbA" --officer truong --password-file "$PWF" import "$X/rv-p1.motcua"
