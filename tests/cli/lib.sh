@@ -19,6 +19,8 @@ if [ -z "${MOTCUA_BINARY:-}" ]; then
 	MOTCUA="$top_srcdir/tests/cli/at-time"
 fi
 export MOTCUA MOTCUA_BINARY
+# a clock from the shell that runs the tests is not the story's
+unset MOTCUA_NOW
 export MOTCUA_STORY="$T/story-clock" MOTCUA_STORY_START="${MOTCUA_STORY_START:-2026-11-01 07:00}"
 unset MOTCUA_DB
 export LANGUAGE=en LC_ALL=C.UTF-8
