@@ -559,7 +559,11 @@ sync_trust_file(sqlite3 *db, const char *acting, const char *path, const char *f
 
 	memset(&bd, 0, sizeof bd);
 	memset(t, 0, sizeof *t);
-	if (key_fingerprint_parse(fpr_in, fpr, err) || sync_bundle_open(&bd, path, err))
+	/* the header typed and bounded as an import's: a station id, number
+	 * and unit are what gets trusted (bd.rules is freed with bd) */
+	if (key_fingerprint_parse(fpr_in, fpr, err) || sync_bundle_open(&bd, path, err) ||
+	    syncrule_header(db, path, sync_header_keys, (const char *const *)bd.val, NKEYS,
+	    NULL, &bd.rules, err))
 		goto done;
 	if (!key_is_public(hv(&bd, "sender_key"))) {
 		bad(&bd, err, _("its sender's key is malformed"));
