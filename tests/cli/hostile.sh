@@ -13,7 +13,8 @@
 #   version inflated to 999999 in the header; a publication unsigned, its
 #   signature emptied or its row removed; signed with a key not the
 #   sender's; a forged catalog of an untrusted sender abolishing a
-#   procedure; a calendar of an untrusted sender with all of December off.
+#   procedure; a calendar of an untrusted sender with all of December off;
+#   a direction override in a procedure's name under the publisher's key.
 # (What a rogue station signing with its own key is refused by — the
 # import's rules — is sync-rules.sh's matter; the copy of a station's key
 # on another PC, a clone, sync-bad.sh's.)
@@ -121,9 +122,12 @@ is "$(sign "$dbA" bundle "$(content_hash "$T/a1.motcua")")" \
 
 # hostile DESC DB REGEX FILE NEXT [CHECK-SQL WANT] — FILE refused at DB,
 # DB unchanged, the message naming the cause; then, on a copy of DB, the
-# genuine NEXT bundle imports (and CHECK-SQL on the copy gives WANT)
+# genuine NEXT bundle imports (and CHECK-SQL on the copy gives WANT); with
+# whole=1, REGEX is the whole pattern of the message
 hostile() {
-	refused "$1" "$2" "was not imported: .*$3.*nothing was changed" \
+	_re="was not imported: .*$3.*nothing was changed"
+	[ -z "${whole:-}" ] || _re=$3
+	refused "$1" "$2" "$_re" \
 	    --db "$2" --officer lan --password-file "$PWF" import "$4"
 	echo "# $err"
 	rm -f "$T/probe.db" "$T/probe.db-wal" "$T/probe.db-shm"
@@ -326,6 +330,19 @@ sqlite3 "$f" "UPDATE bundle SET value = '999999' WHERE key = 'version'"
 reseal "$f" "$dbP"
 hostile "calendar version 999999, signed by the province" "$dbB" "implausibly far above" \
     "$f" "$T/cal2.motcua" "$calv" 2
+# the province's own key on a catalog whose name hides a direction override
+# (what its own import would refuse): the content limits hold for a
+# publication as for a file
+dup "$T/cat3.motcua" bidi
+sqlite3 "$f" "UPDATE bundle AS b SET value = (SELECT json_set(b.value, '\$.procedures[' || j.key ||
+    '].name', 'Khai sinh' || char(8238) || ' cho con') FROM json_each(b.value, '\$.procedures') j
+    WHERE json_extract(j.value, '\$.code') = '1.001022') WHERE b.key = 'payload'"
+reseal "$f" "$dbP"
+# (its message is the catalog import's own: "catalog file, procedure ...")
+whole=1; hostile "a catalog with a direction override in a name, signed by the province" "$dbB" \
+    'procedure 1\.001022 .*"name" holds an invisible direction control \(U\+202E\).*nothing was changed' \
+    "$f" "$T/cat3.motcua" "$catv" 3
+whole=
 # an untrusted sender's genuine publications: a catalog without one procedure,
 # a calendar with all of December off
 fpX=$(fp_of "$dbX")
