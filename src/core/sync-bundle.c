@@ -208,8 +208,14 @@ read_header(struct bundle *bd, struct mc_err *err)
 		return bad(bd, err, _("it was made by another version of motcua (bundle "
 		    "format not 2): update motcua on the PC that reads it"));
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-		if (hv(bd, required[i]) == NULL)
-			return bad(bd, err, _("its header is incomplete"));
+		if (hv(bd, required[i]) == NULL) {
+			char why[160];
+
+			/* the key named: a signature taken out says so */
+			snprintf(why, sizeof why, _("its header is incomplete (it has no '%s')"),
+			    required[i]);
+			return bad(bd, err, why);
+		}
 	return 0;
 }
 
