@@ -154,4 +154,41 @@ void dossier_free(struct mc_dossier *d);
 /* "counter" or "post", as the projection stores it. */
 const char *dossier_delivery_name(enum mc_delivery d);
 
+/* ---- supplement requests (dossier-request.c) --------------------------- */
+
+#define MC_REQUEST_DOCS 32	/* missing documents kept per request */
+
+/* A supplement request (Mẫu 02) given at the counter: a "guide" event,
+ * read back so that a returning citizen is not asked twice.  It is open
+ * while no dossier of this ID number for this procedure has been received
+ * since and no later request for the same procedure replaced it. */
+struct mc_request {
+	char id[MC_UUID_LEN];	/* the guidance's id: its slip (SLIP_SUPPLEMENT) */
+	char at[MC_TIME_LEN];	/* when given, "YYYY-MM-DD HH:MM" */
+	char officer[64];	/* who gave it (username) */
+	char name[256];		/* the applicant, as on the request ("" where */
+	char id_number[16];	/* the request has none) */
+	char birth_date[MC_DATE_LEN];	/* YYYY-MM-DD */
+	char phone[16], email[256], address[512];
+	char procedure[32];	/* catalog code */
+	char procedure_name[512];
+	int missing[MC_REQUEST_DOCS];	/* positions of the documents asked for */
+	size_t nmissing;
+	char missing_text[2048];	/* "2. Giấy chứng sinh; 4. …", whole names */
+	bool open;
+};
+
+/* The supplement requests of a citizen, newest first: by ID number (12
+ * digits), phone (10 digits from 0) or name (folded; every word a prefix
+ * of a word of the name, any order), as lifecycle_find finds dossiers.
+ * fn returns nonzero to stop. */
+int dossier_requests(sqlite3 *db, const char *text,
+    int (*fn)(const struct mc_request *, void *), void *arg, struct mc_err *err);
+/* The open requests of this ID number, newest first (the counter's
+ * "what was asked last time"). */
+int dossier_open_requests(sqlite3 *db, const char *id_number,
+    int (*fn)(const struct mc_request *, void *), void *arg, struct mc_err *err);
+/* Was the document at this position asked for by r? */
+bool dossier_request_asked(const struct mc_request *r, int position);
+
 #endif

@@ -77,6 +77,10 @@ static const struct key_row rows[] = {
 	{ACT_TOGGLE, "toggle", KM_DOCS, {' '}, 0, N_("Mark")},
 	{ACT_ALL, "all", KM_DOCS, {'a'}, 0, N_("All")},
 	{ACT_PRINT, "print", KM_DETAIL | KM_SLIP | KM_REPORT, {'p'}, 0, N_("Print")},
+	/* F2's fast path for a returning citizen: F8 takes the filled-in
+	 * form as it is; p on the summary records and prints, unasked */
+	{ACT_FINISH, "to-summary", KM_APPLICANT, {UK(KEY_F(8))}, 0, N_("To summary")},
+	{ACT_PRINT, "record-print", KM_SUMMARY, {'p'}, 0, N_("Record, print")},
 	{ACT_SAVE, "save", KM_SLIP, {'s'}, 0, N_("Save")},
 	/* "e" for export, as on the sync screen: the CSV file */
 	{ACT_SAVE, "save-csv", KM_REPORT, {'s', 'e'}, 0, N_("Save")},

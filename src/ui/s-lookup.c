@@ -6,17 +6,20 @@
  * Enter searches when the text changed since the last search; a search
  * with one hit opens it at once (a scanned code goes straight to its
  * dossier); Enter again opens the highlighted row.  The filters work on
- * what the search found, at once. */
+ * what the search found, at once.  The supplement requests (Mẫu 02) the
+ * citizen was given show under the dossiers, with what they asked for. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "s-life.h"
 
 #define LOOKUP_MAX 500		/* more is not read on a screen: type more */
+#define REQUESTS_MAX 4		/* supplement requests shown, newest first */
 
 enum { LF_TEXT, LF_STATUS, LF_FROM, LF_TO, LF_COUNT };
 
@@ -34,6 +37,8 @@ struct st_lookup {
 	size_t *hits, nhits;	/* after the filters: indexes into all */
 	struct w_list list;
 	char *searched;		/* the text of the last search, or NULL */
+	struct mc_request reqs[REQUESTS_MAX];	/* the citizen's Mẫu 02 */
+	size_t nreqs;
 	unsigned gen;
 };
 
@@ -109,10 +114,24 @@ refilter(struct ui *u, struct st_lookup *s)
 }
 
 static int
+collect_request(const struct mc_request *r, void *arg)
+{
+	struct st_lookup *s = arg;
+
+	s->reqs[s->nreqs++] = *r;
+	return s->nreqs >= REQUESTS_MAX;
+}
+
+static int
 search(struct ui *u, struct st_lookup *s, const char *text)
 {
 	struct mc_err err;
 
+	s->nreqs = 0;
+	if (dossier_requests(u->db, text, collect_request, s, &err) != 0) {
+		s->nreqs = 0;
+		ui_error(u, "%s", err.msg);
+	}
 	s->nall = 0;
 	s->more = false;
 	s->gen = u->gen;
@@ -140,11 +159,44 @@ row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 	draw_text(y, x + width - 16, d->received, 16, false);
 }
 
+/* The supplement requests found, under the list: when, by whom, to
+ * whom, for what and what was missing.  Returns the rows they take. */
+static int
+draw_requests(const struct st_lookup *s)
+{
+	char text[4096];
+	int y, rows = 0, avail = LINES - 8 - 4;	/* the list keeps 4 rows */
+
+	if (s->nreqs == 0 || avail < 2)
+		return 0;
+	/* as many rows as they take (each at most 3), from the bottom up */
+	for (size_t i = 0; i < s->nreqs; i++)
+		rows += 3;
+	if (rows + 1 > avail)
+		rows = avail - 1;
+	y = LINES - 2 - rows - 1;
+	attrset(draw_attr(AT_TITLE));
+	mvhline(y, 0, ' ', COLS);
+	draw_text(y++, 1, _("Supplement requests (Mẫu 02) given"), COLS - 2, false);
+	attrset(A_NORMAL);
+	for (size_t i = 0; i < s->nreqs && y < LINES - 2; i++) {
+		const struct mc_request *r = &s->reqs[i];
+
+		snprintf(text, sizeof text, r->open ? _("%s by %s: %s (ID %s), %s %s; missing: "
+		    "%s") : _("%s by %s: %s (ID %s), %s %s; missing: %s (since received)"),
+		    r->at, r->officer, r->name, r->id_number, r->procedure, r->procedure_name,
+		    r->missing_text);
+		y += draw_wrap(y, 2, text, COLS - 3, LINES - 2 - y < 3 ? LINES - 2 - y : 3);
+	}
+	return rows + 1;
+}
+
 static void
 draw(struct ui *u, void *st)
 {
 	struct st_lookup *s = st;
 	char count[128];
+	int pane;
 
 	if (s->searched != NULL && s->gen != u->gen)
 		search(u, s, s->searched);	/* a step was recorded meanwhile */
@@ -171,7 +223,8 @@ draw(struct ui *u, void *st)
 	else if (s->nhits == 0)
 		draw_text(7, 2, s->nall > 0 ? _("Nothing found with these filters.") :
 		    _("No dossier found."), COLS - 4, false);
-	w_list_draw(u, &s->list, 6, 0, LINES - 8, COLS, row, s);
+	pane = draw_requests(s);
+	w_list_draw(u, &s->list, 6, 0, LINES - 8 - pane, COLS, row, s);
 }
 
 static void
@@ -192,7 +245,8 @@ enter_key(struct ui *u, struct st_lookup *s)
 	if (s->searched == NULL || strcmp(text, s->searched) != 0) {
 		free(s->searched);
 		s->searched = text;
-		if (search(u, s, text) == 0 && s->nhits == 1)
+		/* a single dossier opens at once, unless requests are shown too */
+		if (search(u, s, text) == 0 && s->nhits == 1 && s->nreqs == 0)
 			detail_open(u, s->all[s->hits[0]].code);
 		return;
 	}

@@ -2,7 +2,9 @@
  * officer reads them off the card: ID number, name, date of birth, phone,
  * address, e-mail, how the result is returned.  Enter checks the field
  * and moves on; a known ID number fills in the rest from the citizen's
- * last dossier. */
+ * last dossier (or, for one who has only been given a supplement request,
+ * from that request) and brings up their open request.  F8 takes every
+ * field as it is, checks them all and goes to the summary. */
 #include "config.h"
 
 #include <stdio.h>
@@ -19,7 +21,51 @@ static const char *const delivery_choices[] = {
 	N_("at the counter"), N_("by post"), NULL,
 };
 
-/* Fill the form from the citizen's last dossier. */
+bool
+flow_req_here(const struct flow *fl)
+{
+	return fl->has_req && fl->proc.code != NULL &&
+	    strcmp(fl->req.procedure, fl->proc.code) == 0;
+}
+
+/* Keep the newest open request, unless a later one is for this procedure
+ * (the rows come newest first). */
+static int
+keep_request(const struct mc_request *r, void *arg)
+{
+	struct flow *fl = arg;
+
+	if (!fl->has_req || (!flow_req_here(fl) && strcmp(r->procedure, fl->proc.code) == 0)) {
+		fl->req = *r;
+		fl->has_req = true;
+	}
+	return 0;
+}
+
+/* Fill the form from the open request: the citizen has no dossier yet. */
+static void
+fill_from_request(struct ui *u, struct flow *fl)
+{
+	const struct mc_request *r = &fl->req;
+	int jdn;
+	char buf[16];
+
+	w_field_set(&fl->f[AF_NAME], r->name);
+	if (r->birth_date[0] != '\0' && date_parse(r->birth_date, &jdn) == 0) {
+		format_date_typed(jdn, buf, sizeof buf);
+		w_field_set(&fl->f[AF_BIRTH], buf);
+	} else {
+		w_field_set(&fl->f[AF_BIRTH], "");
+	}
+	w_field_set(&fl->f[AF_PHONE], r->phone);
+	w_field_set(&fl->f[AF_ADDRESS], r->address);
+	w_field_set(&fl->f[AF_EMAIL], r->email);
+	/* the name is on the form: the line says where it came from */
+	ui_msg(u, _("Details filled in from the supplement request (Mẫu 02) of %s"), r->at);
+}
+
+/* Fill the form from the citizen's last dossier, and bring up their open
+ * supplement request. */
 static void
 look_up(struct ui *u, struct flow *fl, const char *id)
 {
@@ -30,13 +76,22 @@ look_up(struct ui *u, struct flow *fl, const char *id)
 	if (strcmp(fl->looked_up, id) == 0)
 		return;
 	snprintf(fl->looked_up, sizeof fl->looked_up, "%.12s", id);
+	fl->has_req = false;
+	if (dossier_open_requests(u->db, id, keep_request, fl, &err) != 0) {
+		fl->has_req = false;
+		ui_error(u, "%s", err.msg);
+		return;
+	}
 	rc = dossier_last_applicant(u->db, id, &a, &err);
 	if (rc < 0) {
 		ui_error(u, "%s", err.msg);
 		return;
 	}
-	if (rc > 0)
+	if (rc > 0) {
+		if (fl->has_req)
+			fill_from_request(u, fl);
 		return;
+	}
 	w_field_set(&fl->f[AF_NAME], a.name);
 	if (a.birth_date != NULL) {
 		int jdn;
@@ -183,6 +238,26 @@ draw(struct ui *u, void *st)
 			draw_text(5 + 2 * i, COLS - 1 - w, o, w, false);
 		}
 	}
+	if (fl->has_req) {
+		char req[1024], pos[160] = "";
+		size_t used = 0;
+
+		/* the numbers only: the summary lists the names in full */
+		for (size_t i = 0; i < fl->req.nmissing && used + 8 < sizeof pos; i++)
+			used += (size_t)snprintf(pos + used, sizeof pos - used, "%s%d",
+			    i > 0 ? ", " : "", fl->req.missing[i]);
+		if (flow_req_here(fl))
+			snprintf(req, sizeof req, _("Supplement request (Mẫu 02) of %s by %s asked "
+			    "for documents %s: the summary says which are brought now."),
+			    fl->req.at, fl->req.officer, pos);
+		else
+			snprintf(req, sizeof req, _("Open supplement request (Mẫu 02) of %s by %s "
+			    "for another procedure, %s, asked for documents %s."), fl->req.at,
+			    fl->req.officer, fl->req.procedure, pos);
+		attrset(draw_attr(AT_WARN));
+		draw_wrap(4 + 2 * AF_COUNT, 2, req, COLS - 4, LINES - 4 - (4 + 2 * AF_COUNT));
+		attrset(A_NORMAL);
+	}
 	draw_text(LINES - 4, 2, fl->focus == AF_DELIVERY ? _("Space or ←/→ changes the "
 	    "choice; Enter goes on to the summary.") : _("Enter: next field.  ↑/↓: move "
 	    "between fields.  Ctrl-T: Vietnamese input on/off."), COLS - 4, false);
@@ -196,11 +271,37 @@ move_focus(struct flow *fl, int to)
 		fl->focus = to;
 }
 
+/* Check every field, from the one with the focus (a new ID number is
+ * looked up before the others are checked), and go to the summary; the
+ * first field in error takes the focus. */
+static void
+to_summary(struct ui *u, struct flow *fl)
+{
+	w_field_commit(&fl->f[fl->focus]);
+	if (flow_check_field(u, fl, fl->focus) != 0)
+		return;
+	for (int i = 0; i < AF_COUNT; i++) {
+		char msg[sizeof u->msg];
+
+		memcpy(msg, u->msg, sizeof msg);
+		if (flow_check_field(u, fl, i) != 0) {
+			fl->focus = i;
+			return;
+		}
+		memcpy(u->msg, msg, sizeof msg);
+	}
+	ui_push(u, &screen_summary, fl);
+}
+
 static bool
 key(struct ui *u, void *st, int k, enum act a)
 {
 	struct flow *fl = st;
 
+	if (a == ACT_FINISH) {
+		to_summary(u, fl);
+		return true;
+	}
 	if (a == ACT_OK) {
 		w_field_commit(&fl->f[fl->focus]);
 		if (flow_check_field(u, fl, fl->focus) != 0)
@@ -243,7 +344,7 @@ keymap(const void *st)
 }
 
 static const enum act hints[] = {
-	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_FINISH, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_NONE,
 };
 
 const struct screen_ops screen_applicant = {

@@ -3,7 +3,10 @@
  * (dossier_receive), renders the appointment slip and saves it to the
  * slips folder at once; only then is it shown and offered for printing.
  * On the guidance path the same step records a "guide" event and gives
- * the supplement request (Mẫu 02) instead: no dossier is created. */
+ * the supplement request (Mẫu 02) instead: no dossier is created.  `p`
+ * records without the question and prints at once (the returning
+ * citizen's fast path).  A citizen's open supplement request is shown
+ * with each document it asked for, brought now or still missing. */
 #include "config.h"
 
 #include <stdio.h>
@@ -66,6 +69,16 @@ fill_receipt(struct ui *u, struct flow *fl, struct values *x, struct mc_receipt 
 	date_now(&r->at);
 }
 
+/* After p: print the slip ui_slip_show opened (the one screen over the
+ * flow's base), as its own p would; a failure says so on the bottom line
+ * and the slip stays open to print again. */
+static void
+print_shown(struct ui *u, int base, bool print)
+{
+	if (print && u->depth == base + 1)
+		u->stack[base].ops->key(u, u->stack[base].st, 'p', ACT_PRINT);
+}
+
 static void
 commit(struct ui *u, void *arg)
 {
@@ -76,7 +89,7 @@ commit(struct ui *u, void *arg)
 	struct mc_err err;
 	char docs[512], done[256], name[64];
 	int base = fl->base, rc;
-	bool guide = fl->guide;
+	bool guide = fl->guide, print = fl->print;
 
 	if (values_get(fl, &x) != 0) {
 		ui_error(u, "%s", _("out of memory"));
@@ -100,6 +113,7 @@ commit(struct ui *u, void *arg)
 		snprintf(name, sizeof name, "guide-%.36s", out.id);
 		ui_slip_show(u, SLIP_SUPPLEMENT, out.id, name, _("Supplement request (Mẫu 02)"),
 		    _("Guidance recorded"), false);
+		print_shown(u, base, print);
 		return;
 	}
 	{
@@ -110,6 +124,7 @@ commit(struct ui *u, void *arg)
 	}
 	ui_slip_show(u, SLIP_RECEIPT, out.code, out.code, _("Appointment slip (Mẫu 01)"), done,
 	    false);
+	print_shown(u, base, print);
 	if (out.warnings.n > 0 && !u->msg_error) {
 		char m[sizeof u->msg];
 
@@ -150,6 +165,40 @@ pair(int y, const char *label, const char *value)
 	return y + 1;
 }
 
+/* The open supplement request: when and by whom, and for this procedure
+ * each document it asked for, brought now or still missing; from row y,
+ * above row end.  Returns the next row. */
+static int
+draw_request(const struct flow *fl, int y, int end)
+{
+	char line[1024];
+
+	if (!fl->has_req || y >= end)
+		return y;
+	if (!flow_req_here(fl)) {
+		snprintf(line, sizeof line, _("%s by %s, for another procedure (%s)"),
+		    fl->req.at, fl->req.officer, fl->req.procedure);
+		attrset(draw_attr(AT_WARN));
+		y = pair(y, _("Mẫu 02 given"), line);
+		attrset(A_NORMAL);
+		return y;
+	}
+	snprintf(line, sizeof line, _("%s by %s asked for:"), fl->req.at, fl->req.officer);
+	attrset(draw_attr(AT_WARN));
+	y = pair(y, _("Mẫu 02 given"), line);
+	attrset(A_NORMAL);
+	for (size_t i = 0; i < fl->proc.ndocs && y < end; i++) {
+		const struct mc_document *d = &fl->proc.docs[i];
+
+		if (!dossier_request_asked(&fl->req, d->position))
+			continue;
+		snprintf(line, sizeof line, fl->docs.on[i] ? _("%d. %s — brought now") :
+		    _("%d. %s — still missing"), d->position, d->name);
+		y += draw_wrap(y, 19, line, COLS - 21, end - y >= 2 ? 2 : 1);
+	}
+	return y;
+}
+
 static void
 draw(struct ui *u, void *st)
 {
@@ -184,6 +233,7 @@ draw(struct ui *u, void *st)
 	}
 	if (shown == 0)
 		draw_text(y++, 19, _("(none)"), COLS - 21, false);
+	y = draw_request(fl, y, max - 6);
 	snprintf(line, sizeof line, "%s  (%s %s)", x.v[AF_NAME], _("ID"), x.v[AF_ID]);
 	y = pair(y, _("Applicant"), line);
 	if (x.birth[0] != '\0')
@@ -219,8 +269,14 @@ key(struct ui *u, void *st, int k, enum act a)
 	struct flow *fl = st;
 
 	(void)k;
+	if (a == ACT_PRINT) {
+		fl->print = true;
+		commit(u, fl);
+		return true;
+	}
 	if (a != ACT_OK)
 		return false;
+	fl->print = false;
 	if (fl->guide)
 		ui_confirm(u, _("Record the guidance and print the supplement request "
 		    "(Mẫu 02)?"), commit, fl);
@@ -229,7 +285,7 @@ key(struct ui *u, void *st, int k, enum act a)
 	return true;
 }
 
-static const enum act hints[] = { ACT_HELP, ACT_OK, ACT_BACK, ACT_NONE };
+static const enum act hints[] = { ACT_HELP, ACT_OK, ACT_PRINT, ACT_BACK, ACT_NONE };
 
 const struct screen_ops screen_summary = {
 	N_("Receive 4/4: summary"), 0, enter, draw, key, NULL, hints, KM_SUMMARY, NULL,

@@ -26,8 +26,14 @@ struct flow {
 	struct w_field f[AF_COUNT];
 	int focus;
 	char looked_up[16];		/* the ID number last looked up */
+	/* the citizen's open supplement request (Mẫu 02), the newest, one
+	 * for this procedure first: the summary checks the documents
+	 * brought now against what it asked for */
+	struct mc_request req;
+	bool has_req;
 	struct mc_time at, due;		/* as shown on the summary */
 	char reason[256];
+	bool print;			/* p on the summary: print once recorded */
 };
 
 extern const struct screen_ops screen_docs, screen_applicant, screen_summary;
@@ -39,5 +45,7 @@ size_t flow_missing(const struct flow *fl);
 /* Check one applicant field; on error the message goes to the bottom
  * line and -1 is returned.  Warnings show but do not stop. */
 int flow_check_field(struct ui *u, struct flow *fl, int i);
+/* Is fl->req for the procedure being received? */
+bool flow_req_here(const struct flow *fl);
 
 #endif

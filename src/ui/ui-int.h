@@ -49,6 +49,8 @@ enum act {
 	/* the letters and digits of single screens */
 	ACT_TOGGLE, ACT_ALL, ACT_PRINT, ACT_SAVE, ACT_EXPORT, ACT_IMPORT, ACT_PERIOD,
 	ACT_RATE,
+	/* F2's applicant: take every field as it is, on to the summary */
+	ACT_FINISH,
 	/* the administration screens (F9); ACT_UNLOCK is also the login's
 	 * supervisor unlock */
 	ACT_ADD, ACT_ACTIVE, ACT_PASSWORD, ACT_ROLE, ACT_UNLOCK, ACT_ABOLISH, ACT_AMEND,

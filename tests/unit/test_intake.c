@@ -63,6 +63,77 @@ reason_is(struct mc_calendar *cal, const char *from, const char *limit, const ch
 	is_str(buf, want, "reason of %s from %s", limit, from);
 }
 
+/* The requests the visitor got, the last one kept. */
+struct got_requests {
+	int n;
+	struct mc_request last;
+};
+
+static int
+got_request(const struct mc_request *r, void *arg)
+{
+	struct got_requests *g = arg;
+
+	g->n++;
+	g->last = *r;
+	return 0;
+}
+
+/* The guidance of 087084000998 (documents 1 and 2 missing) read back:
+ * open, found by ID, phone and name; answered by a receipt of the same
+ * procedure. */
+static void
+requests_check(sqlite3 *db, struct mc_calendar *cal)
+{
+	struct got_requests g = {0};
+	struct mc_receipt r;
+	struct mc_receipt_out out;
+	struct mc_err err;
+
+	ok(dossier_open_requests(db, "087084000998", got_request, &g, &err) == 0 && g.n == 1,
+	    "the citizen's open request");
+	ok(g.last.open && g.last.nmissing == 2 && g.last.missing[0] == 1 &&
+	    g.last.missing[1] == 2, "open, documents 1 and 2 asked for");
+	ok(dossier_request_asked(&g.last, 2) && !dossier_request_asked(&g.last, 3),
+	    "asked: 2, not 3");
+	is_str(g.last.officer, "lan", "the officer who gave it");
+	is_str(g.last.at, "2026-11-20 11:00", "when");
+	is_str(g.last.procedure, "1.001193", "the procedure");
+	is_str(g.last.phone, "0912345678", "the phone on it");
+	ok(strncmp(g.last.missing_text, "1. Tờ khai", strlen("1. Tờ khai")) == 0 &&
+	    strstr(g.last.missing_text, "; 2. Giấy chứng sinh") != NULL,
+	    "what was missing, by name (%s)", g.last.missing_text);
+	g.n = 0;
+	ok(dossier_requests(db, "nguyen an", got_request, &g, &err) == 0 && g.n == 1,
+	    "found by name without diacritics");
+	g.n = 0;
+	ok(dossier_requests(db, "nguyen binh", got_request, &g, &err) == 0 && g.n == 0,
+	    "every word must match the name");
+	g.n = 0;
+	ok(dossier_requests(db, "0912 345 678", got_request, &g, &err) == 0 && g.n == 1,
+	    "found by phone");
+	g.n = 0;
+	ok(dossier_open_requests(db, "087084000999", got_request, &g, &err) == 0 && g.n == 0,
+	    "another citizen has none");
+	ok(dossier_open_requests(db, "12", got_request, &g, &err) != 0,
+	    "a malformed ID is refused");
+	/* a receipt of another procedure leaves it open; of this one answers it */
+	r = receipt("2026-11-20 12:00", "087084000998");
+	r.procedure = "1.001022";
+	ok(dossier_receive(db, cal, &r, &out, &err) == 0, "(a receipt of another procedure)");
+	g.n = 0;
+	ok(dossier_open_requests(db, "087084000998", got_request, &g, &err) == 0 && g.n == 1,
+	    "still open");
+	r = receipt("2026-11-20 12:30", "087084000998");
+	ok(dossier_receive(db, cal, &r, &out, &err) == 0, "the dossier is received");
+	g.n = 0;
+	ok(dossier_open_requests(db, "087084000998", got_request, &g, &err) == 0 && g.n == 0,
+	    "the request is answered");
+	g.n = 0;
+	ok(dossier_requests(db, "087084000998", got_request, &g, &err) == 0 && g.n == 1 &&
+	    !g.last.open, "it is still found, not open");
+}
+
 int
 main(void)
 {
@@ -161,6 +232,7 @@ main(void)
 			ok(dossier_rebuild(db, "truong", &total, &differ, &err) == 0 && differ == 0 &&
 			    total == ds, "a rebuild with guidance events: same rows");
 		}
+		requests_check(db, cal);
 	}
 
 	/* the reason of a due date */
