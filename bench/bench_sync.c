@@ -8,7 +8,9 @@
  * sample catalog, no dossier, and trusts A's key, as its supervisor does
  * after comparing the fingerprint (trust.h).  Lan (an officer) receives,
  * exports and imports; Trưởng (a supervisor) imports the catalog and
- * trusts.  Figures only: `make bench`, or ./bench/bench_sync DIR. */
+ * trusts.  Figures only: `make bench`, or ./bench/bench_sync DIR.
+ * $MOTCUA_BENCH_EVENTS: how many receipts instead of 100,000 (a slow or
+ * busy machine). */
 #include "config.h"
 
 #include <stdbool.h>
@@ -25,7 +27,7 @@
 #include "motcua/trust.h"
 #include "motcua/unit.h"
 
-#define EVENTS 100000
+#define EVENTS 100000		/* unless $MOTCUA_BENCH_EVENTS says */
 #define SIGNS 20000		/* signatures made and checked for the per-event cost */
 
 static double
@@ -115,7 +117,13 @@ main(int argc, char **argv)
 	sqlite3 *a = NULL, *b = NULL;
 	long long count;
 	double t;
+	const char *env = getenv("MOTCUA_BENCH_EVENTS");
+	long events = env != NULL && *env != '\0' ? strtol(env, NULL, 10) : EVENTS;
 
+	if (events < 100 || events > 10000000) {
+		fprintf(stderr, "bench: MOTCUA_BENCH_EVENTS=%s: give 100 to 10000000\n", env);
+		return 1;
+	}
 	snprintf(pa, sizeof pa, "%s/sync-a.db", dir);
 	snprintf(pb, sizeof pb, "%s/sync-b.db", dir);
 	snprintf(bundle, sizeof bundle, "%s/sync-all.motcua", dir);
@@ -125,7 +133,7 @@ main(int argc, char **argv)
 	t = now_s();
 	/* 480 days back (after the sample catalog takes effect): about 300
 	 * receipts a working day, inside the station's block of daily numbers */
-	if (demo_fill(a, "lan", EVENTS, 480, &err))
+	if (demo_fill(a, "lan", (int)events, 480, &err))
 		goto fail;
 	printf("made %lld receipts (%lld events) in %.1f s (synchronous=OFF while filling)\n",
 	    db_int(a, "SELECT count(*) FROM dossier", 0),

@@ -4,15 +4,21 @@
 # The program's part makes a unit whose supervisor truong adds the officer
 # lan, each with a password read from a file (mode 0600), as a unit is
 # set up for real.
+#
+# On a slow or busy machine, smaller counts (the defaults are the figures
+# README quotes):
+#   MOTCUA_BENCH_ROWS=N    bench_million's dossiers (default 1000000)
+#   MOTCUA_BENCH_EVENTS=N  bench_sync's receipts (default 100000)
+# e.g. MOTCUA_BENCH_ROWS=200000 MOTCUA_BENCH_EVENTS=20000 make bench
 set -eu
 b=$1
 d=$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")
 trap 'rm -rf "$d"' EXIT
 echo "== core ($(uname -m), $(nproc) cores)"
 "$b/bench/bench_core" "$d"
-echo "== 1,000,000 dossiers"
+echo "== ${MOTCUA_BENCH_ROWS:-1,000,000} dossiers"
 "$b/bench/bench_million" "$d"
-echo "== sync by file, 100,000 events"
+echo "== sync by file, ${MOTCUA_BENCH_EVENTS:-100,000} events"
 "$b/bench/bench_sync" "$d"
 echo "== program"
 export XDG_DATA_HOME="$d/xdg" LANGUAGE=en
