@@ -149,7 +149,7 @@ receive(sqlite3 *db, struct mc_calendar *cal, const char *procedure, const char 
 	struct mc_receipt r;
 	struct mc_receipt_out out;
 	struct mc_err err;
-	char id[16], name[64];
+	char id[24], name[64];
 
 	memset(&r, 0, sizeof r);
 	serial++;

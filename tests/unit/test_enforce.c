@@ -56,7 +56,7 @@ own_receipt(const char *officer, char out[MC_CODE_LEN])
 	struct mc_receipt r;
 	struct mc_receipt_out o;
 	struct mc_err err;
-	char id[16];
+	char id[24];
 
 	memset(&r, 0, sizeof r);
 	snprintf(id, sizeof id, "087090%06d", ++serial);
