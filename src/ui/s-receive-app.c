@@ -183,9 +183,9 @@ draw(struct ui *u, void *st)
 			draw_text(5 + 2 * i, COLS - 1 - w, o, w, false);
 		}
 	}
-	draw_text(LINES - 4, 2, fl->focus == AF_DELIVERY ? _("Space or ←/→ changes the "
+	draw_wrap(LINES - 4, 2, fl->focus == AF_DELIVERY ? _("Space or ←/→ changes the "
 	    "choice; Enter goes on to the summary.") : _("Enter: next field.  ↑/↓: move "
-	    "between fields.  Ctrl-T: Vietnamese input on/off."), COLS - 4, false);
+	    "between fields.  Ctrl-T: Vietnamese input on/off."), COLS - 4, 2);
 }
 
 static void
