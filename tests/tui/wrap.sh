@@ -147,6 +147,9 @@ s=$(screen)
 like "$s" "Dossier $code received" "the receipt's message"
 case "$s" in *"$code.txt"*) ok_path=0 ;; *) ok_path=1 ;; esac
 is "$ok_path" 0 "the slip's path is shown whole on the second line"
+first=$(screen | grep -n "Dossier $code received" | cut -d: -f1)
+second=$(screen | grep -n "$code\.txt" | cut -d: -f1)
+is "$((second - first))" 1 "the long message takes two lines, the path on the second"
 screen > "$T/screen"
 check "no line of the message ends inside a word" cut_words
 tm send-keys C-p
