@@ -25,6 +25,9 @@ struct mc_document {
 	enum mc_docform form;
 	int quantity;
 	bool required;
+	/* When a document that is not required is needed ("trường hợp trẻ
+	 * bị bỏ rơi"), shown beside its name; NULL when none is given. */
+	char *condition;
 };
 
 struct mc_procedure {

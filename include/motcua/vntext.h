@@ -84,4 +84,17 @@ size_t vntext_widthn(const char *s, size_t n);
  * *used (may be NULL) gets the columns they take. */
 size_t vntext_fit(const char *s, size_t n, size_t cols, size_t *used);
 
+/* Word wrap by the same widths: s cut into lines of at most `cols`
+ * columns (0 counts as 1), breaking at spaces and at every '\n'.  The
+ * spaces at a break belong to no line; a line never ends inside a word
+ * unless the word alone is wider than `cols` (then it is cut between
+ * whole cells, as vntext_fit).  A final '\n' adds no empty line.  Fills
+ * out[0 .. max-1] (out may be NULL when max is 0) and returns how many
+ * lines the whole text takes: 0 for an empty text. */
+struct vntext_line {
+	size_t off, len;	/* bytes of s */
+	size_t cols;		/* the columns they take */
+};
+size_t vntext_wrap(const char *s, size_t cols, struct vntext_line *out, size_t max);
+
 #endif

@@ -82,9 +82,11 @@ static int
 record(sqlite3 *db, const char *code, const char *change, const char *acting,
     const struct mc_time *at, bool before, struct mc_err *err)
 {
-	static const char docs_sql[] = "(SELECT coalesce(json_group_array(json_object("
-	    "'name', name, 'form', form, 'quantity', quantity, 'required', "
-	    "json(CASE required WHEN 1 THEN 'true' ELSE 'false' END))), '[]') "
+	/* json_patch drops "condition" when it is NULL (RFC 7396) */
+	static const char docs_sql[] = "(SELECT coalesce(json_group_array(json_patch("
+	    "json_object('name', name, 'form', form, 'quantity', quantity, 'required', "
+	    "json(CASE required WHEN 1 THEN 'true' ELSE 'false' END)), "
+	    "json_object('condition', condition))), '[]') "
 	    "FROM (SELECT * FROM procedure_document WHERE procedure_code = p.code "
 	    "ORDER BY position))";
 	char iso[MC_ISO_LEN];
@@ -163,6 +165,14 @@ amend_check(const struct catalog_amend *a, char *limit, size_t n, struct mc_err 
 			return err_set(err, MC_EINVAL, _("document %zu: the name %s"),
 			    i + 1, why);
 		}
+		if (d->condition != NULL &&
+		    vntext_check_plain(d->condition, CATALOG_MAX_DOC_NAME, err) < 0) {
+			char why[sizeof err->msg];
+
+			snprintf(why, sizeof why, "%s", err != NULL ? err->msg : "");
+			return err_set(err, MC_EINVAL, _("document %zu: the condition %s"),
+			    i + 1, why);
+		}
 		if (d->quantity < 1 || d->quantity > 99)
 			return err_set(err, MC_EINVAL, _("document %zu: the number of copies is "
 			    "1 to 99"), i + 1);
@@ -185,16 +195,25 @@ write_docs(sqlite3 *db, const char *code, const struct catalog_amend *a,
 		return -1;
 	for (size_t i = 0; i < a->ndocs; i++) {
 		const struct mc_document *d = &a->docs[i];
-		char *name = vntext_clean(d->name, err);
+		char *name = vntext_clean(d->name, err), *cond = NULL;
 		int rc;
 
-		if (name == NULL)
+		if (name == NULL || (d->condition != NULL &&
+		    (cond = vntext_clean(d->condition, err)) == NULL)) {
+			free(name);
 			return -1;
+		}
+		if (cond != NULL && cond[0] == '\0') {
+			free(cond);	/* as the import: "" is no condition */
+			cond = NULL;
+		}
 		rc = db_preparef(db, &st, err, "INSERT INTO procedure_document "
-		    "(procedure_code, position, name, form, quantity, required) VALUES "
-		    "(%Q, %d, %Q, %Q, %d, %d)", code, (int)i + 1, name,
-		    catalog_form_name(d->form), d->quantity, d->required ? 1 : 0);
+		    "(procedure_code, position, name, form, quantity, required, condition) "
+		    "VALUES (%Q, %d, %Q, %Q, %d, %d, %Q)", code, (int)i + 1, name,
+		    catalog_form_name(d->form), d->quantity, d->required ? 1 : 0,
+		    cond);
 		free(name);
+		free(cond);
 		if (rc < 0 || exec_done(db, st, _("saving the catalog"), err) < 0)
 			return -1;
 	}

@@ -193,13 +193,16 @@ check(const void *where, const struct json_field *f, struct json_value *v,
 #define REQ JSON_REQUIRED
 #define OPT_NULL (JSON_NULLABLE | JSON_EMPTY_OK)	/* null or "" mean none */
 
-enum { D_NAME, D_FORM, D_QUANTITY, D_REQUIRED, D_N };
+enum { D_NAME, D_FORM, D_QUANTITY, D_REQUIRED, D_CONDITION, D_N };
 static const struct json_field doc_fields[D_N] = {
 	[D_NAME] = { "name", JSON_TEXT, REQ, 0, MAX_DOC_NAME, C_PLAIN },
 	[D_FORM] = { "form", JSON_TEXT, REQ, 0, MAX_WORD, C_PLAIN },
 	[D_QUANTITY] = { "quantity", JSON_INT, REQ | JSON_LIMITS, 1,
 	    CATALOG_MAX_QUANTITY, C_QUANTITY },
 	[D_REQUIRED] = { "required", JSON_BOOL, REQ, 0, 0, C_PLAIN },
+	/* when a document that is not required is needed: "trường hợp …" */
+	[D_CONDITION] = { "condition", JSON_TEXT, OPT_NULL, 0, MAX_DOC_NAME,
+	    C_PLAIN },
 };
 
 enum {
@@ -288,6 +291,13 @@ read_document(void *arg, int index, const char *type, const char *json,
 	if (rc == 0 && catalog_form_parse(v[D_FORM].text, &form) < 0)
 		rc = bad(err, c->w, "form", _("must be \"original\", "
 		    "\"certified_copy\" or \"copy\""));
+	/* a condition says when a document is needed: a required one
+	 * always is, and `a` at the counter ticks it with the others */
+	if (rc == 0 && v[D_CONDITION].text != NULL &&
+	    v[D_CONDITION].text[0] != '\0' && v[D_REQUIRED].num != 0)
+		rc = bad(err, c->w, "condition", _("is for a document that is "
+		    "needed only in some cases: set \"required\": false, or "
+		    "leave the condition out"));
 	if (rc == 0 && (nd = realloc(p->docs, (p->ndocs + 1) * sizeof *nd)) == NULL)
 		rc = err_set(err, MC_ENOMEM, _("out of memory"));
 	if (rc == 0) {
@@ -299,6 +309,11 @@ read_document(void *arg, int index, const char *type, const char *json,
 		d->form = form;
 		d->quantity = (int)v[D_QUANTITY].num;
 		d->required = v[D_REQUIRED].num != 0;
+		d->condition = json_value_take(&v[D_CONDITION]);
+		if (d->condition != NULL && d->condition[0] == '\0') {
+			free(d->condition);	/* "" and null: no condition */
+			d->condition = NULL;
+		}
 	}
 	json_values_free(v, D_N);
 	return rc;

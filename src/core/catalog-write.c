@@ -114,8 +114,15 @@ put_procedure(sqlite3_str *b, const struct mc_procedure *p, int indent)
 			sqlite3_str_appendall(b, ", \"form\": ");
 			put_str(b, catalog_form_name(d->form));
 			sqlite3_str_appendf(b, ", \"quantity\": %d", d->quantity);
-			sqlite3_str_appendall(b, d->required ? ", \"required\": true}" :
-			    ", \"required\": false}");
+			sqlite3_str_appendall(b, d->required ? ", \"required\": true" :
+			    ", \"required\": false");
+			/* only when given: a catalog without conditions exports
+			 * the same bytes as before the field existed */
+			if (d->condition != NULL) {
+				sqlite3_str_appendall(b, ", \"condition\": ");
+				put_str(b, d->condition);
+			}
+			sqlite3_str_appendall(b, "}");
 			sqlite3_str_appendall(b, i + 1 < p->ndocs ? ",\n" : "\n");
 		}
 		put_indent(b, in);

@@ -62,7 +62,10 @@ catalog_procedure_free(struct mc_procedure *p)
 	free(p->effective);
 	free(p->abolished);
 	for (size_t i = 0; i < p->ndocs; i++)
+{
 		free(p->docs[i].name);
+		free(p->docs[i].condition);
+	}
 	free(p->docs);
 	memset(p, 0, sizeof *p);
 }
@@ -94,7 +97,7 @@ catalog_loader_open(struct catalog_loader *l, sqlite3 *db, struct mc_err *err)
 	l->proc = l->docs = NULL;
 	if (db_prepare(db, "SELECT " PROC_COLS " FROM procedure WHERE code = ?1",
 	    &l->proc, err) < 0 ||
-	    db_prepare(db, "SELECT position, name, form, quantity, required "
+	    db_prepare(db, "SELECT position, name, form, quantity, required, condition "
 	    "FROM procedure_document WHERE procedure_code = ?1 ORDER BY position",
 	    &l->docs, err) < 0) {
 		catalog_loader_close(l);
@@ -160,6 +163,9 @@ catalog_loader_get(struct catalog_loader *l, const char *code, struct mc_procedu
 			d->form = MC_FORM_COPY;	/* the CHECK makes this impossible */
 		d->quantity = sqlite3_column_int(st, 3);
 		d->required = sqlite3_column_int(st, 4) != 0;
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
+		    (d->condition = db_column_dup(st, 5)) == NULL)
+			goto nomem;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -208,7 +214,8 @@ proc_equal(const struct mc_procedure *a, const struct mc_procedure *b)
 		if (!str_eq(a->docs[i].name, b->docs[i].name) ||
 		    a->docs[i].form != b->docs[i].form ||
 		    a->docs[i].quantity != b->docs[i].quantity ||
-		    a->docs[i].required != b->docs[i].required)
+		    a->docs[i].required != b->docs[i].required ||
+		    !str_eq(a->docs[i].condition, b->docs[i].condition))
 			return false;
 	return true;
 }
@@ -249,8 +256,8 @@ writer_open(struct writer *w, sqlite3 *db, struct mc_err *err)
 	    db_prepare(db, "DELETE FROM procedure_document WHERE procedure_code = ?1",
 	    &w->deldocs, err) < 0 ||
 	    db_prepare(db, "INSERT INTO procedure_document (procedure_code, "
-	    "position, name, form, quantity, required) VALUES (?1, ?2, ?3, ?4, "
-	    "?5, ?6)", &w->adddoc, err) < 0 ||
+	    "position, name, form, quantity, required, condition) VALUES (?1, "
+	    "?2, ?3, ?4, ?5, ?6, ?7)", &w->adddoc, err) < 0 ||
 	    db_prepare(db, "UPDATE procedure SET position = ?2 WHERE code = ?1 "
 	    "AND position <> ?2", &w->setpos, err) < 0 ||
 	    db_prepare(db, "UPDATE procedure SET abolished = ?2, version = ?3 "
@@ -316,7 +323,8 @@ write_procedure(struct writer *w, const struct mc_procedure *p, int position,
 		    bind_text_or_null(w->adddoc, 3, d->name) != SQLITE_OK ||
 		    bind_text_or_null(w->adddoc, 4, catalog_form_name(d->form)) != SQLITE_OK ||
 		    sqlite3_bind_int(w->adddoc, 5, d->quantity) != SQLITE_OK ||
-		    sqlite3_bind_int(w->adddoc, 6, d->required) != SQLITE_OK) {
+		    sqlite3_bind_int(w->adddoc, 6, d->required) != SQLITE_OK ||
+		    bind_text_or_null(w->adddoc, 7, d->condition) != SQLITE_OK) {
 			err_set(err, MC_ENOMEM, _("out of memory"));
 			goto out;
 		}

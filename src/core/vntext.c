@@ -262,6 +262,91 @@ vntext_fit(const char *s, size_t n, size_t cols, size_t *used)
 	return i;
 }
 
+/* ---- word wrap ----------------------------------------------------------- */
+
+size_t
+vntext_wrap(const char *s, size_t cols, struct vntext_line *out, size_t max)
+{
+	size_t n = 0, pos = 0, len = s != NULL ? strlen(s) : 0;
+
+	if (cols == 0)
+		cols = 1;
+	while (pos < len) {
+		size_t seg = strcspn(s + pos, "\n"), i = 0, used = 0;
+		size_t cut = 0, cut_cols = 0, next;	/* the last word end that fits */
+		bool have_cut = false;
+
+		/* a line after a soft break starts at its first word */
+		while (i < seg && s[pos + i] == ' ')
+			i++;
+		{
+			size_t start = i;
+
+			while (i < seg) {
+				int c;
+				size_t k = vntext_cell(s + pos + i, seg - i, &c);
+				size_t cw = c < 0 ? 1 : (size_t)c;
+
+				if (s[pos + i] == ' ' && i > start && s[pos + i - 1] != ' ') {
+					cut = i;
+					cut_cols = used;
+					have_cut = true;
+				}
+				if (used + cw > cols)
+					break;
+				used += cw;
+				i += k;
+			}
+			if (i >= seg) {
+				/* the rest of the paragraph fits: drop its trailing spaces */
+				size_t e = seg;
+
+				while (e > start && s[pos + e - 1] == ' ')
+					e--;
+				cut = e;
+				cut_cols = used - (seg - e);
+				next = seg < len - pos ? seg + 1 : seg;	/* past the '\n' */
+			} else if (s[pos + i] == ' ') {
+				/* full just before a space: the word ends here */
+				cut = i;
+				while (cut > start && s[pos + cut - 1] == ' ')
+					cut--;
+				cut_cols = used - (i - cut);
+				next = i;
+			} else if (have_cut) {
+				next = cut;
+			} else {
+				/* one word wider than the line: cut between cells */
+				if (i == start) {	/* not even one cell fits */
+					int c;
+
+					i += vntext_cell(s + pos + i, seg - i, &c);
+					used = c < 0 ? 1 : (size_t)c;
+				}
+				cut = i;
+				cut_cols = used;
+				next = i;
+			}
+			if (n < max) {
+				out[n].off = pos + start;
+				out[n].len = cut - start;
+				out[n].cols = cut_cols;
+			}
+			n++;
+			pos += next;
+			/* a soft break's spaces go with no line, nor does a
+			 * '\n' right after them (the line has already ended) */
+			if (next < seg) {
+				while (pos < len && s[pos] == ' ')
+					pos++;
+				if (pos < len && s[pos] == '\n')
+					pos++;
+			}
+		}
+	}
+	return n;
+}
+
 /* ---- upper case (forms) ------------------------------------------------ */
 
 char *

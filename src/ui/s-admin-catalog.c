@@ -219,7 +219,7 @@ static int
 amend_submit(struct ui *u, struct adm_form *fm)
 {
 	struct mc_procedure p;
-	struct mc_document *docs = NULL, fresh = { 0, NULL, MC_FORM_ORIGINAL, 1, true };
+	struct mc_document *docs = NULL, fresh = { 0, NULL, MC_FORM_ORIGINAL, 1, true, NULL };
 	char *v[ADM_FIELDS] = { 0 };
 	struct catalog_amend a = { 0 };
 	struct mc_err err;

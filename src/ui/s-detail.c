@@ -80,18 +80,8 @@ pair(int y, int x, const char *label, const char *value, int width)
 	attrset(draw_attr(AT_TITLE));
 	draw_text(y, x, label, 13, true);
 	attrset(A_NORMAL);
-	draw_text(y, x + 14, value, width - 14, false);
+	draw_wrap(y, x + 14, value, width - 14, 1);	/* never cut in a word */
 	return y + 1;
-}
-
-static void
-row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
-{
-	struct st_detail *s = arg;
-
-	(void)u;
-	(void)sel;
-	draw_text(y, x + 1, s->lines[i], width - 2, false);
 }
 
 static void
@@ -120,10 +110,11 @@ draw(struct ui *u, void *st)
 	mvhline(6, 0, ' ', COLS);
 	draw_text(6, 1, _("History"), COLS - 2, false);
 	attrset(A_NORMAL);
-	w_list_draw(u, &s->list, 7, 0, LINES - 10, COLS, row, s);
+	/* an entry takes up to three lines, word wrapped */
+	draw_wrapped_list(&s->list, 7, 0, LINES - 10, COLS, s->lines, 3);
 	attrset(draw_attr(AT_DIM));
-	draw_text(LINES - 3, 1, _("Enter: actions    p: control sheet (Mẫu 05)    Esc: back"),
-	    COLS - 2, false);
+	draw_wrap(LINES - 3, 1, _("Enter: actions    p: control sheet (Mẫu 05)    Esc: back"),
+	    COLS - 2, 1);
 	attrset(A_NORMAL);
 }
 

@@ -219,12 +219,12 @@ draw(struct ui *u, void *st)
 
 	snprintf(line, sizeof line, "%s  %s", fl->proc.code, fl->proc.name);
 	attrset(draw_attr(AT_TITLE));
-	draw_text(2, 1, line, COLS - 2, false);
+	draw_wrap(2, 1, line, COLS - 2, 1);	/* whole words; step 2 shows it all */
 	attrset(A_NORMAL);
 	if (fl->guide) {
 		attrset(draw_attr(AT_WARN));
-		draw_text(3, 1, _("Documents are missing: these details go on the supplement "
-		    "request (Mẫu 02)."), COLS - 2, false);
+		draw_wrap(3, 1, _("Documents are missing: these details go on the supplement "
+		    "request (Mẫu 02)."), COLS - 2, 2);
 		attrset(A_NORMAL);
 	}
 	for (int i = 0; i < AF_COUNT; i++) {
@@ -258,9 +258,9 @@ draw(struct ui *u, void *st)
 		draw_wrap(4 + 2 * AF_COUNT, 2, req, COLS - 4, LINES - 4 - (4 + 2 * AF_COUNT));
 		attrset(A_NORMAL);
 	}
-	draw_text(LINES - 4, 2, fl->focus == AF_DELIVERY ? _("Space or ←/→ changes the "
+	draw_wrap(LINES - 4, 2, fl->focus == AF_DELIVERY ? _("Space or ←/→ changes the "
 	    "choice; Enter goes on to the summary.") : _("Enter: next field.  ↑/↓: move "
-	    "between fields.  Ctrl-T: Vietnamese input on/off."), COLS - 4, false);
+	    "between fields.  Ctrl-T: Vietnamese input on/off."), COLS - 4, 2);
 }
 
 static void

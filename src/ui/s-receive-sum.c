@@ -154,15 +154,23 @@ enter(struct ui *u, void *st)
 	calendar_due_reason(u->cal, &fl->at, &lim, &fl->due, fl->reason, sizeof fl->reason);
 }
 
-/* "Label: value" on one line; returns the next line. */
+/* "Label: value", the value word wrapped over up to `lines` lines;
+ * returns the next line. */
 static int
-pair(int y, const char *label, const char *value)
+pair_n(int y, const char *label, const char *value, int lines)
 {
 	attrset(draw_attr(AT_TITLE));
 	draw_text(y, 2, label, 16, true);
 	attrset(A_NORMAL);
-	draw_text(y, 19, value != NULL ? value : "—", COLS - 21, false);
-	return y + 1;
+	lines = draw_wrap(y, 19, value != NULL && value[0] != '\0' ? value : "—",
+	    COLS - 21, lines);
+	return y + (lines > 0 ? lines : 1);
+}
+
+static int
+pair(int y, const char *label, const char *value)
+{
+	return pair_n(y, label, value, 1);
 }
 
 /* The open supplement request: when and by whom, and for this procedure
@@ -204,7 +212,7 @@ draw(struct ui *u, void *st)
 {
 	struct flow *fl = st;
 	struct values x;
-	char line[512], fee[64];
+	char line[1024], fee[64];
 	int y = 2, max = LINES - 4;
 	size_t shown = 0;
 
@@ -212,13 +220,13 @@ draw(struct ui *u, void *st)
 	if (values_get(fl, &x) != 0)
 		return;
 	snprintf(line, sizeof line, "%s  %s", fl->proc.code, fl->proc.name);
-	y = pair(y, _("Procedure"), line);
+	y = pair_n(y, _("Procedure"), line, 2);
 	format_fee(fl->proc.fee, FORMAT_SCREEN, fee, sizeof fee);
 	if (fl->proc.fee_note != NULL && fl->proc.fee > 0)
 		snprintf(line, sizeof line, "%s (%s)", fee, fl->proc.fee_note);
 	else
 		snprintf(line, sizeof line, "%s", fee);
-	y = pair(y, _("Fee"), line);
+	y = pair_n(y, _("Fee"), line, 2);
 	y = pair(y, fl->guide ? _("Missing") : _("Documents"), NULL) - 1;
 	for (size_t i = 0; i < fl->proc.ndocs && y < max - 6; i++) {
 		const struct mc_document *d = &fl->proc.docs[i];
@@ -228,7 +236,8 @@ draw(struct ui *u, void *st)
 			continue;
 		snprintf(line, sizeof line, "%d. %s (%s ×%d)", d->position, d->name,
 		    fmt_form(d->form), d->quantity);
-		draw_text(y++, 19, line, COLS - 21, false);
+		/* up to three lines a document, whole words */
+		y += draw_wrap(y, 19, line, COLS - 21, y + 3 < max - 6 ? 3 : 1);
 		shown++;
 	}
 	if (shown == 0)
@@ -247,8 +256,8 @@ draw(struct ui *u, void *st)
 	values_free(&x);
 	if (fl->guide) {
 		attrset(draw_attr(AT_WARN));
-		draw_text(y + 1, 2, _("Enter: record the guidance and give the supplement "
-		    "request (Mẫu 02). No dossier is created."), COLS - 4, false);
+		draw_wrap(y + 1, 2, _("Enter: record the guidance and give the supplement "
+		    "request (Mẫu 02). No dossier is created."), COLS - 4, 2);
 		attrset(A_NORMAL);
 		return;
 	}

@@ -164,8 +164,8 @@ draw(struct ui *u, void *st)
 		y += 2;
 	}
 	if (s->focus == SF_CODE)
-		draw_text(LINES - 4, 2, _("Agency code per QCVN 102:2016, e.g. 000.17.22.H56: "
-		    "it starts every dossier code."), COLS - 4, false);
+		draw_wrap(LINES - 4, 2, _("Agency code per QCVN 102:2016, e.g. 000.17.22.H56: "
+		    "it starts every dossier code."), COLS - 4, 1);
 }
 
 static bool

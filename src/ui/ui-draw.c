@@ -185,53 +185,47 @@ draw_footer(struct ui *u, const enum act *hints)
 	move(LINES - 2, 0);
 	clrtoeol();
 	if (u->msg[0] != '\0') {
+		/* a long message takes the line above too, word wrapped; the
+		 * key for the last messages shows it whole */
+		int two = draw_wrap_lines(u->msg, COLS - 2, 2) > 1;
+
 		attrset(draw_attr(u->msg_error ? AT_ERROR : AT_WARN));
-		draw_text(LINES - 2, 1, u->msg, COLS - 2, false);
+		if (two) {
+			move(LINES - 3, 0);
+			clrtoeol();
+		}
+		draw_wrap(LINES - 2 - two, 1, u->msg, COLS - 2, 2);
 		attrset(A_NORMAL);
 	}
 	hints_draw(u, hints);
 }
 
 /* A box in the middle of the screen; the text is cut into lines at '\n'
- * and wrapped at spaces. */
+ * and word wrapped (vntext_wrap): 50 columns wide, wider when a long
+ * text would not fit the screen's height, its last line ending in "…"
+ * after a whole word if even that is not enough. */
 void
 draw_modal(struct ui *u)
 {
-	char lines[12][128];
-	int nl = 0, w = 50, h, y0, x0;
+	char legend[256];
+	int w = COLS < 50 ? COLS : 50, room = LINES - 4, nl, h, y0, x0;
 	const char *p = u->modal.text;
 
-	while (*p != '\0' && nl < 10) {
-		size_t take = 0, lastsp = 0, cols = 0;
-
-		while (p[take] != '\0' && p[take] != '\n') {
-			int cw;
-			size_t k = vntext_cell(p + take, strcspn(p + take, "\n"), &cw);
-
-			if (p[take] == ' ')
-				lastsp = take;
-			cols += cw < 0 ? 1 : (size_t)cw;
-			if (cols > (size_t)w - 4 || take + k > sizeof lines[0] - 5)
-				break;
-			take += k;
-		}
-		if (p[take] != '\0' && p[take] != '\n' && lastsp > 0)
-			take = lastsp;
-		snprintf(lines[nl++], sizeof lines[0], "%.*s", (int)take, p);
-		p += take;
-		if (*p == '\n' || *p == ' ')
-			p++;
-	}
-	snprintf(lines[nl++], sizeof lines[0], "%s", "");
-	ui_modal_legend(u, lines[nl++], sizeof lines[0]);
-	h = nl + 2;
+	if (room < 1)
+		room = 1;
+	/* the text's lines, a blank line and the legend, within the screen */
+	if (draw_wrap_lines(p, w - 4, 99) > room - 2 && COLS > 50)
+		w = COLS - 2 < 78 ? COLS - 2 : 78;
+	nl = draw_wrap_lines(p, w - 4, room - 2 > 1 ? room - 2 : 1);
+	ui_modal_legend(u, legend, sizeof legend);
+	h = nl + 4;
 	y0 = (LINES - h) / 2;
 	x0 = (COLS - w) / 2;
 	attrset(draw_attr(AT_SELECT));
 	for (int i = 0; i < h; i++)
 		mvhline(y0 + i, x0, ' ', w);
-	for (int i = 0; i < nl; i++)
-		draw_text(y0 + 1 + i, x0 + 2, lines[i], w - 4, false);
+	draw_wrap(y0 + 1, x0 + 2, p, w - 4, nl);
+	draw_wrap(y0 + 2 + nl, x0 + 2, legend, w - 4, 1);
 	attrset(A_NORMAL);
 }
 
@@ -245,46 +239,100 @@ fmt_form(int form)
 	}
 }
 
-/* Draw s over up to maxlines lines of `width` columns from (y, x), breaking
- * at spaces (a word longer than a line is cut).  Returns the lines used. */
+/* Draw s over up to maxlines lines of `width` columns from (y, x), word
+ * wrapped (vntext_wrap).  When it needs more lines, the last one ends
+ * with "…" after a whole word.  Returns the lines used. */
 int
 draw_wrap(int y, int x, const char *s, int width, int maxlines)
 {
-	int lines = 0;
+	struct vntext_line l[24];
+	size_t n;
+	int shown;
 
-	while (s != NULL && *s != '\0' && lines < maxlines) {
-		const char *p = s, *brk = NULL;
-		int used = 0;
+	if (s == NULL || maxlines <= 0 || width <= 0)
+		return 0;
+	n = vntext_wrap(s, (size_t)width, l, sizeof l / sizeof l[0]);
+	shown = n < (size_t)maxlines ? (int)n : maxlines;
+	if (shown > (int)(sizeof l / sizeof l[0]))
+		shown = (int)(sizeof l / sizeof l[0]);
+	for (int i = 0; i < shown; i++) {
+		char line[1024];
+		size_t len = l[i].len < sizeof line - 4 ? l[i].len : sizeof line - 4;
 
-		/* find the last space before the line is full */
-		while (*p != '\0') {
-			int w;
-			size_t len = vntext_cell(p, strlen(p), &w);
+		if (i == shown - 1 && (size_t)shown < n) {
+			/* the rest in width - 1 columns, up to a word, and "…" */
+			struct vntext_line last;
 
-			if (w < 0)
-				w = 1;
-			if (used + w > width)
-				break;
-			if (*p == ' ')
-				brk = p;
-			used += w;
-			p += len;
+			(void)vntext_wrap(s + l[i].off, (size_t)(width > 1 ? width - 1 : 1),
+			    &last, 1);
+			len = last.len < sizeof line - 4 ? last.len : sizeof line - 4;
+			memcpy(line, s + l[i].off, len);
+			memcpy(line + len, "…", sizeof "…");
+		} else {
+			memcpy(line, s + l[i].off, len);
+			line[len] = '\0';
 		}
-		if (*p == '\0' || brk == NULL || lines == maxlines - 1)
-			brk = p;
-		{
-			char line[1024];
-			size_t n = (size_t)(brk - s) < sizeof line - 1 ? (size_t)(brk - s) :
-			    sizeof line - 1;
-
-			memcpy(line, s, n);
-			line[n] = '\0';
-			draw_text(y + lines, x, line, width, false);
-		}
-		lines++;
-		s = brk;
-		while (*s == ' ')
-			s++;
+		draw_text(y + i, x, line, width, false);
 	}
-	return lines;
+	return shown;
+}
+
+/* How many lines draw_wrap would take, at most maxlines. */
+int
+draw_wrap_lines(const char *s, int width, int maxlines)
+{
+	size_t n;
+
+	if (s == NULL || width <= 0)
+		return 0;
+	n = vntext_wrap(s, (size_t)width, NULL, 0);
+	return n < (size_t)maxlines ? (int)n : maxlines;
+}
+
+/* A list whose items are texts word wrapped over up to maxlines lines
+ * each: whole items from l->top, which moves so that the selected one is
+ * shown; the selected item highlighted, ↑/↓ where there is more. */
+void
+draw_wrapped_list(struct w_list *l, int y, int x, int height, int width,
+    char *const *texts, int maxlines)
+{
+	int used = 0;
+	size_t i;
+
+	if (l->n == 0 || height <= 0)
+		return;
+	if (l->sel >= l->n)
+		l->sel = l->n - 1;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	for (;;) {
+		int need = 0;
+
+		for (i = l->top; i <= l->sel; i++)
+			need += draw_wrap_lines(texts[i], width - 2, maxlines);
+		if (need <= height || l->top == l->sel)
+			break;
+		l->top++;
+	}
+	for (i = l->top; i < l->n && used < height; i++) {
+		int lines = draw_wrap_lines(texts[i], width - 2, maxlines);
+
+		if (lines < 1)
+			lines = 1;
+		if (used + lines > height) {
+			if (i != l->top)
+				break;
+			lines = height - used;
+		}
+		attrset(i == l->sel ? draw_attr(AT_SELECT) : A_NORMAL);
+		for (int k = 0; k < lines; k++)
+			mvhline(y + used + k, x, ' ', width);
+		draw_wrap(y + used, x + 1, texts[i], width - 2, lines);
+		attrset(A_NORMAL);
+		used += lines;
+	}
+	if (l->top > 0)
+		mvaddstr(y, x + width - 1, "↑");
+	if (i < l->n)
+		mvaddstr(y + height - 1, x + width - 1, "↓");
 }

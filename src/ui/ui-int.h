@@ -39,7 +39,7 @@ struct ui;
 enum act {
 	ACT_NONE,
 	/* program-wide */
-	ACT_HELP, ACT_BACK, ACT_TELEX, ACT_MORE, ACT_LOCK,
+	ACT_HELP, ACT_BACK, ACT_TELEX, ACT_MORE, ACT_LOCK, ACT_MESSAGES,
 	/* the main screen's functions */
 	ACT_RECEIVE, ACT_LOOKUP, ACT_RETURN, ACT_DUE, ACT_REPORTS, ACT_SYNC, ACT_ADMIN,
 	ACT_QUIT,
@@ -177,9 +177,11 @@ struct screen_ops {
 
 enum modal_kind { MODAL_MESSAGE, MODAL_CONFIRM };
 
+#define UI_MSG_HIST 6
+
 struct modal {
 	enum modal_kind kind;
-	char text[1024];
+	char text[2048];
 	void (*on_yes)(struct ui *u, void *arg);
 	void *arg;
 };
@@ -202,6 +204,10 @@ struct ui {
 	bool modal_on;
 	char msg[512];
 	bool msg_error;
+	/* the last messages of the bottom line, newest at msg_last, for the
+	 * key that shows them again (ACT_MESSAGES) */
+	char msg_hist[UI_MSG_HIST][512];
+	int msg_count, msg_last;
 	bool telex;		/* input mode: VN (built-in Telex) or EN */
 	bool new_style;		/* tone_style = new */
 	bool vni;		/* input_method = vni (else Telex) */
@@ -267,8 +273,14 @@ void draw_init_attrs(void);
 attr_t draw_attr(enum ui_attr a);
 /* Print UTF-8 s at (y, x) in at most `width` columns; returns the columns
  * used.  pad: fill the rest of the width with spaces. */
-int draw_wrap(int y, int x, const char *s, int width, int maxlines);
 int draw_text(int y, int x, const char *s, int width, bool pad);
+/* s word wrapped over up to maxlines lines (ui-draw.c); the lines used.
+ * draw_wrap_lines: how many it would take. */
+int draw_wrap(int y, int x, const char *s, int width, int maxlines);
+int draw_wrap_lines(const char *s, int width, int maxlines);
+struct w_list;
+void draw_wrapped_list(struct w_list *l, int y, int x, int height, int width,
+    char *const *texts, int maxlines);
 /* The same, right-aligned so that it ends at column x_end. */
 void draw_text_right(int y, int x_end, const char *s);
 void draw_header(struct ui *u, const char *title);

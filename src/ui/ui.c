@@ -114,6 +114,37 @@ vmsg(struct ui *u, bool error, const char *fmt, va_list ap)
 {
 	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
 	u->msg_error = error;
+	if (u->msg[0] == '\0' || (u->msg_count > 0 &&
+	    strcmp(u->msg_hist[u->msg_last], u->msg) == 0))
+		return;
+	u->msg_last = (u->msg_last + 1) % UI_MSG_HIST;
+	snprintf(u->msg_hist[u->msg_last], sizeof u->msg_hist[0], "%s", u->msg);
+	if (u->msg_count < UI_MSG_HIST)
+		u->msg_count++;
+}
+
+/* ACT_MESSAGES: the bottom line's last messages in a box, newest first. */
+static void
+show_messages(struct ui *u)
+{
+	char text[sizeof u->modal.text];
+	size_t used = 0;
+
+	if (u->msg_count == 0) {
+		ui_msg(u, "%s", _("No message yet."));
+		return;
+	}
+	used = (size_t)snprintf(text, sizeof text, "%s", _("Last messages, newest first:"));
+	for (int i = 0; i < u->msg_count && used < sizeof text; i++) {
+		int k = (u->msg_last - i + UI_MSG_HIST) % UI_MSG_HIST;
+		size_t len = strlen(u->msg_hist[k]);
+
+		if (used + len + 4 >= sizeof text)
+			break;		/* whole messages only */
+		used += (size_t)snprintf(text + used, sizeof text - used, "\n• %s",
+		    u->msg_hist[k]);
+	}
+	ui_confirm(u, text, NULL, NULL);
 }
 
 void
@@ -234,12 +265,8 @@ draw(struct ui *u)
 
 		snprintf(m, sizeof m, _("The window is too small: motcua needs %dx%d, it has "
 		    "%dx%d. Enlarge it."), MIN_COLS, MIN_LINES, COLS, LINES);
-		for (int y = 0, off = 0; y < LINES && m[off] != '\0'; y++) {
-			/* wrap by bytes is enough: the message is short */
-			int w = COLS > 0 ? COLS : 1;
-			mvaddnstr(y, 0, m + off, w);
-			off += (int)strlen(m + off) > w ? w : (int)strlen(m + off);
-		}
+		/* word wrapped: "Hãy phóng to" never split in a word */
+		draw_wrap(0, 0, m, COLS > 0 ? COLS : 1, LINES > 0 ? LINES : 1);
 		curs_set(0);
 		refresh();
 		return;
@@ -343,6 +370,10 @@ handle_key(struct ui *u, int k)
 	a = keys_action(k, screen_keymap(ops, st));
 	if (a == ACT_MORE) {	/* the message stays: only the hints turn */
 		u->hint_page++;
+		return;
+	}
+	if (a == ACT_MESSAGES) {
+		show_messages(u);
 		return;
 	}
 	u->msg[0] = '\0';

@@ -94,8 +94,8 @@ test_amend(sqlite3 *db, struct mc_calendar *cal)
 	char code[64], before[MC_HASH_LEN], after[MC_HASH_LEN], got[4096], docs[4096];
 	char first[] = "Tờ khai đăng ký khai sinh (theo mẫu)", second[] = "  Giấy tờ mới  ";
 	struct mc_document d[2] = {
-		{ 0, first, MC_FORM_ORIGINAL, 1, true },
-		{ 0, second, MC_FORM_COPY, 2, false },
+		{ 0, first, MC_FORM_ORIGINAL, 1, true, NULL },
+		{ 0, second, MC_FORM_COPY, 2, false, NULL },
 	};
 	struct catalog_amend a = { .time_limit = "7 ngày làm việc", .fee = 50000,
 		.set_docs = true, .docs = d, .ndocs = 2 };

@@ -239,7 +239,7 @@ test_catalog(sqlite3 *db)
 	/* an amendment keeps to the same rules, so its export imports back */
 	{
 		char bidi[] = "Tờ\xe2\x80\xaekhai";
-		struct mc_document dd[1] = { { 0, bidi, MC_FORM_COPY, 1, true } };
+		struct mc_document dd[1] = { { 0, bidi, MC_FORM_COPY, 1, true, NULL } };
 		struct catalog_amend am = { .fee = -1, .set_docs = true, .docs = dd,
 			.ndocs = 1 };
 		char before[MC_HASH_LEN], after[MC_HASH_LEN];

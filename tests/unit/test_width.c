@@ -1,7 +1,8 @@
 /* test_width.c — one display width: vntext_width, the cells the screen
  * draws (vntext_cell), the forms' templates (slip_fill) and cutting to N
  * columns agree on Vietnamese letters, combining marks and wide
- * characters, and a cut never splits a character or strands a mark. */
+ * characters, and a cut never splits a character or strands a mark;
+ * word wrap (vntext_wrap) breaks only between words. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -29,6 +30,90 @@ cells_width(const char *s)
 		w += c < 0 ? 1 : (size_t)c;
 	}
 	return w;
+}
+
+/* Wrap s at every width from 1 to 70 and count the lines that break a
+ * rule: wider than the width, or ending inside a word that would have
+ * fitted on a line of its own, or text lost or reordered (the lines put
+ * together must give s, spaces aside; a line holds none at its ends). */
+static int
+wrap_faults(const char *s)
+{
+	struct vntext_line l[200];
+	int faults = 0;
+
+	for (size_t cols = 1; cols <= 70; cols++) {
+		size_t n = vntext_wrap(s, cols, l, 200), longest = 0, run = 0;
+		char joined[2048] = "", flat[2048];
+		size_t j = 0;
+
+		/* s without its spaces, and its longest word */
+		for (const char *p = s; *p; p++)
+			if (*p != ' ')
+				flat[j++] = *p;
+		flat[j] = '\0';
+		for (const char *p = s; *p; p += run) {
+			size_t w;
+
+			p += strspn(p, " ");
+			run = strcspn(p, " ");
+			w = vntext_widthn(p, run);
+			longest = w > longest ? w : longest;
+		}
+		if (n > 200)
+			return -1;
+		for (size_t i = 0; i < n; i++) {
+			const char *e = s + l[i].off + l[i].len;
+
+			/* (a wide character alone is wider than one column) */
+			if ((l[i].cols > cols && !(cols == 1 && l[i].cols == 2)) ||
+			    vntext_widthn(s + l[i].off, l[i].len) != l[i].cols)
+				faults++;
+			if (longest <= cols && *e != ' ' && *e != '\0')
+				faults++;	/* ends inside a word that had room */
+			if (l[i].len > 0 && (s[l[i].off] == ' ' || e[-1] == ' '))
+				faults++;
+			for (size_t k = 0; k < l[i].len; k++)
+				if (s[l[i].off + k] != ' ')
+					strncat(joined, s + l[i].off + k, 1);
+		}
+		if (strcmp(joined, flat) != 0)
+			faults++;
+	}
+	return faults;
+}
+
+static void
+test_wrap(void)
+{
+	struct vntext_line l[8];
+	const char *doc = "Giấy chứng sinh; nếu không có thì văn bản của người làm "
+	    "chứng xác nhận về việc sinh (trường hợp ủy quyền thực hiện)";
+	const char *nfd = "Nguye\xcc\x82\xcc\x83n Va\xcc\x86n  A\xcc\x81nh   ở xa\xcc\x83 "
+	    "Mỹ An, huyện Chợ Gạo, tỉnh Tiền Giang 中文 字 😀 ok";
+	size_t n;
+
+	is_int(wrap_faults(doc), 0, "wrap: %s", "a document name at every width from 1 to 70");
+	is_int(wrap_faults(nfd), 0, "wrap: %s", "decomposed marks, doubled spaces and wide characters");
+	n = vntext_wrap(doc, 36, l, 8);
+	is_int((long long)n, 4, "wrap: the name takes 4 lines of 36 columns");
+	ok(l[0].len == strlen("Giấy chứng sinh; nếu không có thì") &&
+	    strncmp(doc + l[0].off, "Giấy chứng sinh; nếu không có thì", l[0].len) == 0,
+	    "wrap: the first line ends after a whole word");
+	is_int((long long)vntext_wrap(doc, 36, NULL, 0), 4, "wrap: counting only");
+	is_int((long long)vntext_wrap(doc, 36, l, 2), 4, "wrap: the count beyond max");
+	is_int((long long)vntext_wrap("", 10, l, 8), 0, "wrap: an empty text takes no line");
+	is_int((long long)vntext_wrap("một hai\n\nba\n", 40, l, 8), 3,
+	    "wrap: each '\\n' ends a line; a blank line kept; the final one adds none");
+	ok(l[1].len == 0 && strncmp("một hai\n\nba\n" + l[2].off, "ba", 2) == 0,
+	    "wrap: the blank line and the next");
+	is_int((long long)vntext_wrap("abc   \nxyz", 3, l, 8), 2,
+	    "wrap: a break just before '\\n' makes no extra empty line");
+	n = vntext_wrap("Bàxxxxxxxxxx nữa", 5, l, 8);
+	ok(n == 4 && l[0].cols == 5 && l[0].len == strlen("Bàxxx") && l[3].len == strlen("nữa"),
+	    "wrap: a word wider than the line is cut between whole cells");
+	n = vntext_wrap("中文", 1, l, 8);
+	ok(n == 2 && l[0].len == 3, "wrap: a wide character on a 1-column line still moves on");
 }
 
 /* A template "[{{applicant:W}}]" filled with s: the line's width. */
@@ -93,5 +178,6 @@ main(void)
 	is_int((long long)k, (long long)strlen("Nguyễn Hoa\xcc\x80"), "cut at 10: the mark stays with its a");
 	k = vntext_fit("中文", 6, 3, &used);
 	ok(k == 3 && used == 2, "a wide character that does not fit is left out whole");
+	test_wrap();
 	return tap_done();
 }
