@@ -45,8 +45,8 @@ lifecycle_days_late(const struct mc_found *f, int as_of)
 {
 	const struct mc_status *s = vocab_status(f->status);
 
-	if (s == NULL || s->phase != MC_PHASE_OPEN || s->paused || f->appointment_jdn == 0 ||
-	    f->appointment_jdn >= as_of)
+	if (s == NULL || s->phase != MC_PHASE_OPEN || s->paused ||
+	    f->appointment_jdn == 0 || f->appointment_jdn >= as_of)
 		return 0;
 	return as_of - f->appointment_jdn;
 }

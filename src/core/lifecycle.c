@@ -497,7 +497,8 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 	    err))
 		goto done;
 	if (check_values(kind, a, c.applicant, vs, NULL, err) ||
-	    step_rules(cal, code, &c, at, vs, err) || (body = make_body(db, vs, err)) == NULL)
+	    step_rules(cal, code, &c, at, vs, err) ||
+	    (body = make_body(db, vs, err)) == NULL)
 		goto done;
 	/* history is a line: nothing may happen before what already happened */
 	date_format_iso(at, iso);

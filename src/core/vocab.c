@@ -60,7 +60,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    .hidden = true}},
 	},
 	[MC_KIND_HANDOVER] = {
-		.id = MC_KIND_HANDOVER, .key = 'c', .name = "handover", .label = N_("Handed over"),
+		.id = MC_KIND_HANDOVER, .name = "handover", .label = N_("Handed over"),
+		.key = 'c',
 		.action = N_("Hand over to a specialist"),
 		.from = {"received", "processing"}, .to = "processing",
 		.fields = {{.name = "to", .type = MC_FT_TEXT, .need = MC_NEED_YES,
@@ -69,7 +70,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    .help = N_("handover: the specialist who takes the dossier")}},
 	},
 	[MC_KIND_TRANSFER] = {
-		.id = MC_KIND_TRANSFER, .key = 'q', .name = "transfer", .label = N_("Transferred"),
+		.id = MC_KIND_TRANSFER, .name = "transfer", .label = N_("Transferred"),
+		.key = 'q',
 		.action = N_("Transfer to an agency"),
 		.from = {"received", "processing"}, .to = "transferred",
 		.fields = {{.name = "agency", .type = MC_FT_TEXT, .need = MC_NEED_YES,
@@ -77,19 +79,22 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    .value = "NAME", .help = N_("transfer: the agency it goes to")}},
 	},
 	[MC_KIND_TRANSFER_BACK] = {
-		.id = MC_KIND_TRANSFER_BACK, .key = 'l', .name = "transfer-back",
+		.id = MC_KIND_TRANSFER_BACK, .name = "transfer-back",
+		.key = 'l',
 		.label = N_("Transferred back"), .action = N_("Transferred back"),
 		.from = {"transferred"}, .to = "processing",
 		.fields = {{.name = "agency", .type = MC_FT_TEXT, .max = NAME_MAX_CHARS,
 		    .label = N_("Agency:"), .noun = N_("the agency")}},
 	},
 	[MC_KIND_PAUSE] = {
-		.id = MC_KIND_PAUSE, .key = 'd', .name = "pause", .label = N_("Paused"),
+		.id = MC_KIND_PAUSE, .name = "pause", .label = N_("Paused"),
+		.key = 'd',
 		.action = N_("Pause"), .from = {RUNNING}, .to = "paused",
 		.fields = {REASON(MC_NEED_YES)},
 	},
 	[MC_KIND_RESUME] = {
-		.id = MC_KIND_RESUME, .key = 't', .name = "resume", .label = N_("Resumed"),
+		.id = MC_KIND_RESUME, .name = "resume", .label = N_("Resumed"),
+		.key = 't',
 		.action = N_("Resume"), .from = {"paused"}, .back = true,
 		/* the working days the clock stood still, and the due moved by
 		 * them (lifecycle.c computes both) */
@@ -99,7 +104,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    .phrase = N_("due %s")}},
 	},
 	[MC_KIND_RESULT] = {
-		.id = MC_KIND_RESULT, .key = 'k', .name = "result", .label = N_("Result"),
+		.id = MC_KIND_RESULT, .name = "result", .label = N_("Result"),
+		.key = 'k',
 		.action = N_("Result"), .from = {RUNNING}, .to = "result_ready",
 		.fields = {{.name = "outcome", .type = MC_FT_ENUM, .first_default = true,
 		    .choices = {{"approved", N_("approved")},
@@ -114,7 +120,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    "the resume first")}},
 	},
 	[MC_KIND_RETURN] = {
-		.id = MC_KIND_RETURN, .key = 'r', .name = "return", .label = N_("Returned"),
+		.id = MC_KIND_RETURN, .name = "return", .label = N_("Returned"),
+		.key = 'r',
 		.action = N_("Return the result"), .from = {"result_ready"},
 		.to = "returned",
 		.fields = {{.name = "collector", .type = MC_FT_TEXT, .applicant = true,
@@ -137,7 +144,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    "the result before returning it")}},
 	},
 	[MC_KIND_REFUSE] = {
-		.id = MC_KIND_REFUSE, .key = 'f', .name = "refuse",
+		.id = MC_KIND_REFUSE, .name = "refuse",
+		.key = 'f',
 		.label = N_("Refused at the counter"),
 		.action = N_("Refuse at the counter (Mẫu 03)"), .from = {"received"},
 		.to = "refused", .fields = {REASON(MC_NEED_YES)},
@@ -147,12 +155,14 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		.form = true, .slip = SLIP_REFUSAL, .form_title = N_("Refusal (Mẫu 03)"),
 	},
 	[MC_KIND_WITHDRAW] = {
-		.id = MC_KIND_WITHDRAW, .key = 'u', .name = "withdraw", .label = N_("Withdrawn"),
+		.id = MC_KIND_WITHDRAW, .name = "withdraw", .label = N_("Withdrawn"),
+		.key = 'u',
 		.action = N_("Withdraw"), .from = {OPEN}, .to = "withdrawn",
 		.fields = {REASON(MC_NEED_NO)},
 	},
 	[MC_KIND_CANCEL] = {
-		.id = MC_KIND_CANCEL, .key = 'h', .name = "cancel", .label = N_("Cancelled"),
+		.id = MC_KIND_CANCEL, .name = "cancel", .label = N_("Cancelled"),
+		.key = 'h',
 		.action = N_("Cancel (supervisor)"), .role = MC_ROLE_SUPERVISOR,
 		.role_refusal = N_("only a supervisor may cancel a dossier entered in "
 		    "error: ask the supervisor to do it"),
@@ -160,7 +170,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		.to = "cancelled", .fields = {REASON(MC_NEED_YES)},
 	},
 	[MC_KIND_APOLOGIZE] = {
-		.id = MC_KIND_APOLOGIZE, .key = 'x', .name = "apologize", .label = N_("Apology"),
+		.id = MC_KIND_APOLOGIZE, .name = "apologize", .label = N_("Apology"),
+		.key = 'x',
 		.action = N_("Apologize, new date (Mẫu 04)"), .from = {OPEN},
 		.fields = {REASON(MC_NEED_YES),
 		    {.name = "new_date", .type = MC_FT_TIME, .need = MC_NEED_YES,
