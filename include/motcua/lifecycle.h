@@ -45,6 +45,15 @@ int lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
     const struct mc_kind *kind, const struct mc_step_args *args,
     const struct mc_time *at, const char *officer, struct mc_err *err);
 
+/* Check a step's values as lifecycle_record does, before anything is
+ * asked or written (a form checks them before its confirmation): each of
+ * its type and within its limits, every field the kind needs given (a
+ * field the applicant stands in for may be empty).  0, or -1 with the
+ * message and *field (may be NULL) the index in the kind's fields of the
+ * one at fault (-1 if none is). */
+int lifecycle_check(const struct mc_kind *kind, const struct mc_step_args *args,
+    int *field, struct mc_err *err);
+
 /* May this step be taken on a dossier in this status?  (For the screens:
  * which actions to offer.)  False for a kind that is not a step. */
 bool lifecycle_allowed(const char *status, const struct mc_kind *kind);
@@ -65,6 +74,8 @@ struct mc_found {
 	char status[24];
 	char received[MC_TIME_LEN];
 	char appointment[MC_TIME_LEN];
+	int appointment_jdn;	/* the appointment's day (0: none) */
+	char phone[40];		/* the applicant's, as stored ("" if none) */
 	int days;		/* due board: calendar days to the appointment
 				 * (<0: late by that many days) */
 };
@@ -74,6 +85,11 @@ struct mc_found {
  * newest receipt first.  fn returns nonzero to stop. */
 int lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *,
     void *), void *arg, struct mc_err *err);
+
+/* How many days a dossier is overdue as of a day, as the due board
+ * counts it: open, not paused, its appointment before that day: the
+ * calendar days since the appointment's; 0 when it is not overdue. */
+int lifecycle_days_late(const struct mc_found *f, int as_of);
 
 enum mc_due_group { MC_DUE_OVERDUE, MC_DUE_TODAY, MC_DUE_SOON, MC_DUE_PAUSED };
 

@@ -168,6 +168,9 @@ struct mc_kind {
 	const char *label;	/* N_(): the timeline ("Handed over") */
 	const char *action;	/* N_(): the action list; NULL: not a step
 				 * (written by the receipt or the guidance) */
+	char key;		/* a step's letter in the action list, the same
+				 * whatever the status (a lowercase ASCII
+				 * letter, one per step, never 'p'); 0: none */
 	enum mc_role role;	/* the least role that may record it */
 	const char *role_refusal;	/* N_(): why a lesser role may not */
 	const char *from[10];	/* the statuses it applies to, NULL ends */
@@ -184,6 +187,8 @@ struct mc_kind {
 const struct mc_kind *vocab_kind(enum mc_kind_id id);
 /* The kind of this name, or NULL. */
 const struct mc_kind *vocab_kind_named(const char *name);
+/* The step whose key is this letter, or NULL. */
+const struct mc_kind *vocab_kind_keyed(int key);
 /* How many fields the kind's body has. */
 size_t vocab_nfields(const struct mc_kind *k);
 /* The index of the field of this name in k, or -1. */

@@ -15,12 +15,14 @@
 
 #define FOUND_COLUMNS "d.code, d.applicant_name, d.applicant_id, " \
 	"d.procedure_code || ' ' || d.procedure_name, d.status, d.received, " \
-	"coalesce(d.appointment, d.due)"
+	"coalesce(d.appointment, d.due), d.phone"
 #define MAX_WORDS 6
 
 static void
 found_row(sqlite3_stmt *st, struct mc_found *f)
 {
+	struct mc_time t;
+
 	memset(f, 0, sizeof *f);
 	snprintf(f->code, sizeof f->code, "%s", sqlite3_column_text(st, 0));
 	snprintf(f->name, sizeof f->name, "%s", sqlite3_column_text(st, 1));
@@ -31,6 +33,22 @@ found_row(sqlite3_stmt *st, struct mc_found *f)
 	    sizeof f->received);
 	format_time_text((const char *)sqlite3_column_text(st, 6), FORMAT_SCREEN,
 	    f->appointment, sizeof f->appointment);
+	if (sqlite3_column_type(st, 6) != SQLITE_NULL &&
+	    date_parse_time((const char *)sqlite3_column_text(st, 6), &t) == 0)
+		f->appointment_jdn = t.jdn;
+	if (sqlite3_column_type(st, 7) != SQLITE_NULL)
+		snprintf(f->phone, sizeof f->phone, "%s", sqlite3_column_text(st, 7));
+}
+
+int
+lifecycle_days_late(const struct mc_found *f, int as_of)
+{
+	const struct mc_status *s = vocab_status(f->status);
+
+	if (s == NULL || s->phase != MC_PHASE_OPEN || s->paused ||
+	    f->appointment_jdn == 0 || f->appointment_jdn >= as_of)
+		return 0;
+	return as_of - f->appointment_jdn;
 }
 
 /* A found row to the caller's visitor (db_each). */
@@ -207,7 +225,7 @@ lifecycle_due(sqlite3 *db, struct mc_calendar *cal, int as_of,
 	if (db_preparef(db, &st, err, "SELECT " FOUND_COLUMNS ", 0 FROM dossier d "
 	    "WHERE d.status IN %s AND d.appointment < ?1 "
 	    "UNION ALL SELECT " FOUND_COLUMNS ", 1 FROM dossier d WHERE d.status = ?2 "
-	    "ORDER BY 8, 7", vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running)) != 0)
+	    "ORDER BY 9, 7", vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running)) != 0)
 		return -1;
 	sqlite3_bind_text(st, 2, vocab_status_paused()->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);

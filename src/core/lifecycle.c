@@ -270,12 +270,23 @@ given(const struct values *vs, const char *name)
 	return i >= 0 && vs->given[i];
 }
 
+/* The step as the officer knows it: its action's label, translated. */
+static const char *
+step_title(const struct mc_kind *k)
+{
+	return _(k->action != NULL ? k->action : k->label);
+}
+
 /* Check what the step says against its fields: each value of its type
- * and within its limits, every field it needs given, defaults filled. */
+ * and within its limits, every field it needs given, defaults filled (a
+ * field left to the applicant gets `applicant`).  On error *bad (may be
+ * NULL) is the index of the field at fault. */
 static int
 check_values(const struct mc_kind *k, const struct mc_step_args *a,
-    const struct current *c, struct values *vs, struct mc_err *err)
+    const char *applicant, struct values *vs, int *bad, struct mc_err *err)
 {
+	if (bad != NULL)
+		*bad = -1;
 	vs->k = k;
 	vs->n = vocab_nfields(k);
 	for (size_t i = 0; i < vs->n; i++) {
@@ -284,6 +295,8 @@ check_values(const struct mc_kind *k, const struct mc_step_args *a,
 
 		vs->v[i][0] = '\0';
 		vs->given[i] = false;
+		if (bad != NULL)
+			*bad = (int)i;
 		if (f->computed) {
 			if (value != NULL)
 				return err_set(err, MC_EINVAL, _("the step '%s' computes its %s "
@@ -305,17 +318,41 @@ check_values(const struct mc_kind *k, const struct mc_step_args *a,
 
 		if (vs->v[i][0] != '\0' || f->computed)
 			continue;
+		if (bad != NULL)
+			*bad = (int)i;
 		if (f->applicant)
-			snprintf(vs->v[i], sizeof vs->v[i], "%s", c->applicant);
+			snprintf(vs->v[i], sizeof vs->v[i], "%s", applicant);
 		else if (f->first_default)
 			snprintf(vs->v[i], sizeof vs->v[i], "%s", f->choices[0].value);
 		else if (needed && f->missing != NULL)
 			return err_set(err, MC_EINVAL, "%s", _(f->missing));
 		else if (needed)
-			return err_set(err, MC_EINVAL, _("the step '%s' needs %s"), k->name,
-			    _(f->noun));
+			return err_set(err, MC_EINVAL, _("the step '%s' needs %s"),
+			    step_title(k), _(f->noun));
 	}
+	if (bad != NULL)
+		*bad = -1;
 	return 0;
+}
+
+int
+lifecycle_check(const struct mc_kind *kind, const struct mc_step_args *a, int *field,
+    struct mc_err *err)
+{
+	struct values *vs;
+	int rc;
+
+	if (field != NULL)
+		*field = -1;
+	if (kind == NULL || kind->action == NULL)
+		return err_set(err, MC_EINVAL, _("unknown step"));
+	if ((vs = malloc(sizeof *vs)) == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	/* the applicant stands in for an empty field of theirs when it is
+	 * recorded; here nothing is kept */
+	rc = check_values(kind, a, "", vs, field, err);
+	free(vs);
+	return rc;
 }
 
 /* What a kind computes or checks beyond its fields' own rules. */
@@ -459,7 +496,8 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 	if (strcmp(c.officer, off.username) != 0 && colleague_refused(db, code, &c, &off, kind,
 	    err))
 		goto done;
-	if (check_values(kind, a, &c, vs, err) || step_rules(cal, code, &c, at, vs, err) ||
+	if (check_values(kind, a, c.applicant, vs, NULL, err) ||
+	    step_rules(cal, code, &c, at, vs, err) ||
 	    (body = make_body(db, vs, err)) == NULL)
 		goto done;
 	/* history is a line: nothing may happen before what already happened */

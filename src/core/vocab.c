@@ -37,6 +37,11 @@ const size_t mc_nstatuses = sizeof mc_statuses / sizeof mc_statuses[0];
 /* Someone's or some agency's name. */
 #define NAME_MAX_CHARS 200
 
+/* The keys of the steps are letters of their Vietnamese names, as the
+ * counter reads them (c chuyển cán bộ, q cơ quan, l chuyển lại, d tạm
+ * dừng, t tiếp tục, k kết quả, r trả kết quả, f reFuse: từ chối, u rút,
+ * h hủy, x xin lỗi); p is the screen's control sheet (phiếu kiểm soát),
+ * so no step has it.  README and doc/motcua.1 list them. */
 /* TRANSLATORS: kind labels are the events of a dossier's timeline; action
  * labels are the detail's action list; field labels the form of a step
  * (under 14 columns); nouns end "the step '%s' needs ...". */
@@ -56,6 +61,7 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 	},
 	[MC_KIND_HANDOVER] = {
 		.id = MC_KIND_HANDOVER, .name = "handover", .label = N_("Handed over"),
+		.key = 'c',
 		.action = N_("Hand over to a specialist"),
 		.from = {"received", "processing"}, .to = "processing",
 		.fields = {{.name = "to", .type = MC_FT_TEXT, .need = MC_NEED_YES,
@@ -65,6 +71,7 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 	},
 	[MC_KIND_TRANSFER] = {
 		.id = MC_KIND_TRANSFER, .name = "transfer", .label = N_("Transferred"),
+		.key = 'q',
 		.action = N_("Transfer to an agency"),
 		.from = {"received", "processing"}, .to = "transferred",
 		.fields = {{.name = "agency", .type = MC_FT_TEXT, .need = MC_NEED_YES,
@@ -73,6 +80,7 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 	},
 	[MC_KIND_TRANSFER_BACK] = {
 		.id = MC_KIND_TRANSFER_BACK, .name = "transfer-back",
+		.key = 'l',
 		.label = N_("Transferred back"), .action = N_("Transferred back"),
 		.from = {"transferred"}, .to = "processing",
 		.fields = {{.name = "agency", .type = MC_FT_TEXT, .max = NAME_MAX_CHARS,
@@ -80,11 +88,13 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 	},
 	[MC_KIND_PAUSE] = {
 		.id = MC_KIND_PAUSE, .name = "pause", .label = N_("Paused"),
+		.key = 'd',
 		.action = N_("Pause"), .from = {RUNNING}, .to = "paused",
 		.fields = {REASON(MC_NEED_YES)},
 	},
 	[MC_KIND_RESUME] = {
 		.id = MC_KIND_RESUME, .name = "resume", .label = N_("Resumed"),
+		.key = 't',
 		.action = N_("Resume"), .from = {"paused"}, .back = true,
 		/* the working days the clock stood still, and the due moved by
 		 * them (lifecycle.c computes both) */
@@ -95,6 +105,7 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 	},
 	[MC_KIND_RESULT] = {
 		.id = MC_KIND_RESULT, .name = "result", .label = N_("Result"),
+		.key = 'k',
 		.action = N_("Result"), .from = {RUNNING}, .to = "result_ready",
 		.fields = {{.name = "outcome", .type = MC_FT_ENUM, .first_default = true,
 		    .choices = {{"approved", N_("approved")},
@@ -110,6 +121,7 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 	},
 	[MC_KIND_RETURN] = {
 		.id = MC_KIND_RETURN, .name = "return", .label = N_("Returned"),
+		.key = 'r',
 		.action = N_("Return the result"), .from = {"result_ready"},
 		.to = "returned",
 		.fields = {{.name = "collector", .type = MC_FT_TEXT, .applicant = true,
@@ -132,7 +144,9 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    "the result before returning it")}},
 	},
 	[MC_KIND_REFUSE] = {
-		.id = MC_KIND_REFUSE, .name = "refuse", .label = N_("Refused at the counter"),
+		.id = MC_KIND_REFUSE, .name = "refuse",
+		.key = 'f',
+		.label = N_("Refused at the counter"),
 		.action = N_("Refuse at the counter (Mẫu 03)"), .from = {"received"},
 		.to = "refused", .fields = {REASON(MC_NEED_YES)},
 		.refusals = {{NULL, N_("%s can be refused at the counter only before it is "
@@ -142,11 +156,13 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 	},
 	[MC_KIND_WITHDRAW] = {
 		.id = MC_KIND_WITHDRAW, .name = "withdraw", .label = N_("Withdrawn"),
+		.key = 'u',
 		.action = N_("Withdraw"), .from = {OPEN}, .to = "withdrawn",
 		.fields = {REASON(MC_NEED_NO)},
 	},
 	[MC_KIND_CANCEL] = {
 		.id = MC_KIND_CANCEL, .name = "cancel", .label = N_("Cancelled"),
+		.key = 'h',
 		.action = N_("Cancel (supervisor)"), .role = MC_ROLE_SUPERVISOR,
 		.role_refusal = N_("only a supervisor may cancel a dossier entered in "
 		    "error: ask the supervisor to do it"),
@@ -155,6 +171,7 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 	},
 	[MC_KIND_APOLOGIZE] = {
 		.id = MC_KIND_APOLOGIZE, .name = "apologize", .label = N_("Apology"),
+		.key = 'x',
 		.action = N_("Apologize, new date (Mẫu 04)"), .from = {OPEN},
 		.fields = {REASON(MC_NEED_YES),
 		    {.name = "new_date", .type = MC_FT_TIME, .need = MC_NEED_YES,
@@ -256,6 +273,15 @@ vocab_kind_named(const char *name)
 {
 	for (int i = 0; name != NULL && i < MC_KIND_COUNT; i++)
 		if (strcmp(kinds[i].name, name) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+const struct mc_kind *
+vocab_kind_keyed(int key)
+{
+	for (int i = 0; key > 0 && i < MC_KIND_COUNT; i++)
+		if (kinds[i].key == key)
 			return &kinds[i];
 	return NULL;
 }

@@ -56,9 +56,9 @@ static const struct key_row rows[] = {
 	{ACT_QUIT, "quit", KM_MAIN | KM_OFFICER | KM_SETUP, {UK(KEY_F(10))}, 0, N_("Quit")},
 	/* lists, forms and views */
 	{ACT_OK, "ok", ENTER, {K_ENTER}, 0, N_("OK")},
-	{ACT_UP, "up", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT | ADM_MOVES, {UK(KEY_UP)}, 0,
-	    N_("Up")},
-	{ACT_DOWN, "down", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT | ADM_MOVES,
+	{ACT_UP, "up", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT | KM_STEP | ADM_MOVES,
+	    {UK(KEY_UP)}, 0, N_("Up")},
+	{ACT_DOWN, "down", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT | KM_STEP | ADM_MOVES,
 	    {UK(KEY_DOWN)}, 0, N_("Down")},
 	{ACT_PGUP, "page-up", LISTS | KM_LOOKUP, {UK(KEY_PPAGE)}, 0, N_("Page up")},
 	{ACT_PGDN, "page-down", LISTS | KM_LOOKUP, {UK(KEY_NPAGE)}, 0, N_("Page down")},
@@ -72,7 +72,10 @@ static const struct key_row rows[] = {
 	{ACT_PREV, "prev-field", FORMS, {UK(KEY_BTAB)}, 0, N_("Previous")},
 	{ACT_LEFT, "left", KM_REPORT | KM_ADM_YEAR, {UK(KEY_LEFT)}, 0, N_("Left")},
 	{ACT_RIGHT, "right", KM_REPORT | KM_ADM_YEAR, {UK(KEY_RIGHT)}, 0, N_("Right")},
-	{ACT_NTH, "choose", KM_PICK | KM_ADMIN, {'1'}, '9', N_("Choose")},
+	{ACT_NTH, "choose", KM_ADMIN, {'1'}, '9', N_("Choose")},
+	/* a dossier's actions: each step's own letter (vocab.h's key), the
+	 * same whatever the status; p the control sheet */
+	{ACT_NTH, "action-letter", KM_PICK, {'a'}, 'z', N_("Choose")},
 	{ACT_NTH, "go-to-item", KM_DOCS, {'0'}, '9', N_("Go to item")},
 	/* the letters and digits of single screens */
 	{ACT_TOGGLE, "toggle", KM_DOCS, {' '}, 0, N_("Mark")},

@@ -1,12 +1,17 @@
-/* s-action.c — the actions on one dossier: a list of the steps its status
- * allows (lifecycle_allowed over vocab.h's kinds) that the officer's role
- * may record (role.h; on a colleague's dossier those of colleague_steps),
- * a line naming those it may not and why, and the control sheet;
- * then the step's fields (the kind's, as the table gives them) in a small
- * form, a confirmation, and lifecycle_record.  A step with nothing to ask
- * is confirmed from the list; the return has its own screen (F4).  A step
- * the core refuses leaves its message on the bottom line and the form as
- * typed; nothing is written.  After a step, back to the detail, which
+/* s-action.c — the actions on one dossier: every step of vocab.h's kinds,
+ * always in the table's order and each under its own letter (the kind's
+ * key: the same whatever the status, so that the fingers learn it), then
+ * the control sheet (p).  A step the status does not allow
+ * (lifecycle_allowed) or the officer's role may not record (role.h; on a
+ * colleague's dossier those of colleague_steps) is dimmed, with why; its
+ * letter says why instead of acting.  A step's fields (the kind's, as the
+ * table gives them) are a small form: ↑/↓, Tab and Enter go from field to
+ * field, and the core's own check (lifecycle_check) runs before the
+ * confirmation, so that a missing reason is said at its field; then
+ * lifecycle_record.  A step with nothing to ask is confirmed from the
+ * list; the return has its own screen (F4).  A step the core refuses
+ * leaves its message on the bottom line and the form as typed; nothing is
+ * written.  After a step, back to the detail, which
  * reloads; a step whose kind gives the citizen a form (a refusal at the
  * counter: Mẫu 03, an apology: Mẫu 04) shows and saves it. */
 #include "config.h"
@@ -20,14 +25,15 @@
 #include "s-life.h"
 
 #define ITEM_SHEET MC_KIND_COUNT	/* the control sheet, after the steps */
+#define SHEET_KEY 'p'		/* its letter, as on the detail */
 #define STEP_WIDGETS (2 * MC_FIELDS_MAX)	/* a date-time takes two */
 
 struct st_pick {
 	struct mc_found d;
 	int items[MC_KIND_COUNT + 1];
+	char why[MC_KIND_COUNT + 1][160];	/* "" offered; else why not */
 	struct w_list list;
 	int base;		/* the stack depth of the detail below */
-	char refused[512];	/* "Not for you here: …" ("" if none) */
 };
 
 struct st_step {
@@ -70,27 +76,63 @@ value(struct w_field *f)
 }
 
 /* A date-time from its date and time widgets, as "YYYY-MM-DD HH:MM"
- * (malloc'd), or NULL with the message on the bottom line. */
-static char *
-date_time(struct ui *u, struct w_field *date, struct w_field *time)
+ * (malloc'd) in *out, NULL when the date is empty (the core says whether
+ * the field is needed).  0, or -1 with the message on the bottom line. */
+static int
+date_time(struct ui *u, struct w_field *date, struct w_field *time, char **out)
 {
 	char *d = w_field_get(date), *h = w_field_get(time);
-	char iso[MC_DATE_LEN], both[64], *out = NULL;
+	char iso[MC_DATE_LEN], both[64];
 	struct mc_time t;
+	int rc = -1;
 
+	*out = NULL;
 	if (d == NULL || h == NULL)
 		ui_error(u, "%s", _("out of memory"));
+	else if (d[strspn(d, " ")] == '\0')
+		rc = 0;
 	else if (ui_parse_date(d, iso) != 0 || iso[0] == '\0')
 		ui_error(u, _("'%s' is not a date: type it as DD/MM/YYYY, DDMMYYYY "
 		    "or YYYY-MM-DD"), d);
 	else if (snprintf(both, sizeof both, "%s %s", iso, h) < 0 ||
 	    date_parse_time(both, &t) != 0)
 		ui_error(u, _("'%s' is not a time: type it as HH:MM"), h);
-	else if ((out = strdup(both)) == NULL)
+	else if ((*out = strdup(both)) == NULL)
 		ui_error(u, "%s", _("out of memory"));
+	else
+		rc = 0;
 	free(d);
 	free(h);
-	return out;
+	return rc;
+}
+
+/* The form's values as the step's arguments (v[] holds what was
+ * malloc'd, for the caller to free).  0, or -1 with the message on the
+ * bottom line and the focus on the widget at fault. */
+static int
+gather(struct ui *u, struct st_step *s, struct mc_step_args *a, char *v[STEP_WIDGETS])
+{
+	memset(a, 0, sizeof *a);
+	for (int i = 0; i < s->nf; i++) {
+		const struct mc_field *f = &s->kind->fields[s->field[i]];
+
+		if (f->type == MC_FT_ENUM) {
+			a->v[s->field[i]] = f->choices[s->f[i].choice].value;
+			continue;
+		}
+		if (f->type == MC_FT_TIME) {
+			/* its date widget, then its time widget */
+			if (date_time(u, &s->f[i], &s->f[i + 1], &v[i]) != 0) {
+				s->focus = i;
+				return -1;
+			}
+			a->v[s->field[i]] = v[i];
+			i++;
+			continue;
+		}
+		a->v[s->field[i]] = v[i] = value(&s->f[i]);
+	}
+	return 0;
 }
 
 static void
@@ -103,30 +145,13 @@ commit(struct ui *u, void *arg)
 	char *v[STEP_WIDGETS] = {NULL};
 	int rc = -1;
 
-	memset(&a, 0, sizeof a);
-	for (int i = 0; i < s->nf; i++) {
-		const struct mc_field *f = &s->kind->fields[s->field[i]];
-
-		if (f->type == MC_FT_ENUM) {
-			a.v[s->field[i]] = f->choices[s->f[i].choice].value;
-			continue;
-		}
-		if (f->type == MC_FT_TIME) {
-			/* its date widget, then its time widget */
-			if ((v[i] = date_time(u, &s->f[i], &s->f[i + 1])) == NULL)
-				goto out;
-			a.v[s->field[i]] = v[i];
-			i++;
-			continue;
-		}
-		a.v[s->field[i]] = v[i] = value(&s->f[i]);
+	if (gather(u, s, &a, v) == 0) {
+		date_now(&now);
+		rc = lifecycle_record(u->db, u->cal, s->d.code, s->kind, &a, &now,
+		    u->officer.username, &err);
+		if (rc != 0)
+			ui_error(u, "%s", err.msg);
 	}
-	date_now(&now);
-	rc = lifecycle_record(u->db, u->cal, s->d.code, s->kind, &a, &now,
-	    u->officer.username, &err);
-	if (rc != 0)
-		ui_error(u, "%s", err.msg);
-out:
 	for (int i = 0; i < STEP_WIDGETS; i++)
 		free(v[i]);
 	if (rc == 0) {
@@ -134,6 +159,29 @@ out:
 
 		recorded(u, s->base, d.code, s->kind);	/* frees s */
 	}
+}
+
+/* Before the confirmation: the form's values as the core checks them.
+ * 0 good; -1 with the message on the bottom line and the focus on the
+ * first widget of the field at fault. */
+static int
+precheck(struct ui *u, struct st_step *s)
+{
+	struct mc_step_args a;
+	struct mc_err err;
+	char *v[STEP_WIDGETS] = {NULL};
+	int rc, field = -1;
+
+	if ((rc = gather(u, s, &a, v)) == 0 &&
+	    (rc = lifecycle_check(s->kind, &a, &field, &err)) != 0) {
+		ui_error(u, "%s", err.msg);
+		for (int i = s->nf - 1; i >= 0; i--)
+			if (s->field[i] == field)
+				s->focus = i;
+	}
+	for (int i = 0; i < STEP_WIDGETS; i++)
+		free(v[i]);
+	return rc;
 }
 
 static void
@@ -150,8 +198,8 @@ step_draw(struct ui *u, void *st)
 	draw_text(3, 2, line, COLS - 4, false);
 	for (int i = 0; i < s->nf; i++)
 		w_field_draw(u, &s->f[i], 5 + 2 * i, 2, 16, COLS - 6, i == s->focus);
-	draw_text(6 + 2 * s->nf, 2, _("Enter: next field, then record. Esc: back, nothing "
-	    "is written."), COLS - 4, false);
+	draw_wrap(6 + 2 * s->nf, 2, _("Enter: next field, then record. ↑ ↓: another "
+	    "field. Esc: back, nothing is written."), COLS - 4, 2);
 }
 
 static bool
@@ -159,7 +207,7 @@ step_key(struct ui *u, void *st, int k, enum act a)
 {
 	struct st_step *s = st;
 
-	if (a == ACT_OK || a == ACT_NEXT || a == ACT_PREV)
+	if (a == ACT_OK || a == ACT_NEXT || a == ACT_PREV || a == ACT_UP || a == ACT_DOWN)
 		w_field_commit(&s->f[s->focus]);
 	if (a == ACT_OK && s->focus + 1 < s->nf) {
 		s->focus++;
@@ -168,12 +216,22 @@ step_key(struct ui *u, void *st, int k, enum act a)
 	if (a == ACT_OK) {
 		char q[512];
 
+		if (precheck(u, s) != 0)
+			return true;
 		snprintf(q, sizeof q, _("%s: %s?"), s->d.code, life_step_label(s->kind));
 		ui_confirm(u, q, commit, s);
 		return true;
 	}
 	if (a == ACT_NEXT || a == ACT_PREV) {
 		s->focus = (s->focus + (a == ACT_NEXT ? 1 : s->nf - 1)) % s->nf;
+		return true;
+	}
+	/* as in F2: the arrows stop at the first and the last field */
+	if (a == ACT_UP || a == ACT_DOWN) {
+		if (a == ACT_UP && s->focus > 0)
+			s->focus--;
+		else if (a == ACT_DOWN && s->focus + 1 < s->nf)
+			s->focus++;
 		return true;
 	}
 	return w_field_key(u, &s->f[s->focus], k, a);
@@ -190,7 +248,7 @@ step_keymap(const void *st)
 /* a choice's keys show while it has the focus (at the end: a second
  * page in Vietnamese) */
 static const enum act step_hints[] = {
-	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_CHOICE_NEXT, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_UP, ACT_DOWN, ACT_TELEX, ACT_BACK, ACT_CHOICE_NEXT, ACT_NONE,
 };
 
 static const struct screen_ops screen_step = {
@@ -283,6 +341,21 @@ record_bare(struct ui *u, void *arg)
 	recorded(u, p->base, code, k);
 }
 
+/* The label of item i of the list. */
+static const char *
+item_label(const struct st_pick *p, size_t i)
+{
+	return p->items[i] == ITEM_SHEET ? _("Control sheet (Mẫu 05): preview, print") :
+	    life_step_label(vocab_kind((enum mc_kind_id)p->items[i]));
+}
+
+static int
+item_key(const struct st_pick *p, size_t i)
+{
+	return p->items[i] == ITEM_SHEET ? SHEET_KEY :
+	    vocab_kind((enum mc_kind_id)p->items[i])->key;
+}
+
 static void
 pick(struct ui *u, struct st_pick *p, size_t i)
 {
@@ -290,7 +363,11 @@ pick(struct ui *u, struct st_pick *p, size_t i)
 	const struct mc_kind *k = vocab_kind((enum mc_kind_id)it);
 	char q[512], code[64];
 
-	if (it == ITEM_SHEET) {
+	p->list.sel = i;
+	if (p->why[i][0] != '\0') {
+		/* TRANSLATORS: a step that is not offered, and why */
+		ui_error(u, _("%s: %s"), item_label(p, i), p->why[i]);
+	} else if (it == ITEM_SHEET) {
 		life_slip(u, SLIP_CONTROL, "mau05", p->d.code, _("Control sheet (Mẫu 05)"),
 		    NULL);
 	} else if (it == MC_KIND_RETURN) {
@@ -309,15 +386,17 @@ static void
 pick_row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 {
 	struct st_pick *p = arg;
-	char line[256];
+	char line[512];
 
 	(void)u;
-	(void)sel;
-	/* numbers right-aligned once a tenth action appears */
-	snprintf(line, sizeof line, "%*zu  %s", p->list.n >= 10 ? 2 : 1, i + 1,
-	    p->items[i] == ITEM_SHEET ?
-	    _("Control sheet (Mẫu 05): preview, print") :
-	    life_step_label(vocab_kind((enum mc_kind_id)p->items[i])));
+	if (p->why[i][0] == '\0')
+		snprintf(line, sizeof line, "%c  %s", item_key(p, i), item_label(p, i));
+	else
+		snprintf(line, sizeof line, "%c  %s  (%s)", item_key(p, i), item_label(p, i),
+		    p->why[i]);
+	/* not offered: dimmed, unless it is the highlighted row */
+	if (p->why[i][0] != '\0' && !sel)
+		attrset(draw_attr(AT_DIM));
 	draw_text(y, x + 1, line, width - 2, false);
 }
 
@@ -330,12 +409,27 @@ pick_draw(struct ui *u, void *st)
 	snprintf(line, sizeof line, "%s  %s  (%s)", p->d.code, p->d.name,
 	    life_status(p->d.status));
 	draw_text(2, 2, line, COLS - 4, false);
-	w_list_draw(u, &p->list, 4, 2, (int)p->list.n, 50, pick_row, p);
-	if (p->refused[0] != '\0') {
-		attrset(draw_attr(AT_DIM));
-		draw_wrap(5 + (int)p->list.n, 2, p->refused, COLS - 4, 3);
-		attrset(A_NORMAL);
+	w_list_draw(u, &p->list, 4, 2, (int)p->list.n, COLS - 4, pick_row, p);
+	attrset(draw_attr(AT_DIM));
+	draw_wrap(5 + (int)p->list.n, 2, _("Each action keeps its letter whatever the "
+	    "status; a dimmed one is not offered here, and says why."), COLS - 4, 2);
+	attrset(A_NORMAL);
+}
+
+/* ↑ and ↓ pass over the rows not offered; 1 if moved. */
+static int
+step_over(struct st_pick *p, enum act a)
+{
+	size_t i = p->list.sel;
+
+	while (a == ACT_UP ? i > 0 : i + 1 < p->list.n) {
+		i = a == ACT_UP ? i - 1 : i + 1;
+		if (p->why[i][0] == '\0') {
+			p->list.sel = i;
+			return 1;
+		}
 	}
+	return 0;
 }
 
 static bool
@@ -343,16 +437,25 @@ pick_key(struct ui *u, void *st, int k, enum act a)
 {
 	struct st_pick *p = st;
 
+	if (a == ACT_UP || a == ACT_DOWN) {
+		step_over(p, a);
+		return true;
+	}
 	if (w_list_key(&p->list, a, (int)p->list.n))
 		return true;
 	if (a == ACT_OK) {
 		pick(u, p, p->list.sel);
 		return true;
 	}
-	if (a == ACT_NTH && keys_digit(k) >= 1 && (size_t)keys_digit(k) <= p->list.n) {
-		p->list.sel = (size_t)keys_digit(k) - 1;
-		pick(u, p, p->list.sel);
-		return true;
+	/* a letter (Caps Lock on is the same letter) */
+	if (k >= 'A' && k <= 'Z')
+		k += 'a' - 'A';
+	if (a == ACT_NTH || (a == ACT_NONE && k >= 'a' && k <= 'z')) {
+		for (size_t i = 0; i < p->list.n; i++)
+			if (item_key(p, i) == k) {
+				pick(u, p, i);
+				return true;
+			}
 	}
 	return false;
 }
@@ -362,8 +465,8 @@ static const enum act pick_hints[] = {
 };
 
 static const struct screen_ops screen_pick = {
-	N_("Actions (the digit or Enter)"), sizeof(struct st_pick), NULL, pick_draw, pick_key,
-	NULL, pick_hints, KM_PICK, NULL,
+	N_("Actions (the letter or Enter)"), sizeof(struct st_pick), NULL, pick_draw,
+	pick_key, NULL, pick_hints, KM_PICK, NULL,
 };
 
 /* May the officer record kind k on this dossier?  1 yes; 0 no, with why
@@ -396,31 +499,36 @@ action_open(struct ui *u, const struct mc_found *d, const char *receiver)
 	int base = u->depth;
 	bool colleague = receiver != NULL && receiver[0] != '\0' &&
 	    strcmp(receiver, u->officer.username) != 0;
-	size_t used = 0;
+	bool chosen = false;
 
 	if ((p = ui_push_new(u, &screen_pick)) == NULL)
 		return;
 	p->d = *d;
 	p->base = base;
+	/* every step, offered or not, in the table's order: a row and a
+	 * letter that stay where they are */
 	for (int k = 0; k < MC_KIND_COUNT; k++) {
 		const struct mc_kind *kind = vocab_kind((enum mc_kind_id)k);
 		const char *why;
+		size_t i = p->list.n;
 
+		if (kind->action == NULL || kind->key == 0)
+			continue;
+		p->items[p->list.n++] = k;
 		if (!lifecycle_allowed(d->status, kind))
-			continue;
-		if (may_record(u, (enum mc_kind_id)k, colleague, &why)) {
-			p->items[p->list.n++] = k;
-			continue;
+			/* TRANSLATORS: why a step is not offered: %s is the
+			 * dossier's status ("received") */
+			snprintf(p->why[i], sizeof p->why[i], _("not when %s"),
+			    life_status(d->status));
+		else if (!may_record(u, (enum mc_kind_id)k, colleague, &why))
+			snprintf(p->why[i], sizeof p->why[i], "%s", why);
+		/* the highlight starts on the first step offered */
+		if (p->why[i][0] == '\0' && !chosen) {
+			p->list.sel = i;
+			chosen = true;
 		}
-		/* the key of a refused step says why: it is named, not offered */
-		if (used == 0)
-			used = (size_t)snprintf(p->refused, sizeof p->refused, "%s",
-			    _("Not offered to you here:"));
-		if (used < sizeof p->refused)
-			used += (size_t)snprintf(p->refused + used, sizeof p->refused - used,
-			    " %s (%s);", life_step_label(kind), why);
 	}
-	if (used > 0 && used < sizeof p->refused)
-		p->refused[used - 1] = '.';
+	if (!chosen)
+		p->list.sel = p->list.n;
 	p->items[p->list.n++] = ITEM_SHEET;
 }

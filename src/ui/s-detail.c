@@ -1,4 +1,5 @@
-/* s-detail.c — one dossier: who, what, its status and dates, and its
+/* s-detail.c — one dossier: who (with the phone to call them on), what,
+ * its status (and how many days it is overdue) and dates, and its
  * whole history as a timeline (lifecycle_history).  Enter lists the
  * actions its status and the officer's role allow (s-action.c); p shows the control sheet
  * (Mẫu 05).  It reloads after any step recorded above it. */
@@ -88,7 +89,9 @@ static void
 draw(struct ui *u, void *st)
 {
 	struct st_detail *s = st;
-	char line[400];
+	char line[400], status[128];
+	struct mc_time now;
+	int late;
 
 	if (s->gen != u->gen)
 		load(u, s);
@@ -98,20 +101,31 @@ draw(struct ui *u, void *st)
 		return;
 	}
 	pair(2, 1, _("Code"), s->d.code, 44);
-	attrset(draw_attr(AT_WARN));
-	draw_text_right(2, COLS - 1, life_status(s->d.status));
+	date_now(&now);
+	late = lifecycle_days_late(&s->d, now.jdn);
+	if (late > 0)
+		/* TRANSLATORS: a dossier's status, then how late it is */
+		snprintf(status, sizeof status, ngettext("%s, overdue %d day",
+		    "%s, overdue %d days", (unsigned long)late), life_status(s->d.status),
+		    late);
+	else
+		snprintf(status, sizeof status, "%s", life_status(s->d.status));
+	attrset(draw_attr(late > 0 ? AT_ERROR : AT_WARN));
+	draw_text_right(2, COLS - 1, status);
 	attrset(A_NORMAL);
 	snprintf(line, sizeof line, "%s  (%s %s)", s->d.name, _("ID"), s->d.id_number);
 	pair(3, 1, _("Applicant"), line, COLS - 2);
-	pair(4, 1, _("Procedure"), s->d.procedure, COLS - 2);
-	pair(5, 1, _("Received"), s->d.received, 32);
-	pair(5, 34, _("Appointment"), s->d.appointment, COLS - 35);
+	/* TRANSLATORS: the applicant's phone not given at the receipt */
+	pair(4, 1, _("Phone"), s->d.phone[0] != '\0' ? s->d.phone : _("(none)"), COLS - 2);
+	pair(5, 1, _("Procedure"), s->d.procedure, COLS - 2);
+	pair(6, 1, _("Received"), s->d.received, 32);
+	pair(6, 34, _("Appointment"), s->d.appointment, COLS - 35);
 	attrset(draw_attr(AT_TITLE));
-	mvhline(6, 0, ' ', COLS);
-	draw_text(6, 1, _("History"), COLS - 2, false);
+	mvhline(7, 0, ' ', COLS);
+	draw_text(7, 1, _("History"), COLS - 2, false);
 	attrset(A_NORMAL);
 	/* an entry takes up to three lines, word wrapped */
-	draw_wrapped_list(&s->list, 7, 0, LINES - 10, COLS, s->lines, 3);
+	draw_wrapped_list(&s->list, 8, 0, LINES - 11, COLS, s->lines, 3);
 	attrset(draw_attr(AT_DIM));
 	draw_wrap(LINES - 3, 1, _("Enter: actions    p: control sheet (Mẫu 05)    Esc: back"),
 	    COLS - 2, 1);
@@ -124,7 +138,7 @@ key(struct ui *u, void *st, int k, enum act a)
 	struct st_detail *s = st;
 
 	(void)k;
-	if (w_list_key(&s->list, a, LINES - 10))
+	if (w_list_key(&s->list, a, LINES - 11))
 		return true;
 	if (!s->have)
 		return false;

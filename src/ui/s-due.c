@@ -1,8 +1,10 @@
 /* s-due.c — F5: the due board as of today (lifecycle_due): overdue, due
  * today, due in the next two working days, paused; by appointment, each
  * with its working days left or late.  A heading row starts each group
- * that has dossiers; Enter on a dossier opens its detail.  The board
- * reloads after a step recorded above it. */
+ * that has dossiers; Enter on a dossier opens its detail.  Under the list,
+ * the highlighted dossier's phone (to call the citizen about it), name
+ * and procedure in full.  The board reloads after a step recorded above
+ * it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -126,7 +128,17 @@ draw(struct ui *u, void *st)
 		draw_text(5, 2, _("Nothing is overdue, due soon or paused."), COLS - 4, false);
 	if (s->more)
 		draw_text(LINES - 3, 2, _("(more not shown)"), COLS - 4, false);
-	w_list_draw(u, &s->list, 4, 0, LINES - 7, COLS, row, s);
+	w_list_draw(u, &s->list, 4, 0, LINES - 9, COLS, row, s);
+	if (s->n > 0 && !s->rows[s->list.sel].heading) {
+		const struct mc_found *d = &s->rows[s->list.sel].d;
+		char pane[1024];
+
+		/* TRANSLATORS: under the due board: the highlighted dossier's
+		 * phone, applicant and procedure */
+		snprintf(pane, sizeof pane, _("Phone: %s · %s · %s"),
+		    d->phone[0] != '\0' ? d->phone : _("(none)"), d->name, d->procedure);
+		draw_wrap(LINES - 5, 2, pane, COLS - 4, 2);
+	}
 }
 
 static bool
@@ -135,7 +147,7 @@ key(struct ui *u, void *st, int k, enum act a)
 	struct st_due *s = st;
 
 	(void)k;
-	if (w_list_key(&s->list, a, LINES - 7))
+	if (w_list_key(&s->list, a, LINES - 9))
 		return true;
 	if (a == ACT_OK) {
 		if (s->n == 0 || s->rows[s->list.sel].heading)

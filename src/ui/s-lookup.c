@@ -1,7 +1,9 @@
 /* s-lookup.c — F3: find a dossier by its code (typed, or scanned: a
  * barcode reader types the code and Enter), ID number, phone or name
  * (without diacritics, word prefixes, any order), newest receipt first;
- * narrow by status and receipt dates; Enter opens the detail.
+ * narrow by status and receipt dates; Enter opens the detail.  Each
+ * result takes two lines: code, applicant, status and receipt, then the
+ * procedure.
  *
  * Enter searches when the text changed since the last search; a search
  * with one hit opens it at once (a scanned code goes straight to its
@@ -16,10 +18,13 @@
 
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
+#include "motcua/vntext.h"
 #include "s-life.h"
 
 #define LOOKUP_MAX 500		/* more is not read on a screen: type more */
 #define REQUESTS_MAX 4		/* supplement requests shown, newest first */
+#define ROW_LINES 2		/* the lines of one result */
+#define PAGE_ROWS ((LINES - 8) / ROW_LINES)	/* the results on the screen */
 
 enum { LF_TEXT, LF_STATUS, LF_FROM, LF_TO, LF_COUNT };
 
@@ -145,18 +150,69 @@ search(struct ui *u, struct st_lookup *s, const char *text)
 	return 0;
 }
 
+/* The procedure under a result, in whole words within `width` columns
+ * (a first word longer than that is cut). */
 static void
-row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
+procedure_line(int y, int x, const char *s, int width)
 {
-	struct st_lookup *s = arg;
+	size_t n = strlen(s), fit = vntext_fit(s, n, (size_t)width, NULL);
+	char buf[512];	/* as long as mc_found.procedure */
+
+	if (fit < n) {
+		size_t end = fit;
+
+		while (end > 0 && s[end] != ' ')
+			end--;
+		if (end > 0)
+			fit = end;
+	}
+	snprintf(buf, sizeof buf, "%.*s", (int)fit, s);
+	draw_text(y, x, buf, width, false);
+}
+
+static void
+row(struct st_lookup *s, size_t i, int y, int x, int width, bool sel)
+{
 	const struct mc_found *d = &s->all[s->hits[i]];
 
-	(void)u;
-	(void)sel;
 	draw_text(y, x + 1, d->code, 26, false);
 	draw_text(y, x + 28, d->name, width - 28 - 31, false);
 	draw_text(y, x + width - 30, life_status(d->status), 13, false);
 	draw_text(y, x + width - 16, d->received, 16, false);
+	if (!sel)
+		attrset(draw_attr(AT_DIM));
+	procedure_line(y + 1, x + 3, d->procedure, width - 5);
+}
+
+/* The results from line y, ROW_LINES lines each, scrolled to keep the
+ * highlighted one on the screen (as w_list_draw does with one line). */
+static void
+rows_draw(struct st_lookup *s, int y, int rows)
+{
+	struct w_list *l = &s->list;
+
+	if (l->n == 0)
+		l->sel = l->top = 0;
+	else if (l->sel >= l->n)
+		l->sel = l->n - 1;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (rows > 0 && l->sel >= l->top + (size_t)rows)
+		l->top = l->sel - (size_t)rows + 1;
+	for (int i = 0; i < rows && l->top + (size_t)i < l->n; i++) {
+		size_t idx = l->top + (size_t)i;
+		int at = y + ROW_LINES * i;
+
+		attrset(idx == l->sel ? draw_attr(AT_SELECT) : A_NORMAL);
+		for (int j = 0; j < ROW_LINES; j++)
+			mvhline(at + j, 0, ' ', COLS);
+		row(s, idx, at, 0, COLS, idx == l->sel);
+		attrset(A_NORMAL);
+	}
+	if (l->top > 0)
+		mvaddstr(y, COLS - 1, "↑");
+	if (rows > 0 && l->top + (size_t)rows < l->n)
+		mvaddstr(y + ROW_LINES * rows - 1, COLS - 1, "↓");
 }
 
 /* The supplement requests found, under the list: when, by whom, to
@@ -224,7 +280,7 @@ draw(struct ui *u, void *st)
 		draw_text(7, 2, s->nall > 0 ? _("Nothing found with these filters.") :
 		    _("No dossier found."), COLS - 4, false);
 	pane = draw_requests(s);
-	w_list_draw(u, &s->list, 6, 0, LINES - 8 - pane, COLS, row, s);
+	rows_draw(s, 6, (LINES - 8 - pane) / ROW_LINES);
 }
 
 static void
@@ -273,7 +329,7 @@ key(struct ui *u, void *st, int k, enum act a)
 		refilter(u, s);
 		return true;
 	}
-	if (w_list_key(&s->list, a, LINES - 8))
+	if (w_list_key(&s->list, a, PAGE_ROWS))
 		return true;
 	if (w_field_key(u, &s->f[s->focus], k, a)) {
 		if (s->focus == LF_STATUS)

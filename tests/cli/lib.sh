@@ -89,6 +89,20 @@ like() {	# like GOT PATTERN DESCRIPTION (grep -E pattern)
 	fi
 }
 
+unlike() {	# unlike GOT PATTERN DESCRIPTION — passes if GOT does not match
+	tap_n=$((tap_n + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "not ok $tap_n - $3"
+		printf '#   got: %s\n#  want no match: %s\n' "$1" "$2"
+		tap_failed=$((tap_failed + 1))
+	else
+		echo "ok $tap_n - $3"
+	fi
+}
+diag() {	# diag TEXT — TEXT in the log, each line a TAP comment
+	printf '%s\n' "$1" | sed 's/^/# /'
+}
+
 # run CMD... — runs motcua, keeps stdout in $out, stderr in $err, status in $rc;
 # every output is kept in $T/run.log too, for done_testing's check that no
 # password and no hash was ever printed

@@ -30,9 +30,8 @@ tm send-keys Down Enter
 wait_for "History"; ok "Enter opens the detail"
 like "$(screen)" "$b" "the detail of b"
 tm send-keys Enter
-wait_for "Result"
-n=$(screen | grep -E "^ +[0-9]  Result$" | sed 's/^ *\([0-9]\).*/\1/')
-tm send-keys "$n"
+wait_for "k  Result"; ok "the result under its letter, k"
+tm send-keys k
 wait_for "Outcome:"; ok "the result asks the outcome"
 tm send-keys Enter Enter
 wait_for "\?"

@@ -169,10 +169,13 @@ wait_for "Find:"; ok "F3 (reading) works"
 tm send-keys -l "$code"; tm send-keys Enter
 wait_for "History"
 tm send-keys Enter
-wait_for "Not offered to you here:"; ok "a dossier's actions: none offered to an auditor"
-like "$(screen | tr -s ' \n' '  ')" "Hand over to a specialist \(not for your role\)|Handed over \(not for your role\)" \
-    "each named, with why"
-like "$(screen)" "1  Control sheet" "only the control sheet"
+wait_for "p  Control sheet"; ok "a dossier's actions: none offered to an auditor"
+like "$(screen)" "c  Hand over to a specialist  \(not for your role\)" "each named, with why"
+is "$(screen | grep -cE '^ +[a-oq-z]  .*  \((not for your role|not when received)\) *$')" 11 \
+    "every step but the control sheet dimmed, with why"
+tm send-keys c
+wait_for "Hand over to a specialist: not for your role"; ok "its letter says why, no form"
+unlike "$(screen)" "To \(officer\):" "no handover form"
 tm send-keys Escape Escape Escape
 wait_for "Main menu"
 tm send-keys F10

@@ -55,6 +55,25 @@ receive(const char *when, char code[64])
 	snprintf(code, 64, "%s", out.code);
 }
 
+static int
+found_copy(const struct mc_found *f, void *arg)
+{
+	*(struct mc_found *)arg = *f;
+	return 1;
+}
+
+/* The dossier of this code as find gives it: 0, or -1. */
+static int
+life_find_one(const char *code, struct mc_found *f)
+{
+	struct mc_err err;
+
+	f->code[0] = '\0';
+	if (lifecycle_find(db, code, found_copy, f, &err) != 0)
+		return -1;
+	return strcmp(f->code, code) == 0 ? 0 : -1;
+}
+
 /* Record a step with every field it has given a plausible value, the
  * clock saying `when`. */
 static int
@@ -332,6 +351,49 @@ main(void)
 			    "%s with a bad %s: refused, nothing written (%s)", k->name,
 			    bad[i].field, err.msg);
 		}
+		/* the same check before anything is asked or written (a form
+		 * runs it before its confirmation): the field at fault, and the
+		 * step by its label */
+		{
+			const struct mc_kind *k = vocab_kind(MC_KIND_APOLOGIZE);
+			struct mc_step_args a;
+			long long n = db_int(db, "SELECT count(*) FROM event", -1);
+			int field = 7;
+
+			memset(&a, 0, sizeof a);
+			(void)lifecycle_arg(&a, k, "new_date", "2026-11-30 10:00");
+			ok(lifecycle_check(k, &a, &field, &err) != 0 &&
+			    field == vocab_field_index(k, "reason") &&
+			    strstr(err.msg, "the step 'Apologize, new date (Mẫu 04)' needs a "
+			    "reason") != NULL, "check: an apology without a reason, at its "
+			    "field (%d: %s)", field, err.msg);
+			(void)lifecycle_arg(&a, k, "reason", "  ");
+			ok(lifecycle_check(k, &a, &field, &err) != 0 && field == 0,
+			    "check: a reason of spaces is none");
+			(void)lifecycle_arg(&a, k, "reason", "Chờ ý kiến");
+			(void)lifecycle_arg(&a, k, "new_date", NULL);
+			ok(lifecycle_check(k, &a, &field, &err) != 0 &&
+			    field == vocab_field_index(k, "new_date"), "check: no new date, at "
+			    "its field (%s)", err.msg);
+			(void)lifecycle_arg(&a, k, "new_date", "soon");
+			ok(lifecycle_check(k, &a, &field, &err) != 0 && strstr(err.msg,
+			    "not valid") != NULL, "check: a new date that is no date");
+			(void)lifecycle_arg(&a, k, "new_date", "30/11/2026 10:00");
+			ok(lifecycle_check(k, &a, &field, &err) == 0 && field == -1,
+			    "check: both given, good");
+			k = vocab_kind(MC_KIND_RETURN);
+			memset(&a, 0, sizeof a);
+			ok(lifecycle_check(k, &a, NULL, &err) == 0, "check: a return to the "
+			    "applicant needs no name");
+			(void)lifecycle_arg(&a, k, "collector", "Trần Văn Cường");
+			ok(lifecycle_check(k, &a, &field, &err) != 0 &&
+			    field == vocab_field_index(k, "collector_id"),
+			    "check: another collector needs an ID");
+			ok(lifecycle_check(vocab_kind(MC_KIND_RECEIVE), &a, &field, &err) != 0,
+			    "check: the receipt is not a step");
+			is_int((int)db_int(db, "SELECT count(*) FROM event", -1), (int)n,
+			    "checking wrote nothing");
+		}
 		/* what the core computes is not the caller's to give */
 		{
 			const struct mc_kind *k = vocab_kind(MC_KIND_RESUME);
@@ -413,6 +475,29 @@ main(void)
 		is_str(col(code, "collector"), "Nguyễn Văn Bố", "the row has the collector");
 	}
 
+	/* how late a dossier is, as the due board counts it: calendar days
+	 * past the appointment's day, open and not paused only */
+	{
+		struct mc_found f;
+		struct mc_time t = at("2026-11-25 17:00");
+
+		memset(&f, 0, sizeof f);
+		ok(life_find_one(c_fields, &f) == 0 && f.appointment_jdn > 0,
+		    "found: the appointment's day (%s)", f.appointment);
+		snprintf(f.status, sizeof f.status, "received");
+		f.appointment_jdn = t.jdn;
+		is_int(lifecycle_days_late(&f, t.jdn), 0, "late: not on the appointment's day");
+		is_int(lifecycle_days_late(&f, t.jdn + 3), 3, "late: three days after it");
+		is_int(lifecycle_days_late(&f, t.jdn - 2), 0, "late: not before it");
+		snprintf(f.status, sizeof f.status, "paused");
+		is_int(lifecycle_days_late(&f, t.jdn + 3), 0, "late: a paused one is not");
+		snprintf(f.status, sizeof f.status, "result_ready");
+		is_int(lifecycle_days_late(&f, t.jdn + 3), 0, "late: nor one with its result");
+		snprintf(f.status, sizeof f.status, "transferred");
+		is_int(lifecycle_days_late(&f, t.jdn + 1), 1, "late: a transferred one is");
+		f.appointment_jdn = 0;
+		is_int(lifecycle_days_late(&f, t.jdn + 3), 0, "late: no appointment, not late");
+	}
 	/* the projection of all this rebuilds identical */
 	{
 		long long total, differ;

@@ -256,6 +256,36 @@ main(void)
 		is_str(vocab_path(&guide->fields[0], buf, sizeof buf), "$.procedure.field",
 		    "the guidance is counted by its procedure's field");
 	}
+	/* the action list's letters: one per step, the same whatever the
+	 * status, none the control sheet's p */
+	{
+		bool seen[26] = {false}, good = true;
+		int steps = 0;
+
+		for (int k = 0; k < MC_KIND_COUNT; k++) {
+			const struct mc_kind *kind = vocab_kind((enum mc_kind_id)k);
+
+			if (kind->action == NULL) {
+				good = good && kind->key == 0;
+				continue;
+			}
+			steps++;
+			if (kind->key < 'a' || kind->key > 'z' || kind->key == 'p' ||
+			    seen[kind->key - 'a']) {
+				printf("# %s: key %d\n", kind->name, kind->key);
+				good = false;
+				continue;
+			}
+			seen[kind->key - 'a'] = true;
+			good = good && vocab_kind_keyed(kind->key) == kind;
+		}
+		ok(good && steps == 11, "every step has its own letter, none p; no other "
+		    "kind has one (%d steps)", steps);
+		ok(vocab_kind_keyed('x') == vocab_kind(MC_KIND_APOLOGIZE),
+		    "x is the apology (xin lỗi)");
+		ok(vocab_kind_keyed('p') == NULL && vocab_kind_keyed(0) == NULL,
+		    "p and nothing are no step");
+	}
 	ok(vocab_kind_named("frobnicate") == NULL, "an unknown kind is NULL");
 	ok(vocab_kind((enum mc_kind_id)MC_KIND_COUNT) == NULL, "out of range is NULL");
 	translated(" or ", "list word");
