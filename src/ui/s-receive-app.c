@@ -85,7 +85,7 @@ scan_card(struct ui *u, struct flow *fl, const char *text)
 	if (w.n > 0)
 		ui_msg(u, "%s", w.msg[0]);
 	else
-		ui_msg(u, _("Read from the chip card: %s, %s; check the phone and press "
+		ui_msg(u, _("Read from the chip card: %s %s; check the phone and press "
 		    "Enter"), q.female ? _("Ms") : _("Mr"), q.name);
 	return 0;
 }

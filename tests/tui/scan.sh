@@ -42,7 +42,7 @@ like "$s" "ID number +079090001234" "the ID number from the card"
 like "$s" "Full name +Phạm Văn Đức" "the name, as on the card (no Telex)"
 like "$s" "Date of birth +02/03/1990" "the birth date"
 like "$s" "Address +Số 12, đường Lê Lợi, Phường 1" "the address"
-like "$s" "Mr, Phạm Văn Đức" "the message says who (Ông/Bà from the sex)"
+like "$s" "Mr Phạm Văn Đức" "the message says who (Ông/Bà from the sex)"
 unlike "$s" "\|" "nothing of the raw scan is left on the screen"
 tm send-keys -l "0912345678"
 tm send-keys Enter Enter Enter Enter
@@ -77,7 +77,7 @@ tm send-keys -l "079190005678|025123456|Võ Thị Em|02031990|Nữ|Số 3, đư�
 tm send-keys Enter
 wait_for "Read from the chip card"; ok "the ID field keeps the focus: the next scan reads"
 like "$(screen)" "Full name +Võ Thị Em" "the second scan alone fills the name"
-like "$(screen)" "Ms, Võ Thị Em" "Nữ: Ms (Bà)"
+like "$(screen)" "Ms Võ Thị Em" "Nữ: Ms (Bà)"
 tm send-keys Escape
 wait_for "2/4"; ok "Esc leaves the applicant without a receipt"
 tm send-keys Escape
