@@ -48,4 +48,38 @@ const char *citizen_province(const char *prefix3);
 bool citizen_id_female(const char id[13]);
 int citizen_id_birth_year(const char id[13]);
 
+/* ---- the chip card's QR (citizen-qr.c) ----------------------------------
+ *
+ * The QR on a CCCD chip card holds seven fields separated by '|':
+ *     ID|old ID|full name|ddmmyyyy birth|sex|address|ddmmyyyy issue
+ * e.g. "087084000999|361234567|Nguyễn Văn An|01051984|Nam|Ấp 3, Tân Hội,
+ * Cao Lãnh, Đồng Tháp|10082021".  A USB scanner types it like a keyboard
+ * and Enter.  The old ID (9-digit CMND) may be empty. */
+#define MC_QR_NAME_MAX 128	/* characters, as the receipt allows */
+#define MC_QR_ADDRESS_MAX 500
+
+struct mc_cccd_qr {
+	char id[13];
+	char old_id[13];	/* "" when the card has none */
+	char name[MC_QR_NAME_MAX * 4 + 1];	/* NFC, white space collapsed */
+	int birth_jdn;
+	char birth[11];		/* YYYY-MM-DD */
+	bool female;		/* the sex field: "Nữ" */
+	char address[MC_QR_ADDRESS_MAX * 4 + 1];
+	int issue_jdn;
+};
+
+/* Does this text look like a chip card's QR (it holds a '|')?  Nothing a
+ * person types into an ID or search field does. */
+bool citizen_is_cccd_qr(const char *s);
+
+/* Read a chip card's QR as the scanner typed it (a trailing line break
+ * is dropped).  All or nothing: a scan with a wrong number of fields, an
+ * ID that is not 12 digits, a date that is not a day, an empty name or
+ * address, or a sex that is neither Nam nor Nữ is refused with a message
+ * saying what to do (scan again, or type the details), and q is left
+ * zeroed.  Warnings about the ID (citizen_check_id) go to w. */
+int citizen_parse_cccd_qr(const char *s, struct mc_cccd_qr *q, struct mc_warnings *w,
+    struct mc_err *err);
+
 #endif

@@ -80,11 +80,21 @@ struct mc_found {
 				 * (<0: late by that many days) */
 };
 
-/* Find dossiers by code (exact), ID number (12 digits), phone (10 digits)
- * or name (folded; every word a prefix of a word of the name, any order),
- * newest receipt first.  fn returns nonzero to stop. */
+/* Find dossiers by code (exact), the last part of a code ("1001" or
+ * "261130-1001": the digits after a "-"), ID number (12 digits, or the
+ * chip card's QR as scanned: citizen.h; a QR that does not read is an
+ * error), phone (10 digits) or name (folded; every word a prefix of a
+ * word of the name, any order), newest receipt first.  fn returns
+ * nonzero to stop. */
 int lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *,
     void *), void *arg, struct mc_err *err);
+/* The same search, keeping only the dossiers with a result to return
+ * (the return step is allowed from their status); `others` gets how many
+ * it found that have none, so a screen can tell "nothing found" from
+ * "found, but nothing to return". */
+int lifecycle_find_returnable(sqlite3 *db, const char *text,
+    int (*fn)(const struct mc_found *, void *), void *arg, size_t *others,
+    struct mc_err *err);
 
 /* How many days a dossier is overdue as of a day, as the due board
  * counts it: open, not paused, its appointment before that day: the

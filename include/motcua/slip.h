@@ -37,6 +37,10 @@
  *                   after it; "" for the other rows), {{h.note}} ("Giao:
  *                   Nguyễn Thị Lan → Lê Văn Hùng", "Chuyển: …", "Trả về:
  *                   …", "Nhận kết quả: …", "Trả kết quả: … → collector").
+ *   {{qr}}          on a line of its own: the dossier code as a QR drawn
+ *                   with Unicode half blocks (15 lines of 29 columns for
+ *                   a code of 25 characters), indented as the tag is, for
+ *                   a scanner at F3 or F4; nothing for a guidance.
  * An unknown name is an error naming it and the template file (a typo in
  * a template never prints blank).
  *

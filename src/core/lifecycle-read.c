@@ -1,11 +1,13 @@
 /* lifecycle-read.c — reading dossiers the way the counter asks: find by
- * code, ID, phone or name; the due board; a dossier's history. */
+ * code or its last part, ID (typed or the chip card's QR), phone or
+ * name; the dossiers with a result to return; the due board; a dossier's history. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/citizen.h"
 #include "motcua/db.h"
 #include "motcua/format.h"
 #include "motcua/i18n.h"
@@ -125,6 +127,24 @@ digits_of(const char *s, char *out, size_t n)
 	out[k] = '\0';
 }
 
+/* Is text the last part of a code: digits after the day's "-" (the
+ * station and the sequence, "1001"), or the day and those digits
+ * ("261130-1001")?  Up to 8 digits: ten are a phone, twelve an ID. */
+static bool
+code_tail(const char *text)
+{
+	size_t n = strspn(text, "0123456789");
+
+	size_t k;
+
+	if (text[n] == '\0')
+		return n >= 1 && n <= 8;
+	if (n != 6 || text[6] != '-')
+		return false;
+	k = strspn(text + 7, "0123456789");
+	return k >= 1 && k <= 8 && text[7 + k] == '\0';
+}
+
 int
 lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *, void *),
     void *arg, struct mc_err *err)
@@ -144,6 +164,30 @@ lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *,
 	if (rc == SQLITE_ROW)
 		return each_row(db, st, fn, arg, err);
 	sqlite3_finalize(st);
+
+	/* the chip card's QR, scanned into the search box: its ID number */
+	if (citizen_is_cccd_qr(text)) {
+		struct mc_cccd_qr q;
+
+		if (citizen_parse_cccd_qr(text, &q, NULL, err) != 0)
+			return -1;
+		if (db_prepare(db, "SELECT " FOUND_COLUMNS " FROM dossier d WHERE "
+		    "d.applicant_id = ?1 ORDER BY d.received DESC", &st, err))
+			return -1;
+		sqlite3_bind_text(st, 1, q.id, -1, SQLITE_TRANSIENT);
+		return each_row(db, st, fn, arg, err);
+	}
+
+	/* the last part of a code, as the citizen reads it off the slip:
+	 * "1001" or "261130-1001" */
+	if (code_tail(text)) {
+		if (db_prepare(db, "SELECT " FOUND_COLUMNS " FROM dossier d WHERE "
+		    "substr(d.code, -length(?1) - 1) = '-' || ?1 ORDER BY d.received DESC",
+		    &st, err))
+			return -1;
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+		return each_row(db, st, fn, arg, err);
+	}
 
 	digits_of(text, digits, sizeof digits);
 	if (strlen(digits) == 12 || (strlen(digits) == 10 && digits[0] == '0')) {
@@ -191,6 +235,36 @@ lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *,
 		sqlite3_bind_text(st, i + 1, words[i], -1, SQLITE_TRANSIENT);
 	free(fold);
 	return each_row(db, st, fn, arg, err);
+}
+
+/* The rows of a search that have a result to return (F4). */
+struct ready_visit {
+	int (*fn)(const struct mc_found *, void *);
+	void *arg;
+	size_t *others;
+};
+
+static int
+ready_visit(const struct mc_found *f, void *arg)
+{
+	struct ready_visit *v = arg;
+
+	if (!lifecycle_allowed(f->status, vocab_kind(MC_KIND_RETURN))) {
+		(*v->others)++;
+		return 0;
+	}
+	return v->fn(f, v->arg);
+}
+
+int
+lifecycle_find_returnable(sqlite3 *db, const char *text,
+    int (*fn)(const struct mc_found *, void *), void *arg, size_t *others,
+    struct mc_err *err)
+{
+	struct ready_visit v = {fn, arg, others};
+
+	*others = 0;
+	return lifecycle_find(db, text, ready_visit, &v, err);
 }
 
 /* ---- the due board ------------------------------------------------------ */

@@ -61,6 +61,11 @@ int slip_row_add(struct slip_data *d, enum slip_block b, const char *const *cell
 int slip_fill(const struct slip_data *d, const char *tpl, sqlite3_str *out,
     struct mc_err *err);
 
+/* The QR of a dossier code in Unicode half blocks, each line after
+ * `indent` spaces, onto the end of out (slip-qr.c); nothing for "". */
+int slip_qr_append(const char *code, size_t indent, sqlite3_str *out,
+    struct mc_err *err);
+
 /* The folder of the database ("." when db_path has no '/'). */
 void slip_dir(const char *db_path, char *buf, size_t n);
 /* The template: <dir of db>/templates/<file> if there is one, else the

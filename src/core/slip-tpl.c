@@ -479,6 +479,12 @@ slip_fill(const struct slip_data *d, const char *tpl, sqlite3_str *out,
 		lineno++;
 		if (len > 0 && p[len - 1] == '\r')
 			len--;	/* a template saved on Windows */
+		if (slip_is_tag(p, len, "{{qr}}")) {	/* indented as the tag is */
+			if (slip_qr_append(d->v[V_CODE], strspn(p, " "), out, err))
+				return -1;
+			p = next;
+			continue;
+		}
 		if ((blk = slip_block_open(p, len)) >= 0) {
 			const struct slip_rows *rows = &d->rows[blk];
 			size_t nc = slip_blocks[blk].ncells;

@@ -56,10 +56,10 @@ static const struct key_row rows[] = {
 	{ACT_QUIT, "quit", KM_MAIN | KM_OFFICER | KM_SETUP, {UK(KEY_F(10))}, 0, N_("Quit")},
 	/* lists, forms and views */
 	{ACT_OK, "ok", ENTER, {K_ENTER}, 0, N_("OK")},
-	{ACT_UP, "up", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT | KM_STEP | ADM_MOVES,
-	    {UK(KEY_UP)}, 0, N_("Up")},
-	{ACT_DOWN, "down", LISTS | KM_LOOKUP | KM_SETUP | KM_APPLICANT | KM_STEP | ADM_MOVES,
-	    {UK(KEY_DOWN)}, 0, N_("Down")},
+	{ACT_UP, "up", LISTS | KM_LOOKUP | KM_RETURN | KM_SETUP | KM_APPLICANT | KM_STEP |
+	    ADM_MOVES, {UK(KEY_UP)}, 0, N_("Up")},
+	{ACT_DOWN, "down", LISTS | KM_LOOKUP | KM_RETURN | KM_SETUP | KM_APPLICANT | KM_STEP |
+	    ADM_MOVES, {UK(KEY_DOWN)}, 0, N_("Down")},
 	{ACT_PGUP, "page-up", LISTS | KM_LOOKUP, {UK(KEY_PPAGE)}, 0, N_("Page up")},
 	{ACT_PGDN, "page-down", LISTS | KM_LOOKUP, {UK(KEY_NPAGE)}, 0, N_("Page down")},
 	/* the year of holidays: a year back or on */

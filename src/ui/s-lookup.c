@@ -385,6 +385,7 @@ lookup_open(struct ui *u)
 	}
 	/* TRANSLATORS: labels of the lookup's fields, under 12 columns */
 	w_field_init(&s->f[LF_TEXT], N_("Find:"), FK_TEXT, true);
+	s->f[LF_TEXT].scan = true;	/* a chip card's QR finds by its ID */
 	w_field_init(&s->f[LF_STATUS], N_("Status:"), FK_CHOICE, false);
 	s->f[LF_STATUS].choices = status_choices;
 	w_field_init(&s->f[LF_FROM], N_("From:"), FK_DATE, false);

@@ -3,8 +3,9 @@
  * address, e-mail, how the result is returned.  Enter checks the field
  * and moves on; a known ID number fills in the rest from the citizen's
  * last dossier (or, for one who has only been given a supplement request,
- * from that request) and brings up their open request.  F8 takes every
- * field as it is, checks them all and goes to the summary. */
+ * from that request) and brings up their open request; the chip card's QR
+ * scanned into the ID field fills the ID, name, birth date and address.
+ * F8 takes every field as it is, checks them all and goes to the summary. */
 #include "config.h"
 
 #include <stdio.h>
@@ -113,6 +114,37 @@ look_up(struct ui *u, struct flow *fl, const char *id)
 	dossier_applicant_free(&a);
 }
 
+/* A chip card's QR scanned into the ID field: the card's ID, name, birth
+ * date and address, over what the citizen's last dossier says (the card
+ * is newer); the phone, e-mail and delivery still come from that
+ * dossier.  A scan that does not read fills nothing.  0 if filled. */
+static int
+scan_card(struct ui *u, struct flow *fl, const char *text)
+{
+	struct mc_cccd_qr q;
+	struct mc_warnings w = {0};
+	struct mc_err err;
+	char birth[16];
+
+	if (citizen_parse_cccd_qr(text, &q, &w, &err) != 0) {
+		w_field_set(&fl->f[AF_ID], "");
+		ui_error(u, "%s", err.msg);
+		return -1;
+	}
+	look_up(u, fl, q.id);
+	w_field_set(&fl->f[AF_ID], q.id);
+	w_field_set(&fl->f[AF_NAME], q.name);
+	format_date_typed(q.birth_jdn, birth, sizeof birth);
+	w_field_set(&fl->f[AF_BIRTH], birth);
+	w_field_set(&fl->f[AF_ADDRESS], q.address);
+	if (w.n > 0)
+		ui_msg(u, "%s", w.msg[0]);
+	else
+		ui_msg(u, _("Read from the chip card: %s %s; check the phone and press "
+		    "Enter"), q.female ? _("Ms") : _("Mr"), q.name);
+	return 0;
+}
+
 int
 flow_check_field(struct ui *u, struct flow *fl, int i)
 {
@@ -191,6 +223,7 @@ init_fields(struct flow *fl)
 {
 	/* TRANSLATORS: form labels of the applicant, under 17 columns */
 	w_field_init(&fl->f[AF_ID], N_("ID number"), FK_DIGITS, false);
+	fl->f[AF_ID].scan = true;	/* the chip card's QR */
 	w_field_init(&fl->f[AF_NAME], N_("Full name"), FK_TEXT, true);
 	w_field_init(&fl->f[AF_BIRTH], N_("Date of birth"), FK_DATE, false);
 	w_field_init(&fl->f[AF_PHONE], N_("Phone"), FK_DIGITS, false);
@@ -304,6 +337,18 @@ key(struct ui *u, void *st, int k, enum act a)
 	}
 	if (a == ACT_OK) {
 		w_field_commit(&fl->f[fl->focus]);
+		if (fl->focus == AF_ID) {
+			char *v = w_field_get(&fl->f[AF_ID]);
+			int rc = v != NULL && citizen_is_cccd_qr(v) ? scan_card(u, fl, v) : 1;
+
+			free(v);
+			if (rc < 0)
+				return true;
+			if (rc == 0) {	/* on to what the card does not say */
+				move_focus(fl, AF_PHONE);
+				return true;
+			}
+		}
 		if (flow_check_field(u, fl, fl->focus) != 0)
 			return true;
 		if (fl->focus + 1 < AF_COUNT) {

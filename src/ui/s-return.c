@@ -1,5 +1,8 @@
 /* s-return.c — F4: hand the result back.  Type or scan the code (a
- * barcode reader types it and Enter); the dossier shows with its status;
+ * reader types it and Enter), or its last digits, the citizen's ID (or
+ * their chip card's QR), phone or name: only dossiers with a result to
+ * return are offered, several as a list to pick from; the dossier shows
+ * with its status;
  * a digit gives the citizen's rating (the number before each of the
  * rating's choices, vocab.c: 1 very satisfied, 2 satisfied, 3 not
  * satisfied; 0 none); the collector is the applicant unless another person's name
@@ -32,6 +35,8 @@ return_field(enum mc_field_type type)
 	return f != NULL ? (int)(f - k->fields) : -1;
 }
 
+#define PICK_MAX 50	/* dossiers to pick from; more: type more */
+
 struct st_return {
 	struct w_field f[RF_COUNT];	/* f[RF_RATING] is drawn apart */
 	int focus;
@@ -39,6 +44,11 @@ struct st_return {
 	struct mc_found d;
 	bool have;		/* d is the dossier of the code typed */
 	bool from_detail;	/* opened from a dossier: back there after */
+	/* what was typed found several dossiers with a result: pick one */
+	struct mc_found *pick;
+	struct w_list list;
+	bool more;		/* more than PICK_MAX */
+	const char *want;	/* exact(): the code typed */
 };
 
 static int
@@ -47,24 +57,82 @@ last_field(const struct st_return *s)
 	return s->f[RF_WHO].choice == 1 ? RF_ID : RF_WHO;
 }
 
+static int
+collect(const struct mc_found *f, void *arg)
+{
+	struct st_return *s = arg;
+
+	if (s->list.n >= PICK_MAX) {
+		s->more = true;
+		return 1;
+	}
+	s->pick[s->list.n++] = *f;
+	return 0;
+}
+
+/* A dossier whose code is exactly what was typed, whatever its status. */
+static int
+exact(const struct mc_found *f, void *arg)
+{
+	struct st_return *s = arg;
+
+	if (strcmp(f->code, s->want) != 0)
+		return 0;
+	s->d = *f;
+	s->have = true;
+	return 1;
+}
+
+static void
+take(struct st_return *s, const struct mc_found *f)
+{
+	s->d = *f;
+	s->have = true;
+	s->list.n = 0;
+	s->focus = RF_RATING;
+	s->rating = 0;
+}
+
+/* What was typed or scanned: a code (whole, its last part), an ID number
+ * or the chip card's QR, a phone or a name.  Only the dossiers with a
+ * result to return are offered; the whole code of one without still
+ * shows it, with its status, so the officer sees why. */
 static void
 look_up(struct ui *u, struct st_return *s)
 {
-	char *code = w_field_get(&s->f[RF_CODE]);
+	char *text = w_field_get(&s->f[RF_CODE]);
+	struct mc_err err;
+	size_t others;
 
 	s->have = false;
-	if (code == NULL) {
+	s->more = false;
+	s->list.n = s->list.sel = s->list.top = 0;
+	if (text == NULL) {
 		ui_error(u, "%s", _("out of memory"));
 		return;
 	}
-	if (code[0] == '\0')
+	if (text[strspn(text, " ")] == '\0') {
 		ui_error(u, "%s", _("type or scan the code on the appointment slip"));
-	else if (life_get(u, code, &s->d) == 0) {
-		s->have = true;
-		s->focus = RF_RATING;
-		s->rating = 0;
+	} else if (lifecycle_find_returnable(u->db, text, collect, s, &others, &err) != 0) {
+		w_field_set(&s->f[RF_CODE], "");	/* a bad scan: ready for the next */
+		ui_error(u, "%s", err.msg);
+	} else if (s->list.n == 1) {
+		take(s, &s->pick[0]);
+	} else if (s->list.n == 0 && others > 0) {
+		s->want = text;
+		if (lifecycle_find(u->db, text, exact, s, &err) == 0 && s->have) {
+			s->focus = RF_RATING;
+			s->rating = 0;
+		} else {
+			ui_error(u, ngettext("'%s': %zu dossier found, but it has no result to "
+			    "return yet", "'%s': %zu dossiers found, but none has a result to "
+			    "return yet", others), text, others);
+		}
+	} else if (s->list.n == 0) {
+		ui_error(u, _("'%s': no dossier found; type the code on the slip (or its last "
+		    "digits), an ID number, a phone number or a name"), text);
 	}
-	free(code);
+	free(text);
 }
 
 static void
@@ -164,6 +232,19 @@ draw_rating(struct ui *u, struct st_return *s, int y)
 }
 
 static void
+pick_row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
+{
+	struct st_return *s = arg;
+	const struct mc_found *d = &s->pick[i];
+
+	(void)u;
+	(void)sel;
+	draw_text(y, x + 1, d->code, 26, false);
+	draw_text(y, x + 28, d->name, width - 28 - 18, false);
+	draw_text(y, x + width - 17, d->appointment, 16, false);
+}
+
+static void
 draw(struct ui *u, void *st)
 {
 	struct st_return *s = st;
@@ -171,8 +252,19 @@ draw(struct ui *u, void *st)
 	int y = 4;
 
 	w_field_draw(u, &s->f[RF_CODE], 2, 2, 16, 50, s->focus == RF_CODE);
+	if (!s->have && s->list.n > 0) {
+		char head[256];
+
+		snprintf(head, sizeof head, s->more ? _("More than %zu dossiers with a result "
+		    "to return: type more of the code or the name.") : _("%zu dossiers with a "
+		    "result to return: ↑/↓ and Enter to pick one."), s->list.n);
+		draw_wrap(4, 2, head, COLS - 4, 2);
+		w_list_draw(u, &s->list, 6, 0, LINES - 8, COLS, pick_row, s);
+		return;
+	}
 	if (!s->have) {
-		draw_wrap(4, 2, _("Type or scan the dossier code, then Enter."), COLS - 4, 2);
+		draw_wrap(4, 2, _("Type or scan the dossier code (its last digits will do), or "
+		    "type the citizen's ID number, phone number or name, then Enter."), COLS - 4, 2);
 		return;
 	}
 	y = pair(y, _("Status"), life_status(s->d.status));
@@ -204,9 +296,14 @@ key(struct ui *u, void *st, int k, enum act a)
 	if (a == ACT_OK || a == ACT_NEXT || a == ACT_PREV)
 		w_field_commit(&s->f[s->focus]);
 	if (a == ACT_OK && s->focus == RF_CODE) {
-		look_up(u, s);
+		if (!s->have && s->list.n > 1)
+			take(s, &s->pick[s->list.sel]);		/* the one picked */
+		else
+			look_up(u, s);
 		return true;
 	}
+	if (!s->have && s->list.n > 1 && w_list_key(&s->list, a, LINES - 8))
+		return true;
 	if (a == ACT_OK && (s->focus == RF_WHO || s->focus == RF_NAME) &&
 	    s->focus < last_field(s)) {
 		s->focus++;
@@ -238,8 +335,10 @@ key(struct ui *u, void *st, int k, enum act a)
 		return a == ACT_RATE;
 	}
 	if (w_field_key(u, &s->f[s->focus], k, a)) {
-		if (s->focus == RF_CODE)
-			s->have = false;	/* another code: look it up again */
+		if (s->focus == RF_CODE) {	/* another code: look it up again */
+			s->have = false;
+			s->list.n = 0;
+		}
 		return true;
 	}
 	return false;
@@ -260,8 +359,17 @@ static const enum act hints[] = {
 	ACT_HELP, ACT_OK, ACT_NEXT, ACT_TELEX, ACT_BACK, ACT_RATE, ACT_CHOICE_NEXT, ACT_NONE,
 };
 
+static void
+leave(struct ui *u, void *st)
+{
+	struct st_return *s = st;
+
+	(void)u;
+	free(s->pick);
+}
+
 static const struct screen_ops screen_return = {
-	N_("Return results"), sizeof(struct st_return), NULL, draw, key, NULL, hints,
+	N_("Return results"), sizeof(struct st_return), NULL, draw, key, leave, hints,
 	KM_RETURN | KM_RATING | KF_TEXT | KF_CHOICE, keymap,
 };
 
@@ -272,8 +380,14 @@ return_open(struct ui *u, const char *code)
 
 	if ((s = ui_push_new(u, &screen_return)) == NULL)
 		return;
+	if ((s->pick = calloc(PICK_MAX, sizeof *s->pick)) == NULL) {
+		ui_pop(u);
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
 	/* TRANSLATORS: labels of the return screen's fields, under 15 columns */
 	w_field_init(&s->f[RF_CODE], N_("Dossier code:"), FK_TEXT, false);
+	s->f[RF_CODE].scan = true;	/* a chip card's QR finds by its ID */
 	w_field_init(&s->f[RF_RATING], N_("Rating:"), FK_TEXT, false);
 	w_field_init(&s->f[RF_WHO], N_("Collected by:"), FK_CHOICE, false);
 	s->f[RF_WHO].choices = who_choices;

@@ -309,6 +309,10 @@ struct w_field {
 	size_t comp, comp_len;
 	const char *const *choices;	/* FK_CHOICE: translatable, NULL-ended */
 	int choice;
+	/* takes a chip card's QR (citizen.h): from a '|' on, every character
+	 * up to Enter is text as typed, whatever the field's kind, and no
+	 * Telex; w_field_commit ends it */
+	bool scan, scanning;
 };
 void w_field_init(struct w_field *f, const char *label, enum field_kind kind, bool vn);
 void w_field_set(struct w_field *f, const char *utf8);

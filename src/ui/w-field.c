@@ -41,6 +41,7 @@ w_field_set(struct w_field *f, const char *utf8)
 	f->len = f->cur = n;
 	f->scroll = 0;
 	f->composing = false;
+	f->scanning = false;
 }
 
 char *
@@ -64,6 +65,7 @@ void
 w_field_commit(struct w_field *f)
 {
 	f->composing = false;
+	f->scanning = false;
 }
 
 static void
@@ -165,6 +167,14 @@ erase_back(struct w_field *f)
 static bool
 type(struct ui *u, struct w_field *f, int k)
 {
+	/* a chip card's QR being scanned: taken as it comes (the screen reads
+	 * it on Enter) */
+	if (f->scan && (f->scanning || k == '|')) {
+		f->scanning = true;
+		f->composing = false;
+		insert(f, (wchar_t)k);
+		return true;
+	}
 	if (!acceptable(f, k))
 		return false;
 	/* VNI marks are digits: they join a word already being typed */

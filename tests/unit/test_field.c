@@ -268,6 +268,38 @@ test_limits(void)
 	ok(f.len <= FIELD_MAX && f.cur <= f.len, "Backspace there too");
 }
 
+/* A field that takes the chip card's QR: from the '|' on, the scan is
+ * text as typed, whatever the kind, and Telex leaves it alone. */
+static void
+test_scan(void)
+{
+	struct w_field f;
+
+	u.telex = true;
+	u.vni = false;
+	w_field_init(&f, "ID number", FK_DIGITS, false);
+	f.scan = true;
+	type(&f, "087084000999|361234567|Nguyeenx Vawn An|01051984|Nam|Aaps 3|10082021");
+	is_str(value(&f), "087084000999|361234567|Nguyeenx Vawn An|01051984|Nam|Aaps 3|"
+	    "10082021", "a digits field takes the whole scan, as typed");
+	ok(f.scanning, "the field knows a scan is coming in");
+	w_field_commit(&f);
+	ok(!f.scanning, "Enter (the commit) ends the scan");
+	w_field_set(&f, "");
+	type(&f, "08a");
+	is_str(value(&f), "08", "without a '|' the field is a digits field again");
+
+	w_field_init(&f, "Find:", FK_TEXT, true);
+	f.scan = true;
+	type(&f, "087084000999||Nguyeenx|01051984|Nam|Aaps|10082021");
+	is_str(value(&f), "087084000999||Nguyeenx|01051984|Nam|Aaps|10082021",
+	    "a search box with Telex on: the scan is not composed");
+	w_field_set(&f, "");
+	type(&f, "Nguyeenx");
+	is_str(value(&f), "Nguyễn", "typing there is composed as before");
+	u.telex = false;
+}
+
 int
 main(void)
 {
@@ -280,5 +312,6 @@ main(void)
 	test_cursor();
 	test_kinds();
 	test_limits();
+	test_scan();
 	return tap_done();
 }

@@ -291,6 +291,12 @@ main(void)
 	is_int(occurrences(s, "GIẤY TIẾP NHẬN HỒ SƠ"), 2, "two copies");
 	ok(has(s, "(Liên 1: Lưu)") && has(s, "(Liên 2: Giao khách hàng)"), "copy labels");
 	ok(has(s, "\f"), "a form feed between the copies");
+	/* the code as a QR in half blocks: version 2 (25 modules) and a
+	 * quiet zone of 2 make 29 columns and 15 lines; the finder patterns'
+	 * top edges show three times a copy (top left, top right, bottom
+	 * left) */
+	is_int(occurrences(s, "█▀▀▀▀▀█"), 6, "the code's QR on each copy: three finders");
+	ok(has(s, "\n                         █▀▀▀▀▀█ "), "the QR indented as its tag");
 	ok(widest(s) <= 80, "no line wider than 80 columns (%zu)", widest(s));
 	{
 		/* each document handed in, with its form and quantity; none else */
