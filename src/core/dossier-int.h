@@ -13,7 +13,7 @@
 /* The applicant's text fields after cleaning, owned by the receipt. */
 struct clean_applicant {
 	char *name, *address, *email;
-	char id[13], phone[11], birth[MC_DATE_LEN];
+	char id[13], phone[MC_PHONE_LEN], birth[MC_DATE_LEN];
 };
 
 /* What a receipt and a guidance share: the checked facts of the intake. */
