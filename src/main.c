@@ -3,11 +3,13 @@
  * full-screen program (src/ui). */
 #include "config.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -138,22 +140,37 @@ run_demo(struct cli_ctx *ctx)
 }
 
 /* The full-screen program: it creates a missing database and runs its
- * setup; quitting the setup leaves it empty, to set up next time. */
+ * setup; leaving the setup before the unit is saved removes the file it
+ * created (and SQLite's companions), so no empty database is left. */
 static int
 run_ui(struct cli_ctx *ctx)
 {
-	char path[4096];
+	char path[4096], side[4096 + 16];
 	struct mc_err err;
+	struct mc_unit unit;
+	struct stat sb;
 	sqlite3 *db;
+	bool created, unset;
 	int rc;
 
 	if (cli_db_path(ctx, path, sizeof path) == NULL)
 		return 1;
+	created = stat(path, &sb) != 0 && errno == ENOENT;
 	if (db_open(path, DB_CREATE, &db, &err) != 0)
 		return cli_fail(&err);
 	cli_apply_lang(ctx, db);
 	rc = ui_run(db, path, ctx->officer, false);
+	unset = created && unit_get(db, &unit, &err) != 0;
 	db_close(db);
+	if (unset) {
+		static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+
+		for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+			snprintf(side, sizeof side, "%s%s", path, suffix[i]);
+			if (unlink(side) != 0 && errno != ENOENT)
+				fprintf(stderr, "motcua: %s: %s\n", side, strerror(errno));
+		}
+	}
 	return rc;
 }
 

@@ -28,9 +28,14 @@ void citizen_warn(struct mc_warnings *w, const char *fmt, ...) MC_PRINTF(2, 3);
 int citizen_check_id(const char *in, int birth_jdn, char out[13],
     struct mc_warnings *w, struct mc_err *err);
 
-/* Check a phone number; `out` gets the 10 digits ("+84 912 345 678" and
- * "0912.345.678" both give "0912345678"). */
-int citizen_check_phone(const char *in, char out[11], struct mc_err *err);
+/* Room for a phone number's digits and the NUL. */
+#define MC_PHONE_LEN 12
+
+/* Check a phone number: a mobile's 10 digits or a landline's 11 (02…),
+ * with spaces, dots and dashes between groups; `out` gets the digits only
+ * ("+84 912 345 678" and "0912.345.678" both give "0912345678",
+ * "0277 385 1234" gives "02773851234"). */
+int citizen_check_phone(const char *in, char out[MC_PHONE_LEN], struct mc_err *err);
 
 /* Check an e-mail address: one '@' with something on both sides and no
  * space or control character.  Both front ends and the receipt use it. */

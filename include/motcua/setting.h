@@ -21,6 +21,12 @@
  *                                             locks (0: never)
  *   aggregate_units   0 | 1                   takes bundles of other units too
  *                                             (a province; syncrule.h)
+ *   require_phone     0 | 1, "0"              a receipt needs the phone number
+ *   require_address   0 | 1, "0"              a receipt needs the address
+ *                                             (the setup wizard sets 1)
+ *                                             (both checked by the receipt,
+ *                                             dossier.h; an empty one is a
+ *                                             dotted line on the slip)
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

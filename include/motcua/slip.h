@@ -15,7 +15,9 @@
  *   {{name:30}}     padded to 30 columns (display width: a Vietnamese
  *                   letter is one column); a longer value wraps on words
  *                   onto the following lines, under itself; {{name:^30}}
- *                   centres, {{name:>30}} aligns right (1..200 columns)
+ *                   centres, {{name:>30}} aligns right (1..200 columns);
+ *                   {{name:30.}} prints an empty value as 30 dots, a line
+ *                   to fill in by hand
  *   {{?name}}…      at the start of a line: the line only if name is not
  *                   empty (inside a block, name may be a row's field)
  *   {{#documents}} … {{/documents}}, each tag on a line of its own: the

@@ -128,28 +128,31 @@ citizen_check_id(const char *in, int birth_jdn, char out[13],
 	return 0;
 }
 
+/* A mobile has 10 digits (0 and a 9-digit subscriber number); a landline
+ * since the 2017 renumbering has 11: 02, the area code's rest and the
+ * subscriber (0277 385 1234).  "+84" stands for the leading 0. */
 int
-citizen_check_phone(const char *in, char out[11], struct mc_err *err)
+citizen_check_phone(const char *in, char out[MC_PHONE_LEN], struct mc_err *err)
 {
-	char buf[16];
-	size_t n;
-	const char *p = in;
+	char buf[MC_PHONE_LEN + 4];
+	size_t n = 0;
+	int bad = in == NULL;
 
-	if (p != NULL && strncmp(p, "+84", 3) == 0) {
-		/* international form: +84 912 345 678 is 0912 345 678 */
+	if (!bad && strncmp(in, "+84", 3) == 0) {
 		buf[0] = '0';
-		if (digits_only(p + 3, buf + 1, sizeof buf - 2, &n) == 0 && n == 9) {
-			memcpy(out, buf, 11);
-			return 0;
-		}
-	} else if (p != NULL && digits_only(p, buf, sizeof buf - 1, &n) == 0 &&
-	    n == 10 && buf[0] == '0') {
-		memcpy(out, buf, 11);
+		bad = digits_only(in + 3, buf + 1, sizeof buf - 2, &n) != 0;
+		n++;
+	} else if (!bad) {
+		bad = digits_only(in, buf, sizeof buf - 1, &n) != 0;
+	}
+	if (!bad && buf[0] == '0' &&
+	    (n == 10 || (n == 11 && buf[1] == '2'))) {
+		memcpy(out, buf, n + 1);
 		return 0;
 	}
 	return err_set(err, MC_EINVAL,
-	    _("the phone number '%s' is not valid: it must have 10 digits and start "
-	    "with 0"), in != NULL ? in : "");
+	    _("the phone number '%s' is not valid: a mobile has 10 digits, a landline "
+	    "11 starting with 02, both start with 0"), in != NULL ? in : "");
 }
 
 int

@@ -13,7 +13,7 @@
 /* The applicant's text fields after cleaning, owned by the receipt. */
 struct clean_applicant {
 	char *name, *address, *email;
-	char id[13], phone[11], birth[MC_DATE_LEN];
+	char id[13], phone[MC_PHONE_LEN], birth[MC_DATE_LEN];
 };
 
 /* What a receipt and a guidance share: the checked facts of the intake. */
@@ -31,6 +31,10 @@ struct intake {
 int intake_check(sqlite3 *db, const struct mc_receipt *r, struct intake *in,
     struct mc_warnings *w, struct mc_err *err);
 void intake_free(struct intake *in);
+/* Refuse a receipt without the phone or address when the office requires
+ * them (the settings require_phone, require_address: setting.h); both
+ * front ends meet the rule here. */
+int intake_required(sqlite3 *db, const struct clean_applicant *a, struct mc_err *err);
 /* Refuse an incomplete dossier, naming every missing required document
  * at once (the citizen is never asked twice). */
 int intake_complete(const struct mc_procedure *p, const bool *received,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "motcua/i18n.h"
+#include "motcua/setting.h"
 #include "motcua/vntext.h"
 #include "dossier-int.h"
 
@@ -37,7 +38,7 @@ clean_optional(const char *in, char **out, struct mc_err *err)
 }
 
 static int
-check_applicant(const struct mc_applicant *in, struct clean_applicant *a,
+check_applicant(sqlite3 *db, const struct mc_applicant *in, struct clean_applicant *a,
     struct mc_warnings *w, struct mc_err *err)
 {
 	int birth = 0;
@@ -98,6 +99,28 @@ parse_docs(const char *spec, const struct mc_procedure *p, bool *received,
 		received[n - 1] = true;
 		s = *end == ',' ? end + 1 : end;
 	}
+	return 0;
+}
+
+/* Is the setting `name` (require_phone, require_address) on? */
+static bool
+required(sqlite3 *db, const char *name)
+{
+	char v[8];
+
+	return setting_get(db, name, v, sizeof v) == 0 && strcmp(v, "1") == 0;
+}
+
+int
+intake_required(sqlite3 *db, const struct clean_applicant *a, struct mc_err *err)
+{
+	if (a->phone[0] == '\0' && required(db, "require_phone"))
+		return err_set(err, MC_EINVAL, _("the citizen's phone number is required "
+		    "at this counter: ask for it (a mobile of 10 digits or a landline of "
+		    "11)"));
+	if (a->address == NULL && required(db, "require_address"))
+		return err_set(err, MC_EINVAL, _("the citizen's address is required at "
+		    "this counter: type it as on the ID card or where they live now"));
 	return 0;
 }
 
@@ -162,7 +185,7 @@ intake_check(sqlite3 *db, const struct mc_receipt *r, struct intake *in,
 	if (catalog_get(db, r->procedure, &in->p, err) ||
 	    check_in_force(&in->p, r->at.jdn, err) ||
 	    calendar_limit_parse(in->p.time_limit, &in->lim, err) ||
-	    check_applicant(&r->applicant, &in->a, w, err))
+	    check_applicant(db, &r->applicant, &in->a, w, err))
 		return -1;
 	if ((in->received = calloc(in->p.ndocs + 1, sizeof *in->received)) == NULL)
 		return err_set(err, MC_ENOMEM, _("out of memory"));

@@ -192,6 +192,7 @@ receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool h
 	memset(&in, 0, sizeof in);
 	if (receipt_allowed(db, r, MC_KIND_RECEIVE, history, err) ||
 	    intake_check(db, r, &in, &out->warnings, err) ||
+	    intake_required(db, &in.a, err) ||
 	    intake_complete(&in.p, in.received, err) ||
 	    calendar_due(cal, &r->at, &in.lim, &out->due, err) ||
 	    event_uuid(out->id, err))

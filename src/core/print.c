@@ -55,9 +55,28 @@ print_options(sqlite3 *db, struct print_opts *o, struct mc_err *err)
 
 /* ---- the back ends ------------------------------------------------------------ */
 
-int
-print_to_file(const char *path, const void *data, size_t len, struct mc_err *err)
+/* The one message of a failed print: why, where the printer is set, and
+ * that the slip is kept (saved: its file, when known) to print later.
+ * setting is the setting beside print_backend that names the printer. */
+static int
+print_fail(struct mc_err *err, const char *why, const char *setting, const char *saved)
 {
+	if (saved != NULL && saved[0] != '\0')
+		return err_set(err, MC_EIO, _("printing failed (%s): set the printer in the "
+		    "settings print_backend and %s (F9 → Settings); the slip is saved as %s, "
+		    "print it later with p on its screen or 'motcua slip CODE --print'"), why,
+		    setting, saved);
+	return err_set(err, MC_EIO, _("printing failed (%s): set the printer in the "
+	    "settings print_backend and %s (F9 → Settings), then print the slip with "
+	    "'motcua slip CODE --print'"), why, setting);
+}
+
+/* print_to_file, with the saved slip's file for the message (or NULL). */
+static int
+to_file(const char *path, const void *data, size_t len, const char *saved,
+    struct mc_err *err)
+{
+	char why[PATH_MAX + 160];
 	/* a device is opened as it is, never created */
 	int flags = strncmp(path, "/dev/", 5) == 0 ? O_WRONLY | O_CLOEXEC | O_NOCTTY :
 	    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY;
@@ -68,10 +87,10 @@ print_to_file(const char *path, const void *data, size_t len, struct mc_err *err
 	if (path[0] == '\0')
 		return err_set(err, MC_EINVAL, _("no printer device is set: set one with "
 		    "'motcua setting set print_device /dev/usb/lp0'"));
-	if ((fd = open(path, flags, 0600)) < 0)
-		return err_set(err, MC_EIO, _("printing failed (cannot open %s: %s): check "
-		    "the printer, or print the slip later with 'motcua slip CODE --print'"),
-		    path, strerror(errno));
+	if ((fd = open(path, flags, 0600)) < 0) {
+		snprintf(why, sizeof why, _("cannot open %s: %s"), path, strerror(errno));
+		return print_fail(err, why, "print_device", saved);
+	}
 	while (done < len) {
 		ssize_t w = write(fd, s + done, len - done);
 
@@ -90,16 +109,21 @@ print_to_file(const char *path, const void *data, size_t len, struct mc_err *err
 	}
 	return 0;
 fail:
-	return err_set(err, MC_EIO, _("printing failed (cannot write %s: %s): check the "
-	    "printer, or print the slip later with 'motcua slip CODE --print'"), path,
-	    strerror(e));
+	snprintf(why, sizeof why, _("cannot write %s: %s"), path, strerror(e));
+	return print_fail(err, why, "print_device", saved);
 }
 
-static int
-run_fail(struct mc_err *err, const char *why)
+int
+print_to_file(const char *path, const void *data, size_t len, struct mc_err *err)
 {
-	return err_set(err, MC_EIO, _("printing failed (%s): check the printer, or print "
-	    "the slip later with 'motcua slip CODE --print'"), why);
+	return to_file(path, data, len, NULL, err);
+}
+
+/* The print command's failure; path is the saved slip, when there is one. */
+static int
+run_fail(struct mc_err *err, const char *why, const char *path)
+{
+	return print_fail(err, why, "print_command", path);
 }
 
 int
@@ -136,13 +160,13 @@ print_run(const char *command, const char *path, const void *data, size_t len,
 	/* the child reports a failed exec through a close-on-exec pipe; the
 	 * document reaches its standard input through another */
 	if (pipe2(errpipe, O_CLOEXEC) != 0)
-		return run_fail(err, strerror(errno));
+		return run_fail(err, strerror(errno), path);
 	if (pipe2(inpipe, O_CLOEXEC) != 0) {
 		int e = errno;
 
 		close(errpipe[0]);
 		close(errpipe[1]);
-		return run_fail(err, strerror(e));
+		return run_fail(err, strerror(e), path);
 	}
 	fflush(NULL);
 	if ((pid = fork()) < 0) {
@@ -152,7 +176,7 @@ print_run(const char *command, const char *path, const void *data, size_t len,
 		close(errpipe[1]);
 		close(inpipe[0]);
 		close(inpipe[1]);
-		return run_fail(err, strerror(e));
+		return run_fail(err, strerror(e), path);
 	}
 	if (pid == 0) {
 		int out = open(logpath, O_WRONLY | O_CREAT | O_APPEND, 0600);
@@ -199,10 +223,10 @@ print_run(const char *command, const char *path, const void *data, size_t len,
 	sigaction(SIGPIPE, &old, NULL);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			return run_fail(err, strerror(errno));
+			return run_fail(err, strerror(errno), path);
 	if (r == (ssize_t)sizeof child_errno) {
 		snprintf(why, sizeof why, _("cannot run %s: %s"), argv[0], strerror(child_errno));
-		return run_fail(err, why);
+		return run_fail(err, why, path);
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		if (WIFEXITED(status))
@@ -211,7 +235,7 @@ print_run(const char *command, const char *path, const void *data, size_t len,
 		else
 			snprintf(why, sizeof why, _("%s was stopped by signal %d"), argv[0],
 			    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-		return run_fail(err, why);
+		return run_fail(err, why, path);
 	}
 	(void)werr;	/* EPIPE from a command that printed the file it was given */
 	return 0;
@@ -264,11 +288,11 @@ print_send(sqlite3 *db, const char *db_path, const char *path, const char *text,
 		return -1;
 	switch (o.backend) {
 	case PRINT_FILE:
-		rc = print_to_file(o.device, text, strlen(text), err);
+		rc = to_file(o.device, text, strlen(text), path, err);
 		break;
 	case PRINT_ESCPOS:
 		if ((rc = print_escpos(text, code, &o, &b, err)) == 0) {
-			rc = print_to_file(o.device, b.p, b.len, err);
+			rc = to_file(o.device, b.p, b.len, path, err);
 			print_buf_free(&b);
 		}
 		break;

@@ -39,6 +39,10 @@ static const struct mc_setting_info settings[] = {
 	    "240 (0: never)")},
 	{"aggregate_units", "0", N_("1 if this station gathers the dossiers of several "
 	    "units (a province); 0: it takes bundles of its own unit only")},
+	{"require_phone", "0", N_("1 if a receipt needs the citizen's phone number; 0: "
+	    "the slip leaves a dotted line for it")},
+	{"require_address", "0", N_("1 if a receipt needs the citizen's address; 0: the "
+	    "slip leaves a dotted line for it")},
 	{NULL, NULL, NULL},
 };
 
@@ -115,7 +119,9 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "escpos_qr") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "password_kind") == 0 && !one_of(value, "password", "pin")) ||
 	    (strcmp(name, "lock_minutes") == 0 && !whole_in(value, 0, 240)) ||
-	    (strcmp(name, "aggregate_units") == 0 && !one_of(value, "0", "1")))
+	    (strcmp(name, "aggregate_units") == 0 && !one_of(value, "0", "1")) ||
+	    (strcmp(name, "require_phone") == 0 && !one_of(value, "0", "1")) ||
+	    (strcmp(name, "require_address") == 0 && !one_of(value, "0", "1")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {

@@ -131,12 +131,19 @@ struct slip_tok {
 	const char *val;	/* the field's value */
 	size_t width;		/* 0: as is, on the first line only */
 	char align;		/* '<', '^' or '>' */
+	bool dots;		/* {{name:30.}}: an empty value is a dotted line */
 	struct slip_seg *segs;
 	size_t nsegs;
 };
 
+#define SLIP_DOTS10 ".........."
+#define SLIP_DOTS50 SLIP_DOTS10 SLIP_DOTS10 SLIP_DOTS10 SLIP_DOTS10 SLIP_DOTS10
+/* SLIP_MAX_WIDTH dots: the line an officer or citizen fills in by hand */
+static const char slip_dots[] = SLIP_DOTS50 SLIP_DOTS50 SLIP_DOTS50 SLIP_DOTS50;
+
 /* Split a value into lines of at most `width` columns, on spaces, breaking
- * a word only when it is longer than a line. */
+ * a word only when it is longer than a line.  An empty value of a dotted
+ * field is one line of dots the width of the field. */
 static int
 slip_wrap(struct slip_tok *t)
 {
@@ -146,6 +153,13 @@ slip_wrap(struct slip_tok *t)
 	t->nsegs = 0;
 	if ((t->segs = malloc(cap * sizeof *t->segs)) == NULL)
 		return -1;
+	if (t->dots && strspn(s, " ") == n) {
+		_Static_assert(sizeof slip_dots - 1 == SLIP_MAX_WIDTH, "a dot per column");
+		t->segs[0].s = slip_dots;
+		t->segs[0].n = t->width;
+		t->nsegs = 1;
+		return 0;
+	}
 	while (i < n) {
 		size_t start, len = 0, w = 0;
 
@@ -229,8 +243,8 @@ slip_lookup(const struct slip_data *d, const struct slip_cur *cur, const char *n
 	return NULL;
 }
 
-/* Parse "name", "name:30", "name:^30", "name:>2" (the text between the
- * braces, length n) into the token. */
+/* Parse "name", "name:30", "name:^30", "name:>2", "name:30." (the text
+ * between the braces, length n) into the token. */
 static int
 slip_field(const struct slip_data *d, const struct slip_cur *cur, const char *tag,
     size_t n, int lineno, struct slip_tok *t, struct mc_err *err)
@@ -259,14 +273,18 @@ slip_field(const struct slip_data *d, const struct slip_cur *cur, const char *ta
 
 		if (p < end && (*p == '<' || *p == '^' || *p == '>'))
 			t->align = *p++;
+		if (p < end && end[-1] == '.') {
+			t->dots = true;
+			end--;
+		}
 		if (p == end)
 			w = -1;
 		for (; p < end && w >= 0; p++)
 			w = *p >= '0' && *p <= '9' && w <= SLIP_MAX_WIDTH ? w * 10 + (*p - '0') : -1;
 		if (w < 1 || w > SLIP_MAX_WIDTH)
 			return err_set(err, MC_EINVAL, _("the template %s has a bad width in "
-			    "{{%s…}} on line %d: write {{name:30}}, {{name:^30}} or "
-			    "{{name:>30}} (1 to %d columns)"), d->tname, name, lineno,
+			    "{{%s…}} on line %d: write {{name:30}}, {{name:^30}}, "
+			    "{{name:>30}} or {{name:30.}} (1 to %d columns)"), d->tname, name, lineno,
 			    SLIP_MAX_WIDTH);
 		t->width = (size_t)w;
 	}

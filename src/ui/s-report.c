@@ -306,7 +306,7 @@ key(struct ui *u, void *st, int k, enum act a)
 			ui_msg(u, _("Written beside the database: %s"), tail(path));
 	} else if (a == ACT_PRINT) {
 		if (rp_print(u, s, path, sizeof path, &err) != 0)
-			ui_error(u, _("Not printed: %s"), err.msg);
+			ui_error(u, "%s", err.msg);	/* core says "printing failed" */
 		else
 			ui_msg(u, _("Sent to the printer: %s"), tail(path));
 	} else {

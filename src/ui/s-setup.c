@@ -1,7 +1,7 @@
 /* s-setup.c — first start on a fresh database: the unit's identity and
  * the first officer (a supervisor) with a password, in one short form.  Nothing is
- * written until the last field is confirmed; quitting leaves the empty
- * database, and the setup runs again next time. */
+ * written until the last field is confirmed; Esc asks, then leaves, and
+ * the program removes the database file it created (main.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -21,7 +21,11 @@ enum {
 	SF_SAMPLE, SF_COUNT
 };
 
-static const char *const yes_no[] = { N_("no"), N_("yes"), NULL };
+/* The sample catalog: yes by default, so that F2 works on the first
+ * morning; it says plainly that it is to be replaced. */
+static const char *const sample_choices[] = {
+	N_("no"), N_("yes (sample data)"), NULL,
+};
 
 struct st_setup {
 	bool need_unit;		/* false: the unit exists, only an officer is missing */
@@ -157,7 +161,7 @@ draw(struct ui *u, void *st)
 
 	/* two lines at most, broken between words (rows 3 and 4 are free) */
 	draw_wrap(2, 2, s->need_unit ? _("A new database: tell motcua who you are. Esc "
-	    "quits (nothing is written).") : _("No officer yet: add the first one (a "
+	    "leaves (nothing is written).") : _("No officer yet: add the first one (a "
 	    "supervisor)."), COLS - 4, 2);
 	for (int i = first_field(s); i <= last_field(s); i++) {
 		w_field_draw(u, &s->f[i], y + 2, 2, 24, COLS - 6, i == s->focus);
@@ -166,6 +170,16 @@ draw(struct ui *u, void *st)
 	if (s->focus == SF_CODE)
 		draw_wrap(LINES - 4, 2, _("Agency code per QCVN 102:2016, e.g. 000.17.22.H56: "
 		    "it starts every dossier code."), COLS - 4, 1);
+	if (s->focus == SF_SAMPLE)
+		draw_wrap(LINES - 4, 2, _("Sample data — replace it with the province's "
+		    "catalog (F9 → Catalog)."), COLS - 4, 1);
+}
+
+static void
+quit_setup(struct ui *u, void *arg)
+{
+	(void)arg;
+	ui_pop(u);	/* the last screen: the program ends */
 }
 
 static bool
@@ -200,7 +214,11 @@ key(struct ui *u, void *st, int k, enum act a)
 		return true;
 	}
 	if (a == ACT_BACK || a == ACT_QUIT) {
-		ui_pop(u);	/* the last screen: the program ends */
+		/* asked first: what was typed would be lost; the program then
+		 * removes the database it created (main.c) */
+		ui_confirm(u, s->need_unit ? _("Leave the setup? Nothing is saved and the "
+		    "new database is removed.") : _("Leave the setup? No officer is added."),
+		    quit_setup, s);
 		return true;
 	}
 	return w_field_key(u, &s->f[s->focus], k, a);
@@ -254,7 +272,8 @@ setup_open(struct ui *u, bool need_unit)
 	w_field_init(&s->f[SF_PASS], N_("Password"), FK_SECRET, false);
 	w_field_init(&s->f[SF_PASS2], N_("Password again"), FK_SECRET, false);
 	w_field_init(&s->f[SF_SAMPLE], N_("Load sample catalog"), FK_CHOICE, false);
-	s->f[SF_SAMPLE].choices = yes_no;
+	s->f[SF_SAMPLE].choices = sample_choices;
+	s->f[SF_SAMPLE].choice = 1;
 	w_field_set(&s->f[SF_STATION], "1");
 	s->focus = first_field(s);
 }

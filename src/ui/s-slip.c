@@ -1,7 +1,9 @@
 /* s-slip.c — a slip on screen (scrollable), with p to print and s to
  * save, and ui_slip_show, which renders a slip or form, saves it to the
  * slips folder and only then shows it; printing it is a separate step
- * that may fail and be tried again. */
+ * that may fail and be tried again.  A failed print's message (core's:
+ * why, where the printer is set, where the slip is kept) is shown whole,
+ * wrapped under the slip, since it is too long for the message line. */
 #include "config.h"
 
 #include <stdio.h>
@@ -20,22 +22,34 @@ struct st_slip {
 	size_t nlines, top;
 	char path[4096];
 	char name[128];
+	char fail[512];		/* the last print failure, "" when none */
 };
+
+/* Lines kept under the slip for a print failure's message. */
+#define FAIL_LINES 5
 
 static void
 draw(struct ui *u, void *st)
 {
 	struct st_slip *s = st;
-	int h = LINES - 5;
+	int h = LINES - 5, failed = s->fail[0] != '\0' && h > FAIL_LINES + 4;
 
 	(void)u;
 	attrset(draw_attr(AT_TITLE));
 	draw_text(2, 1, s->title, COLS - 2, false);
 	attrset(A_NORMAL);
+	if (failed)
+		h -= FAIL_LINES + 1;
 	for (int i = 0; i < h - 1 && s->top + (size_t)i < s->nlines; i++)
 		draw_text(3 + i, 0, s->lines[s->top + (size_t)i], COLS - 1, false);
 	if (s->top + (size_t)h - 1 < s->nlines)
-		mvaddstr(LINES - 3, COLS - 2, "↓");
+		mvaddstr(2 + h, COLS - 2, "↓");
+	if (failed) {
+		mvhline(3 + h, 0, ACS_HLINE, COLS);
+		attrset(draw_attr(AT_ERROR));
+		draw_wrap(4 + h, 1, s->fail, COLS - 2, FAIL_LINES);
+		attrset(A_NORMAL);
+	}
 }
 
 static bool
@@ -57,11 +71,16 @@ key(struct ui *u, void *st, int k, enum act a)
 		else
 			return key(u, st, k, a);
 	} else if (a == ACT_PRINT) {
-		if (slip_print(u->db, s->path, &err) != 0)
-			ui_error(u, _("Not printed: %s (the record is kept; press p to try "
-			    "again)"), err.msg);
-		else
+		if (slip_print(u->db, s->path, &err) != 0) {
+			/* the message is drawn whole under the slip; the message
+			 * line would only repeat its start */
+			snprintf(s->fail, sizeof s->fail, "%s", err.msg);
+			u->msg[0] = '\0';
+			beep();
+		} else {
+			s->fail[0] = '\0';
 			ui_msg(u, _("Sent to the printer: %s"), s->path);
+		}
 	} else if (a == ACT_OK) {
 		ui_pop(u);
 	} else {

@@ -1,5 +1,5 @@
 # setup.sh — first start on a fresh database: the setup, then the main
-# screen; quitting the setup leaves an empty database that asks again;
+# screen; Esc asks, and leaving the setup leaves no database file behind;
 # the supervisor is logged in after the setup; later starts are the login.
 . "$top_srcdir/tests/cli/lib.sh"
 tui_setup
@@ -13,10 +13,20 @@ open_new() {
 open_new
 wait_for "First start"; ok "a fresh database opens the setup"
 check "the database was created" test -f "$db"
+like "$(screen)" "Esc leaves \(nothing is written\)" "the first line says what Esc does, whole"
 tm send-keys Escape
-wait_for "EXITED"; ok "Esc quits the setup"
-is "$(q 'SELECT count(*) FROM officer')" 0 "no officer written"
-is "$(q "SELECT count(*) FROM meta WHERE key = 'unit_code'")" 0 "no unit written"
+wait_for "Leave the setup\?"; ok "Esc asks before leaving"
+like "$(screen)" "new" "the question says the file goes"
+like "$(screen)" "database is removed\." "the question's end, whole"
+tm send-keys Escape
+sleep 0.3
+check "Esc at the question stays in the setup" sh -c '! grep -q EXITED' _ "$(screen)"
+like "$(screen)" "First start" "still the setup"
+tm send-keys Escape
+wait_for "Leave the setup\?"
+tm send-keys Enter
+wait_for "EXITED"; ok "confirmed, the setup is left"
+is "$(ls -A "$T/new" | tr '\n' ' ')" "" "no database file (nor -wal, -shm) is left behind"
 tui_fresh
 
 open_new
@@ -40,7 +50,11 @@ like "$(screen)" "••••••••••••" "the password shows as d
 tm send-keys -l "mat-khau-lam"; tm send-keys Enter
 wait_for "the two passwords differ"; ok "two different passwords are refused"
 tm send-keys C-u; tm send-keys -l "mat-khau-lan"; tm send-keys Enter
-tm send-keys Space Enter
+like "$(screen)" "Load sample catalog +\( \) no +\(•\) yes \(sample data\)" \
+    "the sample catalog: yes by default"
+like "$(screen)" "Sample data — replace it with the province's catalog \(F9 → Catalog\)\." \
+    "marked as sample data to replace, the line whole"
+tm send-keys Enter
 wait_for "Save these details"; ok "the last field asks for confirmation"
 tm send-keys Enter
 wait_for "Main menu"; ok "then the main screen"

@@ -21,7 +21,7 @@ main(void)
 {
 	struct mc_warnings w;
 	struct mc_err err;
-	char id[13], ph[11];
+	char id[13], ph[MC_PHONE_LEN];
 
 	ok(check("087084000999", 0, id, &w) == 0 && w.n == 0, "a good ID number");
 	is_str(id, "087084000999", "kept as is");
@@ -60,5 +60,25 @@ main(void)
 	ok(citizen_check_phone("09123456789", ph, &err) != 0, "11 digits refused");
 	ok(citizen_check_phone("09a2345678", ph, &err) != 0, "a letter refused");
 	ok(strstr(err.msg, "10 digits") != NULL, "the message says 10 digits");
+	ok(strstr(err.msg, "11") != NULL && strstr(err.msg, "02") != NULL,
+	    "the message says a landline has 11 digits starting with 02");
+	/* landlines: 02 + area code + subscriber, 11 digits */
+	ok(citizen_check_phone("02773851234", ph, &err) == 0 && !strcmp(ph, "02773851234"),
+	    "an 11-digit landline (Đồng Tháp)");
+	ok(citizen_check_phone("0277 385 1234", ph, &err) == 0 &&
+	    !strcmp(ph, "02773851234"), "a landline with spaces: digits only");
+	ok(citizen_check_phone("0277.385.1234", ph, &err) == 0 &&
+	    !strcmp(ph, "02773851234"), "a landline with dots: digits only");
+	ok(citizen_check_phone("024.3825.1234", ph, &err) == 0 &&
+	    !strcmp(ph, "02438251234"), "a Hà Nội landline");
+	ok(citizen_check_phone("+84 277 385 1234", ph, &err) == 0 &&
+	    !strcmp(ph, "02773851234"), "a landline with +84");
+	ok(citizen_check_phone("+84 277 385 12345", ph, &err) != 0, "+84 and 11 digits refused");
+	ok(citizen_check_phone("12773851234", ph, &err) != 0, "11 digits not starting with 0 refused");
+	ok(citizen_check_phone("0277385123", ph, &err) == 0, "10 digits starting with 02 kept");
+	ok(citizen_check_phone("027738512345", ph, &err) != 0, "12 digits refused");
+	ok(citizen_check_phone("0277 385 1234 9", ph, &err) != 0, "a digit too many refused");
+	ok(citizen_check_phone("", ph, &err) != 0, "nothing is not a phone");
+	ok(citizen_check_phone("0277/3851234", ph, &err) != 0, "a slash refused");
 	return tap_done();
 }
