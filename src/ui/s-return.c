@@ -273,7 +273,8 @@ return_open(struct ui *u, const char *code)
 	if ((s = ui_push_new(u, &screen_return)) == NULL)
 		return;
 	/* TRANSLATORS: labels of the return screen's fields, under 15 columns */
-	w_field_init(&s->f[RF_CODE], N_("Dossier code:"), FK_TEXT, false);
+	/* Telex too: a code's lone letters ("H56") stay as typed */
+	w_field_init(&s->f[RF_CODE], N_("Dossier code:"), FK_TEXT, true);
 	w_field_init(&s->f[RF_RATING], N_("Rating:"), FK_TEXT, false);
 	w_field_init(&s->f[RF_WHO], N_("Collected by:"), FK_CHOICE, false);
 	s->f[RF_WHO].choices = who_choices;
