@@ -202,9 +202,10 @@ catalog_index_filter(const struct catalog_index *idx, const char *query,
 		case CR_ELSEWHERE: tier = 3; break;
 		default: tier = -1; break;
 		}
-		if (tier < 0 || tier > 2)
-			if (initials && strstr(e->initials, q) != NULL)
-				tier = 2;
+		/* initials rank below the name's words, above code or field */
+		if ((tier < 0 || tier == 3) && initials &&
+		    strstr(e->initials, q) != NULL)
+			tier = 2;
 		if (tier >= 0)
 			r[n++] = (struct ranked){i, tier, tier < 2 ? whole : 0};
 	}
