@@ -87,7 +87,8 @@ char *catalog_procedure_json(const struct mc_procedure *p, int indent);
 
 /* The catalog in memory for the procedure picker: loaded once, filtered
  * at every key without touching the database (2,000 procedures filter in
- * well under a millisecond). */
+ * a few milliseconds). */
+struct catalog_text;
 struct catalog_entry {
 	char *code, *name, *field, *time_limit;
 	long long fee;
@@ -96,6 +97,8 @@ struct catalog_entry {
 				 * "Đăng ký khai sinh" → "dkks" */
 	int uses;		/* dossiers of this procedure at this station */
 	int position;		/* catalog order */
+	struct catalog_text *keys;	/* private to the index: the name, and
+					 * code name field, as keys to match */
 };
 struct catalog_index {
 	struct catalog_entry *e;
@@ -105,10 +108,17 @@ struct catalog_index {
  * order. */
 int catalog_index_load(sqlite3 *db, struct catalog_index *idx, struct mc_err *err);
 void catalog_index_free(struct catalog_index *idx);
-/* Indexes (into idx->e) of the entries matching `query` — every word of
- * the folded query is found in the folded code/name/field, or the whole
- * query is a prefix of the initials ("dkks") — in the index's order.
- * Fills at most max; returns the count. */
+/* Indexes (into idx->e) of the entries matching `query`, best match
+ * first.  Every word of the query must be found in the code, name or
+ * field without regard to case, or the whole query (one word) in the
+ * initials ("dkks"); a diacritic typed must be there too ("khai tử" does
+ * not find "khai sinh"), one not typed matches any.  The ranking, best
+ * first: every word at the start of a word of the name; every word in
+ * the name, some inside a word; the initials; the code or field.  Among
+ * equals, more words that are whole words of the name first ("khai tu":
+ * "khai tử" before "khai sinh", whose "tục" only starts with "tu"), then
+ * the index's order (most used, then catalog order).  Fills at most max;
+ * returns the count (0 also when memory ran out). */
 size_t catalog_index_filter(const struct catalog_index *idx, const char *query,
     size_t *out, size_t max);
 

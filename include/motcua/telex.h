@@ -40,12 +40,14 @@ struct telex {
 
 	/* The engine's state, private to telex.c: the letters with their
 	 * marks, the tone of the syllable (it is placed only when the word
-	 * is shown), and the keys as typed minus those that undid a mark,
-	 * which is what a word that cannot be Vietnamese shows. */
+	 * is shown), and what a word that cannot be Vietnamese shows: the
+	 * keys as typed minus those that undid a mark, or, once an undo has
+	 * ended the syllable, the letters as they were spelt then followed
+	 * by the keys typed since (UTF-8). */
 	struct telex_letter let[TELEX_MAX_KEYS];
 	size_t nlet;
 	int tone;		/* 0 none, 1..5 sắc huyền hỏi ngã nặng */
-	char lit[TELEX_MAX_KEYS + 1];
+	char lit[TELEX_MAX_KEYS * 4 + 1];
 	size_t nlit;
 	unsigned long long dead;	/* modifier keys undone in this word */
 };

@@ -1,12 +1,15 @@
 /* catalog-index.c — the catalog in memory for the procedure picker: loaded
  * once (procedures in force, most used at this station first), then
- * filtered at every key without touching the database, by words or by the
- * initials of the name ("dkks" for "đăng ký khai sinh"). */
+ * filtered and ranked at every key without touching the database, by the
+ * words of the name, the initials of the name ("dkks" for "đăng ký khai
+ * sinh"), or the code and field (the rule is catalog-match.c's). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog-int.h"
 #include "motcua/catalog.h"
 #include "motcua/date.h"
 #include "motcua/db.h"
@@ -43,10 +46,34 @@ catalog_index_free(struct catalog_index *idx)
 		free(e->time_limit);
 		free(e->fold);
 		free(e->initials);
+		if (e->keys != NULL) {
+			catalog_text_free(&e->keys[0]);
+			catalog_text_free(&e->keys[1]);
+			free(e->keys);
+		}
 	}
 	free(idx->e);
 	idx->e = NULL;
 	idx->n = 0;
+}
+
+/* The name, and code name field together, as keys to match (e->keys). */
+static int
+keys_make(struct catalog_entry *e)
+{
+	size_t len = strlen(e->code) + strlen(e->name) + strlen(e->field) + 3;
+	char *all = malloc(len);
+	int rc = -1;
+
+	if (all == NULL || (e->keys = calloc(2, sizeof *e->keys)) == NULL)
+		goto out;
+	snprintf(all, len, "%s %s %s", e->code, e->name, e->field);
+	if (catalog_text_make(e->name, &e->keys[0]) == 0 &&
+	    catalog_text_make(all, &e->keys[1]) == 0)
+		rc = 0;
+out:
+	free(all);
+	return rc;
 }
 
 static char *
@@ -104,8 +131,10 @@ catalog_index_load(sqlite3 *db, struct catalog_index *idx, struct mc_err *err)
 		e->initials = initials_of((const char *)sqlite3_column_text(st, 6));
 		e->uses = sqlite3_column_int(st, 7);
 		e->position = sqlite3_column_int(st, 8);
+		e->keys = NULL;
 		if (e->code == NULL || e->name == NULL || e->field == NULL ||
-		    e->time_limit == NULL || e->fold == NULL || e->initials == NULL) {
+		    e->time_limit == NULL || e->fold == NULL || e->initials == NULL ||
+		    keys_make(e) != 0) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -120,48 +149,73 @@ catalog_index_load(sqlite3 *db, struct catalog_index *idx, struct mc_err *err)
 	return 0;
 }
 
-/* Does every word of q (folded, single spaces) occur in s? */
-static bool
-all_words_in(const char *q, const char *s)
+/* One entry that matches, and how well. */
+struct ranked {
+	size_t i;		/* into idx->e, i.e. most used first */
+	int tier;		/* 0 name word starts, 1 inside the name's words,
+				 * 2 initials, 3 code or field */
+	int whole;		/* typed words that are whole words of the name */
+};
+
+static int
+ranked_cmp(const void *a, const void *b)
 {
-	char word[128];
+	const struct ranked *x = a, *y = b;
 
-	while (*q != '\0') {
-		size_t n = strcspn(q, " ");
-
-		if (n >= sizeof word)
-			n = sizeof word - 1;
-		memcpy(word, q, n);
-		word[n] = '\0';
-		if (strstr(s, word) == NULL)
-			return false;
-		q += n;
-		while (*q == ' ')
-			q++;
-	}
-	return true;
+	if (x->tier != y->tier)
+		return x->tier < y->tier ? -1 : 1;
+	if (x->whole != y->whole)
+		return x->whole > y->whole ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
 }
 
 size_t
 catalog_index_filter(const struct catalog_index *idx, const char *query,
     size_t *out, size_t max)
 {
-	char *q = vntext_fold(query != NULL ? query : "", NULL);
+	struct catalog_text qt;
+	struct ranked *r;
+	char *q;
 	size_t n = 0;
 	bool initials;
 
-	if (q == NULL)
+	if ((q = vntext_fold(query != NULL ? query : "", NULL)) == NULL)
 		return 0;
+	if (catalog_text_make(query != NULL ? query : "", &qt) != 0) {
+		free(q);
+		return 0;
+	}
+	if ((r = malloc((idx->n + 1) * sizeof *r)) == NULL) {
+		catalog_text_free(&qt);
+		free(q);
+		return 0;
+	}
 	/* a single word of two letters or more may be initials ("dkks") */
 	initials = strlen(q) >= 2 && strchr(q, ' ') == NULL;
-	for (size_t i = 0; i < idx->n && n < max; i++) {
+	for (size_t i = 0; i < idx->n; i++) {
 		const struct catalog_entry *e = &idx->e[i];
+		int whole = 0, tier;
 
-		if (q[0] == '\0' || all_words_in(q, e->fold) ||
-		    (initials && strstr(e->initials, q) != NULL))
-			out[n++] = i;
+		switch (catalog_match(&qt, &e->keys[0], &e->keys[1], &whole)) {
+		case CR_NAME_START: tier = 0; break;
+		case CR_NAME_INSIDE: tier = 1; break;
+		case CR_ELSEWHERE: tier = 3; break;
+		default: tier = -1; break;
+		}
+		/* initials rank below the name's words, above code or field */
+		if ((tier < 0 || tier == 3) && initials &&
+		    strstr(e->initials, q) != NULL)
+			tier = 2;
+		if (tier >= 0)
+			r[n++] = (struct ranked){i, tier, tier < 2 ? whole : 0};
 	}
+	qsort(r, n, sizeof *r, ranked_cmp);
+	if (n > max)
+		n = max;
+	for (size_t i = 0; i < n; i++)
+		out[i] = r[i].i;
+	free(r);
+	catalog_text_free(&qt);
 	free(q);
 	return n;
 }
-

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 
 #include "motcua/catalog.h"
@@ -47,5 +48,35 @@ void catalog_loader_close(struct catalog_loader *l);
 /* 1 found (p filled), 0 not held, -1 error. */
 int catalog_loader_get(struct catalog_loader *l, const char *code,
     struct mc_procedure *p, struct mc_err *err);
+
+/* ---- matching a search (catalog-match.c) --------------------------------
+ * Text as keys, one a letter: the base letter in lower case with the shape
+ * mark and the tone it carries.  A typed letter matches a held one when
+ * the base is the same and each mark typed is there (a mark not typed
+ * matches any): "khai tu" finds "khai tử", "khai tử" only names with tử. */
+struct catalog_text {
+	uint32_t *k;
+	size_t n;
+};
+/* 0, or -1 (invalid UTF-8, out of memory) with t empty. */
+int catalog_text_make(const char *s, struct catalog_text *t);
+void catalog_text_free(struct catalog_text *t);
+/* The next word of q after [*from, *from + *len) (start with both 0):
+ * false when there is none. */
+bool catalog_text_word(const struct catalog_text *q, size_t *from, size_t *len);
+
+/* Where one typed word w[0..wn) best occurs in t: as a whole word, at the
+ * start of a word, inside one, or not at all. */
+enum catalog_fit { CM_NONE, CM_INSIDE, CM_START, CM_WHOLE };
+enum catalog_fit catalog_word_fit(const uint32_t *w, size_t wn,
+    const struct catalog_text *t);
+
+/* How well all the words of q match a procedure: each at the start of a
+ * word of the name (or a whole word), each in the name but some inside a
+ * word, some only elsewhere (in `all`: code, name and field), or one not
+ * at all.  *whole counts the words that are whole words of the name. */
+enum catalog_rank { CR_NAME_START, CR_NAME_INSIDE, CR_ELSEWHERE, CR_NONE };
+enum catalog_rank catalog_match(const struct catalog_text *q,
+    const struct catalog_text *name, const struct catalog_text *all, int *whole);
 
 #endif

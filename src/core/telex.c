@@ -7,12 +7,14 @@
  * stays a possible Vietnamese syllable (or the start of one); otherwise
  * the key is taken as a plain letter.  Pressing a modifier whose effect
  * is already there undoes it and types the key as a letter ("ass" → "as");
- * that key is then a plain letter for the rest of the word.
+ * that key is then a plain letter for the rest of the word, and the other
+ * marks stay ("tooss" → "tôs").
  *
  * The tone is stored once and placed on a vowel only when the word is
  * shown, so it moves by itself as letters are added ("hòa" + n → "hoàn").
  * A word that is not a possible syllable is shown as typed (its keys
- * minus those that undid a mark): "windows", "email", "text".
+ * minus those that undid a mark): "windows", "email", "text"; one made
+ * so by an undo, as its letters were spelt then, and the keys after.
  *
  * Backspace forgets the last key and replays the others: a word has at
  * most TELEX_MAX_KEYS keys, so that costs a few microseconds at most; a
@@ -22,10 +24,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uninorm.h>
-#include <unistr.h>
 
-#include "motcua/i18n.h"
 #include "motcua/telex.h"
 
 enum { MK_NONE, MK_HAT, MK_HORN, MK_BREVE, MK_STROKE };
@@ -96,8 +95,8 @@ static const struct {
 	{"ue6", true}, {"ui", false}, {"uo6", true}, {"uo7", false},
 	{"u7o7", true}, {"uy", true}, {"u7a", false}, {"u7i", false},
 	{"u7u", false}, {"ye6", true},
-	{"ie6u", false}, {"ye6u", false}, {"oai", false}, {"oay", false},
-	{"oeo", false}, {"ua6y", false}, {"uo6i", false}, {"u7o7i", false},
+	{"ie6u", false}, {"ye6u", false}, {"oai", false}, {"oao", false},
+	{"oay", false}, {"oeo", false}, {"ua6y", false}, {"uo6i", false}, {"u7o7i", false},
 	{"u7o7u", false}, {"uya", false}, {"uye6", true}, {"uyu", false},
 };
 
@@ -143,8 +142,11 @@ is_digit(char c)
 }
 
 /* Where the initial consonant ends and the vowel group [ns, ne) lies.
- * In "qu" the u belongs to the consonant; in "gi" the i does too when a
- * vowel follows it ("gia", "giữa") but not otherwise ("gì", "gìn"). */
+ * In "qu" the u belongs to the consonant when a vowel follows it ("qua",
+ * "quý"); until one comes the u is the vowel, so a tone typed straight
+ * after "qu" has a place ("quf" shows "qù", then "a" makes "quà").  In
+ * "gi" the i belongs to the consonant too when a vowel follows it ("gia",
+ * "giữa") but not otherwise ("gì", "gìn"). */
 static void
 split(const struct telex_letter *L, size_t n, size_t *ns, size_t *ne)
 {
@@ -152,8 +154,8 @@ split(const struct telex_letter *L, size_t n, size_t *ns, size_t *ne)
 
 	while (i < n && !is_vowel(L[i].base))
 		i++;
-	if (i == 1 && i < n && L[0].base == 'q' && L[1].base == 'u' &&
-	    L[1].mark == MK_NONE)
+	if (i == 1 && i + 1 < n && L[0].base == 'q' && L[1].base == 'u' &&
+	    L[1].mark == MK_NONE && is_vowel(L[2].base))
 		i++;
 	else if (i == 1 && i + 1 < n && L[0].base == 'g' && L[1].base == 'i' &&
 	    L[1].mark == MK_NONE && is_vowel(L[2].base))
@@ -226,6 +228,12 @@ syllable_ok(const struct telex_letter *L, size_t n, int tone)
 		return k == 0 || strcmp(cons, "q") == 0 ||
 		    in_list(cons, initials, sizeof initials / sizeof *initials);
 	}
+	/* "qu" with nothing after it yet: the u holds the place of the vowel
+	 * to come (see split), so it takes a tone but no shape mark ("qư")
+	 * and no final consonant ("qun") */
+	if (strcmp(cons, "q") == 0 && ne == n && ne - ns == 1 &&
+	    L[ns].base == 'u' && L[ns].mark == MK_NONE)
+		return true;
 	if (k > 0 && !in_list(cons, initials, sizeof initials / sizeof *initials))
 		return false;
 	for (size_t i = 0; i < ns; i++)
@@ -301,6 +309,8 @@ classify(enum telex_mode mode, char k, int *arg)
 	}
 }
 
+static size_t spell(const struct telex *t, char *out);
+
 /* One bit a key, to remember the modifier keys undone in this word. */
 static unsigned long long
 key_bit(char k)
@@ -349,6 +359,12 @@ undone(struct telex *t, char k, bool upper, bool push)
 		t->nlit--;
 	}
 	push_lit(t, upper ? (char)(k - 'a' + 'A') : k);
+	/* The undo's letter ends the syllable ("toos" + s: no word has "ôs"):
+	 * the marks made before it stay, so the word is shown from here on as
+	 * its letters now spell it, then the keys that follow as typed:
+	 * "tooss" → "tôs", "ass" → "as". */
+	if (!word_ok(t))
+		t->nlit = spell(t, t->lit);
 }
 
 /* Try mark m on letter i; keep it if the word stays possible. */
@@ -613,18 +629,15 @@ tone_pos(const struct telex_letter *E, size_t n, size_t ns, size_t ne,
 	return ns;
 }
 
-/* Rebuild t->word from the letters (or from lit if not a word). */
-static void
-render(struct telex *t)
+/* The letters with their marks and the tone, as UTF-8 into out (room
+ * for 3 bytes a letter and the NUL); returns the length. */
+static size_t
+spell(const struct telex *t, char *out)
 {
 	struct telex_letter E[TELEX_MAX_KEYS];
 	size_t n = t->nlet, ns, ne, tp = (size_t)-1;
-	char *p = t->word;
+	char *p = out;
 
-	if (!word_ok(t)) {
-		memcpy(t->word, t->lit, t->nlit + 1);
-		return;
-	}
 	memcpy(E, t->let, n * sizeof *E);
 	split(E, n, &ns, &ne);
 	/* ư with ơ: a horn on either and a letter after them means both
@@ -647,6 +660,17 @@ render(struct telex *t)
 			*p++ = up ? (char)(E[i].base - 'a' + 'A') : E[i].base;
 	}
 	*p = '\0';
+	return (size_t)(p - out);
+}
+
+/* Rebuild t->word from the letters (or from lit if not a word). */
+static void
+render(struct telex *t)
+{
+	if (word_ok(t))
+		(void)spell(t, t->word);
+	else
+		memcpy(t->word, t->lit, t->nlit + 1);
 }
 
 static void
@@ -713,76 +737,4 @@ const char *
 telex_word(const struct telex *t)
 {
 	return t->word;
-}
-
-/* Letters, digits and non-ASCII bytes make up a token of telex_convert. */
-static bool
-is_word_byte(unsigned char c)
-{
-	return is_alpha((char)c) || is_digit((char)c) || c >= 0x80;
-}
-
-char *
-telex_convert(const char *text, enum telex_mode mode, bool new_style,
-    struct mc_err *err)
-{
-	size_t len = strlen(text), olen = 0;
-	/* A word's output is at most 3 bytes a key (đ, precomposed vowels). */
-	char *out = len < SIZE_MAX / 3 ? malloc(len * 3 + 1) : NULL, *nfc;
-	struct telex t;
-	size_t i = 0, nfc_len;
-
-	if (u8_check((const uint8_t *)text, len) != NULL) {
-		free(out);
-		err_set(err, MC_EINVAL, _("the text is not valid UTF-8: retype it, or convert the file to UTF-8"));
-		return NULL;
-	}
-	if (out == NULL) {
-		err_set(err, MC_ENOMEM, _("out of memory"));
-		return NULL;
-	}
-	telex_init(&t, mode, new_style);
-	while (i < len) {
-		size_t j = i;
-		bool raw = false;
-
-		if (!is_word_byte((unsigned char)text[i])) {
-			out[olen++] = text[i++];
-			continue;
-		}
-		/* A token: letters, digits and non-ASCII bytes together. */
-		while (j < len && is_word_byte((unsigned char)text[j])) {
-			unsigned char c = (unsigned char)text[j];
-			if (c >= 0x80 || (mode == TELEX_TELEX && is_digit((char)c)))
-				raw = true;
-			j++;
-		}
-		if (j - i > TELEX_MAX_KEYS)
-			raw = true;
-		if (raw) {
-			memcpy(out + olen, text + i, j - i);
-			olen += j - i;
-		} else {
-			size_t wl;
-
-			telex_reset(&t);
-			for (size_t k = i; k < j; k++)
-				if (!telex_key(&t, text[k]))
-					break;	/* cannot happen: a token is all keys */
-			wl = strlen(t.word);
-			memcpy(out + olen, t.word, wl);
-			olen += wl;
-		}
-		i = j;
-	}
-	out[olen] = '\0';
-	/* Text copied as it was may be decomposed: the result is NFC. */
-	nfc = (char *)u8_normalize(UNINORM_NFC, (const uint8_t *)out, olen + 1,
-	    NULL, &nfc_len);
-	free(out);
-	if (nfc == NULL) {
-		err_set(err, MC_ENOMEM, _("out of memory"));
-		return NULL;
-	}
-	return nfc;
 }

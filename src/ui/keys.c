@@ -39,7 +39,7 @@ static const struct key_row rows[] = {
 	/* program-wide: every screen */
 	{ACT_HELP, "help", KM_SCREENS, {UK(KEY_F(1))}, 0, N_("Help")},
 	{ACT_BACK, "back", KM_SCREENS, {27}, 0, N_("Back")},
-	{ACT_TELEX, "telex", KM_SCREENS, {UK_CTRL('t'), UK(KEY_F(12))}, 0, N_("VN/EN")},
+	{ACT_TELEX, "telex", KM_SCREENS, {UK_CTRL('t'), UK(KEY_F(12))}, 0, N_("VN typing")},
 	{ACT_MORE, "more-hints", KM_SCREENS, {UK_CTRL('n')}, 0, N_("More")},
 	{ACT_MESSAGES, "messages", KM_SCREENS, {UK_CTRL('p')}, 0, N_("Last messages")},
 	/* every screen of a session: cover the screen (s-login.c).  Ctrl-L

@@ -1,7 +1,8 @@
 /* s-receive.c — F2, step 1: pick the procedure.  The catalog is loaded
- * into memory once per visit and filtered at every key (code, name and
- * field without diacritics, or initials: "dkks"); the procedures this
- * station uses most come first. */
+ * into memory once per visit and filtered at every key, best match first
+ * (the rule is catalog_index_filter's: the name's words, initials "dkks",
+ * code or field; among equals the procedures this station uses most).
+ * The search takes Telex like any text field: "khai tuwr" is "khai tử". */
 #include "config.h"
 
 #include <stdio.h>
@@ -160,7 +161,7 @@ receive_open(struct ui *u)
 	}
 	fl->base = u->depth;
 	/* TRANSLATORS: label of the procedure search field (under 10 columns) */
-	w_field_init(&fl->search, N_("Search:"), FK_TEXT, false);
+	w_field_init(&fl->search, N_("Search:"), FK_TEXT, true);
 	refilter(fl);
 	ui_push(u, &screen_procedure, fl);
 }

@@ -386,7 +386,8 @@ return_open(struct ui *u, const char *code)
 		return;
 	}
 	/* TRANSLATORS: labels of the return screen's fields, under 15 columns */
-	w_field_init(&s->f[RF_CODE], N_("Dossier code:"), FK_TEXT, false);
+	/* Telex too: a code's lone letters ("H56") stay as typed */
+	w_field_init(&s->f[RF_CODE], N_("Dossier code:"), FK_TEXT, true);
 	s->f[RF_CODE].scan = true;	/* a chip card's QR finds by its ID */
 	w_field_init(&s->f[RF_RATING], N_("Rating:"), FK_TEXT, false);
 	w_field_init(&s->f[RF_WHO], N_("Collected by:"), FK_CHOICE, false);

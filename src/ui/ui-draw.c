@@ -152,7 +152,9 @@ draw_header(struct ui *u, const char *title)
 	date_format(now.jdn, date);
 	attrset(draw_attr(AT_BAR));
 	mvhline(0, 0, ' ', COLS);
-	snprintf(right, sizeof right, "%s  %s: %s  %s ", u->telex ? "[VN]" : "[EN]",
+	/* the typing mode (Ctrl-T), not the screen's language */
+	snprintf(right, sizeof right, "%s  %s: %s  %s ",
+	    u->telex ? _("[Typing: VN]") : _("[Typing: plain]"),
 	    _("Officer"), u->officer.username[0] ? u->officer.username : "—", date);
 	draw_text(0, 1, u->unit.name[0] ? u->unit.name : "motcua",
 	    COLS - 2 - (int)vntext_width(right), false);

@@ -18,11 +18,11 @@ tm send-keys -l "Nguye64n Tha2nh Ho2a"
 wait_for "Nguyễn Thành Hòa"; ok "VNI composes the name (6 = ê, 4 = ngã, 2 = huyền)"
 tm send-keys Enter Enter Enter
 tm send-keys C-t
-wait_for "\[EN\]"; ok "Ctrl-T turns Vietnamese input off"
+wait_for "\[Typing: plain\]"; ok "Ctrl-T turns Vietnamese typing off, and the header says so"
 tm send-keys -l "Ap 3"
 wait_for "Ap 3"; ok "typed as is with the input off"
 tm send-keys C-t
-wait_for "\[VN\]"; ok "Ctrl-T turns it on again"
+wait_for "\[Typing: VN\]"; ok "Ctrl-T turns it on again"
 tm send-keys Enter Enter Enter
 wait_for "4/4"; ok "on to the summary"
 tm send-keys Enter

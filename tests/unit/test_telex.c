@@ -114,6 +114,19 @@ static const struct vec {
 	{V, O, "tu7", "tư"}, {V, O, "xin0", "xin0"}, {V, O, "ngoai2", "ngoài"},
 	{V, O, "khuy3u", "khuỷu"}, {V, O, "chuye6n5", "chuyện"},
 	{V, O, "Vie65t<", "Việ"}, {V, O, "a11<", "á"}, {V, O, "tuoi7", "tươi"},
+	/* the oao cluster, tone on the middle vowel */
+	{T, O, "khoaof", "khoào"}, {T, O, "khoafo", "khoào"}, {T, O, "ngoaos", "ngoáo"},
+	{T, O, "ngoaso", "ngoáo"}, {T, N, "ngoaos", "ngoáo"}, {T, O, "NGOAOS", "NGOÁO"},
+	{V, O, "kho2ao", "khoào"}, {V, O, "ngoao1", "ngoáo"}, {T, O, "khoaof<", "khoao"},
+	/* a repeated key after other marks keeps those marks */
+	{T, O, "tooss", "tôs"}, {T, O, "Tooss", "Tôs"}, {T, O, "toosst", "tôst"},
+	{T, O, "ddaass", "đâs"}, {T, O, "vieejj", "viêj"}, {T, O, "tooss<", "tố"},
+	{V, O, "to611", "tô1"},
+	/* a tone after qu, before the vowel */
+	{T, O, "qufa", "quà"}, {T, O, "quf", "qù"}, {T, O, "qusy", "quý"},
+	{T, O, "qujy", "quỵ"}, {T, O, "QUFA", "QUÀ"}, {T, O, "quran", "quản"},
+	{T, O, "qufaa", "quầ"}, {T, O, "qufa<", "qù"}, {V, O, "qu2a", "quà"},
+	{T, O, "quw", "quw"}, {T, O, "qun", "qun"},
 	{V, O, "hoa8c5", "hoặc"}, {V, O, "hoa7c", "hoa7c"}, {V, O, "as", "as"}, {V, O, "tieng61", "tiếng"},
 };
 
