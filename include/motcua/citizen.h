@@ -37,6 +37,10 @@ int citizen_check_id(const char *in, int birth_jdn, char out[13],
  * "0277 385 1234" gives "02773851234"). */
 int citizen_check_phone(const char *in, char out[MC_PHONE_LEN], struct mc_err *err);
 
+/* The digits of s (an ID or phone number as typed, or a search text) if s
+ * is only digits, spaces, dots and dashes; else "".  out holds n bytes. */
+void citizen_digits(const char *s, char *out, size_t n);
+
 /* Check an e-mail address: one '@' with something on both sides and no
  * space or control character.  Both front ends and the receipt use it. */
 int citizen_check_email(const char *in, struct mc_err *err);

@@ -232,6 +232,22 @@ cli_login(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db, struct mc_
 	return login(ctx, a, db, o, false);
 }
 
+sqlite3 *
+cli_login_for(struct cli_ctx *ctx, const struct cli_args *a, enum mc_action act,
+    struct mc_officer *o)
+{
+	struct mc_err err;
+	sqlite3 *db;
+
+	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, o))
+		return NULL;
+	if (role_check(o->role, act, &err) != 0) {
+		cli_fail(&err);
+		return NULL;
+	}
+	return db;
+}
+
 int
 cli_login_passwd(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db,
     struct mc_officer *o)

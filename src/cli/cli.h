@@ -20,6 +20,7 @@
 #include "motcua/date.h"
 #include "motcua/dossier.h"
 #include "motcua/error.h"
+#include "motcua/role.h"
 #include "motcua/unit.h"
 
 #define EXIT_USAGE 2
@@ -237,6 +238,11 @@ int cli_password_tty(const char *prompt, const char *option, char *buf, size_t n
  * cli_group_password among its form's options) before changing anything;
  * the commands that only read never do. */
 int cli_login(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db,
+    struct mc_officer *o);
+/* The database, with its acting officer proved by cli_login and allowed
+ * action `act` (core checks the role again when it writes); NULL after
+ * printing one line. */
+sqlite3 *cli_login_for(struct cli_ctx *ctx, const struct cli_args *a, enum mc_action act,
     struct mc_officer *o);
 /* cli_login for `motcua passwd`: a reset password logs in, to be changed. */
 int cli_login_passwd(struct cli_ctx *ctx, const struct cli_args *a, sqlite3 *db,

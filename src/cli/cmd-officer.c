@@ -85,24 +85,6 @@ run_add(struct cli_ctx *ctx, const struct cli_args *a)
 	return 0;
 }
 
-/* The acting officer of a supervisor's change: proved by their password
- * (cli_login: the file or the terminal, and the growing wait after a wrong
- * one) and allowed to manage officers.  Core checks the role again. */
-static sqlite3 *
-admin_login(struct cli_ctx *ctx, const struct cli_args *a, struct mc_officer *me)
-{
-	struct mc_err err;
-	sqlite3 *db;
-
-	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, me))
-		return NULL;
-	if (role_check(me->role, MC_ACT_OFFICER, &err) != 0) {
-		cli_fail(&err);
-		return NULL;
-	}
-	return db;
-}
-
 static int
 set_active(struct cli_ctx *ctx, const struct cli_args *a, bool active)
 {
@@ -110,7 +92,7 @@ set_active(struct cli_ctx *ctx, const struct cli_args *a, bool active)
 	struct mc_err err;
 	sqlite3 *db;
 
-	if ((db = admin_login(ctx, a, &me)) == NULL)
+	if ((db = cli_login_for(ctx, a, MC_ACT_OFFICER, &me)) == NULL)
 		return 1;
 	if (unit_officer_set_active(db, me.username, a->argv[0], active, &err) != 0)
 		return cli_fail(&err);
@@ -142,7 +124,7 @@ run_role(struct cli_ctx *ctx, const struct cli_args *a)
 	if (unit_role_parse(a->argv[1], &role) != 0)
 		return cli_error(_("unknown role '%s': use officer, supervisor or auditor"),
 		    a->argv[1]);
-	if ((db = admin_login(ctx, a, &me)) == NULL)
+	if ((db = cli_login_for(ctx, a, MC_ACT_OFFICER, &me)) == NULL)
 		return 1;
 	if (unit_officer_set_role(db, me.username, a->argv[0], role, &err) != 0)
 		return cli_fail(&err);
@@ -161,7 +143,7 @@ run_reset(struct cli_ctx *ctx, const struct cli_args *a)
 	sqlite3 *db;
 	int rc;
 
-	if ((db = admin_login(ctx, a, &me)) == NULL)
+	if ((db = cli_login_for(ctx, a, MC_ACT_OFFICER, &me)) == NULL)
 		return 1;
 	if (cli_new_password(a, "new-password-file", a->argv[0], pw, sizeof pw))
 		return 1;
@@ -181,7 +163,7 @@ run_unlock(struct cli_ctx *ctx, const struct cli_args *a)
 	struct mc_err err;
 	sqlite3 *db;
 
-	if ((db = admin_login(ctx, a, &me)) == NULL)
+	if ((db = cli_login_for(ctx, a, MC_ACT_OFFICER, &me)) == NULL)
 		return 1;
 	if (auth_unlock(db, me.username, a->argv[0], &err) != 0)
 		return cli_fail(&err);

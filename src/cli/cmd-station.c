@@ -68,22 +68,6 @@ run_list(struct cli_ctx *ctx, const struct cli_args *a)
 	return 0;
 }
 
-/* The acting officer, proved, and allowed to trust (core checks again). */
-static sqlite3 *
-trust_login(struct cli_ctx *ctx, const struct cli_args *a, struct mc_officer *me)
-{
-	struct mc_err err;
-	sqlite3 *db;
-
-	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, me))
-		return NULL;
-	if (role_check(me->role, MC_ACT_TRUST, &err) != 0) {
-		cli_fail(&err);
-		return NULL;
-	}
-	return db;
-}
-
 static int
 run_trust(struct cli_ctx *ctx, const struct cli_args *a)
 {
@@ -92,7 +76,7 @@ run_trust(struct cli_ctx *ctx, const struct cli_args *a)
 	struct mc_err err;
 	sqlite3 *db;
 
-	if ((db = trust_login(ctx, a, &me)) == NULL)
+	if ((db = cli_login_for(ctx, a, MC_ACT_TRUST, &me)) == NULL)
 		return 1;
 	if (sync_trust_file(db, me.username, a->argv[0], cli_arg(a, "fingerprint"), &t,
 	    &err) != 0)
@@ -110,7 +94,7 @@ run_revoke(struct cli_ctx *ctx, const struct cli_args *a)
 	char fpr[MC_FPR_LEN];
 	sqlite3 *db;
 
-	if ((db = trust_login(ctx, a, &me)) == NULL)
+	if ((db = cli_login_for(ctx, a, MC_ACT_TRUST, &me)) == NULL)
 		return 1;
 	if (trust_revoke(db, me.username, a->argv[0], &err) != 0 ||
 	    key_fingerprint_parse(a->argv[0], fpr, &err) != 0)

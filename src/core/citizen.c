@@ -191,3 +191,22 @@ citizen_check_birth(const char *in, int *jdn, char iso[11], struct mc_err *err)
 		memcpy(iso, day, MC_DATE_LEN);
 	return 0;
 }
+
+/* Digits of s if s is only digits, spaces, dots and dashes; else "". */
+void
+citizen_digits(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (k + 1 >= n)
+				break;
+			out[k++] = *s;
+		} else if (*s != ' ' && *s != '.' && *s != '-') {
+			k = 0;
+			break;
+		}
+	}
+	out[k] = '\0';
+}

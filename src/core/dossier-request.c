@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/citizen.h"
 #include "motcua/db.h"
 #include "motcua/dossier.h"
 #include "motcua/format.h"
@@ -150,25 +151,6 @@ run(sqlite3 *db, sqlite3_stmt *st, struct visit *v, struct mc_err *err)
 	return v->failed ? -1 : 0;
 }
 
-/* Digits of s if s is only digits, spaces, dots and dashes; else "". */
-static void
-digits_of(const char *s, char *out, size_t n)
-{
-	size_t k = 0;
-
-	for (; *s != '\0'; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (k + 1 >= n)
-				break;
-			out[k++] = *s;
-		} else if (*s != ' ' && *s != '.' && *s != '-') {
-			k = 0;
-			break;
-		}
-	}
-	out[k] = '\0';
-}
-
 int
 dossier_requests(sqlite3 *db, const char *text,
     int (*fn)(const struct mc_request *, void *), void *arg, struct mc_err *err)
@@ -178,7 +160,7 @@ dossier_requests(sqlite3 *db, const char *text,
 	sqlite3_stmt *st;
 	int rc;
 
-	digits_of(text, digits, sizeof digits);
+	citizen_digits(text, digits, sizeof digits);
 	if (strlen(digits) == 12 || (strlen(digits) == 10 && digits[0] == '0')) {
 		if (db_prepare(db, strlen(digits) == 12 ?
 		    REQUEST_SQL "AND json_extract(e.body, '$.applicant.id') = ?2 "

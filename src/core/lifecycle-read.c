@@ -108,25 +108,6 @@ due_visit(sqlite3_stmt *st, void *arg)
 	return v->fn(g, &f, v->arg);
 }
 
-/* Digits of s if s is only digits, spaces, dots and dashes; else "". */
-static void
-digits_of(const char *s, char *out, size_t n)
-{
-	size_t k = 0;
-
-	for (; *s != '\0'; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (k + 1 >= n)
-				break;
-			out[k++] = *s;
-		} else if (*s != ' ' && *s != '.' && *s != '-') {
-			k = 0;
-			break;
-		}
-	}
-	out[k] = '\0';
-}
-
 /* Is text the last part of a code: digits after the day's "-" (the
  * station and the sequence, "1001"), or the day and those digits
  * ("261130-1001")?  Up to 8 digits: ten are a phone, twelve an ID. */
@@ -189,7 +170,7 @@ lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *,
 		return each_row(db, st, fn, arg, err);
 	}
 
-	digits_of(text, digits, sizeof digits);
+	citizen_digits(text, digits, sizeof digits);
 	if (strlen(digits) == 12 || (strlen(digits) == 10 && digits[0] == '0')) {
 		if (db_prepare(db, strlen(digits) == 12 ?
 		    "SELECT " FOUND_COLUMNS " FROM dossier d WHERE d.applicant_id = ?1 "
