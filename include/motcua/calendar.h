@@ -14,25 +14,54 @@
  * holiday, make-up day, official calendar, override) does not work; a
  * date listed as work does, with full office hours even on a weekend.
  *
- * Due dates (calendar_due):
- *   Receipt.  A dossier received on a day that does not work (the counter
- *     opened on a Sunday or a holiday) counts as received at the opening
- *     of the next working day.  On a working day, the receipt clock is
- *     clamped into that day's office hours: before opening -> opening, in
- *     the lunch break -> the afternoon opening, after closing -> closing.
+ * Due dates (calendar_due).  The day of receipt never counts, whatever
+ * day it is (Civil Code art. 147: a term starts the day after the event),
+ * and a term ends at the end of its last day (art. 148), i.e. at that
+ * day's closing time unless the receipt gives it an earlier clock.
+ * Examples with the default hours (07:30-11:30, 13:30-17:00):
  *   "N days" / "1 day": due on the Nth working day after the day of
- *     receipt (the day of receipt does not count), at the receipt clock
- *     clamped the same way into the due day's office hours (a Saturday
- *     half-day closes at the end of the morning).  A working Saturday
- *     (saturday_morning on) counts as a whole day here.
- *   "N hours": N × 60 minutes of office hours, counted from the receipt
- *     moment, or from the next opening if the counter is closed then.
- *     Saturday contributes its morning only.  Ending exactly at a closing
- *     time gives that closing time (11:30, not 13:30).
+ *     receipt, counting the days after it one by one and skipping those
+ *     that do not work.  The due clock:
+ *     - received on a working day before its last closing: the receipt
+ *       clock, clamped into office hours (before opening -> opening, in
+ *       the lunch break -> the afternoon opening), then clamped the same
+ *       way into the due day's hours (a half-day Saturday closes at the
+ *       end of the morning).  Mon 09:15 + 3 days -> Thu 09:15; Mon 06:10
+ *       + 1 day -> Tue 07:30; Mon 12:00 + 1 day -> Tue 13:30.
+ *     - received at or after the day's last closing, or on a day that
+ *       does not work: there is no clock inside the office day, so the
+ *       term runs to the closing of the due day.  Mon 18:45 + 1 day ->
+ *       Tue 17:00; Sat (office closed) + 5 days -> the next Fri 17:00,
+ *       the same as Fri 17:30 + 5 days; Sun + 1 day -> Mon 17:00; Tue
+ *       17/2/2026 (Tết) + 1 day -> Mon 23/2 17:00, the first working
+ *       day after Tết.
+ *     - a working Saturday (saturday_morning on) is a working day: it
+ *       counts as a whole day in the count (Fri 10:00 + 1 day -> Sat
+ *       10:00; Fri 14:00 + 1 day -> Sat 11:30, its closing), a receipt
+ *       on its morning keeps its clock (Sat 10:00 + 1 day -> Mon 10:00)
+ *       and one after its closing is due at closing (Sat 14:00 + 1 day
+ *       -> Mon 17:00, as on a Saturday off).
+ *     - a make-up working day (a date listed as work, e.g. Sat 10/1/2026)
+ *       is a full working day: it counts, and a receipt on it is a
+ *       working-day receipt (Sat 10/1/2026 09:00 + 1 day -> Mon 12/1
+ *       09:00; Fri 9/1 09:00 + 1 day -> Sat 10/1 09:00).
+ *   "N hours": N x 60 minutes of office hours, counted from the receipt
+ *     moment, or from the next opening if the counter is closed then (a
+ *     term in hours starts at its moment, art. 147(1); only office
+ *     minutes count).  Mon 10:00 + 4 hours -> Mon 16:00 (across lunch);
+ *     Fri 10:30 + 8 hours -> Mon 11:00 (1 h + 3 h 30 on Friday, 3 h 30
+ *     on Monday); Sat or Sun + 1 hour -> Mon 08:30; Mon 19:00 + 2 hours
+ *     -> Tue 09:30.  Saturday (saturday_morning on) contributes its
+ *     morning only; a make-up working day its full hours.  Ending
+ *     exactly at a closing time gives that closing time (Mon 07:30 + 4
+ *     hours -> Mon 11:30, not 13:30).
  *   "same day": the end of office hours of the day of receipt, if that
  *     day works, the receipt is not after sameday_cutoff (15:00 itself is
  *     in time) and the office has not closed; otherwise the end of office
- *     hours of the next working day.
+ *     hours of the next working day.  Mon 09:00 -> Mon 17:00; Mon 15:01
+ *     -> Tue 17:00; Sat or Sun -> Mon 17:00 (the same as "1 day" then:
+ *     the first day the office can act is the next working day); a
+ *     working Saturday 11:00 -> Sat 11:30, 12:00 -> Mon 17:00.
  * The search for a working day gives up after ten years of days off (an
  * error naming the cause), so a runaway override cannot hang the program.
  */

@@ -40,26 +40,29 @@ clamp_clock(const struct mc_calendar *cal, int nseg, int min)
 	return cal->seg[nseg - 1][1];
 }
 
+/* The receipt day itself never counts (Civil Code art. 147: a term starts
+ * the day after the event); the term is the next n working days, whatever
+ * the receipt day was.  The clock of the due day keeps the receipt's place
+ * in the office day: a receipt while the office's day is still ahead or
+ * under way keeps its clock (moved into office hours); a receipt once the
+ * day's office hours are over, or on a day that does not work, has no such
+ * clock, and its term runs to the end of the due day (art. 148: a term ends
+ * at the end of its last day), i.e. that day's closing time. */
 static int
 due_days(struct mc_calendar *cal, const struct mc_time *from, int n,
     struct mc_time *due, struct mc_err *err)
 {
-	int day = from->jdn, clock;
-	int nseg = calendar_day_segments(cal, day);
+	int day = from->jdn, clock = -1;	/* -1: the due day's closing */
+	int nseg = calendar_day_segments(cal, day), dseg;
 
-	if (nseg == 0) {
-		/* Received on a day off: as if at the next opening. */
-		if (next_working(cal, day, &day, err))
-			return -1;
-		clock = cal->seg[0][0];
-	} else {
+	if (nseg > 0 && from->min < cal->seg[nseg - 1][1])
 		clock = clamp_clock(cal, nseg, from->min);
-	}
 	for (int i = 0; i < n; i++)
 		if (next_working(cal, day, &day, err))
 			return -1;
+	dseg = calendar_day_segments(cal, day);
 	due->jdn = day;
-	due->min = clamp_clock(cal, calendar_day_segments(cal, day), clock);
+	due->min = clock < 0 ? cal->seg[dseg - 1][1] : clamp_clock(cal, dseg, clock);
 	return 0;
 }
 
@@ -172,10 +175,16 @@ calendar_due_reason(struct mc_calendar *cal, const struct mc_time *from,
 	case MC_LIMIT_DAYS:
 		reason_add(buf, n, &used, ngettext("%d working day", "%d working days",
 		    (unsigned long)limit->n), limit->n);
+		if (!calendar_is_working_day(cal, from->jdn))
+			reason_add(buf, n, &used, "%s", _("; received on a day off, due at "
+			    "closing time"));
 		break;
 	case MC_LIMIT_HOURS:
 		reason_add(buf, n, &used, ngettext("%d office hour", "%d office hours",
 		    (unsigned long)limit->n), limit->n);
+		if (!calendar_is_working_day(cal, from->jdn))
+			reason_add(buf, n, &used, "%s", _("; received on a day off, counted "
+			    "from the next opening"));
 		break;
 	case MC_LIMIT_SAMEDAY:
 		reason_add(buf, n, &used, "%s", _("same day"));

@@ -27,7 +27,7 @@ is "$out" "2026-03-03 17:00" "same day after 15:00"
 run calendar due --from "2026-03-02 15:00" --limit "same day"
 is "$out" "2026-03-02 17:00" "same day at 15:00"
 run calendar due --from "2026-03-01 10:00" --limit "1 day"
-is "$out" "2026-03-03 07:30" "received on Sunday: as Monday's opening"
+is "$out" "2026-03-02 17:00" "received on Sunday: due Monday at closing"
 export MOTCUA_NOW="2026-03-02 09:00"
 run calendar due --limit "1 day"
 unset MOTCUA_NOW

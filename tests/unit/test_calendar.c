@@ -277,11 +277,12 @@ test_due_defaults(struct mc_calendar *cal)
 	is_str(due(cal, T(2026, 3, 2, 12, 0), "1 day"), "2026-03-03 13:30", "in the lunch break");
 	is_str(due(cal, T(2026, 3, 2, 11, 30), "1 day"), "2026-03-03 11:30", "at 11:30");
 	is_str(due(cal, T(2026, 3, 2, 18, 45), "1 day"), "2026-03-03 17:00", "after closing");
-	/* a receipt on a day off counts from the next opening */
-	is_str(due(cal, T(2026, 3, 1, 10, 0), "1 day"), "2026-03-03 07:30",
-	    "received on Sunday: as Monday 07:30");
-	is_str(due(cal, T(2026, 2, 17, 10, 0), "1 day"), "2026-02-24 07:30",
-	    "received on mùng 1 Tết: as Mon 23/2 07:30");
+	/* a receipt on a day off: the days count from the next day, due at
+	 * the closing of the last one (art. 147, 148) */
+	is_str(due(cal, T(2026, 3, 1, 10, 0), "1 day"), "2026-03-02 17:00",
+	    "received on Sunday: due Monday at closing");
+	is_str(due(cal, T(2026, 2, 17, 10, 0), "1 day"), "2026-02-23 17:00",
+	    "received on mùng 1 Tết: due Mon 23/2 at closing");
 
 	/* hours: office hours only */
 	is_str(due(cal, T(2026, 3, 2, 7, 30), "8 hours"), "2026-03-03 08:00",
@@ -664,8 +665,8 @@ test_settings(sqlite3 *db)
 	is_str(due(cal, T(2027, 3, 5, 10, 0), "1 day"), "2027-03-06 10:00", "Fri + 1 day = Sat");
 	is_str(due(cal, T(2027, 3, 5, 14, 0), "1 day"), "2027-03-06 11:30",
 	    "Fri 14:00 + 1 day = Sat, at its closing 11:30");
-	is_str(due(cal, T(2027, 3, 6, 14, 0), "1 day"), "2027-03-08 11:30",
-	    "received Sat after closing: clock 11:30");
+	is_str(due(cal, T(2027, 3, 6, 14, 0), "1 day"), "2027-03-08 17:00",
+	    "received Sat after its closing: due at Monday's closing");
 	is_str(due(cal, T(2027, 3, 5, 16, 0), "2 hours"), "2027-03-06 08:30",
 	    "hours use Saturday morning");
 	is_str(due(cal, T(2027, 3, 5, 16, 0), "6 hours"), "2027-03-08 08:30",
