@@ -53,8 +53,14 @@ int citizen_check_birth(const char *in, int *jdn, char iso[11], struct mc_err *e
 /* Province of birth registration for a 3-digit prefix, or NULL. */
 const char *citizen_province(const char *prefix3);
 
-/* Sex and year of birth implied by an ID number (already checked). */
-bool citizen_id_female(const char id[13]);
+/* The sex a CCCD's 4th digit gives (0, 2, 4 male; 1, 3, 5 female: the
+ * 1900s, 2000s, 2100s).  Unknown for anything but 12 digits (a 9-digit
+ * CMND, a passport number, no ID) and for a digit above 5 (no century
+ * has been given one yet): the forms then say "Ông/Bà". */
+enum citizen_sex { CITIZEN_SEX_UNKNOWN, CITIZEN_SEX_MALE, CITIZEN_SEX_FEMALE };
+enum citizen_sex citizen_id_sex(const char *id);
+
+/* Year of birth implied by an ID number (already checked). */
 int citizen_id_birth_year(const char id[13]);
 
 /* ---- the chip card's QR (citizen-qr.c) ----------------------------------
@@ -85,9 +91,9 @@ bool citizen_is_cccd_qr(const char *s);
 /* Read a chip card's QR as the scanner typed it (a trailing line break
  * is dropped).  All or nothing: a scan with a wrong number of fields, an
  * ID that is not 12 digits, a date that is not a day, an empty name or
- * address, or a sex that is neither Nam nor Nữ is refused with a message
- * saying what to do (scan again, or type the details), and q is left
- * zeroed.  Warnings about the ID (citizen_check_id) go to w. */
+ * address, a sex that is neither Nam nor Nữ, or a sex that the ID's 4th
+ * digit contradicts (citizen_id_sex) is refused with a message saying
+ * what to do (scan again, or type the details), and q is left zeroed.  Warnings about the ID (citizen_check_id) go to w. */
 int citizen_parse_cccd_qr(const char *s, struct mc_cccd_qr *q, struct mc_warnings *w,
     struct mc_err *err);
 

@@ -61,6 +61,9 @@
  *                  count in the year (1001, 1002, …); for a dossier (all
  *                  other forms), the code's last 4 digits
  *   applicant applicant_id birth_date address phone email
+ *   honorific      how the form addresses the citizen: "Ông" or "Bà" from
+ *                  the sex the ID's 4th digit gives (citizen_id_sex),
+ *                  "Ông/Bà" when it does not say (9 digits, a passport)
  *   procedure procedure_code field   the procedure as recorded that day
  *   time_limit     "3 ngày làm việc", "8 giờ làm việc", "trong ngày"
  *   received_time due_time   "09 giờ 30 phút, ngày 20 tháng 11 năm 2026";

@@ -57,8 +57,10 @@ static int
 bad(struct mc_cccd_qr *q, struct mc_err *err, const char *why)
 {
 	memset(q, 0, sizeof *q);
-	return err_set(err, MC_EINVAL, _("the chip card's QR was not read: %s; scan it "
-	    "again, or type the details"), why);
+	/* one sentence that wraps to two lines at 80 columns with the
+	 * longest reason, in English and in Vietnamese */
+	return err_set(err, MC_EINVAL, _("the chip card's QR was not read because %s, so "
+	    "scan it again or type the details"), why);
 }
 
 int
@@ -117,13 +119,25 @@ citizen_parse_cccd_qr(const char *s, struct mc_cccd_qr *q, struct mc_warnings *w
 		return bad(q, err, _("the date of issue is not a day (ddmmyyyy)"));
 	if (q->issue_jdn < q->birth_jdn || q->issue_jdn > now.jdn)
 		return bad(q, err, _("the date of issue is before the birth or in the future"));
+	/* the century digit carries the sex too: a card that disagrees with
+	 * itself is a misread (or not a card), and the forms would address
+	 * the citizen wrongly, so nothing is taken from it */
+	switch (citizen_id_sex(field[0])) {
+	case CITIZEN_SEX_MALE:
+		if (q->female)
+			return bad(q, err, _("the sex is Nữ but the ID number's 4th digit "
+			    "says male"));
+		break;
+	case CITIZEN_SEX_FEMALE:
+		if (!q->female)
+			return bad(q, err, _("the sex is Nam but the ID number's 4th digit "
+			    "says female"));
+		break;
+	case CITIZEN_SEX_UNKNOWN:	/* a century digit above 5: no sex to compare */
+		break;
+	}
 	if (citizen_check_id(field[0], q->birth_jdn, q->id, w, &e2) != 0)
 		return bad(q, err, _("the ID number is not 12 digits"));
-	/* the century digit carries the sex too: the card disagreeing with
-	 * itself is worth a look, not a refusal */
-	if (citizen_id_female(q->id) != q->female)
-		citizen_warn(w, _("the ID number and the sex on the card's QR disagree: "
-		    "check them against the card"));
 	snprintf(q->old_id, sizeof q->old_id, "%s", field[1]);
 	date_format(q->birth_jdn, q->birth);
 	return 0;

@@ -61,10 +61,12 @@ citizen_province(const char *prefix3)
 	return NULL;
 }
 
-bool
-citizen_id_female(const char id[13])
+enum citizen_sex
+citizen_id_sex(const char *id)
 {
-	return (id[3] - '0') % 2 == 1;
+	if (id == NULL || strlen(id) != 12 || strspn(id, "0123456789") != 12 || id[3] > '5')
+		return CITIZEN_SEX_UNKNOWN;
+	return (id[3] - '0') % 2 == 1 ? CITIZEN_SEX_FEMALE : CITIZEN_SEX_MALE;
 }
 
 int

@@ -28,7 +28,7 @@
 static const char *const slip_var_names[V_NVARS] = {
 	"unit_name", "unit_upper", "unit_address", "unit_code", "unit_phone",
 	"place", "day", "month", "year", "copy", "code", "number",
-	"applicant", "applicant_id", "birth_date", "address", "phone", "email",
+	"applicant", "applicant_id", "honorific", "birth_date", "address", "phone", "email",
 	"procedure", "procedure_code", "field", "time_limit", "received_time",
 	"due_time", "delivery", "fee", "count", "book", "seq", "officer",
 	"reason", "new_date", "agency",

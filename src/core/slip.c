@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "motcua/calendar.h"
+#include "motcua/citizen.h"
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
@@ -123,6 +124,24 @@ slip_docs(sqlite3 *db, const char *body, bool received, struct slip_data *d,
 	return 0;
 }
 
+/* How the forms address the citizen: from the sex that the CCCD's 4th
+ * digit gives (no column of its own: the ID says it), "Ông/Bà" when the
+ * ID does not say (no ID, a 9-digit CMND, a passport number).  The forms
+ * are Vietnamese in every locale, so these are not translated. */
+static const char *
+slip_honorific(const char *id)
+{
+	switch (citizen_id_sex(id)) {
+	case CITIZEN_SEX_MALE:
+		return "Ông";
+	case CITIZEN_SEX_FEMALE:
+		return "Bà";
+	case CITIZEN_SEX_UNKNOWN:
+		break;
+	}
+	return "Ông/Bà";
+}
+
 /* Load the event that the form documents.  kind "receive": key is a
  * dossier code; kind "guide": key is the guidance id.  Returns 1 if there
  * is no such event. */
@@ -186,6 +205,7 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	    slip_set(d, V_FEE, fee) ||
 	    slip_set(d, V_APPLICANT, slip_col(st, 6)) ||
 	    slip_set(d, V_APPLICANT_ID, slip_col(st, 7)) ||
+	    slip_set(d, V_HONORIFIC, slip_honorific(slip_col(st, 7))) ||
 	    slip_set(d, V_BIRTH_DATE, slip_col(st, 8)) ||
 	    slip_set(d, V_PHONE, slip_col(st, 9)) ||
 	    slip_set(d, V_ADDRESS, slip_col(st, 10)) ||

@@ -79,7 +79,9 @@ static const struct key_row rows[] = {
 	{ACT_NTH, "go-to-item", KM_DOCS, {'0'}, '9', N_("Go to item")},
 	/* the letters and digits of single screens */
 	{ACT_TOGGLE, "toggle", KM_DOCS, {' '}, 0, N_("Mark")},
-	{ACT_ALL, "all", KM_DOCS, {'a'}, 0, N_("All")},
+	/* a ticks the required documents only (a conditional one is ticked
+	 * by itself), so it says so */
+	{ACT_ALL, "all", KM_DOCS, {'a'}, 0, N_("Required")},
 	{ACT_PRINT, "print", KM_DETAIL | KM_SLIP | KM_REPORT, {'p'}, 0, N_("Print")},
 	/* F2's fast path for a returning citizen: F8 takes the filled-in
 	 * form as it is; p on the summary records and prints, unasked */

@@ -42,6 +42,7 @@ struct st_lookup {
 	size_t *hits, nhits;	/* after the filters: indexes into all */
 	struct w_list list;
 	char *searched;		/* the text of the last search, or NULL */
+	bool unread;		/* that search was refused (a QR not read) */
 	struct mc_request reqs[REQUESTS_MAX];	/* the citizen's Mẫu 02 */
 	size_t nreqs;
 	unsigned gen;
@@ -139,10 +140,12 @@ search(struct ui *u, struct st_lookup *s, const char *text)
 	}
 	s->nall = 0;
 	s->more = false;
+	s->unread = false;
 	s->gen = u->gen;
 	s->list.sel = s->list.top = 0;
 	if (lifecycle_find(u->db, text, collect, s, &err) != 0) {
 		s->nhits = s->list.n = 0;
+		s->unread = true;
 		ui_error(u, "%s", err.msg);
 		return -1;
 	}
@@ -276,7 +279,12 @@ draw(struct ui *u, void *st)
 		draw_wrap(7, 2, _("Type or scan a dossier code, or type an ID number, a phone "
 		    "number or a name (without diacritics is fine), then press Enter."),
 		    COLS - 4, 3);
-	else if (s->nhits == 0)
+	else if (s->unread) {
+		/* the search box shows a long scan's end only: the whole of
+		 * what was scanned, word wrapped, beside the message why */
+		draw_text(7, 2, _("What was scanned:"), COLS - 4, false);
+		draw_wrap(8, 4, s->searched, COLS - 6, 4);
+	} else if (s->nhits == 0)
 		draw_text(7, 2, s->nall > 0 ? _("Nothing found with these filters.") :
 		    _("No dossier found."), COLS - 4, false);
 	pane = draw_requests(s);
@@ -298,7 +306,9 @@ enter_key(struct ui *u, struct st_lookup *s)
 		    "name"));
 		return;
 	}
-	if (s->searched == NULL || strcmp(text, s->searched) != 0) {
+	/* the same text again after a refusal: searched again, so that the
+	 * message why shows again */
+	if (s->searched == NULL || strcmp(text, s->searched) != 0 || s->unread) {
 		free(s->searched);
 		s->searched = text;
 		/* a single dossier opens at once, unless requests are shown too */

@@ -127,7 +127,7 @@ run --db "$db" slip "$rcode" --form 03
 is "$rc" 0 "slip --form 03: exit 0"
 like "$out" "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" "Mẫu 03: title"
 like "$out" "Số: [0-9]{4}/TC" "Mẫu 03: number"
-like "$out" "tiếp nhận hồ sơ của Ông/Bà: Phạm Văn Đức" "Mẫu 03: applicant"
+like "$out" "tiếp nhận hồ sơ của Ông: Phạm Văn Đức" "Mẫu 03: applicant (Ông: the ID says male)"
 like "$out" "^   Không thuộc thẩm quyền của xã$" "Mẫu 03: the reason"
 like "$out" "Mỹ An, ngày 21 tháng 11 năm 2026" "Mẫu 03: dated the refusal"
 is "$(cat "$T/slips/mau03-$rcode.txt")" "$out" "Mẫu 03: saved as mau03-CODE.txt"

@@ -4,6 +4,17 @@
 . "$top_srcdir/tests/tui/common.sh"
 sum=$(datasum "$db")
 big() { tm resize-window -x "$1" -y "$2" 2>/dev/null || tm resize-pane -x "$1" -y "$2"; }
+# joined — the screen's lines, trimmed, the empty ones dropped, joined with
+# a space: the message as written only if every line break fell between
+# two words
+wait_gone() {	# wait_gone REGEX — until the screen no longer shows it
+	for _i in $(seq 1 100); do
+		screen | grep -Eq "$1" || return 0
+		sleep 0.1
+	done
+	return 1
+}
+joined() { screen | sed 's/^ *//; s/ *$//' | grep -v '^$' | tr '\n' ' ' | sed 's/ $//'; }
 
 start
 tm send-keys F2; wait_for "1/4"
@@ -35,10 +46,31 @@ tui_fresh
 tm new-session -d -x 70 -y 20 "env LANGUAGE=en MOTCUA_NOW='$NOW' '$MOTCUA' --db '$db'; echo EXITED; sleep 10"
 wait_for "too small"; ok "started too small: says so"
 like "$(screen)" "needs 80x24, it has 70x20" "the sizes are named"
+# at 30 columns a cut at the edge would split "motcua" (motcu / a)
+big 30 12
+wait_for "30x12"; ok "narrower still: redrawn"
+is "$(joined)" "The window is too small: motcua needs 80x24, it has 30x12. Enlarge it." \
+    "30 columns: the message whole, no word split"
 big 80 24
 wait_for "Log in"; ok "enlarged: the login"
 login lan
 like "$(screen)" "Main menu" "then the main screen"
+tm send-keys F10
+wait_for "EXITED"; ok "F10 quits"
+tui_fresh
+
+# in Vietnamese at 60 columns a cut at the edge would split "phóng"
+# (the "Hã" / "y phóng to" of the issue was the same message)
+tm new-session -d -x 60 -y 20 "env LANGUAGE=vi MOTCUA_NOW='$NOW' '$MOTCUA' --db '$db'; echo EXITED; sleep 10"
+wait_for "quá nhỏ"; ok "Vietnamese, too small: says so"
+is "$(joined)" "Cửa sổ quá nhỏ: motcua cần 80x24, hiện chỉ có 60x20. Hãy phóng to cửa sổ." \
+    "60 columns: the message whole, no word split"
+big 44 12
+wait_for "44x12"; ok "44 columns: redrawn"
+is "$(joined)" "Cửa sổ quá nhỏ: motcua cần 80x24, hiện chỉ có 44x12. Hãy phóng to cửa sổ." \
+    "44 columns: the message whole, no word split"
+big 80 24
+wait_gone "quá nhỏ"; ok "enlarged: the message is gone"
 tm send-keys F10
 wait_for "EXITED"; ok "F10 quits"
 done_testing

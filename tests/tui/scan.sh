@@ -14,6 +14,22 @@ result() {
 	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" event "$1" result \
 	    --at "$2" >/dev/null
 }
+# message TEXT — the message lines at the foot of the screen (one or two,
+# above the keys) joined with a space: TEXT when the message is whole, on
+# at most two lines, and broken only between words
+message_is() {
+	_m=$(screen | sed -n "$LINES_MSG_FROM,23p" | sed 's/^ *//; s/ *$//' | grep -v '^$' |
+	    tr '\n' ' ' | sed 's/ $//')
+	is "$_m" "$1" "$2"
+}
+wait_gone() {	# wait_gone REGEX — until the screen no longer shows it
+	for _i in $(seq 1 100); do
+		screen | grep -Eq "$1" || return 0
+		sleep 0.1
+	done
+	return 1
+}
+LINES_MSG_FROM=22	# the message: lines 22 and 23 of 24 at most (the keys on 24)
 a=$(rcv "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")
 b=$(rcv "Trần Thị Bình" 087184000123 "2026-11-17 09:00")
 c=$(rcv "Lê Văn Cường" 087090000111 "2026-11-17 10:00")
@@ -32,6 +48,8 @@ tm send-keys -l "2.000992"
 wait_for "2.000992 +Chứng thực chữ ký người dịch"
 tm send-keys Enter
 wait_for "2/4"
+like "$(screen)" "a Required" "the a key's hint says what it ticks: the required documents"
+unlike "$(screen)" "a All" "... not All"
 tm send-keys a Enter
 wait_for "3/4"
 tm send-keys -l "$qr"
@@ -73,6 +91,19 @@ like "$s" "fewer than 7 fields" "... and why"
 unlike "$s" "Võ Thị Em" "no name filled"
 unlike "$s" "079090005678" "no ID left in the field"
 unlike "$s" "02/03/1990" "no birth date filled"
+message_is "the chip card's QR was not read because it has fewer than 7 fields (a partial scan), so scan it again or type the details" \
+    "the message: one sentence, whole, on two lines, no word cut"
+# ---- a QR whose sex contradicts the ID's 4th digit (0: male): refused -------
+tm send-keys -l "079090005678|025123456|Võ Thị Em|02031990|Nữ|Số 3, đường Hai Bà Trưng|01012022"
+tm send-keys Enter
+wait_for "the sex is Nữ but"; ok "Nữ with a man's ID number: refused"
+s=$(screen)
+message_is "the chip card's QR was not read because the sex is Nữ but the ID number's 4th digit says male, so scan it again or type the details" \
+    "the message says why and what to do, on two lines, no word cut"
+unlike "$s" "Võ Thị Em" "no name filled"
+unlike "$s" "079090005678" "no ID left in the field"
+unlike "$s" "02/03/1990" "no birth date filled"
+unlike "$s" "Hai Bà Trưng" "no address filled"
 tm send-keys -l "079190005678|025123456|Võ Thị Em|02031990|Nữ|Số 3, đường Hai Bà Trưng|01012022"
 tm send-keys Enter
 wait_for "Read from the chip card"; ok "the ID field keeps the focus: the next scan reads"
@@ -163,6 +194,28 @@ tm send-keys C-u
 tm send-keys -l "087090000111||Lê Văn Cường|01011990"
 tm send-keys Enter
 wait_for "QR was not read"; ok "F3: a partial QR says so"
+s=$(screen)
+like "$s" "Find: +087090000111\|\|Lê Văn Cường\|01011990" "F3: the scan stays in the search box"
+unlike "$s" "No dossier found" "... and is not said to have found nothing"
+# a whole QR, longer than the box, whose sex contradicts the ID: refused,
+# the box keeps it and the whole of it shows under the box
+tm send-keys C-u
+bad="087090000111|361234567|Lê Văn Cường|01011990|Nữ|Ấp 1, xã Mỹ An, huyện Cao Lãnh, tỉnh Đồng Tháp|01012022"
+tm send-keys -l "$bad"
+tm send-keys Enter
+wait_for "the sex is Nữ but"; ok "F3: Nữ with a man's ID number is refused"
+s=$(screen)
+like "$s" "Find: +.*Đồng Tháp\|01012022" "F3: the box keeps the scan (its end, the box is narrower)"
+like "$s" "What was scanned:" "F3: the whole scan is shown..."
+joined=$(printf '%s\n' "$s" | sed -n '9,12p' | sed 's/^ *//; s/ *$//' | grep -v '^$' | tr '\n' ' ' | sed 's/ $//')
+is "$joined" "$bad" "... word wrapped under the box, nothing of it lost"
+unlike "$s" "History" "F3: no dossier opened"
+message_is "the chip card's QR was not read because the sex is Nữ but the ID number's 4th digit says male, so scan it again or type the details" \
+    "F3: the message, two lines, no word cut"
+tm send-keys End	# any key clears the message
+wait_gone "the sex is Nữ but"; ok "F3: a key clears the message"
+tm send-keys Enter
+wait_for "the sex is Nữ but"; ok "F3: Enter again on the same scan: the message again"
 is "$(datasum "$db")" "$sum" "F3's searches wrote nothing"
 tm send-keys Escape
 wait_for "Main menu"

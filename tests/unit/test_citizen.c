@@ -26,12 +26,26 @@ main(void)
 	ok(check("087084000999", 0, id, &w) == 0 && w.n == 0, "a good ID number");
 	is_str(id, "087084000999", "kept as is");
 	is_str(citizen_province(id), "Đồng Tháp", "province of 087");
-	ok(!citizen_id_female(id), "digit 0: male");
+	is_int(citizen_id_sex(id), CITIZEN_SEX_MALE, "digit 0: male");
 	is_int(citizen_id_birth_year(id), 1984, "born 1984");
 	ok(check("001 305 012345", 0, id, &w) == 0 && strcmp(id, "001305012345") == 0,
 	    "spaces between groups are dropped");
-	ok(citizen_id_female(id) && citizen_id_birth_year(id) == 2005,
+	ok(citizen_id_sex(id) == CITIZEN_SEX_FEMALE && citizen_id_birth_year(id) == 2005,
 	    "digit 3: female, 2000s");
+	/* the 4th digit of each century and sex, and what gives no sex */
+	is_int(citizen_id_sex("001184000001"), CITIZEN_SEX_FEMALE, "digit 1: female (1900s)");
+	is_int(citizen_id_sex("001204000001"), CITIZEN_SEX_MALE, "digit 2: male (2000s)");
+	is_int(citizen_id_sex("001304000001"), CITIZEN_SEX_FEMALE, "digit 3: female (2000s)");
+	is_int(citizen_id_sex("001404000001"), CITIZEN_SEX_MALE, "digit 4: male (2100s)");
+	is_int(citizen_id_sex("001504000001"), CITIZEN_SEX_FEMALE, "digit 5: female (2100s)");
+	is_int(citizen_id_sex("001604000001"), CITIZEN_SEX_UNKNOWN, "digit 6: no century yet");
+	is_int(citizen_id_sex("001904000001"), CITIZEN_SEX_UNKNOWN, "digit 9: no century yet");
+	is_int(citizen_id_sex("361234567"), CITIZEN_SEX_UNKNOWN, "a 9-digit CMND: unknown");
+	is_int(citizen_id_sex("B1234567"), CITIZEN_SEX_UNKNOWN, "a passport number: unknown");
+	is_int(citizen_id_sex("00108400000A"), CITIZEN_SEX_UNKNOWN, "12 with a letter: unknown");
+	is_int(citizen_id_sex("0010840000011"), CITIZEN_SEX_UNKNOWN, "13 digits: unknown");
+	is_int(citizen_id_sex(""), CITIZEN_SEX_UNKNOWN, "no ID: unknown");
+	is_int(citizen_id_sex(NULL), CITIZEN_SEX_UNKNOWN, "NULL: unknown");
 	ok(check("08708400099", 0, id, &w) != 0, "11 digits refused");
 	ok(check("0870840009999", 0, id, &w) != 0, "13 digits refused");
 	ok(check("08708400099A", 0, id, &w) != 0, "a letter refused");
