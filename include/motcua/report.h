@@ -65,7 +65,8 @@ char *report_summary_json(sqlite3 *db, const struct report_summary *s,
 
 /* One row of the logbook (Sổ theo dõi hồ sơ, Mẫu 06). */
 struct report_logbook_row {
-	int n;				/* TT */
+	long long n;			/* TT: the running number in its book */
+	char book[16];			/* the station's book ("01/2026"; logbook.h) */
 	char code[64];
 	char procedure[512];
 	int sets;			/* số lượng hồ sơ (bộ) */

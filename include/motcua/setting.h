@@ -27,6 +27,9 @@
  *                                             (both checked by the receipt,
  *                                             dossier.h; an empty one is a
  *                                             dotted line on the slip)
+ *   logbook_book      year | month, "year"    how long a book of the logbook
+ *                                             lasts (logbook.h); a change
+ *                                             starts the next receipt's book
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

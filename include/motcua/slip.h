@@ -74,8 +74,9 @@
  *                  chính"
  *   fee            "15.000 đồng" or "Không"
  *   count          number of sets, "01"
- *   book seq       Sổ theo dõi hồ sơ: the year of receipt, the code's
- *                  last 4 digits
+ *   book seq       Sổ theo dõi hồ sơ: the station's book and the
+ *                  dossier's running number in it ("01/2026", "17";
+ *                  logbook.h), as `report logbook` lists them
  *   officer        full name of the officer who recorded the event (the
  *                  receipt, the guidance, the refusal, the apology)
  *   reason         Mẫu 03: the refusal's reason (a "refuse" event, or a

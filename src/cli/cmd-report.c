@@ -211,20 +211,21 @@ logbook_row(const struct report_logbook_row *r, void *arg)
 	char n[16], sets[16];
 	struct mc_err err;
 
-	snprintf(n, sizeof n, "%d", r->n);
+	snprintf(n, sizeof n, "%lld", r->n);
 	snprintf(sets, sizeof sets, "%d", r->sets);
 	if (lo->csv != NULL) {
 		const char *cells[] = {n, r->code, r->procedure, sets, r->applicant, r->contact,
 		    r->agency, r->received, r->due, r->transferred, r->result, r->returned, "",
-		    r->note};
-		if (csv_row(lo->csv, cells, 14, &err) != 0) {
+		    r->note, r->book};
+		if (csv_row(lo->csv, cells, 15, &err) != 0) {
 			lo->rc = cli_fail(&err);
 			return 1;
 		}
 		return 0;
 	}
-	printf("%3d  %s  %s  %s\n     %s — %s\n     %s: %s  %s: %s  %s: %s  %s: %s  %s: %s%s%s\n",
+	printf("%3lld  %s  %s  %s\n     %s — %s\n     %s: %s  %s: %s  %s: %s  %s: %s  %s: %s  %s: %s%s%s\n",
 	    r->n, r->code, r->received, r->applicant, r->procedure, r->contact,
+	    _("book"), r->book,
 	    _("due"), r->due, _("sent"), r->transferred[0] ? r->transferred : "-",
 	    _("result"), r->result[0] ? r->result : "-", _("returned"),
 	    r->returned[0] ? r->returned : "-", _("agency"), r->agency,
@@ -254,10 +255,10 @@ run_logbook(struct cli_ctx *ctx, const struct cli_args *a)
 		    "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại",
 		    "Cơ quan chủ trì giải quyết", "Nhận hồ sơ", "Hẹn trả kết quả",
 		    "Chuyển hồ sơ đến cơ quan giải quyết", "Nhận kết quả", "Trả kết quả",
-		    "Ký nhận", "Ghi chú"};
+		    "Ký nhận", "Ghi chú", "Quyển số"};
 		if (csv_begin(&c, o.encoding, &err) != 0)
 			return cli_fail(&err);
-		if (csv_row(&c, head, 14, &err) != 0) {
+		if (csv_row(&c, head, 15, &err) != 0) {
 			csv_free(&c);
 			return cli_fail(&err);
 		}

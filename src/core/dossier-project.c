@@ -13,6 +13,7 @@
 #include "motcua/role.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
+#include "motcua/logbook.h"
 #include "motcua/vocab.h"
 
 /* A step after the receipt: an UPDATE of the row from the event's body
@@ -174,7 +175,7 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 	sqlite3_finalize(ev);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the dossier's events"));
-	return index_words(db, id, err);
+	return logbook_project(db, id, err) || index_words(db, id, err) ? -1 : 0;
 }
 
 int

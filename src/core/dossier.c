@@ -11,6 +11,7 @@
 #include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
+#include "motcua/logbook.h"
 #include "motcua/role.h"
 #include "motcua/vocab.h"
 #include "dossier-int.h"
@@ -108,7 +109,8 @@ bind_opt(sqlite3_stmt *st, int i, const char *s)
 static char *
 receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
     const char *docs, const struct clean_applicant *a, enum mc_delivery delivery,
-    const struct mc_time *at, const struct mc_time *due, struct mc_err *err)
+    const struct mc_time *at, const struct mc_time *due, const char *book, long long book_no,
+    struct mc_err *err)
 {
 	char received[MC_ISO_LEN], due_iso[MC_ISO_LEN];
 	sqlite3_stmt *st;
@@ -120,7 +122,8 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	    "'time_limit', ?5, 'fee', ?6, 'documents', json(?7)), "
 	    "'applicant', json_object('name', ?8, 'id', ?9, 'birth_date', ?10, "
 	    "'phone', ?11, 'address', ?12, 'email', ?13), "
-	    "'delivery', ?14, 'received', ?15, 'due', ?16)", &st, err))
+	    "'delivery', ?14, 'received', ?15, 'due', ?16, 'book', ?17, 'book_no', ?18)",
+	    &st, err))
 		return NULL;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, p->code, -1, SQLITE_STATIC);
@@ -139,6 +142,11 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 15, received, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, due_iso, -1, SQLITE_STATIC);
+	bind_opt(st, 17, book);
+	if (book_no > 0)
+		sqlite3_bind_int64(st, 18, book_no);
+	else
+		sqlite3_bind_null(st, 18);
 	return db_step_text(db, st, _("recording the receipt"), err);
 }
 
@@ -185,7 +193,8 @@ receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool h
 {
 	struct db_tx tx;
 	struct intake in;
-	char *docs = NULL, *body = NULL;
+	char *docs = NULL, *body = NULL, book[MC_BOOK_LEN];
+	long long book_no;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
@@ -200,9 +209,11 @@ receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool h
 	if (db_tx_begin(db, &tx, err))
 		goto done;
 	if (next_code(db, &in.u, r->at.jdn, out->code, err) ||
+	    logbook_book(db, in.u.station, r->at.jdn, book, err) ||
+	    logbook_next(db, in.u.station_id, book, &book_no, err) ||
 	    (docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, out->code, &in.p, docs, &in.a, r->applicant.delivery,
-	    &r->at, &out->due, err)) == NULL ||
+	    &r->at, &out->due, book, book_no, err)) == NULL ||
 	    event_append(db, out->id, vocab_kind(MC_KIND_RECEIVE)->name, &r->at, in.off.username, body, err) ||
 	    dossier_project(db, out->id, err)) {
 		db_tx_rollback(&tx);
@@ -273,9 +284,9 @@ dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *ou
 		goto done;
 	if ((docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, "", &in.p, docs, &in.a, r->applicant.delivery,
-	    &r->at, &r->at, err)) == NULL ||
+	    &r->at, &r->at, NULL, 0, err)) == NULL ||
 	    db_prepare(db, "SELECT json_remove(json_set(?1, '$.missing', json(?2)), "
-	    "'$.code', '$.due')", &st, err)) {
+	    "'$.code', '$.due', '$.book', '$.book_no')", &st, err)) {
 		db_tx_rollback(&tx);
 		goto done;
 	}

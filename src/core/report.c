@@ -414,11 +414,10 @@ report_summary_json(sqlite3 *db, const struct report_summary *s, struct mc_err *
 
 /* ---- the logbook (Mẫu 06) ------------------------------------------------ */
 
-/* A logbook row to the caller's visitor (db_each); n numbers the rows. */
+/* A logbook row to the caller's visitor (db_each). */
 struct logbook_visit {
 	int (*fn)(const struct report_logbook_row *, void *);
 	void *arg;
-	int n;
 };
 
 static int
@@ -428,7 +427,8 @@ logbook_visit(sqlite3_stmt *st, void *arg)
 	struct report_logbook_row r;
 
 	memset(&r, 0, sizeof r);
-	r.n = ++v->n;
+	r.n = sqlite3_column_int64(st, 11);
+	snprintf(r.book, sizeof r.book, "%s", sqlite3_column_text(st, 12));
 	r.sets = 1;
 	snprintf(r.code, sizeof r.code, "%s", sqlite3_column_text(st, 0));
 	snprintf(r.procedure, sizeof r.procedure, "%s", sqlite3_column_text(st, 1));
@@ -480,7 +480,8 @@ report_logbook(sqlite3 *db, int from, int to,
 	    "coalesce(d.appointment, d.due), (SELECT min(at) FROM event WHERE dossier = d.id "
 	    "AND kind IN (%Q, %Q)), d.result_at, d.returned_at, "
 	    "CASE d.status %z"
-	    "ELSE CASE WHEN d.apologies > 0 THEN 'xin lỗi, hẹn lại' ELSE '' END END "
+	    "ELSE CASE WHEN d.apologies > 0 THEN 'xin lỗi, hẹn lại' ELSE '' END END, "
+	    "d.book_no, d.book "
 	    "FROM dossier d WHERE d.received >= ?1 AND d.received < ?2 "
 	    "ORDER BY d.received, d.code", vocab_kind(MC_KIND_HANDOVER)->name,
 	    vocab_kind(MC_KIND_TRANSFER)->name, sqlite3_str_finish(notes)) != 0)
@@ -489,7 +490,7 @@ report_logbook(sqlite3 *db, int from, int to,
 	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
 	{
-		struct logbook_visit v = {fn, arg, 0};
+		struct logbook_visit v = {fn, arg};
 
 		return db_each(db, st, logbook_visit, &v, _("reading the logbook"), err);
 	}

@@ -43,6 +43,8 @@ static const struct mc_setting_info settings[] = {
 	    "the slip leaves a dotted line for it")},
 	{"require_address", "0", N_("1 if a receipt needs the citizen's address; 0: the "
 	    "slip leaves a dotted line for it")},
+	{"logbook_book", "year", N_("how long a book of the logbook lasts: year (01/2026) "
+	    "or month (01/2026-11); each station numbers its receipts from 1 in each book")},
 	{NULL, NULL, NULL},
 };
 
@@ -121,7 +123,8 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "lock_minutes") == 0 && !whole_in(value, 0, 240)) ||
 	    (strcmp(name, "aggregate_units") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "require_phone") == 0 && !one_of(value, "0", "1")) ||
-	    (strcmp(name, "require_address") == 0 && !one_of(value, "0", "1")))
+	    (strcmp(name, "require_address") == 0 && !one_of(value, "0", "1")) ||
+	    (strcmp(name, "logbook_book") == 0 && !one_of(value, "year", "month")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {

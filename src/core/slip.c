@@ -172,8 +172,11 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	    "coalesce((SELECT s.number FROM station AS s WHERE s.id = e.origin), 0) "
 	    "* 1000 + (SELECT count(*) FROM event AS g WHERE g.origin = e.origin "
 	    "AND g.kind = e.kind AND substr(g.at, 1, 4) = substr(e.at, 1, 4) "
-	    "AND g.seq <= e.seq) "
-	    "FROM event AS e LEFT JOIN officer AS o ON o.username = e.officer "
+	    "AND g.seq <= e.seq), "
+	    /* 18, 19: its place in the logbook (logbook.h) */
+	    "d.book, d.book_no "
+	    "FROM event AS e LEFT JOIN dossier AS d ON d.id = e.dossier "
+	    "LEFT JOIN officer AS o ON o.username = e.officer "
 	    "WHERE e.kind = ?2 AND e.dossier = CASE ?2 WHEN 'receive' THEN "
 	    "(SELECT id FROM dossier WHERE code = ?1) ELSE ?1 END "
 	    "ORDER BY e.at, e.origin, e.seq LIMIT 1";
@@ -214,8 +217,9 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	    "Qua dịch vụ bưu chính" : "Bộ phận tiếp nhận và trả kết quả") ||
 	    slip_set(d, V_OFFICER, slip_col(st, 15)) ||
 	    slip_set(d, V_COUNT, "01") ||
-	    /* Sổ theo dõi: one book a year, the code's daily number */
-	    slip_set(d, V_SEQ, clen >= 4 ? code + clen - 4 : "");
+	    /* Sổ theo dõi: the station's book and running number */
+	    slip_set(d, V_BOOK, slip_col(st, 18) != NULL ? slip_col(st, 18) : "") ||
+	    slip_set(d, V_SEQ, slip_col(st, 19) != NULL ? slip_col(st, 19) : "");
 	format_time_text(received, FORMAT_FORM, buf, sizeof buf);
 	rc = rc || slip_set(d, V_RECEIVED_TIME, buf);
 	format_time_text(slip_col(st, 14), FORMAT_FORM, buf, sizeof buf);
@@ -231,7 +235,7 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 		date_now(&at);
 	date_ymd(at.jdn, &y, &m, &dd);
 	snprintf(buf, sizeof buf, "%04d", y);
-	rc = rc || slip_set(d, V_YEAR, buf) || slip_set(d, V_BOOK, buf);
+	rc = rc || slip_set(d, V_YEAR, buf);
 	snprintf(buf, sizeof buf, "%02d", m);
 	rc = rc || slip_set(d, V_MONTH, buf);
 	snprintf(buf, sizeof buf, "%02d", dd);
@@ -239,15 +243,6 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	if (rc) {
 		sqlite3_finalize(st);
 		return err_set(err, MC_ENOMEM, _("out of memory"));
-	}
-	if (form != SLIP_SUPPLEMENT && received != NULL &&
-	    date_parse_time(received, &at) == 0) {
-		date_ymd(at.jdn, &y, &m, &dd);
-		snprintf(buf, sizeof buf, "%04d", y);
-		if (slip_set(d, V_BOOK, buf)) {
-			sqlite3_finalize(st);
-			return err_set(err, MC_ENOMEM, _("out of memory"));
-		}
 	}
 	rc = slip_docs(db, slip_col(st, 16), form != SLIP_SUPPLEMENT, d, err);
 	sqlite3_finalize(st);

@@ -414,6 +414,14 @@ project_touched(sqlite3 *db, const char *path, struct sync_report *r, struct mc_
 		}
 		sqlite3_finalize(q);
 		if (dossier_project(db, id, err) != 0) {
+			/* a conflict the file brings (logbook.h): name the file */
+			if (err->kind == MC_ECONFLICT) {
+				char why[sizeof err->msg];
+
+				snprintf(why, sizeof why, "%s", err->msg);
+				err_set(err, MC_ECONFLICT, _("%s was not imported: %s; nothing was "
+				    "changed"), path, why);
+			}
 			sqlite3_finalize(st);
 			return -1;
 		}

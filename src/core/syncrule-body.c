@@ -10,7 +10,9 @@
 
 #include "motcua/db.h"
 #include "motcua/i18n.h"
+#include "motcua/dossier.h"
 #include "motcua/lifecycle.h"
+#include "motcua/logbook.h"
 #include "syncrule-int.h"
 
 #define refuse syncrule_refuse
@@ -156,7 +158,7 @@ step_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 
 /* What a receipt's body holds: its keys, and each value's check. */
 static const char *const receive_keys[] = {"code", "procedure", "applicant",
-    "delivery", "received", "due", NULL};
+    "delivery", "received", "due", "book", "book_no", NULL};
 static const char *const procedure_keys[] = {"code", "name", "field", "time_limit",
     "fee", "documents", NULL};
 static const char *const applicant_keys[] = {"name", "id", "birth_date", "phone",
@@ -203,6 +205,36 @@ check_code(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
 	return 0;
 }
 
+/* A receipt's place in the logbook (logbook.h): both or neither (an older
+ * version's receipt has none), a book named for the code's station, a
+ * number from 1.  (That no other dossier of the book holds the number,
+ * in the file or here, logbook_project says as it projects.) */
+static int
+receive_book(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
+    const struct mc_event *e, const char *code, struct mc_err *err)
+{
+	struct jval v;
+	long long no;
+
+	if (jget(q, e->body, "$.book", &v))
+		return db_fail(db, err, _("reading an event"));
+	if (strcmp(v.type, "null") == 0) {
+		if (jget(q, e->body, "$.book_no", &v))
+			return db_fail(db, err, _("reading an event"));
+		return strcmp(v.type, "null") == 0 ? 0 :
+		    refuse(db, c, e, err, _("its %s is missing"), "book");
+	}
+	if (strcmp(v.type, "text") != 0 || strlen(v.text) >= MC_BOOK_LEN ||
+	    !logbook_book_valid(v.text, code[21] - '0'))
+		return refuse(db, c, e, err, _("its logbook book '%s' is not one motcua "
+		    "names for station %d"), v.text, code[21] - '0');
+	if (jget(q, e->body, "$.book_no", &v))
+		return db_fail(db, err, _("reading an event"));
+	if (strcmp(v.type, "integer") != 0 || (no = atoll(v.text)) < 1 || no > 999999999)
+		return refuse(db, c, e, err, _("its %s is not of its type"), "book_no");
+	return 0;
+}
+
 static int
 receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
     const struct mc_event *e, struct mc_err *err)
@@ -227,7 +259,7 @@ receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 	if (strcmp(v.type, "text") != 0)
 		return refuse(db, c, e, err, _("its %s is missing"), "code");
 	snprintf(code, sizeof code, "%s", v.text);
-	if (check_code(db, c, e, code, err))
+	if (check_code(db, c, e, code, err) || receive_book(db, q, c, e, code, err))
 		return -1;
 	for (const struct mc_field *f = receive_fields; f->name != NULL; f++) {
 		char *text;

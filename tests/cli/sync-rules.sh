@@ -115,6 +115,20 @@ forge longname "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan return \
     "{\"collector\":\"$(printf 'A%.0s' $(seq 1 300))\",\"collector_id\":\"087084000998\",\"rating\":null}"
 hostile "a collector's name over its limit" "the field 'Name' is too long \(300 characters\)" "$f"
 
+# a receipt whose logbook number another dossier of A's book holds, and
+# one whose book is not named for its station (logbook.h)
+body=$(sqlite3 "$good" "SELECT json_set(body, '$.code', replace(json_extract(body, '$.code'),
+    '-1001', '-1002')) FROM event WHERE origin = '$idA' AND kind = 'receive'")
+dos_genuine=$dos; dos=6f1c3a52-9d0e-4b7a-8c21-3e5f7a9b0d14
+forge booktaken "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan receive \
+    "$(sqlite3 :memory: "SELECT json_set('$body', '$.received', '2026-11-18T09:00:00+07:00')")"
+hostile "a logbook number already taken" "its logbook number 1 of book 01/2026 is already dossier $a's" "$f"
+forge bookname "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan receive \
+    "$(sqlite3 :memory: "SELECT json_set('$body', '$.received', '2026-11-18T09:00:00+07:00',
+    '$.book', '07/2026', '$.book_no', 2)")"
+hostile "a book of another station" "its logbook book '07/2026' is not one motcua names for station 1" "$f"
+dos=$dos_genuine
+
 # the receiver's own chain: the next event of B, linked to B's last.  Since
 # events are signed, the signature refuses it before the rules' "claims to
 # be this station's own" can: it checks against B's own key, which no one

@@ -283,7 +283,8 @@ main(void)
 	ok(has(s, "5. Thời gian trả kết quả giải quyết hồ sơ:\n   16 giờ 10 phút, ngày 25 "
 	    "tháng 11 năm 2026"), "the due time (3 working days from Friday)");
 	ok(has(s, "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính"), "delivery by post");
-	ok(has(s, "Quyển số: 2026, Số thứ tự: 1005"), "logbook: book = year, seq");
+	ok(has(s, "Quyển số: 01/2026, Số thứ tự: 5"), "logbook: station 1's book of 2026, "
+	    "its fifth receipt");
 	ok(has(s, "Phí, lệ phí: 15.000 đồng"), "the fee");
 	ok(has(s, "NGƯỜI NỘP HỒ SƠ") && has(s, "NGƯỜI TIẾP NHẬN HỒ SƠ") &&
 	    has(s, "(Ký và ghi rõ họ tên)"), "signatures");
