@@ -39,6 +39,7 @@ enum row_kind { ROW_SAMPLE, ROW_FILE, ROW_NOFILE, ROW_NONE };
 
 struct st_setup {
 	bool need_unit;		/* false: the unit exists, only an officer is missing */
+	bool with_catalog;	/* step 2 too: the unit was missing at the start */
 	bool saved;		/* the unit and the officer are written: the catalog is left */
 	int step;		/* 1: the form; 2: the catalog */
 	struct w_field f[SF_COUNT];
@@ -348,7 +349,7 @@ draw_form(struct ui *u, struct st_setup *s)
 	if (s->focus == SF_CODE)
 		draw_wrap(LINES - 4, 2, _("Agency code per QCVN 102:2016, e.g. 000.17.22.H56: "
 		    "it starts every dossier code."), COLS - 4, 2);
-	if (s->focus == SF_PASS2 && s->need_unit)
+	if (s->focus == SF_PASS2 && s->with_catalog)
 		draw_wrap(LINES - 4, 2, _("Enter: on to the procedure catalog (step 2 of 2)."),
 		    COLS - 4, 2);
 }
@@ -470,7 +471,7 @@ key_form(struct ui *u, struct st_setup *s, int k, enum act a)
 				s->focus = i;
 				return true;
 			}
-		if (s->need_unit) {
+		if (s->with_catalog) {
 			s->step = 2;	/* nothing written yet */
 			rescan(s);
 		} else {
@@ -594,6 +595,7 @@ setup_open(struct ui *u, bool need_unit)
 	if ((s = ui_push_new(u, &screen_setup)) == NULL)
 		return;
 	s->need_unit = need_unit;
+	s->with_catalog = need_unit;
 	s->step = 1;
 	/* TRANSLATORS: setup form labels, under 23 columns */
 	w_field_init(&s->f[SF_CODE], N_("Unit code"), FK_TEXT, false);
