@@ -3,17 +3,20 @@
 # the supervisor is logged in after the setup; later starts are the login.
 . "$top_srcdir/tests/cli/lib.sh"
 tui_setup
+. "$top_srcdir/tests/tui/setup-lib.sh"
 db="$T/new/a.db"
+mkdir -p "$T/media"
 screen() { tm capture-pane -p; }
 q() { sqlite3 "$db" "$1"; }
 open_new() {
-	tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --db '$db' $*; echo EXITED; sleep 10"
+	tm new-session -d -x 80 -y 24 "env LANGUAGE=en MOTCUA_MEDIA='$T/media' '$MOTCUA' --db '$db' $*; echo EXITED; sleep 10"
 }
 
 open_new
 wait_for "First start"; ok "a fresh database opens the setup"
 check "the database was created" test -f "$db"
 like "$(screen)" "Esc leaves \(nothing is written\)" "the first line says what Esc does, whole"
+uncut "the first screen"
 tm send-keys Escape
 wait_for "Leave the setup\?"; ok "Esc asks before leaving"
 like "$(screen)" "new" "the question says the file goes"
@@ -50,15 +53,18 @@ like "$(screen)" "••••••••••••" "the password shows as d
 tm send-keys -l "mat-khau-lam"; tm send-keys Enter
 wait_for "the two passwords differ"; ok "two different passwords are refused"
 tm send-keys C-u; tm send-keys -l "mat-khau-lan"; tm send-keys Enter
-like "$(screen)" "Load sample catalog +\( \) no +\(•\) yes \(sample data\)" \
-    "the sample catalog: yes by default"
-like "$(screen)" "Sample data — replace it with the province's catalog \(F9 → Catalog\)\." \
-    "marked as sample data to replace, the line whole"
+wait_for "Step 2 of 2"; ok "then step 2, the catalog"
+like "$(screen)" "\(•\) The sample catalog \(sample data — replace it with the" \
+    "the sample catalog: chosen by default"
+like "$(screen | tr -s ' \n' '  ')" "\(sample data — replace it with the province's catalog, F9 → Catalog\)" \
+    "marked as sample data to replace, the text whole"
+uncut "step 2"
 tm send-keys Enter
-wait_for "Save these details"; ok "the last field asks for confirmation"
+wait_for "Save these details"; ok "Enter on step 2 asks for confirmation"
 tm send-keys Enter
 wait_for "Main menu"; ok "then the main screen"
 s=$(screen)
+like "$s" "the sample catalog's 29 procedures are loaded" "with the sample's count"
 like "$s" "UBND xã Mỹ An" "the header shows the unit typed in Telex"
 like "$s" "Officer: lan" "the new officer is on duty"
 is "$(q "SELECT value FROM meta WHERE key = 'unit_code'")" "000.17.22.H56" "meta: unit code"

@@ -1,4 +1,5 @@
-/* s-sync-media.c — where F7 looks for USB sticks and the bundles on them.
+/* ui-media.c — where motcua looks for USB sticks and the files on them:
+ * the bundles F7 imports, the catalog files the first start imports.
  *
  * A folder one level down a root is a medium when it is a mount point
  * (another device than its parent, /media/LABEL); otherwise the mount
@@ -11,11 +12,12 @@
 
 #include <dirent.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "s-sync.h"
+#include "ui-media.h"
 
 bool
 media_is_bundle(const char *name)
@@ -153,6 +155,7 @@ media_scan(struct medium *m, size_t max)
 struct list {
 	char **v;
 	size_t n, max;
+	bool (*want)(const char *path);
 };
 
 static bool
@@ -161,7 +164,7 @@ add_file(const char *p, const struct stat *st, void *arg)
 	struct list *l = arg;
 
 	(void)st;
-	if (!media_is_bundle(strrchr(p, '/') + 1))
+	if (!l->want(p))
 		return true;
 	if (l->n >= l->max)
 		return false;
@@ -176,12 +179,62 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static bool
+is_bundle_path(const char *path)
+{
+	return media_is_bundle(strrchr(path, '/') + 1);
+}
+
 size_t
 media_bundles(const char *dir, char **v, size_t max)
 {
-	struct list l = { v, 0, max };
+	struct list l = { v, 0, max, is_bundle_path };
 
 	each_entry(dir, false, add_file, &l);
+	qsort(v, l.n, sizeof *v, by_name);
+	return l.n;
+}
+
+/* How a catalog is recognised without reading it all: a name ending in
+ * ".json" (any case: sticks are often FAT) that either starts like the
+ * names provinces give it (catalog…, danhmuc…, danh-muc…, danh_muc…), or
+ * whose first 4 KiB hold the format's name "motcua-catalog" (its first
+ * key in every file motcua writes, near the top in any other).  A file
+ * named like a catalog but broken is listed on purpose: its import then
+ * says what is wrong with it, instead of the file being silently left
+ * out.  The import (core) checks the whole file either way. */
+bool
+media_is_catalog(const char *path)
+{
+	static const char *const prefix[] = { "catalog", "danhmuc", "danh-muc", "danh_muc" };
+	const char *name = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	size_t n = strlen(name), got;
+	char head[4097];
+	FILE *f;
+
+	if (name[0] == '.' || n <= 5 || strcasecmp(name + n - 5, ".json") != 0)
+		return false;
+	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++)
+		if (strncasecmp(name, prefix[i], strlen(prefix[i])) == 0)
+			return true;
+	if ((f = fopen(path, "rb")) == NULL)
+		return false;	/* unreadable: nothing to import from it */
+	got = fread(head, 1, sizeof head - 1, f);
+	(void)fclose(f);	/* read only: a failed close loses nothing */
+	head[got] = '\0';
+	/* NUL bytes end the search early: such a file is no catalog anyway */
+	return strstr(head, "\"motcua-catalog\"") != NULL;
+}
+
+size_t
+media_catalogs(char **v, size_t max)
+{
+	struct medium m[MEDIA_MAX];
+	size_t nm = media_scan(m, MEDIA_MAX);
+	struct list l = { v, 0, max, media_is_catalog };
+
+	for (size_t i = 0; i < nm && l.n < max; i++)
+		each_entry(m[i].path, false, add_file, &l);
 	qsort(v, l.n, sizeof *v, by_name);
 	return l.n;
 }
