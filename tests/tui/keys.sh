@@ -5,7 +5,7 @@
 # elsewhere; the question box answers to its letters (y/c, n/k).
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
-code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Nguyễn Văn An" \
+code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --address "$ADDR" --procedure 1.001193 --name "Nguyễn Văn An" \
     --id 087084000999 --at "2026-11-19 09:00" | head -1)
 sum=$(datasum "$db")
 bar() { tm capture-pane -p | tail -1; }
