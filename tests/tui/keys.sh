@@ -118,7 +118,9 @@ tm send-keys a Enter; wait_for "3/4"
 tm send-keys -l 087184000123; tm send-keys Enter
 tm send-keys -l "Lee Thij Cucs"
 wait_for "Lê Thị Cúc"; ok "the name typed with Telex"
-tm send-keys Enter Enter Enter Enter Enter Enter; wait_for "4/4"
+tm send-keys Enter Enter Enter
+tm send-keys -l "Aaps 3, xax Myx An"	# the address is required
+tm send-keys Enter Enter Enter; wait_for "4/4"
 tm send-keys Enter; wait_for "Receive this dossier"
 like "$(screen)" "Enter / y / c: Yes +Esc / n / k: No" "the box says its keys"
 tm send-keys x
