@@ -80,6 +80,7 @@ main(int argc, char **argv)
 		r.procedure = "1.001022";
 		r.applicant.name = "Nguyễn Văn An";
 		r.applicant.id = "087084000999";
+		r.applicant.address = "Ấp 3, xã Mỹ An";
 		r.officer = "lan";
 		date_now(&r.at);
 		t = now_s();

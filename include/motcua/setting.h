@@ -22,11 +22,12 @@
  *   aggregate_units   0 | 1                   takes bundles of other units too
  *                                             (a province; syncrule.h)
  *   require_phone     0 | 1, "0"              a receipt needs the phone number
- *   require_address   0 | 1, "0"              a receipt needs the address
- *                                             (the setup wizard sets 1)
+ *   require_address   0 | 1, "1"              a receipt needs the address
  *                                             (both checked by the receipt,
- *                                             dossier.h; an empty one is a
- *                                             dotted line on the slip)
+ *                                             dossier.h, and by F2's form:
+ *                                             setting_check_required; an
+ *                                             empty optional one is a dotted
+ *                                             line on the slip)
  *   logbook_book      year | month, "year"    how long a book of the logbook
  *                                             lasts (logbook.h); a change
  *                                             starts the next receipt's book
@@ -56,5 +57,11 @@ int setting_set(sqlite3 *db, const char *acting, const char *name, const char *v
     struct mc_err *err);
 /* Back to the default, likewise. */
 int setting_unset(sqlite3 *db, const char *acting, const char *name, struct mc_err *err);
+/* The citizen's `field`, "phone" or "address", given as `value` (NULL,
+ * empty or blank: not given): -1 with the message that asks for it when
+ * this counter requires it (require_phone, require_address), else 0.
+ * The receipt and F2's applicant form both check here. */
+int setting_check_required(sqlite3 *db, const char *field, const char *value,
+    struct mc_err *err);
 
 #endif

@@ -35,7 +35,9 @@ const struct cli_opt cli_group_receipt[] = {
 	{"birth", "DATE", N_("the applicant's birth date (DD/MM/YYYY, DDMMYYYY or "
 	    "YYYY-MM-DD)"), 0, 0},
 	{"phone", "P", N_("the applicant's phone number"), 0, 0},
-	{"address", "A", N_("the applicant's address"), 0, 0},
+	/* not CLI_REQUIRED: the setting decides, and a guide never needs it */
+	{"address", "A", N_("the applicant's address (a receipt needs it unless "
+	    "the setting require_address is 0)"), 0, 0},
 	{"email", "E", N_("the applicant's e-mail address"), 0, 0},
 	{"docs", "all|none|1,3", N_("the documents handed in, by their numbers in the "
 	    "procedure's list (default: all)"), 0, 0},

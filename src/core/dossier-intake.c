@@ -102,26 +102,11 @@ parse_docs(const char *spec, const struct mc_procedure *p, bool *received,
 	return 0;
 }
 
-/* Is the setting `name` (require_phone, require_address) on? */
-static bool
-required(sqlite3 *db, const char *name)
-{
-	char v[8];
-
-	return setting_get(db, name, v, sizeof v) == 0 && strcmp(v, "1") == 0;
-}
-
 int
 intake_required(sqlite3 *db, const struct clean_applicant *a, struct mc_err *err)
 {
-	if (a->phone[0] == '\0' && required(db, "require_phone"))
-		return err_set(err, MC_EINVAL, _("the citizen's phone number is required "
-		    "at this counter: ask for it (a mobile of 10 digits or a landline of "
-		    "11)"));
-	if (a->address == NULL && required(db, "require_address"))
-		return err_set(err, MC_EINVAL, _("the citizen's address is required at "
-		    "this counter: type it as on the ID card or where they live now"));
-	return 0;
+	return setting_check_required(db, "phone", a->phone, err) ||
+	    setting_check_required(db, "address", a->address, err) ? -1 : 0;
 }
 
 int

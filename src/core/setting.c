@@ -41,7 +41,7 @@ static const struct mc_setting_info settings[] = {
 	    "units (a province); 0: it takes bundles of its own unit only")},
 	{"require_phone", "0", N_("1 if a receipt needs the citizen's phone number; 0: "
 	    "the slip leaves a dotted line for it")},
-	{"require_address", "0", N_("1 if a receipt needs the citizen's address; 0: the "
+	{"require_address", "1", N_("1 if a receipt needs the citizen's address; 0: the "
 	    "slip leaves a dotted line for it")},
 	{"logbook_book", "year", N_("how long a book of the logbook lasts: year (01/2026) "
 	    "or month (01/2026-11); each station numbers its receipts from 1 in each book")},
@@ -72,6 +72,32 @@ setting_get(sqlite3 *db, const char *name, char *buf, size_t n)
 		return -1;
 	if (db == NULL || db_meta_get(db, name, buf, n) != 0)
 		snprintf(buf, n, "%s", s->dflt);
+	return 0;
+}
+
+/* Is a 0 | 1 setting on?  An unknown name is off. */
+static bool
+setting_on(sqlite3 *db, const char *name)
+{
+	char v[8];
+
+	return setting_get(db, name, v, sizeof v) == 0 && strcmp(v, "1") == 0;
+}
+
+int
+setting_check_required(sqlite3 *db, const char *field, const char *value,
+    struct mc_err *err)
+{
+	/* blank as the receipt sees it: vntext_clean trims the spaces */
+	if (value != NULL && value[strspn(value, " \t")] != '\0')
+		return 0;
+	if (strcmp(field, "phone") == 0 && setting_on(db, "require_phone"))
+		return err_set(err, MC_EINVAL, _("the citizen's phone number is required "
+		    "at this counter: ask for it (a mobile of 10 digits or a landline of "
+		    "11)"));
+	if (strcmp(field, "address") == 0 && setting_on(db, "require_address"))
+		return err_set(err, MC_EINVAL, _("the citizen's address is required at "
+		    "this counter: type it as on the ID card or where they live now"));
 	return 0;
 }
 

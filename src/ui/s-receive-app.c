@@ -14,6 +14,7 @@
 
 #include "motcua/citizen.h"
 #include "motcua/i18n.h"
+#include "motcua/setting.h"
 #include "motcua/vntext.h"
 #include "s-receive.h"
 
@@ -198,9 +199,19 @@ flow_check_field(struct ui *u, struct flow *fl, int i)
 		}
 		break;
 	case AF_PHONE:
-		if (v[0] == '\0')
+		/* a receipt checks require_phone; a supplement request does not */
+		if (!fl->guide && setting_check_required(u->db, "phone", v, &err) != 0) {
+			ui_error(u, "%s", err.msg);
+			rc = -1;
+		} else if (v[0] == '\0') {
 			ui_msg(u, "%s", _("no phone number: the office cannot call the citizen"));
-		else if (citizen_check_phone(v, out, &err) != 0) {
+		} else if (citizen_check_phone(v, out, &err) != 0) {
+			ui_error(u, "%s", err.msg);
+			rc = -1;
+		}
+		break;
+	case AF_ADDRESS:
+		if (!fl->guide && setting_check_required(u->db, "address", v, &err) != 0) {
 			ui_error(u, "%s", err.msg);
 			rc = -1;
 		}
@@ -238,10 +249,14 @@ static void
 enter(struct ui *u, void *st)
 {
 	struct flow *fl = st;
+	struct mc_err err;
 
-	(void)u;
 	if (fl->f[AF_ID].label == NULL)
 		init_fields(fl);
+	/* the address is marked "(optional)" where this counter does not
+	 * require it (require_address), or on a supplement request */
+	fl->f[AF_ADDRESS].optional = fl->guide ||
+	    setting_check_required(u->db, "address", NULL, &err) == 0;
 }
 
 static void

@@ -67,7 +67,7 @@ proved() {
 }
 
 # ---- each command that changes data ------------------------------------------------
-proved "receive" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 \
+proved "receive" receive --address "$ADDR" --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 \
 	--at "2026-11-20 09:30"
 code=$(printf '%s\n' "$out" | head -1)
 like "$code" "^000\.17\.22\.H56-261120-1001$" "receive: the code"
@@ -90,16 +90,16 @@ proved "officer add" officer add hoa "Đỗ Thị Hoa" --new-password-file "$T/m
 proved "officer unlock" officer unlock hoa
 
 # --officer and --password-file before the subcommand, the contract's form
-run --db "$db" --officer lan --password-file "$PWF" receive --procedure 1.001193 \
+run --db "$db" --officer lan --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 \
 	--name "Trần Văn Cường" --id 087084000998 --at "2026-11-20 10:30"
 is "$rc" 0 "--officer and --password-file before the command: exit 0"
-run --db "$db" receive --officer minh --procedure 1.001193 --name "Võ Thị Dung" \
+run --db "$db" receive --address "$ADDR" --officer minh --procedure 1.001193 --name "Võ Thị Dung" \
 	--id 087184000997 --password-file "$T/minh.pw"
 is "$rc" 0 "--officer and --password-file among the options: exit 0"
 c2=$(printf '%s\n' "$out" | head -1)
 like "$(setsid -w "$MOTCUA" --db "$db" history "$c2")" " minh +receive " \
 	"... recorded as the officer named"
-run --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name X --id 087184000997
+run --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name X --id 087184000997
 is "$rc" 1 "three officers and no --officer: exit 1"
 like "$err" "--officer USER" "... says to name the officer"
 run --db "$db" --officer nobody --password-file "$PWF" export --out "$T/x.motcua"

@@ -3,7 +3,7 @@
 db="$T/a.db"
 "$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name X --station 1 --sample-catalog >/dev/null
 for i in 1 2 3 4 5; do
-	"$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Người Thứ $i" --id 08708400099$i --at "2026-11-1$i 09:0$i" >/dev/null
+	"$MOTCUA" --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Người Thứ $i" --id 08708400099$i --at "2026-11-1$i 09:0$i" >/dev/null
 done
 cp "$db" "$T/base.db"
 run --db "$db" check
@@ -134,7 +134,7 @@ is "$(dbsum "$T/base.db")" "$sum" "plain check writes nothing"
 # receipt that day takes the next number, and check still sees the hole
 tampered reuse "DELETE FROM event WHERE seq = 7; DELETE FROM dossier WHERE code = '000.17.22.H56-261115-1001'"
 caught "a deleted last receipt" "codes: 000.17.22.H56-261115-1001 was issued but no dossier holds it: its receipt was deleted" "$tamper"
-run --db "$tdb" --password-file "$PWF" receive --procedure 1.001193 --name "Người Khác" --id 087084000777 --at "2026-11-15 10:00"
+run --db "$tdb" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Người Khác" --id 087084000777 --at "2026-11-15 10:00"
 is "$rc" 0 "after a deleted last receipt: the next receipt"
 like "$out" "^000.17.22.H56-261115-1002" "after a deleted last receipt: the next code, not the deleted one's"
 is "$(sqlite3 "$tdb" "SELECT max(seq) FROM event WHERE origin = '$own'")" 8 "after a deleted last event: the next event number is not reused either"

@@ -10,7 +10,7 @@ ok "a unit, a supervisor lan and an officer minh"
 # rcv WHO NOW [AT] — a receipt by WHO with the clock at NOW (at AT)
 rcv() {
 	_who=$1 _now=$2; shift 2
-	MOTCUA_NOW="$_now" run --db "$db" --officer "$_who" --password-file "$PWF" receive \
+	MOTCUA_NOW="$_now" run --db "$db" --officer "$_who" --password-file "$PWF" receive --address "$ADDR" \
 	    --procedure 1.001193 --name "Người Thứ Nhất" --id 087084000991 "$@"
 }
 rcv minh "2026-11-16 09:00"

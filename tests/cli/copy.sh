@@ -2,7 +2,7 @@
 . "$top_srcdir/tests/cli/lib.sh"
 a="$T/a.db"
 "$MOTCUA" --db "$a" init --supervisor lan "Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name X --station 1 --sample-catalog >/dev/null
-"$MOTCUA" --db "$a" --password-file "$PWF" receive --procedure 1.001193 --name "Nguyễn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
+"$MOTCUA" --db "$a" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Nguyễn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
 id_of() { sqlite3 "$1" "SELECT value FROM meta WHERE key = 'station_id'"; }
 
 run --db "$T/b.db" init --from-copy "$a" --station 2
@@ -12,7 +12,7 @@ like "$out" "new station 2" "says it is a new station"
 is "$(sqlite3 "$T/b.db" "SELECT number FROM station WHERE self = 1")" 2 "and the new number"
 is "$(sqlite3 "$T/b.db" "SELECT count(*) FROM station WHERE self = 0 AND id = '$(id_of "$a")'")" 1 "the original is another station"
 is "$(sqlite3 "$T/b.db" "SELECT count(*) FROM dossier")" 1 "the data came along"
-run --db "$T/b.db" --password-file "$PWF" receive --procedure 1.001193 --name "Lê Bình" --id 087084000998 --at "2026-11-20 10:00"
+run --db "$T/b.db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Lê Bình" --id 087084000998 --at "2026-11-20 10:00"
 is "$(echo "$out" | head -1)" "000.17.22.H56-261120-2001" "the copy numbers its own dossiers"
 is "$(sqlite3 "$T/b.db" "SELECT count(DISTINCT origin) FROM event")" 2 "its events have their own chain"
 run --db "$T/b.db" check
@@ -46,7 +46,7 @@ is "$(sqlite3 "$T/b.db" "SELECT group_concat(kind, ' ') FROM (SELECT e.kind FROM
 like "$out" "2 new events" "the original takes in the copy's new key and receipt"
 
 # an older file arriving late does not shrink what we know the peer holds
-"$MOTCUA" --db "$T/b.db" --password-file "$PWF" receive --procedure 1.001193 --name "Trần C" --id 087084000997 --at "2026-11-20 11:00" >/dev/null
+"$MOTCUA" --db "$T/b.db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Trần C" --id 087084000997 --at "2026-11-20 11:00" >/dev/null
 "$MOTCUA" --db "$T/b.db" --password-file "$PWF" export --out "$T/b2.motcua" >/dev/null
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b2.motcua" >/dev/null
 "$MOTCUA" --db "$a" --password-file "$PWF" import "$T/b.motcua" >/dev/null

@@ -9,7 +9,7 @@ q() { sqlite3 "$db" "$1"; }
 n=0
 for birth in 15/03/1984 15031984 1984-03-15; do
 	n=$((n + 1))
-	run --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 \
+	run --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 \
 	    --birth "$birth" --at "2026-11-20 09:0$n"
 	is "$rc" 0 "receive --birth $birth: exit 0"
 	code=$(echo "$out" | head -1)
@@ -24,7 +24,7 @@ is "$(q "SELECT count(DISTINCT birth_date) FROM dossier")" 1 "three forms, one s
 n=0
 for at in "21/11/2026 10:15" "21112026 10:15" "2026-11-21 10:15" "2026-11-21T10:15:00+07:00"; do
 	n=$((n + 1))
-	run --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Lê Thị Bình" --id 001305012345 --at "$at"
+	run --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Lê Thị Bình" --id 001305012345 --at "$at"
 	is "$rc" 0 "receive --at '$at': exit 0"
 	code=$(echo "$out" | head -1)
 	is "$(q "SELECT received FROM dossier WHERE code = '$code'")" "2026-11-21T10:15:00+07:00" \
@@ -33,13 +33,13 @@ done
 
 # the same refusals everywhere, naming the accepted forms
 refused "31/02 as a birth date" "$db" "DD/MM/YYYY, DDMMYYYY or YYYY-MM-DD" \
-    --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name A --id 087084000999 --birth 31/02/1984
+    --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name A --id 087084000999 --birth 31/02/1984
 refused "a two-digit year" "$db" "not a date" \
-    --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name A --id 087084000999 --birth 15/03/84
+    --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name A --id 087084000999 --birth 15/03/84
 refused "--at without a time" "$db" "DD/MM/YYYY HH:MM" \
-    --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name A --id 087084000999 --at 21/11/2026
+    --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name A --id 087084000999 --at 21/11/2026
 refused "an e-mail with a space" "$db" "e-mail address" \
-    --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name A --id 087084000999 --email "an @example.vn"
+    --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name A --id 087084000999 --email "an @example.vn"
 
 # due --as-of and report periods take the same forms
 run --db "$db" due --json --as-of 2026-11-20

@@ -25,7 +25,7 @@ as() { u=$1; shift; "$MOTCUA" --db "$db" --officer "$u" --password-file "$PWF" "
 # another station's bundle, for the import
 "$MOTCUA" --db "$T/o.db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 2 \
     --sample-catalog --supervisor boss "Trần Văn Bảo" --password-file "$PWF" >/dev/null
-"$MOTCUA" --db "$T/o.db" --officer boss --password-file "$PWF" receive --procedure 1.001193 \
+"$MOTCUA" --db "$T/o.db" --officer boss --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 \
     --name "Người Trạm Hai" --id 087090000001 >/dev/null
 "$MOTCUA" --db "$T/o.db" --officer boss --password-file "$PWF" export --out "$T/other.motcua" \
     >/dev/null
@@ -40,7 +40,7 @@ n=0
 # receipt OWNER — a new dossier received now by OWNER (the n-th); prints
 # its code
 receipt() {
-	as "$1" receive --procedure 1.001193 --name "Người Thử $n" \
+	as "$1" receive --address "$ADDR" --procedure 1.001193 --name "Người Thử $n" \
 	    --id "08709$(printf '%07d' $n)" | head -1
 }
 # step CODE KIND USER — the event with what each kind needs
@@ -78,7 +78,7 @@ prepare() {
 attempt() {
 	u=$(user_of "$2")
 	case $1 in
-	receive) run --db "$db" --officer "$u" --password-file "$PWF" receive \
+	receive) run --db "$db" --officer "$u" --password-file "$PWF" receive --address "$ADDR" \
 	    --procedure 1.001193 --name "Người Mới" --id "087091$(printf '%06d' $n)" ;;
 	guide) run --db "$db" --officer "$u" --password-file "$PWF" guide \
 	    --procedure 1.001193 --name "Người Hỏi" --id 087092000001 --docs 1 ;;
@@ -95,7 +95,7 @@ attempt() {
 	import) run --db "$db" --officer "$u" --password-file "$PWF" import "$T/other.motcua" ;;
 	export) rm -f "$T/exp.motcua"
 		run --db "$db" --officer "$u" --password-file "$PWF" export --out "$T/exp.motcua" ;;
-	backdate) run --db "$db" --officer "$u" --password-file "$PWF" receive \
+	backdate) run --db "$db" --officer "$u" --password-file "$PWF" receive --address "$ADDR" \
 	    --procedure 1.001193 --name "Người Cũ" --id "087093$(printf '%06d' $n)" --at "2026-11-19 09:00" ;;
 	rebuild) run --db "$db" --officer "$u" --password-file "$PWF" check --rebuild ;;
 	trust) run --db "$db" --officer "$u" --password-file "$PWF" station trust "$T/t.card" \

@@ -41,9 +41,9 @@ idA=$(id_of "$dbA") idB=$(id_of "$dbB") idR=$(id_of "$dbR") idX=$(id_of "$dbX")
 a8=$(printf %.8s "$idA") r8=$(printf %.8s "$idR") x8=$(printf %.8s "$idX")
 
 # ---- the genuine story ---------------------------------------------------------
-a=$(as "$dbA" receive --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
-own=$(as "$dbB" receive --procedure 1.001193 --name "Lê Thị Bình" --id 087184000123 --at "2026-11-16 09:30" | head -1)
-r=$(as "$dbR" receive --procedure 1.001193 --name "Trần Văn Cường" --id 087084000555 --at "2026-11-16 11:00" | head -1)
+a=$(as "$dbA" receive --address "$ADDR" --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
+own=$(as "$dbB" receive --address "$ADDR" --procedure 1.001193 --name "Lê Thị Bình" --id 087184000123 --at "2026-11-16 09:30" | head -1)
+r=$(as "$dbR" receive --address "$ADDR" --procedure 1.001193 --name "Trần Văn Cường" --id 087084000555 --at "2026-11-16 11:00" | head -1)
 as "$dbA" event "$a" handover --to "Phạm Văn Tư" --at "2026-11-16 10:00" >/dev/null
 as "$dbA" event "$a" result --at "2026-11-17 10:00" >/dev/null
 clock "2026-11-17 17:00"

@@ -45,6 +45,10 @@ PASSWORD=Quay-Mot-Cua-7351
 PWF="$T/officer.pw"
 pwfile "$PWF" "$PASSWORD"
 
+# The address a test's receipts give: a receipt needs one unless the
+# setting require_address is 0 (phone.sh and setting.sh test that).
+ADDR="Ấp 3, xã Mỹ An"
+
 ok() {	# ok DESCRIPTION — after a command: passes if it succeeded
 	rc=$?
 	tap_n=$((tap_n + 1))

@@ -8,7 +8,7 @@ M init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sa
 M --officer truong --password-file "$PWF" officer add lan "Nguyễn Thị Lan" \
 	--new-password-file "$PWF" >/dev/null
 recv() {	# recv NAME ID AT [PROC] — prints the code
-	M --officer lan --password-file "$PWF" receive --procedure "${4:-1.001022}" --name "$1" --id "$2" --at "$3" | head -1
+	M --officer lan --password-file "$PWF" receive --address "$ADDR" --procedure "${4:-1.001022}" --name "$1" --id "$2" --at "$3" | head -1
 }
 a=$(recv "Nguyễn Văn An" 087084000999 "2026-11-20 09:00")      # due 2026-11-25 09:00
 b=$(recv "Lê Thị Bình" 001305012345 "2026-11-20 09:10")

@@ -82,7 +82,7 @@ refused "calendar: a UTF-16 file" "$db" 'byte-order mark \(BOM\) of UTF-16' \
     --db "$db" --password-file "$PWF" calendar import "$T/u16.json"
 
 # ---- files born private ---------------------------------------------------------
-code=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001022 --name "Trần Thị Bích Ngọc" --id 087184000123 \
+code=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001022 --name "Trần Thị Bích Ngọc" --id 087184000123 \
     --docs 1,2 --at "2026-11-20 09:10" | head -1)
 R slip "$code" --out "$T/slip.txt"
 ok "slip --out"

@@ -1,7 +1,7 @@
 # phone.sh — phone numbers (a 10-digit mobile, an 11-digit landline 02…,
-# spaces and dots dropped), the settings require_phone and require_address
-# checked by the receipt, the dotted line an empty field leaves on the slip,
-# and the message of a failed print.
+# spaces and dots dropped), the settings require_phone (0 by default) and
+# require_address (1 by default) checked by the receipt, the dotted line
+# an empty field leaves on the slip, and the message of a failed print.
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/a.db"
 "$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
@@ -23,21 +23,41 @@ is "$(sqlite3 "$db" "SELECT phone FROM dossier WHERE code = '$c2'")" 0912345678 
 	"the mobile is stored as its 10 digits"
 refused "a 12-digit number" "$db" "10 digits, a landline 11 starting with 02" \
 	--db "$db" --password-file "$PWF" receive --procedure 1.001022 --docs 1,2 --name X \
-	--id 087084000103 --phone 027738512345 --at "2026-11-20 09:10"
+	--id 087084000103 --phone 027738512345 --address "$ADDR" --at "2026-11-20 09:10"
 refused "11 digits not starting with 02" "$db" "not valid" \
 	--db "$db" --password-file "$PWF" receive --procedure 1.001022 --docs 1,2 --name X \
-	--id 087084000103 --phone 09123456789 --at "2026-11-20 09:10"
+	--id 087084000103 --phone 09123456789 --address "$ADDR" --at "2026-11-20 09:10"
 
-# the settings: phone optional and address not required unless set
+# the settings: by default the phone is optional and the address required
 run --db "$db" setting get require_phone
 is "$out" 0 "require_phone: 0 by default"
+run --db "$db" setting get require_address
+is "$out" 1 "require_address: 1 by default"
 refused "require_phone 2" "$db" "not a value for require_phone" \
 	--db "$db" --password-file "$PWF" setting set require_phone 2
 refused "require_address yes" "$db" "not a value for require_address" \
 	--db "$db" --password-file "$PWF" setting set require_address yes
+n0=$(sqlite3 "$db" "SELECT count(*) FROM dossier")
+refused "no address, by default" "$db" \
+	"^motcua: the citizen's address is required at this counter: type it as on the ID card" \
+	--db "$db" --password-file "$PWF" receive --procedure 1.001022 --docs 1,2 --name X \
+	--id 087084000107 --phone 0912345678 --at "2026-11-20 09:12"
+is "$(printf '%s\n' "$err" | wc -l)" 1 "no address, by default: one line"
+refused "a blank address, by default" "$db" "address is required at this counter" \
+	--db "$db" --password-file "$PWF" receive --procedure 1.001022 --docs 1,2 --name X \
+	--id 087084000107 --address "   " --at "2026-11-20 09:12"
+is "$(sqlite3 "$db" "SELECT count(*) FROM dossier")" "$n0" "no address, by default: no dossier"
+AT=09:13 recv --name "Đặng Văn Hòa" --id 087084000107 --address "$ADDR"
+is "$rc" 0 "no phone but an address, by default: received"
+is "$(sqlite3 "$db" "SELECT coalesce(phone, '') = '' AND address = '$ADDR' FROM dossier
+    WHERE code = '$(printf '%s\n' "$out" | head -1)'")" 1 "... without a phone, with the address"
+run --db "$db" --password-file "$PWF" setting set require_address 0
+is "$rc" 0 "setting set require_address 0"
 AT=09:15 recv --name "Phạm Thị Em" --id 087184000104
 is "$rc" 0 "no phone and no address: received while neither is required"
 c3=$(printf '%s\n' "$out" | head -1)
+is "$(sqlite3 "$db" "SELECT count(*) FROM dossier WHERE code = '$c3' AND coalesce(address, '') = ''")" 1 \
+	"... recorded without an address"
 "$MOTCUA" --db "$db" --password-file "$PWF" setting set require_phone 1 >/dev/null
 "$MOTCUA" --db "$db" --password-file "$PWF" setting set require_address 1 >/dev/null
 refused "no phone while required" "$db" "phone number is required" \

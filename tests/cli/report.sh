@@ -13,7 +13,7 @@ M --officer truong --password-file "$PWF" officer add lan "Nguyễn Thị Lan" \
 n=0
 recv() {	# recv PROC AT — prints the code
 	n=$((n + 1))
-	M --officer lan --password-file "$PWF" receive --procedure "$1" --name "Người $n" --id "0870840009$(printf %02d $n)" --at "$2" | head -1
+	M --officer lan --password-file "$PWF" receive --address "$ADDR" --procedure "$1" --name "Người $n" --id "0870840009$(printf %02d $n)" --at "$2" | head -1
 }
 ev() { M --officer lan --password-file "$PWF" event "$@" >/dev/null || echo "# event failed: $*"; }
 

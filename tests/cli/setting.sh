@@ -7,12 +7,14 @@ run --db "$db" setting list
 is "$rc" 0 "setting list"
 like "$out" "^lang +vi " "lang defaults to vi"
 like "$out" "office_hours +07:30-11:30,13:30-17:00" "office hours default"
+like "$out" "require_phone +0 " "the phone is optional by default"
+like "$out" "require_address +1 " "the address is required by default"
 run --db "$db" setting get sameday_cutoff
 is "$out" "15:00" "get a default"
 run --db "$db" --password-file "$PWF" setting set sameday_cutoff 16:00
 is "$rc" 0 "set the same-day cut-off"
 is "$(sqlite3 "$db" "SELECT value FROM meta WHERE key='sameday_cutoff'")" "16:00" "stored"
-run --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Lê An" --id 087084000999 --at "2026-11-20 15:30"
+run --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Lê An" --id 087084000999 --at "2026-11-20 15:30"
 is "$(echo "$out" | tail -1)" "2026-11-20 17:00" "15:30 is before a 16:00 cut-off: due the same day"
 run --db "$db" --password-file "$PWF" setting unset sameday_cutoff
 run --db "$db" setting get sameday_cutoff

@@ -13,9 +13,9 @@ for n in 1 2; do
 done
 mv "$T/s1.db" "$a"; mv "$T/s2.db" "$b"
 A() { "$MOTCUA" --db "$a" --officer lan --password-file "$PWF" "$@"; }
-c1=$(A receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
+c1=$(A receive --address "$ADDR" --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
 A event "$c1" result --at "2026-11-16 10:00" >/dev/null
-A receive --procedure 1.001193 --name "Lê Thị Bình" --id 087184000123 --at "2026-11-16 11:00" >/dev/null
+A receive --address "$ADDR" --procedure 1.001193 --name "Lê Thị Bình" --id 087184000123 --at "2026-11-16 11:00" >/dev/null
 n=$(sqlite3 "$a" "SELECT count(*) FROM event")
 
 run --db "$a" check
@@ -81,8 +81,8 @@ like "$out" "^signatures: event 3 of station 1 is not signed by that station's k
 
 # a clone: A's database copied to another PC; both record event number N+2
 cp "$a" "$T/clone.db"
-A receive --procedure 1.001193 --name "Trần Văn Cường" --id 087084000555 --at "2026-11-17 09:00" >/dev/null
-"$MOTCUA" --db "$T/clone.db" --officer lan --password-file "$PWF" receive --procedure 1.001193 \
+A receive --address "$ADDR" --procedure 1.001193 --name "Trần Văn Cường" --id 087084000555 --at "2026-11-17 09:00" >/dev/null
+"$MOTCUA" --db "$T/clone.db" --officer lan --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 \
     --name "Võ Thị Dung" --id 087184000666 --at "2026-11-17 09:05" >/dev/null
 A export --out "$T/a2.motcua" >/dev/null
 "$MOTCUA" --db "$T/clone.db" --officer lan --password-file "$PWF" export --out "$T/clone.motcua" >/dev/null

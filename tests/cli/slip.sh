@@ -99,7 +99,7 @@ refused "supplement: unknown id" "$db" "no guidance or dossier" --db "$db" slip 
 run --db "$db" slip --supplement "$code"
 is "$rc" 0 "supplement for a dossier: exit 0"
 like "$out" "1\. Văn bản ủy quyền" "supplement for a dossier: what was not handed in"
-full=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001022 --name "Lê Văn Tám" --id 087084000999 --docs all --at "2026-11-24 08:00" | head -1)
+full=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001022 --name "Lê Văn Tám" --id 087084000999 --docs all --at "2026-11-24 08:00" | head -1)
 refused "supplement: nothing missing" "$db" "nothing is missing" --db "$db" slip --supplement "$full"
 
 # --form: Mẫu 01 to 05 by dossier code, saved as mau0N-<code>.txt
@@ -121,7 +121,7 @@ test ! -e "$T/slips/mau03-$code.txt" && test ! -e "$T/slips/mau04-$code.txt"
 ok "refused forms are not saved"
 
 # Mẫu 03 after a refusal at the counter
-rcode=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001022 --name "Phạm Văn Đức" --id 087084000999 --docs all --at "2026-11-20 09:00" | head -1)
+rcode=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001022 --name "Phạm Văn Đức" --id 087084000999 --docs all --at "2026-11-20 09:00" | head -1)
 "$MOTCUA" --db "$db" --officer lan --password-file "$PWF" event "$rcode" refuse --reason "Không thuộc thẩm quyền của xã" --at "2026-11-21 10:15" >/dev/null
 run --db "$db" slip "$rcode" --form 03
 is "$rc" 0 "slip --form 03: exit 0"

@@ -113,7 +113,7 @@ like "$out" "^$fpB +000\.17\.22\.H56 +2 +trusted 20[0-9-]+ by lan$" "list: B, tr
 c="$T/c.db"
 "$MOTCUA" --db "$c" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" \
     --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 3 --sample-catalog >/dev/null
-"$MOTCUA" --db "$c" --officer lan --password-file "$PWF" receive --procedure 1.001193 \
+"$MOTCUA" --db "$c" --officer lan --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 \
     --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" >/dev/null
 "$MOTCUA" --db "$c" --officer lan --password-file "$PWF" export --out "$T/c.motcua" >/dev/null
 fpC=$("$MOTCUA" --db "$c" station show | sed -n 's/^fingerprint: //p')

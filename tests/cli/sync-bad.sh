@@ -26,8 +26,8 @@ done
 enrol "$dbB" "$T/s3.db"; ok "B trusts station 3"
 fp_of() { "$MOTCUA" --db "$1" station show | sed -n 's/^fingerprint: //p'; }
 A() { "$MOTCUA" --db "$dbA" --officer lan "$@"; }
-a=$(A --password-file "$PWF" receive --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
-b=$(A --password-file "$PWF" receive --procedure 1.001193 --name "Lê Thị Bình" --id 087184000123 --at "2026-11-16 09:10" | head -1)
+a=$(A --password-file "$PWF" receive --address "$ADDR" --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
+b=$(A --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Lê Thị Bình" --id 087184000123 --at "2026-11-16 09:10" | head -1)
 A --password-file "$PWF" event "$a" handover --to "Phạm Văn Tư" --at "2026-11-16 10:00" >/dev/null
 A --password-file "$PWF" event "$a" result --at "2026-11-17 10:00" >/dev/null
 A --password-file "$PWF" event "$b" result --at "2026-11-16 11:00" >/dev/null
@@ -281,7 +281,7 @@ cloned "A's bundle after the copy's" "$T/c.db" "$T/fork2.motcua" "$T/fork1.motcu
 # the same day give the same dossier code
 "$MOTCUA" --db "$T/twin.db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
     --station 1 --sample-catalog --supervisor hoa "Võ Thị Hoa" --password-file "$PWF" >/dev/null
-tw=$("$MOTCUA" --db "$T/twin.db" --password-file "$PWF" receive --procedure 1.001193 --name "Đỗ Văn Dũng" --id 087084000996 --at "2026-11-16 14:00" | head -1)
+tw=$("$MOTCUA" --db "$T/twin.db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Đỗ Văn Dũng" --id 087084000996 --at "2026-11-16 14:00" | head -1)
 is "$tw" "$a" "the twin station gives the same code as A"
 enrol "$dbA" "$T/twin.db"; ok "A trusts the twin"
 at_sync "$MOTCUA" --db "$T/twin.db" --password-file "$PWF" export --out "$T/twin.motcua" --all >/dev/null

@@ -21,7 +21,7 @@ mv "$T/s1.db" "$dbA"; mv "$T/s2.db" "$dbB"
 # rules, not the signatures (a forger without the key: sync-bad.sh).
 check "B trusts A" enrol "$dbB" "$dbA"
 A() { "$MOTCUA" --db "$dbA" --officer lan --password-file "$PWF" "$@"; }
-a=$(A receive --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
+a=$(A receive --address "$ADDR" --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-16 09:00" | head -1)
 A event "$a" handover --to "Phạm Văn Tư" --at "2026-11-16 10:00" >/dev/null
 A event "$a" result --at "2026-11-17 10:00" >/dev/null
 # a bundle is made after the events it carries
@@ -171,7 +171,7 @@ hostile "a vector of no station" "its vector is not a list of stations" "$f"
 "$MOTCUA" --db "$T/o.db" init --supervisor hoa "Võ Thị Hoa" --password-file "$PWF" \
     --unit-code 000.17.22.H57 --unit-name "UBND xã Mỹ Hòa" --station 1 --sample-catalog >/dev/null
 # (its receipt after its init, which ran at the story's clock)
-"$MOTCUA" --db "$T/o.db" --officer hoa --password-file "$PWF" receive --procedure 1.001022 \
+"$MOTCUA" --db "$T/o.db" --officer hoa --password-file "$PWF" receive --address "$ADDR" --procedure 1.001022 \
     --name "Trần Thị Ba" --id 087184000111 --at "2026-11-17 11:00" >/dev/null
 # B trusts that station: its bundle is genuine, and the rules refuse it
 check "B trusts the other commune's station" enrol "$dbB" "$T/o.db"

@@ -85,7 +85,7 @@ receipt() {
 	rnd 2; g=$r; rnd 50; yy=$((50 + r)); rnd 1000000
 	idn=$(printf '087%d%02d%06d' "$g" "$yy" "$r")
 	tick "$1"
-	if "$MOTCUA" --db "$db" --officer lan --password-file "$PWF" receive --procedure "$p" --name "$n1 $n2 $n3" \
+	if "$MOTCUA" --db "$db" --officer lan --password-file "$PWF" receive --address "$ADDR" --procedure "$p" --name "$n1 $n2 $n3" \
 	    --id "$idn" --at "$at" >"$T/rcv.out" 2>&1; then
 		receipts=$((receipts + 1))
 	else

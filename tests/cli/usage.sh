@@ -105,7 +105,7 @@ M init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sa
 	--supervisor truong "Trần Văn Trưởng" --password-file "$PWF" >/dev/null
 M --officer truong --password-file "$PWF" officer add lan "Nguyễn Thị Lan" \
 	--new-password-file "$PWF" >/dev/null
-code=$(M --officer lan --password-file "$PWF" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 \
+code=$(M --officer lan --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 \
 	--at "2026-11-20 09:30" | head -1)
 like "$code" "^000\.17\.22\.H56-261120-1001$" "a dossier to keep unchanged"
 
@@ -189,16 +189,16 @@ done
 a=$("$MOTCUA" --db "$db" calendar holidays 2026)
 is "$("$MOTCUA" calendar --db "$db" holidays 2026)" "$a" "--db between the command and its action"
 # two active officers: receive needs --officer, before or after
-run --db "$db" --password-file "$PWF" receive --procedure 1.001193 --name "Lê Văn Bình" --id 087084000998 \
+run --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Lê Văn Bình" --id 087084000998 \
 	--at "2026-11-20 10:00"
 is "$rc" 1 "no --officer with two active officers: exit 1"
 like "$err" "--officer USER" "no --officer: says to give it"
-run --password-file "$PWF" receive --procedure 1.001193 --name "Lê Văn Bình" --id 087084000998 \
+run --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Lê Văn Bình" --id 087084000998 \
 	--at "2026-11-20 10:00" --officer truong --db "$db"
 is "$rc" 0 "receive ... --officer truong --db DB: exit 0"
 code2=$(printf '%s\n' "$out" | head -1)
 like "$(M show "$code2")" "Officer +truong" "--officer after the command: recorded"
-run --password-file "$PWF" receive --procedure 1.001193 --name "Lê Văn Cường" --id 087084000997 \
+run --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 --name "Lê Văn Cường" --id 087084000997 \
 	--at "2026-11-20 10:30" --officer=lan --db="$db"
 is "$rc" 0 "receive ... --officer=lan --db=DB: exit 0"
 like "$(M show "$(printf '%s\n' "$out" | head -1)")" "Officer +lan" "--officer=USER after the command"
@@ -264,7 +264,7 @@ done
 run --db "$db" --officer lan --password-file "$PWF" guide --proc=1.001022 --nam "Trần Văn Dũng" --id=087084000996 \
 	--doc 1 --at "2026-11-20 14:00"
 is "$rc" 0 "guide --proc=… --nam … --doc 1: exit 0"
-run --db "$db" --officer lan --password-file "$PWF" receive --proc=1.001022 --nam "Trần Văn Dũng" --id=087084000996 \
+run --db "$db" --officer lan --password-file "$PWF" receive --address "$ADDR" --proc=1.001022 --nam "Trần Văn Dũng" --id=087084000996 \
 	--doc all --at "2026-11-20 14:00" --phone=0912.345.678
 is "$rc" 0 "receive --proc=… --nam … --doc all: exit 0"
 like "$(M show "$(printf '%s\n' "$out" | head -1)")" "Phone +0912345678" "receive: --phone=… recorded"

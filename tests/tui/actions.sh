@@ -10,7 +10,7 @@
 . "$top_srcdir/tests/tui/common.sh"
 M() { "$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" "$@"; }
 rcv() {	# rcv NAME ID AT [PHONE] — prints the new code (death registration)
-	M receive --procedure 1.001193 --name "$1" --id "$2" ${4:+--phone "$4"} --at "$3" | head -1
+	M receive --address "$ADDR" --procedure 1.001193 --name "$1" --id "$2" ${4:+--phone "$4"} --at "$3" | head -1
 }
 a=$(rcv "Nguyễn Văn An" 087084000999 "2026-11-16 09:00" "0912 345 678")
 b=$(rcv "Nguyễn Thị Bình" 087184000123 "2026-11-17 09:00")

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/admin-common.sh"
 
-code=$("$MOTCUA" --db "$db" --officer minh --password-file "$T/minh.pw" receive --procedure 1.001193 --name "Nguyễn Văn An" \
+code=$("$MOTCUA" --db "$db" --officer minh --password-file "$T/minh.pw" receive --address "$ADDR" --procedure 1.001193 --name "Nguyễn Văn An" \
 	--id 087084000999 --at "2026-11-19 09:00" | head -1)
 like "$code" "^000\.17\.22\.H56-261119" "a dossier of 1.001193 received before any change"
 old=$(q "SELECT time_limit, fee, documents FROM dossier WHERE code = '$code'")

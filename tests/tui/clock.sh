@@ -3,7 +3,7 @@
 # with the clock right the line is the screen's title again.
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
-MOTCUA_NOW="2026-11-20 09:00" "$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" receive --procedure 1.001193 --name "Người Thứ Nhất" --id 087084000991 >/dev/null
+MOTCUA_NOW="2026-11-20 09:00" "$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" receive --address "$ADDR" --procedure 1.001193 --name "Người Thứ Nhất" --id 087084000991 >/dev/null
 ok "a receipt at 2026-11-20 09:00"
 line2() { screen | sed -n 2p; }
 warn="Clock wrong? It says 2026-11-10, an event is of 2026-11-20: ask the technician"

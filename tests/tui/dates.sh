@@ -34,7 +34,9 @@ for birth in 15/03/1984 15031984 1984-03-15; do
 		tm send-keys C-u
 	fi
 	tm send-keys -l "$birth"
-	tm send-keys Enter Enter Enter Enter Enter
+	tm send-keys Enter Enter
+	tm send-keys -l "Aaps 3, xax Myx An"	# the address is required
+	tm send-keys Enter Enter Enter
 	wait_for "4/4"; ok "$birth: accepted, on to the summary"
 	tm send-keys Enter
 	wait_for "Receive this dossier"

@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
 rcv() {	# rcv NAME ID AT [PROCEDURE] — prints the new code
-	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure "${4:-1.001193}" --name "$1" --id "$2" \
+	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --address "$ADDR" --procedure "${4:-1.001193}" --name "$1" --id "$2" \
 	    --at "$3" | head -1
 }
 a=$(rcv "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")

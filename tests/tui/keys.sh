@@ -5,7 +5,7 @@
 # elsewhere; the question box answers to its letters (y/c, n/k).
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
-code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Nguyễn Văn An" \
+code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --address "$ADDR" --procedure 1.001193 --name "Nguyễn Văn An" \
     --id 087084000999 --at "2026-11-19 09:00" | head -1)
 sum=$(datasum "$db")
 bar() { tm capture-pane -p | tail -1; }
@@ -118,7 +118,9 @@ tm send-keys a Enter; wait_for "3/4"
 tm send-keys -l 087184000123; tm send-keys Enter
 tm send-keys -l "Lee Thij Cucs"
 wait_for "Lê Thị Cúc"; ok "the name typed with Telex"
-tm send-keys Enter Enter Enter Enter Enter Enter; wait_for "4/4"
+tm send-keys Enter Enter Enter
+tm send-keys -l "Aaps 3, xax Myx An"	# the address is required
+tm send-keys Enter Enter Enter; wait_for "4/4"
 tm send-keys Enter; wait_for "Receive this dossier"
 like "$(screen)" "Enter / y / c: Yes +Esc / n / k: No" "the box says its keys"
 tm send-keys x

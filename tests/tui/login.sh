@@ -147,7 +147,7 @@ MOTCUA_NOW="$NOW" "$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.p
     "Phan Văn Kiểm" --role auditor --new-password-file "$T/kiem.pw" >/dev/null
 # a receipt by lan for the auditor to look up, at the moment of the screens
 # (an earlier time would be before the sessions' events: a supervisor's)
-code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Lê Thị Mai" \
+code=$("$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --address "$ADDR" --procedure 1.001193 --name "Lê Thị Mai" \
     --id 087184000321 --at "$NOW" | head -1)
 test -n "$code"; ok "lan's receipt for the auditor to look up"
 sum=$(datasum "$db")

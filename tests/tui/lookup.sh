@@ -8,7 +8,7 @@
 # the role): the command line makes a unit's only officer a supervisor
 sqlite3 "$db" "UPDATE officer SET role = 'officer' WHERE username = 'lan'"
 rcv() {	# rcv NAME ID AT [PROCEDURE] — prints the new code
-	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure "${4:-1.001022}" --name "$1" --id "$2" \
+	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --address "$ADDR" --procedure "${4:-1.001022}" --name "$1" --id "$2" \
 	    --at "$3" | head -1
 }
 a=$(rcv "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")

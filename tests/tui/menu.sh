@@ -5,7 +5,7 @@ tui_setup
 . "$top_srcdir/tests/tui/lib-login.sh"
 db="$T/a.db"
 unit_make "$db"
-"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
+"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --address "$ADDR" --procedure 1.001193 --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-20 09:00" >/dev/null
 sum=$(datasum "$db")
 
 

@@ -13,7 +13,7 @@ MOTCUA_STORY_START="2026-10-28 08:00"
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
 rcv() {	# rcv NAME ID AT PROCEDURE — prints the new code
-	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure "$4" --name "$1" --id "$2" --at "$3" | head -1
+	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --address "$ADDR" --procedure "$4" --name "$1" --id "$2" --at "$3" | head -1
 }
 # ev CODE STEP ... — a step by lan; a step refused is counted in $ev_failed
 ev_failed=0

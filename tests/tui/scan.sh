@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
 rcv() {	# rcv NAME ID AT — prints the new code
-	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001022 \
+	"$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" receive --address "$ADDR" --procedure 1.001022 \
 	    --name "$1" --id "$2" --at "$3" | head -1
 }
 result() {

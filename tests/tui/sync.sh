@@ -17,7 +17,7 @@ ENROL_PW="$T/boss.pw"
 check "station 2 trusts station 1" enrol "$db2" "$db1"
 check "station 1 trusts station 2" enrol "$db1" "$db2"
 rcv() {	# rcv DB NAME ID AT — prints the new code
-	"$MOTCUA" --db "$1" --officer lan --password-file "$T/lan.pw" receive --procedure 1.001193 --name "$2" --id "$3" --at "$4" | head -1
+	"$MOTCUA" --db "$1" --officer lan --password-file "$T/lan.pw" receive --address "$ADDR" --procedure 1.001193 --name "$2" --id "$3" --at "$4" | head -1
 }
 a=$(rcv "$db1" "Nguyễn Văn An" 087084000999 "2026-11-16 09:00")
 b=$(rcv "$db1" "Nguyễn Thị Bình" 087184000123 "2026-11-17 09:00")

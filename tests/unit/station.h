@@ -159,6 +159,7 @@ receive(sqlite3 *db, struct mc_calendar *cal, const char *procedure, const char 
 	r.docs = "all";
 	r.applicant.name = name;
 	r.applicant.id = id;
+	r.applicant.address = "Ấp 3, xã Mỹ An";
 	r.officer = "lan";
 	r.at = moment(when);
 	if (dossier_receive(db, cal, &r, &out, &err) != 0)

@@ -64,6 +64,7 @@ own_receipt(const char *officer, char out[MC_CODE_LEN])
 	r.docs = "all";
 	r.applicant.name = "Người Thử";
 	r.applicant.id = id;
+	r.applicant.address = "Ấp 3, xã Mỹ An";
 	r.officer = officer;
 	r.at = next_moment();
 	if (dossier_receive(db, cal, &r, &o, &err) != 0)
@@ -147,6 +148,7 @@ attempt(enum mc_action a, enum mc_role r, const char *code, struct mc_err *err)
 	rc.procedure = "1.001022";
 	rc.applicant.name = "Người Thử";
 	rc.applicant.id = "087090999999";
+	rc.applicant.address = "Ấp 3, xã Mỹ An";
 	rc.officer = me;
 	rc.at = next_moment();
 	switch ((int)a) {

@@ -35,6 +35,7 @@ receive(const char *when, const char *name, const char *id, const char *phone,
 	r.applicant.name = name;
 	r.applicant.id = id;
 	r.applicant.phone = phone;
+	r.applicant.address = "Ấp 3, xã Mỹ An";
 	r.officer = "lan";
 	if (date_parse_time(when, &r.at) != 0 || dossier_receive(db, cal, &r, &out, &err)) {
 		printf("Bail out! %s\n", err.msg);

@@ -46,6 +46,7 @@ receive(const char *when, char code[64])
 	r.docs = "all";
 	r.applicant.name = "Nguyễn Văn An";
 	r.applicant.id = id;
+	r.applicant.address = "Ấp 3, xã Mỹ An";
 	r.officer = "lan";
 	r.at = at(when);
 	if (dossier_receive(db, cal, &r, &out, &err) != 0) {
