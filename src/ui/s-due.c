@@ -97,7 +97,7 @@ row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 	}
 	life_days(r->g, r->d.days, days, sizeof days);
 	draw_text(y, x + 3, r->d.code, 26, false);
-	draw_text(y, x + 30, r->d.name, width - 30 - 34, false);
+	draw_clip(y, x + 30, r->d.name, width - 30 - 34);
 	draw_text(y, x + width - 33, r->d.appointment, 16, false);
 	draw_text_right(y, x + width - 1, days);
 }

@@ -153,38 +153,18 @@ search(struct ui *u, struct st_lookup *s, const char *text)
 	return 0;
 }
 
-/* The procedure under a result, in whole words within `width` columns
- * (a first word longer than that is cut). */
-static void
-procedure_line(int y, int x, const char *s, int width)
-{
-	size_t n = strlen(s), fit = vntext_fit(s, n, (size_t)width, NULL);
-	char buf[512];	/* as long as mc_found.procedure */
-
-	if (fit < n) {
-		size_t end = fit;
-
-		while (end > 0 && s[end] != ' ')
-			end--;
-		if (end > 0)
-			fit = end;
-	}
-	snprintf(buf, sizeof buf, "%.*s", (int)fit, s);
-	draw_text(y, x, buf, width, false);
-}
-
 static void
 row(struct st_lookup *s, size_t i, int y, int x, int width, bool sel)
 {
 	const struct mc_found *d = &s->all[s->hits[i]];
 
 	draw_text(y, x + 1, d->code, 26, false);
-	draw_text(y, x + 28, d->name, width - 28 - 31, false);
+	draw_clip(y, x + 28, d->name, width - 28 - 31);
 	draw_text(y, x + width - 30, life_status(d->status), 13, false);
 	draw_text(y, x + width - 16, d->received, 16, false);
 	if (!sel)
 		attrset(draw_attr(AT_DIM));
-	procedure_line(y + 1, x + 3, d->procedure, width - 5);
+	draw_clip(y + 1, x + 3, d->procedure, width - 5);
 }
 
 /* The results from line y, ROW_LINES lines each, scrolled to keep the

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "motcua/i18n.h"
+#include "motcua/vntext.h"
 #include "s-receive.h"
 
 static void
@@ -36,7 +37,7 @@ row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 	format_limit_text(e->time_limit, FORMAT_SCREEN, limit, sizeof limit);
 	format_fee(e->fee, FORMAT_SCREEN, fee, sizeof fee);
 	draw_text(y, x + 1, e->code, 9, false);
-	draw_text(y, x + 10, e->name, name_w - 1, false);
+	draw_clip(y, x + 10, e->name, name_w - 1);
 	draw_text(y, x + 10 + name_w, limit, 12, false);
 	draw_text_right(y, x + width - 1, fee);
 }
@@ -64,7 +65,15 @@ draw(struct ui *u, void *st)
 	else if (fl->nhits == 0)
 		draw_text(5, 2, _("No procedure matches: type less, or part of the code."),
 		    COLS - 4, false);
-	w_list_draw(u, &fl->list, 4, 0, LINES - 7, COLS, row, fl);
+	/* the rows end 3 lines above the messages: there the highlighted
+	 * procedure's whole name, when its column had to leave words out */
+	w_list_draw(u, &fl->list, 4, 0, LINES - 10, COLS, row, fl);
+	if (fl->nhits > 0 && fl->list.sel < fl->nhits) {
+		const char *name = fl->idx.e[fl->hits[fl->list.sel]].name;
+
+		if ((int)vntext_width(name) > COLS - 10 - 13 - 12 - 1)
+			draw_wrap(LINES - 5, 10, name, COLS - 11, 2);
+	}
 }
 
 static void

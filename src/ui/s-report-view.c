@@ -178,7 +178,7 @@ rp_draw_table(struct st_report *s, int y0, int h)
 		const struct report_row *r = row_at(s, i);
 
 		attrset(i == s->sum.nfields ? draw_attr(AT_TITLE) : A_NORMAL);
-		draw_text(y0 + 2 + y, 1, row_name(r), fw - 2, false);
+		draw_clip(y0 + 2 + y, 1, row_name(r), fw - 2);
 		for (int j = 0; j < vc; j++) {
 			rp_col_value(r, s->col + j, v, sizeof v);
 			draw_text_right(y0 + 2 + y, fw + (j + 1) * RP_COLW, v);
@@ -212,7 +212,7 @@ rp_draw_rate(struct st_report *s, int y0, int h)
 		long long res = r->resolved_early + r->resolved_on_time + r->resolved_late;
 
 		attrset(i == s->sum.nfields ? draw_attr(AT_TITLE) : A_NORMAL);
-		draw_text(y0 + 1 + y, 1, row_name(r), nw - 2, false);
+		draw_clip(y0 + 1 + y, 1, row_name(r), nw - 2);
 		attrset(A_NORMAL);
 		if (!r->has_rate) {
 			bar(y0 + 1 + y, nw, 0, bw);

@@ -240,7 +240,7 @@ pick_row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 	(void)u;
 	(void)sel;
 	draw_text(y, x + 1, d->code, 26, false);
-	draw_text(y, x + 28, d->name, width - 28 - 18, false);
+	draw_clip(y, x + 28, d->name, width - 28 - 18);
 	draw_text(y, x + width - 17, d->appointment, 16, false);
 }
 

@@ -113,33 +113,28 @@ draw_text_right(int y, int x_end, const char *s)
 	draw_text(y, x_end - w < 0 ? 0 : x_end - w, s, w, false);
 }
 
-/* Text in `width` columns, cut only between words: the words that do not
- * fit are left out, whole (a first word too long for the line is clipped). */
-static void
-draw_words(int y, int x, const char *s, int width)
+int
+draw_clip(int y, int x, const char *s, int width)
 {
-	char buf[512];
-	size_t end = 0;
+	size_t n = s != NULL ? strlen(s) : 0, end = 0;
+	int ell = (int)vntext_width("…");
 
-	snprintf(buf, sizeof buf, "%s", s);
-	for (size_t i = 0;; i++) {
-		char c = buf[i];
-		bool fits;
+	if (width <= 0)
+		return 0;
+	if ((int)vntext_width(s != NULL ? s : "") <= width)
+		return draw_text(y, x, s, width, false);
+	/* the last space before which the words and "…" still fit */
+	for (size_t i = 1; i < n; i++)
+		if (s[i] == ' ' && s[i - 1] != ' ' &&
+		    (int)vntext_widthn(s, i) + ell <= width)
+			end = i;
+	if (end == 0)	/* a first word wider than the column: clipped */
+		return draw_text(y, x, s, width, false);
+	{
+		int used = draw_text(y, x, s, (int)vntext_widthn(s, end), false);
 
-		if (c != ' ' && c != '\0')
-			continue;
-		buf[i] = '\0';
-		fits = (int)vntext_width(buf) <= width;
-		buf[i] = c;
-		if (!fits)
-			break;
-		end = i;
-		if (c == '\0')
-			break;
+		return used + draw_text(y, x + used, "…", ell, false);
 	}
-	if (end > 0)
-		buf[end] = '\0';
-	draw_text(y, x, buf, width, false);
 }
 
 void
@@ -167,7 +162,7 @@ draw_header(struct ui *u, const char *title)
 		clock_warning(&u->clock, true, warn, sizeof warn);
 		attrset(draw_attr(AT_ERROR));
 		mvhline(1, 0, ' ', COLS);
-		draw_words(1, 1, warn, COLS - 2);
+		draw_clip(1, 1, warn, COLS - 2);
 		attrset(A_NORMAL);
 		return;
 	}

@@ -274,6 +274,10 @@ attr_t draw_attr(enum ui_attr a);
 /* Print UTF-8 s at (y, x) in at most `width` columns; returns the columns
  * used.  pad: fill the rest of the width with spaces. */
 int draw_text(int y, int x, const char *s, int width, bool pad);
+/* Text in `width` columns cut only between words: the words that fit, and
+ * "…" when some are left out (a first word wider than the column is
+ * clipped).  The columns drawn. */
+int draw_clip(int y, int x, const char *s, int width);
 /* s word wrapped over up to maxlines lines (ui-draw.c); the lines used.
  * draw_wrap_lines: how many it would take. */
 int draw_wrap(int y, int x, const char *s, int width, int maxlines);

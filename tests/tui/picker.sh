@@ -89,6 +89,28 @@ show
 tm send-keys C-t Escape
 wait_for "F10"
 
+# a name longer than its column: whole words and "…" in the row, and the
+# highlighted procedure's whole name under the list
+tm send-keys F2
+wait_for "Search:"
+tm send-keys -l "khai sinh ket hop"
+wait_for "1 of 29 procedures"
+long=$(q "SELECT name FROM procedure WHERE code = '1.000689'")
+screen > "$T/pick"
+like "$(grep '1.000689' "$T/pick")" "1\.000689 Thủ tục đăng ký khai sinh kết hợp đăng ký… " \
+    "the long name's row ends on a whole word and …"
+is "$(sed -n 20p "$T/pick" | sed 's/^ *//; s/ *$//')" "$long" \
+    "the highlighted procedure's whole name is shown under the list"
+tm send-keys C-u
+tm send-keys -l "dang ky lai khai tu"
+wait_for "1 of 29 procedures"
+sleep 0.3
+screen > "$T/pick2"
+unlike "$(sed -n 20p "$T/pick2")" "[^ ]" "a name that fits its row needs no second showing"
+show
+tm send-keys Escape
+wait_for "F10"
+
 # F3 and F4's search boxes take Telex as well
 tm send-keys F3
 wait_for "Find:"
