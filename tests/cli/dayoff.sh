@@ -17,7 +17,7 @@ n=0
 recv() {
 	n=$((n + 1))
 	run --db "$db" --password-file "$PWF" receive --procedure "$1" --name "Nguyễn Văn An" \
-	    --id 087084000999 --at "$2"
+	    --id 087084000999 --address "$ADDR" --at "$2"
 	is "$rc" 0 "$4: exit 0 ($err)"
 	is "$(echo "$out" | tail -1)" "$3" "$4"
 	code=$(echo "$out" | head -1)
