@@ -131,6 +131,8 @@ struct mc_choice {
 	const char *label;	/* N_() */
 	bool refuses;		/* the result refuses the request: Mẫu 03
 				 * answers it, as it answers the refuse step */
+	bool pleased;		/* a rating that counts as satisfied in the
+				 * satisfaction rate (report.h) */
 };
 
 struct mc_field {

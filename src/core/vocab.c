@@ -137,8 +137,9 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    "give the collector's ID number"),
 		    .help = N_("return: the collector's ID number")},
 		    {.name = "rating", .type = MC_FT_ENUM,
-		    .choices = {{"very_satisfied", N_("very satisfied")},
-		    {"satisfied", N_("satisfied")}, {"not_satisfied", N_("not satisfied")}},
+		    .choices = {{"very_satisfied", N_("very satisfied"), .pleased = true},
+		    {"satisfied", N_("satisfied"), .pleased = true},
+		    {"not_satisfied", N_("not satisfied")}},
 		    .label = N_("Rating:"),
 		    .bad = N_("the rating '%s' is not one of very_satisfied, satisfied, "
 		    "not_satisfied"), .help = N_("return: the citizen's rating")}},
