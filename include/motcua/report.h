@@ -4,7 +4,7 @@
  * Definitions for a period [from, to] (whole days, figures as of the end
  * of `to`):
  *   carried_over      received before the period, and at its start neither
- *                     resolved, withdrawn, refused nor cancelled
+ *                     resolved, withdrawn, stopped, refused nor cancelled
  *   received_new      received within it (in person or by post); of them
  *   received_online   online (none yet: the counter receives in person)
  *   resolved_*        result ready within it: early = on a day before the due
@@ -12,16 +12,27 @@
  *                     time; late = after the due date-time (the due moved by
  *                     pauses, never by an apology)
  *   in_progress_*     carried over or new, and at the end neither resolved,
- *                     withdrawn, refused nor cancelled; overdue when past its
+ *                     withdrawn, stopped, refused nor cancelled; overdue when past its
  *                     due date-time then, else within time
  *   paused            of those in progress, paused at the end
  *   guided            guidance given within it (Mẫu 02; no dossier)
  *   refused           refused at the counter within it (never "received")
  *   withdrawn         withdrawn within it
+ *   stopped           its resolution stopped within it (dừng giải quyết:
+ *                     received, ended without a result, counted apart)
  *   on_time_rate      (early + on time) / resolved × 100, or none
+ *   satisfaction_rate (very satisfied + satisfied) / rated × 100 among the
+ *                     dossiers returned within it with a rating, or none
+ *                     (the choices marked `pleased` in vocab.c); overall,
+ *                     per field, and per officer who recorded the return
+ *   digitised_rate    dossiers received within it whose documents were all
+ *                     scanned at the receipt / received_new × 100 (Decision
+ *                     766/QĐ-TTg's digitisation indicator); none until
+ *                     motcua scans documents (a later version), so always
+ *                     none for now
  * What each status counts as is the status table's `report` (vocab.h).
  * Identity, per field and in total:
- *   carried_over + received_new = resolved + in_progress + withdrawn
+ *   carried_over + received_new = resolved + in_progress + withdrawn + stopped
  * (a dossier refused at the counter counts only as refused; a cancelled
  * one, an entry error, counts nowhere). */
 #ifndef MOTCUA_REPORT_H
@@ -39,12 +50,25 @@ struct report_row {
 	long long carried_over, received_new, received_online;
 	long long resolved_early, resolved_on_time, resolved_late;
 	long long in_progress_within, in_progress_overdue;
-	long long guided, refused, withdrawn, paused;
+	long long guided, refused, withdrawn, paused, stopped;
 	long long rating[MC_CHOICES_MAX];	/* per choice of the return's rating
 					 * (vocab.c), in its order: very
 					 * satisfied, satisfied, not satisfied */
 	bool has_rate;
 	double on_time_rate;	/* 0..100 when has_rate */
+	long long rated, pleased;	/* returns with a rating; of them satisfied */
+	bool has_satisfaction;
+	double satisfaction_rate;	/* 0..100 when has_satisfaction */
+	bool has_digitised;	/* false: nothing is scanned yet */
+	double digitised_rate;
+};
+
+/* The ratings of the returns one officer recorded within the period. */
+struct report_officer_rating {
+	char officer[64];
+	char full_name[256];
+	long long rated, pleased;
+	double satisfaction_rate;	/* 0..100; rated > 0 always */
 };
 
 struct report_summary {
@@ -52,6 +76,9 @@ struct report_summary {
 	struct report_row total;
 	struct report_row *fields;	/* by field name, Vietnamese order */
 	size_t nfields;
+	struct report_officer_rating *officers;	/* who returned with a rating,
+						 * by username */
+	size_t nofficers;
 };
 
 int report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
@@ -59,7 +86,9 @@ int report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
 void report_summary_free(struct report_summary *s);
 
 /* The summary as the JSON contract of `motcua report summary --format
- * json` (malloc'd): {"from","to","total":{…},"fields":[{"field",…},…]}. */
+ * json` (malloc'd): {"from","to","total":{…},"fields":[{"field",…},…],
+ * "officers":[{"officer","full_name","rated","satisfied",
+ * "satisfaction_rate"},…]}. */
 char *report_summary_json(sqlite3 *db, const struct report_summary *s,
     struct mc_err *err);
 

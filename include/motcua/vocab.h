@@ -26,6 +26,7 @@
  *   withdraw       {"reason": TEXT|null}
  *   cancel         {"reason": TEXT}
  *   apologize      {"reason": TEXT, "new_date": ISO}
+ *   stop           {"reason": TEXT, "ground": TEXT|null}  dừng giải quyết
  * The receipt and the guidance are written by dossier_receive and
  * dossier_guide (dossier.h); the table lists of their bodies only what the
  * timeline shows and the reports read (the guidance's procedure's field). */
@@ -58,6 +59,9 @@ enum mc_report {
 					 * received, counted only as refused */
 	MC_REPORT_VOID = 1 << 3,	/* entered in error: counted nowhere,
 					 * not even as an officer's receipt */
+	MC_REPORT_STOPPED = 1 << 4,	/* received, then its resolution
+					 * stopped (dừng giải quyết): ended
+					 * without a result, counted apart */
 };
 /* the statuses of a dossier the figures never count as received */
 #define MC_REPORT_UNRECEIVED (MC_REPORT_REFUSED | MC_REPORT_VOID)
@@ -97,7 +101,7 @@ enum mc_kind_id {
 	/* the steps after the receipt (lifecycle_record) */
 	MC_KIND_HANDOVER, MC_KIND_TRANSFER, MC_KIND_TRANSFER_BACK, MC_KIND_PAUSE,
 	MC_KIND_RESUME, MC_KIND_RESULT, MC_KIND_RETURN, MC_KIND_REFUSE,
-	MC_KIND_WITHDRAW, MC_KIND_CANCEL, MC_KIND_APOLOGIZE,
+	MC_KIND_WITHDRAW, MC_KIND_CANCEL, MC_KIND_APOLOGIZE, MC_KIND_STOP,
 	MC_KIND_COUNT
 };
 
@@ -127,6 +131,8 @@ struct mc_choice {
 	const char *label;	/* N_() */
 	bool refuses;		/* the result refuses the request: Mẫu 03
 				 * answers it, as it answers the refuse step */
+	bool pleased;		/* a rating that counts as satisfied in the
+				 * satisfaction rate (report.h) */
 };
 
 struct mc_field {

@@ -129,6 +129,43 @@ summary_csv(const struct report_summary *s, const char *encoding)
 	return rc;
 }
 
+/* A rate for the text, "92.31" or "-" when there is none. */
+static const char *
+rate_text(bool has, double rate, char buf[16])
+{
+	if (has)
+		snprintf(buf, 16, "%.2f", rate);
+	else
+		snprintf(buf, 16, "-");
+	return buf;
+}
+
+/* The indicators the province scores (report.h) under the table: the
+ * stopped dossiers, the satisfaction rate overall and per officer, the
+ * digitisation rate (none until documents are scanned). */
+static void
+summary_indicators(const struct report_summary *s)
+{
+	char rate[16], digitised[16];
+
+	printf(_("Stopped: %lld   Satisfaction rate: %s%% (%lld of %lld rated)   "
+	    "Digitised: %s%%\n"), s->total.stopped, rate_text(s->total.has_satisfaction,
+	    s->total.satisfaction_rate, rate), s->total.pleased, s->total.rated,
+	    rate_text(s->total.has_digitised, s->total.digitised_rate, digitised));
+	for (size_t i = 0; i < s->nofficers; i++) {
+		const struct report_officer_rating *o = &s->officers[i];
+
+		printf("  ");
+		cli_pad(stdout, o->officer, 12);
+		printf(" ");
+		cli_pad(stdout, o->full_name, 28);
+		/* TRANSLATORS: one officer's satisfaction: the rate, then how
+		 * many were satisfied of how many rated */
+		printf(_(" %6.2f%% (%lld of %lld rated)\n"), o->satisfaction_rate, o->pleased,
+		    o->rated);
+	}
+}
+
 static void
 summary_text(const struct report_summary *s)
 {
@@ -165,6 +202,7 @@ summary_text(const struct report_summary *s)
 		printf("%s %s %lld", i > 0 ? "," : "", _(report_rating()->choices[i].label),
 		    s->total.rating[i]);
 	putchar('\n');
+	summary_indicators(s);
 }
 
 static int

@@ -75,6 +75,9 @@ static const char *const projectors[MC_KIND_COUNT] = {
 	    "closed_at = e.t"),
 	[MC_KIND_CANCEL] = STEP("closed_reason = json_extract(e.b, '$.reason'), "
 	    "closed_at = e.t"),
+	/* the legal ground stays in the event (the notice reads it there) */
+	[MC_KIND_STOP] = STEP("closed_reason = json_extract(e.b, '$.reason'), "
+	    "closed_at = e.t"),
 	[MC_KIND_APOLOGIZE] = STEP("appointment = json_extract(e.b, '$.new_date'), "
 	    "apologies = apologies + 1"),
 };

@@ -39,19 +39,21 @@
  * rows for a GROUP BY).  Only dossiers
  * ever paused (a small set, from the events' kind index) pay for the
  * paused-at-the-end test.  Filled in by summary_sql: the pause kind, then
- * PAUSED_AT_END's two, the withdrawn statuses twice, the part (PART_NEW or
- * PART_CARRIED), the statuses never received. */
+ * PAUSED_AT_END's two, the withdrawn statuses, the stopped ones, both
+ * (closed without a result), the part (PART_NEW or PART_CARRIED), the
+ * statuses never received. */
 static const char summary_fmt[] =
 	"SELECT field, carried, new, res AND early, res AND NOT early AND ontime, "
 	"res AND NOT ontime, prog AND NOT late_then, prog AND late_then, wd, "
 	"CASE WHEN prog AND d.id IN (SELECT dossier FROM event WHERE kind = %Q "
-	"AND at < ?2) THEN " PAUSED_AT_END " ELSE 0 END "
+	"AND at < ?2) THEN " PAUSED_AT_END " ELSE 0 END, st "
 	"FROM (SELECT d.field, d.id, d.received < ?1 AS carried, "
 	"d.received >= ?1 AND d.received < ?2 AS new, "
 	"coalesce(d.result_at >= ?1 AND d.result_at < ?2, 0) AS res, "
 	"substr(d.result_at, 1, 10) < substr(d.due, 1, 10) AS early, "
 	"d.result_at <= d.due AS ontime, "
 	"d.status IN %s AND d.closed_at >= ?1 AND d.closed_at < ?2 AS wd, "
+	"d.status IN %s AND d.closed_at >= ?1 AND d.closed_at < ?2 AS st, "
 	"d.received < ?2 AND NOT coalesce(d.result_at < ?2, 0) AND "
 	"NOT (d.status IN %s AND d.closed_at < ?2) AS prog, "
 	"d.due < ?2 AS late_then "
@@ -66,7 +68,8 @@ static const char summary_fmt[] =
 static char *
 summary_sql(bool carried)
 {
-	char open[STATUS_LIST], withdrawn[STATUS_LIST], unreceived[STATUS_LIST];
+	char open[STATUS_LIST], withdrawn[STATUS_LIST], stopped[STATUS_LIST],
+	    closed[STATUS_LIST], unreceived[STATUS_LIST];
 	const char *pause = vocab_kind(MC_KIND_PAUSE)->name;
 	char *part, *sql;
 
@@ -75,8 +78,10 @@ summary_sql(bool carried)
 	if (part == NULL)
 		return NULL;
 	vocab_report_sql(MC_REPORT_WITHDRAWN, withdrawn, sizeof withdrawn);
+	vocab_report_sql(MC_REPORT_STOPPED, stopped, sizeof stopped);
+	vocab_report_sql(MC_REPORT_WITHDRAWN | MC_REPORT_STOPPED, closed, sizeof closed);
 	sql = sqlite3_mprintf(summary_fmt, pause, pause, vocab_kind(MC_KIND_RESUME)->name,
-	    withdrawn, withdrawn, part,
+	    withdrawn, stopped, closed, part,
 	    vocab_report_sql(MC_REPORT_UNRECEIVED, unreceived, sizeof unreceived));
 	sqlite3_free(part);
 	return sql;
@@ -124,6 +129,7 @@ add_row(struct report_row *t, const struct report_row *r)
 	t->refused += r->refused;
 	t->withdrawn += r->withdrawn;
 	t->paused += r->paused;
+	t->stopped += r->stopped;
 	for (int i = 0; i < MC_CHOICES_MAX; i++)
 		t->rating[i] += r->rating[i];
 }
@@ -131,11 +137,25 @@ add_row(struct report_row *t, const struct report_row *r)
 static void
 set_rate(struct report_row *r)
 {
+	const struct mc_field *rating = report_rating();
 	long long resolved = r->resolved_early + r->resolved_on_time + r->resolved_late;
 
 	r->has_rate = resolved > 0;
 	r->on_time_rate = resolved > 0 ?
 	    100.0 * (double)(r->resolved_early + r->resolved_on_time) / (double)resolved : 0;
+	/* the ratings given, and of them the satisfied ones (vocab's pleased) */
+	r->rated = r->pleased = 0;
+	for (size_t i = 0; rating != NULL && i < vocab_nchoices(rating); i++) {
+		r->rated += r->rating[i];
+		if (rating->choices[i].pleased)
+			r->pleased += r->rating[i];
+	}
+	r->has_satisfaction = r->rated > 0;
+	r->satisfaction_rate = r->rated > 0 ?
+	    100.0 * (double)r->pleased / (double)r->rated : 0;
+	/* nothing is scanned yet: the digitisation rate has no data (report.h) */
+	r->has_digitised = false;
+	r->digitised_rate = 0;
 }
 
 /* Run one grouped query whose rows are (field, counts…) and hand each row
@@ -181,6 +201,7 @@ fill_main(struct report_row *r, sqlite3_stmt *st)
 	r->in_progress_overdue += sqlite3_column_int64(st, 7);
 	r->withdrawn += sqlite3_column_int64(st, 8);
 	r->paused += sqlite3_column_int64(st, 9);
+	r->stopped += sqlite3_column_int64(st, 10);
 }
 
 static void
@@ -243,6 +264,62 @@ other_sql(char *sql[3])
 	return -1;
 }
 
+/* The satisfaction per officer: the dossiers returned within the period
+ * with a rating (and still returned: not cancelled since), by the officer
+ * who recorded the return, the citizen's rating of that service. */
+static int
+officer_ratings(sqlite3 *db, const char *s, const char *e, struct report_summary *out,
+    struct mc_err *err)
+{
+	const struct mc_field *rating = report_rating();
+	sqlite3_str *pleased = sqlite3_str_new(db);
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int rc;
+
+	for (size_t i = 0; rating != NULL && i < vocab_nchoices(rating); i++)
+		if (rating->choices[i].pleased)
+			sqlite3_str_appendf(pleased, "%s%Q", n++ ? ", " : "",
+			    rating->choices[i].value);
+	if (n == 0)
+		sqlite3_str_appendall(pleased, "NULL");	/* a list of none */
+	if (sqlite3_str_errcode(pleased) != SQLITE_OK) {
+		sqlite3_free(sqlite3_str_finish(pleased));
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	if (db_preparef(db, &st, err, "SELECT e.officer, coalesce(o.full_name, ''), "
+	    "count(*), sum(d.rating IN (%z)) FROM dossier d JOIN event e ON e.dossier = d.id "
+	    "AND e.kind = %Q LEFT JOIN officer o ON o.username = e.officer "
+	    "WHERE d.returned_at >= ?1 AND d.returned_at < ?2 AND d.status = %Q AND "
+	    "d.rating IS NOT NULL GROUP BY e.officer ORDER BY e.officer",
+	    sqlite3_str_finish(pleased), vocab_kind(MC_KIND_RETURN)->name,
+	    vocab_kind(MC_KIND_RETURN)->to) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_officer_rating *r = realloc(out->officers,
+		    (out->nofficers + 1) * sizeof *r);
+
+		if (r == NULL) {
+			sqlite3_finalize(st);
+			return err_set(err, MC_ENOMEM, _("out of memory"));
+		}
+		out->officers = r;
+		r = &out->officers[out->nofficers++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->officer, sizeof r->officer, "%s", sqlite3_column_text(st, 0));
+		snprintf(r->full_name, sizeof r->full_name, "%s", sqlite3_column_text(st, 1));
+		r->rated = sqlite3_column_int64(st, 2);
+		r->pleased = sqlite3_column_int64(st, 3);
+		r->satisfaction_rate = 100.0 * (double)r->pleased / (double)r->rated;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("counting the ratings"));
+	return 0;
+}
+
 int
 report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
     struct mc_err *err)
@@ -277,7 +354,8 @@ report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
 	}
 	fail = grouped(db, other[0], s, e, out, fill_refused, err) ||
 	    grouped(db, other[1], s, e, out, fill_guided, err) ||
-	    grouped(db, other[2], s, e, out, fill_rating, err);
+	    grouped(db, other[2], s, e, out, fill_rating, err) ||
+	    officer_ratings(db, s, e, out, err);
 	for (int i = 0; i < 3; i++)
 		sqlite3_free(other[i]);
 	if (fail) {
@@ -301,6 +379,19 @@ report_summary_free(struct report_summary *s)
 	free(s->fields);
 	s->fields = NULL;
 	s->nfields = 0;
+	free(s->officers);
+	s->officers = NULL;
+	s->nofficers = 0;
+}
+
+/* A rate as the JSON gives it: rounded to two decimals, or null. */
+static void
+bind_rate(sqlite3_stmt *st, int i, bool has, double rate)
+{
+	if (has)
+		sqlite3_bind_double(st, i, (double)(long long)(rate * 100 + 0.5) / 100);
+	else
+		sqlite3_bind_null(st, i);
 }
 
 /* One row as a JSON object, made by SQLite: the figures (report.h's
@@ -329,7 +420,9 @@ row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err
 	for (size_t i = 0; i < nrating; i++)
 		sqlite3_str_appendf(sql, "%s%Q, ?%d", i ? ", " : "", rating->choices[i].value,
 		    nv + 1 + (int)i);
-	sqlite3_str_appendf(sql, "), 'on_time_rate', ?%d)", nv + 1 + (int)nrating);
+	sqlite3_str_appendf(sql, "), 'on_time_rate', ?%d, 'stopped', ?%d, "
+	    "'satisfaction_rate', ?%d, 'digitised_rate', ?%d)", nv + 1 + (int)nrating,
+	    nv + 2 + (int)nrating, nv + 3 + (int)nrating, nv + 4 + (int)nrating);
 	if ((text = sqlite3_str_finish(sql)) == NULL) {
 		err_set(err, MC_ENOMEM, _("out of memory"));
 		return NULL;
@@ -342,11 +435,10 @@ row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err
 		sqlite3_bind_int64(st, i + 1, v[i]);
 	for (size_t i = 0; i < nrating; i++)
 		sqlite3_bind_int64(st, nv + 1 + (int)i, r->rating[i]);
-	if (r->has_rate)
-		sqlite3_bind_double(st, nv + 1 + (int)nrating,
-		    (double)(long long)(r->on_time_rate * 100 + 0.5) / 100);
-	else
-		sqlite3_bind_null(st, nv + 1 + (int)nrating);
+	bind_rate(st, nv + 1 + (int)nrating, r->has_rate, r->on_time_rate);
+	sqlite3_bind_int64(st, nv + 2 + (int)nrating, r->stopped);
+	bind_rate(st, nv + 3 + (int)nrating, r->has_satisfaction, r->satisfaction_rate);
+	bind_rate(st, nv + 4 + (int)nrating, r->has_digitised, r->digitised_rate);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		out = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -370,11 +462,48 @@ row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err
 	return out;
 }
 
+/* The satisfaction per officer as a JSON array, made by SQLite
+ * (sqlite3_free it); NULL on error. */
+static char *
+officers_json(sqlite3 *db, const struct report_summary *s, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	char *out = sqlite3_mprintf("[]");
+
+	if (db_prepare(db, "SELECT json_insert(json(?1), '$[#]', json_object('officer', ?2, "
+	    "'full_name', ?3, 'rated', ?4, 'satisfied', ?5, 'satisfaction_rate', ?6))",
+	    &st, err)) {
+		sqlite3_free(out);
+		return NULL;
+	}
+	for (size_t i = 0; i < s->nofficers && out != NULL; i++) {
+		const struct report_officer_rating *r = &s->officers[i];
+		char *next = NULL;
+
+		sqlite3_bind_text(st, 1, out, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->officer, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, r->full_name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, r->rated);
+		sqlite3_bind_int64(st, 5, r->pleased);
+		bind_rate(st, 6, true, r->satisfaction_rate);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			next = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		sqlite3_free(out);
+		out = next;
+	}
+	sqlite3_finalize(st);
+	if (out == NULL)
+		err_set(err, MC_ENOMEM, _("out of memory"));
+	return out;
+}
+
 char *
 report_summary_json(sqlite3 *db, const struct report_summary *s, struct mc_err *err)
 {
 	char from[MC_DATE_LEN], to[MC_DATE_LEN];
-	char *total = row_json(db, &s->total, false, err), *out, *fields;
+	char *total = row_json(db, &s->total, false, err), *out, *fields, *officers;
 
 	if (total == NULL)
 		return NULL;
@@ -392,12 +521,18 @@ report_summary_json(sqlite3 *db, const struct report_summary *s, struct mc_err *
 		sqlite3_free(r);
 		fields = next;
 	}
+	if ((officers = officers_json(db, s, err)) == NULL) {
+		sqlite3_free(fields);
+		sqlite3_free(total);
+		return NULL;
+	}
 	date_format(s->from, from);
 	date_format(s->to, to);
 	out = fields != NULL ? sqlite3_mprintf("{\"from\":\"%s\",\"to\":\"%s\",\"total\":%s,"
-	    "\"fields\":%s]}", from, to, total, fields) : NULL;
+	    "\"fields\":%s],\"officers\":%s}", from, to, total, fields, officers) : NULL;
 	sqlite3_free(fields);
 	sqlite3_free(total);
+	sqlite3_free(officers);
 	if (out == NULL) {
 		err_set(err, MC_ENOMEM, _("out of memory"));
 		return NULL;

@@ -22,6 +22,8 @@ const struct mc_status mc_statuses[] = {
 	{"refused", N_("refused"), MC_PHASE_FINAL, MC_REPORT_REFUSED, false, "từ chối"},
 	{"withdrawn", N_("withdrawn"), MC_PHASE_FINAL, MC_REPORT_WITHDRAWN, false,
 	    "rút hồ sơ"},
+	{"stopped", N_("stopped"), MC_PHASE_FINAL, MC_REPORT_STOPPED, false,
+	    "dừng giải quyết"},
 	{"cancelled", N_("cancelled"), MC_PHASE_FINAL, MC_REPORT_VOID, false,
 	    "hủy (nhập nhầm)"},
 };
@@ -33,14 +35,14 @@ const size_t mc_nstatuses = sizeof mc_statuses / sizeof mc_statuses[0];
 /* A reason, as most steps ask it. */
 #define REASON(need_) {.name = "reason", .type = MC_FT_TEXT, .need = need_, .max = 1000, \
 	.label = N_("Reason:"), .noun = N_("a reason"), \
-	.help = N_("why (pause, refuse, withdraw, cancel, apologize)")}
+	.help = N_("why (pause, refuse, withdraw, cancel, apologize, stop)")}
 /* Someone's or some agency's name. */
 #define NAME_MAX_CHARS 200
 
 /* The keys of the steps are letters of their Vietnamese names, as the
  * counter reads them (c chuyển cán bộ, q cơ quan, l chuyển lại, d tạm
  * dừng, t tiếp tục, k kết quả, r trả kết quả, f reFuse: từ chối, u rút,
- * h hủy, x xin lỗi); p is the screen's control sheet (phiếu kiểm soát),
+ * h hủy, x xin lỗi, s dừng giải quyết: stop); p is the screen's control sheet (phiếu kiểm soát),
  * so no step has it.  README and doc/motcua.1 list them. */
 /* TRANSLATORS: kind labels are the events of a dossier's timeline; action
  * labels are the detail's action list; field labels the form of a step
@@ -135,8 +137,9 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    "give the collector's ID number"),
 		    .help = N_("return: the collector's ID number")},
 		    {.name = "rating", .type = MC_FT_ENUM,
-		    .choices = {{"very_satisfied", N_("very satisfied")},
-		    {"satisfied", N_("satisfied")}, {"not_satisfied", N_("not satisfied")}},
+		    .choices = {{"very_satisfied", N_("very satisfied"), .pleased = true},
+		    {"satisfied", N_("satisfied"), .pleased = true},
+		    {"not_satisfied", N_("not satisfied")}},
 		    .label = N_("Rating:"),
 		    .bad = N_("the rating '%s' is not one of very_satisfied, satisfied, "
 		    "not_satisfied"), .help = N_("return: the citizen's rating")}},
@@ -166,7 +169,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		.action = N_("Cancel (supervisor)"), .role = MC_ROLE_SUPERVISOR,
 		.role_refusal = N_("only a supervisor may cancel a dossier entered in "
 		    "error: ask the supervisor to do it"),
-		.from = {OPEN, "result_ready", "returned", "refused", "withdrawn"},
+		.from = {OPEN, "result_ready", "returned", "refused", "withdrawn",
+		    "stopped"},
 		.to = "cancelled", .fields = {REASON(MC_NEED_YES)},
 	},
 	[MC_KIND_APOLOGIZE] = {
@@ -183,6 +187,29 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		    .phrase = N_("new date %s"),
 		    .help = N_("apologize: the new appointment")}},
 		.form = true, .slip = SLIP_APOLOGY, .form_title = N_("Apology (Mẫu 04)"),
+	},
+	/* dừng giải quyết (Decree 118/2025, Circular 03/2025's Mẫu 05): the
+	 * resolution of a dossier still being worked on is stopped, for a
+	 * reason, and the citizen is told.  It closes the dossier: nothing
+	 * follows but a supervisor's cancel of an entry error.  Once a result
+	 * is ready there is nothing left to stop (the result is returned), and
+	 * a dossier already closed (returned, refused, withdrawn) is not
+	 * reopened by it.  The legal ground (the article the stop rests on) is
+	 * asked, and printed on the notice when given; it is not required,
+	 * so that a stop the citizen asked for (the dossier's own request, no
+	 * article to cite) is recorded with its reason alone. */
+	[MC_KIND_STOP] = {
+		.id = MC_KIND_STOP, .name = "stop", .label = N_("Resolution stopped"),
+		.key = 's',
+		.action = N_("Stop resolving"), .from = {OPEN}, .to = "stopped",
+		.fields = {REASON(MC_NEED_YES),
+		    {.name = "ground", .type = MC_FT_TEXT, .max = 1000,
+		    .label = N_("Legal ground:"), .noun = N_("the legal ground"),
+		    .phrase = N_("legal ground: %s"),
+		    .help = N_("stop: the legal ground (the article it rests on)")}},
+		.refusals = {{NULL, N_("%s can be stopped only while it is being resolved "
+		    "(it is %s): a dossier with a result or already closed is not "
+		    "stopped")}},
 	},
 };
 

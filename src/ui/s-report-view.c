@@ -40,9 +40,13 @@ static const struct {
 	{N_("Other"), N_("col|refus."), N_("Refused")},
 	{N_("Other"), N_("col|withdr"), N_("Withdrawn")},
 	{N_("Other"), N_("col|paused"), N_("Paused")},
+	{N_("Other"), N_("col|stop"), N_("Stopped")},
 	{N_("Satisfaction %"), N_("col|very"), N_("Very satisfied (%)")},
 	{N_("Satisfaction %"), N_("col|yes"), N_("Satisfied (%)")},
 	{N_("Satisfaction %"), N_("col|not"), N_("Not satisfied (%)")},
+	{N_("Satisfaction %"), N_("col|rate"), N_("Satisfaction rate (%)")},
+	/* none until documents are scanned (report.h) */
+	{N_("Digitised"), N_("col|%"), N_("Digitised (%)")},
 };
 
 const char *rp_col_group(int c) { return _(cols[c].group); }
@@ -93,15 +97,21 @@ rp_col_value(const struct report_row *r, int c, char *buf, size_t n)
 		r->resolved_early, r->resolved_on_time, r->resolved_late,
 		r->in_progress_within, r->in_progress_overdue, 0,
 		r->received_online, r->guided, r->refused, r->withdrawn, r->paused,
+		r->stopped,
 	};
 
-	if (c == 8) {
-		if (r->has_rate)
-			rp_fmt_pct(r->on_time_rate, buf, n);
+	if (c == 8 || c >= 18) {
+		bool has = c == 8 ? r->has_rate : c == 18 ? r->has_satisfaction :
+		    r->has_digitised;
+		double rate = c == 8 ? r->on_time_rate : c == 18 ? r->satisfaction_rate :
+		    r->digitised_rate;
+
+		if (has)
+			rp_fmt_pct(rate, buf, n);
 		else
 			snprintf(buf, n, "—");
-	} else if (c >= 14) {
-		share(r, c - 14, buf, n);
+	} else if (c >= 15) {
+		share(r, c - 15, buf, n);
 	} else {
 		snprintf(buf, n, "%lld", v[c]);
 	}

@@ -48,7 +48,7 @@ step() {
 	case $2 in
 	handover) set -- "$@" --to "Phạm Văn Tư" ;;
 	transfer) set -- "$@" --agency "Phòng Tư pháp" ;;
-	pause|refuse|withdraw|cancel) set -- "$@" --reason "Lý do thử" ;;
+	pause|refuse|withdraw|cancel|stop) set -- "$@" --reason "Lý do thử" ;;
 	apologize) set -- "$@" --reason "Lý do thử" --new-date "2026-12-30 09:00" ;;
 	return) set -- "$@" --rating satisfied ;;
 	esac
@@ -63,7 +63,7 @@ prepare() {
 	code=
 	n=$((n + 1))
 	case $1 in
-	handover|transfer|pause|result|refuse|withdraw|cancel|apologize)
+	handover|transfer|pause|result|refuse|withdraw|cancel|apologize|stop)
 		code=$(receipt "$owner") ;;
 	transfer-back) code=$(receipt "$owner"); step "$code" transfer "$owner" >/dev/null ;;
 	resume) code=$(receipt "$owner"); step "$code" pause "$owner" >/dev/null ;;
@@ -82,7 +82,7 @@ attempt() {
 	    --procedure 1.001193 --name "Người Mới" --id "087091$(printf '%06d' $n)" ;;
 	guide) run --db "$db" --officer "$u" --password-file "$PWF" guide \
 	    --procedure 1.001193 --name "Người Hỏi" --id 087092000001 --docs 1 ;;
-	handover|transfer|transfer-back|pause|resume|result|return|refuse|withdraw|cancel|apologize)
+	handover|transfer|transfer-back|pause|resume|result|return|refuse|withdraw|cancel|apologize|stop)
 		step "$code" "$1" "$u" >"$T/out" 2>"$T/err"; rc=$?; err=$(cat "$T/err") ;;
 	catalog) run --db "$db" --officer "$u" --password-file "$PWF" catalog import \
 	    "$top_srcdir/data/catalog-sample.json" ;;

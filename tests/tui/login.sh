@@ -171,7 +171,7 @@ wait_for "History"
 tm send-keys Enter
 wait_for "p  Control sheet"; ok "a dossier's actions: none offered to an auditor"
 like "$(screen)" "c  Hand over to a specialist  \(not for your role\)" "each named, with why"
-is "$(screen | grep -cE '^ +[a-oq-z]  .*  \((not for your role|not when received)\) *$')" 11 \
+is "$(screen | grep -cE '^ +[a-oq-z]  .*  \((not for your role|not when received)\) *$')" 12 \
     "every step but the control sheet dimmed, with why"
 tm send-keys c
 wait_for "Hand over to a specialist: not for your role"; ok "its letter says why, no form"

@@ -339,6 +339,7 @@ static const struct {
 	{"withdraw", 1, 1, 0},
 	{"cancel", 0, 1, 0},
 	{"apologize", 1, 1, 0},
+	{"stop", 1, 1, 0},
 	{"catalog", 0, 1, 0},
 	{"calendar", 0, 1, 0},
 	{"setting", 0, 1, 0},

@@ -128,22 +128,24 @@ static const struct {
 	{"refused", {MC_KIND_REFUSE}, 1},
 	{"withdrawn", {MC_KIND_WITHDRAW}, 1},
 	{"cancelled", {MC_KIND_CANCEL}, 1},
+	{"stopped", {MC_KIND_STOP}, 1},
 };
 
 /* Which step each status allows (rows: reach[], columns: the steps of
  * enum mc_kind_id from MC_KIND_HANDOVER:
  * handover transfer transfer-back pause resume result return refuse
- * withdraw cancel apologize). */
+ * withdraw cancel apologize stop). */
 static const char *const allowed[] = {
-	"11010101111",	/* received */
-	"11010100111",	/* processing */
-	"00110100111",	/* transferred */
-	"00001000111",	/* paused */
-	"00000010010",	/* result_ready */
-	"00000000010",	/* returned */
-	"00000000010",	/* refused */
-	"00000000010",	/* withdrawn */
-	"00000000000",	/* cancelled */
+	"110101011111",	/* received */
+	"110101001111",	/* processing */
+	"001101001111",	/* transferred */
+	"000010001111",	/* paused */
+	"000000100100",	/* result_ready */
+	"000000000100",	/* returned */
+	"000000000100",	/* refused */
+	"000000000100",	/* withdrawn */
+	"000000000000",	/* cancelled */
+	"000000000100",	/* stopped: closed; only an entry error is cancelled */
 };
 
 /* Each event of a history as "kind: field=raw [line]; …". */
@@ -177,7 +179,7 @@ main(void)
 	/* the dossiers of the table, one a cell; those of the other checks */
 	static char cell[sizeof reach / sizeof reach[0]][MC_KIND_COUNT][64];
 	char p[128], code[64], before[32], c_cancel[64], c_pause[64], c_late[64],
-	    c_before[64], c_fields[64], c_history[64];
+	    c_before[64], c_fields[64], c_history[64], c_stop[64];
 	struct mc_unit u = {.code = "000.17.22.H56", .station = 1};
 	struct catalog_stats cs;
 	struct mc_err err;
@@ -224,6 +226,7 @@ main(void)
 	receive("2026-11-20 09:00", c_before);
 	receive("2026-11-20 09:00", c_fields);
 	receive("2026-11-20 09:00", c_history);
+	receive("2026-11-20 09:00", c_stop);
 
 	/* every step from every status: the rule table and the real thing;
 	 * at 10:00 each cell's dossier is brought to its status */
@@ -435,6 +438,53 @@ main(void)
 			    "lan", &err) == 0, "a name of 200 characters is within the limit "
 			    "(%s)", err.msg);
 		}
+	}
+
+	/* dừng giải quyết: a reason, the legal ground if given; the dossier
+	 * closed, the ground kept in the event */
+	snprintf(code, sizeof code, "%s", c_stop);
+	{
+		const struct mc_kind *k = vocab_kind(MC_KIND_STOP);
+		struct mc_step_args a;
+		struct mc_time t = at("2026-11-21 09:00");
+		long long n = db_int(db, "SELECT count(*) FROM event", -1);
+		struct lines h;
+
+		memset(&a, 0, sizeof a);
+		(void)lifecycle_arg(&a, k, "ground", "Điều 20 Nghị định 118/2025/NĐ-CP");
+		tap_now("2026-11-21 09:00");
+		memset(&err, 0, sizeof err);
+		ok(lifecycle_record(db, cal, code, k, &a, &t, "lan", &err) != 0 &&
+		    strstr(err.msg, "the step 'Stop resolving' needs a reason") != NULL &&
+		    db_int(db, "SELECT count(*) FROM event", -1) == n &&
+		    strcmp(col(code, "status"), "received") == 0,
+		    "stop without a reason: refused, nothing written (%s)", err.msg);
+		(void)lifecycle_arg(&a, k, "reason", " Công dân đề nghị dừng ");
+		ok(lifecycle_record(db, cal, code, k, &a, &t, "lan", &err) == 0,
+		    "stop with its reason and ground (%s)", err.msg);
+		is_str(col(code, "status"), "stopped", "a stopped dossier is stopped");
+		is_str(col(code, "closed_reason"), "Công dân đề nghị dừng",
+		    "its reason, trimmed, is the closing reason");
+		is_str(col(code, "closed_at"), "2026-11-21T09:00:00+07:00", "closed then");
+		is_int((int)db_int(db, "SELECT count(*) FROM event WHERE kind = 'stop' AND "
+		    "json_extract(body, '$.ground') = 'Điều 20 Nghị định 118/2025/NĐ-CP'",
+		    -1), 1, "the legal ground is in the event's body");
+		memset(&h, 0, sizeof h);
+		ok(lifecycle_history(db, code, history_lines, &h, &err) == 0 && h.n == 2 &&
+		    strstr(h.text[1], "ground=Điều 20 Nghị định 118/2025/NĐ-CP [legal "
+		    "ground: Điều 20") != NULL, "the timeline says the ground (%s)",
+		    h.text[1]);
+		memset(&err, 0, sizeof err);
+		ok(step(code, MC_KIND_RESULT, "2026-11-21 10:00", "lan", &err) != 0 &&
+		    strstr(err.msg, "is stopped") != NULL, "no result after a stop (%s)",
+		    err.msg);
+		memset(&err, 0, sizeof err);
+		ok(step(code, MC_KIND_STOP, "2026-11-21 10:00", "lan", &err) != 0 &&
+		    strstr(err.msg, "can be stopped only while it is being resolved (it is "
+		    "stopped)") != NULL, "not stopped twice (%s)", err.msg);
+		memset(&a, 0, sizeof a);
+		(void)lifecycle_arg(&a, k, "reason", "Lý do");
+		ok(lifecycle_check(k, &a, NULL, &err) == 0, "check: a reason alone will do");
 	}
 
 	/* the history: each event decoded by the kind table */

@@ -508,8 +508,9 @@ test_empty(void)
 	    "\"in_progress_within\":0,\"in_progress_overdue\":0,\"guided\":0,"
 	    "\"refused\":0,\"withdrawn\":0,\"paused\":0,\"satisfaction\":{"
 	    "\"very_satisfied\":0,\"satisfied\":0,\"not_satisfied\":0},"
-	    "\"on_time_rate\":null},\"fields\":[]}", "an empty database: the JSON, every "
-	    "figure zero, no field");
+	    "\"on_time_rate\":null,\"stopped\":0,\"satisfaction_rate\":null,"
+	    "\"digitised_rate\":null},\"fields\":[],\"officers\":[]}",
+	    "an empty database: the JSON, every figure zero, no field, no rate");
 	free(j);
 	report_summary_free(&s);
 	db_close(empty);

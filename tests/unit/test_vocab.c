@@ -125,8 +125,8 @@ main(void)
 		unsigned r = (unsigned)s->report;
 
 		ok(r == MC_REPORT_COUNTED || r == MC_REPORT_WITHDRAWN ||
-		    r == MC_REPORT_REFUSED || r == MC_REPORT_VOID,
-		    "status %s: its report role is set, one of the four", s->name);
+		    r == MC_REPORT_REFUSED || r == MC_REPORT_VOID || r == MC_REPORT_STOPPED,
+		    "status %s: its report role is set, one of the five", s->name);
 		ok(s->phase == MC_PHASE_FINAL || r == MC_REPORT_COUNTED,
 		    "status %s: a dossier still worked on is counted by its times", s->name);
 	}
@@ -146,6 +146,11 @@ main(void)
 	    "the withdraw step leads to a status counted as withdrawn");
 	ok(vocab_status(vocab_kind(MC_KIND_REFUSE)->to)->report == MC_REPORT_REFUSED,
 	    "the refuse step leads to a status counted as refused");
+	is_str(vocab_report_sql(MC_REPORT_STOPPED, buf, sizeof buf), "('stopped')",
+	    "counted as stopped");
+	ok(vocab_status(vocab_kind(MC_KIND_STOP)->to)->report == MC_REPORT_STOPPED &&
+	    vocab_status(vocab_kind(MC_KIND_STOP)->to)->phase == MC_PHASE_FINAL,
+	    "the stop step closes the dossier, counted apart");
 	ok(vocab_status(vocab_kind(MC_KIND_CANCEL)->to)->report == MC_REPORT_VOID,
 	    "the cancel step leads to a status counted nowhere");
 	ok(vocab_status(vocab_kind(MC_KIND_RETURN)->to)->report == MC_REPORT_COUNTED,
@@ -279,10 +284,12 @@ main(void)
 			seen[kind->key - 'a'] = true;
 			good = good && vocab_kind_keyed(kind->key) == kind;
 		}
-		ok(good && steps == 11, "every step has its own letter, none p; no other "
+		ok(good && steps == 12, "every step has its own letter, none p; no other "
 		    "kind has one (%d steps)", steps);
 		ok(vocab_kind_keyed('x') == vocab_kind(MC_KIND_APOLOGIZE),
 		    "x is the apology (xin lỗi)");
+		ok(vocab_kind_keyed('s') == vocab_kind(MC_KIND_STOP),
+		    "s is the stop (dừng giải quyết)");
 		ok(vocab_kind_keyed('p') == NULL && vocab_kind_keyed(0) == NULL,
 		    "p and nothing are no step");
 	}
@@ -292,7 +299,7 @@ main(void)
 
 	/* the helpers */
 	is_str(vocab_step_names(buf, sizeof buf), "handover, transfer, transfer-back, pause, "
-	    "resume, result, return, refuse, withdraw, cancel or apologize",
+	    "resume, result, return, refuse, withdraw, cancel, apologize or stop",
 	    "the step names, as the command line lists them");
 	is_str(vocab_fill("%s is %s.", (const char *[]){"A", "B"}, 2, buf, sizeof buf),
 	    "A is B.", "fill: in turn");
