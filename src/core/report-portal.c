@@ -46,14 +46,16 @@ static const struct portal_status {
 #define NSTATUSES (sizeof portal_statuses / sizeof portal_statuses[0])
 
 /* A stored time ("2026-11-21T09:30:00+07:00", or local without an offset)
- * as yyyyMMddHHmmss in Asia/Ho_Chi_Minh (UTC+7, no daylight saving): with
- * an offset, SQLite reads it as UTC and +420 minutes brings it to Vietnam's
- * clock; without one it is already local.  NULL or "" gives "". */
-#define PORTAL_TIME(x) \
+ * in strftime's format fmt, in Asia/Ho_Chi_Minh (UTC+7, no daylight
+ * saving): with an offset, SQLite reads it as UTC and +420 minutes brings
+ * it to Vietnam's clock; without one it is already local.  NULL or "" gives
+ * "".  PORTAL_TIME is the portal's yyyyMMddHHmmss. */
+#define LOCAL_TIME(fmt, x) \
 	"(CASE WHEN " x " IS NULL OR " x " = '' THEN '' " \
 	"WHEN " x " GLOB '*[+-][0-9][0-9]:[0-9][0-9]' OR " x " GLOB '*Z' " \
-	"THEN strftime('%%Y%%m%%d%%H%%M%%S', " x ", '+420 minutes') " \
-	"ELSE strftime('%%Y%%m%%d%%H%%M%%S', " x ") END)"
+	"THEN strftime('" fmt "', " x ", '+420 minutes') " \
+	"ELSE strftime('" fmt "', " x ") END)"
+#define PORTAL_TIME(x) LOCAL_TIME("%%Y%%m%%d%%H%%M%%S", x)
 
 /* The text of one field of an event's body, "" when absent. */
 #define BODY(k) "coalesce(json_extract(e.body, '$." k "'), '')"
@@ -84,7 +86,8 @@ static const struct portal_status {
 	"WHEN 'withdraw' THEN 'Rút hồ sơ' || " WITH("reason") " " \
 	"WHEN 'cancel' THEN 'Hủy hồ sơ nhập nhầm' || " WITH("reason") " " \
 	"WHEN 'apologize' THEN 'Xin lỗi, hẹn lại ngày ' || " \
-	    "strftime('%%d/%%m/%%Y %%H:%%M', substr(" BODY("new_date") ", 1, 19)) || " \
+	    "coalesce(" LOCAL_TIME("%%d/%%m/%%Y %%H:%%M", "json_extract(e.body, '$.new_date')") \
+	    ", '') || " \
 	    WITH("reason") " " \
 	"ELSE e.kind END"
 
