@@ -122,4 +122,14 @@ int report_officer(sqlite3 *db, int day,
  * the return's enumeration (vocab.h); NULL if the table has none. */
 const struct mc_field *report_rating(void);
 
+/* The dossiers received in [from, to] (local days; a cancelled one, an
+ * entry error, left out), in receipt order, as a JSON array in the shape
+ * of the national public service portal's dossier sync: one object per
+ * dossier keyed by the portal's field names (MaHoSo, MaTTHC, …, DonViXuLy)
+ * with its progress list QuaTrinhXuLy (NguoiXuLy, ThoiDiemXuLy,
+ * NoiDungXuLy; one item per event, in order); times as yyyyMMddHHmmss in
+ * Asia/Ho_Chi_Minh.  doc/portal.md gives each field's source and the
+ * mapping tables.  malloc'd; NULL with err set (from after to included). */
+char *report_portal(sqlite3 *db, int from, int to, struct mc_err *err);
+
 #endif

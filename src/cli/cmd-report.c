@@ -1,4 +1,4 @@
-/* cmd-report.c — motcua report summary | logbook | officer. */
+/* cmd-report.c — motcua report summary | logbook | officer | portal. */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include "motcua/csv.h"
 #include "motcua/date.h"
 #include "motcua/i18n.h"
+#include "motcua/privfile.h"
 #include "motcua/report.h"
 #include "motcua/vocab.h"
 #include "motcua/vntext.h"
@@ -340,6 +341,47 @@ run_officer(struct cli_ctx *ctx, const struct cli_args *a)
 	return report_officer(db, day, officer_row, NULL, &err) ? cli_fail(&err) : 0;
 }
 
+/* The export for the national portal: core makes the whole text; it goes
+ * to standard output or, with --out, to FILE through a temporary renamed
+ * into place (privfile.h), as `slip --out` writes: FILE is then either as
+ * it was or the whole export, born 0600 (it holds citizens' names). */
+static int
+run_portal(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	const char *out = cli_arg(a, "out");
+	struct mc_err err;
+	sqlite3 *db;
+	char *doc, *text;
+	int from, to, rc = 0;
+
+	if (out != NULL && out[0] == '\0')
+		return cli_usage(a);
+	if (cli_read_day(cli_arg(a, "from"), &from, NULL) != 0 ||
+	    cli_read_day(cli_arg(a, "to"), &to, NULL) != 0)
+		return bad_date();
+	if ((db = cli_db(ctx)) == NULL)
+		return 1;
+	if ((doc = report_portal(db, from, to, &err)) == NULL)
+		return cli_fail(&err);
+	if (out == NULL) {
+		if (printf("%s\n", doc) < 0 || fflush(stdout) != 0)
+			rc = cli_error(_("cannot write to standard output"));
+		free(doc);
+		return rc;
+	}
+	/* the file ends with a newline, as standard output does */
+	if ((text = malloc(strlen(doc) + 2)) == NULL) {
+		free(doc);
+		return cli_error(_("out of memory"));
+	}
+	snprintf(text, strlen(doc) + 2, "%s\n", doc);
+	free(doc);
+	if (privfile_write(out, text, strlen(text), &err) != 0)
+		rc = cli_fail(&err);
+	free(text);
+	return rc;
+}
+
 static const struct cli_opt period_opts[] = {
 	{"from", "DATE", N_("the first day of the period (DD/MM/YYYY, DDMMYYYY or "
 	    "YYYY-MM-DD)"), CLI_REQUIRED, 0},
@@ -359,6 +401,11 @@ static const struct cli_opt encoding_opt[] = {
 	    0, 0},
 	CLI_OPT_END,
 };
+static const struct cli_opt portal_out[] = {
+	{"out", "FILE", N_("write it to FILE (replaced whole) instead of standard output"),
+	    0, 0},
+	CLI_OPT_END,
+};
 static const struct cli_opt day_opt[] = {
 	{"date", "DATE", N_("the day (DD/MM/YYYY, DDMMYYYY or YYYY-MM-DD)"), CLI_REQUIRED, 0},
 	CLI_OPT_END,
@@ -370,11 +417,13 @@ static const struct cli_form forms[] = {
 	{.word = "logbook", .opts = {period_opts, logbook_format, encoding_opt},
 	    .run = run_logbook},
 	{.word = "officer", .opts = {day_opt}, .run = run_officer},
+	{.word = "portal", .opts = {period_opts, portal_out}, .run = run_portal},
 	CLI_FORM_END,
 };
 
 const struct cli_cmd cmd_report = {
 	.name = "report",
-	.summary = N_("The figures of a period, the logbook, each officer's day."),
+	.summary = N_("The figures of a period, the logbook, each officer's day, the export for "
+	    "the national portal."),
 	.forms = forms,
 };
