@@ -14,7 +14,7 @@ M --officer truong --password-file "$PWF" officer add lan "Nguyễn Thị Lan" \
 recv() {	# recv N PROC AT [OPTION...] — applicant N ("Người N"); prints the code
 	_n=$1 _p=$2 _at=$3; shift 3
 	M --officer lan --password-file "$PWF" receive --procedure "$_p" --name "Người $_n" \
-		--id "0870840009$(printf %02d "$_n")" --at "$_at" "$@" 2>/dev/null | head -1
+		--id "0870840009$(printf %02d "$_n")" --address "$ADDR" --at "$_at" "$@" 2>/dev/null | head -1
 }
 ev() { M --officer lan --password-file "$PWF" event "$@" >/dev/null || echo "# event failed: $*"; }
 

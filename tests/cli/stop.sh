@@ -15,7 +15,7 @@ M --officer truong --password-file "$PWF" officer add lan "Nguyễn Thị Lan" \
 	--new-password-file "$PWF" >/dev/null
 recv() {	# recv ID AT — prints the code (birth registration, 3 working days)
 	M --officer lan --password-file "$PWF" receive --procedure 1.001022 --name "Nguyễn Văn An" \
-	    --id "$1" --at "$2" | head -1
+	    --id "$1" --address "$ADDR" --at "$2" | head -1
 }
 E() { M --officer lan --password-file "$PWF" event "$@"; }
 st() { sqlite3 "$db" "SELECT status FROM dossier WHERE code = '$1'"; }

@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/tui/common.sh"
 M() { "$MOTCUA" --db "$db" --officer lan --password-file "$T/lan.pw" "$@"; }
 rcv() {	# rcv NAME ID AT — prints the new code (death registration)
-	M receive --procedure 1.001193 --name "$1" --id "$2" --at "$3" | head -1
+	M receive --procedure 1.001193 --name "$1" --id "$2" --address "$ADDR" --at "$3" | head -1
 }
 a=$(rcv "Nguyễn Văn An" 087084000999 "2026-11-18 09:00")
 b=$(rcv "Nguyễn Thị Bình" 087184000123 "2026-11-18 09:30")
