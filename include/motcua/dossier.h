@@ -28,6 +28,13 @@
 #define MC_CODE_HIGH_KEY "code_high:"
 
 enum mc_delivery { MC_DELIVER_COUNTER, MC_DELIVER_POST };
+/* How the dossier reached the counter: handed in (the default), by post,
+ * or online and recorded by the officer (schema 012). */
+enum mc_channel { MC_CHANNEL_DIRECT, MC_CHANNEL_POST, MC_CHANNEL_ONLINE };
+/* "direct", "post", "online"; dossier_channel_parse: 0, or -1 for a word
+ * that is none of them. */
+const char *dossier_channel_name(enum mc_channel c);
+int dossier_channel_parse(const char *s, enum mc_channel *out);
 
 struct mc_applicant {
 	const char *name;
@@ -45,6 +52,7 @@ struct mc_receipt {
 	struct mc_applicant applicant;
 	struct mc_time at;	/* when received */
 	const char *officer;	/* username, must be an active officer */
+	enum mc_channel channel;	/* zero: handed in at the counter */
 };
 
 struct mc_receipt_out {

@@ -5,8 +5,10 @@
  * of `to`):
  *   carried_over      received before the period, and at its start neither
  *                     resolved, withdrawn, stopped, refused nor cancelled
- *   received_new      received within it (in person or by post); of them
- *   received_online   online (none yet: the counter receives in person)
+ *   received_new      received within it, however it came; of them
+ *   received_online   sent online and recorded by an officer (receive
+ *                     --channel online; dossier.h's mc_channel)
+ *   received_post     sent by post (--channel post); the rest were handed in
  *   resolved_*        result ready within it: early = on a day before the due
  *                     day; on time = on the due day, no later than the due
  *                     time; late = after the due date-time (the due moved by
@@ -47,7 +49,7 @@
 
 struct report_row {
 	char field[256];	/* "" for the total */
-	long long carried_over, received_new, received_online;
+	long long carried_over, received_new, received_online, received_post;
 	long long resolved_early, resolved_on_time, resolved_late;
 	long long in_progress_within, in_progress_overdue;
 	long long guided, refused, withdrawn, paused, stopped;

@@ -27,6 +27,10 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	cli_receipt(a, &r);
 	if (cli_has(a, "post"))
 		r.applicant.delivery = MC_DELIVER_POST;
+	if (cli_arg(a, "channel") != NULL &&
+	    dossier_channel_parse(cli_arg(a, "channel"), &r.channel) != 0)
+		return cli_error(_("unknown channel '%s': use direct (handed in), post or "
+		    "online"), cli_arg(a, "channel"));
 	if (cli_time(at, &r.at) != 0)
 		return 1;
 	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
@@ -48,6 +52,8 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 
 static const struct cli_opt receive_opts[] = {
 	{"post", NULL, N_("the result is to be sent by post"), 0, 0},
+	{"channel", "direct|post|online", N_("how the dossier came: handed in (the "
+	    "default), by post, or online (recorded by the officer)"), 0, 0},
 	CLI_OPT_END,
 };
 

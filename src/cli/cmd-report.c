@@ -196,6 +196,9 @@ summary_text(const struct report_summary *s)
 	}
 	printf(_("Guided (not received): %lld   Refused: %lld   Paused: %lld\n"),
 	    s->total.guided, s->total.refused, s->total.paused);
+	printf(_("New by channel: handed in %lld   by post %lld   online %lld\n"),
+	    s->total.received_new - s->total.received_post - s->total.received_online,
+	    s->total.received_post, s->total.received_online);
 	/* "Satisfaction: very satisfied 3, satisfied 1, not satisfied 0":
 	 * each choice of the rating with its label */
 	printf("%s", _("Satisfaction:"));

@@ -37,6 +37,25 @@ dossier_delivery_name(enum mc_delivery d)
 	return d == MC_DELIVER_POST ? "post" : "counter";
 }
 
+static const char *const channel_names[] = {"direct", "post", "online"};
+
+const char *
+dossier_channel_name(enum mc_channel c)
+{
+	return (unsigned)c < 3 ? channel_names[c] : channel_names[0];
+}
+
+int
+dossier_channel_parse(const char *s, enum mc_channel *out)
+{
+	for (int i = 0; i < 3; i++)
+		if (s != NULL && strcmp(s, channel_names[i]) == 0) {
+			*out = (enum mc_channel)i;
+			return 0;
+		}
+	return -1;
+}
+
 void
 dossier_free(struct mc_dossier *d)
 {

@@ -110,7 +110,7 @@ static char *
 receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
     const char *docs, const struct clean_applicant *a, enum mc_delivery delivery,
     const struct mc_time *at, const struct mc_time *due, const char *book, long long book_no,
-    struct mc_err *err)
+    enum mc_channel channel, struct mc_err *err)
 {
 	char received[MC_ISO_LEN], due_iso[MC_ISO_LEN];
 	sqlite3_stmt *st;
@@ -122,7 +122,8 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	    "'time_limit', ?5, 'fee', ?6, 'documents', json(?7)), "
 	    "'applicant', json_object('name', ?8, 'id', ?9, 'birth_date', ?10, "
 	    "'phone', ?11, 'address', ?12, 'email', ?13), "
-	    "'delivery', ?14, 'received', ?15, 'due', ?16, 'book', ?17, 'book_no', ?18)",
+	    "'delivery', ?14, 'received', ?15, 'due', ?16, 'book', ?17, 'book_no', ?18, "
+	    "'channel', ?19)",
 	    &st, err))
 		return NULL;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
@@ -147,6 +148,7 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 		sqlite3_bind_int64(st, 18, book_no);
 	else
 		sqlite3_bind_null(st, 18);
+	sqlite3_bind_text(st, 19, dossier_channel_name(channel), -1, SQLITE_STATIC);
 	return db_step_text(db, st, _("recording the receipt"), err);
 }
 
@@ -213,7 +215,7 @@ receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool h
 	    logbook_next(db, in.u.station_id, book, &book_no, err) ||
 	    (docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, out->code, &in.p, docs, &in.a, r->applicant.delivery,
-	    &r->at, &out->due, book, book_no, err)) == NULL ||
+	    &r->at, &out->due, book, book_no, r->channel, err)) == NULL ||
 	    event_append(db, out->id, vocab_kind(MC_KIND_RECEIVE)->name, &r->at, in.off.username, body, err) ||
 	    dossier_project(db, out->id, err)) {
 		db_tx_rollback(&tx);
@@ -284,9 +286,9 @@ dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *ou
 		goto done;
 	if ((docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, "", &in.p, docs, &in.a, r->applicant.delivery,
-	    &r->at, &r->at, NULL, 0, err)) == NULL ||
+	    &r->at, &r->at, NULL, 0, r->channel, err)) == NULL ||
 	    db_prepare(db, "SELECT json_remove(json_set(?1, '$.missing', json(?2)), "
-	    "'$.code', '$.due', '$.book', '$.book_no')", &st, err)) {
+	    "'$.code', '$.due', '$.book', '$.book_no', '$.channel')", &st, err)) {
 		db_tx_rollback(&tx);
 		goto done;
 	}

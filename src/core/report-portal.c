@@ -112,7 +112,8 @@ static const struct portal_status {
 	"'NgayHenTra', " PORTAL_TIME("coalesce(d.appointment, d.due)") ", " \
 	"'TrangThaiHoSo', %s, " \
 	"'NgayTra', " PORTAL_TIME("d.returned_at") ", " \
-	"'HinhThuc', '0', " \
+	"'HinhThuc', CASE d.channel WHEN 'online' THEN '1' WHEN 'post' THEN '2' " \
+	    "ELSE '0' END, " \
 	"'DonViXuLy', coalesce(nullif(d.agency, ''), " \
 	    "(SELECT value FROM meta WHERE key = 'unit_name'), ''), " \
 	"'QuaTrinhXuLy', (SELECT json_group_array(json(item)) FROM (" \

@@ -46,8 +46,9 @@ static const char summary_fmt[] =
 	"SELECT field, carried, new, res AND early, res AND NOT early AND ontime, "
 	"res AND NOT ontime, prog AND NOT late_then, prog AND late_then, wd, "
 	"CASE WHEN prog AND d.id IN (SELECT dossier FROM event WHERE kind = %Q "
-	"AND at < ?2) THEN " PAUSED_AT_END " ELSE 0 END, st "
-	"FROM (SELECT d.field, d.id, d.received < ?1 AS carried, "
+	"AND at < ?2) THEN " PAUSED_AT_END " ELSE 0 END, st, "
+	"new AND d.channel = 'online', new AND d.channel = 'post' "
+	"FROM (SELECT d.field, d.id, d.channel, d.received < ?1 AS carried, "
 	"d.received >= ?1 AND d.received < ?2 AS new, "
 	"coalesce(d.result_at >= ?1 AND d.result_at < ?2, 0) AS res, "
 	"substr(d.result_at, 1, 10) < substr(d.due, 1, 10) AS early, "
@@ -120,6 +121,7 @@ add_row(struct report_row *t, const struct report_row *r)
 	t->carried_over += r->carried_over;
 	t->received_new += r->received_new;
 	t->received_online += r->received_online;
+	t->received_post += r->received_post;
 	t->resolved_early += r->resolved_early;
 	t->resolved_on_time += r->resolved_on_time;
 	t->resolved_late += r->resolved_late;
@@ -202,6 +204,8 @@ fill_main(struct report_row *r, sqlite3_stmt *st)
 	r->withdrawn += sqlite3_column_int64(st, 8);
 	r->paused += sqlite3_column_int64(st, 9);
 	r->stopped += sqlite3_column_int64(st, 10);
+	r->received_online += sqlite3_column_int64(st, 11);
+	r->received_post += sqlite3_column_int64(st, 12);
 }
 
 static void
@@ -421,8 +425,9 @@ row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err
 		sqlite3_str_appendf(sql, "%s%Q, ?%d", i ? ", " : "", rating->choices[i].value,
 		    nv + 1 + (int)i);
 	sqlite3_str_appendf(sql, "), 'on_time_rate', ?%d, 'stopped', ?%d, "
-	    "'satisfaction_rate', ?%d, 'digitised_rate', ?%d)", nv + 1 + (int)nrating,
-	    nv + 2 + (int)nrating, nv + 3 + (int)nrating, nv + 4 + (int)nrating);
+	    "'satisfaction_rate', ?%d, 'digitised_rate', ?%d, 'received_post', ?%d)",
+	    nv + 1 + (int)nrating, nv + 2 + (int)nrating, nv + 3 + (int)nrating,
+	    nv + 4 + (int)nrating, nv + 5 + (int)nrating);
 	if ((text = sqlite3_str_finish(sql)) == NULL) {
 		err_set(err, MC_ENOMEM, _("out of memory"));
 		return NULL;
@@ -438,6 +443,7 @@ row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err
 	bind_rate(st, nv + 1 + (int)nrating, r->has_rate, r->on_time_rate);
 	sqlite3_bind_int64(st, nv + 2 + (int)nrating, r->stopped);
 	bind_rate(st, nv + 3 + (int)nrating, r->has_satisfaction, r->satisfaction_rate);
+	sqlite3_bind_int64(st, nv + 5 + (int)nrating, r->received_post);
 	bind_rate(st, nv + 4 + (int)nrating, r->has_digitised, r->digitised_rate);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		out = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));

@@ -158,7 +158,7 @@ step_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 
 /* What a receipt's body holds: its keys, and each value's check. */
 static const char *const receive_keys[] = {"code", "procedure", "applicant",
-    "delivery", "received", "due", "book", "book_no", NULL};
+    "delivery", "received", "due", "book", "book_no", "channel", NULL};
 static const char *const procedure_keys[] = {"code", "name", "field", "time_limit",
     "fee", "documents", NULL};
 static const char *const applicant_keys[] = {"name", "id", "birth_date", "phone",
@@ -279,6 +279,15 @@ receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 	if (strcmp(v.type, "null") != 0 && (strcmp(v.type, "text") != 0 ||
 	    (strcmp(v.text, "counter") != 0 && strcmp(v.text, "post") != 0)))
 		return refuse(db, c, e, err, _("its %s is not of its type"), "delivery");
+	if (jget(q, e->body, "$.channel", &v))
+		return db_fail(db, err, _("reading an event"));
+	{
+		enum mc_channel ch;
+
+		if (strcmp(v.type, "null") != 0 && (strcmp(v.type, "text") != 0 ||
+		    dossier_channel_parse(v.text, &ch) != 0))
+			return refuse(db, c, e, err, _("its %s is not of its type"), "channel");
+	}
 	if (jget(q, e->body, "$.received", &v))
 		return db_fail(db, err, _("reading an event"));
 	if (strcmp(v.type, "null") != 0 && strcmp(v.text, e->at) != 0)
