@@ -8,8 +8,12 @@
 #   forge_setup DB GOOD — DB's station (its id in $idA) signs; GOOD is a
 #                         bundle DB exported
 #   forge NAME ORIGIN PREV AT OFFICER DOSSIER KIND BODY — a copy of GOOD
-#       with one more event of ORIGIN after the one whose hash is PREV;
-#       its path in $f
+#       with one more event of ORIGIN after the one whose hash is PREV
+#       (numbered $forge_seq when set); its path in $f
+#   forge_rehash FILE — FILE's count, content hash and signature made right
+#       after an edit
+#   forge_ev_hash, forge_content_hash, forge_sign — the hashes and the
+#       signature, as event.h, sync.h and key.c make them
 #   lastA — the hash of the last event of $idA in GOOD
 command -v openssl >/dev/null || { echo "Bail out! openssl is needed to sign the hostile bundles"; exit 1; }
 forge_setup() {
@@ -38,15 +42,19 @@ forge_sign() {	# DOMAIN TEXT
 	openssl pkeyutl -sign -keyform DER -inkey "$T/forge.der" -rawin -in "$T/forge.in" |
 	    od -An -v -tx1 | tr -d ' \n'
 }
+forge_rehash() {	# FILE — its count, content hash and signature made right
+	sqlite3 "$1" "UPDATE bundle SET value = (SELECT count(*) FROM event) WHERE key = 'count'"
+	_c=$(forge_content_hash "$1")
+	sqlite3 "$1" "UPDATE bundle SET value = '$_c' WHERE key = 'content_sha256'"
+	sqlite3 "$1" "UPDATE bundle SET value = '$(forge_sign bundle "$_c")' WHERE key = 'signature'"
+}
 forge() {
 	f="$T/$1.motcua"; cp "$forge_good" "$f"
-	_seq=$(sqlite3 "$f" "SELECT coalesce(max(seq), 0) + 1 FROM event WHERE origin = '$2'")
+	# the next number of ORIGIN's chain in the file, unless $forge_seq says
+	_seq=${forge_seq:-$(sqlite3 "$f" "SELECT coalesce(max(seq), 0) + 1 FROM event WHERE origin = '$2'")}
 	sqlite3 "$f" "INSERT INTO event VALUES ('$2', $_seq, '$4', '$5', '$6', '$7', json('$8'), '$3', 'x', '')"
 	_h=$(forge_ev_hash "$f" "$2" "$_seq")
 	sqlite3 "$f" "UPDATE event SET hash = '$_h', sig = '$(forge_sign event "$_h")' WHERE origin = '$2' AND seq = $_seq"
-	sqlite3 "$f" "UPDATE bundle SET value = (SELECT count(*) FROM event) WHERE key = 'count'"
-	_c=$(forge_content_hash "$f")
-	sqlite3 "$f" "UPDATE bundle SET value = '$_c' WHERE key = 'content_sha256'"
-	sqlite3 "$f" "UPDATE bundle SET value = '$(forge_sign bundle "$_c")' WHERE key = 'signature'"
+	forge_rehash "$f"
 }
 lastA() { sqlite3 "$forge_good" "SELECT hash FROM event WHERE origin = '$idA' ORDER BY seq DESC LIMIT 1"; }

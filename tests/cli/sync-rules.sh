@@ -35,49 +35,10 @@ dos=$(sqlite3 "$dbA" "SELECT id FROM dossier WHERE code = '$a'")
 is "$(sqlite3 "$good" "SELECT count(*) FROM event WHERE dossier = '$dos'")" 3 \
     "the genuine bundle holds the dossier's three events"
 
-# the canonical texts, to make the hashes match again after an edit
-ev_hash() {	# ev_hash FILE ORIGIN SEQ — the event's hash recomputed (event.h)
-	printf '%s' "$(sqlite3 "$1" "SELECT 'motcua-event-1' || char(10) || origin || char(10) ||
-	    seq || char(10) || at || char(10) || officer || char(10) || dossier || char(10) ||
-	    kind || char(10) || prev || char(10) || body FROM event WHERE origin = '$2' AND seq = $3")" |
-	    sha256sum | cut -d' ' -f1
-}
-content_hash() {	# content_hash FILE — the content hash recomputed (sync.h)
-	{ sqlite3 "$1" "SELECT key || '=' || value FROM bundle WHERE key NOT IN ('content_sha256',
-	      'signature') ORDER BY key"
-	  sqlite3 "$1" "SELECT origin || char(10) || seq || char(10) || hash FROM event ORDER BY origin, seq"
-	} | sha256sum | cut -d' ' -f1
-}
-# the signer: A's Ed25519 key (libsodium's secret key is the 32-byte seed
-# and the public key) as a PKCS#8 DER file (written by sqlite3) for
-# openssl, which signs the domain line and the hash as key.c does
-command -v openssl >/dev/null || { echo "Bail out! openssl is needed to sign the hostile bundles"; exit 1; }
-seedA=$(sqlite3 "$dbA" "SELECT substr(secret, 1, 64) FROM station_key WHERE id = 1")
-(umask 077 && sqlite3 :memory: "SELECT writefile('$T/a.der',
-    x'302e020100300506032b657004220420$seedA')" >/dev/null)
-sign() {	# sign DOMAIN TEXT — A's signature (hex) of TEXT in DOMAIN (event, bundle)
-	printf 'motcua-%s-sig-1\n%s' "$1" "$2" > "$T/sign.in"
-	openssl pkeyutl -sign -keyform DER -inkey "$T/a.der" -rawin -in "$T/sign.in" |
-	    od -An -v -tx1 | tr -d ' \n'
-}
-rehash_content() {	# rehash_content FILE — the count, content hash and signature made right
-	sqlite3 "$1" "UPDATE bundle SET value = (SELECT count(*) FROM event) WHERE key = 'count'"
-	sqlite3 "$1" "UPDATE bundle SET value = '$(content_hash "$1")' WHERE key = 'content_sha256'"
-	sqlite3 "$1" "UPDATE bundle SET value = '$(sign bundle "$(content_hash "$1")")' WHERE key = 'signature'"
-}
-# forge NAME ORIGIN PREV AT OFFICER KIND BODY — a copy of the good bundle
-# with one more event of ORIGIN after the one whose hash is PREV, every
-# hash made to match; its path in $f
-forge() {
-	f="$T/$1.motcua"; cp "$good" "$f"
-	seq=$(sqlite3 "$f" "SELECT coalesce(max(seq), 0) + 1 FROM event WHERE origin = '$2'")
-	[ "$2" = "$idB" ] && seq=$(sqlite3 "$dbB" "SELECT max(seq) + 1 FROM event WHERE origin = '$2'")
-	sqlite3 "$f" "INSERT INTO event VALUES ('$2', $seq, '$4', '$5', '$dos', '$6', json('$7'), '$3', 'x', '')"
-	h=$(ev_hash "$f" "$2" "$seq")
-	sqlite3 "$f" "UPDATE event SET hash = '$h', sig = '$(sign event "$h")' WHERE origin = '$2' AND seq = $seq"
-	rehash_content "$f"
-}
-lastA() { sqlite3 "$good" "SELECT hash FROM event WHERE origin = '$idA' ORDER BY seq DESC LIMIT 1"; }
+. "$top_srcdir/tests/cli/forge.sh"
+forge_setup "$dbA" "$good"
+# forge NAME ORIGIN PREV AT OFFICER KIND BODY — forge.sh's, on the dossier $dos
+forge_dos() { forge "$1" "$2" "$3" "$4" "$5" "$dos" "$6" "$7"; }
 # hostile DESCRIPTION REGEX FILE — refused, B unchanged; the genuine one still imports
 hostile() {
 	refused "$1" "$dbB" "was not imported: .*$2.*nothing was changed" --db "$dbB" --officer lan \
@@ -90,28 +51,28 @@ hostile() {
 }
 
 # the forger's own check: a hash recomputed is the stored one
-is "$(ev_hash "$good" "$idA" 3)" "$(sqlite3 "$good" "SELECT hash FROM event WHERE origin = '$idA' AND seq = 3")" \
+is "$(forge_ev_hash "$good" "$idA" 3)" "$(sqlite3 "$good" "SELECT hash FROM event WHERE origin = '$idA' AND seq = 3")" \
     "the event hash, recomputed from the canonical text, is the stored one"
-is "$(sign event "$(sqlite3 "$good" "SELECT hash FROM event WHERE origin = '$idA' AND seq = 3")")" \
+is "$(forge_sign event "$(sqlite3 "$good" "SELECT hash FROM event WHERE origin = '$idA' AND seq = 3")")" \
     "$(sqlite3 "$good" "SELECT sig FROM event WHERE origin = '$idA' AND seq = 3")" \
     "the forger's signature of a genuine event is the one A gave it"
-is "$(sign bundle "$(content_hash "$good")")" "$(sqlite3 "$good" "SELECT value FROM bundle WHERE key = 'signature'")" \
+is "$(forge_sign bundle "$(forge_content_hash "$good")")" "$(sqlite3 "$good" "SELECT value FROM bundle WHERE key = 'signature'")" \
     "the forger's signature of the genuine content is the one A gave it"
 
-forge resume "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan resume \
+forge_dos resume "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan resume \
     '{"paused_days":0,"due":"2020-01-01T07:00:00+07:00"}'
 hostile "a resume with no pause" "event [0-9]+ of station 1: the step 'resume' does not apply to a dossier that is result ready" "$f"
 
-forge zzzz "$idA" "$(lastA)" "zzzz" lan return '{"collector":"Kẻ Lạ","collector_id":null,"rating":null}'
+forge_dos zzzz "$idA" "$(lastA)" "zzzz" lan return '{"collector":"Kẻ Lạ","collector_id":null,"rating":null}'
 hostile "the time zzzz" "event [0-9]+ of station 1: its time 'zzzz' is not a real time" "$f"
 
-forge cancel "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" ke_gia cancel '{"reason":"Hủy"}'
+forge_dos cancel "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" ke_gia cancel '{"reason":"Hủy"}'
 hostile "an unknown officer cancelling" "event [0-9]+ of station 1: its officer 'ke_gia' is not known" "$f"
 
-forge future "$idA" "$(lastA)" "2027-01-07T09:00:00+07:00" lan cancel '{"reason":"Hủy"}'
+forge_dos future "$idA" "$(lastA)" "2027-01-07T09:00:00+07:00" lan cancel '{"reason":"Hủy"}'
 hostile "an event dated after its bundle was made" "its time 2027-01-07T09:00:00\+07:00 is more than a day after the file was made" "$f"
 
-forge longname "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan return \
+forge_dos longname "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan return \
     "{\"collector\":\"$(printf 'A%.0s' $(seq 1 300))\",\"collector_id\":\"087084000998\",\"rating\":null}"
 hostile "a collector's name over its limit" "the field 'Name' is too long \(300 characters\)" "$f"
 
@@ -120,10 +81,10 @@ hostile "a collector's name over its limit" "the field 'Name' is too long \(300 
 body=$(sqlite3 "$good" "SELECT json_set(body, '$.code', replace(json_extract(body, '$.code'),
     '-1001', '-1002')) FROM event WHERE origin = '$idA' AND kind = 'receive'")
 dos_genuine=$dos; dos=6f1c3a52-9d0e-4b7a-8c21-3e5f7a9b0d14
-forge booktaken "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan receive \
+forge_dos booktaken "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan receive \
     "$(sqlite3 :memory: "SELECT json_set('$body', '$.received', '2026-11-18T09:00:00+07:00')")"
 hostile "a logbook number already taken" "its logbook number 1 of book 01/2026 is already dossier $a's" "$f"
-forge bookname "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan receive \
+forge_dos bookname "$idA" "$(lastA)" "2026-11-18T09:00:00+07:00" lan receive \
     "$(sqlite3 :memory: "SELECT json_set('$body', '$.received', '2026-11-18T09:00:00+07:00',
     '$.book', '07/2026', '$.book_no', 2)")"
 hostile "a book of another station" "its logbook book '07/2026' is not one motcua names for station 1" "$f"
@@ -134,15 +95,17 @@ dos=$dos_genuine
 # be this station's own" can: it checks against B's own key, which no one
 # but B holds (and an event B never recorded signed with B's key is a
 # cloned station: sync-bad.sh)
-forge own "$idB" "$(sqlite3 "$dbB" "SELECT hash FROM event WHERE origin = '$idB' ORDER BY seq DESC LIMIT 1")" \
+forge_seq=$(sqlite3 "$dbB" "SELECT max(seq) + 1 FROM event WHERE origin = '$idB'")
+forge_dos own "$idB" "$(sqlite3 "$dbB" "SELECT hash FROM event WHERE origin = '$idB' ORDER BY seq DESC LIMIT 1")" \
     "2026-11-18T09:00:00+07:00" lan handover '{"to":"Kẻ Lạ"}'
+forge_seq=
 hostile "a forged event in the receiver's own chain" "event [0-9]+ of station $(printf %.8s "$idB") is not signed by that station's key" "$f"
 
 # the header
 header() {	# header NAME KEY VALUE — the good bundle with one header value changed
 	f="$T/$1.motcua"; cp "$good" "$f"
 	sqlite3 "$f" "UPDATE bundle SET value = '$3' WHERE key = '$2'"
-	rehash_content "$f"
+	forge_rehash "$f"
 }
 header number sender_number hai
 hostile "a text sender number" "its sender_number 'hai' is not a station number" "$f"
@@ -154,7 +117,7 @@ hostile "a sender number of two digits" "its sender_number '12' is not a station
 header self sender "$idB"
 sqlite3 "$f" "UPDATE bundle SET value = '$(sqlite3 "$T/b.card" "SELECT value FROM bundle WHERE
     key = 'sender_key'")' WHERE key = 'sender_key'"
-rehash_content "$f"
+forge_rehash "$f"
 hostile "a sender claiming the receiver's identity" "claims to come from this station" "$f"
 # a sender that is no station id is no station B trusts: the trust check
 # refuses it before the rules' "is not a station id" can
