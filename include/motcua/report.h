@@ -52,6 +52,11 @@ struct report_summary {
 	struct report_row total;
 	struct report_row *fields;	/* by field name, Vietnamese order */
 	size_t nfields;
+	/* the same figures by deciding body (catalog.h's decided_by; the
+	 * unit's name where the catalog named none), in the same order; a
+	 * row's `field` holds the body's name */
+	struct report_row *bodies;
+	size_t nbodies;
 };
 
 int report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
@@ -59,7 +64,8 @@ int report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
 void report_summary_free(struct report_summary *s);
 
 /* The summary as the JSON contract of `motcua report summary --format
- * json` (malloc'd): {"from","to","total":{…},"fields":[{"field",…},…]}. */
+ * json` (malloc'd): {"from","to","total":{…},"fields":[{"field",…},…],
+ * "bodies":[{"body",…},…]}. */
 char *report_summary_json(sqlite3 *db, const struct report_summary *s,
     struct mc_err *err);
 
