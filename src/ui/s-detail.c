@@ -141,7 +141,8 @@ draw(struct ui *u, void *st)
 	pair(5, 1, _("Procedure"), s->d.procedure, COLS - 2);
 	pair(6, 1, _("Received"), s->d.received, 32);
 	pair(6, 34, _("Appointment"), s->d.appointment, COLS - 35);
-	pair(7, 1, _("Decided by"), s->body, COLS - 2);
+	/* TRANSLATORS: under 13 columns (the detail's labels) */
+	pair(7, 1, _("Decided at"), s->body, COLS - 2);
 	attrset(draw_attr(AT_TITLE));
 	mvhline(8, 0, ' ', COLS);
 	draw_text(8, 1, _("History"), COLS - 2, false);
