@@ -506,7 +506,7 @@ test_empty(void)
 	    "\"in_progress_within\":0,\"in_progress_overdue\":0,\"guided\":0,"
 	    "\"refused\":0,\"withdrawn\":0,\"paused\":0,\"satisfaction\":{"
 	    "\"very_satisfied\":0,\"satisfied\":0,\"not_satisfied\":0},"
-	    "\"on_time_rate\":null},\"fields\":[]}", "an empty database: the JSON, every "
+	    "\"on_time_rate\":null},\"fields\":[],\"bodies\":[]}", "an empty database: the JSON, every "
 	    "figure zero, no field");
 	free(j);
 	report_summary_free(&s);
