@@ -42,6 +42,12 @@ struct mc_procedure {
 	char *legal_basis;
 	char *effective;	/* YYYY-MM-DD or NULL */
 	char *abolished;	/* YYYY-MM-DD or NULL */
+	/* The deciding body (cơ quan có thẩm quyền giải quyết: "Sở Tư pháp
+	 * tỉnh …"), NULL when the catalog does not name it; and whether this
+	 * unit decides the procedure (false, the default) or receives it and
+	 * forwards it to that body (true: decided_by is then never NULL). */
+	char *decided_by;
+	bool forward;
 	struct mc_document *docs;
 	size_t ndocs;
 };

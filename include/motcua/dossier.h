@@ -123,6 +123,8 @@ struct mc_dossier {
 		char *code, *name, *field;
 		char *time_limit;	/* as the catalog wrote it: "3 days" */
 		long long fee;		/* VND */
+		char *decided_by;	/* the deciding body; NULL: not named */
+		bool forward;		/* sent on to it (catalog.h) */
 	} procedure;		/* as it was on the day of receipt */
 	struct mc_dossier_doc *docs;
 	size_t ndocs;

@@ -81,6 +81,11 @@ struct report_summary {
 	struct report_officer_rating *officers;	/* who returned with a rating,
 						 * by username */
 	size_t nofficers;
+	/* the same figures by deciding body (catalog.h's decided_by; the
+	 * unit's name where the catalog named none), in the same order; a
+	 * row's `field` holds the body's name */
+	struct report_row *bodies;
+	size_t nbodies;
 };
 
 int report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
@@ -90,7 +95,7 @@ void report_summary_free(struct report_summary *s);
 /* The summary as the JSON contract of `motcua report summary --format
  * json` (malloc'd): {"from","to","total":{…},"fields":[{"field",…},…],
  * "officers":[{"officer","full_name","rated","satisfied",
- * "satisfaction_rate"},…]}. */
+ * "satisfaction_rate"},…],"bodies":[{"body",…},…]}. */
 char *report_summary_json(sqlite3 *db, const struct report_summary *s,
     struct mc_err *err);
 

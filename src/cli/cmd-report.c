@@ -167,14 +167,17 @@ summary_indicators(const struct report_summary *s)
 	}
 }
 
+/* One table of the summary: its rows (by field, or by deciding body)
+ * under `first`, then the total. */
 static void
-summary_text(const struct report_summary *s)
+summary_table(const char *first, const struct report_row *rows, size_t n,
+    const struct report_row *total)
 {
 	/* TRANSLATORS: column headings of the summary, 6 columns each */
 	const char *heads[] = {_("Carry"), _("New"), _("Early"), _("OnTime"), _("Late"),
 	    _("InTime"), _("Overdu"), _("Withdr"), _("OnTime%")};
 
-	cli_pad(stdout, _("Field"), 30);
+	cli_pad(stdout, first, 30);
 	/* right-aligned by display width: a Vietnamese heading has more bytes */
 	for (int i = 0; i < 9; i++) {
 		int w = i == 8 ? 7 : 6;
@@ -183,17 +186,23 @@ summary_text(const struct report_summary *s)
 		printf(" %s", heads[i]);
 	}
 	putchar('\n');
-	for (size_t k = 0; k <= s->nfields; k++) {
-		const struct report_row *r = k < s->nfields ? &s->fields[k] : &s->total;
+	for (size_t k = 0; k <= n; k++) {
+		const struct report_row *r = k < n ? &rows[k] : total;
 		char rate[16] = "-";
 
 		if (r->has_rate)
 			snprintf(rate, sizeof rate, "%.2f", r->on_time_rate);
-		cli_pad(stdout, k < s->nfields ? r->field : _("Total"), 30);
+		cli_pad(stdout, k < n ? r->field : _("Total"), 30);
 		printf(" %6lld %6lld %6lld %6lld %6lld %6lld %6lld %6lld %7s\n", r->carried_over,
 		    r->received_new, r->resolved_early, r->resolved_on_time, r->resolved_late,
 		    r->in_progress_within, r->in_progress_overdue, r->withdrawn, rate);
 	}
+}
+
+static void
+summary_text(const struct report_summary *s)
+{
+	summary_table(_("Field"), s->fields, s->nfields, &s->total);
 	printf(_("Guided (not received): %lld   Refused: %lld   Paused: %lld\n"),
 	    s->total.guided, s->total.refused, s->total.paused);
 	printf(_("New by channel: handed in %lld   by post %lld   online %lld\n"),
@@ -207,6 +216,10 @@ summary_text(const struct report_summary *s)
 		    s->total.rating[i]);
 	putchar('\n');
 	summary_indicators(s);
+	/* the same figures by the body that decides (catalog.h): what this
+	 * unit decides, and what it forwards to each other body */
+	putchar('\n');
+	summary_table(_("Deciding body"), s->bodies, s->nbodies, &s->total);
 }
 
 static int

@@ -97,8 +97,9 @@ record(sqlite3 *db, const char *code, const char *change, const char *acting,
 		/* nothing recorded yet: the state held comes first */
 		if (db_preparef(db, &st, err, "INSERT INTO procedure_version "
 		    "(procedure_code, revision, change, catalog_version, officer, made, "
-		    "time_limit, fee, documents, abolished) SELECT code, 1, 'held', "
-		    "version, NULL, %Q, time_limit, fee, %s, abolished FROM procedure p "
+		    "time_limit, fee, documents, abolished, decided_by, routing) SELECT "
+		    "code, 1, 'held', version, NULL, %Q, time_limit, fee, %s, abolished, "
+		    "decided_by, routing FROM procedure p "
 		    "WHERE code = %Q AND NOT EXISTS (SELECT 1 FROM procedure_version "
 		    "WHERE procedure_code = %Q)", iso, docs_sql, code, code) < 0 ||
 		    exec_done(db, st, _("saving the catalog"), err) < 0)
@@ -107,10 +108,11 @@ record(sqlite3 *db, const char *code, const char *change, const char *acting,
 	}
 	if (db_preparef(db, &st, err, "INSERT INTO procedure_version "
 	    "(procedure_code, revision, change, catalog_version, officer, made, "
-	    "time_limit, fee, documents, abolished) SELECT code, (SELECT "
-	    "coalesce(max(revision), 0) + 1 FROM procedure_version WHERE "
+	    "time_limit, fee, documents, abolished, decided_by, routing) SELECT code, "
+	    "(SELECT coalesce(max(revision), 0) + 1 FROM procedure_version WHERE "
 	    "procedure_code = p.code), %Q, version, %Q, %Q, time_limit, fee, %s, "
-	    "abolished FROM procedure p WHERE code = %Q", change, acting, iso, docs_sql,
+	    "abolished, decided_by, routing FROM procedure p WHERE code = %Q", change,
+	    acting, iso, docs_sql,
 	    code) < 0)
 		return -1;
 	return exec_done(db, st, _("saving the catalog"), err);

@@ -207,7 +207,7 @@ static const struct json_field doc_fields[D_N] = {
 
 enum {
 	P_CODE, P_NAME, P_FIELD, P_LEVEL, P_LIMIT, P_FEE, P_FEE_NOTE, P_RESULT,
-	P_LEGAL, P_EFFECTIVE, P_ABOLISHED, P_DOCS, P_N
+	P_LEGAL, P_EFFECTIVE, P_ABOLISHED, P_DOCS, P_DECIDED_BY, P_ROUTING, P_N
 };
 static const struct json_field proc_fields[P_N] = {
 	[P_CODE] = { "code", JSON_TEXT, REQ, 0, 0, C_CODE },
@@ -225,6 +225,10 @@ static const struct json_field proc_fields[P_N] = {
 	    C_DATE },
 	[P_DOCS] = { "documents", JSON_ARRAY, REQ | JSON_LIMITS, 0,
 	    CATALOG_MAX_DOCS, C_DOCS },
+	/* the deciding body, and whether this unit decides or forwards */
+	[P_DECIDED_BY] = { "decided_by", JSON_TEXT, OPT_NULL, 0, MAX_FIELD,
+	    C_PLAIN },
+	[P_ROUTING] = { "routing", JSON_TEXT, JSON_NULLABLE, 0, MAX_WORD, C_PLAIN },
 };
 
 enum {
@@ -373,6 +377,20 @@ read_procedure(struct reader *r, const char *obj, int index,
 		    "\"N days\", \"1 hour\" or \"N hours\" (N from 1 to 999)"));
 		goto out;
 	}
+	if (v[P_ROUTING].text != NULL && strcmp(v[P_ROUTING].text, "decide") != 0 &&
+	    strcmp(v[P_ROUTING].text, "forward") != 0) {
+		bad(err, &w, "routing", _("must be \"decide\" (this unit decides it) "
+		    "or \"forward\" (received here, sent on to the deciding body)"));
+		goto out;
+	}
+	p->forward = v[P_ROUTING].text != NULL &&
+	    strcmp(v[P_ROUTING].text, "forward") == 0;
+	if (p->forward && (v[P_DECIDED_BY].text == NULL ||
+	    v[P_DECIDED_BY].text[0] == '\0')) {
+		bad(err, &w, "decided_by", _("is needed for a procedure with "
+		    "\"routing\": \"forward\": name the body it is sent to"));
+		goto out;
+	}
 	free(v[P_LIMIT].text);
 	if ((v[P_LIMIT].text = strdup(limit)) == NULL) {
 		err_set(err, MC_ENOMEM, _("out of memory"));
@@ -393,6 +411,11 @@ read_procedure(struct reader *r, const char *obj, int index,
 	p->legal_basis = json_value_take(&v[P_LEGAL]);
 	p->effective = json_value_take(&v[P_EFFECTIVE]);
 	p->abolished = json_value_take(&v[P_ABOLISHED]);
+	p->decided_by = json_value_take(&v[P_DECIDED_BY]);
+	if (p->decided_by != NULL && p->decided_by[0] == '\0') {
+		free(p->decided_by);	/* "" and null: not named */
+		p->decided_by = NULL;
+	}
 	w.code = p->code;
 	if (json_array_each(&r->j, v[P_DOCS].text, read_document, &c, err) != 0)
 		goto out;

@@ -100,6 +100,12 @@ put_procedure(sqlite3_str *b, const struct mc_procedure *p, int indent)
 		put_key_str(b, in, "effective", p->effective, true);
 	if (p->abolished != NULL)
 		put_key_str(b, in, "abolished", p->abolished, true);
+	/* only when given, as the format's defaults: a catalog that never
+	 * named a deciding body exports the same bytes as before */
+	if (p->decided_by != NULL)
+		put_key_str(b, in, "decided_by", p->decided_by, true);
+	if (p->forward)
+		put_key_str(b, in, "routing", "forward", true);
 	put_indent(b, in);
 	if (p->ndocs == 0) {
 		sqlite3_str_appendall(b, "\"documents\": []\n");

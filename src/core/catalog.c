@@ -61,6 +61,7 @@ catalog_procedure_free(struct mc_procedure *p)
 	free(p->legal_basis);
 	free(p->effective);
 	free(p->abolished);
+	free(p->decided_by);
 	for (size_t i = 0; i < p->ndocs; i++)
 {
 		free(p->docs[i].name);
@@ -81,7 +82,7 @@ str_eq(const char *a, const char *b)
 /* ---- loading ------------------------------------------------------------- */
 
 #define PROC_COLS "code, name, field, level, time_limit, fee, fee_note, " \
-	"result, legal_basis, effective, abolished"
+	"result, legal_basis, effective, abolished, decided_by, routing"
 
 void
 catalog_loader_close(struct catalog_loader *l)
@@ -112,6 +113,8 @@ catalog_loader_get(struct catalog_loader *l, const char *code, struct mc_procedu
 {
 	sqlite3 *db = sqlite3_db_handle(l->proc);
 	sqlite3_stmt *st = l->proc;
+	const char *routing;
+	bool body_oom;
 	int rc;
 
 	memset(p, 0, sizeof *p);
@@ -134,7 +137,13 @@ catalog_loader_get(struct catalog_loader *l, const char *code, struct mc_procedu
 	p->legal_basis = db_column_dup(st, 8);
 	p->effective = db_column_dup(st, 9);
 	p->abolished = db_column_dup(st, 10);
+	p->decided_by = db_column_dup(st, 11);
+	routing = (const char *)sqlite3_column_text(st, 12);
+	p->forward = routing != NULL && strcmp(routing, "forward") == 0;
+	body_oom = sqlite3_column_type(st, 11) != SQLITE_NULL && p->decided_by == NULL;
 	sqlite3_reset(st);
+	if (body_oom)
+		goto nomem;
 	if (p->code == NULL || p->name == NULL || p->field == NULL ||
 	    p->level == NULL || p->time_limit == NULL || p->result == NULL ||
 	    p->legal_basis == NULL)
@@ -208,7 +217,9 @@ proc_equal(const struct mc_procedure *a, const struct mc_procedure *b)
 	    !str_eq(a->result, b->result) ||
 	    !str_eq(a->legal_basis, b->legal_basis) ||
 	    !str_eq(a->effective, b->effective) ||
-	    !str_eq(a->abolished, b->abolished) || a->ndocs != b->ndocs)
+	    !str_eq(a->abolished, b->abolished) ||
+	    !str_eq(a->decided_by, b->decided_by) || a->forward != b->forward ||
+	    a->ndocs != b->ndocs)
 		return false;
 	for (size_t i = 0; i < a->ndocs; i++)
 		if (!str_eq(a->docs[i].name, b->docs[i].name) ||
@@ -248,11 +259,11 @@ writer_open(struct writer *w, sqlite3 *db, struct mc_err *err)
 	memset(w, 0, sizeof *w);
 	if (db_prepare(db, "INSERT INTO procedure (" PROC_COLS ", position, "
 	    "version, name_fold, field_fold) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (code) DO UPDATE "
+	    "?8, ?9, ?10, ?11, ?16, ?17, ?12, ?13, ?14, ?15) ON CONFLICT (code) DO UPDATE "
 	    "SET name = ?2, field = ?3, level = ?4, time_limit = ?5, fee = ?6, "
 	    "fee_note = ?7, result = ?8, legal_basis = ?9, effective = ?10, "
 	    "abolished = ?11, position = ?12, version = ?13, name_fold = ?14, "
-	    "field_fold = ?15", &w->upsert, err) < 0 ||
+	    "field_fold = ?15, decided_by = ?16, routing = ?17", &w->upsert, err) < 0 ||
 	    db_prepare(db, "DELETE FROM procedure_document WHERE procedure_code = ?1",
 	    &w->deldocs, err) < 0 ||
 	    db_prepare(db, "INSERT INTO procedure_document (procedure_code, "
@@ -303,7 +314,10 @@ write_procedure(struct writer *w, const struct mc_procedure *p, int position,
 	    sqlite3_bind_int(w->upsert, 12, position) != SQLITE_OK ||
 	    sqlite3_bind_int64(w->upsert, 13, version) != SQLITE_OK ||
 	    bind_text_or_null(w->upsert, 14, nfold) != SQLITE_OK ||
-	    bind_text_or_null(w->upsert, 15, ffold) != SQLITE_OK) {
+	    bind_text_or_null(w->upsert, 15, ffold) != SQLITE_OK ||
+	    bind_text_or_null(w->upsert, 16, p->decided_by) != SQLITE_OK ||
+	    bind_text_or_null(w->upsert, 17, p->forward ? "forward" : "decide") !=
+	    SQLITE_OK) {
 		err_set(err, MC_ENOMEM, _("out of memory"));
 		goto out;
 	}

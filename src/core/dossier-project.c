@@ -34,7 +34,8 @@ static const char *const projectors[MC_KIND_COUNT] = {
 	 "INSERT INTO dossier(id, code, station, officer, procedure_code, "
 	 "procedure_name, field, time_limit, fee, documents, applicant_name, "
 	 "applicant_id, birth_date, phone, address, email, delivery, name_fold, "
-	 "received, due, status, updated, address_fold, appointment, channel) "
+	 "received, due, status, updated, address_fold, appointment, channel, "
+	 "decided_by, routing) "
 	 "SELECT e.dossier, json_extract(e.body, '$.code'), e.origin, e.officer, "
 	 "json_extract(e.body, '$.procedure.code'), "
 	 "json_extract(e.body, '$.procedure.name'), "
@@ -53,7 +54,10 @@ static const char *const projectors[MC_KIND_COUNT] = {
 	 "json_extract(e.body, '$.received'), json_extract(e.body, '$.due'), "
 	 "?4, e.at, vn_fold(json_extract(e.body, '$.applicant.address')), "
 	 "json_extract(e.body, '$.due'), "
-	 "coalesce(json_extract(e.body, '$.channel'), 'direct') "
+	 "coalesce(json_extract(e.body, '$.channel'), 'direct'), "
+	 /* a receipt made before routing existed: decided here */
+	 "json_extract(e.body, '$.procedure.decided_by'), "
+	 "coalesce(json_extract(e.body, '$.procedure.routing'), 'decide') "
 	 "FROM event e WHERE e.origin = ?2 AND e.seq = ?3",
 	/* guidance (Mẫu 02) creates no dossier: nothing to project */
 	[MC_KIND_GUIDE] = NULL,

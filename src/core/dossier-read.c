@@ -21,7 +21,7 @@
 	"phone, address, email, delivery, received, due, appointment, updated, " \
 	"status, handler, agency, paused_from, paused_at, paused_days, result, " \
 	"result_reason, result_at, returned_at, collector, collector_id, rating, " \
-	"closed_reason, closed_at, apologies"
+	"closed_reason, closed_at, apologies, decided_by, routing"
 
 /* A reader: the row statement and the documents statement, prepared once
  * for a whole list. */
@@ -66,6 +66,7 @@ dossier_free(struct mc_dossier *d)
 		&d->applicant.address, &d->applicant.email, &d->handler, &d->agency,
 		&d->paused_from, &d->result, &d->result_reason, &d->collector,
 		&d->collector_id, &d->rating, &d->closed_reason,
+		&d->procedure.decided_by,
 	};
 
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
@@ -195,6 +196,9 @@ read_row(struct reader *r, struct mc_dossier *d, struct mc_err *err)
 	d->rating = text_dup(st, 33, &oom);
 	d->closed_reason = text_dup(st, 34, &oom);
 	d->apologies = sqlite3_column_int(st, 36);
+	d->procedure.decided_by = text_dup(st, 37, &oom);
+	d->procedure.forward = sqlite3_column_text(st, 38) != NULL &&
+	    strcmp((const char *)sqlite3_column_text(st, 38), "forward") == 0;
 	if (oom) {
 		dossier_free(d);
 		return err_set(err, MC_ENOMEM, _("out of memory"));

@@ -119,11 +119,12 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	date_format_iso(due, due_iso);
 	if (db_prepare(db, "SELECT json_object('code', ?1, "
 	    "'procedure', json_object('code', ?2, 'name', ?3, 'field', ?4, "
-	    "'time_limit', ?5, 'fee', ?6, 'documents', json(?7)), "
+	    "'time_limit', ?5, 'fee', ?6, 'documents', json(?7), "
+	    "'decided_by', ?19, 'routing', ?20), "
 	    "'applicant', json_object('name', ?8, 'id', ?9, 'birth_date', ?10, "
 	    "'phone', ?11, 'address', ?12, 'email', ?13), "
 	    "'delivery', ?14, 'received', ?15, 'due', ?16, 'book', ?17, 'book_no', ?18, "
-	    "'channel', ?19)",
+	    "'channel', ?21)",
 	    &st, err))
 		return NULL;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
@@ -148,7 +149,10 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 		sqlite3_bind_int64(st, 18, book_no);
 	else
 		sqlite3_bind_null(st, 18);
-	sqlite3_bind_text(st, 19, dossier_channel_name(channel), -1, SQLITE_STATIC);
+	/* where it goes: the deciding body, and whether it is decided here */
+	bind_opt(st, 19, p->decided_by);
+	sqlite3_bind_text(st, 20, p->forward ? "forward" : "decide", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 21, dossier_channel_name(channel), -1, SQLITE_STATIC);
 	return db_step_text(db, st, _("recording the receipt"), err);
 }
 

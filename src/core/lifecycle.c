@@ -65,6 +65,9 @@ struct current {
 	char last[MC_ISO_LEN];		/* time of its latest event */
 	char applicant[256];
 	char officer[64];		/* who received it */
+	/* a forward procedure's deciding body (catalog.h): where a transfer
+	 * goes when it names no agency; "" for one decided here */
+	char forward_to[256];
 };
 
 static int
@@ -76,7 +79,9 @@ load_current(sqlite3 *db, const char *code, struct current *c, struct mc_err *er
 	memset(c, 0, sizeof *c);
 	if (db_prepare(db, "SELECT d.id, d.status, d.due, coalesce(d.appointment, d.due), "
 	    "coalesce(d.paused_at, ''), (SELECT max(at) FROM event WHERE dossier = d.id), "
-	    "d.applicant_name, d.officer FROM dossier d WHERE d.code = ?1", &st, err))
+	    "d.applicant_name, d.officer, CASE WHEN d.routing = 'forward' THEN "
+	    "coalesce(d.decided_by, '') ELSE '' END FROM dossier d WHERE d.code = ?1",
+	    &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -89,6 +94,7 @@ load_current(sqlite3 *db, const char *code, struct current *c, struct mc_err *er
 		snprintf(c->last, sizeof c->last, "%s", sqlite3_column_text(st, 5));
 		snprintf(c->applicant, sizeof c->applicant, "%s", sqlite3_column_text(st, 6));
 		snprintf(c->officer, sizeof c->officer, "%s", sqlite3_column_text(st, 7));
+		snprintf(c->forward_to, sizeof c->forward_to, "%s", sqlite3_column_text(st, 8));
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
@@ -464,6 +470,7 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 	struct current c;
 	struct mc_officer off;
 	struct values *vs = NULL;
+	struct mc_step_args targs;
 	char iso[MC_ISO_LEN], *body = NULL;
 	int rc = -1;
 
@@ -496,6 +503,18 @@ lifecycle_record(sqlite3 *db, struct mc_calendar *cal, const char *code,
 	if (strcmp(c.officer, off.username) != 0 && colleague_refused(db, code, &c, &off, kind,
 	    err))
 		goto done;
+	/* a transfer that names no agency goes to the body that decides a
+	 * forward procedure (the catalog's decided_by, kept by the receipt) */
+	if (kind->id == MC_KIND_TRANSFER && c.forward_to[0] != '\0') {
+		int at_agency = vocab_field_index(kind, "agency");
+
+		if (at_agency >= 0 && (a->v[at_agency] == NULL ||
+		    a->v[at_agency][0] == '\0')) {
+			targs = *a;
+			targs.v[at_agency] = c.forward_to;
+			a = &targs;
+		}
+	}
 	if (check_values(kind, a, c.applicant, vs, NULL, err) ||
 	    step_rules(cal, code, &c, at, vs, err) ||
 	    (body = make_body(db, vs, err)) == NULL)

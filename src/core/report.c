@@ -39,16 +39,17 @@
  * rows for a GROUP BY).  Only dossiers
  * ever paused (a small set, from the events' kind index) pay for the
  * paused-at-the-end test.  Filled in by summary_sql: the pause kind, then
- * PAUSED_AT_END's two, the withdrawn statuses, the stopped ones, both
- * (closed without a result), the part (PART_NEW or PART_CARRIED), the
- * statuses never received. */
+ * PAUSED_AT_END's two, what the rows are grouped by (the field, or the
+ * deciding body), the withdrawn statuses, the stopped ones, both (closed
+ * without a result), the part (PART_NEW or PART_CARRIED), the statuses
+ * never received. */
 static const char summary_fmt[] =
 	"SELECT field, carried, new, res AND early, res AND NOT early AND ontime, "
 	"res AND NOT ontime, prog AND NOT late_then, prog AND late_then, wd, "
 	"CASE WHEN prog AND d.id IN (SELECT dossier FROM event WHERE kind = %Q "
 	"AND at < ?2) THEN " PAUSED_AT_END " ELSE 0 END, st, "
 	"new AND d.channel = 'online', new AND d.channel = 'post' "
-	"FROM (SELECT d.field, d.id, d.channel, d.received < ?1 AS carried, "
+	"FROM (SELECT %s AS field, d.id, d.channel, d.received < ?1 AS carried, "
 	"d.received >= ?1 AND d.received < ?2 AS new, "
 	"coalesce(d.result_at >= ?1 AND d.result_at < ?2, 0) AS res, "
 	"substr(d.result_at, 1, 10) < substr(d.due, 1, 10) AS early, "
@@ -64,10 +65,46 @@ static const char summary_fmt[] =
  * vocab_report_sql) */
 #define STATUS_LIST 256
 
+/* What the summary's rows are grouped by: the procedure's field, or its
+ * deciding body (catalog.h; the unit itself when the catalog named none).
+ * dossier: an expression over the row d; guided: over a guidance event's
+ * body.  Both sqlite3_free'd by by_free. */
+struct by {
+	char *dossier, *guided;
+};
+
+static int
+by_body(struct by *b, const char *unit)
+{
+	b->dossier = sqlite3_mprintf("coalesce(d.decided_by, %Q)", unit);
+	b->guided = sqlite3_mprintf("coalesce(json_extract(body, '$.procedure."
+	    "decided_by'), %Q)", unit);
+	return b->dossier != NULL && b->guided != NULL ? 0 : -1;
+}
+
+static int
+by_field(struct by *b)
+{
+	char path[64];
+
+	b->dossier = sqlite3_mprintf("d.field");
+	b->guided = sqlite3_mprintf("json_extract(body, %Q)",
+	    vocab_path(&vocab_kind(MC_KIND_GUIDE)->fields[0], path, sizeof path));
+	return b->dossier != NULL && b->guided != NULL ? 0 : -1;
+}
+
+static void
+by_free(struct by *b)
+{
+	sqlite3_free(b->dossier);
+	sqlite3_free(b->guided);
+	b->dossier = b->guided = NULL;
+}
+
 /* The summary's query over the carried-over part or the new one
  * (sqlite3_free it); NULL when out of memory. */
 static char *
-summary_sql(bool carried)
+summary_sql(bool carried, const struct by *by)
 {
 	char open[STATUS_LIST], withdrawn[STATUS_LIST], stopped[STATUS_LIST],
 	    closed[STATUS_LIST], unreceived[STATUS_LIST];
@@ -82,7 +119,7 @@ summary_sql(bool carried)
 	vocab_report_sql(MC_REPORT_STOPPED, stopped, sizeof stopped);
 	vocab_report_sql(MC_REPORT_WITHDRAWN | MC_REPORT_STOPPED, closed, sizeof closed);
 	sql = sqlite3_mprintf(summary_fmt, pause, pause, vocab_kind(MC_KIND_RESUME)->name,
-	    withdrawn, stopped, closed, part,
+	    by->dossier, withdrawn, stopped, closed, part,
 	    vocab_report_sql(MC_REPORT_UNRECEIVED, unreceived, sizeof unreceived));
 	sqlite3_free(part);
 	return sql;
@@ -241,25 +278,24 @@ report_rating(void)
  * the dossiers returned within the period (and still in the status the
  * return leads to: not cancelled since). */
 static int
-other_sql(char *sql[3])
+other_sql(char *sql[3], const struct by *by)
 {
 	const struct mc_field *rating = report_rating();
-	char refused[STATUS_LIST], path[64];
+	char refused[STATUS_LIST];
 	sqlite3_str *r;
 
-	sql[0] = sqlite3_mprintf("SELECT field, count(*) FROM dossier WHERE status IN %s "
-	    "AND closed_at >= ?1 AND closed_at < ?2 GROUP BY field",
+	sql[0] = sqlite3_mprintf("SELECT %s, count(*) FROM dossier d WHERE status IN %s "
+	    "AND closed_at >= ?1 AND closed_at < ?2 GROUP BY 1", by->dossier,
 	    vocab_report_sql(MC_REPORT_REFUSED, refused, sizeof refused));
-	sql[1] = sqlite3_mprintf("SELECT json_extract(body, %Q), count(*) FROM event "
-	    "WHERE kind = %Q AND at >= ?1 AND at < ?2 GROUP BY 1",
-	    vocab_path(&vocab_kind(MC_KIND_GUIDE)->fields[0], path, sizeof path),
+	sql[1] = sqlite3_mprintf("SELECT %s, count(*) FROM event "
+	    "WHERE kind = %Q AND at >= ?1 AND at < ?2 GROUP BY 1", by->guided,
 	    vocab_kind(MC_KIND_GUIDE)->name);
 	r = sqlite3_str_new(NULL);
-	sqlite3_str_appendall(r, "SELECT field");
+	sqlite3_str_appendf(r, "SELECT %s", by->dossier);
 	for (size_t i = 0; rating != NULL && i < vocab_nchoices(rating); i++)
 		sqlite3_str_appendf(r, ", sum(rating = %Q)", rating->choices[i].value);
-	sqlite3_str_appendf(r, " FROM dossier WHERE returned_at >= ?1 AND returned_at < ?2 "
-	    "AND status = %Q GROUP BY field", vocab_kind(MC_KIND_RETURN)->to);
+	sqlite3_str_appendf(r, " FROM dossier d WHERE returned_at >= ?1 AND returned_at < ?2 "
+	    "AND status = %Q GROUP BY 1", vocab_kind(MC_KIND_RETURN)->to);
 	sql[2] = sqlite3_str_finish(r);
 	if (sql[0] != NULL && sql[1] != NULL && sql[2] != NULL)
 		return 0;
@@ -324,24 +360,17 @@ officer_ratings(sqlite3 *db, const char *s, const char *e, struct report_summary
 	return 0;
 }
 
-int
-report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
-    struct mc_err *err)
+/* The rows of the summary grouped `by`, sorted, each with its rate, and
+ * their total; out->from/to are the caller's. */
+static int
+summary_rows(sqlite3 *db, const char *s, const char *e, const struct by *by,
+    struct report_summary *out, struct mc_err *err)
 {
-	char s[MC_DATE_LEN], e[MC_DATE_LEN], *other[3];
+	char *other[3];
 	bool fail;
 
-	memset(out, 0, sizeof *out);
-	if (to < from)
-		return err_set(err, MC_EINVAL, _("the period ends before it starts: check "
-		    "--from and --to"));
-	out->from = from;
-	out->to = to;
-	/* times are ISO text: a date compares as the start of that day */
-	date_format(from, s);
-	date_format(to + 1, e);
 	for (int carried = 0; carried < 2; carried++) {
-		char *sql = summary_sql(carried);
+		char *sql = summary_sql(carried, by);
 		int rc;
 
 		rc = sql != NULL ? grouped(db, sql, s, e, out, fill_main, err) :
@@ -352,14 +381,13 @@ report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
 			return -1;
 		}
 	}
-	if (other_sql(other) != 0) {
+	if (other_sql(other, by) != 0) {
 		report_summary_free(out);
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	}
 	fail = grouped(db, other[0], s, e, out, fill_refused, err) ||
 	    grouped(db, other[1], s, e, out, fill_guided, err) ||
-	    grouped(db, other[2], s, e, out, fill_rating, err) ||
-	    officer_ratings(db, s, e, out, err);
+	    grouped(db, other[2], s, e, out, fill_rating, err);
 	for (int i = 0; i < 3; i++)
 		sqlite3_free(other[i]);
 	if (fail) {
@@ -377,12 +405,65 @@ report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
 	return 0;
 }
 
+int
+report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
+    struct mc_err *err)
+{
+	char s[MC_DATE_LEN], e[MC_DATE_LEN], unit[256] = "";
+	struct report_summary bodies;
+	struct by by = {NULL, NULL};
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&bodies, 0, sizeof bodies);
+	if (to < from)
+		return err_set(err, MC_EINVAL, _("the period ends before it starts: check "
+		    "--from and --to"));
+	out->from = from;
+	out->to = to;
+	/* times are ISO text: a date compares as the start of that day */
+	date_format(from, s);
+	date_format(to + 1, e);
+	if (by_field(&by) != 0) {
+		by_free(&by);
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	rc = summary_rows(db, s, e, &by, out, err);
+	by_free(&by);
+	if (rc != 0)
+		return -1;
+	if (officer_ratings(db, s, e, out, err) != 0) {
+		report_summary_free(out);
+		return -1;
+	}
+	/* the same figures per deciding body: a dossier whose catalog named
+	 * none is decided by this unit (the logbook's column says the same) */
+	(void)db_meta_get(db, "unit_name", unit, sizeof unit);
+	if (by_body(&by, unit) != 0) {
+		by_free(&by);
+		report_summary_free(out);
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	rc = summary_rows(db, s, e, &by, &bodies, err);
+	by_free(&by);
+	if (rc != 0) {
+		report_summary_free(out);
+		return -1;
+	}
+	out->bodies = bodies.fields;
+	out->nbodies = bodies.nfields;
+	return 0;
+}
+
 void
 report_summary_free(struct report_summary *s)
 {
 	free(s->fields);
 	s->fields = NULL;
 	s->nfields = 0;
+	free(s->bodies);
+	s->bodies = NULL;
+	s->nbodies = 0;
 	free(s->officers);
 	s->officers = NULL;
 	s->nofficers = 0;
@@ -400,9 +481,10 @@ bind_rate(sqlite3_stmt *st, int i, bool has, double rate)
 
 /* One row as a JSON object, made by SQLite: the figures (report.h's
  * names), "satisfaction" with a count per choice of the rating, keyed by
- * its value, and the rate. */
+ * its value, and the rate; with the row's name under `key` ("field",
+ * "body") unless that is NULL (the total). */
 static char *
-row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err *err)
+row_json(sqlite3 *db, const struct report_row *r, const char *key, struct mc_err *err)
 {
 	const struct mc_field *rating = report_rating();
 	size_t nrating = rating != NULL ? vocab_nchoices(rating) : 0;
@@ -448,10 +530,10 @@ row_json(sqlite3 *db, const struct report_row *r, bool with_field, struct mc_err
 	if (sqlite3_step(st) == SQLITE_ROW)
 		out = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	if (out != NULL && with_field) {
+	if (out != NULL && key != NULL) {
 		char *f;
 
-		if (db_prepare(db, "SELECT json_set(json(?1), '$.field', ?2)", &st, err)) {
+		if (db_preparef(db, &st, err, "SELECT json_set(json(?1), '$.%q', ?2)", key)) {
 			sqlite3_free(out);
 			return NULL;
 		}
@@ -509,13 +591,13 @@ char *
 report_summary_json(sqlite3 *db, const struct report_summary *s, struct mc_err *err)
 {
 	char from[MC_DATE_LEN], to[MC_DATE_LEN];
-	char *total = row_json(db, &s->total, false, err), *out, *fields, *officers;
+	char *total = row_json(db, &s->total, NULL, err), *out, *fields, *officers, *bodies;
 
 	if (total == NULL)
 		return NULL;
 	fields = sqlite3_mprintf("[");
 	for (size_t i = 0; i < s->nfields && fields != NULL; i++) {
-		char *r = row_json(db, &s->fields[i], true, err), *next;
+		char *r = row_json(db, &s->fields[i], "field", err), *next;
 
 		if (r == NULL) {
 			sqlite3_free(fields);
@@ -532,11 +614,30 @@ report_summary_json(sqlite3 *db, const struct report_summary *s, struct mc_err *
 		sqlite3_free(total);
 		return NULL;
 	}
+	/* the same rows per deciding body, after every key there was before */
+	bodies = sqlite3_mprintf("[");
+	for (size_t i = 0; i < s->nbodies && bodies != NULL; i++) {
+		char *r = row_json(db, &s->bodies[i], "body", err), *next;
+
+		if (r == NULL) {
+			sqlite3_free(bodies);
+			sqlite3_free(officers);
+			sqlite3_free(fields);
+			sqlite3_free(total);
+			return NULL;
+		}
+		next = sqlite3_mprintf("%s%s%s", bodies, i ? "," : "", r);
+		sqlite3_free(bodies);
+		sqlite3_free(r);
+		bodies = next;
+	}
 	date_format(s->from, from);
 	date_format(s->to, to);
-	out = fields != NULL ? sqlite3_mprintf("{\"from\":\"%s\",\"to\":\"%s\",\"total\":%s,"
-	    "\"fields\":%s],\"officers\":%s}", from, to, total, fields, officers) : NULL;
+	out = fields != NULL && bodies != NULL ? sqlite3_mprintf("{\"from\":\"%s\","
+	    "\"to\":\"%s\",\"total\":%s,\"fields\":%s],\"officers\":%s,\"bodies\":%s]}",
+	    from, to, total, fields, officers, bodies) : NULL;
 	sqlite3_free(fields);
+	sqlite3_free(bodies);
 	sqlite3_free(total);
 	sqlite3_free(officers);
 	if (out == NULL) {
@@ -617,7 +718,7 @@ report_logbook(sqlite3 *db, int from, int to,
 		sqlite3_str_appendall(notes, "WHEN NULL THEN NULL ");
 	if (db_preparef(db, &st, err, "SELECT d.code, d.procedure_name, d.applicant_name, "
 	    "trim(coalesce(d.address, '') || CASE WHEN d.phone IS NOT NULL THEN '; ' || "
-	    "d.phone ELSE '' END, '; '), coalesce(d.agency, ?3), d.received, "
+	    "d.phone ELSE '' END, '; '), coalesce(d.agency, d.decided_by, ?3), d.received, "
 	    "coalesce(d.appointment, d.due), (SELECT min(at) FROM event WHERE dossier = d.id "
 	    "AND kind IN (%Q, %Q)), d.result_at, d.returned_at, "
 	    "CASE d.status %z"

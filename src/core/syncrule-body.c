@@ -160,7 +160,7 @@ step_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 static const char *const receive_keys[] = {"code", "procedure", "applicant",
     "delivery", "received", "due", "book", "book_no", "channel", NULL};
 static const char *const procedure_keys[] = {"code", "name", "field", "time_limit",
-    "fee", "documents", NULL};
+    "fee", "documents", "decided_by", "routing", NULL};
 static const char *const applicant_keys[] = {"name", "id", "birth_date", "phone",
     "address", "email", NULL};
 /* (path, type, limit), checked by lifecycle_check_value */
@@ -170,6 +170,10 @@ static const struct mc_field receive_fields[] = {
 	{.name = "procedure.field", .type = MC_FT_TEXT, .max = 500},
 	{.name = "procedure.time_limit", .type = MC_FT_TEXT, .max = 500},
 	{.name = "procedure.fee", .type = MC_FT_INT},
+	/* where it goes (catalog.h): absent from receipts made before */
+	{.name = "procedure.decided_by", .type = MC_FT_TEXT, .max = 200},
+	{.name = "procedure.routing", .type = MC_FT_ENUM,
+	    .choices = {{"decide"}, {"forward"}}},
 	{.name = "applicant.name", .type = MC_FT_TEXT, .need = MC_NEED_YES, .max = 200},
 	{.name = "applicant.id", .type = MC_FT_ID},
 	{.name = "applicant.birth_date", .type = MC_FT_TEXT, .max = 10},
@@ -287,6 +291,15 @@ receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 		if (strcmp(v.type, "null") != 0 && (strcmp(v.type, "text") != 0 ||
 		    dossier_channel_parse(v.text, &ch) != 0))
 			return refuse(db, c, e, err, _("its %s is not of its type"), "channel");
+	}
+	/* a forward names the body it goes to, as the catalog requires */
+	if (jget(q, e->body, "$.procedure.routing", &v))
+		return db_fail(db, err, _("reading an event"));
+	if (strcmp(v.type, "text") == 0 && strcmp(v.text, "forward") == 0) {
+		if (jget(q, e->body, "$.procedure.decided_by", &v))
+			return db_fail(db, err, _("reading an event"));
+		if (strcmp(v.type, "text") != 0 || v.text[0] == '\0')
+			return refuse(db, c, e, err, _("its %s is missing"), "decided_by");
 	}
 	if (jget(q, e->body, "$.received", &v))
 		return db_fail(db, err, _("reading an event"));

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/role.h"
 #include "s-life.h"
@@ -303,6 +304,24 @@ add_field(struct st_step *s, int fi)
 	}
 }
 
+/* The first hand-off of a procedure received here for another body
+ * (catalog.h's forward) is proposed with that body: the transfer's agency
+ * starts as the deciding body the receipt kept, to keep or change. */
+static void
+propose_agency(struct ui *u, struct st_step *s)
+{
+	struct mc_dossier d;
+	struct mc_err err;
+	int at = vocab_field_index(s->kind, "agency");
+
+	if (at < 0 || dossier_get(u->db, s->d.code, &d, &err) != 0)
+		return;	/* the form opens empty, as for any other procedure */
+	for (int i = 0; i < s->nf; i++)
+		if (s->field[i] == at && d.procedure.forward && d.procedure.decided_by != NULL)
+			w_field_set(&s->f[i], d.procedure.decided_by);
+	dossier_free(&d);
+}
+
 static void
 step_open(struct ui *u, struct st_pick *p, const struct mc_kind *k)
 {
@@ -317,6 +336,8 @@ step_open(struct ui *u, struct st_pick *p, const struct mc_kind *k)
 	for (size_t i = 0; i < vocab_nfields(k); i++)
 		if (!k->fields[i].computed)
 			add_field(s, (int)i);
+	if (k->id == MC_KIND_TRANSFER)
+		propose_agency(u, s);
 }
 
 /* A step with nothing to ask: confirm and record from the list. */

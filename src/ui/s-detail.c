@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "s-life.h"
 
@@ -24,6 +25,7 @@ struct st_detail {
 	unsigned gen;
 	char receiver[64];	/* the officer of the receipt (the
 					 * first event): whose dossier it is */
+	char body[512];		/* where it is decided, as the receipt kept it */
 };
 
 struct hist {
@@ -57,6 +59,24 @@ clear_lines(struct st_detail *s)
 	s->nlines = 0;
 }
 
+/* "Sở Tư pháp tỉnh … (forwarded)", "UBND xã … (decided here)": the
+ * deciding body the receipt kept (catalog.h), this unit's name when the
+ * catalog named none. */
+static void
+where(struct ui *u, struct st_detail *s)
+{
+	struct mc_dossier d;
+	struct mc_err err;
+
+	s->body[0] = '\0';
+	if (dossier_get(u->db, s->code, &d, &err) != 0)
+		return;
+	snprintf(s->body, sizeof s->body, d.procedure.forward ? _("%s (forwarded)") :
+	    _("%s (decided here)"), d.procedure.decided_by != NULL ?
+	    d.procedure.decided_by : u->unit.name);
+	dossier_free(&d);
+}
+
 static void
 load(struct ui *u, struct st_detail *s)
 {
@@ -69,6 +89,7 @@ load(struct ui *u, struct st_detail *s)
 	s->have = life_get(u, s->code, &s->d) == 0;
 	if (!s->have)
 		return;
+	where(u, s);
 	if (lifecycle_history(u->db, s->code, add_event, &x, &err) != 0)
 		ui_error(u, "%s", err.msg);
 	s->list.n = s->nlines;
@@ -120,12 +141,14 @@ draw(struct ui *u, void *st)
 	pair(5, 1, _("Procedure"), s->d.procedure, COLS - 2);
 	pair(6, 1, _("Received"), s->d.received, 32);
 	pair(6, 34, _("Appointment"), s->d.appointment, COLS - 35);
+	/* TRANSLATORS: under 13 columns (the detail's labels) */
+	pair(7, 1, _("Decided at"), s->body, COLS - 2);
 	attrset(draw_attr(AT_TITLE));
-	mvhline(7, 0, ' ', COLS);
-	draw_text(7, 1, _("History"), COLS - 2, false);
+	mvhline(8, 0, ' ', COLS);
+	draw_text(8, 1, _("History"), COLS - 2, false);
 	attrset(A_NORMAL);
 	/* an entry takes up to three lines, word wrapped */
-	draw_wrapped_list(&s->list, 8, 0, LINES - 11, COLS, s->lines, 3);
+	draw_wrapped_list(&s->list, 9, 0, LINES - 12, COLS, s->lines, 3);
 	attrset(draw_attr(AT_DIM));
 	draw_wrap(LINES - 3, 1, _("Enter: actions    p: control sheet (Mẫu 05)    Esc: back"),
 	    COLS - 2, 1);

@@ -216,11 +216,16 @@ draw(struct ui *u, void *st)
 	int y = 2, max = LINES - 4;
 	size_t shown = 0;
 
-	(void)u;
 	if (values_get(fl, &x) != 0)
 		return;
 	snprintf(line, sizeof line, "%s  %s", fl->proc.code, fl->proc.name);
 	y = pair_n(y, _("Procedure"), line, 2);
+	/* where it goes: the deciding body (this unit when the catalog
+	 * names none), forwarded to it or decided here */
+	snprintf(line, sizeof line, fl->proc.forward ? _("%s (forwarded)") :
+	    _("%s (decided here)"), fl->proc.decided_by != NULL ? fl->proc.decided_by :
+	    u->unit.name);
+	y = pair_n(y, _("Decided by"), line, 2);
 	format_fee(fl->proc.fee, FORMAT_SCREEN, fee, sizeof fee);
 	if (fl->proc.fee_note != NULL && fl->proc.fee > 0)
 		snprintf(line, sizeof line, "%s (%s)", fee, fl->proc.fee_note);

@@ -99,7 +99,12 @@ cp "$dbA" "$old"
 sqlite3 "$old" "DROP INDEX dossier_book; ALTER TABLE dossier DROP COLUMN book;
     ALTER TABLE dossier DROP COLUMN book_no; DROP TABLE logbook_legacy;
     DELETE FROM meta WHERE key LIKE 'book_high:%';
+    ALTER TABLE dossier DROP COLUMN decided_by; ALTER TABLE dossier DROP COLUMN routing;
+    ALTER TABLE procedure DROP COLUMN decided_by; ALTER TABLE procedure DROP COLUMN routing;
+    ALTER TABLE procedure_version DROP COLUMN decided_by;
+    ALTER TABLE procedure_version DROP COLUMN routing;
     PRAGMA user_version = 12"
+# (schema 014's columns dropped too: version 12 had none of them)
 # (its receipts as the older version made them: no book in the event; the
 # append-only guard is lifted for that, as only a test may)
 trig=$(sqlite3 "$old" "SELECT sql FROM sqlite_master WHERE name = 'event_no_update'")

@@ -509,7 +509,8 @@ test_empty(void)
 	    "\"refused\":0,\"withdrawn\":0,\"paused\":0,\"satisfaction\":{"
 	    "\"very_satisfied\":0,\"satisfied\":0,\"not_satisfied\":0},"
 	    "\"on_time_rate\":null,\"stopped\":0,\"satisfaction_rate\":null,"
-	    "\"digitised_rate\":null,\"received_post\":0},\"fields\":[],\"officers\":[]}",
+	    "\"digitised_rate\":null,\"received_post\":0},\"fields\":[],\"officers\":[],"
+	    "\"bodies\":[]}",
 	    "an empty database: the JSON, every figure zero, no field, no rate");
 	free(j);
 	report_summary_free(&s);
