@@ -393,8 +393,8 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 	{
 		size_t k = 0;
 
-		/* "- - … -": 75 columns on A5, an odd width within the paper */
-		int w = layout == SLIP_LAYOUT_RECEIPT ? columns - 1 : 75;
+		/* "- - … -": 73 columns on A5, an odd width within the 74 of the form */
+		int w = layout == SLIP_LAYOUT_RECEIPT ? columns - 1 : 73;
 
 		cut[k++] = '\n';
 		for (int i = 0; i < w && k + 4 < sizeof cut; i++)

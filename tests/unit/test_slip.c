@@ -573,7 +573,7 @@ main(void)
 		    "năm 2026"), "Mẫu 04: the receipt time (Ông: the ID says male)");
 		ok(has(s, "Mã hồ sơ: ") && has(s, c4), "Mẫu 04: the code");
 		ok(has(s, "Nội dung yêu cầu giải quyết: Thủ tục"), "Mẫu 04: the request");
-		ok(has(s, "Thời hạn trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, ngày 26 "
+		ok(has(s, "Thời hạn trả kết quả giải quyết hồ sơ:\n   09 giờ 30 phút, ngày 26 "
 		    "tháng 11 năm 2026"), "Mẫu 04: the due, moved one working day by the pause");
 		ok(has(s, "Nhưng đến nay,") && has(s, "chưa trả kết quả"),
 		    "Mẫu 04: not returned in time");
