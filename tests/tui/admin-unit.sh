@@ -13,6 +13,7 @@ wait_for "7  The unit"; ok "F9 has the item The unit"
 tm send-keys 7
 wait_for "Receiving body +Trung tâm Phục vụ hành chính công xã Mỹ An"
 ok "7 opens the unit's form, the body as the database reads it"
+diag "$(screen)"
 s=$(screen)
 like "$s" "Unit name +UBND xã Mỹ An" "the parent authority (the unit name)"
 like "$s" "Place on the forms +Mỹ An" "the place"
