@@ -16,6 +16,7 @@ static int
 unit_submit(struct ui *u, struct adm_form *fm)
 {
 	char *v[UF_COUNT] = {0};
+	struct mc_unit_change c;
 	struct mc_err err;
 	int rc = -1;
 
@@ -26,7 +27,7 @@ unit_submit(struct ui *u, struct adm_form *fm)
 		}
 	if (!admin_may(u, MC_ACT_SETTING))
 		goto out;
-	struct mc_unit_change c = {
+	c = (struct mc_unit_change){
 		.name = v[UF_NAME], .body = v[UF_BODY], .place = v[UF_PLACE],
 		.address = v[UF_ADDRESS], .phone = v[UF_PHONE],
 	};
