@@ -47,10 +47,17 @@
  * a template never prints blank).
  *
  * Fields (all forms; "" where one does not apply):
- *   unit_name unit_upper unit_address unit_code  the unit; unit_upper is
- *       vntext_upper(unit_name) ("UBND XÃ MỸ AN")
- *   unit_phone     meta key unit_phone, "" when unset
- *   place          the unit name without "UBND", "xã", "phường", …
+ *   unit_name unit_upper unit_address unit_code  the unit; unit_name is
+ *       the parent authority (unit.h), unit_upper vntext_upper(unit_name)
+ *       ("UBND XÃ MỸ AN")
+ *   parent_upper   the parent authority in capitals, the header's first
+ *                  line (the same as unit_upper)
+ *   body_name body_upper   the receiving body ("Trung tâm Phục vụ hành
+ *                  chính công xã Mỹ An", unit.h) and its capitals, the
+ *                  header's second line; the forms' text names it where
+ *                  it speaks of who receives
+ *   unit_phone     the unit's phone (unit_set), "" when unset
+ *   place          the unit's place of the date line (unit.h: "Mỹ An")
  *   day month year the form's date, "05" "11" "2026": the receipt (01,
  *                  05), the guidance, today for Mẫu 02 of a received
  *                  dossier, the refusal (03), the last apology (04)
@@ -70,7 +77,8 @@
  *                  due_time is the receipt's promise in Mẫu 01/02, the
  *                  dossier's due (moved by pauses, not by an apology) in
  *                  Mẫu 03/04/05
- *   delivery       "Bộ phận tiếp nhận và trả kết quả" / "Qua dịch vụ bưu
+ *   delivery       the receiving body (body_name; "Bộ phận tiếp nhận và
+ *                  trả kết quả" if it is unknown) / "Qua dịch vụ bưu
  *                  chính"
  *   fee            "15.000 đồng" or "Không"
  *   count          number of sets, "01"

@@ -3,21 +3,47 @@
  * A unit (a commune's one-stop counter) has an agency code after QCVN
  * 102:2016/BTTTT ("000.17.22.H56") that starts every dossier code.  A unit
  * may have several stations (PCs), numbered 1–9; each has a random
- * identity made at init, which names its events. */
+ * identity made at init, which names its events.
+ *
+ * Since the 2025 reform (Decree 118/2025/NĐ-CP) a unit is named three
+ * ways, each where it belongs on the forms:
+ *   name    the parent authority (cơ quan chủ quản), "UBND xã Phước Long":
+ *           meta unit_name, as before the reform, so that everything that
+ *           showed the unit's name shows the same; the forms' first
+ *           header line, in capitals;
+ *   body    the receiving body, "Trung tâm Phục vụ hành chính công xã
+ *           Phước Long" or "Bộ phận Một cửa": meta unit_body; the forms'
+ *           second header line and the body text that names who receives;
+ *   place   the short place name of the date line, "Phước Long" ("Phước
+ *           Long, ngày … tháng … năm …"): meta unit_place.
+ * A database made before the reform has no unit_body or unit_place: they
+ * read as unit_default_body and unit_default_place of the name until a
+ * supervisor sets them (unit_set), so an upgrade needs no step of its own
+ * and the forms of an old database change only in their header. */
 #ifndef MOTCUA_UNIT_H
 #define MOTCUA_UNIT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sqlite3.h>
 
 #include "motcua/error.h"
 
 #define MC_USER_LEN 33
+/* The longest names a unit may be given, in characters: the parent and
+ * the body wrap inside the forms' header column; the place stays on the
+ * date line. */
+#define MC_UNIT_NAME_MAX 120
+#define MC_UNIT_PLACE_MAX 40
+#define MC_UNIT_PHONE_MAX 40
 
 struct mc_unit {
 	char code[32];
-	char name[256];
+	char name[256];		/* the parent authority (meta unit_name) */
+	char body[256];		/* the receiving body (meta unit_body) */
+	char place[128];	/* the date line's place (meta unit_place) */
 	char address[256];
+	char phone[64];		/* meta unit_phone, "" when unset */
 	int station;		/* 1..9 */
 	char station_id[37];
 };
@@ -34,11 +60,35 @@ struct mc_officer {
 /* Is this a well-formed agency code ("000.17.22.H56")? */
 bool unit_code_valid(const char *code);
 
+/* The receiving body a parent authority has by default: "UBND xã Phước
+ * Long" → "Trung tâm Phục vụ hành chính công xã Phước Long" (a commune,
+ * ward or special zone: "xã", "phường", "đặc khu", "thị trấn" after
+ * "UBND" or "Ủy ban nhân dân"), any other name → "Bộ phận Một cửa". */
+void unit_default_body(const char *name, char *buf, size_t n);
+/* The place a name gives by default: the name without "UBND", "xã",
+ * "phường", … ("UBND xã Mỹ An" → "Mỹ An"); a pointer into name. */
+const char *unit_default_place(const char *name);
+
 /* Give a new (empty, migrated) database its identity.  Refused if it
- * already has one. */
+ * already has one.  An empty body or place is its default (above); the
+ * names are checked as unit_set checks them. */
 int unit_init(sqlite3 *db, const struct mc_unit *u, struct mc_err *err);
 /* Read the identity; MC_ENOTFOUND if the database was never initialised. */
 int unit_get(sqlite3 *db, struct mc_unit *u, struct mc_err *err);
+
+/* A supervisor's change of the unit's names, address and phone: each
+ * field NULL keeps the stored value.  `acting` must be allowed to change
+ * settings (role_check, MC_ACT_SETTING).  The name, body and place may
+ * not be empty and are at most MC_UNIT_NAME_MAX, MC_UNIT_NAME_MAX and
+ * MC_UNIT_PLACE_MAX characters, one plain line each; the phone at most
+ * MC_UNIT_PHONE_MAX.  Recorded as the audit event "unit" with the values
+ * after the change, which travels in the bundles like any audit event (so
+ * a province sees each commune's body).  A refusal changes nothing. */
+struct mc_unit_change {
+	const char *name, *body, *place, *address, *phone;
+};
+int unit_set(sqlite3 *db, const char *acting, const struct mc_unit_change *c,
+    struct mc_err *err);
 
 int unit_officer_add(sqlite3 *db, const char *username, const char *full_name,
     enum mc_role role, struct mc_err *err);

@@ -24,6 +24,8 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *code = cli_arg(a, "unit-code"), *name = cli_arg(a, "unit-name");
 	const char *address = cli_arg(a, "unit-address"), *station = cli_arg(a, "station");
+	const char *parent = cli_arg(a, "unit-parent"), *body = cli_arg(a, "unit-body");
+	const char *place = cli_arg(a, "unit-place");
 	const char *sup = cli_arg(a, "supervisor"), *sup_name = cli_arg2(a, "supervisor");
 	bool sample = cli_has(a, "sample-catalog");
 	char pw[CLI_PASSWORD_SIZE];
@@ -58,6 +60,23 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	free(clean);
 	if (u.name[0] == '\0')
 		return cli_error(_("the unit name is empty: give --unit-name"));
+	/* --unit-parent names the unit (unit.h); a --unit-name other than it
+	 * is then the receiving body, unless --unit-body says otherwise */
+	if (parent != NULL) {
+		if (body == NULL && strcmp(parent, u.name) != 0)
+			snprintf(u.body, sizeof u.body, "%s", u.name);
+		snprintf(u.name, sizeof u.name, "%s", parent);
+	}
+	if (body != NULL)
+		snprintf(u.body, sizeof u.body, "%s", body);
+	if (place != NULL)
+		snprintf(u.place, sizeof u.place, "%s", place);
+	/* given but empty: refused, not defaulted */
+	if ((parent != NULL && strspn(parent, " ") == strlen(parent)) ||
+	    (body != NULL && strspn(body, " ") == strlen(body)) ||
+	    (place != NULL && strspn(place, " ") == strlen(place)))
+		return cli_error(_("--unit-parent, --unit-body and --unit-place cannot be "
+		    "empty: leave one out for its default"));
 
 	if (cli_db_path(ctx, path, sizeof path) == NULL)
 		return 1;
@@ -89,6 +108,8 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_fail(&err);
 	}
 	printf(_("Created %s for %s (%s), station %d.\n"), path, u.name, u.code, u.station);
+	if (unit_get(ctx->db, &u, &err) == 0)
+		printf(_("Receiving body: %s; place on the forms: %s.\n"), u.body, u.place);
 	if (sup != NULL)
 		printf(_("Supervisor %s added, with a password.\n"), sup);
 	if (sample)
@@ -130,6 +151,13 @@ static const struct cli_opt station_opt[] = {
 	CLI_OPT_END,
 };
 static const struct cli_opt more_opts[] = {
+	{"unit-parent", "NAME", N_("the parent authority (cơ quan chủ quản), such as "
+	    "\"UBND xã Phước Long\"; default: the --unit-name"), 0, 0},
+	{"unit-body", "NAME", N_("the receiving body, such as \"Trung tâm Phục vụ hành "
+	    "chính công xã Phước Long\"; default: that for a commune, ward or special "
+	    "zone, else \"Bộ phận Một cửa\""), 0, 0},
+	{"unit-place", "NAME", N_("the place of the forms' date line, such as \"Phước "
+	    "Long\"; default: the name without \"UBND\", \"xã\", \"phường\" …"), 0, 0},
 	{"unit-address", "A", N_("the unit's address"), 0, 0},
 	{"sample-catalog", NULL, N_("load the sample catalog (29 procedures)"), 0, 0},
 	CLI_OPT_END,

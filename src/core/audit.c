@@ -40,6 +40,8 @@ static const struct audit_kind kinds[] = {
 	{"officer_activate", N_("Officer reactivated"), "%1", {"username"}, false},
 	{"officer_role", N_("Role changed"), N_("%1: %2"), {"username", "role"}, false},
 	{"setting", N_("Setting changed"), N_("%1 = “%2”"), {"name", "value"}, false},
+	{"unit", N_("Unit details changed"), N_("%1; %2; place %3"),
+	    {"name", "body", "place"}, false},
 	{"catalog_import", N_("Catalog imported"), N_("%1: %2 new, %3 amended, %4 abolished"),
 	    {"file", "new", "amended", "abolished"}, false},
 	{"catalog_amend", N_("Procedure amended"), N_("%1, version %2"),

@@ -27,6 +27,7 @@
 /* Keep in the order of enum slip_var; the list is documented in slip.h. */
 static const char *const slip_var_names[V_NVARS] = {
 	"unit_name", "unit_upper", "unit_address", "unit_code", "unit_phone",
+	"parent_upper", "body_name", "body_upper",
 	"place", "day", "month", "year", "copy", "code", "number",
 	"applicant", "applicant_id", "honorific", "birth_date", "address", "phone", "email",
 	"procedure", "procedure_code", "field", "time_limit", "received_time",

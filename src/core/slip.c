@@ -57,33 +57,6 @@ slip_form_vi(const char *form)
 	return form;
 }
 
-/* "UBND xã Mỹ An" → "Mỹ An": the place written before the date. */
-static const char *
-slip_place(const char *unit_name)
-{
-	static const char *const prefixes[] = {
-		"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ",
-		"Trung tâm phục vụ hành chính công ", "Bộ phận một cửa ",
-		"xã ", "Xã ", "phường ", "Phường ", "thị trấn ", "Thị trấn ",
-		"đặc khu ", "Đặc khu ",
-	};
-	const char *s = unit_name;
-	bool again = true;
-
-	while (again) {
-		again = false;
-		for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-			size_t k = strlen(prefixes[i]);
-
-			if (strncmp(s, prefixes[i], k) == 0 && s[k] != '\0') {
-				s += k;
-				again = true;
-			}
-		}
-	}
-	return s;
-}
-
 /* The documents of the form: those handed in (Mẫu 01) or those missing
  * (Mẫu 02: the body's "missing" positions, else those not handed in). */
 static int
@@ -213,8 +186,10 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	    slip_set(d, V_PHONE, slip_col(st, 9)) ||
 	    slip_set(d, V_ADDRESS, slip_col(st, 10)) ||
 	    slip_set(d, V_EMAIL, slip_col(st, 11)) ||
+	    /* at the counter: the receiving body (slip_unit, called first) */
 	    slip_set(d, V_DELIVERY, slip_col(st, 12) != NULL && strcmp(slip_col(st, 12), "post") == 0 ?
-	    "Qua dịch vụ bưu chính" : "Bộ phận tiếp nhận và trả kết quả") ||
+	    "Qua dịch vụ bưu chính" : d->v[V_BODY_NAME] != NULL && d->v[V_BODY_NAME][0] != '\0' ?
+	    d->v[V_BODY_NAME] : "Bộ phận tiếp nhận và trả kết quả") ||
 	    slip_set(d, V_OFFICER, slip_col(st, 15)) ||
 	    slip_set(d, V_COUNT, "01") ||
 	    /* Sổ theo dõi: the station's book and running number */
@@ -253,19 +228,25 @@ static int
 slip_unit(sqlite3 *db, struct slip_data *d, struct mc_err *err)
 {
 	struct mc_unit u;
-	char phone[64];
-	char *upper;
+	char *upper, *body_upper;
 	int rc;
 
+	/* the parent authority, the receiving body and the place (unit.h) */
 	if (unit_get(db, &u, err))
 		return -1;
-	db_meta_get(db, "unit_phone", phone, sizeof phone);	/* "" when unset */
 	if ((upper = vntext_upper(u.name, err)) == NULL)
 		return -1;
+	if ((body_upper = vntext_upper(u.body, err)) == NULL) {
+		free(upper);
+		return -1;
+	}
 	rc = slip_set(d, V_UNIT_NAME, u.name) || slip_set(d, V_UNIT_UPPER, upper) ||
+	    slip_set(d, V_PARENT_UPPER, upper) || slip_set(d, V_BODY_NAME, u.body) ||
+	    slip_set(d, V_BODY_UPPER, body_upper) ||
 	    slip_set(d, V_UNIT_ADDRESS, u.address) || slip_set(d, V_UNIT_CODE, u.code) ||
-	    slip_set(d, V_UNIT_PHONE, phone) || slip_set(d, V_PLACE, slip_place(u.name));
+	    slip_set(d, V_UNIT_PHONE, u.phone) || slip_set(d, V_PLACE, u.place);
 	free(upper);
+	free(body_upper);
 	return rc ? err_set(err, MC_ENOMEM, _("out of memory")) : 0;
 }
 
@@ -412,8 +393,8 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 	{
 		size_t k = 0;
 
-		/* "- - … -": 75 columns on A5, an odd width within the paper */
-		int w = layout == SLIP_LAYOUT_RECEIPT ? columns - 1 : 75;
+		/* "- - … -": 73 columns on A5, an odd width within the 74 of the form */
+		int w = layout == SLIP_LAYOUT_RECEIPT ? columns - 1 : 73;
 
 		cut[k++] = '\n';
 		for (int i = 0; i < w && k + 4 < sizeof cut; i++)

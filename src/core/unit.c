@@ -1,4 +1,5 @@
-/* unit.c — the unit's identity, this station, its officers. */
+/* unit.c — the unit's identity (its code, its three names, address and
+ * phone), this station, its officers. */
 #include "config.h"
 
 #include <stdio.h>
@@ -53,6 +54,137 @@ unit_code_valid(const char *c)
 	return true;
 }
 
+/* ---- the unit's names ---------------------------------------------------- */
+
+static const char *const authority_prefixes[] = {
+	"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ", "ỦY BAN NHÂN DÂN ",
+};
+/* the kinds of unit that have a Trung tâm Phục vụ hành chính công since
+ * the 2025 reform, as the name writes them after the authority */
+static const char *const commune_kinds[][2] = {
+	{"xã ", "Xã "}, {"phường ", "Phường "}, {"đặc khu ", "Đặc khu "},
+	{"thị trấn ", "Thị trấn "},
+};
+
+void
+unit_default_body(const char *name, char *buf, size_t n)
+{
+	const char *s = name;
+
+	for (size_t i = 0; i < sizeof authority_prefixes / sizeof authority_prefixes[0]; i++)
+		if (strncmp(s, authority_prefixes[i], strlen(authority_prefixes[i])) == 0) {
+			s += strlen(authority_prefixes[i]);
+			break;
+		}
+	for (size_t i = 0; s != name && i < sizeof commune_kinds / sizeof commune_kinds[0]; i++)
+		for (int c = 0; c < 2; c++) {
+			size_t k = strlen(commune_kinds[i][c]);
+
+			/* "Xã Mỹ An" is written "xã Mỹ An" inside the body's name */
+			if (strncmp(s, commune_kinds[i][c], k) == 0 && s[k] != '\0') {
+				snprintf(buf, n, "Trung tâm Phục vụ hành chính công %s%s",
+				    commune_kinds[i][0], s + k);
+				return;
+			}
+		}
+	snprintf(buf, n, "%s", "Bộ phận Một cửa");
+}
+
+const char *
+unit_default_place(const char *name)
+{
+	static const char *const prefixes[] = {
+		"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ",
+		"Trung tâm Phục vụ hành chính công ", "Trung tâm phục vụ hành chính công ",
+		"Bộ phận Một cửa ", "Bộ phận một cửa ",
+		"xã ", "Xã ", "phường ", "Phường ", "thị trấn ", "Thị trấn ",
+		"đặc khu ", "Đặc khu ",
+	};
+	const char *s = name;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+			size_t k = strlen(prefixes[i]);
+
+			if (strncmp(s, prefixes[i], k) == 0 && s[k] != '\0') {
+				s += k;
+				again = true;
+			}
+		}
+	}
+	return s;
+}
+
+/* One of the unit's texts, checked and cleaned into buf: a plain line of
+ * at most max characters, not empty unless may_empty.  `what` names the
+ * field in the message ("the receiving body"). */
+static int
+unit_text(const char *v, size_t max, bool may_empty, const char *what, char *buf,
+    size_t n, struct mc_err *err)
+{
+	char *clean;
+
+	if (vntext_check_plain(v, max, err) != 0) {
+		char why[sizeof err->msg];
+
+		if (err->kind == MC_ENOMEM)
+			return -1;
+		snprintf(why, sizeof why, "%s", err->msg);
+		/* TRANSLATORS: %1$s the field ("the receiving body"), %2$s why
+		 * ("is 130 characters long, more than the 120 allowed") */
+		return err_set(err, MC_EINVAL, _("%s %s"), what, why);
+	}
+	if ((clean = vntext_clean(v, err)) == NULL)
+		return -1;
+	if (clean[0] == '\0' && !may_empty) {
+		free(clean);
+		return err_set(err, MC_EINVAL, _("%s is empty: give it a value"), what);
+	}
+	if (strlen(clean) >= n) {
+		free(clean);
+		return err_set(err, MC_EINVAL, _("%s is too long"), what);
+	}
+	snprintf(buf, n, "%s", clean);
+	free(clean);
+	return 0;
+}
+
+/* The names, address and phone of u checked and cleaned into out; the
+ * body and place default from the name when empty. */
+static int
+unit_names_check(const struct mc_unit *u, struct mc_unit *out, struct mc_err *err)
+{
+	if (unit_text(u->name, MC_UNIT_NAME_MAX, false, _("the parent authority (unit name)"),
+	    out->name, sizeof out->name, err) ||
+	    unit_text(u->body, MC_UNIT_NAME_MAX, true, _("the receiving body"), out->body,
+	    sizeof out->body, err) ||
+	    unit_text(u->place, MC_UNIT_PLACE_MAX, true, _("the place of the date line"),
+	    out->place, sizeof out->place, err) ||
+	    unit_text(u->address, 250, true, _("the unit's address"), out->address,
+	    sizeof out->address, err) ||
+	    unit_text(u->phone, MC_UNIT_PHONE_MAX, true, _("the unit's phone"), out->phone,
+	    sizeof out->phone, err))
+		return -1;
+	if (out->body[0] == '\0')
+		unit_default_body(out->name, out->body, sizeof out->body);
+	if (out->place[0] == '\0')
+		snprintf(out->place, sizeof out->place, "%s", unit_default_place(out->name));
+	return 0;
+}
+
+/* Store the names, address and phone of u (checked) in meta. */
+static int
+unit_names_put(sqlite3 *db, const struct mc_unit *u, struct mc_err *err)
+{
+	return db_meta_set(db, "unit_name", u->name, err) ||
+	    db_meta_set(db, "unit_body", u->body, err) ||
+	    db_meta_set(db, "unit_place", u->place, err) ||
+	    db_meta_set(db, "unit_address", u->address, err) ||
+	    db_meta_set(db, "unit_phone", u->phone, err) ? -1 : 0;
+}
+
 static void
 now_iso(char buf[MC_ISO_LEN])
 {
@@ -63,22 +195,28 @@ now_iso(char buf[MC_ISO_LEN])
 }
 
 int
-unit_init(sqlite3 *db, const struct mc_unit *u, struct mc_err *err)
+unit_init(sqlite3 *db, const struct mc_unit *given, struct mc_err *err)
 {
+	struct mc_unit names, *u = &names;
 	struct db_tx tx;
 	char id[MC_UUID_LEN], iso[MC_ISO_LEN], num[4];
 	sqlite3_stmt *st;
 	int rc;
 
-	if (!unit_code_valid(u->code))
+	if (!unit_code_valid(given->code))
 		return err_set(err, MC_EINVAL,
 		    _("the unit code '%s' is not valid: it looks like 000.17.22.H56 "
-		    "(QCVN 102:2016)"), u->code);
-	if (u->station < 1 || u->station > 9)
+		    "(QCVN 102:2016)"), given->code);
+	if (given->station < 1 || given->station > 9)
 		return err_set(err, MC_EINVAL,
 		    _("the station number must be 1 to 9 (each PC of the unit has its own)"));
-	if (u->name[0] == '\0')
+	if (given->name[0] == '\0')
 		return err_set(err, MC_EINVAL, _("the unit name is empty: give --unit-name"));
+	memset(&names, 0, sizeof names);
+	snprintf(names.code, sizeof names.code, "%s", given->code);
+	names.station = given->station;
+	if (unit_names_check(given, &names, err))
+		return -1;
 	if (event_uuid(id, err))
 		return -1;
 	now_iso(iso);
@@ -90,9 +228,7 @@ unit_init(sqlite3 *db, const struct mc_unit *u, struct mc_err *err)
 		    _("this database is already set up: use another --db path for a new one"));
 	}
 	snprintf(num, sizeof num, "%d", u->station);
-	if (db_meta_set(db, "unit_code", u->code, err) ||
-	    db_meta_set(db, "unit_name", u->name, err) ||
-	    db_meta_set(db, "unit_address", u->address, err) ||
+	if (db_meta_set(db, "unit_code", u->code, err) || unit_names_put(db, u, err) ||
 	    db_meta_set(db, "station_id", id, err) ||
 	    db_meta_set(db, "station_number", num, err))
 		goto fail;
@@ -127,9 +263,59 @@ unit_get(sqlite3 *db, struct mc_unit *u, struct mc_err *err)
 	db_meta_get(db, "unit_code", u->code, sizeof u->code);
 	db_meta_get(db, "unit_name", u->name, sizeof u->name);
 	db_meta_get(db, "unit_address", u->address, sizeof u->address);
+	db_meta_get(db, "unit_phone", u->phone, sizeof u->phone);
+	/* a database from before the 2025 reform: the defaults (unit.h) */
+	if (db_meta_get(db, "unit_body", u->body, sizeof u->body) != 0 || u->body[0] == '\0')
+		unit_default_body(u->name, u->body, sizeof u->body);
+	if (db_meta_get(db, "unit_place", u->place, sizeof u->place) != 0 ||
+	    u->place[0] == '\0')
+		snprintf(u->place, sizeof u->place, "%s", unit_default_place(u->name));
 	db_meta_get(db, "station_number", num, sizeof num);
 	u->station = num[0] - '0';
 	return 0;
+}
+
+int
+unit_set(sqlite3 *db, const char *acting, const struct mc_unit_change *c,
+    struct mc_err *err)
+{
+	struct mc_unit old, want, names;
+	struct mc_officer me;
+	struct db_tx tx;
+
+	if (role_require(db, acting, MC_ACT_SETTING, &me, err) || unit_get(db, &old, err))
+		return -1;
+	want = old;
+	if (c->name != NULL)
+		snprintf(want.name, sizeof want.name, "%s", c->name);
+	if (c->body != NULL)
+		snprintf(want.body, sizeof want.body, "%s", c->body);
+	if (c->place != NULL)
+		snprintf(want.place, sizeof want.place, "%s", c->place);
+	if (c->address != NULL)
+		snprintf(want.address, sizeof want.address, "%s", c->address);
+	if (c->phone != NULL)
+		snprintf(want.phone, sizeof want.phone, "%s", c->phone);
+	/* an empty body or place given is refused, not defaulted: unit_text
+	 * says which is empty (the defaults are for init and old databases) */
+	if ((c->body != NULL && unit_text(c->body, MC_UNIT_NAME_MAX, false,
+	    _("the receiving body"), names.body, sizeof names.body, err)) ||
+	    (c->place != NULL && unit_text(c->place, MC_UNIT_PLACE_MAX, false,
+	    _("the place of the date line"), names.place, sizeof names.place, err)))
+		return -1;
+	memset(&names, 0, sizeof names);
+	if (unit_names_check(&want, &names, err))
+		return -1;
+	if (db_tx_begin(db, &tx, err))
+		return -1;
+	if (unit_names_put(db, &names, err) ||
+	    audit_record(db, "unit", me.username, NULL, err, "name", names.name, "body",
+	    names.body, "place", names.place, "address", names.address, "phone",
+	    names.phone, (char *)NULL)) {
+		db_tx_rollback(&tx);
+		return -1;
+	}
+	return db_tx_commit(&tx, err);
 }
 
 static bool

@@ -188,8 +188,11 @@ admin_station_open(struct ui *u)
 		snprintf(id, sizeof id, "%s", "?");
 	size_text(db_disk_size(u->db_path), size, sizeof size);
 	adm_text_add(&t, "%-22s %s\n", _("Unit:"), u->unit.name);
+	adm_text_add(&t, "%-22s %s\n", _("Receiving body:"), u->unit.body);
+	adm_text_add(&t, "%-22s %s\n", _("Place on the forms:"), u->unit.place);
 	adm_text_add(&t, "%-22s %s\n", _("Unit code:"), u->unit.code);
 	adm_text_add(&t, "%-22s %s\n", _("Address:"), u->unit.address);
+	adm_text_add(&t, "%-22s %s\n", _("Phone:"), u->unit.phone);
 	adm_text_add(&t, "%-22s %d\n", _("Station number:"), u->unit.station);
 	adm_text_add(&t, "%-22s %s\n", _("Station identity:"), id);
 	if (key_public(u->db, pub, &err) == 0) {
@@ -228,7 +231,7 @@ admin_station_open(struct ui *u)
  * columns */
 static const char *const items[] = {
 	N_("Officers"), N_("Catalog"), N_("Holidays"), N_("Settings"), N_("This station"),
-	N_("Audit"),
+	N_("Audit"), N_("The unit"),
 };
 #define NITEMS (sizeof items / sizeof items[0])
 
@@ -241,7 +244,7 @@ activate(struct ui *u, size_t i)
 {
 	static void (*const open[])(struct ui *) = {
 		admin_officers_open, admin_catalog_open, admin_holidays_open,
-		admin_settings_open, admin_station_open, admin_audit_open,
+		admin_settings_open, admin_station_open, admin_audit_open, admin_unit_open,
 	};
 
 	if (i < NITEMS)

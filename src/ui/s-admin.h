@@ -55,12 +55,13 @@ void adm_wipe(char *s);
 void adm_import_open(struct ui *u, const char *title, const char *what,
     void (*done)(struct ui *u, const char *path));
 
-/* The six items. */
+/* The seven items. */
 void admin_officers_open(struct ui *u);
 void admin_catalog_open(struct ui *u);
 void admin_holidays_open(struct ui *u);
 void admin_settings_open(struct ui *u);
 void admin_station_open(struct ui *u);
 void admin_audit_open(struct ui *u);
+void admin_unit_open(struct ui *u);
 
 #endif

@@ -6,7 +6,10 @@
  * program removes the database file it created (main.c).  A catalog
  * that fails to import leaves the unit and the officer saved and the
  * wizard on step 2, with the file and the reason, for another choice.
- * When the unit exists and only an officer is missing, step 1 alone. */
+ * When the unit exists and only an officer is missing, step 1 alone.
+ * The unit's name is its parent authority; the receiving body and the
+ * place of the forms' date line are filled from it when the name field is
+ * left (unit.h's defaults), until the officer types their own. */
 #include "config.h"
 
 #include <stdio.h>
@@ -23,7 +26,7 @@
 #include "ui-media.h"
 
 enum {
-	SF_CODE, SF_NAME, SF_ADDRESS, SF_STATION, SF_USER, SF_FULL, SF_PASS, SF_PASS2,
+	SF_CODE, SF_NAME, SF_BODY, SF_PLACE, SF_ADDRESS, SF_STATION, SF_USER, SF_FULL, SF_PASS, SF_PASS2,
 	SF_COUNT
 };
 
@@ -44,6 +47,9 @@ struct st_setup {
 	int step;		/* 1: the form; 2: the catalog */
 	struct w_field f[SF_COUNT];
 	int focus;
+	/* the body and place last filled in from the name: replaced when the
+	 * name changes, unless the officer typed another */
+	char auto_body[256], auto_place[128];
 	char user[MC_USER_LEN];	/* the officer saved, who imports the catalog */
 	char *files[FILES_MAX];	/* catalog files on the media, full paths */
 	size_t nfiles;
@@ -81,7 +87,8 @@ check(struct ui *u, struct st_setup *s, int i)
 		ui_error(u, _("the unit code '%s' is not valid: it looks like "
 		    "000.17.22.H56 (QCVN 102:2016)"), v);
 		rc = -1;
-	} else if ((i == SF_NAME || i == SF_FULL) && strspn(v, " ") == strlen(v)) {
+	} else if ((i == SF_NAME || i == SF_BODY || i == SF_PLACE || i == SF_FULL) &&
+	    strspn(v, " ") == strlen(v)) {
 		ui_error(u, "%s", _("this field cannot be empty"));
 		rc = -1;
 	} else if (i == SF_STATION && (strlen(v) != 1 || v[0] < '1' || v[0] > '9')) {
@@ -224,6 +231,8 @@ save_identity(struct ui *u, struct st_setup *s)
 		memset(&unit, 0, sizeof unit);
 		snprintf(unit.code, sizeof unit.code, "%s", v[SF_CODE]);
 		snprintf(unit.name, sizeof unit.name, "%s", v[SF_NAME]);
+		snprintf(unit.body, sizeof unit.body, "%s", v[SF_BODY]);
+		snprintf(unit.place, sizeof unit.place, "%s", v[SF_PLACE]);
 		snprintf(unit.address, sizeof unit.address, "%s", v[SF_ADDRESS]);
 		unit.station = v[SF_STATION][0] - '0';
 		if (unit_init(u->db, &unit, &err) != 0)
@@ -341,14 +350,25 @@ draw_form(struct ui *u, struct st_setup *s)
 	draw_wrap(2, 2, s->need_unit ? _("A new database: tell motcua who you are. Esc "
 	    "leaves (nothing is written).") : _("No officer yet: add the first one (a "
 	    "supervisor)."), COLS - 4, 2);
+	/* eleven fields a line each on a new database (rows 5 to 15), the
+	 * officer's four a line apart */
 	for (int i = first_field(s); i < SF_COUNT; i++) {
 		w_field_draw(u, &s->f[i], y + 2, 2, 24, COLS - 6, i == s->focus);
-		y += 2;
+		y += s->need_unit ? 1 : 2;
 	}
 	/* under the last field, two lines, broken between words */
 	if (s->focus == SF_CODE)
 		draw_wrap(LINES - 4, 2, _("Agency code per QCVN 102:2016, e.g. 000.17.22.H56: "
 		    "it starts every dossier code."), COLS - 4, 2);
+	if (s->focus == SF_NAME)
+		draw_wrap(LINES - 4, 2, _("The parent authority, e.g. UBND xã Phước Long: the "
+		    "forms' first header line."), COLS - 4, 2);
+	if (s->focus == SF_BODY)
+		draw_wrap(LINES - 4, 2, _("The body that receives dossiers, e.g. Trung tâm "
+		    "Phục vụ hành chính công xã Phước Long, or Bộ phận Một cửa."), COLS - 4, 2);
+	if (s->focus == SF_PLACE)
+		draw_wrap(LINES - 4, 2, _("The place before the forms' date, as Phước Long in "
+		    "\"Phước Long, ngày 30 tháng 11 năm 2026\"."), COLS - 4, 2);
 	if (s->focus == SF_PASS2 && s->with_catalog)
 		draw_wrap(LINES - 4, 2, _("Enter: on to the procedure catalog (step 2 of 2)."),
 		    COLS - 4, 2);
@@ -455,6 +475,43 @@ no_catalog(struct ui *u, void *arg)
 	import_catalog(u, s);
 }
 
+/* The body and place from the name just left: each replaced when empty
+ * or still what was filled in before. */
+static void
+fill_from_name(struct st_setup *s)
+{
+	char *name = w_field_get(&s->f[SF_NAME]), *body = w_field_get(&s->f[SF_BODY]);
+	char *place = w_field_get(&s->f[SF_PLACE]);
+
+	if (name != NULL && body != NULL && place != NULL && name[0] != '\0') {
+		if (body[0] == '\0' || strcmp(body, s->auto_body) == 0) {
+			unit_default_body(name, s->auto_body, sizeof s->auto_body);
+			w_field_set(&s->f[SF_BODY], s->auto_body);
+			/* shown from its start: a long body is wider than the
+			 * field (the cursor goes to its end with End) */
+			s->f[SF_BODY].cur = s->f[SF_BODY].scroll = 0;
+		}
+		if (place[0] == '\0' || strcmp(place, s->auto_place) == 0) {
+			snprintf(s->auto_place, sizeof s->auto_place, "%s",
+			    unit_default_place(name));
+			w_field_set(&s->f[SF_PLACE], s->auto_place);
+		}
+	}
+	free(name);
+	free(body);
+	free(place);
+}
+
+/* Leave the field with the focus for field i. */
+static void
+focus_to(struct st_setup *s, int i)
+{
+	w_field_commit(&s->f[s->focus]);
+	if (s->focus == SF_NAME)
+		fill_from_name(s);
+	s->focus = i;
+}
+
 static bool
 key_form(struct ui *u, struct st_setup *s, int k, enum act a)
 {
@@ -463,7 +520,7 @@ key_form(struct ui *u, struct st_setup *s, int k, enum act a)
 		if (check(u, s, s->focus) != 0)
 			return true;
 		if (s->focus < SF_COUNT - 1) {
-			s->focus++;
+			focus_to(s, s->focus + 1);
 			return true;
 		}
 		for (int i = first_field(s); i < SF_COUNT; i++)
@@ -480,13 +537,11 @@ key_form(struct ui *u, struct st_setup *s, int k, enum act a)
 		return true;
 	}
 	if ((a == ACT_UP || a == ACT_PREV) && s->focus > first_field(s)) {
-		w_field_commit(&s->f[s->focus]);
-		s->focus--;
+		focus_to(s, s->focus - 1);
 		return true;
 	}
 	if ((a == ACT_DOWN || a == ACT_NEXT) && s->focus < SF_COUNT - 1) {
-		w_field_commit(&s->f[s->focus]);
-		s->focus++;
+		focus_to(s, s->focus + 1);
 		return true;
 	}
 	if (a == ACT_BACK || a == ACT_QUIT) {
@@ -600,6 +655,8 @@ setup_open(struct ui *u, bool need_unit)
 	/* TRANSLATORS: setup form labels, under 23 columns */
 	w_field_init(&s->f[SF_CODE], N_("Unit code"), FK_TEXT, false);
 	w_field_init(&s->f[SF_NAME], N_("Unit name"), FK_TEXT, true);
+	w_field_init(&s->f[SF_BODY], N_("Receiving body"), FK_TEXT, true);
+	w_field_init(&s->f[SF_PLACE], N_("Place on the forms"), FK_TEXT, true);
 	w_field_init(&s->f[SF_ADDRESS], N_("Unit address"), FK_TEXT, true);
 	w_field_init(&s->f[SF_STATION], N_("Station number (1-9)"), FK_DIGITS, false);
 	w_field_init(&s->f[SF_USER], N_("Officer username"), FK_TEXT, false);

@@ -23,6 +23,7 @@ open_new() {
 step1() {
 	tm send-keys -l "000.17.22.H56"; tm send-keys Enter
 	tm send-keys -l "UBND xax Myx An"; tm send-keys Enter
+	tm send-keys Enter; tm send-keys Enter	# the body and place as filled in
 	tm send-keys -l "Aaps 1"; tm send-keys Enter
 	tm send-keys Enter
 	tm send-keys -l "lan"; tm send-keys Enter

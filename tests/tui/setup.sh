@@ -38,6 +38,7 @@ tm send-keys -l "000.17"; tm send-keys Enter
 wait_for "not valid"; ok "a bad unit code is refused with a message"
 tm send-keys C-u; tm send-keys -l "000.17.22.H56"; tm send-keys Enter
 tm send-keys -l "UBND xax Myx An"; tm send-keys Enter
+tm send-keys Enter; tm send-keys Enter	# the body and place as filled in
 tm send-keys -l "Aaps 1"; tm send-keys Enter
 tm send-keys BSpace; tm send-keys -l "2"; tm send-keys Enter
 tm send-keys -l "Lan"; tm send-keys Enter

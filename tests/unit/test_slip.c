@@ -264,12 +264,14 @@ main(void)
 		write_file(getenv("SLIP_DUMP"), s);
 	ok(has(s, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), "title");
 	ok(has(s, "UBND XÃ MỸ AN"), "unit upper-cased in the header");
-	ok(has(s, "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"), "header: the counter");
+	ok(has(s, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG       Độc lập") &&
+	    has(s, "\n             XÃ MỸ AN\n"), "header: the receiving body, wrapped in its column");
 	ok(has(s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") &&
 	    has(s, "Độc lập - Tự do - Hạnh phúc"), "national header");
 	ok(has(s, "Mỹ An, ngày 20 tháng 11 năm 2026"), "place and date of receipt");
 	ok(has(s, "Mã hồ sơ: 000.17.22.H56-261120-1005"), "the code");
-	ok(has(s, "Bộ phận tiếp nhận và trả kết quả UBND xã Mỹ An"), "the receiving unit");
+	ok(has(s, "\nTrung tâm Phục vụ hành chính công xã Mỹ An\ntiếp nhận hồ sơ của"),
+	    "the receiving body");
 	ok(has(s, "tiếp nhận hồ sơ của: Trần Thị Bích Ngọc"), "the applicant");
 	ok(has(s, "Địa chỉ: Ấp Tân Hòa, xã Mỹ An"), "the address");
 	ok(has(s, "Số điện thoại: 0912345678"), "the phone");
@@ -482,15 +484,15 @@ main(void)
 			write_file(getenv("SLIP_DUMP3"), s);
 		ok(has(s, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"), "Mẫu 03: title");
 		ok(has(s, "UBND XÃ MỸ AN") && has(s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") &&
-		    has(s, "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"), "Mẫu 03: header");
+		    has(s, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"), "Mẫu 03: header");
 		ok(has(s, "Số: 1001/TC"), "Mẫu 03: number from the code");
 		ok(has(s, "Mỹ An, ngày 21 tháng 11 năm 2026"), "Mẫu 03: dated the refusal");
-		ok(has(s, "Bộ phận tiếp nhận và trả kết quả UBND xã Mỹ An\n"
+		ok(has(s, "Trung tâm Phục vụ hành chính công xã Mỹ An\n"
 		    "tiếp nhận hồ sơ của Ông: Phạm Văn Đức"), "Mẫu 03: unit and applicant (Ông: digit 0)");
 		ok(has(s, "Mã hồ sơ: ") && has(s, c3), "Mẫu 03: the code");
 		ok(has(s, "Nội dung yêu cầu giải quyết: Thủ tục"), "Mẫu 03: the request");
-		ok(has(s, "Qua xem xét, Bộ phận tiếp nhận và trả kết quả thông báo không "
-		    "tiếp nhận,\ngiải quyết hồ sơ này với lý do cụ thể như sau:\n"
+		ok(has(s, "Qua xem xét, Trung tâm Phục vụ hành chính công xã Mỹ An\n"
+		    "thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:\n"
 		    "   Thủ tục này thuộc thẩm quyền của Sở Tư pháp tỉnh"),
 		    "Mẫu 03: the sentence and the reason");
 		ok(has(s, "\n   thẩm quyền giải quyết của Ủy ban nhân dân xã theo") ||
@@ -571,7 +573,7 @@ main(void)
 		    "năm 2026"), "Mẫu 04: the receipt time (Ông: the ID says male)");
 		ok(has(s, "Mã hồ sơ: ") && has(s, c4), "Mẫu 04: the code");
 		ok(has(s, "Nội dung yêu cầu giải quyết: Thủ tục"), "Mẫu 04: the request");
-		ok(has(s, "Thời hạn trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, ngày 26 "
+		ok(has(s, "Thời hạn trả kết quả giải quyết hồ sơ:\n   09 giờ 30 phút, ngày 26 "
 		    "tháng 11 năm 2026"), "Mẫu 04: the due, moved one working day by the pause");
 		ok(has(s, "Nhưng đến nay,") && has(s, "chưa trả kết quả"),
 		    "Mẫu 04: not returned in time");
