@@ -89,10 +89,10 @@ like "$out" "Unit details changed" "audit lists the change"
 
 # ---- the forms, with the longest names ---------------------------------------
 R() { "$MOTCUA" --db "$db" --officer lan --password-file "$PWF" "$@"; }
-c=$(R receive --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --docs all --at "2026-11-30 09:30" | head -1)
+c=$(R receive --procedure 1.001022 --name "Nguyễn Văn An" --id 087084000999 --docs all --address "$ADDR" --at "2026-11-30 09:30" | head -1)
 g=$(R guide --procedure 1.001022 --name "Trần Thị Bích" --id 087184000123 --docs 1 --at "2026-11-30 10:00" | head -1)
-r=$(R receive --procedure 1.001022 --name "Lê Văn Tám" --id 087084000111 --at "2026-11-30 10:30" | head -1)
-s=$(R receive --procedure 1.001022 --name "Đỗ Văn Sáu" --id 079090001234 --docs 1,2 --at "2026-11-30 10:40" | head -1)
+r=$(R receive --procedure 1.001022 --name "Lê Văn Tám" --id 087084000111 --address "$ADDR" --at "2026-11-30 10:30" | head -1)
+s=$(R receive --procedure 1.001022 --name "Đỗ Văn Sáu" --id 079090001234 --docs 1,2 --address "$ADDR" --at "2026-11-30 10:40" | head -1)
 R event "$r" refuse --reason "Không thuộc thẩm quyền của phường" --at "2026-11-30 11:00" >/dev/null
 R event "$c" apologize --reason "Chờ xác minh" --new-date "2026-12-10 16:00" --at "2026-11-30 15:00" >/dev/null
 forms="01:$c 02:$s 02g:$g 03:$r 04:$c 05:$c"
