@@ -142,6 +142,9 @@ tm send-keys Tab C-u
 tm send-keys -l "15/11/2026"
 tm send-keys Enter
 wait_for "2026-11-02 to 2026-11-15"; ok "the typed period"
+# (the line shows the dates as they are typed: the figures are there once
+# the date fields have closed)
+wait_for "1-5 period"
 like "$(screen)" "$(want 2026-11-02 2026-11-15)" "its total as the CLI's JSON"
 
 tm send-keys s
