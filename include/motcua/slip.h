@@ -43,6 +43,8 @@
  *                   with Unicode half blocks (15 lines of 29 columns for
  *                   a code of 25 characters), indented as the tag is, for
  *                   a scanner at F3 or F4; nothing for a guidance.
+ *   {{! …           a line starting with "{{!" (outside a block) is a
+ *                   comment: the template's notes, never printed.
  * An unknown name is an error naming it and the template file (a typo in
  * a template never prints blank).
  *
@@ -81,6 +83,11 @@
  *                  trả kết quả" if it is unknown) / "Qua dịch vụ bưu
  *                  chính"
  *   fee            "15.000 đồng" or "Không"
+ *   fee_text       the fee with its rule, for a fee with a catalog note
+ *                  (the catalog's of today: the receipt does not record
+ *                  it): the note alone when it starts with the amount
+ *                  ("2.000 đồng/trang; từ trang thứ ba trở lên 1.000
+ *                  đồng/trang"), else "15.000 đồng (note)"; else fee
  *   count          number of sets, "01"
  *   book seq       Sổ theo dõi hồ sơ: the station's book and the
  *                  dossier's running number in it ("01/2026", "17";
@@ -90,7 +97,10 @@
  *   reason         Mẫu 03: the refusal's reason (a "refuse" event, or a
  *                  "result" refused); Mẫu 04: the last apology's
  *   new_date       Mẫu 04: the last apology's new date, as received_time
- *   agency         Mẫu 05: the agency of the last transfer, else unit_name */
+ *   agency         Mẫu 05: the agency of the last transfer, else unit_name
+ *   ground         the stop notice: the legal ground of the stop ("" if
+ *                  none was given); reason is the stop's reason, the date
+ *                  and officer the stop's */
 #ifndef MOTCUA_SLIP_H
 #define MOTCUA_SLIP_H
 
@@ -98,15 +108,36 @@
 
 #include "motcua/error.h"
 
-/* Mẫu N is form N - 1: SLIP_RECEIPT + 2 is Mẫu 03. */
+/* The kinds of form.  In the 2018 set Mẫu N is kind N - 1 (SLIP_RECEIPT +
+ * 2 is Mẫu 03); SLIP_STOP has no 2018 form.  Saved slips are named after
+ * the kind, "mau0N-<key>" with N = kind + 1, in either set (mau06: the stop
+ * notice), so that a slip's file name does not depend on the setting. */
 enum slip_form {
-	SLIP_RECEIPT,		/* Mẫu 01 */
-	SLIP_SUPPLEMENT,	/* Mẫu 02 */
-	SLIP_REFUSAL,		/* Mẫu 03 */
-	SLIP_APOLOGY,		/* Mẫu 04 */
-	SLIP_CONTROL,		/* Mẫu 05 */
+	SLIP_RECEIPT,		/* 2018 Mẫu 01, 2025 form 1 */
+	SLIP_SUPPLEMENT,	/* 2018 Mẫu 02, 2025 form 2 */
+	SLIP_REFUSAL,		/* 2018 Mẫu 03, 2025 form 3 */
+	SLIP_APOLOGY,		/* 2018 Mẫu 04, 2025 form 4 (and extension) */
+	SLIP_CONTROL,		/* 2018 Mẫu 05, 2025 form 6 */
+	SLIP_STOP,		/* 2025 form 5, Thông báo dừng giải quyết hồ sơ */
 	SLIP_NFORMS
 };
+
+/* The set of forms, the setting form_set: "2025" (Circular 03/2025/TT-VPCP,
+ * templates tt03-1.txt … tt03-6.txt, the default) or "2018" (Circular
+ * 01/2018/TT-VPCP, mau01.txt … mau05.txt).  The stop notice is tt03-5.txt
+ * in both sets. */
+enum slip_set { SLIP_SET_2025, SLIP_SET_2018 };
+enum slip_set slip_form_set(sqlite3 *db);
+
+/* The form that a --form value names, under the current set:
+ *   "1" … "6" without a leading zero: the current set's number (2025: 1
+ *   receipt, 2 supplement, 3 refusal, 4 apology and extension, 5 stop
+ *   notice, 6 control sheet; 2018: 1 … 5 as Mẫu 01 … 05);
+ *   "01" … "05" with a leading zero: the 2018 number, in either set (so
+ *   under 2025 "04" is form 4 and "05" is form 6, the control sheet).
+ * Returns 0, -1 with err set for a value that names no form, -2 with err
+ * set for the logbook (2025 form 7: `motcua report logbook`). */
+int slip_form_parse(sqlite3 *db, const char *s, enum slip_form *out, struct mc_err *err);
 
 /* Render a form.  key is a dossier code, except for SLIP_SUPPLEMENT: the
  * id in dossier_guide's out->id, or a dossier code (then the documents

@@ -1,4 +1,5 @@
-/* cmd-slip.c — motcua slip: the forms of a dossier (Mẫu 01 to 05);
+/* cmd-slip.c — motcua slip: the forms of a dossier (1 to 6 of Circular
+ * 03/2025, or Mẫu 01 to 05 of Circular 01/2018: the setting form_set);
  * motcua guide: record a guidance and give its supplement request. */
 #include "config.h"
 
@@ -58,17 +59,6 @@ slip_out(struct cli_ctx *ctx, const char *db_path, enum slip_form form, const ch
 	return rc;
 }
 
-/* "01" … "05" (or "1" … "5") → the form; -1 for anything else. */
-static int
-parse_form(const char *s)
-{
-	if (s[0] == '0' && s[1] != '\0')
-		s++;
-	if (s[0] >= '1' && s[0] < '1' + SLIP_NFORMS && s[1] == '\0')
-		return s[0] - '1';
-	return -1;
-}
-
 static int
 run_slip(struct cli_ctx *ctx, const struct cli_args *a)
 {
@@ -77,10 +67,26 @@ run_slip(struct cli_ctx *ctx, const struct cli_args *a)
 	bool print = cli_has(a, "print"), supplement = cli_has(a, "supplement");
 	int form = -1, layout = -1;
 
-	if ((v = cli_arg(a, "form")) != NULL && (form = parse_form(v)) < 0) {
-		cli_error(_("there is no form '%s': --form takes 01 (appointment "
-		    "slip), 02 (supplement request), 03 (refusal), 04 (apology) "
-		    "or 05 (control sheet)"), v);
+	if ((v = cli_arg(a, "form")) != NULL) {
+		/* what a number means depends on form_set (slip.h) */
+		enum slip_form f;
+		struct mc_err err;
+		sqlite3 *db;
+		int rc;
+
+		if ((db = cli_db(ctx)) == NULL)
+			return 1;
+		if ((rc = slip_form_parse(db, v, &f, &err)) == -2)
+			return cli_fail(&err);	/* the logbook: another command */
+		if (rc != 0) {
+			cli_error("%s", err.msg);
+			return cli_usage(a);
+		}
+		form = (int)f;
+	}
+	/* the text rendering is the only one here (the screen shows it) */
+	if ((v = cli_arg(a, "format")) != NULL && strcmp(v, "text") != 0) {
+		cli_error(_("there is no format '%s' for a form: --format takes text"), v);
 		return cli_usage(a);
 	}
 	if ((v = cli_arg(a, "layout")) != NULL) {
@@ -123,8 +129,11 @@ run_slip(struct cli_ctx *ctx, const struct cli_args *a)
 }
 
 static const struct cli_opt slip_opts[] = {
-	{"form", "01|02|03|04|05", N_("which form: 01 appointment slip (the default), "
-	    "02 supplement request, 03 refusal, 04 apology, 05 control sheet"), 0, 0},
+	{"form", "N", N_("which form: 1 appointment slip (the default), 2 supplement "
+	    "request, 3 refusal, 4 apology and extension, 5 stop notice, 6 control sheet "
+	    "(Circular 03/2025; the logbook, 7, is 'report logbook'); 01 to 05 are the "
+	    "forms of Circular 01/2018; with form_set 2018, 1 to 5 are those"), 0, 0},
+	{"format", "text", N_("the form as text (the default)"), 0, 0},
 	{"supplement", NULL, N_("the supplement request (form 02); CODE may also be the "
 	    "id that guide printed"), 0, 0},
 	{"layout", "a5|receipt", N_("the form on paper, or for a receipt printer "
@@ -148,7 +157,7 @@ static const struct cli_form slip_forms[] = {
 
 const struct cli_cmd cmd_slip = {
 	.name = "slip",
-	.summary = N_("Show, save or print a form of a dossier (Mẫu 01 to 05)."),
+	.summary = N_("Show, save or print a form of a dossier (forms 1 to 6)."),
 	.forms = slip_forms,
 };
 

@@ -1,5 +1,6 @@
 /* slip-forms.c — the forms of a dossier's later steps: Mẫu 03 (refusal),
- * Mẫu 04 (apology and new date), Mẫu 05 (control sheet of the hand-offs).
+ * Mẫu 04 (apology and new date), Mẫu 05 (control sheet of the hand-offs),
+ * and the stop notice (2025 form 5).
  *
  * Each starts from the receive event (slip_load_receipt: applicant,
  * procedure, times) and adds what the lifecycle events say, read with
@@ -8,6 +9,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "motcua/date.h"
 #include "motcua/db.h"
@@ -128,6 +130,56 @@ slip_load_last(sqlite3 *db, enum slip_form form, const char *code, struct slip_d
 	format_time_text(slip_col(st, 3), FORMAT_FORM, buf, sizeof buf);
 	rc = slip_set_date(d, slip_col(st, 0)) || slip_set(d, V_OFFICER, slip_col(st, 1)) ||
 	    slip_set(d, V_REASON, slip_col(st, 2)) || slip_set(d, V_NEW_DATE, buf);
+	sqlite3_finalize(st);
+	return rc ? err_set(err, MC_ENOMEM, _("out of memory")) : 0;
+}
+
+/* The JSON path of kind k's field named name ("$.ground"), or NULL. */
+static const char *
+field_path(enum mc_kind_id k, const char *name, char *buf, size_t n)
+{
+	const struct mc_kind *kind = vocab_kind(k);
+
+	for (int i = 0; i < MC_FIELDS_MAX && kind->fields[i].name != NULL; i++)
+		if (strcmp(kind->fields[i].name, name) == 0)
+			return vocab_path(&kind->fields[i], buf, n);
+	return NULL;
+}
+
+/* The stop notice: the dossier's stop (the last, though a stop closes the
+ * dossier), its reason and legal ground, dated that day and signed by the
+ * officer who recorded it.  1 if the dossier was not stopped. */
+static int
+slip_load_stop(sqlite3 *db, const char *code, struct slip_data *d, struct mc_err *err)
+{
+	static const char sql[] =
+	    "SELECT e.at, coalesce(o.full_name, e.officer), json_extract(e.body, ?3), "
+	    "json_extract(e.body, ?4) "
+	    "FROM event AS e LEFT JOIN officer AS o ON o.username = e.officer "
+	    "WHERE e.dossier = (SELECT id FROM dossier WHERE code = ?1) AND e.kind = ?2 "
+	    "ORDER BY e.at DESC, e.origin DESC, e.seq DESC LIMIT 1";
+	char reason[64], ground[64];
+	const char *rp = field_path(MC_KIND_STOP, "reason", reason, sizeof reason);
+	const char *gp = field_path(MC_KIND_STOP, "ground", ground, sizeof ground);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	bind_kind(st, 2, MC_KIND_STOP);
+	/* a null path gives null: the field is then "" */
+	if (rp != NULL)
+		sqlite3_bind_text(st, 3, rp, -1, SQLITE_STATIC);
+	if (gp != NULL)
+		sqlite3_bind_text(st, 4, gp, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? 1 : db_fail(db, err, _("reading the dossier's "
+		    "steps"));
+	}
+	rc = slip_set_date(d, slip_col(st, 0)) || slip_set(d, V_OFFICER, slip_col(st, 1)) ||
+	    slip_set(d, V_REASON, slip_col(st, 2)) || slip_set(d, V_GROUND, slip_col(st, 3));
 	sqlite3_finalize(st);
 	return rc ? err_set(err, MC_ENOMEM, _("out of memory")) : 0;
 }
@@ -275,8 +327,14 @@ slip_load_event_form(sqlite3 *db, enum slip_form form, const char *code,
 		return rc;
 	case SLIP_CONTROL:
 		return slip_load_handoffs(db, code, due, d, err);
+	case SLIP_STOP:
+		if ((rc = slip_load_stop(db, code, d, err)) > 0)
+			return err_set(err, MC_EINVAL, _("the dossier %s was not stopped: the "
+			    "stop notice is made only after 'motcua event CODE stop --reason "
+			    "…'"), code);
+		return rc;
 	default:
-		return err_set(err, MC_EINVAL, _("there is no form %d: the forms are Mẫu "
-		    "01 to 05"), (int)form + 1);
+		return err_set(err, MC_EINVAL, _("there is no form %d: the forms are 1 to 6 "
+		    "(Circular 03/2025) or Mẫu 01 to 05 (Circular 01/2018)"), (int)form + 1);
 	}
 }

@@ -4,7 +4,8 @@
  *               display width, the template file (built in or overridden)
  * slip.c        Mẫu 01 and 02 (from the receive or guide event), the
  *               public slip_render, saving and printing
- * slip-forms.c  Mẫu 03, 04 and 05 (from the dossier's later events) */
+ * slip-forms.c  Mẫu 03, 04 and 05 and the stop notice (from the dossier's
+ *               later events) */
 #ifndef MOTCUA_SLIP_INT_H
 #define MOTCUA_SLIP_INT_H
 
@@ -26,7 +27,7 @@ enum slip_var {
 	V_APPLICANT, V_APPLICANT_ID, V_HONORIFIC, V_BIRTH_DATE, V_ADDRESS, V_PHONE, V_EMAIL,
 	V_PROCEDURE, V_PROCEDURE_CODE, V_FIELD, V_TIME_LIMIT, V_RECEIVED_TIME,
 	V_DUE_TIME, V_DELIVERY, V_FEE, V_COUNT, V_BOOK, V_SEQ, V_OFFICER,
-	V_REASON, V_NEW_DATE, V_AGENCY,
+	V_REASON, V_NEW_DATE, V_AGENCY, V_FEE_TEXT, V_GROUND,
 	V_NVARS
 };
 

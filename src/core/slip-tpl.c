@@ -32,7 +32,7 @@ static const char *const slip_var_names[V_NVARS] = {
 	"applicant", "applicant_id", "honorific", "birth_date", "address", "phone", "email",
 	"procedure", "procedure_code", "field", "time_limit", "received_time",
 	"due_time", "delivery", "fee", "count", "book", "seq", "officer",
-	"reason", "new_date", "agency",
+	"reason", "new_date", "agency", "fee_text", "ground",
 };
 
 /* The blocks, in the order of enum slip_block: the tag's name, the prefix
@@ -498,6 +498,10 @@ slip_fill(const struct slip_data *d, const char *tpl, sqlite3_str *out,
 		lineno++;
 		if (len > 0 && p[len - 1] == '\r')
 			len--;	/* a template saved on Windows */
+		if (len >= 3 && memcmp(p, "{{!", 3) == 0) {	/* a comment line */
+			p = next;
+			continue;
+		}
 		if (slip_is_tag(p, len, "{{qr}}")) {	/* indented as the tag is */
 			if (slip_qr_append(d->v[V_CODE], strspn(p, " "), out, err))
 				return -1;

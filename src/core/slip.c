@@ -36,6 +36,12 @@ extern const char slip_mau02_txt[];
 extern const char slip_mau03_txt[];
 extern const char slip_mau04_txt[];
 extern const char slip_mau05_txt[];
+extern const char slip_tt03_1_txt[];
+extern const char slip_tt03_2_txt[];
+extern const char slip_tt03_3_txt[];
+extern const char slip_tt03_4_txt[];
+extern const char slip_tt03_5_txt[];
+extern const char slip_tt03_6_txt[];
 extern const char slip_mau01_receipt58_txt[];
 extern const char slip_mau01_receipt80_txt[];
 extern const char slip_mau02_receipt58_txt[];
@@ -147,7 +153,10 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	    "AND g.kind = e.kind AND substr(g.at, 1, 4) = substr(e.at, 1, 4) "
 	    "AND g.seq <= e.seq), "
 	    /* 18, 19: its place in the logbook (logbook.h) */
-	    "d.book, d.book_no "
+	    "d.book, d.book_no, "
+	    /* 20: the fee's rule, the catalog's note (not in the receipt) */
+	    "(SELECT p.fee_note FROM procedure AS p "
+	    "WHERE p.code = json_extract(e.body, '$.procedure.code')) "
 	    "FROM event AS e LEFT JOIN dossier AS d ON d.id = e.dossier "
 	    "LEFT JOIN officer AS o ON o.username = e.officer "
 	    "WHERE e.kind = ?2 AND e.dossier = CASE ?2 WHEN 'receive' THEN "
@@ -195,6 +204,19 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	    /* Sổ theo dõi: the station's book and running number */
 	    slip_set(d, V_BOOK, slip_col(st, 18) != NULL ? slip_col(st, 18) : "") ||
 	    slip_set(d, V_SEQ, slip_col(st, 19) != NULL ? slip_col(st, 19) : "");
+	/* the fee with its rule: a note that starts with the amount ("2.000
+	 * đồng/trang; từ trang thứ ba …") says it all, another one ("Lệ phí do
+	 * HĐND tỉnh quy định") follows the amount in brackets */
+	if (sqlite3_column_int64(st, 5) > 0 && slip_col(st, 20) != NULL &&
+	    slip_col(st, 20)[0] != '\0') {
+		const char *note = slip_col(st, 20);
+		char *t = strncmp(note, fee, strlen(fee)) == 0 ? sqlite3_mprintf("%s", note) :
+		    sqlite3_mprintf("%s (%s)", fee, note);
+
+		rc = rc || t == NULL || slip_set(d, V_FEE_TEXT, t);
+		sqlite3_free(t);
+	} else
+		rc = rc || slip_set(d, V_FEE_TEXT, fee);
 	format_time_text(received, FORMAT_FORM, buf, sizeof buf);
 	rc = rc || slip_set(d, V_RECEIVED_TIME, buf);
 	format_time_text(slip_col(st, 14), FORMAT_FORM, buf, sizeof buf);
@@ -294,6 +316,55 @@ slip_load_supplement(sqlite3 *db, const char *key, struct slip_data *d,
 	return rc;
 }
 
+enum slip_set
+slip_form_set(sqlite3 *db)
+{
+	char v[8];
+
+	/* unreadable or unset: the default, the forms in force */
+	if (setting_get(db, "form_set", v, sizeof v) == 0 && strcmp(v, "2018") == 0)
+		return SLIP_SET_2018;
+	return SLIP_SET_2025;
+}
+
+int
+slip_form_parse(sqlite3 *db, const char *s, enum slip_form *out, struct mc_err *err)
+{
+	/* the 2018 numbers (01 … 05) are the kinds in order; 2025's 1 … 6 */
+	static const enum slip_form by2025[] = {SLIP_RECEIPT, SLIP_SUPPLEMENT,
+	    SLIP_REFUSAL, SLIP_APOLOGY, SLIP_STOP, SLIP_CONTROL};
+	enum slip_set set = slip_form_set(db);
+	bool zero = s != NULL && s[0] == '0';
+	int n;
+
+	if (s == NULL || (zero ? s[1] < '1' || s[1] > '9' || s[2] != '\0' :
+	    s[0] < '1' || s[0] > '9' || s[1] != '\0'))
+		n = 0;
+	else
+		n = s[zero ? 1 : 0] - '0';
+	if (!zero && n == 7 && set == SLIP_SET_2025) {
+		err_set(err, MC_EINVAL, _("form 7, the logbook (Sổ theo dõi hồ sơ), is not "
+		    "a form of one dossier: print it with 'motcua report logbook'"));
+		return -2;
+	}
+	if (n >= 1 && n <= 6 && !zero && set == SLIP_SET_2025) {
+		*out = by2025[n - 1];
+		return 0;
+	}
+	if (n >= 1 && n <= 5 && (zero || set == SLIP_SET_2018)) {
+		*out = (enum slip_form)(n - 1);
+		return 0;
+	}
+	err_set(err, MC_EINVAL, set == SLIP_SET_2025 ?
+	    _("there is no form '%s': --form takes 1 (appointment slip), 2 (supplement "
+	    "request), 3 (refusal), 4 (apology and extension), 5 (stop notice) or 6 "
+	    "(control sheet) of Circular 03/2025; 01 to 05 name the forms of Circular "
+	    "01/2018 (04 is form 4, 05 form 6)") :
+	    _("there is no form '%s': --form takes 01 (appointment slip), 02 (supplement "
+	    "request), 03 (refusal), 04 (apology) or 05 (control sheet)"), s != NULL ? s : "");
+	return -1;
+}
+
 char *
 slip_render(sqlite3 *db, const char *db_path, enum slip_form form, const char *key,
     struct mc_err *err)
@@ -317,15 +388,28 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
     const char *key, enum slip_layout layout, struct mc_err *err)
 {
 	static const char *const copies[] = {"(Liên 1: Lưu)", "(Liên 2: Giao khách hàng)"};
+	/* [set][form]: the 2018 set has no stop notice, it takes 2025's */
 	static const struct {
 		const char *file, *builtin;
-	} tpls[] = {
-		[SLIP_RECEIPT] = {"mau01.txt", slip_mau01_txt},
-		[SLIP_SUPPLEMENT] = {"mau02.txt", slip_mau02_txt},
-		[SLIP_REFUSAL] = {"mau03.txt", slip_mau03_txt},
-		[SLIP_APOLOGY] = {"mau04.txt", slip_mau04_txt},
-		[SLIP_CONTROL] = {"mau05.txt", slip_mau05_txt},
+	} tpls[2][SLIP_NFORMS] = {
+		[SLIP_SET_2025] = {
+			[SLIP_RECEIPT] = {"tt03-1.txt", slip_tt03_1_txt},
+			[SLIP_SUPPLEMENT] = {"tt03-2.txt", slip_tt03_2_txt},
+			[SLIP_REFUSAL] = {"tt03-3.txt", slip_tt03_3_txt},
+			[SLIP_APOLOGY] = {"tt03-4.txt", slip_tt03_4_txt},
+			[SLIP_STOP] = {"tt03-5.txt", slip_tt03_5_txt},
+			[SLIP_CONTROL] = {"tt03-6.txt", slip_tt03_6_txt},
+		},
+		[SLIP_SET_2018] = {
+			[SLIP_RECEIPT] = {"mau01.txt", slip_mau01_txt},
+			[SLIP_SUPPLEMENT] = {"mau02.txt", slip_mau02_txt},
+			[SLIP_REFUSAL] = {"mau03.txt", slip_mau03_txt},
+			[SLIP_APOLOGY] = {"mau04.txt", slip_mau04_txt},
+			[SLIP_CONTROL] = {"mau05.txt", slip_mau05_txt},
+			[SLIP_STOP] = {"tt03-5.txt", slip_tt03_5_txt},
+		},
 	};
+	enum slip_set set;
 	struct slip_data d;
 	sqlite3_str *out = sqlite3_str_new(NULL);
 	char tname[PATH_MAX + 64], rfile[32], width[8], cut[128];
@@ -337,9 +421,9 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 		err_set(err, MC_ENOMEM, _("out of memory"));
 		goto fail;
 	}
-	if ((unsigned)form >= sizeof tpls / sizeof tpls[0]) {
-		err_set(err, MC_EINVAL, _("there is no form %d: the forms are Mẫu 01 to 05"),
-		    (int)form + 1);
+	if ((unsigned)form >= SLIP_NFORMS) {
+		err_set(err, MC_EINVAL, _("there is no form %d: the forms are 1 to 6 "
+		    "(Circular 03/2025) or Mẫu 01 to 05 (Circular 01/2018)"), (int)form + 1);
 		goto fail;
 	}
 	if (key == NULL || key[0] == '\0') {
@@ -364,8 +448,9 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 	}
 	if (rc != 0)
 		goto fail;
-	file = tpls[form].file;
-	builtin = tpls[form].builtin;
+	set = slip_form_set(db);
+	file = tpls[set][form].file;
+	builtin = tpls[set][form].builtin;
 	if (layout == SLIP_LAYOUT_RECEIPT) {
 		/* 58 mm paper holds 32 columns, 80 mm 48 */
 		if (setting_get(db, "paper_width", width, sizeof width) != 0)

@@ -210,6 +210,8 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		.refusals = {{NULL, N_("%s can be stopped only while it is being resolved "
 		    "(it is %s): a dossier with a result or already closed is not "
 		    "stopped")}},
+		/* the citizen is told: Circular 03/2025's form 5 (slip.h) */
+		.form = true, .slip = SLIP_STOP, .form_title = N_("Stop notice (Mẫu 05)"),
 	},
 };
 

@@ -141,6 +141,10 @@ slip_screen_open(struct ui *u, const char *title, const char *name, char *text,
 			*nl = '\0';
 		if (nl == NULL && *p == '\0')
 			break;
+		/* the form feed between the copies of Mẫu 01 is for the printer
+		 * (the saved text keeps it); on screen the cut line shows it */
+		if (*p == '\f')
+			p++;
 		s->lines[s->nlines++] = p;
 	}
 	ui_push(u, &screen_slip, s);

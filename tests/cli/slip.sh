@@ -1,7 +1,10 @@
-# slip.sh — motcua slip (Mẫu 01 to 05, --form) and motcua guide.
+# slip.sh — motcua slip (Mẫu 01 to 05 of Circular 01/2018, --form) and
+# motcua guide.  The forms of 2018 are form_set 2018; the 2025 set (the
+# default) is tests/cli/forms2025.sh.
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/a.db"
 "$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
+"$MOTCUA" --db "$db" --password-file "$PWF" setting set form_set 2018 >/dev/null
 code=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001022 --name "Trần Thị Bích Ngọc" --id 087184000123 \
 	--phone 0912345678 --address "Ấp 1" --email ngoc@example.vn --docs 1,2 --at "2026-11-20 16:10" | head -1)
 

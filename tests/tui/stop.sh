@@ -52,6 +52,17 @@ wait_for "\?"; ok "now the confirmation"
 s=$(screen)
 diag "$s"
 tm send-keys Enter
+# recorded: the stop notice (form 5 of Circular 03/2025) is shown, saved,
+# ready to print, as the apology shows its form
+wait_for "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"; ok "the stop notice is shown"
+s=$(screen)
+diag "$s"
+like "$s" "Thông báo dừng giải quyết hồ sơ \(Mẫu 05\)" "under its title"
+tm send-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+wait_for "Căn cứ: Khoản 2 Điều 20"; ok "the notice gives the legal ground"
+like "$(screen)" "Lý do: Hồ sơ có tranh chấp" "and the reason"
+test -f "$(dirname "$db")/slips/mau06-$a.txt"; ok "the notice is saved as mau06-CODE.txt"
+tm send-keys Escape
 wait_for "Lịch sử"
 s=$(screen)
 diag "$s"

@@ -207,6 +207,10 @@ main(void)
 	    unit_officer_add(db, "lan", "Nguyễn Thị Lan", MC_ROLE_OFFICER, &err) ||
 	    calendar_open(db, &cal, &err))
 		bail("setup", &err);
+	/* these are the forms of Circular 01/2018 (Mẫu 01 to 05, their
+	 * overrides mau0N.txt); the 2025 set is tests/cli/forms2025.sh */
+	if (db_meta_set(db, "form_set", "2018", &err))
+		bail("form_set", &err);
 
 	/* The day's receipts, in the order they happen (a receipt before the
 	 * station's newest one is a supervisor's, clock.h): four in the
