@@ -235,7 +235,8 @@ step(sqlite3 *db, struct mc_calendar *cal, const char *code, enum mc_kind_id id,
 	memset(&a, 0, sizeof a);
 	for (; fv != NULL && fv[0] != NULL; fv += 2)
 		if (lifecycle_arg(&a, k, fv[0], fv[1]) != 0)
-			return err_set(err, MC_EINVAL, "demo: step %s has no field %s",
+			/* TRANSLATORS: a step's name ("return"), a field's ("rating") */
+			return err_set(err, MC_EINVAL, _("the demo's step %s has no field %s"),
 			    k->name, fv[0]);
 	return lifecycle_record(db, cal, code, k, &a, at, officer, err) != 0 ? -1 : 0;
 }
@@ -343,7 +344,7 @@ demo_life(sqlite3 *db, struct mc_calendar *cal, const struct demo_proc *p,
 		    err) < 0 ? -1 : 0;
 	case F_DONE:
 	default:
-		res = between(cal, r, due, 40 + (int)(rnd(seed) % 61), seed);
+		res = between(cal, r, due, 55 + (int)(rnd(seed) % 46), seed);
 		break;
 	}
 	if ((rc = step(db, cal, out->code, MC_KIND_RESULT, (const char *const[]){
@@ -446,7 +447,8 @@ demo_fill(sqlite3 *db, const char *officer, int n, int days, struct mc_err *err)
 	if (receipt_times(cal, &now, n, days, &seed, when) != 0) {
 		free(when);
 		calendar_close(cal);
-		return err_set(err, MC_EINVAL, "demo: no working day in %d days", days);
+		return err_set(err, MC_EINVAL, _("the demo found no working day in "
+		    "the %d days before today: check the calendar"), days);
 	}
 	/* disposable data: no need to wait for the disk, and one transaction
 	 * for the whole year (a half-made demo is rolled back) */
