@@ -470,12 +470,19 @@ demo_fill(sqlite3 *db, const char *officer, int n, int days, struct mc_err *err)
 		r.applicant = make_person(&who, &seed);
 		r.at = when[i];
 		r.officer = officer;
-		/* one in fifty: the citizen lacked a paper and got the supplement
-		 * request (Mẫu 02) instead of a receipt */
+		/* one in fifty: just before, a citizen who lacked a paper got the
+		 * supplement request (Mẫu 02) instead of a receipt */
 		if (p->guide_docs[0] != '\0' && rnd(&seed) % 50 == 0) {
-			r.docs = strcmp(p->guide_docs, "none") == 0 ? "" : p->guide_docs;
-			rc = dossier_guide_history(db, &r, &out, err);
-			continue;
+			struct person other;
+			struct mc_receipt g = r;
+
+			g.applicant = make_person(&other, &seed);
+			g.docs = strcmp(p->guide_docs, "none") == 0 ? "" : p->guide_docs;
+			/* not before the opening of the morning or the afternoon */
+			if ((r.at.min >= 458 && r.at.min < 810) || r.at.min >= 818)
+				g.at.min = r.at.min - 8;
+			if ((rc = dossier_guide_history(db, &g, &out, err)) != 0)
+				break;
 		}
 		r.docs = "all";
 		/* most hand their papers in; a few post them, a few file online */
