@@ -9,8 +9,8 @@ export MOTCUA_NOW
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --demo"
 # a year of dossiers takes seconds to make (more under the sanitizers
 # and a busy machine): wait up to two minutes for the first screen
-i=0
-while [ $i -lt 12 ] && ! wait_for "F2 +Receive a dossier"; do i=$((i + 1)); done
+tries=0	# (wait_for counts with i)
+while [ $tries -lt 12 ] && ! wait_for "F2 +Receive a dossier"; do tries=$((tries + 1)); done
 wait_for "Overdue: [0-9]"
 screen=$(tm capture-pane -p)
 printf '%s\n' "$screen"
