@@ -45,5 +45,8 @@ int intake_complete(const struct mc_procedure *p, const bool *received,
  * before today is a supervisor's. */
 int dossier_receive_history(sqlite3 *db, struct mc_calendar *cal,
     const struct mc_receipt *r, struct mc_receipt_out *out, struct mc_err *err);
+/* dossier_guide for the same history: a guidance dated in the past. */
+int dossier_guide_history(sqlite3 *db, const struct mc_receipt *r,
+    struct mc_receipt_out *out, struct mc_err *err);
 
 #endif

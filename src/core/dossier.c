@@ -247,8 +247,8 @@ dossier_receive_history(sqlite3 *db, struct mc_calendar *cal, const struct mc_re
 	return receive(db, cal, r, true, out, err);
 }
 
-int
-dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *out,
+static int
+guide(sqlite3 *db, const struct mc_receipt *r, bool history, struct mc_receipt_out *out,
     struct mc_err *err)
 {
 	struct db_tx tx;
@@ -261,7 +261,7 @@ dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *ou
 
 	memset(out, 0, sizeof *out);
 	memset(&in, 0, sizeof in);
-	if (receipt_allowed(db, r, MC_KIND_GUIDE, false, err) ||
+	if (receipt_allowed(db, r, MC_KIND_GUIDE, history, err) ||
 	    intake_check(db, r, &in, &out->warnings, err))
 		goto done;
 	/* the positions of the required documents not brought, every one
@@ -316,6 +316,20 @@ done:
 	sqlite3_free(body);
 	intake_free(&in);
 	return rc;
+}
+
+int
+dossier_guide(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *out,
+    struct mc_err *err)
+{
+	return guide(db, r, false, out, err);
+}
+
+int
+dossier_guide_history(sqlite3 *db, const struct mc_receipt *r, struct mc_receipt_out *out,
+    struct mc_err *err)
+{
+	return guide(db, r, true, out, err);
 }
 
 void

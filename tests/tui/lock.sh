@@ -139,6 +139,9 @@ tui_fresh
 
 # ---- the demo: logged in at once; its officer's password unlocks -----------
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en MOTCUA_NOW='$NOW' '$MOTCUA' --demo; echo EXITED; sleep 10"
+# the demo's year of dossiers takes seconds to make: up to two minutes
+tries=0	# (wait_for counts with i)
+while [ $tries -lt 12 ] && ! wait_for "Main menu"; do tries=$((tries + 1)); done
 wait_for "Main menu"; ok "--demo opens the main screen"
 like "$(screen)" "Officer: demo" "logged in as the demo officer"
 tm send-keys C-x
