@@ -587,61 +587,62 @@ officers_json(sqlite3 *db, const struct report_summary *s, struct mc_err *err)
 	return out;
 }
 
+/* Rows as a JSON array, each with its name under `key` (sqlite3_free it);
+ * NULL on error. */
+static char *
+rows_json(sqlite3 *db, const struct report_row *rows, size_t n, const char *key,
+    struct mc_err *err)
+{
+	char *arr = sqlite3_mprintf("[");
+
+	for (size_t i = 0; i < n && arr != NULL; i++) {
+		char *r = row_json(db, &rows[i], key, err), *next;
+
+		if (r == NULL) {
+			sqlite3_free(arr);
+			return NULL;
+		}
+		next = sqlite3_mprintf("%s%s%s", arr, i ? "," : "", r);
+		sqlite3_free(arr);
+		sqlite3_free(r);
+		arr = next;
+	}
+	if (arr != NULL) {
+		char *done = sqlite3_mprintf("%s]", arr);
+
+		sqlite3_free(arr);
+		arr = done;
+	}
+	return arr;	/* NULL: err says why, or it is empty (out of memory) */
+}
+
 char *
 report_summary_json(sqlite3 *db, const struct report_summary *s, struct mc_err *err)
 {
 	char from[MC_DATE_LEN], to[MC_DATE_LEN];
-	char *total = row_json(db, &s->total, NULL, err), *out, *fields, *officers, *bodies;
+	char *total, *out = NULL, *fields = NULL, *officers = NULL, *bodies = NULL;
 
-	if (total == NULL)
+	err->msg[0] = '\0';
+	if ((total = row_json(db, &s->total, NULL, err)) == NULL)
 		return NULL;
-	fields = sqlite3_mprintf("[");
-	for (size_t i = 0; i < s->nfields && fields != NULL; i++) {
-		char *r = row_json(db, &s->fields[i], "field", err), *next;
-
-		if (r == NULL) {
-			sqlite3_free(fields);
-			sqlite3_free(total);
-			return NULL;
-		}
-		next = sqlite3_mprintf("%s%s%s", fields, i ? "," : "", r);
-		sqlite3_free(fields);
-		sqlite3_free(r);
-		fields = next;
-	}
-	if ((officers = officers_json(db, s, err)) == NULL) {
-		sqlite3_free(fields);
-		sqlite3_free(total);
-		return NULL;
-	}
-	/* the same rows per deciding body, after every key there was before */
-	bodies = sqlite3_mprintf("[");
-	for (size_t i = 0; i < s->nbodies && bodies != NULL; i++) {
-		char *r = row_json(db, &s->bodies[i], "body", err), *next;
-
-		if (r == NULL) {
-			sqlite3_free(bodies);
-			sqlite3_free(officers);
-			sqlite3_free(fields);
-			sqlite3_free(total);
-			return NULL;
-		}
-		next = sqlite3_mprintf("%s%s%s", bodies, i ? "," : "", r);
-		sqlite3_free(bodies);
-		sqlite3_free(r);
-		bodies = next;
-	}
+	/* the rows per deciding body come after every key there was before */
+	if ((fields = rows_json(db, s->fields, s->nfields, "field", err)) == NULL ||
+	    (officers = officers_json(db, s, err)) == NULL ||
+	    (bodies = rows_json(db, s->bodies, s->nbodies, "body", err)) == NULL)
+		goto done;
 	date_format(s->from, from);
 	date_format(s->to, to);
-	out = fields != NULL && bodies != NULL ? sqlite3_mprintf("{\"from\":\"%s\","
-	    "\"to\":\"%s\",\"total\":%s,\"fields\":%s],\"officers\":%s,\"bodies\":%s]}",
-	    from, to, total, fields, officers, bodies) : NULL;
+	out = sqlite3_mprintf("{\"from\":\"%s\",\"to\":\"%s\",\"total\":%s,"
+	    "\"fields\":%s,\"officers\":%s,\"bodies\":%s}", from, to, total, fields,
+	    officers, bodies);
+done:
 	sqlite3_free(fields);
 	sqlite3_free(bodies);
 	sqlite3_free(total);
 	sqlite3_free(officers);
 	if (out == NULL) {
-		err_set(err, MC_ENOMEM, _("out of memory"));
+		if (err->msg[0] == '\0')
+			err_set(err, MC_ENOMEM, _("out of memory"));
 		return NULL;
 	}
 	/* hand back malloc'd memory, as the header promises */
