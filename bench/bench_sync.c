@@ -100,6 +100,24 @@ signatures(sqlite3 *a, struct mc_err *err)
 	return 0;
 }
 
+/* Bytes this process has caused to be written to storage so far
+ * (/proc/self/io write_bytes; -1 where there is no such file). */
+static long long
+io_written(void)
+{
+	FILE *f = fopen("/proc/self/io", "r");
+	char line[128];
+	long long v = -1;
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "write_bytes: %lld", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
 static void
 report(const char *what, double s, long long events)
 {
@@ -115,7 +133,7 @@ main(int argc, char **argv)
 	struct mc_err err;
 	struct stat sb;
 	sqlite3 *a = NULL, *b = NULL;
-	long long count;
+	long long count, wrote;
 	double t;
 	const char *env = getenv("MOTCUA_BENCH_EVENTS");
 	long events = env != NULL && *env != '\0' ? strtol(env, NULL, 10) : EVENTS;
@@ -148,11 +166,15 @@ main(int argc, char **argv)
 		printf("%-40s %lld bytes (%.0f bytes/event)\n", "bundle size", (long long)sb.st_size,
 		    (double)sb.st_size / (double)(count ? count : 1));
 
+	wrote = io_written();
 	t = now_s();
 	if (sync_import(b, "lan", bundle, false, &r, NULL, NULL, &err))
 		goto fail;
 	t = now_s() - t;
 	report("import into an empty station", t, r.events_new);
+	if (wrote >= 0)
+		printf("%-40s %.1f MB written (/proc/self/io write_bytes)\n", "",
+		    (double)(io_written() - wrote) / 1e6);
 	printf("%-40s %lld new events, %lld new dossiers\n", "", r.events_new, r.dossiers_new);
 
 	t = now_s();

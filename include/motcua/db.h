@@ -61,6 +61,38 @@ int db_exec(sqlite3 *db, const char *sql, struct mc_err *err);
 
 /* Prepare or fail with a message naming the SQL error. */
 int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *err);
+/* The connection's statement cache.  A statement prepared by db_cached
+ * is kept, prepared, until db_close, so a hot path (an import, the
+ * projection, a receipt) prepares each of its statements once per
+ * connection instead of once per use:
+ *
+ *	sqlite3_stmt *st;
+ *	if (db_cached(db, "SELECT … WHERE id = ?1", &st, err)) return -1;
+ *	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+ *	rc = sqlite3_step(st);
+ *	... read the row, word an error (db_fail) while st still holds it ...
+ *	db_release(db, st);
+ *
+ * db_cached hands out the statement reset with its bindings cleared; the
+ * caller must not finalize it, and gives it back with db_release (which
+ * resets it and clears its bindings, so nothing bound outlives the use).
+ * A statement handed out and not yet released is never handed out again:
+ * a nested user of the same SQL (a writer called inside another's loop)
+ * gets a distinct copy.  The SQL is copied, so any text will do, but only
+ * fixed texts are worth caching (the cache is bounded; past its bound a
+ * statement is prepared afresh and finalized by db_release).  A schema
+ * change is handled by SQLite: a cached statement prepares itself again
+ * on its next step.  A connection not opened by db_open has no cache:
+ * db_cached prepares and db_release finalizes.  The cache lives in the
+ * connection (db.c keeps it as the argument of the connection's rollback
+ * hook, which nothing else in motcua may set); db_close finalizes it.
+ * db_cache_count: statements held (tests), db_cache_prepares: statements
+ * prepared through db_cached and db_prepare on this connection so far. */
+int db_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *err);
+void db_release(sqlite3 *db, sqlite3_stmt *st);
+int db_cache_count(sqlite3 *db);
+long long db_cache_prepares(sqlite3 *db);
+
 /* Turn the connection's last error into an mc_err (MC_ESTORE), with a
  * hint for the common cases (disk full, read-only, busy, corrupt). */
 int db_fail(sqlite3 *db, struct mc_err *err, const char *what);

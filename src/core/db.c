@@ -61,14 +61,172 @@ db_fail(sqlite3 *db, struct mc_err *err, const char *what)
 	return db_fail_rc(db, SQLITE_OK, err, what);
 }
 
+/* ---- the statement cache (db.h) ------------------------------------------ */
+
+#define CACHE_MAX 160	/* statements kept per connection; motcua's hot paths use ~60 */
+#define CACHE_COPIES 4	/* copies of one SQL text (nesting deeper than this is a bug) */
+
+struct cache_entry {
+	const char *key;	/* the caller's pointer: a literal matches at once */
+	char *sql;		/* our copy, compared when the pointer differs */
+	sqlite3_stmt *st;
+	bool busy;		/* handed out, not yet released */
+};
+
+struct db_cache {
+	struct cache_entry *e;
+	int n, cap;
+	long long prepares;
+};
+
+/* The connection's rollback hook does nothing; its argument is the cache.
+ * SQLite 3.40 has no per-connection client data (sqlite3_set_clientdata
+ * came in 3.44), and sqlite3_rollback_hook returns the previous argument,
+ * so the cache is found from the connection alone, without a global. */
+static void
+cache_hook(void *arg)
+{
+	(void)arg;
+}
+
+static struct db_cache *
+cache_of(sqlite3 *db)
+{
+	void *c;
+
+	if (db == NULL)
+		return NULL;
+	c = sqlite3_rollback_hook(db, cache_hook, NULL);
+	(void)sqlite3_rollback_hook(db, c != NULL ? cache_hook : NULL, c);
+	return c;
+}
+
+static int
+cache_attach(sqlite3 *db)
+{
+	struct db_cache *c = calloc(1, sizeof *c);
+
+	if (c == NULL)
+		return -1;
+	(void)sqlite3_rollback_hook(db, cache_hook, c);
+	return 0;
+}
+
+/* Finalize every statement held and forget the cache (before close). */
+static void
+cache_detach(sqlite3 *db)
+{
+	struct db_cache *c = cache_of(db);
+
+	if (c == NULL)
+		return;
+	(void)sqlite3_rollback_hook(db, NULL, NULL);
+	for (int i = 0; i < c->n; i++) {
+		sqlite3_finalize(c->e[i].st);
+		free(c->e[i].sql);
+	}
+	free(c->e);
+	free(c);
+}
+
 int
 db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *err)
 {
+	struct db_cache *c = cache_of(db);
+
+	if (c != NULL)
+		c->prepares++;
 	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
 		*st = NULL;
 		return db_fail(db, err, _("preparing a query"));
 	}
 	return 0;
+}
+
+int
+db_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *err)
+{
+	struct db_cache *c = cache_of(db);
+	struct cache_entry *e;
+	int copies = 0;
+
+	*st = NULL;
+	if (c == NULL)
+		return db_prepare(db, sql, st, err);
+	for (int i = 0; i < c->n; i++) {
+		e = &c->e[i];
+		if (e->key != sql && strcmp(e->sql, sql) != 0)
+			continue;
+		copies++;
+		if (e->busy)
+			continue;	/* in use further up the stack: never twice */
+		/* released statements are reset and cleared already; again,
+		 * in case a caller stepped it after giving it back */
+		sqlite3_reset(e->st);
+		sqlite3_clear_bindings(e->st);
+		e->busy = true;
+		e->key = sql;
+		*st = e->st;
+		return 0;
+	}
+	/* full, or nested too deep: an uncached statement, finalized by db_release */
+	if (c->n >= CACHE_MAX || copies >= CACHE_COPIES)
+		return db_prepare(db, sql, st, err);
+	if (c->n == c->cap) {
+		int cap = c->cap ? c->cap * 2 : 32;
+		struct cache_entry *ne = realloc(c->e, (size_t)cap * sizeof *ne);
+
+		if (ne == NULL)
+			return err_set(err, MC_ENOMEM, _("out of memory"));
+		c->e = ne;
+		c->cap = cap;
+	}
+	e = &c->e[c->n];
+	if ((e->sql = strdup(sql)) == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	if (db_prepare(db, sql, &e->st, err)) {
+		free(e->sql);
+		return -1;
+	}
+	e->key = sql;
+	e->busy = true;
+	c->n++;
+	*st = e->st;
+	return 0;
+}
+
+void
+db_release(sqlite3 *db, sqlite3_stmt *st)
+{
+	struct db_cache *c;
+
+	if (st == NULL)
+		return;
+	if ((c = cache_of(db)) != NULL)
+		for (int i = c->n - 1; i >= 0; i--)
+			if (c->e[i].st == st) {
+				sqlite3_reset(st);
+				sqlite3_clear_bindings(st);
+				c->e[i].busy = false;
+				return;
+			}
+	sqlite3_finalize(st);	/* not one of the cache's */
+}
+
+int
+db_cache_count(sqlite3 *db)
+{
+	struct db_cache *c = cache_of(db);
+
+	return c != NULL ? c->n : 0;
+}
+
+long long
+db_cache_prepares(sqlite3 *db)
+{
+	struct db_cache *c = cache_of(db);
+
+	return c != NULL ? c->prepares : 0;
 }
 
 char *
@@ -218,8 +376,7 @@ db_meta_get(sqlite3 *db, const char *key, char *buf, size_t n)
 
 	if (n > 0)
 		buf[0] = '\0';
-	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (db_cached(db, "SELECT value FROM meta WHERE key = ?1", &st, NULL))
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -227,7 +384,7 @@ db_meta_get(sqlite3 *db, const char *key, char *buf, size_t n)
 		snprintf(buf, n, "%s", v != NULL ? (const char *)v : "");
 		rc = 0;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc;
 }
 
@@ -237,16 +394,16 @@ db_meta_set(sqlite3 *db, const char *key, const char *value, struct mc_err *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+	if (db_cached(db, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
 	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("saving a setting"));
-	return 0;
+		db_fail_rc(db, rc, err, _("saving a setting"));
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
@@ -472,6 +629,10 @@ db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err)
 		return -1;
 	}
 	sqlite3_extended_result_codes(db, 0);
+	if (cache_attach(db) != 0) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		goto fail;
+	}
 	if (sqlite3_busy_timeout(db, 5000) != SQLITE_OK ||
 	    check_identity(db, path, &version, err))
 		goto fail;
@@ -492,6 +653,7 @@ db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err)
 	*out = db;
 	return 0;
 fail:
+	cache_detach(db);
 	sqlite3_close(db);
 	return -1;
 }
@@ -499,8 +661,10 @@ fail:
 void
 db_close(sqlite3 *db)
 {
-	if (db != NULL)
-		sqlite3_close(db);
+	if (db == NULL)
+		return;
+	cache_detach(db);
+	sqlite3_close(db);
 }
 
 long long

@@ -96,22 +96,24 @@ index_words(sqlite3 *db, const char *id, struct mc_err *err)
 	char *fold = NULL;
 	int rc;
 
-	if (db_prepare(db, "DELETE FROM name_word WHERE id = ?1", &st, err))
+	if (db_cached(db, "DELETE FROM name_word WHERE id = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("indexing the name"));
-	if (db_prepare(db, "SELECT name_fold FROM dossier WHERE id = ?1", &st, err))
+		db_fail_rc(db, rc, err, _("indexing the name"));
+	db_release(db, st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (db_cached(db, "SELECT name_fold FROM dossier WHERE id = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		fold = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (fold == NULL)
 		return 0;	/* no row (guidance): nothing to index */
-	if (db_prepare(db, "INSERT OR IGNORE INTO name_word(word, id) VALUES (?1, ?2)",
+	if (db_cached(db, "INSERT OR IGNORE INTO name_word(word, id) VALUES (?1, ?2)",
 	    &st, err)) {
 		sqlite3_free(fold);
 		return -1;
@@ -122,13 +124,14 @@ index_words(sqlite3 *db, const char *id, struct mc_err *err)
 		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
-		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
-	sqlite3_free(fold);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("indexing the name"));
-	return 0;
+		db_fail_rc(db, rc, err, _("indexing the name"));
+	db_release(db, st);
+	sqlite3_free(fold);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
@@ -137,15 +140,17 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 	sqlite3_stmt *ev, *del;
 	int rc;
 
-	if (db_prepare(db, "DELETE FROM dossier WHERE id = ?1", &del, err))
+	if (db_cached(db, "DELETE FROM dossier WHERE id = ?1", &del, err))
 		return -1;
 	sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(del);
-	sqlite3_finalize(del);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("updating the dossier"));
+		db_fail_rc(db, rc, err, _("updating the dossier"));
+	db_release(db, del);
+	if (rc != SQLITE_DONE)
+		return -1;
 	/* events apply in the order they happened; ties by station and number */
-	if (db_prepare(db, "SELECT origin, seq, kind FROM event WHERE dossier = ?1 "
+	if (db_cached(db, "SELECT origin, seq, kind FROM event WHERE dossier = ?1 "
 	    "ORDER BY at, origin, seq", &ev, err))
 		return -1;
 	sqlite3_bind_text(ev, 1, id, -1, SQLITE_STATIC);
@@ -157,13 +162,13 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 		if (k == NULL) {
 			err_set(err, MC_EINVAL, _("an event of kind '%s' is unknown to this "
 			    "version of motcua: install the newer version"), name);
-			sqlite3_finalize(ev);
+			db_release(db, ev);
 			return -1;
 		}
 		if (projectors[k->id] == NULL)
 			continue;
-		if (db_prepare(db, projectors[k->id], &st, err)) {
-			sqlite3_finalize(ev);
+		if (db_cached(db, projectors[k->id], &st, err)) {
+			db_release(db, ev);
 			return -1;
 		}
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -174,15 +179,19 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 		sqlite3_bind_int(st, 5, k->back);
 		sqlite3_bind_text(st, 6, vocab_kind(MC_KIND_RECEIVE)->to, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE) {
-			sqlite3_finalize(ev);	/* clears the connection's error */
-			return db_fail_rc(db, rc, err, _("updating the dossier"));
+			db_fail_rc(db, rc, err, _("updating the dossier"));
+			db_release(db, st);
+			db_release(db, ev);
+			return -1;
 		}
+		db_release(db, st);
 	}
-	sqlite3_finalize(ev);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading the dossier's events"));
+		db_fail_rc(db, rc, err, _("reading the dossier's events"));
+	db_release(db, ev);
+	if (rc != SQLITE_DONE)
+		return -1;
 	return logbook_project(db, id, err) || index_words(db, id, err) ? -1 : 0;
 }
 

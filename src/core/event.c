@@ -103,13 +103,13 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
 	sqlite3_stmt *st;
 	char *canon = NULL;
 	struct mc_event e;
-	long long seq = 1;
+	long long seq = 1, high;
 	int rc;
 
 	if (event_station(db, origin, err))
 		return -1;
 	/* the station's last event gives the next number and the link */
-	if (db_prepare(db, "SELECT seq, hash FROM event WHERE origin = ?1 "
+	if (db_cached(db, "SELECT seq, hash FROM event WHERE origin = ?1 "
 	    "ORDER BY seq DESC LIMIT 1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
@@ -118,21 +118,25 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
 		seq = sqlite3_column_int64(st, 0) + 1;
 		snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 1));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, err, _("reading the event log"));
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail_rc(db, rc, err, _("reading the event log"));
+		db_release(db, st);
+		return -1;
+	}
+	db_release(db, st);
 	/* a number once given is never given again, even if the events
 	 * that held it were deleted: the gap stays for check to see */
-	if (event_seq_high(db, origin) >= seq)
-		seq = event_seq_high(db, origin) + 1;
+	high = event_seq_high(db, origin);
+	if (high >= seq)
+		seq = high + 1;
 
 	/* the canonical body is what SQLite's json() makes of it */
-	if (db_prepare(db, "SELECT json(?1)", &st, err))
+	if (db_cached(db, "SELECT json(?1)", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		canon = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (canon == NULL)
 		return err_set(err, MC_EINVAL, _("an event body is not valid JSON"));
 
@@ -148,7 +152,7 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
 		sqlite3_free(canon);
 		return -1;
 	}
-	if (db_prepare(db, "INSERT INTO event(origin, seq, at, officer, dossier, kind, "
+	if (db_cached(db, "INSERT INTO event(origin, seq, at, officer, dossier, kind, "
 	    "body, prev, hash, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st,
 	    err)) {
 		sqlite3_free(canon);
@@ -165,10 +169,12 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
 	sqlite3_bind_text(st, 9, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, sig, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		db_fail_rc(db, rc, err, _("recording the event"));
+	db_release(db, st);
 	sqlite3_free(canon);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("recording the event"));
+		return -1;
 	return seq_high_set(db, origin, seq, err);
 }
 

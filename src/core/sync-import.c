@@ -128,8 +128,11 @@ note_clone(sqlite3 *db, struct bundle *bd, const struct mc_event *e, const char 
 
 /* ---- the events ------------------------------------------------------------ */
 
+/* The hash (and, given sig, the signature) of event origin/seq held here:
+ * 1 held, 0 not, -1 the read failed. */
 static int
-local_hash(sqlite3_stmt *q, const char *origin, long long seq, char out[MC_HASH_LEN])
+local_hash(sqlite3_stmt *q, const char *origin, long long seq, char out[MC_HASH_LEN],
+    char sig[MC_SIG_HEX])
 {
 	int rc;
 
@@ -137,8 +140,11 @@ local_hash(sqlite3_stmt *q, const char *origin, long long seq, char out[MC_HASH_
 	sqlite3_bind_text(q, 1, origin, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(q, 2, seq);
 	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		snprintf(out, MC_HASH_LEN, "%s", sqlite3_column_text(q, 0));
+		if (sig != NULL)
+			snprintf(sig, MC_SIG_HEX, "%s", sqlite3_column_text(q, 1));
+	}
 	sqlite3_reset(q);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
@@ -164,24 +170,25 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 		bad(bd, err, _("its events cannot be read"));
 		goto done;
 	}
-	if (db_prepare(db, "SELECT hash FROM event WHERE origin = ?1 AND seq = ?2", &have,
+	if (db_cached(db, "SELECT hash, sig FROM event WHERE origin = ?1 AND seq = ?2", &have,
 	    err) ||
-	    db_prepare(db, "INSERT INTO event(origin, seq, at, officer, dossier, kind, body, "
+	    db_cached(db, "INSERT INTO event(origin, seq, at, officer, dossier, kind, body, "
 	    "prev, hash, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &ins, err) ||
 	    /* an event held from before signed sync gets its signature now */
-	    db_prepare(db, "UPDATE event SET sig = ?3 WHERE origin = ?1 AND seq = ?2 AND "
+	    db_cached(db, "UPDATE event SET sig = ?3 WHERE origin = ?1 AND seq = ?2 AND "
 	    "sig = ''", &addsig, err) ||
 	    /* an audit event (dossier '') touches no dossier */
-	    db_prepare(db, "INSERT OR IGNORE INTO temp.touched(id, existed) SELECT ?1, "
+	    db_cached(db, "INSERT OR IGNORE INTO temp.touched(id, existed) SELECT ?1, "
 	    "EXISTS (SELECT 1 FROM dossier WHERE id = ?1) WHERE ?1 <> ''", &touch, err) ||
-	    db_prepare(db, "SELECT json_valid(?1) AND json(?1) = ?1", &canon, err))
+	    db_cached(db, "SELECT json_valid(?1) AND json(?1) = ?1", &canon, err))
 		goto done;
 	while ((step = sqlite3_step(ev)) == SQLITE_ROW) {
 		struct mc_event e;
-		char h2[MC_HASH_LEN], mine[MC_HASH_LEN];
+		char h2[MC_HASH_LEN], mine[MC_HASH_LEN], held[MC_HASH_LEN], heldsig[MC_SIG_HEX];
 		const char *stored = (const char *)sqlite3_column_text(ev, 8);
 		const char *sig = (const char *)sqlite3_column_text(ev, 9);
-		int found;
+		int found, have_it;
+		bool same;
 
 		e.origin = (const char *)sqlite3_column_text(ev, 0);
 		e.seq = sqlite3_column_int64(ev, 1);
@@ -202,15 +209,31 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 			bad(bd, err, _("an event in it mixes an audit kind and a dossier"));
 			goto done;
 		}
+		/* the event held here under its number, read once */
+		held[0] = heldsig[0] = '\0';
+		if ((have_it = local_hash(have, e.origin, e.seq, held, heldsig)) < 0) {
+			db_fail(db, err, _("reading the event log"));
+			goto done;
+		}
 		/* each event is what its hash says, and its body is canonical */
-		sqlite3_bind_text(canon, 1, e.body, -1, SQLITE_STATIC);
-		if (sqlite3_step(canon) != SQLITE_ROW || sqlite3_column_int(canon, 0) != 1 ||
-		    event_hash(&e, h2) != 0 || strcmp(h2, stored) != 0) {
-			sqlite3_reset(canon);
+		if (event_hash(&e, h2) != 0 || strcmp(h2, stored) != 0) {
 			bad(bd, err, _("an event in it was altered (its hash does not match)"));
 			goto done;
 		}
-		sqlite3_reset(canon);
+		/* the very event held here, hash and signature alike: its body
+		 * and signature were checked when it was taken (or recorded) here,
+		 * and checking them again could only say the same */
+		same = have_it == 1 && strcmp(held, stored) == 0 && heldsig[0] != '\0' &&
+		    strcmp(heldsig, sig) == 0;
+		if (!same) {
+			sqlite3_bind_text(canon, 1, e.body, -1, SQLITE_STATIC);
+			if (sqlite3_step(canon) != SQLITE_ROW || sqlite3_column_int(canon, 0) != 1) {
+				sqlite3_reset(canon);
+				bad(bd, err, _("an event in it was altered (its hash does not match)"));
+				goto done;
+			}
+			sqlite3_reset(canon);
+		}
 		/* signed by its origin's key, trusted here, not revoked then */
 		if (strcmp(e.origin, key_for) != 0) {
 			found = trust_key_of(db, e.origin, okey, orev, err);
@@ -233,7 +256,7 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 			}
 			snprintf(key_for, sizeof key_for, "%s", e.origin);
 		}
-		if (!key_verify(okey, KEY_EVENT, stored, sig)) {
+		if (!same && !key_verify(okey, KEY_EVENT, stored, sig)) {
 			snprintf(why, sizeof why, _("event %lld of station %.8s is not signed by that "
 			    "station's key (forged or edited)"), e.seq, e.origin);
 			bad(bd, err, why);
@@ -262,7 +285,7 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 			goto done;
 		} else if (e.seq > 1) {
 			/* the link to what we hold, if we hold it */
-			found = local_hash(have, e.origin, e.seq - 1, mine);
+			found = local_hash(have, e.origin, e.seq - 1, mine, NULL);
 			if (found < 0 || (found == 1 && strcmp(mine, e.prev) != 0)) {
 				bad(bd, err, _("its events do not follow the ones held here (a forked "
 				    "or edited chain)"));
@@ -273,11 +296,8 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 		snprintf(last_hash, sizeof last_hash, "%s", stored);
 		last_seq = e.seq;
 
-		found = local_hash(have, e.origin, e.seq, mine);
-		if (found < 0) {
-			db_fail(db, err, _("reading the event log"));
-			goto done;
-		}
+		found = have_it;
+		snprintf(mine, sizeof mine, "%s", held);
 		if (found == 1) {
 			if (strcmp(mine, stored) != 0) {
 				/* both signed by the one key: two PCs speak as one station */
@@ -311,19 +331,19 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 			goto done;
 		} else {
 			/* and the event we hold after it must point at it */
-			found = local_hash(have, e.origin, e.seq + 1, mine);
+			found = local_hash(have, e.origin, e.seq + 1, mine, NULL);
 			if (found == 1) {
 				sqlite3_stmt *np;
 				bool ok = false;
 
-				if (db_prepare(db, "SELECT prev = ?3 FROM event WHERE origin = ?1 AND "
+				if (db_cached(db, "SELECT prev = ?3 FROM event WHERE origin = ?1 AND "
 				    "seq = ?2", &np, err))
 					goto done;
 				sqlite3_bind_text(np, 1, e.origin, -1, SQLITE_STATIC);
 				sqlite3_bind_int64(np, 2, e.seq + 1);
 				sqlite3_bind_text(np, 3, stored, -1, SQLITE_STATIC);
 				ok = sqlite3_step(np) == SQLITE_ROW && sqlite3_column_int(np, 0) == 1;
-				sqlite3_finalize(np);
+				db_release(db, np);
 				if (!ok) {
 					bad(bd, err, _("its events do not fit the ones held here (a forked "
 					    "or edited chain)"));
@@ -372,11 +392,11 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 	rc = 0;
 done:
 	sqlite3_finalize(ev);
-	sqlite3_finalize(have);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(touch);
-	sqlite3_finalize(canon);
-	sqlite3_finalize(addsig);
+	db_release(db, have);
+	db_release(db, ins);
+	db_release(db, touch);
+	db_release(db, canon);
+	db_release(db, addsig);
 	return rc;
 }
 
@@ -396,7 +416,7 @@ project_touched(sqlite3 *db, const char *path, struct sync_report *r, struct mc_
 
 		/* two stations with the same number hand out the same codes: say
 		 * so plainly rather than let the code's uniqueness fail */
-		if (db_prepare(db, "SELECT d.code FROM event e JOIN dossier d ON d.code = "
+		if (db_cached(db, "SELECT d.code FROM event e JOIN dossier d ON d.code = "
 		    "json_extract(e.body, '$.code') WHERE e.dossier = ?1 AND e.kind = 'receive' "
 		    "AND d.id <> ?1", &q, err)) {
 			sqlite3_finalize(st);
@@ -408,11 +428,11 @@ project_touched(sqlite3 *db, const char *path, struct sync_report *r, struct mc_
 			    "with the code %s held here: two stations of the unit use the same "
 			    "station number; give one of them a new number with 'motcua init "
 			    "--from-copy'; nothing was changed"), path, sqlite3_column_text(q, 0));
-			sqlite3_finalize(q);
+			db_release(db, q);
 			sqlite3_finalize(st);
 			return -1;
 		}
-		sqlite3_finalize(q);
+		db_release(db, q);
 		if (dossier_project(db, id, err) != 0) {
 			/* a conflict the file brings (logbook.h): name the file */
 			if (err->kind == MC_ECONFLICT) {
@@ -425,13 +445,13 @@ project_touched(sqlite3 *db, const char *path, struct sync_report *r, struct mc_
 			sqlite3_finalize(st);
 			return -1;
 		}
-		if (db_prepare(db, "SELECT 1 FROM dossier WHERE id = ?1", &q, err)) {
+		if (db_cached(db, "SELECT 1 FROM dossier WHERE id = ?1", &q, err)) {
 			sqlite3_finalize(st);
 			return -1;
 		}
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 		now = sqlite3_step(q) == SQLITE_ROW;
-		sqlite3_finalize(q);
+		db_release(db, q);
 		if (now) {
 			r->dossiers_touched++;
 			if (sqlite3_column_int(st, 1) == 0)
