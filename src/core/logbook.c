@@ -55,17 +55,17 @@ book_high(sqlite3 *db, const char *station_id, const char *book, long long *high
 	sqlite3_stmt *st;
 	long long held;
 
-	if (db_prepare(db, "SELECT coalesce(max(book_no), 0) FROM dossier WHERE station = ?1 "
+	if (db_cached(db, "SELECT coalesce(max(book_no), 0) FROM dossier WHERE station = ?1 "
 	    "AND book = ?2", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, station_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, book, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		db_release(db, st);
 		return db_fail(db, err, _("numbering the logbook"));
 	}
 	held = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	snprintf(key, 128, "%s%s:%s", MC_BOOK_HIGH_KEY, station_id, book);
 	if (db_meta_get(db, key, mark, sizeof mark) == 0 && atoll(mark) > held)
 		held = atoll(mark);
@@ -105,7 +105,7 @@ logbook_project(sqlite3 *db, const char *id, struct mc_err *err)
 
 	/* the event's, else the kept one; the book an older receipt would
 	 * have had: its station's digit in the code, its year */
-	if (db_prepare(db, "SELECT d.station, coalesce(json_extract(e.body, '$.book'), "
+	if (db_cached(db, "SELECT d.station, coalesce(json_extract(e.body, '$.book'), "
 	    "l.book, printf('%02d/%s', CAST(substr(d.code, -4, 1) AS INTEGER), "
 	    "substr(d.received, 1, 4))), coalesce(json_extract(e.body, '$.book_no'), "
 	    "l.book_no), json_extract(e.body, '$.book_no') IS NULL AND l.book IS NULL "
@@ -115,26 +115,26 @@ logbook_project(sqlite3 *db, const char *id, struct mc_err *err)
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, vocab_kind(MC_KIND_RECEIVE)->name, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		db_release(db, st);
 		return rc == SQLITE_DONE ? 0 : db_fail(db, err, _("numbering the logbook"));
 	}
 	snprintf(station, sizeof station, "%s", sqlite3_column_text(st, 0));
 	snprintf(book, sizeof book, "%s", sqlite3_column_text(st, 1));
 	no = sqlite3_column_int64(st, 2);
 	found = !sqlite3_column_int(st, 3);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (!found) {
 		/* an older receipt first seen now: the next number, kept */
 		if (logbook_next(db, station, book, &no, err))
 			return -1;
-		if (db_prepare(db, "INSERT INTO logbook_legacy(dossier, book, book_no) "
+		if (db_cached(db, "INSERT INTO logbook_legacy(dossier, book, book_no) "
 		    "VALUES (?1, ?2, ?3)", &st, err))
 			return -1;
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, book, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, no);
 		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+		db_release(db, st);
 		if (rc != SQLITE_DONE)
 			return db_fail(db, err, _("numbering the logbook"));
 	} else {
@@ -148,7 +148,7 @@ logbook_project(sqlite3 *db, const char *id, struct mc_err *err)
 	/* one number, one dossier: a second receipt under a number (a file
 	 * that brings one, the receipt of a number this book has given) is
 	 * said plainly rather than as the index's failure */
-	if (db_prepare(db, "SELECT code FROM dossier WHERE station = ?1 AND book = ?2 AND "
+	if (db_cached(db, "SELECT code FROM dossier WHERE station = ?1 AND book = ?2 AND "
 	    "book_no = ?3 AND id <> ?4", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, station, -1, SQLITE_STATIC);
@@ -159,20 +159,20 @@ logbook_project(sqlite3 *db, const char *id, struct mc_err *err)
 		char other[64];
 
 		snprintf(other, sizeof other, "%s", sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
+		db_release(db, st);
 		return err_set(err, MC_ECONFLICT, _("its logbook number %lld of book %s is "
 		    "already dossier %s's"), no, book, other);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("numbering the logbook"));
-	if (db_prepare(db, "UPDATE dossier SET book = ?2, book_no = ?3 WHERE id = ?1", &st, err))
+	if (db_cached(db, "UPDATE dossier SET book = ?2, book_no = ?3 WHERE id = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, book, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, no);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail_rc(db, rc, err, _("numbering the logbook"));
 	return 0;

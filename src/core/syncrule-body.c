@@ -51,7 +51,7 @@ only_keys(sqlite3 *db, const char *body, const char *path, const char *const *ke
 	int rc, bad = 0;
 
 	extra[0] = '\0';
-	if (db_prepare(db, "SELECT json_type(?1, ?2) = 'object', key FROM (SELECT 1) LEFT "
+	if (db_cached(db, "SELECT json_type(?1, ?2) = 'object', key FROM (SELECT 1) LEFT "
 	    "JOIN json_each(?1, ?2)", &st, NULL))
 		return -1;
 	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
@@ -71,7 +71,7 @@ only_keys(sqlite3 *db, const char *body, const char *path, const char *const *ke
 			bad = 1;
 		}
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return bad ? 1 : rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -315,7 +315,7 @@ receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 	{
 		sqlite3_stmt *st;
 
-		if (db_prepare(db, "SELECT count(*), sum(type <> 'object') FROM "
+		if (db_cached(db, "SELECT count(*), sum(type <> 'object') FROM "
 		    "json_each(?1, '$.procedure.documents')", &st, err))
 			return -1;
 		sqlite3_bind_text(st, 1, e->body, -1, SQLITE_STATIC);
@@ -323,7 +323,7 @@ receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 			ndocs = sqlite3_column_int64(st, 0);
 			r = sqlite3_column_int(st, 1) != 0;
 		}
-		sqlite3_finalize(st);
+		db_release(db, st);
 	}
 	if (ndocs > DOCS_MAX || r)
 		return refuse(db, c, e, err, _("its list of documents is not one motcua "
@@ -380,7 +380,7 @@ syncrule_audit_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_e
 	bool upgrade = strcmp(e->kind, KEYS_UPGRADE) == 0;
 	int rc, bad = 0;
 
-	if (db_prepare(db, "SELECT json_type(?1) = 'object', key, type, value, "
+	if (db_cached(db, "SELECT json_type(?1) = 'object', key, type, value, "
 	    "length(CAST(value AS BLOB)) FROM (SELECT 1) LEFT JOIN json_each(?1)", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, e->body, -1, SQLITE_STATIC);
@@ -400,11 +400,11 @@ syncrule_audit_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_e
 			bad = strcmp(type, "text") != 0 ||
 			    sqlite3_column_int64(st, 4) > AUDIT_VALUE_MAX;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (bad)
 		return refuse(db, c, e, err, _("its body is not one of an audit event"));
 	if (strcmp(e->kind, "officer_add") == 0 || upgrade) {
-		if (db_prepare(db, upgrade ? "SELECT count(*) FROM json_each(?1, '$.officers') "
+		if (db_cached(db, upgrade ? "SELECT count(*) FROM json_each(?1, '$.officers') "
 		    "WHERE type <> 'text' OR length(value) NOT BETWEEN 1 AND 32 OR "
 		    "value GLOB '*[^a-z0-9._-]*'" : "SELECT json_type(?1, '$.username') IS NOT "
 		    "'text' OR json_extract(?1, '$.username') NOT GLOB '[a-z0-9._-]*' OR "
@@ -413,7 +413,7 @@ syncrule_audit_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_e
 			return -1;
 		sqlite3_bind_text(st, 1, e->body, -1, SQLITE_STATIC);
 		bad = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 0;
-		sqlite3_finalize(st);
+		db_release(db, st);
 		if (bad)
 			return refuse(db, c, e, err, _("the officer it names is not a username"));
 	}
@@ -427,7 +427,7 @@ value_query(sqlite3 *db, struct mc_err *err)
 {
 	sqlite3_stmt *q;
 
-	return db_prepare(db, "SELECT json_type(?1, ?2), json_extract(?1, ?2)", &q, err) ?
+	return db_cached(db, "SELECT json_type(?1, ?2), json_extract(?1, ?2)", &q, err) ?
 	    NULL : q;
 }
 
@@ -441,7 +441,7 @@ syncrule_step_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_ev
 	if (q == NULL)
 		return -1;
 	r = step_body(db, q, c, e, k, err);
-	sqlite3_finalize(q);
+	db_release(db, q);
 	return r;
 }
 
@@ -455,6 +455,6 @@ syncrule_receive_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc
 	if (q == NULL)
 		return -1;
 	r = receive_body(db, q, c, e, err);
-	sqlite3_finalize(q);
+	db_release(db, q);
 	return r;
 }

@@ -28,7 +28,7 @@ timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
 
 	*out = NULL;
 	*n = 0;
-	if (db_prepare(db, "SELECT origin, seq, at, kind FROM event WHERE dossier = ?1",
+	if (db_cached(db, "SELECT origin, seq, at, kind FROM event WHERE dossier = ?1",
 	    &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, dossier, -1, SQLITE_STATIC);
@@ -40,7 +40,7 @@ timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
 		    (const char *)sqlite3_column_text(st, 3));
 		t[m++].held = true;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	st = NULL;
 	if (rc != SQLITE_DONE) {
 		free(t);

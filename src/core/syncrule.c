@@ -127,7 +127,7 @@ syncrule_station_name(sqlite3 *db, const struct syncrule_ctx *c, const char *ori
 	sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(buf, n, "%d", sqlite3_column_int(st, 0));
-	sqlite3_finalize(st);
+	db_release(db, st);
 }
 
 int
@@ -173,7 +173,7 @@ vector_ok(sqlite3 *db, const char *v)
 		return false;
 	sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
 	good = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return good;
 }
 
@@ -347,15 +347,15 @@ find_gap(sqlite3 *db, sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 	sqlite3_stmt *held, *part = NULL, *out = NULL;
 	int rc;
 
-	if (db_prepare(db, "SELECT origin, count(*), max(seq) FROM event GROUP BY origin",
+	if (db_cached(db, "SELECT origin, count(*), max(seq) FROM event GROUP BY origin",
 	    &held, err))
 		return -1;
 	if (b != NULL && (sqlite3_prepare_v2(b, "SELECT min(seq), max(seq) FROM event WHERE "
 	    "origin = ?1", -1, &part, NULL) != SQLITE_OK ||
-	    db_prepare(db, "SELECT count(*) FROM event WHERE origin = ?1 AND (seq < ?2 OR "
+	    db_cached(db, "SELECT count(*) FROM event WHERE origin = ?1 AND (seq < ?2 OR "
 	    "seq > ?3)", &out, err))) {
-		sqlite3_finalize(held);
-		sqlite3_finalize(part);
+		db_release(db, held);
+		db_release(db, part);
 		return b != NULL && part == NULL ? refuse_header(c->path, err,
 		    _("its events cannot be read")) : -1;
 	}
@@ -384,17 +384,17 @@ find_gap(sqlite3 *db, sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 			    lo - 1 + (top > hi ? top - hi : 0);
 		}
 	}
-	sqlite3_finalize(held);
-	sqlite3_finalize(part);
-	sqlite3_finalize(out);
+	db_release(db, held);
+	db_release(db, part);
+	db_release(db, out);
 	part = out = NULL;
 	if (!c->gap && b != NULL) {
 		/* a station new here whose events in the bundle start past 1 */
 		if (sqlite3_prepare_v2(b, "SELECT origin FROM event GROUP BY origin HAVING "
 		    "min(seq) > 1", -1, &part, NULL) != SQLITE_OK)
 			return refuse_header(c->path, err, _("its events cannot be read"));
-		if (db_prepare(db, "SELECT 1 FROM event WHERE origin = ?1 LIMIT 1", &out, err)) {
-			sqlite3_finalize(part);
+		if (db_cached(db, "SELECT 1 FROM event WHERE origin = ?1 LIMIT 1", &out, err)) {
+			db_release(db, part);
 			return -1;
 		}
 		while (!c->gap && sqlite3_step(part) == SQLITE_ROW) {
@@ -402,20 +402,20 @@ find_gap(sqlite3 *db, sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 			sqlite3_bind_value(out, 1, sqlite3_column_value(part, 0));
 			c->gap = sqlite3_step(out) != SQLITE_ROW;
 		}
-		sqlite3_finalize(part);
-		sqlite3_finalize(out);
+		db_release(db, part);
+		db_release(db, out);
 	}
 	part = out = NULL;
 	if (!c->gap && c->vector != NULL) {
 		/* what the sender held and neither this station nor the bundle
 		 * has: events of a station the bundle's steps may follow */
-		if (db_prepare(db, "SELECT key, value, (SELECT coalesce(max(seq), 0) FROM event "
+		if (db_cached(db, "SELECT key, value, (SELECT coalesce(max(seq), 0) FROM event "
 		    "WHERE origin = key) FROM json_each(?1)", &part, err))
 			return -1;
 		sqlite3_bind_text(part, 1, c->vector, -1, SQLITE_STATIC);
 		if (b != NULL && sqlite3_prepare_v2(b, "SELECT coalesce(max(seq), 0) FROM event "
 		    "WHERE origin = ?1", -1, &out, NULL) != SQLITE_OK) {
-			sqlite3_finalize(part);
+			db_release(db, part);
 			return refuse_header(c->path, err, _("its events cannot be read"));
 		}
 		while (!c->gap && sqlite3_step(part) == SQLITE_ROW) {
@@ -429,8 +429,8 @@ find_gap(sqlite3 *db, sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 			}
 			c->gap = top < sqlite3_column_int64(part, 1);
 		}
-		sqlite3_finalize(part);
-		sqlite3_finalize(out);
+		db_release(db, part);
+		db_release(db, out);
 	}
 	return 0;
 }
@@ -479,7 +479,7 @@ named_held(sqlite3 *db, const char *origin, const char *user, long long seq,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT 1 FROM event WHERE dossier = '' AND (?1 IS NULL OR "
+	if (db_cached(db, "SELECT 1 FROM event WHERE dossier = '' AND (?1 IS NULL OR "
 	    "origin = ?1) AND (?3 = 0 OR seq < ?3) AND ((kind = 'officer_add' AND "
 	    "json_extract(body, '$.username') = ?2) OR (kind = '" KEYS_UPGRADE "' AND "
 	    "EXISTS (SELECT 1 FROM json_each(body, '$.officers') WHERE value = ?2))) LIMIT 1",
@@ -490,7 +490,7 @@ named_held(sqlite3 *db, const char *origin, const char *user, long long seq,
 	sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, seq);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the event log"));
 	return rc == SQLITE_ROW;
@@ -519,13 +519,13 @@ added_before(sqlite3 *db, const struct syncrule_ctx *c, const char *origin, long
 		if (c->named[i].add && c->named[i].seq < seq &&
 		    strcmp(c->named[i].origin, origin) == 0)
 			return 1;
-	if (db_prepare(db, "SELECT 1 FROM event WHERE origin = ?1 AND seq < ?2 AND "
+	if (db_cached(db, "SELECT 1 FROM event WHERE origin = ?1 AND seq < ?2 AND "
 	    "dossier = '' AND kind = 'officer_add' LIMIT 1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, seq);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the event log"));
 	return rc == SQLITE_ROW;
@@ -564,11 +564,11 @@ check_officer(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e,
 		if (k == 0) {
 			sqlite3_stmt *st;
 
-			if (db_prepare(db, "SELECT 1 FROM officer WHERE username = ?1", &st, err))
+			if (db_cached(db, "SELECT 1 FROM officer WHERE username = ?1", &st, err))
 				return -1;
 			sqlite3_bind_text(st, 1, e->officer, -1, SQLITE_STATIC);
 			k = sqlite3_step(st) == SQLITE_ROW;
-			sqlite3_finalize(st);
+			db_release(db, st);
 		}
 	}
 	/* the unit's first officer, enrolling themselves at init */
@@ -576,12 +576,12 @@ check_officer(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e,
 		sqlite3_stmt *st;
 		bool self = false;
 
-		if (db_prepare(db, "SELECT json_extract(?1, '$.username') = ?2", &st, err))
+		if (db_cached(db, "SELECT json_extract(?1, '$.username') = ?2", &st, err))
 			return -1;
 		sqlite3_bind_text(st, 1, e->body, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, e->officer, -1, SQLITE_STATIC);
 		self = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
-		sqlite3_finalize(st);
+		db_release(db, st);
 		if (self && (k = added_before(db, c, e->origin, e->seq, err)) >= 0)
 			k = !k;
 	}
@@ -627,7 +627,7 @@ remember(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e, struct m
 		sqlite3_stmt *st;
 		int rc;
 
-		if (db_prepare(db, "SELECT json_extract(?1, '$.username') WHERE ?2 UNION ALL "
+		if (db_cached(db, "SELECT json_extract(?1, '$.username') WHERE ?2 UNION ALL "
 		    "SELECT value FROM json_each(?1, '$.officers') WHERE NOT ?2", &st, err))
 			return -1;
 		sqlite3_bind_text(st, 1, e->body, -1, SQLITE_STATIC);
@@ -635,10 +635,10 @@ remember(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e, struct m
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			if (add_named(c, e->origin, e->seq, (const char *)sqlite3_column_text(st,
 			    0), strcmp(e->kind, "officer_add") == 0)) {
-				sqlite3_finalize(st);
+				db_release(db, st);
 				return err_set(err, MC_ENOMEM, _("out of memory"));
 			}
-		sqlite3_finalize(st);
+		db_release(db, st);
 		if (rc != SQLITE_DONE)
 			return db_fail(db, err, _("reading an event"));
 	}

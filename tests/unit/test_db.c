@@ -76,6 +76,86 @@ refused_untouched(const char *p, const char *what, const char *needle)
 	free(after);
 }
 
+/* The statement cache (db.h): one statement reused, a distinct one while
+ * it is in use, bindings cleared, a schema change survived, all finalized
+ * by db_close. */
+static void
+test_cache(void)
+{
+	static const char q[] = "SELECT ?1, count(*) FROM meta";
+	struct mc_err err;
+	sqlite3_stmt *a, *b, *c;
+	sqlite3 *db;
+	sqlite3_int64 before;
+	long long prepares;
+	int held;
+
+	before = sqlite3_memory_used();
+	if (db_open(path("cache.db"), DB_CREATE, &db, &err) != 0) {
+		ok(0, "open for the cache: %s", err.msg);
+		return;
+	}
+	held = db_cache_count(db);
+	ok(db_cached(db, q, &a, &err) == 0 && a != NULL, "a cached statement");
+	is_int(db_cache_count(db), held + 1, "the cache holds it");
+	sqlite3_bind_int(a, 1, 42);
+	ok(sqlite3_step(a) == SQLITE_ROW && sqlite3_column_int(a, 0) == 42, "it runs");
+	/* in use: asked again (a nested user), it is another statement */
+	ok(db_cached(db, q, &b, &err) == 0 && b != NULL && b != a,
+	    "while in use, the same SQL gets a distinct statement");
+	ok(sqlite3_step(b) == SQLITE_ROW && sqlite3_column_type(b, 0) == SQLITE_NULL,
+	    "the second one has no bindings of the first");
+	ok(sqlite3_column_int(a, 0) == 42, "and the first keeps its row");
+	db_release(db, b);
+	db_release(db, a);
+	prepares = db_cache_prepares(db);
+	ok(db_cached(db, q, &c, &err) == 0 && (c == a || c == b), "released: reused");
+	is_int(db_cache_prepares(db), prepares, "without preparing again");
+	ok(sqlite3_stmt_busy(c) == 0, "handed out reset");
+	ok(sqlite3_step(c) == SQLITE_ROW && sqlite3_column_type(c, 0) == SQLITE_NULL,
+	    "its bindings cleared");
+	db_release(db, c);
+	/* the same text from another buffer is the same statement */
+	{
+		char copy[sizeof q];
+
+		memcpy(copy, q, sizeof q);
+		ok(db_cached(db, copy, &c, &err) == 0 && (c == a || c == b),
+		    "the same text elsewhere finds it");
+		db_release(db, c);
+	}
+	/* a schema change: SQLite prepares the statement again by itself */
+	ok(db_cached(db, "SELECT * FROM cache_probe", &a, &err) != 0,
+	    "no table: the statement is refused");
+	ok(db_exec(db, "CREATE TABLE cache_probe(x INTEGER) STRICT; "
+	    "INSERT INTO cache_probe VALUES (7)", &err) == 0, "a table appears");
+	ok(db_cached(db, "SELECT * FROM cache_probe", &a, &err) == 0, "now it prepares");
+	ok(sqlite3_step(a) == SQLITE_ROW && sqlite3_column_count(a) == 1, "one column");
+	db_release(db, a);
+	ok(db_exec(db, "ALTER TABLE cache_probe ADD COLUMN y TEXT; "
+	    "UPDATE cache_probe SET y = 'z'", &err) == 0, "the table changes");
+	ok(db_cached(db, "SELECT * FROM cache_probe", &a, &err) == 0 &&
+	    sqlite3_step(a) == SQLITE_ROW && sqlite3_column_count(a) == 2 &&
+	    strcmp((const char *)sqlite3_column_text(a, 1), "z") == 0,
+	    "the cached statement reads the changed table");
+	db_release(db, a);
+	/* a connection not opened by db_open has no cache: prepared, finalized */
+	{
+		sqlite3 *raw;
+
+		if (sqlite3_open(path("cache.db"), &raw) == SQLITE_OK) {
+			ok(db_cached(raw, "SELECT 1", &a, &err) == 0 && a != NULL &&
+			    db_cache_count(raw) == 0, "no cache on a raw connection");
+			db_release(raw, a);
+			ok(sqlite3_close(raw) == SQLITE_OK, "and nothing left open on it");
+		}
+	}
+	ok(db_cache_count(db) > held, "statements held at close");
+	db_close(db);
+	is_int((int)(sqlite3_memory_used() - before), 0,
+	    "db_close finalizes them: all SQLite memory given back");
+}
+
 int
 main(void)
 {
@@ -246,6 +326,8 @@ main(void)
 		    "'procedure_document'", -1) == 0, "nothing of the failed step remains");
 		db_close(db);
 	}
+
+	test_cache();
 
 	/* default location */
 	setenv("MOTCUA_DB", "/x/y.db", 1);
