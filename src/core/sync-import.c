@@ -21,6 +21,9 @@
 #include "motcua/unit.h"
 #include "sync-int.h"
 
+/* an import bringing this many events or more runs PRAGMA optimize */
+#define OPTIMIZE_AFTER 1000
+
 /* the short names this file reads best with */
 static const char *
 hv(const struct bundle *bd, const char *key)
@@ -674,6 +677,11 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	/* the header, hashed in key order, then the events */
 	sync_hash_init(&h);
 	sync_bundle_hash_header(&bd, &h);
+	/* temporary tables (touched) and statement journals in memory, not in
+	 * files that a large import writes and rewrites; it can only be set
+	 * outside a transaction, and it changes nothing a caller relies on */
+	if (sqlite3_get_autocommit(db))
+		(void)sqlite3_exec(db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	if (db_tx_begin(db, &tx, err))
 		goto done;
 	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY, "
@@ -709,6 +717,10 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	if (db_tx_commit(&tx, err))
 		goto done;
 	rc = 0;
+	/* many new rows: the query planner's statistics brought up to date
+	 * (only where SQLite judges them stale; a failure costs nothing) */
+	if (r->events_new >= OPTIMIZE_AFTER && sqlite3_get_autocommit(db))
+		(void)sqlite3_exec(db, "PRAGMA optimize", NULL, NULL, NULL);
 	goto done;
 rollback:
 	db_tx_rollback(&tx);

@@ -372,6 +372,25 @@ test_import(const char *a1)
 	    "event");
 	digest(B, after);
 	is_str(after, before, "and not a row changed");
+
+	/* an event B holds, its hash the same but its signature another's: an
+	 * import skips re-checking only the very event held, signature and
+	 * all, so this one is checked, and refused midway (after events 1–5
+	 * were read), leaving B as it was */
+	{
+		const char *fk = copy(a1, "held-badsig.motcua", -1);
+
+		bundle_exec(fk, "UPDATE event SET sig = (SELECT sig FROM event WHERE seq = 5) "
+		    "WHERE seq = 6");
+		refused(B, fk, "event 6 of station|not signed by that station's key",
+		    "an event held here with another signature");
+	}
+	/* and the same bundle a third time: still nothing new */
+	digest(B, before);
+	ok(import(B, a1, false, &r, &err) == 0 && r.events_new == 0 && r.events_known == 6,
+	    "the same bundle a third time: nothing new");
+	digest(B, after);
+	is_str(after, before, "and still not a row changed");
 }
 
 /* Export for a peer: only what the peer's last bundle did not hold. */
