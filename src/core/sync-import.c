@@ -677,11 +677,6 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	/* the header, hashed in key order, then the events */
 	sync_hash_init(&h);
 	sync_bundle_hash_header(&bd, &h);
-	/* temporary tables (touched) and statement journals in memory, not in
-	 * files that a large import writes and rewrites; it can only be set
-	 * outside a transaction, and it changes nothing a caller relies on */
-	if (sqlite3_get_autocommit(db))
-		(void)sqlite3_exec(db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	if (db_tx_begin(db, &tx, err))
 		goto done;
 	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY, "

@@ -383,7 +383,7 @@ test_upgrade(void)
 	ok(sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK,
 	    "a signature added at the upgrade cannot be taken off");
 	sqlite3_free(sql);
-	sqlite3_close(db);
+	db_close(db);
 }
 
 int
@@ -398,7 +398,7 @@ main(void)
 	test_sign(db);
 	test_append(db);
 	test_verify_log(db);
-	sqlite3_close(db);
+	db_close(db);
 	test_upgrade();
 	test_dir_remove();
 	return tap_done();
