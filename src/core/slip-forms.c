@@ -17,7 +17,9 @@
 #include "motcua/vocab.h"
 #include "slip-int.h"
 
-/* The counter, as the forms name it. */
+/* The counter, as the forms named it before the unit had a receiving
+ * body (unit.h): the control sheet's rows use it only when the body is
+ * unknown. */
 #define SLIP_COUNTER "Bộ phận tiếp nhận và trả kết quả"
 
 /* The dossier's due (moved by pauses, never by an apology: lifecycle.h)
@@ -230,6 +232,10 @@ slip_load_handoffs(sqlite3 *db, const char *code, const char *due, struct slip_d
 	static const enum mc_kind_id kinds[] = {MC_KIND_RECEIVE, MC_KIND_HANDOVER,
 	    MC_KIND_TRANSFER, MC_KIND_TRANSFER_BACK, MC_KIND_RESULT, MC_KIND_RETURN};
 	char agency[512] = "", time[128], note[1024];
+	/* the rows where the counter acts name the unit's receiving body
+	 * (slip_unit set it from unit_get) */
+	const char *counter = d->v[V_BODY_NAME] != NULL && d->v[V_BODY_NAME][0] != '\0' ?
+	    d->v[V_BODY_NAME] : SLIP_COUNTER;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -253,7 +259,7 @@ slip_load_handoffs(sqlite3 *db, const char *code, const char *due, struct slip_d
 		if (kind == NULL)	/* not reached: the query chose the kinds */
 			continue;
 		if (kind->id == MC_KIND_RECEIVE) {
-			who = SLIP_COUNTER;
+			who = counter;
 			snprintf(note, sizeof note, "Tiếp nhận: %s", by);
 		} else if (kind->id == MC_KIND_HANDOVER) {
 			snprintf(note, sizeof note, "Giao: %s → %s", by,
@@ -271,7 +277,7 @@ slip_load_handoffs(sqlite3 *db, const char *code, const char *due, struct slip_d
 			result = slip_timing(at, due);
 			snprintf(note, sizeof note, "Trả về: %s → %s", agency, by);
 		} else if (kind->id == MC_KIND_RESULT) {
-			who = SLIP_COUNTER;
+			who = counter;
 			result = slip_timing(at, due);
 			if (outcome_refuses(slip_col(st, 5)))
 				snprintf(note, sizeof note, "Nhận kết quả (từ chối%s%s): %s",
@@ -280,7 +286,7 @@ slip_load_handoffs(sqlite3 *db, const char *code, const char *due, struct slip_d
 			else
 				snprintf(note, sizeof note, "Nhận kết quả: %s", by);
 		} else {	/* return */
-			who = SLIP_COUNTER;
+			who = counter;
 			snprintf(note, sizeof note, "Trả kết quả: %s → %s", by,
 			    slip_col(st, 7) != NULL ? slip_col(st, 7) : "");
 		}

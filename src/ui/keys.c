@@ -110,6 +110,8 @@ static const struct key_row rows[] = {
 	{ACT_FILTER, "audit-filter", KM_ADM_AUDIT, {'f'}, 0, N_("Filter")},
 	/* the periods 1 to RP_COUNT of s-report.h */
 	{ACT_PERIOD, "period", KM_REPORT, {'1'}, '5', N_("Period")},
+	/* the page of the province's indicators (s-report-ind.c) */
+	{ACT_INDICATORS, "indicators", KM_REPORT, {'i'}, 0, N_("Indicators")},
 	/* 0 takes the rating back, then a digit per choice of the rating
 	 * (report_rating(), the return's enumeration in vocab.c): the range
 	 * follows that table (test_keys checks that it covers every choice;

@@ -58,7 +58,8 @@ recorded(struct ui *u, int base, const char *code, const struct mc_kind *k)
 	/* Mẫu N is form N - 1 (slip.h), saved as "mau0N-<code>" */
 	snprintf(prefix, sizeof prefix, "mau%02d", (int)k->slip + 1);
 	if (k->form)
-		life_slip(u, k->slip, prefix, code, _(k->form_title), done);
+		life_slip(u, k->slip, prefix, code, life_form_title(u, k->slip,
+		    k->form_title), done);
 	else
 		ui_msg(u, "%s", done);
 }
@@ -364,9 +365,9 @@ record_bare(struct ui *u, void *arg)
 
 /* The label of item i of the list. */
 static const char *
-item_label(const struct st_pick *p, size_t i)
+item_label(struct ui *u, const struct st_pick *p, size_t i)
 {
-	return p->items[i] == ITEM_SHEET ? _("Control sheet (Mẫu 05): preview, print") :
+	return p->items[i] == ITEM_SHEET ? life_sheet_item(u) :
 	    life_step_label(vocab_kind((enum mc_kind_id)p->items[i]));
 }
 
@@ -387,10 +388,10 @@ pick(struct ui *u, struct st_pick *p, size_t i)
 	p->list.sel = i;
 	if (p->why[i][0] != '\0') {
 		/* TRANSLATORS: a step that is not offered, and why */
-		ui_error(u, _("%s: %s"), item_label(p, i), p->why[i]);
+		ui_error(u, _("%s: %s"), item_label(u, p, i), p->why[i]);
 	} else if (it == ITEM_SHEET) {
-		life_slip(u, SLIP_CONTROL, "mau05", p->d.code, _("Control sheet (Mẫu 05)"),
-		    NULL);
+		life_slip(u, SLIP_CONTROL, "mau05", p->d.code,
+		    life_form_title(u, SLIP_CONTROL, NULL), NULL);
 	} else if (it == MC_KIND_RETURN) {
 		snprintf(code, sizeof code, "%s", p->d.code);
 		ui_pop(u);	/* the return screen stands in for the list */
@@ -411,9 +412,9 @@ pick_row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 
 	(void)u;
 	if (p->why[i][0] == '\0')
-		snprintf(line, sizeof line, "%c  %s", item_key(p, i), item_label(p, i));
+		snprintf(line, sizeof line, "%c  %s", item_key(p, i), item_label(u, p, i));
 	else
-		snprintf(line, sizeof line, "%c  %s  (%s)", item_key(p, i), item_label(p, i),
+		snprintf(line, sizeof line, "%c  %s  (%s)", item_key(p, i), item_label(u, p, i),
 		    p->why[i]);
 	/* not offered: dimmed, unless it is the highlighted row */
 	if (p->why[i][0] != '\0' && !sel)

@@ -2,7 +2,7 @@
  * its status (and how many days it is overdue) and dates, and its
  * whole history as a timeline (lifecycle_history).  Enter lists the
  * actions its status and the officer's role allow (s-action.c); p shows the control sheet
- * (Mẫu 05).  It reloads after any step recorded above it. */
+ * (Mẫu 05 in 2018, 06 in 2025).  It reloads after any step recorded above it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -150,8 +150,7 @@ draw(struct ui *u, void *st)
 	/* an entry takes up to three lines, word wrapped */
 	draw_wrapped_list(&s->list, 9, 0, LINES - 12, COLS, s->lines, 3);
 	attrset(draw_attr(AT_DIM));
-	draw_wrap(LINES - 3, 1, _("Enter: actions    p: control sheet (Mẫu 05)    Esc: back"),
-	    COLS - 2, 1);
+	draw_wrap(LINES - 3, 1, life_detail_keys(u), COLS - 2, 1);
 	attrset(A_NORMAL);
 }
 
@@ -170,7 +169,8 @@ key(struct ui *u, void *st, int k, enum act a)
 		return true;
 	}
 	if (a == ACT_PRINT) {
-		life_slip(u, SLIP_CONTROL, "mau05", s->d.code, _("Control sheet (Mẫu 05)"), NULL);
+		life_slip(u, SLIP_CONTROL, "mau05", s->d.code,
+		    life_form_title(u, SLIP_CONTROL, NULL), NULL);
 		return true;
 	}
 	return false;

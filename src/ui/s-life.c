@@ -113,3 +113,35 @@ life_days(enum mc_due_group g, int days, char *buf, size_t n)
 		snprintf(buf, n, ngettext("%d day left", "%d days left", (unsigned long)days),
 		    days);
 }
+
+/* The 2018 set numbers the control sheet Mẫu 05 and has no stop notice;
+ * the 2025 set's control sheet is its form 6, the stop notice form 5
+ * (slip.h), which the 2018 set borrows. */
+const char *
+life_form_title(struct ui *u, enum slip_form form, const char *fallback)
+{
+	bool y2025 = slip_form_set(u->db) == SLIP_SET_2025;
+
+	if (form == SLIP_CONTROL)
+		return y2025 ? _("Control sheet (Mẫu 06)") : _("Control sheet (Mẫu 05)");
+	if (form == SLIP_STOP)
+		return y2025 ? _("Stop notice (Mẫu 05)") :
+		    _("Stop notice (Mẫu 05 of Circular 03/2025)");
+	return fallback != NULL ? _(fallback) : "";
+}
+
+const char *
+life_sheet_item(struct ui *u)
+{
+	return slip_form_set(u->db) == SLIP_SET_2025 ?
+	    _("Control sheet (Mẫu 06): preview, print") :
+	    _("Control sheet (Mẫu 05): preview, print");
+}
+
+const char *
+life_detail_keys(struct ui *u)
+{
+	return slip_form_set(u->db) == SLIP_SET_2025 ?
+	    _("Enter: actions    p: control sheet (Mẫu 06)    Esc: back") :
+	    _("Enter: actions    p: control sheet (Mẫu 05)    Esc: back");
+}

@@ -27,6 +27,14 @@ void life_recorded(struct ui *u);
  * message. */
 void life_slip(struct ui *u, enum slip_form form, const char *prefix, const char *code,
     const char *title, const char *done);
+/* The title of a dossier's form as the form set (slip_form_set) numbers
+ * it: the control sheet is Mẫu 05 in 2018 and Mẫu 06 in 2025, the stop
+ * notice Mẫu 05 of 2025 in both sets; any other form `fallback`
+ * (translated here).  sheet: the same for the control sheet's item in the
+ * actions ("…: preview, print") and the detail's line of keys. */
+const char *life_form_title(struct ui *u, enum slip_form form, const char *fallback);
+const char *life_sheet_item(struct ui *u);
+const char *life_detail_keys(struct ui *u);
 /* The actions allowed for the dossier's status and the officer's role,
  * on a colleague's dossier (`receiver` another officer) only those that
  * colleague_steps allows; then the step's form (s-action.c). */

@@ -253,8 +253,11 @@ enter(struct ui *u, void *st)
 
 	if (fl->f[AF_ID].label == NULL)
 		init_fields(fl);
-	/* the address is marked "(optional)" where this counter does not
-	 * require it (require_address), or on a supplement request */
+	/* the phone and the address are marked "(optional)" where this
+	 * counter does not require them (require_phone, require_address), or
+	 * on a supplement request */
+	fl->f[AF_PHONE].optional = fl->guide ||
+	    setting_check_required(u->db, "phone", NULL, &err) == 0;
 	fl->f[AF_ADDRESS].optional = fl->guide ||
 	    setting_check_required(u->db, "address", NULL, &err) == 0;
 }

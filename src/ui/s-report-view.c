@@ -134,6 +134,8 @@ rp_view_rows(const struct st_report *s)
 {
 	if (!s->loaded)
 		return 0;
+	if (s->indic)
+		return rp_ind_rows(s);
 	return s->view == RV_WEEKS ? s->nweeks : s->sum.nfields + 1;
 }
 

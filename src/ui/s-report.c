@@ -2,7 +2,8 @@
  * month, 2 last month, 3 this quarter, 4 this year (each up to today),
  * 5 dates typed in.  Three views, Tab from one to the next: the table per
  * field and in total, the on-time rate per field as bars, and the
- * receipts per week as bars.  s writes the table as a CSV file into the
+ * receipts per week as bars.  i shows the page of indicators instead
+ * (s-report-ind.c), Tab or i again goes back to the views.  s writes the table as a CSV file into the
  * reports folder beside the database, p prints it.  Nothing here writes
  * to the database.
  *
@@ -207,8 +208,11 @@ draw(struct ui *u, void *st)
 		attrset(A_NORMAL);
 		x += draw_text(2, x, "  ", COLS - x - 1, false);
 	}
-	snprintf(view, sizeof view, "%s %d/%d", _(view_labels[s->view]), s->view + 1,
-	    RV_COUNT);
+	if (s->indic)
+		snprintf(view, sizeof view, "%s", _("Indicators"));
+	else
+		snprintf(view, sizeof view, "%s %d/%d", _(view_labels[s->view]),
+		    s->view + 1, RV_COUNT);
 	vw = (int)vntext_width(view);
 	draw_text_right(3, COLS - 1, view);
 	if (s->editing) {
@@ -222,7 +226,9 @@ draw(struct ui *u, void *st)
 		draw_text(3, 1, line, COLS - vw - 4, false);
 	}
 	if (s->loaded) {
-		if (s->view == RV_TABLE)
+		if (s->indic)
+			rp_draw_ind(s, BODY_Y - 1, body_h() + 1);
+		else if (s->view == RV_TABLE)
 			rp_draw_table(s, BODY_Y - 1, body_h() + 1);
 		else if (s->view == RV_RATE)
 			rp_draw_rate(s, BODY_Y, body_h());
@@ -231,8 +237,8 @@ draw(struct ui *u, void *st)
 	}
 	/* TRANSLATORS: the report screen's own keys, one 80-column line */
 	draw_text(LINES - 3, 1, s->editing ? _("Enter: next date, then show  Tab: other "
-	    "date  Esc: cancel") : _("1-5 period  Tab view  ← → columns  ↑ ↓ rows  s CSV  "
-	    "p print"), COLS - 2, false);
+	    "date  Esc: cancel") : _("1-5 period  Tab view  ← → columns  ↑ ↓ rows  i indicators"
+	    "  s CSV  p print"), COLS - 2, false);
 }
 
 static void
@@ -287,6 +293,12 @@ key(struct ui *u, void *st, int k, enum act a)
 		return edit_key(u, s, k, a);
 	if (a == ACT_PERIOD && keys_digit(k) >= 1 && keys_digit(k) <= RP_COUNT) {
 		choose(u, s, (enum rp_period)(keys_digit(k) - 1));
+	} else if (a == ACT_INDICATORS) {
+		s->indic = !s->indic;
+		s->top = 0;
+	} else if (s->indic && (a == ACT_NEXT || a == ACT_PREV)) {
+		s->indic = false;	/* back to the view left */
+		s->top = 0;
 	} else if (a == ACT_NEXT || a == ACT_PREV) {
 		s->view = (s->view + (a == ACT_NEXT ? 1 : RV_COUNT - 1)) % RV_COUNT;
 		s->top = 0;
@@ -342,7 +354,7 @@ keymap(const void *st)
 }
 
 /* the periods and the columns on the second page, where 80 columns do not
- * hold them all */
+ * hold them all; i (the indicators) is on the screen's own line of keys */
 static const enum act hints[] = {
 	ACT_HELP, ACT_NEXT, ACT_SAVE, ACT_PRINT, ACT_UP, ACT_DOWN, ACT_BACK, ACT_PERIOD,
 	ACT_LEFT, ACT_RIGHT, ACT_NONE,

@@ -1,7 +1,7 @@
 /* s-report.h — F6 reports: the state the screen (s-report.c) shares with
  * its views and outputs (s-report-view.c: the table's columns, the table
- * and the two bar charts on screen, the table as text; s-report-out.c:
- * CSV export and printing). */
+ * and the two bar charts on screen, the table as text; s-report-ind.c:
+ * the page of indicators; s-report-out.c: CSV export and printing). */
 #ifndef MOTCUA_S_REPORT_H
 #define MOTCUA_S_REPORT_H
 
@@ -23,6 +23,7 @@ struct st_report {
 	bool loaded;
 	struct report_summary sum;
 	enum rp_view view;
+	bool indic;			/* the page of indicators (i) instead */
 	size_t top;			/* first row shown */
 	int col;			/* first column of figures shown (table) */
 	struct rp_week *weeks;		/* loaded when the weekly chart is shown */
@@ -53,6 +54,10 @@ void rp_fmt_pct(double v, char *buf, size_t n);
 void rp_draw_table(struct st_report *s, int y0, int h);
 void rp_draw_rate(struct st_report *s, int y0, int h);
 void rp_draw_weeks(struct st_report *s, int y0, int h);
+/* The page of indicators (s-report-ind.c) from row y0, height h, from
+ * line s->top; and how many lines it takes at COLS. */
+void rp_draw_ind(struct st_report *s, int y0, int h);
+size_t rp_ind_rows(const struct st_report *s);
 /* Rows of the current view, for scrolling. */
 size_t rp_view_rows(const struct st_report *s);
 /* The table as plain text, in blocks of columns that fit `width`

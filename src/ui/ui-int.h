@@ -48,7 +48,7 @@ enum act {
 	ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_NTH,
 	/* the letters and digits of single screens */
 	ACT_TOGGLE, ACT_ALL, ACT_PRINT, ACT_SAVE, ACT_EXPORT, ACT_IMPORT, ACT_PERIOD,
-	ACT_RATE,
+	ACT_RATE, ACT_INDICATORS,
 	/* F2's applicant: take every field as it is, on to the summary */
 	ACT_FINISH,
 	/* the administration screens (F9); ACT_UNLOCK is also the login's

@@ -74,7 +74,7 @@ like "$(screen)" "Nguyễn Thị Bình" "the scanned dossier"
 tm send-keys Enter
 wait_for "Hand over to a specialist"; ok "Enter lists the actions"
 s=$(screen)
-like "$s" "Control sheet \(Mẫu 05\)" "the control sheet is offered"
+like "$s" "Control sheet \(Mẫu 06\)" "the control sheet is offered"
 like "$s" "r  Return the result  \(not when received\)" "return is not offered before a result, and says why"
 tm send-keys c
 wait_for "To \(officer\):"; ok "handover asks to whom"
@@ -96,9 +96,9 @@ like "$(screen)" "processing" "the status is processing"
 like "$(screen)" "recorded" "the bottom line says it was recorded"
 is "$(q "SELECT status FROM dossier WHERE code = '$b'")" processing "the database: processing"
 is "$(q "SELECT json_extract(body, '\$.to') FROM event WHERE kind = 'handover'")" Hoa "the database: handed over to Hoa"
-# the control sheet (Mẫu 05) from the detail: shown and saved
+# the control sheet (Mẫu 06 in the 2025 set) from the detail: shown and saved
 tm send-keys p
-wait_for "Control sheet \(Mẫu 05\)"; ok "p shows the control sheet"
+wait_for "Control sheet \(Mẫu 06\)"; ok "p shows the control sheet"
 check "the control sheet was saved" test -s "$T/slips/mau05-$b.txt"
 tm send-keys Escape
 wait_for "History"

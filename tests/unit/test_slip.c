@@ -623,7 +623,7 @@ main(void)
 		    "Mẫu 05: the table's heading");
 		is_int(occurrences(s, "Người giao:"), 8, "Mẫu 05: one row per hand-off");
 		is_int(occurrences(s, "Người nhận:"), 8, "Mẫu 05: Người giao / Người nhận");
-		ok(line_has(s, " Bộ phận tiếp nhận và ", "16 giờ 10 phút,") &&
+		ok(line_has(s, " Trung tâm Phục vụ ", "16 giờ 10 phút,") &&
 		    line_has(s, "16 giờ 10 phút,", "Tiếp nhận: Nguyễn Thị") &&
 		    next_line_has(s, "Tiếp nhận: Nguyễn Thị", "ngày 20/11/2026"),
 		    "Mẫu 05 row 1: the receipt, its time, the officer");
@@ -645,7 +645,7 @@ main(void)
 		    next_line_has(s, "15 giờ 00 phút,   đúng hạn", "ngày 25/11/2026"),
 		    "Mẫu 05 row 6: handed back on the due day, before the hour: đúng hạn, "
 		    "the agency from the transfer");
-		ok(line_has(s, " Bộ phận tiếp nhận và ", "09 giờ 05 phút,   quá hạn") &&
+		ok(line_has(s, " Trung tâm Phục vụ ", "09 giờ 05 phút,   quá hạn") &&
 		    line_has(s, "quá hạn", "Nhận kết quả: Nguyễn") &&
 		    next_line_has(s, "09 giờ 05 phút,", "ngày 26/11/2026"),
 		    "Mẫu 05 row 7: the result after the due: quá hạn");
@@ -676,7 +676,7 @@ main(void)
 		    "{{h.n}}|{{h.agency}}|{{h.time}}|{{h.result}}|{{h.note}}\n"
 		    "{{?h.result}}  = {{h.result}}\n{{/handoffs}}\n");
 		s = slip_render(db, dbpath, SLIP_CONTROL, c5, &err);
-		ok(s != NULL && has(s, "Sở Nội vụ\n1|Bộ phận tiếp nhận và trả kết quả|"
+		ok(s != NULL && has(s, "Sở Nội vụ\n1|Trung tâm Phục vụ hành chính công xã Mỹ An|"
 		    "16 giờ 10 phút, ngày 20/11/2026||Tiếp nhận: Nguyễn Thị Lan\n2|"),
 		    "Mẫu 05 override: the rows' fields (%s)", s == NULL ? err.msg : "");
 		ok(has(s, "\n4|Phòng Tư pháp tỉnh|10 giờ 00 phút, ngày 24/11/2026|trước hạn|"
