@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "motcua/audit.h"
+#include "motcua/catalog.h"
 #include "motcua/db.h"
 #include "motcua/role.h"
 #include "motcua/dossier.h"
@@ -135,12 +136,14 @@ int
 dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 {
 	sqlite3_stmt *ev, *del;
+	bool existed;
 	int rc;
 
 	if (db_prepare(db, "DELETE FROM dossier WHERE id = ?1", &del, err))
 		return -1;
 	sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(del);
+	existed = sqlite3_changes(db) > 0;
 	sqlite3_finalize(del);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("updating the dossier"));
@@ -183,7 +186,8 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 	sqlite3_finalize(ev);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the dossier's events"));
-	return logbook_project(db, id, err) || index_words(db, id, err) ? -1 : 0;
+	return logbook_project(db, id, err) || index_words(db, id, err) ||
+	    catalog_uses_project(db, id, existed, err) ? -1 : 0;
 }
 
 int
@@ -201,7 +205,7 @@ dossier_rebuild(sqlite3 *db, const char *acting, long long *total, long long *di
 		return -1;
 	if (db_exec(db, "DROP TABLE IF EXISTS temp.dossier_before; "
 	    "CREATE TEMP TABLE dossier_before AS SELECT * FROM main.dossier; "
-	    "DELETE FROM main.dossier", err))
+	    "DELETE FROM main.dossier", err) || catalog_uses_reset(db, err))
 		goto fail;
 	if (db_prepare(db, "SELECT DISTINCT dossier FROM event WHERE dossier <> '' ORDER BY dossier", &st, err))
 		goto fail;

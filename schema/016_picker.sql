@@ -1,0 +1,54 @@
+-- 016_picker.sql — what the picker (F2) and the lists (F3, F5) read
+-- without scanning every dossier.
+--
+-- procedure_use: how many dossiers each station received of each
+-- procedure, kept by the projection (dossier_project calls
+-- catalog_uses_project in the same transaction) and compared by `check`
+-- against a fresh projection.  The picker orders by it, most used first.
+CREATE TABLE procedure_use (
+	station        TEXT NOT NULL,
+	procedure_code TEXT NOT NULL,
+	uses           INTEGER NOT NULL CHECK (uses >= 0),
+	PRIMARY KEY (station, procedure_code)
+) STRICT, WITHOUT ROWID;
+INSERT INTO procedure_use(station, procedure_code, uses)
+	SELECT station, procedure_code, count(*) FROM dossier
+	GROUP BY station, procedure_code;
+
+-- The picker keeps its index in memory for the session; this counter
+-- tells it when to read the catalog again: every change of a procedure
+-- or of a use count bumps it (the triggers below), whoever writes.
+CREATE TABLE picker_version (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	n  INTEGER NOT NULL
+) STRICT;
+INSERT INTO picker_version(id, n) VALUES (1, 1);
+CREATE TRIGGER procedure_insert_picker AFTER INSERT ON procedure
+BEGIN
+	UPDATE picker_version SET n = n + 1;
+END;
+CREATE TRIGGER procedure_update_picker AFTER UPDATE ON procedure
+BEGIN
+	UPDATE picker_version SET n = n + 1;
+END;
+CREATE TRIGGER procedure_delete_picker AFTER DELETE ON procedure
+BEGIN
+	UPDATE picker_version SET n = n + 1;
+END;
+CREATE TRIGGER procedure_use_insert_picker AFTER INSERT ON procedure_use
+BEGIN
+	UPDATE picker_version SET n = n + 1;
+END;
+CREATE TRIGGER procedure_use_update_picker AFTER UPDATE ON procedure_use
+BEGIN
+	UPDATE picker_version SET n = n + 1;
+END;
+CREATE TRIGGER procedure_use_delete_picker AFTER DELETE ON procedure_use
+BEGIN
+	UPDATE picker_version SET n = n + 1;
+END;
+
+-- The due board (lifecycle_due_page) walks the dossiers on the clock in
+-- the order of their appointment and reads only the rows it shows: the
+-- open statuses that run (vocab_status_sql(MC_PHASE_OPEN, true)) in an
+-- index of their own, which holds what the board shows.
