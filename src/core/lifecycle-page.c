@@ -5,12 +5,15 @@
  *
  * A name search starts from its rarest word: name_word says how many
  * names have a word starting with each typed word (counted only up to a
- * bound).  When one is rare, the dossiers having it are read (few) and
- * sorted; when every word is common, the dossiers are walked newest
- * first through the index on `received` and each is tested for the words
- * (a few probes of name_word by id), stopping at the page's end: with
- * common words the page fills after few rows.  The bound is where the two
- * cost about the same: sorting c rows against walking limit × N / c. */
+ * bound, about the square root of page × dossiers).  When one is rare,
+ * the dossiers having it are read (fewer than the bound) and sorted.
+ * When every word is common, the newest few hundred dossiers are tested
+ * for all the words together: if enough of them match, the dossiers are
+ * walked newest first through the index on `received`, each tested for
+ * the words (a few probes of name_word by id), stopping at the page's
+ * end, which comes after few rows; if the words are common but seldom
+ * together, the rarest word's dossiers are read and sorted after all
+ * (counted further first, to tell which word that is). */
 #include "config.h"
 
 #include <stdio.h>
@@ -24,6 +27,7 @@
 #include "lifecycle-int.h"
 
 #define FIND_MAX 500	/* lifecycle_find gives a name's first 500 */
+#define SAMPLE 400	/* the newest dossiers tested for common words */
 #define WORD_RANGE(n) "word >= ?" #n " AND word < ?" #n " || char(1114111)"
 
 /* The integer square root of n (n >= 0). */
@@ -55,6 +59,43 @@ word_count(sqlite3 *db, const char *w, long long bound, struct mc_err *err)
 	if (n < 0)
 		return db_fail(db, err, _("searching the dossiers"));
 	return n;
+}
+
+/* The " AND EXISTS …" of words[i] for each i but skip, into sql. */
+static size_t
+words_exist(char *sql, size_t used, size_t n, int nw, int skip, const char *id)
+{
+	for (int i = 0; i < nw && used < n; i++)
+		if (i != skip)
+			used += (size_t)snprintf(sql + used, n - used, " AND EXISTS (SELECT 1 "
+			    "FROM name_word n WHERE n.id = %s AND n.word >= ?%d AND n.word < "
+			    "?%d || char(1114111))", id, i + 1, i + 1);
+	return used;
+}
+
+/* How many of the SAMPLE newest dossiers have every word. */
+static long long
+newest_matching(sqlite3 *db, char *const *words, int nw, struct mc_err *err)
+{
+	char sql[2048];
+	size_t used;
+	sqlite3_stmt *st;
+	long long m = -1;
+
+	used = (size_t)snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT id FROM "
+	    "dossier ORDER BY received DESC LIMIT %d) x WHERE 1", SAMPLE);
+	if (words_exist(sql, used, sizeof sql, nw, -1, "x.id") >= sizeof sql)
+		return err_set(err, MC_EINVAL, _("type fewer words to search for"));
+	if (db_prepare(db, sql, &st, err))
+		return -1;
+	for (int i = 0; i < nw; i++)
+		sqlite3_bind_text(st, i + 1, words[i], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		m = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (m < 0)
+		return db_fail(db, err, _("searching the dossiers"));
+	return m;
 }
 
 /* Read the rows of st (FOUND_COLUMNS, then the row number) to fn: at most
@@ -121,7 +162,29 @@ lifecycle_find_names(sqlite3 *db, char *const *words, int nw, struct mc_page *pg
 			rare = i;
 		}
 	}
-	walk = best >= bound;
+	walk = false;
+	if (best >= bound) {
+		/* every word common: walk when the newest dossiers say the
+		 * page fills within a few bounds' worth of rows */
+		long long m = newest_matching(db, words, nw, err);
+
+		if (m < 0)
+			return -1;
+		walk = m > 0 && (long long)(limit > 0 ? limit : FIND_MAX) * SAMPLE / m <=
+		    4 * bound;
+		/* read by the rarest after all: the counts stopped at the
+		 * bound, count further to tell which it is */
+		for (int i = 0; !walk && i < nw; i++) {
+			long long c = word_count(db, words[i], 16 * bound, err);
+
+			if (c < 0)
+				return -1;
+			if (i == 0 || c < best) {
+				best = c;
+				rare = i;
+			}
+		}
+	}
 	/* the rows numbered: the words ?1 … ?nw, then the page's key */
 	if (walk)
 		used = (size_t)snprintf(sql, sizeof sql, "SELECT " FOUND_COLUMNS ", d.rowid "
@@ -130,11 +193,7 @@ lifecycle_find_names(sqlite3 *db, char *const *words, int nw, struct mc_page *pg
 		used = (size_t)snprintf(sql, sizeof sql, "SELECT " FOUND_COLUMNS ", d.rowid "
 		    "FROM (SELECT DISTINCT id FROM name_word WHERE " WORD_RANGE(%d) ") w "
 		    "CROSS JOIN dossier d ON d.id = w.id WHERE 1", rare + 1, rare + 1);
-	for (int i = 0; i < nw && used < sizeof sql; i++)
-		if (walk || i != rare)
-			used += (size_t)snprintf(sql + used, sizeof sql - used, " AND EXISTS "
-			    "(SELECT 1 FROM name_word n WHERE n.id = d.id AND n.word >= ?%d "
-			    "AND n.word < ?%d || char(1114111))", i + 1, i + 1);
+	used = words_exist(sql, used, sizeof sql, nw, walk ? -1 : rare, "d.id");
 	k = nw + 1;
 	if (pg != NULL && pg->key[0] != '\0' && used < sizeof sql)
 		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND d.received <= ?%d "
