@@ -128,6 +128,33 @@ void catalog_index_free(struct catalog_index *idx);
 size_t catalog_index_filter(const struct catalog_index *idx, const char *query,
     size_t *out, size_t max);
 
+/* The picker's index for a session (catalog-use.c): the front end owns
+ * one (zeroed to start), catalog_picker_get gives the index, loading it
+ * the first time and again only when the catalog or a use count changed
+ * since (or the day did); NULL on error.  The index stays valid until the
+ * next catalog_picker_get or catalog_picker_free. */
+struct catalog_picker {
+	struct catalog_index idx;
+	bool loaded;
+	long long version;	/* picker_version when loaded */
+	char day[16];		/* the day it was loaded for, YYYY-MM-DD */
+};
+const struct catalog_index *catalog_picker_get(sqlite3 *db, struct catalog_picker *p,
+    struct mc_err *err);
+void catalog_picker_free(struct catalog_picker *p);
+
+/* The use counts (procedure_use), kept by the projection: dossier_project
+ * calls catalog_uses_project after it made the row of dossier `id`
+ * (existed: there was a row before it), a rebuild calls catalog_uses_reset
+ * as it empties the dossier table.  catalog_uses_differ gives fn each
+ * count that differs between the table and one projected into a
+ * temporary table of the same name (check_dossiers); fn returns nonzero
+ * to stop.  Each returns 0 (differ: 1 if stopped), or -1 on error. */
+int catalog_uses_project(sqlite3 *db, const char *id, bool existed, struct mc_err *err);
+int catalog_uses_reset(sqlite3 *db, struct mc_err *err);
+int catalog_uses_differ(sqlite3 *db, int (*fn)(const char *station, const char *code,
+    long long held, long long counted, void *), void *arg, struct mc_err *err);
+
 /* ---- a supervisor's changes at this station (catalog-admin.c) ----------
  * Each takes the acting officer's username, refuses unless that officer
  * is active and the role may change the catalog (role_check with

@@ -44,6 +44,8 @@ enum check_kind {
 	CHECK_CODE_MISSING,	/* `code` was issued (below the day's mark); no row holds it */
 	CHECK_SIGNATURE,	/* event `first`: its signature fails its station's key */
 	CHECK_UNSIGNED,		/* event `first` of our own chain carries no signature */
+	CHECK_USES,		/* the use count of procedure `code` at `station`
+				 * (`first`) differs from its dossiers (`last`) */
 };
 
 struct check_finding {

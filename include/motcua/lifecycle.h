@@ -88,6 +88,26 @@ struct mc_found {
  * nonzero to stop. */
 int lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *,
     void *), void *arg, struct mc_err *err);
+/* Where a list read a page at a time stands (the name search, the due
+ * board): zero it, set limit, and each call gives the next page of at
+ * most limit rows (0: all that are left) and sets more when rows follow
+ * it.  The rest is the reader's own: where the next page starts. */
+struct mc_page {
+	size_t limit;		/* rows per page */
+	bool more;		/* rows follow the page just given */
+	/* private */
+	bool name;		/* a name search: by key; else by count */
+	size_t given;		/* rows given so far (by count) */
+	int group;		/* the due board: 0 on the clock, 1 paused */
+	char key[MC_TIME_LEN + 32];	/* the last row's time ("" before the first) */
+	char status[24];	/* and its status (the due board) */
+	long long row;		/* and its row number */
+};
+/* lifecycle_find a page at a time: the same rows in the same order (a
+ * name: newest receipt first, equal times the later row first), however
+ * many match; a page of a name costs about the same whatever its words. */
+int lifecycle_find_page(sqlite3 *db, const char *text, struct mc_page *pg,
+    int (*fn)(const struct mc_found *, void *), void *arg, struct mc_err *err);
 /* The same search, keeping only the dossiers with a result to return
  * (the return step is allowed from their status); `others` gets how many
  * it found that have none, so a screen can tell "nothing found" from
@@ -107,6 +127,16 @@ enum mc_due_group { MC_DUE_OVERDUE, MC_DUE_TODAY, MC_DUE_SOON, MC_DUE_PAUSED };
  * working days, paused; by appointment.  fn gets each row with its group. */
 int lifecycle_due(sqlite3 *db, struct mc_calendar *cal, int as_of,
     int (*fn)(enum mc_due_group g, const struct mc_found *, void *), void *arg,
+    struct mc_err *err);
+/* The due board a page at a time: the rows lifecycle_due gives, in its
+ * order (equal appointments by status, then in the order of their rows),
+ * read from an index in that order. */
+int lifecycle_due_page(sqlite3 *db, struct mc_calendar *cal, int as_of,
+    struct mc_page *pg, int (*fn)(enum mc_due_group g, const struct mc_found *, void *),
+    void *arg, struct mc_err *err);
+/* How many rows of the board each group has (count[MC_DUE_OVERDUE] …
+ * count[MC_DUE_PAUSED]), counted in the index. */
+int lifecycle_due_groups(sqlite3 *db, struct mc_calendar *cal, int as_of, int count[4],
     struct mc_err *err);
 /* The two header counts, from the same query. */
 int lifecycle_due_counts(sqlite3 *db, struct mc_calendar *cal, int as_of,

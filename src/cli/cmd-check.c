@@ -96,6 +96,10 @@ finding(const struct check_finding *f, void *arg)
 		printf(_("signatures: %s of %s is not signed by that station's key: forged "
 		    "or edited\n"), ev, st);
 		break;
+	case CHECK_USES:
+		printf(_("dossiers: the use count of procedure %s at %s is %lld, its "
+		    "dossiers %lld\n"), f->code, f->station, f->first, f->last);
+		break;
 	case CHECK_UNSIGNED:
 		printf(_("signatures: %s of this station's own chain (%s) carries no "
 		    "signature, and this station signs all it records: it was put in the "
@@ -103,7 +107,8 @@ finding(const struct check_finding *f, void *arg)
 		break;
 	}
 	if (check_is_problem(f->kind)) {
-		if (f->kind >= CHECK_DOSSIER_CHANGED && f->kind <= CHECK_DOSSIER_EXTRA)
+		if ((f->kind >= CHECK_DOSSIER_CHANGED && f->kind <= CHECK_DOSSIER_EXTRA) ||
+		    f->kind == CHECK_USES)
 			t->dossiers++;
 		else
 			t->log++;

@@ -1,5 +1,6 @@
 /* catalog-index.c — the catalog in memory for the procedure picker: loaded
- * once (procedures in force, most used at this station first), then
+ * once (procedures in force, most used at this station first: the counts
+ * the projection keeps, catalog-use.c), then
  * filtered and ranked at every key without touching the database, by the
  * words of the name, the initials of the name ("dkks" for "đăng ký khai
  * sinh"), or the code and field (the rule is catalog-match.c's). */
@@ -102,8 +103,7 @@ catalog_index_load(sqlite3 *db, struct catalog_index *idx, struct mc_err *err)
 	if (db_prepare(db, "SELECT p.code, p.name, p.field, p.time_limit, p.fee, "
 	    "vn_fold(p.code || ' ' || p.name || ' ' || p.field), p.name_fold, "
 	    "coalesce(u.uses, 0), p.position FROM procedure p LEFT JOIN "
-	    "(SELECT procedure_code, count(*) AS uses FROM dossier WHERE station = ?2 "
-	    "GROUP BY procedure_code) u ON u.procedure_code = p.code "
+	    "procedure_use u ON u.station = ?2 AND u.procedure_code = p.code "
 	    "WHERE (p.abolished IS NULL OR p.abolished > ?1) "
 	    "AND (p.effective IS NULL OR p.effective <= ?1) "
 	    "ORDER BY 8 DESC, p.position, p.code", &st, err))

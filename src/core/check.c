@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/catalog.h"
 #include "motcua/check.h"
 #include "motcua/db.h"
 #include "motcua/dossier.h"
@@ -215,6 +216,26 @@ static const char differ_sql[] =
 	"m.id = d.id LEFT JOIN temp.dossier t ON t.id = d.id "
 	"ORDER BY coalesce(m.code, t.code, d.id)";
 
+/* A use count that differs, as a finding. */
+struct uses_walk {
+	int (*fn)(const struct check_finding *, void *);
+	void *arg;
+	long long *problems;
+};
+
+static int
+uses_found(const char *station, const char *code, long long held, long long counted,
+    void *arg)
+{
+	struct uses_walk *w = arg;
+	struct check_finding f = {
+		.kind = CHECK_USES, .station = station, .code = code,
+		.first = held, .last = counted,
+	};
+
+	return found(w->fn, w->arg, &f, w->problems);
+}
+
 long long
 check_dossiers(sqlite3 *db, int (*fn)(const struct check_finding *, void *), void *arg,
     struct mc_err *err)
@@ -234,6 +255,7 @@ check_dossiers(sqlite3 *db, int (*fn)(const struct check_finding *, void *), voi
 	if (db_exec(db, "SAVEPOINT check_dossiers", err))
 		return -1;
 	if (shadow_table(db, "dossier", err) || shadow_table(db, "name_word", err) ||
+	    shadow_table(db, "procedure_use", err) ||
 	    db_prepare(db, "SELECT DISTINCT dossier FROM main.event WHERE dossier <> '' "
 	    "ORDER BY dossier", &st, err))
 		goto fail;
@@ -261,6 +283,12 @@ check_dossiers(sqlite3 *db, int (*fn)(const struct check_finding *, void *), voi
 	if (!stop && rc != SQLITE_DONE) {
 		db_fail(db, err, _("comparing the dossiers"));
 		goto fail;
+	}
+	if (!stop) {
+		struct uses_walk w = { fn, arg, &problems };
+
+		if (catalog_uses_differ(db, uses_found, &w, err) < 0)
+			goto fail;
 	}
 	(void)db_exec(db, "ROLLBACK TO check_dossiers; RELEASE check_dossiers", NULL);
 	return problems;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "motcua/audit.h"
+#include "motcua/catalog.h"
 #include "motcua/db.h"
 #include "motcua/role.h"
 #include "motcua/dossier.h"
@@ -138,12 +139,14 @@ int
 dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 {
 	sqlite3_stmt *ev, *del;
+	bool existed;
 	int rc;
 
 	if (db_cached(db, "DELETE FROM dossier WHERE id = ?1", &del, err))
 		return -1;
 	sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(del);
+	existed = sqlite3_changes(db) > 0;
 	if (rc != SQLITE_DONE)
 		db_fail_rc(db, rc, err, _("updating the dossier"));
 	db_release(db, del);
@@ -192,7 +195,8 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 	db_release(db, ev);
 	if (rc != SQLITE_DONE)
 		return -1;
-	return logbook_project(db, id, err) || index_words(db, id, err) ? -1 : 0;
+	return logbook_project(db, id, err) || index_words(db, id, err) ||
+	    catalog_uses_project(db, id, existed, err) ? -1 : 0;
 }
 
 int
@@ -210,7 +214,7 @@ dossier_rebuild(sqlite3 *db, const char *acting, long long *total, long long *di
 		return -1;
 	if (db_exec(db, "DROP TABLE IF EXISTS temp.dossier_before; "
 	    "CREATE TEMP TABLE dossier_before AS SELECT * FROM main.dossier; "
-	    "DELETE FROM main.dossier", err))
+	    "DELETE FROM main.dossier", err) || catalog_uses_reset(db, err))
 		goto fail;
 	if (db_prepare(db, "SELECT DISTINCT dossier FROM event WHERE dossier <> '' ORDER BY dossier", &st, err))
 		goto fail;

@@ -1,6 +1,7 @@
 /* lifecycle-read.c — reading dossiers the way the counter asks: find by
  * code or its last part, ID (typed or the chip card's QR), phone or
- * name; the dossiers with a result to return; the due board; a dossier's history. */
+ * name (its pages: lifecycle-page.c); the dossiers with a result to
+ * return; the due board's counts; a dossier's history. */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,14 +15,12 @@
 #include "motcua/lifecycle.h"
 #include "motcua/vntext.h"
 #include "motcua/vocab.h"
+#include "lifecycle-int.h"
 
-#define FOUND_COLUMNS "d.code, d.applicant_name, d.applicant_id, " \
-	"d.procedure_code || ' ' || d.procedure_name, d.status, d.received, " \
-	"coalesce(d.appointment, d.due), d.phone"
 #define MAX_WORDS 6
 
-static void
-found_row(sqlite3_stmt *st, struct mc_found *f)
+void
+lifecycle_found_row(sqlite3_stmt *st, struct mc_found *f)
 {
 	struct mc_time t;
 
@@ -65,7 +64,7 @@ found_visit(sqlite3_stmt *st, void *arg)
 	struct found_visit *v = arg;
 	struct mc_found f;
 
-	found_row(st, &f);
+	lifecycle_found_row(st, &f);
 	return v->fn(&f, v->arg);
 }
 
@@ -76,36 +75,6 @@ each_row(sqlite3 *db, sqlite3_stmt *st, int (*fn)(const struct mc_found *, void 
 	struct found_visit v = {fn, arg};
 
 	return db_each(db, st, found_visit, &v, _("searching the dossiers"), err);
-}
-
-/* A row of the due board, in its group, to the caller's visitor. */
-struct due_visit {
-	int as_of;
-	int (*fn)(enum mc_due_group g, const struct mc_found *, void *);
-	void *arg;
-};
-
-static int
-due_visit(sqlite3_stmt *st, void *arg)
-{
-	struct due_visit *v = arg;
-	struct mc_found f;
-	struct mc_time t;
-	enum mc_due_group g;
-
-	found_row(st, &f);
-	if (date_parse_time((const char *)sqlite3_column_text(st, 6), &t) != 0)
-		return 0;
-	f.days = t.jdn - v->as_of;
-	if (vocab_status(f.status) != NULL && vocab_status(f.status)->paused)
-		g = MC_DUE_PAUSED;
-	else if (t.jdn < v->as_of)
-		g = MC_DUE_OVERDUE;
-	else if (t.jdn == v->as_of)
-		g = MC_DUE_TODAY;
-	else
-		g = MC_DUE_SOON;
-	return v->fn(g, &f, v->arg);
 }
 
 /* Is text the last part of a code: digits after the day's "-" (the
@@ -126,14 +95,48 @@ code_tail(const char *text)
 	return k >= 1 && k <= 8 && text[7 + k] == '\0';
 }
 
-int
-lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *, void *),
-    void *arg, struct mc_err *err)
+/* A page of a search by code, ID or phone (a few rows: the rows before
+ * the page are read again and skipped). */
+struct skip_visit {
+	struct mc_page *pg;
+	size_t start, seen, given;	/* rows before the page, read, given */
+	int (*fn)(const struct mc_found *, void *);
+	void *arg;
+};
+
+static int
+skip_visit(const struct mc_found *f, void *arg)
 {
-	char digits[32], sql[2048], *fold, *words[MAX_WORDS];
+	struct skip_visit *v = arg;
+
+	if (v->seen++ < v->start)
+		return 0;
+	if (v->pg->limit > 0 && v->given == v->pg->limit) {
+		v->pg->more = true;
+		return 1;
+	}
+	v->pg->given = v->start + ++v->given;
+	return v->fn(f, v->arg);
+}
+
+/* lifecycle_find, or with pg a page of it. */
+static int
+find(sqlite3 *db, const char *text, struct mc_page *pg,
+    int (*fn)(const struct mc_found *, void *), void *arg, struct mc_err *err)
+{
+	char digits[32], *fold, *words[MAX_WORDS];
+	struct skip_visit skip = { pg, pg != NULL ? pg->given : 0, 0, 0, fn, arg };
 	sqlite3_stmt *st;
-	size_t used;
 	int nw = 0, rc;
+
+	if (pg != NULL) {
+		pg->more = false;
+		if (!pg->name) {
+			/* every search but a name's goes through skip_visit */
+			fn = skip_visit;
+			arg = &skip;
+		}
+	}
 
 	/* a code as printed on the slip (or scanned) */
 	if (db_prepare(db, "SELECT " FOUND_COLUMNS " FROM dossier d WHERE d.code = ?1",
@@ -192,30 +195,29 @@ lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *,
 		return err_set(err, MC_EINVAL, _("type a code, an ID number, a phone number "
 		    "or a name to search for"));
 	}
-	/* the longest word narrows best: it drives the index range */
-	for (int i = 1; i < nw; i++)
-		if (strlen(words[i]) > strlen(words[0])) {
-			char *t = words[0];
-			words[0] = words[i];
-			words[i] = t;
-		}
-	used = (size_t)snprintf(sql, sizeof sql, "SELECT " FOUND_COLUMNS " FROM dossier d "
-	    "WHERE d.id IN (SELECT id FROM name_word WHERE word >= ?1 AND word < ?1 || "
-	    "char(1114111))");
-	for (int i = 1; i < nw && used < sizeof sql; i++)
-		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND EXISTS (SELECT 1 "
-		    "FROM name_word n WHERE n.id = d.id AND n.word >= ?%d AND n.word < ?%d || "
-		    "char(1114111))", i + 1, i + 1);
-	if (used < sizeof sql)
-		snprintf(sql + used, sizeof sql - used, " ORDER BY d.received DESC LIMIT 500");
-	if (db_prepare(db, sql, &st, err)) {
-		free(fold);
-		return -1;
+	/* from here on the words of a name: the pages are the name search's */
+	if (pg != NULL) {
+		pg->name = true;
+		fn = skip.fn;
+		arg = skip.arg;
 	}
-	for (int i = 0; i < nw; i++)
-		sqlite3_bind_text(st, i + 1, words[i], -1, SQLITE_TRANSIENT);
+	rc = lifecycle_find_names(db, words, nw, pg, fn, arg, err);
 	free(fold);
-	return each_row(db, st, fn, arg, err);
+	return rc;
+}
+
+int
+lifecycle_find(sqlite3 *db, const char *text, int (*fn)(const struct mc_found *, void *),
+    void *arg, struct mc_err *err)
+{
+	return find(db, text, NULL, fn, arg, err);
+}
+
+int
+lifecycle_find_page(sqlite3 *db, const char *text, struct mc_page *pg,
+    int (*fn)(const struct mc_found *, void *), void *arg, struct mc_err *err)
+{
+	return find(db, text, pg, fn, arg, err);
 }
 
 /* The rows of a search that have a result to return (F4). */
@@ -250,45 +252,16 @@ lifecycle_find_returnable(sqlite3 *db, const char *text,
 
 /* ---- the due board ------------------------------------------------------ */
 
-/* The start of the day after the second working day after as_of: the
- * board looks no further. */
-static int
-board_end(struct mc_calendar *cal, int as_of)
-{
-	int d = as_of;
-
-	for (int k = 0; k < 2; k++) {
-		int next = calendar_next_working_day(cal, d);
-		if (next < 0)
-			break;
-		d = next;
-	}
-	return d + 1;
-}
-
 int
 lifecycle_due(sqlite3 *db, struct mc_calendar *cal, int as_of,
     int (*fn)(enum mc_due_group g, const struct mc_found *, void *), void *arg,
     struct mc_err *err)
 {
-	char end[MC_DATE_LEN], running[256];
-	sqlite3_stmt *st;
+	struct mc_page pg;
 
-	date_format(board_end(cal, as_of), end);
-	/* open dossiers on the clock by the date promised to the citizen,
-	 * then the paused */
-	if (db_preparef(db, &st, err, "SELECT " FOUND_COLUMNS ", 0 FROM dossier d "
-	    "WHERE d.status IN %s AND d.appointment < ?1 "
-	    "UNION ALL SELECT " FOUND_COLUMNS ", 1 FROM dossier d WHERE d.status = ?2 "
-	    "ORDER BY 9, 7", vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running)) != 0)
-		return -1;
-	sqlite3_bind_text(st, 2, vocab_status_paused()->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
-	{
-		struct due_visit v = {as_of, fn, arg};
-
-		return db_each(db, st, due_visit, &v, _("reading the due board"), err);
-	}
+	/* the whole board as one page (lifecycle-page.c) */
+	memset(&pg, 0, sizeof pg);
+	return lifecycle_due_page(db, cal, as_of, &pg, fn, arg, err);
 }
 
 int

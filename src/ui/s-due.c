@@ -4,7 +4,9 @@
  * that has dossiers; Enter on a dossier opens its detail.  Under the list,
  * the highlighted dossier's phone (to call the citizen about it), name
  * and procedure in full.  The board reloads after a step recorded above
- * it. */
+ * it.  It reads a screenful at a time (lifecycle_due_page), the next as
+ * the highlight comes near the end; the groups' counts are counted apart
+ * (lifecycle_due_groups). */
 #include "config.h"
 
 #include <stdio.h>
@@ -25,8 +27,10 @@ struct due_row {
 struct st_due {
 	struct due_row *rows;
 	size_t n;
-	int count[4];
-	bool more;
+	int count[4];		/* rows of each group read so far */
+	int total[4];		/* rows of each group on the board */
+	struct mc_page page;	/* where the next screenful starts */
+	bool more;		/* DUE_MAX rows read and more on the board */
 	struct w_list list;
 	unsigned gen;
 	bool loaded;
@@ -46,6 +50,7 @@ add(enum mc_due_group g, const struct mc_found *f, void *arg)
 	 * group order) */
 	if (s->n + 2 > DUE_MAX) {
 		s->more = true;
+		s->page.more = false;	/* no more pages read */
 		return 1;
 	}
 	if (s->count[g] == 0) {
@@ -59,6 +64,22 @@ add(enum mc_due_group g, const struct mc_found *f, void *arg)
 	return 0;
 }
 
+/* The next screenful of the board, after the rows read. */
+static void
+load_more(struct ui *u, struct st_due *s)
+{
+	struct mc_time now;
+	struct mc_err err;
+
+	date_now(&now);
+	s->page.limit = LINES > 9 + 4 ? (size_t)(LINES - 9) : 4;
+	if (lifecycle_due_page(u->db, u->cal, now.jdn, &s->page, add, s, &err) != 0) {
+		s->page.more = false;
+		ui_error(u, "%s", err.msg);
+	}
+	s->list.n = s->n;
+}
+
 static void
 load(struct ui *u, struct st_due *s)
 {
@@ -70,10 +91,12 @@ load(struct ui *u, struct st_due *s)
 	s->n = 0;
 	s->more = false;
 	memset(s->count, 0, sizeof s->count);
+	memset(s->total, 0, sizeof s->total);
+	memset(&s->page, 0, sizeof s->page);
 	date_now(&now);
-	if (lifecycle_due(u->db, u->cal, now.jdn, add, s, &err) != 0)
+	if (lifecycle_due_groups(u->db, u->cal, now.jdn, s->total, &err) != 0)
 		ui_error(u, "%s", err.msg);
-	s->list.n = s->n;
+	load_more(u, s);
 	/* on a dossier, not on a heading */
 	if (s->list.sel >= s->n || (s->n > 1 && s->rows[s->list.sel].heading))
 		s->list.sel = s->n > 1 ? 1 : 0;
@@ -90,7 +113,7 @@ row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 	(void)sel;
 	if (r->heading) {
 		attrset(draw_attr(r->g == MC_DUE_OVERDUE ? AT_WARN : AT_TITLE));
-		snprintf(head, sizeof head, "%s (%d)", _(group_labels[r->g]), s->count[r->g]);
+		snprintf(head, sizeof head, "%s (%d)", _(group_labels[r->g]), s->total[r->g]);
 		draw_text(y, x + 1, head, width - 2, false);
 		attrset(sel ? draw_attr(AT_SELECT) : A_NORMAL);
 		return;
@@ -114,8 +137,8 @@ draw(struct ui *u, void *st)
 	date_now(&now);
 	date_format(now.jdn, today);
 	snprintf(line, sizeof line, _("As of %s:  overdue %d, due today %d, next two working "
-	    "days %d, paused %d"), today, s->count[MC_DUE_OVERDUE], s->count[MC_DUE_TODAY],
-	    s->count[MC_DUE_SOON], s->count[MC_DUE_PAUSED]);
+	    "days %d, paused %d"), today, s->total[MC_DUE_OVERDUE], s->total[MC_DUE_TODAY],
+	    s->total[MC_DUE_SOON], s->total[MC_DUE_PAUSED]);
 	draw_text(2, 1, line, COLS - 2, false);
 	attrset(draw_attr(AT_TITLE));
 	mvhline(3, 0, ' ', COLS);
@@ -147,6 +170,12 @@ key(struct ui *u, void *st, int k, enum act a)
 	struct st_due *s = st;
 
 	(void)k;
+	/* near the end of what was read: the next screenful first */
+	if (s->page.more && (a == ACT_DOWN || a == ACT_PGDN) &&
+	    s->list.sel + (size_t)(LINES - 9) >= s->n)
+		load_more(u, s);
+	while (s->page.more && a == ACT_LAST)
+		load_more(u, s);	/* the end: all of it (up to DUE_MAX) */
 	if (w_list_key(&s->list, a, LINES - 9))
 		return true;
 	if (a == ACT_OK) {

@@ -9,7 +9,9 @@
  * with one hit opens it at once (a scanned code goes straight to its
  * dossier); Enter again opens the highlighted row.  The filters work on
  * what the search found, at once.  The supplement requests (Mẫu 02) the
- * citizen was given show under the dossiers, with what they asked for. */
+ * citizen was given show under the dossiers, with what they asked for.
+ * A search reads one screenful (lifecycle_find_page); when more match,
+ * the list ends in "more…", where Enter reads the next screenful. */
 #include "config.h"
 
 #include <stdio.h>
@@ -22,6 +24,7 @@
 #include "s-life.h"
 
 #define LOOKUP_MAX 500		/* more is not read on a screen: type more */
+#define PAGE_MIN 4		/* a page read is at least this many results */
 #define REQUESTS_MAX 4		/* supplement requests shown, newest first */
 #define ROW_LINES 2		/* the lines of one result */
 #define PAGE_ROWS ((LINES - 8) / ROW_LINES)	/* the results on the screen */
@@ -38,7 +41,8 @@ struct st_lookup {
 	int focus;
 	struct mc_found *all;	/* what the search found */
 	size_t nall;
-	bool more;		/* the search found more than LOOKUP_MAX */
+	bool more;		/* more match than were read */
+	struct mc_page page;	/* where the next page starts */
 	size_t *hits, nhits;	/* after the filters: indexes into all */
 	struct w_list list;
 	char *searched;		/* the text of the last search, or NULL */
@@ -59,6 +63,19 @@ collect(const struct mc_found *f, void *arg)
 	}
 	s->all[s->nall++] = *f;
 	return 0;
+}
+
+/* Is the list's row i the "more…" after the results? */
+static bool
+paging(const struct st_lookup *s)
+{
+	return s->more && s->nall < LOOKUP_MAX;
+}
+
+static bool
+is_more_row(const struct st_lookup *s, size_t i)
+{
+	return paging(s) && i == s->nhits;
 }
 
 static bool
@@ -114,7 +131,8 @@ refilter(struct ui *u, struct st_lookup *s)
 			continue;
 		s->hits[s->nhits++] = i;
 	}
-	s->list.n = s->nhits;
+	/* "more…" after them, while the next page can be read */
+	s->list.n = s->nhits + (paging(s) ? 1 : 0);
 	if (s->list.sel >= s->nhits)
 		s->list.sel = s->list.top = 0;
 }
@@ -126,6 +144,30 @@ collect_request(const struct mc_request *r, void *arg)
 
 	s->reqs[s->nreqs++] = *r;
 	return s->nreqs >= REQUESTS_MAX;
+}
+
+/* The next screenful of the search, after what was read. */
+static int
+search_more(struct ui *u, struct st_lookup *s, const char *text)
+{
+	struct mc_err err;
+	size_t room = LOOKUP_MAX - s->nall;
+
+	s->page.limit = PAGE_ROWS > PAGE_MIN ? (size_t)PAGE_ROWS : PAGE_MIN;
+	if (room == 0)
+		return 0;	/* LOOKUP_MAX read: the count says "more than" */
+	if (s->page.limit > room)
+		s->page.limit = room;
+	if (lifecycle_find_page(u->db, text, &s->page, collect, s, &err) != 0) {
+		s->nhits = s->list.n = 0;
+		s->unread = true;
+		ui_error(u, "%s", err.msg);
+		return -1;
+	}
+	/* at LOOKUP_MAX read, no more pages: "more than" says the rest */
+	s->more = s->page.more;
+	refilter(u, s);
+	return 0;
 }
 
 static int
@@ -143,20 +185,22 @@ search(struct ui *u, struct st_lookup *s, const char *text)
 	s->unread = false;
 	s->gen = u->gen;
 	s->list.sel = s->list.top = 0;
-	if (lifecycle_find(u->db, text, collect, s, &err) != 0) {
-		s->nhits = s->list.n = 0;
-		s->unread = true;
-		ui_error(u, "%s", err.msg);
-		return -1;
-	}
-	refilter(u, s);
-	return 0;
+	memset(&s->page, 0, sizeof s->page);
+	return search_more(u, s, text);
 }
 
 static void
 row(struct st_lookup *s, size_t i, int y, int x, int width, bool sel)
 {
-	const struct mc_found *d = &s->all[s->hits[i]];
+	const struct mc_found *d;
+
+	if (is_more_row(s, i)) {
+		/* TRANSLATORS: the last row of the lookup's list when more
+		 * dossiers match than were read; Enter reads the next ones */
+		draw_text(y, x + 1, _("more… (Enter shows the next)"), width - 2, false);
+		return;
+	}
+	d = &s->all[s->hits[i]];
 
 	draw_text(y, x + 1, d->code, 26, false);
 	draw_clip(y, x + 28, d->name, width - 28 - 31);
@@ -264,7 +308,7 @@ draw(struct ui *u, void *st)
 		 * what was scanned, word wrapped, beside the message why */
 		draw_text(7, 2, _("What was scanned:"), COLS - 4, false);
 		draw_wrap(8, 4, s->searched, COLS - 6, 4);
-	} else if (s->nhits == 0)
+	} else if (s->nhits == 0 && !s->more)
 		draw_text(7, 2, s->nall > 0 ? _("Nothing found with these filters.") :
 		    _("No dossier found."), COLS - 4, false);
 	pane = draw_requests(s);
@@ -292,12 +336,20 @@ enter_key(struct ui *u, struct st_lookup *s)
 		free(s->searched);
 		s->searched = text;
 		/* a single dossier opens at once, unless requests are shown too */
-		if (search(u, s, text) == 0 && s->nhits == 1 && s->nreqs == 0)
+		if (search(u, s, text) == 0 && s->nhits == 1 && !s->more && s->nreqs == 0)
 			detail_open(u, s->all[s->hits[0]].code);
 		return;
 	}
 	free(text);
-	if (s->nhits > 0)
+	if (is_more_row(s, s->list.sel)) {
+		size_t first = s->nhits;
+
+		/* the next screenful, the highlight on its first */
+		if (search_more(u, s, s->searched) == 0 && s->nhits > first)
+			s->list.sel = first;
+		return;
+	}
+	if (s->nhits > 0 && s->list.sel < s->nhits)
 		detail_open(u, s->all[s->hits[s->list.sel]].code);
 }
 

@@ -18,7 +18,7 @@ refilter(struct flow *fl)
 {
 	char *q = w_field_get(&fl->search);
 
-	fl->nhits = catalog_index_filter(&fl->idx, q != NULL ? q : "", fl->hits, fl->idx.n);
+	fl->nhits = catalog_index_filter(fl->idx, q != NULL ? q : "", fl->hits, fl->idx->n);
 	free(q);
 	fl->list.n = fl->nhits;
 	fl->list.sel = fl->list.top = 0;
@@ -28,7 +28,7 @@ static void
 row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 {
 	struct flow *fl = arg;
-	const struct catalog_entry *e = &fl->idx.e[fl->hits[i]];
+	const struct catalog_entry *e = &fl->idx->e[fl->hits[i]];
 	char limit[64], fee[64];
 	int name_w = width - 10 - 13 - 12;
 
@@ -49,7 +49,7 @@ draw(struct ui *u, void *st)
 	char count[128];
 
 	w_field_draw(u, &fl->search, 2, 1, 10, 50, true);
-	snprintf(count, sizeof count, _("%zu of %zu procedures"), fl->nhits, fl->idx.n);
+	snprintf(count, sizeof count, _("%zu of %zu procedures"), fl->nhits, fl->idx->n);
 	draw_text_right(2, COLS - 1, count);
 	attrset(draw_attr(AT_TITLE));
 	mvhline(3, 0, ' ', COLS);
@@ -59,7 +59,7 @@ draw(struct ui *u, void *st)
 	draw_text(3, COLS - 24, _("Time limit"), 12, false);
 	draw_text_right(3, COLS - 1, _("Fee"));
 	attrset(A_NORMAL);
-	if (fl->idx.n == 0)
+	if (fl->idx->n == 0)
 		draw_text(5, 2, _("The catalog is empty: import the province's catalog "
 		    "(motcua catalog import FILE)."), COLS - 4, false);
 	else if (fl->nhits == 0)
@@ -69,7 +69,7 @@ draw(struct ui *u, void *st)
 	 * procedure's whole name, when its column had to leave words out */
 	w_list_draw(u, &fl->list, 4, 0, LINES - 10, COLS, row, fl);
 	if (fl->nhits > 0 && fl->list.sel < fl->nhits) {
-		const char *name = fl->idx.e[fl->hits[fl->list.sel]].name;
+		const char *name = fl->idx->e[fl->hits[fl->list.sel]].name;
 
 		if ((int)vntext_width(name) > COLS - 10 - 13 - 12 - 1)
 			draw_wrap(LINES - 5, 10, name, COLS - 11, 2);
@@ -86,7 +86,7 @@ pick(struct ui *u, struct flow *fl)
 		ui_error(u, "%s", _("no procedure is chosen: type part of its name or code"));
 		return;
 	}
-	e = &fl->idx.e[fl->hits[fl->list.sel]];
+	e = &fl->idx->e[fl->hits[fl->list.sel]];
 	if (fl->proc.code == NULL || strcmp(fl->proc.code, e->code) != 0) {
 		/* another procedure: its own document list, all unchecked */
 		if (fl->proc.code != NULL)
@@ -130,7 +130,6 @@ leave(struct ui *u, void *st)
 	struct flow *fl = st;
 
 	(void)u;
-	catalog_index_free(&fl->idx);
 	free(fl->hits);
 	if (fl->proc.code != NULL)
 		catalog_procedure_free(&fl->proc);
@@ -157,13 +156,14 @@ receive_open(struct ui *u)
 		ui_error(u, "%s", _("out of memory"));
 		return;
 	}
-	if (catalog_index_load(u->db, &fl->idx, &err) != 0) {
+	/* loaded once a session, again only after the catalog or the use
+	 * counts changed */
+	if ((fl->idx = catalog_picker_get(u->db, &u->picker, &err)) == NULL) {
 		ui_error(u, "%s", err.msg);
 		free(fl);
 		return;
 	}
-	if ((fl->hits = calloc(fl->idx.n + 1, sizeof *fl->hits)) == NULL) {
-		catalog_index_free(&fl->idx);
+	if ((fl->hits = calloc(fl->idx->n + 1, sizeof *fl->hits)) == NULL) {
 		free(fl);
 		ui_error(u, "%s", _("out of memory"));
 		return;

@@ -16,7 +16,7 @@ enum app_field { AF_ID, AF_NAME, AF_BIRTH, AF_PHONE, AF_ADDRESS, AF_EMAIL, AF_DE
 
 struct flow {
 	int base;			/* stack depth under the flow */
-	struct catalog_index idx;
+	const struct catalog_index *idx;	/* u->picker's, while F2 is open */
 	size_t *hits, nhits;
 	struct w_field search;
 	struct w_list list;

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "motcua/calendar.h"
+#include "motcua/catalog.h"
 #include "motcua/clock.h"
 #include "motcua/error.h"
 #include "motcua/format.h"
@@ -212,6 +213,7 @@ struct ui {
 	bool new_style;		/* tone_style = new */
 	bool vni;		/* input_method = vni (else Telex) */
 	int due_today, overdue;
+	struct catalog_picker picker;	/* F2's index, kept for the session */
 	struct mc_clock clock;	/* does the PC's clock look right (clock.h) */
 	unsigned gen;		/* bumped after every step recorded: the
 				 * screens below reload what they show */

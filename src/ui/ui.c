@@ -562,6 +562,7 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer, bool logged_in)
 	ui_cover_free(&u);
 	ui_pop_to(&u, 0);
 	restore_terminal();
+	catalog_picker_free(&u.picker);
 	calendar_close(u.cal);
 	return 0;
 }
