@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,7 @@
 
 #define PASSWORD "bench-2026"
 #define PER_DAY_MAX 900		/* receipts of a day: codes go to 999 */
+#define BATCH 8192		/* events signed at a time */
 
 /* key.c's domain of an event's signature (key.h): checked against
  * key_verify on the first event, so a change there stops mkdb */
@@ -61,6 +63,8 @@ struct proc {
 	char *docs;		/* the documents' JSON, all handed in */
 	int weight;
 };
+
+struct batch;
 
 /* A step of a dossier's life, waiting for its time in the heap. */
 struct pend {
@@ -90,7 +94,9 @@ struct gen {
 	long long seq, ord, events, dossiers;
 	sqlite3_stmt *ins_event, *ins_dossier, *ins_word, *receipt_body, *meta;
 	struct heap heap;
-	bool sig_checked;
+	struct batch *batch[2];	/* filling, signing */
+	pthread_t signer;
+	bool signing, sig_checked;
 };
 
 static int
@@ -161,49 +167,123 @@ heap_pop(struct heap *h)
 
 /* ---- writing ---------------------------------------------------------- */
 
-/* One event of this station: the next number, the link, the hash, the
- * signature (event.c's event_append, without its look-ups). */
+/* The events wait in batches: the hash chain is made as they come (each
+ * links to the one before), the signatures — most of the time of a
+ * build — by a second thread while this one writes the batch before. */
+struct ev {
+	long long seq;
+	char at[MC_ISO_LEN], dossier[MC_UUID_LEN], prev[MC_HASH_LEN], hash[MC_HASH_LEN];
+	char sig[MC_SIG_HEX];
+	const char *kind;
+	char *body;
+};
+
+struct batch {
+	struct ev v[BATCH];
+	size_t n;
+	const unsigned char *sk;
+};
+
+static void *
+batch_sign(void *arg)
+{
+	struct batch *b = arg;
+	char msg[sizeof SIG_DOMAIN + MC_HASH_LEN];
+	unsigned char s[crypto_sign_BYTES];
+
+	for (size_t i = 0; i < b->n; i++) {
+		snprintf(msg, sizeof msg, "%s%s", SIG_DOMAIN, b->v[i].hash);
+		crypto_sign_detached(s, NULL, (const unsigned char *)msg, strlen(msg), b->sk);
+		sodium_bin2hex(b->v[i].sig, sizeof b->v[i].sig, s, sizeof s);
+	}
+	return NULL;
+}
+
+static int
+batch_write(struct gen *g, struct batch *b)
+{
+	sqlite3_stmt *st = g->ins_event;
+	int rc = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		struct ev *e = &b->v[i];
+
+		if (rc == 0 && !g->sig_checked) {
+			if (!key_verify(g->pub, KEY_EVENT, e->hash, e->sig))
+				rc = fail("signing", "key.c signs events otherwise: update SIG_DOMAIN");
+			g->sig_checked = true;
+		}
+		sqlite3_bind_text(st, 1, g->u.station_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, e->seq);
+		sqlite3_bind_text(st, 3, e->at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, "bench", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, e->dossier, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, e->kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, e->body, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, e->prev, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, e->hash, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 10, e->sig, -1, SQLITE_STATIC);
+		if (rc == 0 && sqlite3_step(st) != SQLITE_DONE)
+			rc = sql_fail(g, "writing an event");
+		sqlite3_reset(st);
+		free(e->body);
+	}
+	b->n = 0;
+	return rc;
+}
+
+/* Hand the full batch to the signer, after writing the one it signed
+ * before; last: sign and write everything now. */
+static int
+batch_flush(struct gen *g, bool last)
+{
+	struct batch *t;
+	int rc = 0;
+
+	if (g->signing) {
+		pthread_join(g->signer, NULL);
+		g->signing = false;
+		rc = batch_write(g, g->batch[1]);
+	}
+	if (last) {
+		batch_sign(g->batch[0]);
+		return batch_write(g, g->batch[0]) || rc ? -1 : 0;
+	}
+	t = g->batch[1];
+	g->batch[1] = g->batch[0];
+	g->batch[0] = t;
+	if (pthread_create(&g->signer, NULL, batch_sign, g->batch[1]) != 0) {
+		batch_sign(g->batch[1]);
+		return batch_write(g, g->batch[1]) || rc ? -1 : 0;
+	}
+	g->signing = true;
+	return rc;
+}
+
+/* One event of this station: the next number, the link, the hash
+ * (event.c's event_append, without its look-ups); the signature later. */
 static int
 put_event(struct gen *g, const char *dossier, const char *kind, const struct mc_time *at,
     const char *body)
 {
-	char iso[MC_ISO_LEN], hash[MC_HASH_LEN], sig[MC_SIG_HEX];
-	char msg[sizeof SIG_DOMAIN + MC_HASH_LEN];
-	unsigned char s[crypto_sign_BYTES];
-	struct mc_event e;
-	sqlite3_stmt *st = g->ins_event;
+	struct batch *b = g->batch[0];
+	struct ev *e = &b->v[b->n];
+	struct mc_event me;
 
-	date_format_iso(at, iso);
-	e = (struct mc_event){ g->u.station_id, ++g->seq, iso, "bench", dossier, kind, body,
-	    g->prev };
-	if (event_hash(&e, hash) != 0)
+	date_format_iso(at, e->at);
+	e->seq = ++g->seq;
+	snprintf(e->dossier, sizeof e->dossier, "%s", dossier);
+	memcpy(e->prev, g->prev, sizeof e->prev);
+	e->kind = kind;
+	if ((e->body = strdup(body)) == NULL)
+		return fail("an event", "out of memory");
+	me = (struct mc_event){ g->u.station_id, e->seq, e->at, "bench", dossier, kind, body,
+	    e->prev };
+	if (event_hash(&me, e->hash) != 0)
 		return fail("hashing an event", "the hash function failed");
-	snprintf(msg, sizeof msg, "%s%s", SIG_DOMAIN, hash);
-	crypto_sign_detached(s, NULL, (const unsigned char *)msg, strlen(msg), g->sk);
-	sodium_bin2hex(sig, sizeof sig, s, sizeof s);
-	if (!g->sig_checked) {
-		if (!key_verify(g->pub, KEY_EVENT, hash, sig))
-			return fail("signing", "key.c signs events otherwise: update SIG_DOMAIN");
-		g->sig_checked = true;
-	}
-	sqlite3_bind_text(st, 1, e.origin, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, e.seq);
-	sqlite3_bind_text(st, 3, iso, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, "bench", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, dossier, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, g->prev, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, sig, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_reset(st);
-		return sql_fail(g, "writing an event");
-	}
-	sqlite3_reset(st);
-	memcpy(g->prev, hash, sizeof g->prev);
+	memcpy(g->prev, e->hash, sizeof g->prev);
 	g->events++;
-	return 0;
+	return ++b->n == BATCH ? batch_flush(g, false) : 0;
 }
 
 static int
@@ -966,7 +1046,8 @@ generate(struct gen *g, const char *path, uint64_t seed, long long n)
 	}
 	free(days);
 	snprintf(key, sizeof key, "own_seq_high:%s", g->u.station_id);
-	if (flush_steps(g, NULL) != 0 || book_mark(g, book, book_no) != 0 ||
+	if (flush_steps(g, NULL) != 0 || batch_flush(g, true) != 0 ||
+	    book_mark(g, book, book_no) != 0 ||
 	    put_meta(g, key, g->seq) != 0)
 		return -1;
 	sqlite3_finalize(g->ins_event);
@@ -982,6 +1063,8 @@ generate(struct gen *g, const char *path, uint64_t seed, long long n)
 		catalog_procedure_free(&g->procs[i].p);
 	}
 	free(g->heap.v);
+	free(g->batch[0]);
+	free(g->batch[1]);
 	calendar_close(g->cal);
 	db_close(g->db);
 	return 0;
@@ -1027,6 +1110,10 @@ main(int argc, char **argv)
 		return 2;
 	}
 	memset(&g, 0, sizeof g);
+	if ((g.batch[0] = calloc(1, sizeof *g.batch[0])) == NULL ||
+	    (g.batch[1] = calloc(1, sizeof *g.batch[1])) == NULL)
+		return fail("mkdb", "out of memory") ? 1 : 1;
+	g.batch[0]->sk = g.batch[1]->sk = g.sk;
 	g.rng = seed * 0x9e3779b97f4a7c15ull + 1;
 	if (sodium_init() < 0)
 		return fail("libsodium", "cannot start") ? 1 : 1;
