@@ -326,6 +326,7 @@ struct row {
 	struct mkdb_person who;
 	const char *delivery, *channel, *status, *paused_from;
 	const char *handler, *agency, *result, *result_reason, *rating, *closed_reason;
+	const char *collector;
 	char received[MC_ISO_LEN], due[MC_ISO_LEN], appointment[MC_ISO_LEN];
 	char updated[MC_ISO_LEN], paused_at[MC_ISO_LEN], result_at[MC_ISO_LEN];
 	char returned_at[MC_ISO_LEN], closed_at[MC_ISO_LEN];
@@ -471,7 +472,7 @@ life(struct gen *g, struct row *r, const struct mc_time *rt)
 	uint64_t *s = &g->rng;
 	unsigned u = mkdb_below(s, 1000);
 	struct mc_time t, res, ret;
-	char b[512], q[3][300];
+	char b[1024], q[3][300];
 	char nd[MC_ISO_LEN];
 	const char *reason;
 	int rc;
@@ -546,8 +547,11 @@ life(struct gen *g, struct row *r, const struct mc_time *rt)
 		    jq(reason, q[0], 300));
 		r->result = "refused";
 		r->result_reason = reason;
+		/* no collector named: the applicant (lifecycle.c) */
 		STEP(MC_KIND_RETURN, later(g, &res, 30 + (int)mkdb_below(s, 90)),
-		    "{\"collector\":null,\"collector_id\":null,\"rating\":null}");
+		    "{\"collector\":%s,\"collector_id\":null,\"rating\":null}",
+		    jq(r->who.name, q[1], 300));
+		r->collector = r->who.name;
 		return 0;
 	} else {
 		if (mkdb_below(s, 10) < 3) {
@@ -571,9 +575,10 @@ life(struct gen *g, struct row *r, const struct mc_time *rt)
 	u = mkdb_below(s, 100);
 	reason = u < 62 ? "very_satisfied" : u < 94 ? "satisfied" : u < 97 ?
 	    "not_satisfied" : NULL;
-	STEP(MC_KIND_RETURN, ret, "{\"collector\":null,\"collector_id\":null,\"rating\":%s}",
-	    jq(reason, q[0], 300));
+	STEP(MC_KIND_RETURN, ret, "{\"collector\":%s,\"collector_id\":null,\"rating\":%s}",
+	    jq(r->who.name, q[1], 300), jq(reason, q[0], 300));
 	r->rating = reason;
+	r->collector = r->who.name;
 #undef STEP
 	return 0;
 }
@@ -852,7 +857,7 @@ put_dossier(struct gen *g, const struct row *r)
 	bind_opt(st, 36, r->result_reason);
 	bind_opt(st, 37, r->result_at);
 	bind_opt(st, 38, r->returned_at);
-	sqlite3_bind_null(st, 39);
+	bind_opt(st, 39, r->collector);
 	sqlite3_bind_null(st, 40);
 	bind_opt(st, 41, r->rating);
 	bind_opt(st, 42, r->closed_reason);

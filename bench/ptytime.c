@@ -8,8 +8,10 @@
  *                      milliseconds since the last send (or the start) and
  *                      the bytes the terminal received meanwhile
  *   send TEXT          type TEXT (\e escape, \r return, \t tab, \\)
- *   settle MS LABEL    read until nothing comes for MS ms; print LABEL, the
- *                      ms from the send to the last byte, and the bytes
+ *   settle MS LABEL    read until something comes (a slow screen may
+ *                      think for seconds first), then until nothing comes
+ *                      for MS ms; print LABEL, the ms from the send to the
+ *                      last byte, and the bytes
  *   sleep MS           read (and drop) for MS ms
  *   # …                a comment
  *
@@ -179,6 +181,9 @@ run_script(struct term *t, FILE *f, double timeout_ms)
 			int ms = atoi(arg);
 
 			label = strchr(arg, ' ');
+			while (t->bytes == 0 && now_ms() - t->sent < timeout_ms)
+				if (pump(t, 50) < 0)
+					break;
 			while (pump(t, ms) > 0)
 				;
 			printf("%s %.2f %lld\n", label != NULL ? label + 1 : "settle",

@@ -178,6 +178,7 @@ tui_figures() {
 			awk '$1 == "maxrss" { print $2 }'
 	done | median >"$tmp/rss"
 	row "peak memory, TUI after F5" "$(awk '{ printf "%.1f", $1 / 1024 }' "$tmp/rss")" MB "≤ 10 MB" 10
+	echo "                                         (the login's password hash, argon2id, is in it)"
 	due_kb=$(/usr/bin/time -f %M "$motcua" --db "$db" due 2>&1 >/dev/null | tail -1)
 	row "peak memory, CLI due" "$(awk -v k="$due_kb" 'BEGIN { printf "%.1f", k / 1024 }')" MB "≤ 10 MB" 10
 }
