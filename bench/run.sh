@@ -12,7 +12,7 @@
 # events into an empty station against the sqlite3 shell inserting the
 # same rows.  Medians of several runs.  Figures, never pass or fail.
 #
-#   MOTCUA_BENCH_SIZES="10000 100000"   the sizes (default all three)
+#   MOTCUA_BENCH_SIZES="10000 100000"   the sizes (default all three; "" none)
 #   MOTCUA_BENCH_RUNS=N                 runs of each pty figure (default 5)
 #   MOTCUA_BENCH_SEED=S                 mkdb's seed (default 1)
 #   MOTCUA_BENCH_DATA=DIR               the cache (default bench/data)
@@ -23,7 +23,7 @@ set -eu
 b=$1
 src=$(cd "$(dirname "$0")/.." && pwd)
 data=${MOTCUA_BENCH_DATA:-$src/bench/data}
-sizes=${MOTCUA_BENCH_SIZES:-10000 100000 1000000}
+sizes=${MOTCUA_BENCH_SIZES-10000 100000 1000000}
 runs=${MOTCUA_BENCH_RUNS:-5}
 seed=${MOTCUA_BENCH_SEED:-1}
 motcua=$b/src/motcua
