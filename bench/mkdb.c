@@ -50,139 +50,16 @@
 #include "mkdb.h"
 
 #define PASSWORD "bench-2026"
-#define PER_DAY_MAX 900		/* receipts of a day: codes go to 999 */
-#define BATCH 8192		/* events signed at a time */
 
-/* key.c's domain of an event's signature (key.h): checked against
- * key_verify on the first event, so a change there stops mkdb */
-#define SIG_DOMAIN "motcua-event-sig-1\n"
-
-struct proc {
-	struct mc_procedure p;
-	struct mc_limit lim;
-	char *docs;		/* the documents' JSON, all handed in */
-	int weight;
-};
-
-struct batch;
-
-/* A step of a dossier's life, waiting for its time in the heap. */
-struct pend {
-	struct mc_time at;
-	long long ord;		/* ties: the order they were made */
-	enum mc_kind_id kind;
-	char dossier[MC_UUID_LEN];
-	char *body;
-};
-
-struct heap {
-	struct pend *v;
-	size_t n, cap;
-};
-
-struct gen {
-	sqlite3 *db;
-	struct mc_calendar *cal;
-	struct mc_unit u;
-	uint64_t rng;
-	struct mc_time now;
-	struct proc procs[64];
-	int nprocs, total_weight;
-	unsigned char sk[crypto_sign_SECRETKEYBYTES];
-	char pub[MC_KEY_HEX];
-	char prev[MC_HASH_LEN];
-	long long seq, ord, events, dossiers;
-	sqlite3_stmt *ins_event, *ins_dossier, *ins_word, *receipt_body, *meta;
-	struct heap heap;
-	struct batch *batch[2];	/* filling, signing */
-	pthread_t signer;
-	bool signing, sig_checked;
-};
-
-static int
-fail(const char *what, const char *msg)
-{
-	fprintf(stderr, "mkdb: %s: %s\n", what, msg);
-	return -1;
-}
 
 static int
 sql_fail(struct gen *g, const char *what)
 {
-	return fail(what, sqlite3_errmsg(g->db));
-}
-
-/* ---- the heap of steps to come ------------------------------------- */
-
-static bool
-pend_before(const struct pend *a, const struct pend *b)
-{
-	int c = date_cmp(&a->at, &b->at);
-
-	return c < 0 || (c == 0 && a->ord < b->ord);
-}
-
-static int
-heap_push(struct heap *h, const struct pend *p)
-{
-	size_t i;
-
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 1024;
-		struct pend *v = realloc(h->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return -1;
-		h->v = v;
-		h->cap = cap;
-	}
-	for (i = h->n++; i > 0 && pend_before(p, &h->v[(i - 1) / 2]); i = (i - 1) / 2)
-		h->v[i] = h->v[(i - 1) / 2];
-	h->v[i] = *p;
-	return 0;
-}
-
-static struct pend
-heap_pop(struct heap *h)
-{
-	struct pend top = h->v[0], last = h->v[--h->n];
-	size_t i = 0;
-
-	for (;;) {
-		size_t c = 2 * i + 1;
-
-		if (c >= h->n)
-			break;
-		if (c + 1 < h->n && pend_before(&h->v[c + 1], &h->v[c]))
-			c++;
-		if (!pend_before(&h->v[c], &last))
-			break;
-		h->v[i] = h->v[c];
-		i = c;
-	}
-	if (h->n > 0)
-		h->v[i] = last;
-	return top;
+	return mkdb_fail(what, sqlite3_errmsg(g->db));
 }
 
 /* ---- writing ---------------------------------------------------------- */
 
-/* The events wait in batches: the hash chain is made as they come (each
- * links to the one before), the signatures — most of the time of a
- * build — by a second thread while this one writes the batch before. */
-struct ev {
-	long long seq;
-	char at[MC_ISO_LEN], dossier[MC_UUID_LEN], prev[MC_HASH_LEN], hash[MC_HASH_LEN];
-	char sig[MC_SIG_HEX];
-	const char *kind;
-	char *body;
-};
-
-struct batch {
-	struct ev v[BATCH];
-	size_t n;
-	const unsigned char *sk;
-};
 
 static void *
 batch_sign(void *arg)
@@ -210,7 +87,7 @@ batch_write(struct gen *g, struct batch *b)
 
 		if (rc == 0 && !g->sig_checked) {
 			if (!key_verify(g->pub, KEY_EVENT, e->hash, e->sig))
-				rc = fail("signing", "key.c signs events otherwise: update SIG_DOMAIN");
+				rc = mkdb_fail("signing", "key.c signs events otherwise: update SIG_DOMAIN");
 			g->sig_checked = true;
 		}
 		sqlite3_bind_text(st, 1, g->u.station_id, -1, SQLITE_STATIC);
@@ -276,11 +153,11 @@ put_event(struct gen *g, const char *dossier, const char *kind, const struct mc_
 	memcpy(e->prev, g->prev, sizeof e->prev);
 	e->kind = kind;
 	if ((e->body = strdup(body)) == NULL)
-		return fail("an event", "out of memory");
+		return mkdb_fail("an event", "out of memory");
 	me = (struct mc_event){ g->u.station_id, e->seq, e->at, "bench", dossier, kind, body,
 	    e->prev };
 	if (event_hash(&me, e->hash) != 0)
-		return fail("hashing an event", "the hash function failed");
+		return mkdb_fail("hashing an event", "the hash function failed");
 	memcpy(g->prev, e->hash, sizeof g->prev);
 	g->events++;
 	return ++b->n == BATCH ? batch_flush(g, false) : 0;
@@ -306,280 +183,13 @@ static int
 flush_steps(struct gen *g, const struct mc_time *until)
 {
 	while (g->heap.n > 0 && (until == NULL || date_cmp(&g->heap.v[0].at, until) < 0)) {
-		struct pend p = heap_pop(&g->heap);
+		struct pend p = mkdb_heap_pop(&g->heap);
 		int rc = put_event(g, p.dossier, vocab_kind(p.kind)->name, &p.at, p.body);
 
 		free(p.body);
 		if (rc != 0)
 			return -1;
 	}
-	return 0;
-}
-
-/* ---- a dossier's life ------------------------------------------------ */
-
-/* The row as the projection leaves it (dossier-project.c); "" is NULL. */
-struct row {
-	char id[MC_UUID_LEN], code[MC_CODE_LEN], book[MC_BOOK_LEN];
-	long long book_no;
-	const struct proc *pr;
-	struct mkdb_person who;
-	const char *delivery, *channel, *status, *paused_from;
-	const char *handler, *agency, *result, *result_reason, *rating, *closed_reason;
-	const char *collector;
-	char received[MC_ISO_LEN], due[MC_ISO_LEN], appointment[MC_ISO_LEN];
-	char updated[MC_ISO_LEN], paused_at[MC_ISO_LEN], result_at[MC_ISO_LEN];
-	char returned_at[MC_ISO_LEN], closed_at[MC_ISO_LEN];
-	int paused_days, apologies;
-	struct mc_time last, due_t;
-};
-
-static const char specialist[] = "Lê Thị Hoa";
-
-/* A moment of the office day (07:35..11:15 or 13:35..16:45). */
-static int
-office_min(uint64_t *s)
-{
-	return mkdb_below(s, 2) ? 455 + (int)mkdb_below(s, 220) : 815 + (int)mkdb_below(s, 190);
-}
-
-static int
-next_working(struct gen *g, int jdn)
-{
-	int next = calendar_next_working_day(g->cal, jdn);
-
-	return next > 0 ? next : jdn + 1;
-}
-
-/* A moment of office time about frac % of the way from `from` to `to` in
- * working days (demo.c's), `to` itself when they are too close. */
-static struct mc_time
-between(struct gen *g, const struct mc_time *from, const struct mc_time *to, int frac)
-{
-	struct mc_time t = *to;
-	int days = 0, lo, hi;
-
-	for (int j = from->jdn; j < to->jdn; j = next_working(g, j))
-		days++;
-	t.jdn = from->jdn;
-	for (int k = days * frac / 100; k > 0; k--)
-		t.jdn = next_working(g, t.jdn);
-	lo = t.jdn == from->jdn ? from->min + 10 : 455;
-	hi = t.jdn == to->jdn ? to->min - 5 : 1005;
-	if (hi <= lo)
-		return *to;
-	t.min = lo + (int)mkdb_below(&g->rng, (unsigned)(hi - lo));
-	if (t.min > 690 && t.min < 810)	/* not over lunch */
-		t.min = t.min - 690 + 810 < hi ? t.min - 690 + 810 : lo;
-	return t;
-}
-
-static struct mc_time
-later(struct gen *g, const struct mc_time *t, int minutes)
-{
-	struct mc_time u = *t;
-
-	u.min += minutes;
-	if (u.min > 1010) {
-		u.jdn = next_working(g, u.jdn);
-		u.min = 455 + (u.min - 1010) % 200;
-	}
-	return u;
-}
-
-/* A JSON string of text without quotes or backslashes, or null. */
-static const char *
-jq(const char *s, char *buf, size_t n)
-{
-	if (s == NULL)
-		return "null";
-	snprintf(buf, n, "\"%s\"", s);
-	return buf;
-}
-
-/* One step at `at` with its body: applied to the row as its projector
- * does, and kept for its time.  1: the moment is after now (it has not
- * happened, nor anything after it). */
-static int
-step(struct gen *g, struct row *r, enum mc_kind_id k, struct mc_time at, const char *body)
-{
-	const struct mc_kind *kind = vocab_kind(k);
-	struct pend p;
-	char iso[MC_ISO_LEN];
-
-	if (date_cmp(&at, &r->last) < 0)
-		at = r->last;
-	if (date_cmp(&at, &g->now) > 0)
-		return 1;
-	r->last = at;
-	date_format_iso(&at, iso);
-	if (kind->back)
-		r->status = r->paused_from != NULL ? r->paused_from : "received";
-	switch (k) {
-	case MC_KIND_HANDOVER:
-		r->handler = specialist;
-		r->agency = NULL;
-		break;
-	case MC_KIND_TRANSFER:
-		r->agency = r->pr->p.decided_by;
-		break;
-	case MC_KIND_TRANSFER_BACK:
-		r->agency = NULL;
-		break;
-	case MC_KIND_PAUSE:
-		r->paused_from = r->status;
-		snprintf(r->paused_at, sizeof r->paused_at, "%s", iso);
-		break;
-	case MC_KIND_RESUME:
-		r->paused_from = NULL;
-		r->paused_at[0] = '\0';
-		break;		/* the days and the due: the caller's */
-	case MC_KIND_RESULT:
-		snprintf(r->result_at, sizeof r->result_at, "%s", iso);
-		break;
-	case MC_KIND_RETURN:
-		snprintf(r->returned_at, sizeof r->returned_at, "%s", iso);
-		break;
-	case MC_KIND_REFUSE: case MC_KIND_WITHDRAW: case MC_KIND_STOP:
-		snprintf(r->closed_at, sizeof r->closed_at, "%s", iso);
-		break;
-	case MC_KIND_APOLOGIZE:
-		r->apologies++;
-		break;
-	default:
-		break;
-	}
-	if (kind->to != NULL)
-		r->status = kind->to;
-	snprintf(r->updated, sizeof r->updated, "%s", iso);
-	memset(&p, 0, sizeof p);
-	p.at = at;
-	p.ord = ++g->ord;
-	p.kind = k;
-	snprintf(p.dossier, sizeof p.dossier, "%s", r->id);
-	if ((p.body = strdup(body)) == NULL || heap_push(&g->heap, &p) != 0) {
-		free(p.body);
-		return fail("a step", "out of memory");
-	}
-	return 0;
-}
-
-/* What became of the dossier, as at a real counter, up to now. */
-static int
-life(struct gen *g, struct row *r, const struct mc_time *rt)
-{
-	const struct mc_time *due = &r->due_t;
-	uint64_t *s = &g->rng;
-	unsigned u = mkdb_below(s, 1000);
-	struct mc_time t, res, ret;
-	char b[1024], q[3][300];
-	char nd[MC_ISO_LEN];
-	const char *reason;
-	int rc;
-	bool recent = g->now.jdn - rt->jdn < 45;
-
-#define STEP(k, at, ...) do { snprintf(b, sizeof b, __VA_ARGS__); \
-	if ((rc = step(g, r, (k), (at), b)) != 0) return rc < 0 ? -1 : 0; } while (0)
-	if (r->pr->p.decided_by != NULL && r->pr->p.forward) {
-		t = between(g, rt, due, 5);
-		STEP(MC_KIND_TRANSFER, t, "{\"agency\":%s}", jq(r->pr->p.decided_by, q[0], 300));
-		t = between(g, &t, due, 85);
-		STEP(MC_KIND_TRANSFER_BACK, t, "{\"agency\":%s}", q[0]);
-		res = between(g, &t, due, 50);
-	} else if (u < 6) {
-		reason = "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã";
-		STEP(MC_KIND_REFUSE, later(g, rt, 5 + (int)mkdb_below(s, 10)), "{\"reason\":%s}",
-		    jq(reason, q[0], 300));
-		r->closed_reason = reason;
-		return 0;
-	} else if (u < 12) {
-		reason = "Người nộp xin rút hồ sơ để bổ sung giấy tờ";
-		STEP(MC_KIND_WITHDRAW, between(g, rt, due, 50), "{\"reason\":%s}",
-		    jq(reason, q[0], 300));
-		r->closed_reason = reason;
-		return 0;
-	} else if (u < 14 && due->jdn > rt->jdn + 1) {
-		reason = "Người yêu cầu có văn bản đề nghị dừng giải quyết hồ sơ";
-		STEP(MC_KIND_STOP, between(g, rt, due, 40), "{\"reason\":%s,\"ground\":null}",
-		    jq(reason, q[0], 300));
-		r->closed_reason = reason;
-		return 0;
-	} else if (u < 20 && recent) {
-		return 0;	/* forgotten in a drawer: overdue once due */
-	} else if (u < 45 && due->jdn > rt->jdn) {
-		/* a supplement: paused for the citizen's paper, resumed */
-		struct mc_time pa = between(g, rt, due, 30), moved = *due;
-		int n = 0;
-
-		STEP(MC_KIND_PAUSE, pa, "{\"reason\":%s}",
-		    jq("Yêu cầu bổ sung giấy tờ theo quy định", q[0], 300));
-		t.jdn = pa.jdn;
-		for (int k = 1 + (int)mkdb_below(s, 4); k > 0; k--)
-			t.jdn = next_working(g, t.jdn);
-		t.min = office_min(s);
-		for (int j = pa.jdn; j < t.jdn; j = next_working(g, j))
-			n++;
-		for (int k = 0; k < n; k++)
-			moved.jdn = next_working(g, moved.jdn);
-		date_format_iso(&moved, nd);
-		STEP(MC_KIND_RESUME, t, "{\"paused_days\":%d,\"due\":\"%s\"}", n, nd);
-		r->paused_days += n;
-		snprintf(r->due, sizeof r->due, "%s", nd);
-		if (r->apologies == 0)
-			snprintf(r->appointment, sizeof r->appointment, "%s", nd);
-		r->due_t = moved;
-		res = between(g, &t, due, 60 + (int)mkdb_below(s, 40));
-	} else if (u < 65) {
-		/* late: the apology before the due time, a new date after it */
-		t = between(g, rt, due, 60);
-		ret.jdn = next_working(g, due->jdn);
-		ret.min = 960;
-		date_format_iso(&ret, nd);
-		STEP(MC_KIND_APOLOGIZE, t, "{\"reason\":%s,\"new_date\":\"%s\"}",
-		    jq("Cần xác minh thêm thông tin với cơ quan liên quan", q[0], 300), nd);
-		snprintf(r->appointment, sizeof r->appointment, "%s", nd);
-		res.jdn = ret.jdn;
-		res.min = 480 + (int)mkdb_below(s, 150);
-	} else if (u < 70) {
-		res = between(g, rt, due, 70 + (int)mkdb_below(s, 30));
-		reason = "Không đủ điều kiện theo quy định";
-		STEP(MC_KIND_RESULT, res, "{\"outcome\":\"refused\",\"reason\":%s}",
-		    jq(reason, q[0], 300));
-		r->result = "refused";
-		r->result_reason = reason;
-		/* no collector named: the applicant (lifecycle.c) */
-		STEP(MC_KIND_RETURN, later(g, &res, 30 + (int)mkdb_below(s, 90)),
-		    "{\"collector\":%s,\"collector_id\":null,\"rating\":null}",
-		    jq(r->who.name, q[1], 300));
-		r->collector = r->who.name;
-		return 0;
-	} else {
-		if (mkdb_below(s, 10) < 3) {
-			t = between(g, rt, due, 10);
-			STEP(MC_KIND_HANDOVER, t, "{\"to\":%s}", jq(specialist, q[0], 300));
-		}
-		res = between(g, rt, due, 55 + (int)mkdb_below(s, 46));
-	}
-	STEP(MC_KIND_RESULT, res, "{\"outcome\":\"approved\",\"reason\":null}");
-	r->result = "approved";
-	if (mkdb_below(s, 100) < 2)
-		return 0;	/* never collected */
-	/* the citizen comes on the appointment's day, some a few days on */
-	if (res.jdn < r->due_t.jdn) {
-		ret.jdn = r->due_t.jdn;
-		for (int k = mkdb_below(s, 5) == 0 ? 1 + (int)mkdb_below(s, 4) : 0; k > 0; k--)
-			ret.jdn = next_working(g, ret.jdn);
-		ret.min = office_min(s);
-	} else
-		ret = later(g, &res, 20 + (int)mkdb_below(s, 120));
-	u = mkdb_below(s, 100);
-	reason = u < 62 ? "very_satisfied" : u < 94 ? "satisfied" : u < 97 ?
-	    "not_satisfied" : NULL;
-	STEP(MC_KIND_RETURN, ret, "{\"collector\":%s,\"collector_id\":null,\"rating\":%s}",
-	    jq(r->who.name, q[1], 300), jq(reason, q[0], 300));
-	r->rating = reason;
-	r->collector = r->who.name;
-#undef STEP
 	return 0;
 }
 
@@ -614,7 +224,7 @@ docs_json(struct gen *g, struct proc *pr)
 	}
 	sqlite3_finalize(st);
 	if ((pr->docs = arr) == NULL)
-		return fail("the documents", "out of memory");
+		return mkdb_fail("the documents", "out of memory");
 	return 0;
 }
 
@@ -629,7 +239,7 @@ load_procs(struct gen *g)
 		if (catalog_get(g->db, mkdb_mix[i].code, &pr->p, &err) != 0)
 			continue;	/* not in this catalog */
 		if (calendar_limit_parse(pr->p.time_limit, &pr->lim, &err) != 0)
-			return fail(pr->p.code, err.msg);
+			return mkdb_fail(pr->p.code, err.msg);
 		if (docs_json(g, pr) != 0)
 			return -1;
 		pr->weight = mkdb_mix[i].weight;
@@ -637,7 +247,7 @@ load_procs(struct gen *g)
 		g->nprocs++;
 	}
 	if (g->nprocs == 0)
-		return fail("the catalog", "none of the mix's procedures is in it");
+		return mkdb_fail("the catalog", "none of the mix's procedures is in it");
 	return 0;
 }
 
@@ -674,7 +284,7 @@ seeded_identity(struct gen *g, uint64_t seed)
 	if (rc != SQLITE_DONE || db_meta_set(g->db, "station_id", id, &err) != 0)
 		return sql_fail(g, "the station");
 	if (key_public(g->db, skhex, &err) != 0)	/* makes the row if need be */
-		return fail("the station's key", err.msg);
+		return mkdb_fail("the station's key", err.msg);
 	sodium_bin2hex(skhex, sizeof skhex, g->sk, sizeof g->sk);
 	if (sqlite3_prepare_v2(g->db, "UPDATE station_key SET public = ?1, secret = ?2 "
 	    "WHERE id = 1", -1, &st, NULL) != SQLITE_OK)
@@ -701,9 +311,9 @@ write_password(const char *db_path)
 	(void)unlink(path);
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0 ||
 	    (f = fdopen(fd, "w")) == NULL)
-		return fail(path, strerror(errno));
+		return mkdb_fail(path, strerror(errno));
 	fprintf(f, "%s\n", PASSWORD);
-	return fclose(f) == 0 ? 0 : fail(path, strerror(errno));
+	return fclose(f) == 0 ? 0 : mkdb_fail(path, strerror(errno));
 }
 
 static int
@@ -721,19 +331,19 @@ setup(struct gen *g, const char *path, uint64_t seed, const struct mc_time *star
 	/* the unit is set up on the morning of its first receipt */
 	date_format_time(start, at);
 	if (setenv("MOTCUA_NOW", at, 1) != 0)
-		return fail("MOTCUA_NOW", strerror(errno));
+		return mkdb_fail("MOTCUA_NOW", strerror(errno));
 	snprintf(g->u.code, sizeof g->u.code, "000.17.22.H56");
 	snprintf(g->u.name, sizeof g->u.name, "UBND xã Mỹ An");
 	g->u.station = 1;
 	if (db_open(path, DB_CREATE, &g->db, &err) != 0 || unit_init(g->db, &g->u, &err) != 0)
-		return fail(path, err.msg);
+		return mkdb_fail(path, err.msg);
 	if (seeded_identity(g, seed) != 0)
 		return -1;
 	if (auth_officer_add(g->db, NULL, "bench", "Nguyễn Văn Bình", MC_ROLE_SUPERVISOR,
 	    PASSWORD, &err) != 0 ||
 	    catalog_import_json(g->db, "bench", catalog_sample_json, &cs, &err) != 0 ||
 	    unit_get(g->db, &g->u, &err) != 0 || calendar_open(g->db, &g->cal, &err) != 0)
-		return fail(path, err.msg);
+		return mkdb_fail(path, err.msg);
 	if (write_password(path) != 0 || load_procs(g) != 0)
 		return -1;
 	/* the chain goes on from the set-up's own events (audit) */
@@ -751,7 +361,7 @@ setup(struct gen *g, const char *path, uint64_t seed, const struct mc_time *star
 	}
 	if (db_exec(g->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
 	    "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; BEGIN", &err) != 0)
-		return fail(path, err.msg);
+		return mkdb_fail(path, err.msg);
 	if (sqlite3_prepare_v2(g->db, "INSERT INTO event(origin, seq, at, officer, dossier, "
 	    "kind, body, prev, hash, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	    -1, &g->ins_event, NULL) != SQLITE_OK ||
@@ -872,7 +482,7 @@ put_dossier(struct gen *g, const struct row *r)
 	rc = put_words(g, r->id, nf);
 done:
 	if (nf == NULL || af == NULL)
-		fail("folding a name", err.msg);
+		mkdb_fail("folding a name", err.msg);
 	free(nf);
 	free(af);
 	return rc;
@@ -923,7 +533,7 @@ receipt(struct gen *g, const struct mc_time *at, const char *prefix, int num,
 	r.channel = dossier_channel_name(ch < 4 ? MC_CHANNEL_ONLINE : ch < 7 ?
 	    MC_CHANNEL_POST : MC_CHANNEL_DIRECT);
 	if (calendar_due(g->cal, at, &r.pr->lim, &r.due_t, &err) != 0)
-		return fail(p->code, err.msg);
+		return mkdb_fail(p->code, err.msg);
 	date_format_iso(at, r.received);
 	date_format_iso(&r.due_t, r.due);
 	snprintf(r.appointment, sizeof r.appointment, "%s", r.due);
@@ -958,7 +568,7 @@ receipt(struct gen *g, const struct mc_time *at, const char *prefix, int num,
 	rc = put_event(g, r.id, vocab_kind(MC_KIND_RECEIVE)->name, at,
 	    (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
-	if (rc != 0 || life(g, &r, at) != 0 || put_dossier(g, &r) != 0)
+	if (rc != 0 || mkdb_life(g, &r, at) != 0 || put_dossier(g, &r) != 0)
 		return -1;
 	g->dossiers++;
 	return 0;
@@ -997,12 +607,12 @@ generate(struct gen *g, const char *path, uint64_t seed, long long n)
 	if (w < (n + 1) / 2)
 		w = (n + 1) / 2 < 750 ? (n + 1) / 2 : w < 750 ? 750 : w;
 	if ((days = calloc((size_t)w, sizeof *days)) == NULL)
-		return fail("mkdb", "out of memory");
+		return mkdb_fail("mkdb", "out of memory");
 	/* the working days before today, by the default calendar (the
 	 * new database has no other) */
 	if (calendar_open(NULL, &cal, &err) != 0) {
 		free(days);
-		return fail("the calendar", err.msg);
+		return mkdb_fail("the calendar", err.msg);
 	}
 	for (long long k = w - 1, j = g->now.jdn - 1; k >= 0; j--)
 		if (calendar_is_working_day(cal, (int)j))
@@ -1019,7 +629,7 @@ generate(struct gen *g, const char *path, uint64_t seed, long long n)
 
 		if (logbook_book(g->db, g->u.station, days[k], b, &err) != 0) {
 			free(days);
-			return fail("the logbook", err.msg);
+			return mkdb_fail("the logbook", err.msg);
 		}
 		if (strcmp(b, book) != 0) {
 			if (book_mark(g, book, book_no) != 0) {
@@ -1032,7 +642,7 @@ generate(struct gen *g, const char *path, uint64_t seed, long long n)
 		date_ymd(days[k], &y, &m, &d);
 		snprintf(prefix, sizeof prefix, "%s-%02d%02d%02d-", g->u.code, y % 100, m, d);
 		for (int i = 0; i < count; i++)
-			mins[i] = office_min(&g->rng);
+			mins[i] = mkdb_office_min(&g->rng);
 		qsort(mins, (size_t)count, sizeof *mins, cmp_int);
 		for (int i = 0; i < count; i++) {
 			struct mc_time at = { days[k], mins[i] };
@@ -1062,7 +672,7 @@ generate(struct gen *g, const char *path, uint64_t seed, long long n)
 	sqlite3_finalize(g->meta);
 	if (db_exec(g->db, "COMMIT; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
 	    &err) != 0)
-		return fail(path, err.msg);
+		return mkdb_fail(path, err.msg);
 	for (int i = 0; i < g->nprocs; i++) {
 		sqlite3_free(g->procs[i].docs);
 		catalog_procedure_free(&g->procs[i].p);
@@ -1117,16 +727,16 @@ main(int argc, char **argv)
 	memset(&g, 0, sizeof g);
 	if ((g.batch[0] = calloc(1, sizeof *g.batch[0])) == NULL ||
 	    (g.batch[1] = calloc(1, sizeof *g.batch[1])) == NULL)
-		return fail("mkdb", "out of memory") ? 1 : 1;
+		return mkdb_fail("mkdb", "out of memory") ? 1 : 1;
 	g.batch[0]->sk = g.batch[1]->sk = g.sk;
 	g.rng = seed * 0x9e3779b97f4a7c15ull + 1;
 	if (sodium_init() < 0)
-		return fail("libsodium", "cannot start") ? 1 : 1;
+		return mkdb_fail("libsodium", "cannot start") ? 1 : 1;
 	if (now_s == NULL)
 		now_s = getenv("MOTCUA_NOW");
 	if (now_s != NULL) {
 		if (date_parse_input_time(now_s, &g.now, &err) != 0)
-			return fail("--now", err.msg) ? 1 : 1;
+			return mkdb_fail("--now", err.msg) ? 1 : 1;
 	} else
 		date_now(&g.now);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
