@@ -41,8 +41,8 @@ if grep -q -- '-fsanitize' "$b/Makefile" 2>/dev/null; then
 fi
 
 # the cache's key: what makes the database what it is
-key=$(cat "$src"/schema/*.sql "$src"/bench/mkdb.c "$src"/bench/mkdb-life.c "$src"/bench/mkdb-people.c \
-	"$src"/bench/mkdb.h | sha256sum | cut -c1-12)
+key=$(cat "$src"/schema/*.sql "$src"/bench/mkdb.c "$src"/bench/mkdb-life.c \
+	"$src"/bench/mkdb-people.c "$src"/bench/mkdb.h | sha256sum | cut -c1-12)
 
 # mkdb_cached N — the path of a database of N dossiers, made if need be
 mkdb_cached() {
