@@ -184,6 +184,11 @@ run_script(struct term *t, FILE *f, double timeout_ms)
 			while (t->bytes == 0 && now_ms() - t->sent < timeout_ms)
 				if (pump(t, 50) < 0)
 					break;
+			if (t->bytes == 0) {	/* nothing drawn before the timeout */
+				printf("%s ? 0\n", label != NULL ? label + 1 : "settle");
+				fflush(stdout);
+				continue;
+			}
 			while (pump(t, ms) > 0)
 				;
 			printf("%s %.2f %lld\n", label != NULL ? label + 1 : "settle",
