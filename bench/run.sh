@@ -55,7 +55,7 @@ mkdb_cached() {
 }
 
 median() {	# the median of the numbers on stdin
-	sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	grep -E "^[0-9.]+$" | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # row WHAT VALUE UNIT GOAL [BOUND] — a line of the table; BOUND, when
