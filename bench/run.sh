@@ -1,41 +1,248 @@
 #!/bin/sh
-# run.sh BUILDDIR — `make bench`: figures for the core and the program.
+# run.sh BUILDDIR — `make bench`: issue 15's table, measured.
 #
-# The program's part makes a unit whose supervisor truong adds the officer
-# lan, each with a password read from a file (mode 0600), as a unit is
-# set up for real.
+# For each size (10,000, 100,000 and 1,000,000 dossiers) a database made by
+# bench/mkdb (cached in bench/data/, keyed by the size, the seed, the
+# schema and mkdb's sources: made again when any changes), then each
+# figure with its goal and the ratio: the full-screen program's start, F2,
+# the picker per key, F3, F5, F6 in a pty harness (bench/ptytime) beside
+# nano's and calcurse's start in the same harness; the core's figures
+# (bench/bench_figures); a receipt's commit against a bare commit; peak
+# memory; where the bytes of the file go.  Then the import of 100,000
+# events into an empty station against the sqlite3 shell inserting the
+# same rows.  Medians of several runs.  Figures, never pass or fail.
 #
-# On a slow or busy machine, smaller counts (the defaults are the figures
-# README quotes):
-#   MOTCUA_BENCH_ROWS=N    bench_million's dossiers (default 1000000)
-#   MOTCUA_BENCH_EVENTS=N  bench_sync's receipts (default 100000)
-# e.g. MOTCUA_BENCH_ROWS=200000 MOTCUA_BENCH_EVENTS=20000 make bench
+#   MOTCUA_BENCH_SIZES="10000 100000"   the sizes (default all three; "" none)
+#   MOTCUA_BENCH_RUNS=N                 runs of each pty figure (default 5)
+#   MOTCUA_BENCH_SEED=S                 mkdb's seed (default 1)
+#   MOTCUA_BENCH_DATA=DIR               the cache (default bench/data)
+#   MOTCUA_BENCH_IMPORT=0               leave the import out
+#   MOTCUA_BENCH_MORE=1                 also the older micro-benchmarks
+#                                       (bench_core, bench_sync)
 set -eu
 b=$1
-d=$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")
-trap 'rm -rf "$d"' EXIT
-echo "== core ($(uname -m), $(nproc) cores)"
-"$b/bench/bench_core" "$d"
-echo "== ${MOTCUA_BENCH_ROWS:-1,000,000} dossiers"
-"$b/bench/bench_million" "$d"
-echo "== sync by file, ${MOTCUA_BENCH_EVENTS:-100,000} events"
-"$b/bench/bench_sync" "$d"
-echo "== program"
-export XDG_DATA_HOME="$d/xdg" LANGUAGE=en
-t0=$(date +%s.%N)
-(umask 077 && printf 'truong1234\n' >"$d/truong.pw" && printf 'lan12345\n' >"$d/lan.pw")
-"$b/src/motcua" --db "$d/demo.db" init --unit-code 000.00.00.H01 --unit-name Demo --station 1 \
-	--sample-catalog --supervisor truong "Trần Văn Trưởng" --password-file "$d/truong.pw" >/dev/null
-t1=$(date +%s.%N)
-echo "init with the sample catalog: $(echo "$t1 - $t0" | bc 2>/dev/null || echo "?") s"
-"$b/src/motcua" --db "$d/demo.db" --officer truong --password-file "$d/truong.pw" \
-	officer add lan Lan --new-password-file "$d/lan.pw" >/dev/null
-t0=$(date +%s.%N)
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	"$b/src/motcua" --db "$d/demo.db" list >/dev/null
+src=$(cd "$(dirname "$0")/.." && pwd)
+data=${MOTCUA_BENCH_DATA:-$src/bench/data}
+sizes=${MOTCUA_BENCH_SIZES-10000 100000 1000000}
+runs=${MOTCUA_BENCH_RUNS:-5}
+seed=${MOTCUA_BENCH_SEED:-1}
+motcua=$b/src/motcua
+pty=$b/bench/ptytime
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/xdg" HOME="$tmp/home" LANGUAGE=en LC_ALL=C.UTF-8
+unset MOTCUA_NOW MOTCUA_DB
+mkdir -p "$data" "$HOME"
+
+echo "== motcua $("$motcua" --version | head -1), $(uname -m), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+if grep -q -- '-fsanitize' "$b/Makefile" 2>/dev/null; then
+	echo "   (this build has the sanitizers: every figure is slower than a release"
+	echo "   build's; configure without --enable-sanitizers for the figures to quote)"
+fi
+
+# the cache's key: what makes the database what it is
+key=$(cat "$src"/schema/*.sql "$src"/bench/mkdb.c "$src"/bench/mkdb-life.c \
+	"$src"/bench/mkdb-people.c "$src"/bench/mkdb.h | sha256sum | cut -c1-12)
+
+# mkdb_cached N — the path of a database of N dossiers, made if need be
+mkdb_cached() {
+	_db="$data/mkdb-$1-s$seed-$key.db"
+	if [ ! -s "$_db" ] || [ ! -s "$_db.pw" ]; then
+		rm -f "$data/mkdb-$1-s$seed-"*
+		"$b/bench/mkdb" "$_db" "$1" --seed "$seed" >&2
+	fi
+	echo "$_db"
+}
+
+median() {	# the median of the numbers on stdin
+	grep -E "^[0-9.]+$" | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# row WHAT VALUE UNIT GOAL [BOUND] — a line of the table; BOUND, when
+# given, is the goal as a number (ratio and verdict)
+row() {
+	awk -v w="$1" -v v="$2" -v u="$3" -v g="$4" -v bd="${5:-}" 'BEGIN {
+		r = ""
+		if (bd != "" && v != "?" && bd + 0 > 0)
+			r = sprintf("%.2f× the goal: %s", v / bd, v + 0 <= bd + 0 ? "meets it" : "misses it")
+		printf "  %-38s %10s %-3s goal %-26s %s\n", w, v, u, g, r }'
+}
+
+# startup CMD... — median ms from exec to the first frame (TEXT in $want)
+startup() {
+	printf 'wait %s start\nsend %s\n' "$want" "$quit" >"$tmp/start.scr"
+	for _i in $(seq "$runs"); do
+		"$pty" "$tmp/start.scr" "$@" 2>>"$tmp/pty.err" | awk '$1 == "start" { print $2 }'
+	done | median
+}
+
+peers() {
+	want="GNU nano" quit=$(printf '\030')
+	if command -v nano >/dev/null 2>&1; then
+		nano_ms=$(startup nano)
+	else
+		nano_ms="?"
+		echo "   nano is missing (apt-get install nano): no peer for the start"
+	fi
+	want=Appointments quit=q
+	if command -v calcurse >/dev/null 2>&1; then
+		mkdir -p "$tmp/calcurse"
+		cal_ms=$(startup calcurse -D "$tmp/calcurse")
+	else
+		cal_ms="?"
+		echo "   calcurse is missing (apt-get install calcurse): no peer for the start"
+	fi
+	echo "  peers in the same harness: nano starts in $nano_ms ms, calcurse in $cal_ms ms"
+}
+
+# A session at the counter: log in, F2 and the picker's filter key by
+# key, F3 and a name typed key by key then looked up, F5, F6 for the
+# year and its weekly chart; quit.  Each settle is the time to the last
+# byte drawn, and the bytes.
+session_script() {
+	{
+		echo "wait Who login-screen"
+		echo "send \\r"
+		echo "settle 300 password-screen"
+		echo "send bench-2026\\r"
+		echo "settle 300 main"
+		echo "send \\eOQ"
+		echo "settle 300 F2"
+		for k in k h a i ' ' s i n h; do
+			echo "send $k"
+			echo "settle 100 picker-key"
+		done
+		echo "send \\e"
+		echo "settle 300 back"
+		echo "send \\eOR"
+		echo "settle 300 F3"
+		for k in n g u y e n ' ' v a n; do
+			echo "send $k"
+			echo "settle 100 field-key"
+		done
+		echo "send \\r"
+		echo "settle 500 F3-find"
+		echo "send \\e"
+		echo "settle 300 back"
+		echo "send \\e[15~"
+		echo "settle 500 F5"
+		echo "send \\e"
+		echo "settle 300 back"
+		echo "send \\e[17~"
+		echo "settle 500 F6"
+		echo "send 4"
+		echo "settle 1000 F6-year"
+		echo "send \\t"
+		echo "settle 500 F6-bars"
+		echo "send \\t"
+		echo "settle 1500 F6-weeks"
+		echo "send \\e"
+		echo "settle 300 back"
+		echo "send \\e[21~"
+	} >"$tmp/session.scr"
+	{
+		echo "wait Who login-screen"
+		echo "send \\r"
+		echo "settle 300 password-screen"
+		echo "send bench-2026\\r"
+		echo "settle 300 main"
+		echo "send \\e[15~"
+		echo "settle 500 F5"
+		echo "send \\e[21~"
+	} >"$tmp/f5.scr"
+}
+
+tui_figures() {
+	db=$1
+	want=Overdue: quit=$(printf '\033[21~')
+	start=$(startup "$motcua" --lang en --db "$db")
+	row "start to the first frame" "$start" ms "≤ 1.5× nano's ($nano_ms ms)" \
+		"$(awk -v n="$nano_ms" 'BEGIN { if (n != "?") print 1.5 * n }')"
+	[ "$cal_ms" != "?" ] && echo "                                         ($(awk -v a="$start" -v n="$nano_ms" -v c="$cal_ms" 'BEGIN { printf "%.2f× nano'"'"'s, %.2f× calcurse'"'"'s", a / n, a / c }'))"
+	: >"$tmp/session.out"
+	for _i in $(seq 3); do
+		PTYTIME_TIMEOUT=120 "$pty" "$tmp/session.scr" "$motcua" --lang en --db "$db" \
+			>>"$tmp/session.out" 2>>"$tmp/pty.err" || echo "   (a session did not finish: see below)"
+	done
+	fig() { awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$tmp/session.out" | median; }
+	row "opening F2 (key to last byte)" "$(fig F2 2)" ms "≤ 20 ms" 20
+	row "picker filter, key to last byte" "$(fig picker-key 2)" ms "keep (0.55 ms)" 0.55
+	row "  bytes to the terminal per key" "$(fig picker-key 3)" B "small"
+	row "text field (F3), bytes per key" "$(fig field-key 3)" B "small"
+	row "F3 find \"nguyen van\", Enter to drawn" "$(fig F3-find 2)" ms "≤ 5 ms first screen" 5
+	row "F5 due board, key to drawn" "$(fig F5 2)" ms "≤ 50 ms" 50
+	row "F6 this year (4), key to drawn" "$(fig F6-year 2)" ms "≤ 300 ms" 300
+	row "F6 weekly chart, Tab to drawn" "$(fig F6-weeks 2)" ms "≤ 300 ms" 300
+	for _i in $(seq 3); do
+		"$pty" "$tmp/f5.scr" "$motcua" --lang en --db "$db" 2>>"$tmp/pty.err" |
+			awk '$1 == "maxrss" { print $2 }'
+	done | median >"$tmp/rss"
+	row "peak memory, TUI after F5" "$(awk '{ printf "%.1f", $1 / 1024 }' "$tmp/rss")" MB "≤ 10 MB" 10
+	echo "                                         (the login's password hash, argon2id, is in it)"
+	due_kb=$(/usr/bin/time -f %M "$motcua" --db "$db" due 2>&1 >/dev/null | tail -1)
+	row "peak memory, CLI due" "$(awk -v k="$due_kb" 'BEGIN { printf "%.1f", k / 1024 }')" MB "≤ 10 MB" 10
+}
+
+import_figures() {
+	src_db=$(mkdb_cached 30200)	# about 100,000 events
+	dst=$tmp/station2.db peer=$tmp/peer.db pw=$src_db.pw
+	sid=$(sqlite3 "$src_db" "SELECT value FROM meta WHERE key = 'station_id'")
+	"$motcua" --db "$src_db" --officer bench --password-file "$pw" export --all \
+		--out "$tmp/bundle" >/dev/null
+	bundle=$(ls "$tmp"/bundle* | head -1)
+	"$motcua" --db "$dst" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" \
+		--station 2 --sample-catalog --supervisor bench "Nguyễn Văn Bình" \
+		--password-file "$pw" >/dev/null
+	"$motcua" --db "$src_db" station card --out "$tmp/card" >/dev/null
+	fp=$("$motcua" --db "$src_db" station show | sed -n 's/^fingerprint: //p')
+	"$motcua" --db "$dst" --password-file "$pw" station trust "$tmp/card" \
+		--fingerprint "$fp" >/dev/null
+	sqlite3 "$dst" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	cp "$dst" "$peer"
+	/usr/bin/time -f "%e %M" -o "$tmp/import.time" "$motcua" --db "$dst" \
+		--password-file "$pw" import "$bundle" >/dev/null
+	n=$(sqlite3 "$dst" "SELECT count(*) FROM event WHERE origin = '$sid'")
+	# the peer: the same rows, events and their projection, by the shell
+	{
+		echo "BEGIN;"
+		sqlite3 "$src_db" ".mode insert event" "SELECT * FROM event WHERE origin = '$sid'"
+		sqlite3 "$src_db" ".mode insert dossier" "SELECT * FROM dossier"
+		sqlite3 "$src_db" ".mode insert name_word" "SELECT * FROM name_word"
+		echo "COMMIT;"
+	} >"$tmp/rows.sql"
+	t0=$(date +%s.%N)
+	sqlite3 "$peer" <"$tmp/rows.sql"
+	t1=$(date +%s.%N)
+	secs=$(awk '{ print $1 }' "$tmp/import.time")
+	kb=$(awk '{ print $2 }' "$tmp/import.time")
+	echo "== import of $n events ($(du -h "$bundle" | cut -f1) bundle) into an empty station"
+	awk -v n="$n" -v s="$secs" -v a="$t0" -v b="$t1" 'BEGIN {
+		r = n / s; p = n / (b - a)
+		printf "  %-38s %10.0f ev/s (%.1f s)\n", "motcua import", r, s
+		printf "  %-38s %10.0f ev/s (%.1f s)\n", "sqlite3 shell, same rows, one tx", p, b - a
+		printf "  %-38s %10.3f     goal %-26s %.2f× the goal: %s\n", "ratio", r / p,
+		    "≥ 0.5× the shell", r / p / 0.5, r / p >= 0.5 ? "meets it" : "misses it" }'
+	row "peak memory, CLI import" "$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')" MB "≤ 10 MB" 10
+}
+
+session_script
+peers
+for n in $sizes; do
+	db=$(mkdb_cached "$n")
+	echo "== $n dossiers ($(du -h "$db" | cut -f1), $db)"
+	tui_figures "$db"
+	"$b/bench/bench_figures" "$db" read
+	cp "$db" "$tmp/write.db"
+	"$b/bench/bench_figures" "$tmp/write.db" write
+	rm -f "$tmp/write.db"*
 done
-t1=$(date +%s.%N)
-echo "start, open and list (empty), each: $(echo "($t1 - $t0) * 100" | bc 2>/dev/null || echo "?") ms"
-if command -v /usr/bin/time >/dev/null 2>&1; then
-	/usr/bin/time -f "motcua list max RSS: %M KiB" "$b/src/motcua" --db "$d/demo.db" list >/dev/null
+[ "${MOTCUA_BENCH_IMPORT:-1}" = 0 ] || import_figures
+if [ -s "$tmp/pty.err" ]; then
+	echo "== the harness said"
+	sort -u "$tmp/pty.err" | head -20
+fi
+if [ "${MOTCUA_BENCH_MORE:-0}" = 1 ]; then
+	echo "== micro-benchmarks"
+	"$b/bench/bench_core" "$tmp"
+	"$b/bench/bench_sync" "$tmp"
 fi
