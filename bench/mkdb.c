@@ -665,6 +665,9 @@ generate(struct gen *g, const char *path, uint64_t seed, long long n)
 	    book_mark(g, book, book_no) != 0 ||
 	    put_meta(g, key, g->seq) != 0)
 		return -1;
+	/* the counts the projection keeps beside the rows, made in one go */
+	if (catalog_uses_recount(g->db, &err) != 0)
+		return mkdb_fail(path, err.msg);
 	sqlite3_finalize(g->ins_event);
 	sqlite3_finalize(g->ins_dossier);
 	sqlite3_finalize(g->ins_word);

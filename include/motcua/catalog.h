@@ -152,6 +152,9 @@ void catalog_picker_free(struct catalog_picker *p);
  * to stop.  Each returns 0 (differ: 1 if stopped), or -1 on error. */
 int catalog_uses_project(sqlite3 *db, const char *id, bool existed, struct mc_err *err);
 int catalog_uses_reset(sqlite3 *db, struct mc_err *err);
+/* Count the use counts afresh from the dossier table, for a writer that
+ * made dossier rows without the projection (bench/mkdb). */
+int catalog_uses_recount(sqlite3 *db, struct mc_err *err);
 int catalog_uses_differ(sqlite3 *db, int (*fn)(const char *station, const char *code,
     long long held, long long counted, void *), void *arg, struct mc_err *err);
 

@@ -45,6 +45,15 @@ catalog_uses_reset(sqlite3 *db, struct mc_err *err)
 	return db_exec(db, "DELETE FROM main.procedure_use", err);
 }
 
+int
+catalog_uses_recount(sqlite3 *db, struct mc_err *err)
+{
+	return db_exec(db, "DELETE FROM main.procedure_use; "
+	    "INSERT INTO main.procedure_use(station, procedure_code, uses) "
+	    "SELECT station, procedure_code, count(*) FROM main.dossier "
+	    "GROUP BY station, procedure_code", err);
+}
+
 /* The (station, procedure) pairs whose count in main differs from the one
  * projected into temp (check_dossiers shadows the table), missing on
  * either side counted as 0. */
