@@ -168,15 +168,28 @@ int catalog_uses_differ(sqlite3 *db, int (*fn)(const char *station, const char *
  * keep their own copy of the procedure and are never changed. */
 struct mc_time;
 
-/* What an amendment changes: NULL / a negative fee / set_docs false keep
- * the value held.  time_limit is any spelling calendar_limit_parse takes
- * (stored canonical); documents are numbered in the order given. */
+/* Whether this unit decides a procedure or forwards it (mc_procedure's
+ * forward), as an amendment gives it: KEEP (0) leaves it as held. */
+enum catalog_routing {
+	CATALOG_ROUTING_KEEP,
+	CATALOG_ROUTING_DECIDE,
+	CATALOG_ROUTING_FORWARD
+};
+
+/* What an amendment changes: NULL / a negative fee / set_docs false /
+ * CATALOG_ROUTING_KEEP keep the value held.  time_limit is any spelling
+ * calendar_limit_parse takes (stored canonical); documents are numbered
+ * in the order given.  decided_by "" clears the deciding body (the
+ * catalog then names none); a procedure left forwarded must name one, as
+ * the import requires (MC_EINVAL otherwise). */
 struct catalog_amend {
 	const char *time_limit;
 	long long fee;
 	bool set_docs;
 	const struct mc_document *docs;
 	size_t ndocs;
+	const char *decided_by;
+	enum catalog_routing routing;
 };
 int catalog_amend(sqlite3 *db, const char *acting, const char *code,
     const struct catalog_amend *a, const struct mc_time *at, struct mc_err *err);
@@ -199,6 +212,8 @@ struct catalog_revision {
 	long long fee;
 	int ndocs;
 	const char *abolished;		/* "" in force */
+	const char *decided_by;		/* "" when the catalog names none */
+	bool forward;			/* forwarded to decided_by */
 };
 /* Visit the versions of `code` (none if it was never changed here); the
  * strings live for the call.  fn returns nonzero to stop. */

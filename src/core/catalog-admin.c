@@ -2,7 +2,8 @@
  * (catalog.h): amending a procedure's time limit, fee or documents,
  * abolishing or restoring it, the versions these leave in
  * procedure_version (schema/009_catalog_history.sql), and the dry run of
- * an import.
+ * an import.  An amendment also sets who decides a procedure and whether
+ * this unit decides it or forwards it there (schema/014_routing.sql).
  *
  * Every writer here checks the acting officer's role itself and is one
  * transaction.  A procedure's row holds its current state (the receive
@@ -179,10 +180,67 @@ amend_check(const struct catalog_amend *a, char *limit, size_t n, struct mc_err 
 			return err_set(err, MC_EINVAL, _("document %zu: the number of copies is "
 			    "1 to 99"), i + 1);
 	}
-	if (a->time_limit == NULL && a->fee < 0 && !a->set_docs)
-		return err_set(err, MC_EINVAL, _("nothing to amend: give a time limit, a fee "
-		    "or the documents"));
+	if (a->decided_by != NULL &&
+	    vntext_check_plain(a->decided_by, CATALOG_MAX_BODY, err) < 0) {
+		char why[sizeof err->msg];
+
+		snprintf(why, sizeof why, "%s", err != NULL ? err->msg : "");
+		return err_set(err, MC_EINVAL, _("the deciding body %s"), why);
+	}
+	if (a->routing != CATALOG_ROUTING_KEEP && a->routing != CATALOG_ROUTING_DECIDE &&
+	    a->routing != CATALOG_ROUTING_FORWARD)
+		return err_set(err, MC_EINVAL, _("the routing is to decide here or to forward"));
+	if (a->time_limit == NULL && a->fee < 0 && !a->set_docs && a->decided_by == NULL &&
+	    a->routing == CATALOG_ROUTING_KEEP)
+		return err_set(err, MC_EINVAL, _("nothing to amend: give a time limit, a fee, "
+		    "the documents, the deciding body or the routing"));
 	return 0;
+}
+
+/* The deciding body and the routing, in the amendment's transaction: the
+ * state they leave is checked as an import checks it (a forward names
+ * its body) before it is written. */
+static int
+write_routing(sqlite3 *db, const char *code, const struct catalog_amend *a,
+    struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	char *body = NULL;
+	bool forward;
+	int rc;
+
+	if (db_preparef(db, &st, err, "SELECT decided_by, routing = 'forward' FROM "
+	    "procedure WHERE code = %Q", code) < 0)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_fail(db, err, _("reading the catalog"));
+	}
+	if (a->decided_by != NULL)
+		body = vntext_clean(a->decided_by, err);
+	else if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+		body = strdup((const char *)sqlite3_column_text(st, 0));
+	else
+		body = strdup("");
+	forward = a->routing == CATALOG_ROUTING_KEEP ? sqlite3_column_int(st, 1) != 0 :
+	    a->routing == CATALOG_ROUTING_FORWARD;
+	sqlite3_finalize(st);
+	if (body == NULL)
+		return a->decided_by != NULL ? -1 :
+		    err_set(err, MC_ENOMEM, _("out of memory"));
+	if (forward && body[0] == '\0') {
+		free(body);
+		return err_set(err, MC_EINVAL, _("procedure %s would be forwarded to no one: "
+		    "name the deciding body it is sent to"), code);
+	}
+	/* "" is no body named, as the import reads it */
+	rc = db_preparef(db, &st, err, "UPDATE procedure SET decided_by = %Q, routing = %Q "
+	    "WHERE code = %Q", body[0] != '\0' ? body : NULL, forward ? "forward" : "decide",
+	    code);
+	free(body);
+	if (rc < 0)
+		return -1;
+	return exec_done(db, st, _("saving the catalog"), err);
 }
 
 static int
@@ -253,6 +311,9 @@ catalog_amend(sqlite3 *db, const char *acting, const char *code,
 	    exec_done(db, st, _("saving the catalog"), err) < 0))
 		goto fail;
 	if (a->set_docs && write_docs(db, code, a, err) < 0)
+		goto fail;
+	if ((a->decided_by != NULL || a->routing != CATALOG_ROUTING_KEEP) &&
+	    write_routing(db, code, a, err) < 0)
 		goto fail;
 	if (record(db, code, "amend", acting, at, false, err) < 0 ||
 	    audit(db, "catalog_amend", acting, code, at, err) < 0)
@@ -341,6 +402,8 @@ revision_row(sqlite3_stmt *st, void *arg)
 		.fee = sqlite3_column_int64(st, 6),
 		.ndocs = sqlite3_column_int(st, 7),
 		.abolished = col_text(st, 8),
+		.decided_by = col_text(st, 9),
+		.forward = sqlite3_column_int(st, 10) != 0,
 	};
 
 	return v->fn(&r, v->arg);
@@ -355,8 +418,9 @@ catalog_revisions(sqlite3 *db, const char *code,
 	sqlite3_stmt *st;
 
 	if (db_preparef(db, &st, err, "SELECT revision, change, catalog_version, officer, "
-	    "made, time_limit, fee, json_array_length(documents), abolished FROM "
-	    "procedure_version WHERE procedure_code = %Q ORDER BY revision", code) < 0)
+	    "made, time_limit, fee, json_array_length(documents), abolished, decided_by, "
+	    "routing = 'forward' FROM procedure_version WHERE procedure_code = %Q "
+	    "ORDER BY revision", code) < 0)
 		return -1;
 	return db_each(db, st, revision_row, &v, _("reading the catalog"), err);
 }

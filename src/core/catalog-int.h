@@ -19,6 +19,8 @@
  * procedure, and a document's name in characters as stored. */
 #define CATALOG_MAX_DOCS 200
 #define CATALOG_MAX_DOC_NAME 300
+/* The deciding body's name, in characters */
+#define CATALOG_MAX_BODY 200
 
 /* A catalog file, parsed and checked, not yet applied. */
 struct catalog_file {

@@ -226,7 +226,7 @@ static const struct json_field proc_fields[P_N] = {
 	[P_DOCS] = { "documents", JSON_ARRAY, REQ | JSON_LIMITS, 0,
 	    CATALOG_MAX_DOCS, C_DOCS },
 	/* the deciding body, and whether this unit decides or forwards */
-	[P_DECIDED_BY] = { "decided_by", JSON_TEXT, OPT_NULL, 0, MAX_FIELD,
+	[P_DECIDED_BY] = { "decided_by", JSON_TEXT, OPT_NULL, 0, CATALOG_MAX_BODY,
 	    C_PLAIN },
 	[P_ROUTING] = { "routing", JSON_TEXT, JSON_NULLABLE, 0, MAX_WORD, C_PLAIN },
 };

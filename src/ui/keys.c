@@ -94,7 +94,8 @@ static const struct key_row rows[] = {
 	{ACT_IMPORT, "import", KM_SYNC, {'i', 'I'}, 0, N_("Import")},
 	/* F9: the officers, the catalog, the holidays, the settings, the
 	 * audit (the letters of the English words: add, deactivate, reset,
-	 * role, unlock; import, abolish, amend; off, working, clear) */
+	 * role, unlock; import, abolish, amend, routing; off, working,
+	 * clear) */
 	{ACT_ADD, "officer-add", KM_ADM_OFFICERS, {'a'}, 0, N_("Add")},
 	{ACT_ACTIVE, "officer-active", KM_ADM_OFFICERS, {'d'}, 0, N_("(De)activate")},
 	{ACT_PASSWORD, "officer-reset", KM_ADM_OFFICERS, {'r'}, 0, N_("Reset password")},
@@ -103,6 +104,7 @@ static const struct key_row rows[] = {
 	{ACT_IMPORT, "import-file", KM_ADM_CATALOG | KM_ADM_YEAR, {'i'}, 0, N_("Import")},
 	{ACT_ABOLISH, "abolish", KM_ADM_CATALOG, {'x'}, 0, N_("Abolish/restore")},
 	{ACT_AMEND, "amend", KM_ADM_CATALOG, {'m'}, 0, N_("Amend")},
+	{ACT_ROUTE, "routing", KM_ADM_CATALOG, {'r'}, 0, N_("Routing")},
 	{ACT_DEFAULT, "setting-default", KM_ADM_SETTINGS, {'d'}, 0, N_("Default")},
 	{ACT_DAY_OFF, "day-off", KM_ADM_YEAR, {'o'}, 0, N_("Day off")},
 	{ACT_WORKDAY, "working-day", KM_ADM_YEAR, {'w'}, 0, N_("Working day")},

@@ -3,7 +3,9 @@
  * import of the province's catalog (its counts shown before it is
  * applied: core's dry run), abolishing or restoring a procedure, and the
  * amendment of a time limit, a fee or the documents (a new version of the
- * procedure; dossiers already received keep their own copy). */
+ * procedure; dossiers already received keep their own copy), and its
+ * routing: the deciding body and whether this unit decides the procedure
+ * or forwards it there (also an amendment, core's catalog_amend). */
 #include "config.h"
 
 #include <stdio.h>
@@ -12,6 +14,7 @@
 
 #include "motcua/catalog.h"
 #include "motcua/i18n.h"
+#include "motcua/vntext.h"
 #include "s-admin.h"
 
 #define PROCS_MAX 4096
@@ -32,6 +35,9 @@ struct st_catalog {
 };
 
 static const struct screen_ops screen_catalog;
+
+/* The routing form's choice, in catalog_routing's order less KEEP. */
+static const char *const routings[] = { N_("decided here"), N_("forwarded"), NULL };
 
 static void
 rows_free(struct st_catalog *s)
@@ -130,6 +136,22 @@ draw(struct ui *u, void *st)
 
 /* ---- one procedure -------------------------------------------------------- */
 
+/* Add `line` to the view wrapped to the screen's width, indented by
+ * `lead` columns and the lines after the first by `hang`: the view itself
+ * would cut a long line (a deciding body may have 200 characters). */
+static void
+add_wrapped(struct adm_text *t, int lead, int hang, const char *line)
+{
+	struct vntext_line ln[64];
+	int in = lead > hang ? lead : hang;
+	int width = COLS - 4 - in > 20 ? COLS - 4 - in : 20;
+	size_t n = vntext_wrap(line, (size_t)width, ln, 64);
+
+	for (size_t i = 0; i < n && i < 64; i++)
+		adm_text_add(t, "%*s%.*s\n", i > 0 ? hang : lead, "", (int)ln[i].len,
+		    line + ln[i].off);
+}
+
 struct versions {
 	struct adm_text *t;
 	int n;
@@ -139,15 +161,16 @@ static int
 add_revision(const struct catalog_revision *r, void *arg)
 {
 	struct versions *vs = arg;
-	struct adm_text *t = vs->t;
-	char limit[FORMAT_LEN], fee[FORMAT_LEN];
+	char limit[FORMAT_LEN], fee[FORMAT_LEN], line[1024];
 
 	format_limit_text(r->time_limit, FORMAT_SCREEN, limit, sizeof limit);
 	format_fee(r->fee, FORMAT_SCREEN, fee, sizeof fee);
-	adm_text_add(t, "  %d. %.16s  %-8s %s; %s; %d %s%s%s%s%s\n", r->revision,
+	snprintf(line, sizeof line, "%d. %.16s  %-8s %s; %s; %d %s%s%s%s%s%s%s", r->revision,
 	    r->made, r->change, limit, fee, r->ndocs, _("documents"),
+	    r->forward ? _("; forwarded to ") : "", r->forward ? r->decided_by : "",
 	    r->abolished[0] ? _("; abolished ") : "", r->abolished,
 	    r->officer[0] ? _("; by ") : "", r->officer);
+	add_wrapped(vs->t, 2, 6, line);
 	vs->n++;
 	return 0;
 }
@@ -159,7 +182,7 @@ show(struct ui *u, const char *code)
 	struct mc_err err;
 	struct adm_text t = { 0 };
 	struct versions vs = { &t, 0 };
-	char limit[FORMAT_LEN], fee[FORMAT_LEN];
+	char limit[FORMAT_LEN], fee[FORMAT_LEN], line[1024];
 
 	if (catalog_get(u->db, code, &p, &err) != 0) {
 		ui_error(u, "%s", err.msg);
@@ -170,16 +193,25 @@ show(struct ui *u, const char *code)
 	adm_text_add(&t, "%s  %s\n", p.code, p.name);
 	adm_text_add(&t, "%-14s %s\n", _("Field:"), p.field);
 	adm_text_add(&t, "%-14s %s\n", _("Time limit:"), limit);
-	adm_text_add(&t, "%-14s %s%s%s\n", _("Fee:"), fee, p.fee_note ? " — " : "",
+	snprintf(line, sizeof line, "%-14s %s%s%s", _("Fee:"), fee, p.fee_note ? " — " : "",
 	    p.fee_note ? p.fee_note : "");
+	add_wrapped(&t, 0, 15, line);
 	adm_text_add(&t, "%-14s %s\n", _("Result:"), p.result);
+	/* where a dossier of it goes: the body the catalog names (this unit
+	 * when none), forwarded there or decided here */
+	snprintf(line, sizeof line, "%-14s %s", _("Decided by:"), p.decided_by != NULL ?
+	    p.decided_by : _("this unit (the catalog names no body)"));
+	add_wrapped(&t, 0, 15, line);
+	adm_text_add(&t, "%-14s %s\n", _("Routing:"), _(routings[p.forward ? 1 : 0]));
 	if (p.abolished != NULL)
 		adm_text_add(&t, "%-14s %s\n", _("Abolished:"), p.abolished);
 	adm_text_add(&t, "%s\n", _("Documents:"));
-	for (size_t i = 0; i < p.ndocs; i++)
-		adm_text_add(&t, "  %zu. %s (%s, %d)%s\n", i + 1, p.docs[i].name,
+	for (size_t i = 0; i < p.ndocs; i++) {
+		snprintf(line, sizeof line, "%zu. %s (%s, %d)%s", i + 1, p.docs[i].name,
 		    fmt_form((int)p.docs[i].form), p.docs[i].quantity,
 		    p.docs[i].required ? "" : _(" — optional"));
+		add_wrapped(&t, 2, 5, line);
+	}
 	adm_text_add(&t, "%s\n", _("Versions (changes made at this station):"));
 	if (catalog_revisions(u->db, code, add_revision, &vs, &err) != 0)
 		adm_text_add(&t, "  %s\n", err.msg);
@@ -321,6 +353,89 @@ amend_open(struct ui *u, const char *code)
 	catalog_procedure_free(&p);
 }
 
+/* ---- routing --------------------------------------------------------------- */
+
+/* Field 0 the deciding body (empty: none named), 1 the routing.  Only
+ * what changed goes to core, which checks the result (a forward names
+ * its body) and makes it a new version. */
+static int
+route_submit(struct ui *u, struct adm_form *fm)
+{
+	struct mc_procedure p;
+	struct catalog_amend a = { .fee = -1 };
+	struct mc_err err;
+	struct mc_time now;
+	char *body = NULL;
+	bool forward = fm->f[1].choice == 1;
+	int rc = -1;
+
+	if (catalog_get(u->db, fm->key, &p, &err) != 0) {
+		ui_error(u, "%s", err.msg);
+		return -1;
+	}
+	if ((body = adm_form_get(fm, 0)) == NULL) {
+		ui_error(u, "%s", _("out of memory"));
+		goto out;
+	}
+	if (strcmp(body, p.decided_by != NULL ? p.decided_by : "") != 0)
+		a.decided_by = body;
+	if (forward != p.forward)
+		a.routing = forward ? CATALOG_ROUTING_FORWARD : CATALOG_ROUTING_DECIDE;
+	if (a.decided_by == NULL && a.routing == CATALOG_ROUTING_KEEP) {
+		ui_error(u, _("nothing changed: %s stays as it is (Esc leaves the form)"),
+		    fm->key);
+		goto out;
+	}
+	if (!admin_may(u, MC_ACT_CATALOG))
+		goto out;
+	date_now(&now);
+	if (catalog_amend(u->db, u->officer.username, fm->key, &a, &now, &err) != 0) {
+		ui_error(u, "%s", err.msg);
+		goto out;
+	}
+	if (forward)
+		ui_msg(u, _("Procedure %s is now forwarded to %s: a new version; dossiers "
+		    "already received keep theirs."), fm->key, body);
+	else
+		ui_msg(u, _("Procedure %s is now decided here: a new version; dossiers "
+		    "already received keep theirs."), fm->key);
+	u->gen++;
+	rc = 0;
+out:
+	free(body);
+	catalog_procedure_free(&p);
+	return rc;
+}
+
+static void
+route_open(struct ui *u, const char *code)
+{
+	struct mc_procedure p;
+	struct mc_err err;
+	struct adm_form *fm;
+	char intro[512];
+
+	if (catalog_get(u->db, code, &p, &err) != 0) {
+		ui_error(u, "%s", err.msg);
+		return;
+	}
+	snprintf(intro, sizeof intro, _("The body that decides %s (empty: this unit), "
+	    "and whether it is decided here or forwarded there (Space, ← →). Enter "
+	    "saves, Esc cancels."),
+	    p.code);
+	if ((fm = adm_form_open(u, intro, route_submit)) != NULL) {
+		snprintf(fm->key, sizeof fm->key, "%s", p.code);
+		/* TRANSLATORS: form labels, under 23 columns */
+		w_field_set(&fm->f[adm_form_add(fm, N_("Deciding body"), FK_TEXT, true)],
+		    p.decided_by != NULL ? p.decided_by : "");
+		fm->f[0].optional = true;
+		adm_form_add(fm, N_("Routing"), FK_CHOICE, false);
+		fm->f[1].choices = routings;
+		fm->f[1].choice = p.forward ? 1 : 0;
+	}
+	catalog_procedure_free(&p);
+}
+
 /* ---- import --------------------------------------------------------------- */
 
 static void
@@ -398,6 +513,10 @@ key(struct ui *u, void *st, int k, enum act a)
 		if (r != NULL && admin_may(u, MC_ACT_CATALOG))
 			amend_open(u, r->code);
 		return true;
+	case ACT_ROUTE:
+		if (r != NULL && admin_may(u, MC_ACT_CATALOG))
+			route_open(u, r->code);
+		return true;
 	default:
 		return false;
 	}
@@ -416,8 +535,8 @@ leave(struct ui *u, void *st)
 }
 
 static const enum act hints[] = {
-	ACT_HELP, ACT_OK, ACT_IMPORT, ACT_ABOLISH, ACT_AMEND, ACT_BACK, ACT_UP, ACT_DOWN,
-	ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_IMPORT, ACT_ABOLISH, ACT_AMEND, ACT_ROUTE, ACT_BACK, ACT_UP,
+	ACT_DOWN, ACT_NONE,
 };
 
 static const struct screen_ops screen_catalog = {

@@ -55,6 +55,7 @@ enum act {
 	/* the administration screens (F9); ACT_UNLOCK is also the login's
 	 * supervisor unlock */
 	ACT_ADD, ACT_ACTIVE, ACT_PASSWORD, ACT_ROLE, ACT_UNLOCK, ACT_ABOLISH, ACT_AMEND,
+	ACT_ROUTE,
 	ACT_DEFAULT, ACT_DAY_OFF, ACT_WORKDAY, ACT_UNSET, ACT_FILTER,
 	/* a text field (w-field.c) */
 	ACT_CUR_LEFT, ACT_CUR_RIGHT, ACT_LINE_START, ACT_LINE_END, ACT_ERASE, ACT_DELETE,

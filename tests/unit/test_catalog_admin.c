@@ -4,7 +4,8 @@
  * before with its own; abolish and restore; the refusals (an officer, an
  * auditor, an unknown or inactive officer, bad values, the wrong state)
  * change nothing; the import's dry run gives the counts the import then
- * gives, and changes nothing. */
+ * gives, and changes nothing; the routing (deciding body, decided here or
+ * forwarded) set by an amendment. */
 #include "config.h"
 
 #include <stdio.h>
@@ -228,6 +229,61 @@ test_preview(sqlite3 *db)
 	    err.kind == MC_EIO, "the dry run of a missing file: the import's message");
 }
 
+/* The routing: a forward to no body refused, an officer refused, a
+ * forward to a body typed (cleaned) and back to deciding here, each a
+ * version keeping the body and the routing, and an audit event. */
+static void
+test_routing(sqlite3 *db)
+{
+	char code[64], sql[512], got[1024], before[MC_HASH_LEN], after[MC_HASH_LEN];
+	struct catalog_amend fwd = { .fee = -1, .routing = CATALOG_ROUTING_FORWARD };
+	struct catalog_amend body = { .fee = -1, .decided_by = "  Sở Tư pháp   tỉnh  ",
+	    .routing = CATALOG_ROUTING_FORWARD };
+	struct catalog_amend back = { .fee = -1, .decided_by = "",
+	    .routing = CATALOG_ROUTING_DECIDE };
+	struct catalog_amend bad = { .fee = -1, .decided_by = "Sở\tTư pháp" };
+	struct mc_err err;
+
+	text(db, "SELECT code FROM procedure WHERE abolished IS NULL AND routing = 'decide' "
+	    "AND decided_by IS NULL AND code <> '" CODE "' ORDER BY code LIMIT 1", code,
+	    sizeof code);
+	if (code[0] == '\0')
+		bail("routing", "no procedure decided here");
+	snprintf(sql, sizeof sql, "SELECT coalesce(decided_by, '-') || '|' || routing FROM "
+	    "procedure WHERE code = '%s'", code);
+	digest(db, before);
+	ok(catalog_amend(db, "truong", code, &fwd, &at, &err) == -1 && err.kind == MC_EINVAL &&
+	    strstr(err.msg, "name the deciding body") != NULL,
+	    "a forward to no body refused (%s)", err.msg);
+	ok(catalog_amend(db, "truong", code, &bad, &at, &err) == -1 && err.kind == MC_EINVAL &&
+	    strstr(err.msg, "deciding body") != NULL, "a body with a tab refused (%s)",
+	    err.msg);
+	ok(catalog_amend(db, "lan", code, &body, &at, &err) == -1 &&
+	    strstr(err.msg, "may not") != NULL, "an officer may not change the routing");
+	ok(catalog_amend(db, "kim", code, &body, &at, &err) == -1 &&
+	    strstr(err.msg, "may not") != NULL, "nor may an auditor");
+	digest(db, after);
+	is_str(after, before, "... nothing changed");
+	ok(catalog_amend(db, "truong", code, &body, &at, &err) == 0, "forwarded to a body");
+	text(db, sql, got, sizeof got);
+	is_str(got, "Sở Tư pháp tỉnh|forward", "the body cleaned, forwarded");
+	ok(catalog_amend(db, "truong", code, &fwd, &at, &err) == 0,
+	    "the routing alone, the body held");
+	ok(catalog_amend(db, "truong", code, &back, &at, &err) == 0, "back to deciding here");
+	text(db, sql, got, sizeof got);
+	is_str(got, "-|decide", "no body named, decided here");
+	snprintf(sql, sizeof sql, "SELECT group_concat(change || ' ' || coalesce(decided_by, "
+	    "'-') || ' ' || routing, '; ') FROM (SELECT * FROM procedure_version WHERE "
+	    "procedure_code = '%s' ORDER BY revision)", code);
+	text(db, sql, got, sizeof got);
+	is_str(got, "held - decide; amend Sở Tư pháp tỉnh forward; amend Sở Tư pháp tỉnh "
+	    "forward; amend - decide", "each change a version with its body and routing");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM event WHERE kind = 'catalog_amend' "
+	    "AND officer = 'truong' AND json_extract(body, '$.procedure') = '%s'", code);
+	text(db, sql, got, sizeof got);
+	is_str(got, "3", "each an audit event");
+}
+
 int
 main(void)
 {
@@ -244,6 +300,7 @@ main(void)
 	test_amend(db, cal);
 	test_abolish(db);
 	test_preview(db);
+	test_routing(db);
 	calendar_close(cal);
 	db_close(db);
 	test_dir_remove();
