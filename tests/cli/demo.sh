@@ -21,7 +21,7 @@ od=$(printf '%s\n' "$screen" | sed -n 's/.*Overdue: \([0-9]*\).*/\1/p' | head -1
 [ -n "$od" ] && [ "$od" -le 3 ]; ok "the main screen shows few overdue ($od)"
 # the due board: today's receipts and the week's appointments
 tm send-keys F5
-wait_for "Due board"
+wait_for "overdue [0-9]+,"	# the groups drawn, not only the title
 board=$(tm capture-pane -p)
 printf '%s\n' "$board"
 like "$board" "Due today \([1-9]" "the board has dossiers due today"
