@@ -16,6 +16,7 @@ like "$(screen)" "Receiving body" "step 1 asks for the receiving body"
 like "$(screen)" "Place on the forms" "... and the place of the date line"
 like "$(screen)" "Password again" "all eleven fields on the 24 lines"
 tm send-keys -l "000.17.22.H56"; tm send-keys Enter
+wait_for "The parent authority"
 like "$(screen | tr -s ' \n' '  ')" "The parent authority, e.g. UBND xã Phước Long: the forms' first header line\." \
     "on the name, a hint says it is the parent authority, whole"
 uncut "the hint of the unit name"
@@ -33,6 +34,7 @@ wait_for "Receiving body +Trung tâm Phục vụ hành chính công phường Ph
 ok "a changed name changes the body filled in"
 like "$(screen)" "Place on the forms +Phước Long Thọ" "... and the place"
 tm send-keys Enter
+wait_for "The place before"
 like "$(screen | tr -s ' \n' '  ')" "The place before the forms' date, as Phước Long in \"Phước Long, ngày 30 tháng 11 năm 2026\"\." \
     "on the place, its hint, whole"
 uncut "the hint of the place"
