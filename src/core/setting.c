@@ -24,6 +24,8 @@ static const struct mc_setting_info settings[] = {
 	    "argument)")},
 	{"print_backend", "command", N_("how slips are printed: command (print_command), "
 	    "file or escpos (to print_device)")},
+	{"print_format", "pdf", N_("what the command back end prints a form as: pdf (A4, "
+	    "for lp and CUPS) or text")},
 	{"print_device", "/dev/usb/lp0", N_("file or device that the file and escpos "
 	    "back ends write to")},
 	{"escpos_codepage", "52", N_("ESC/POS code page, the n of ESC t n: 52 is WPC1258 "
@@ -153,7 +155,8 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "require_phone") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "require_address") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "logbook_book") == 0 && !one_of(value, "year", "month")) ||
-	    (strcmp(name, "form_set") == 0 && !one_of(value, "2025", "2018")))
+	    (strcmp(name, "form_set") == 0 && !one_of(value, "2025", "2018")) ||
+	    (strcmp(name, "print_format") == 0 && !one_of(value, "pdf", "text")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {
