@@ -543,7 +543,7 @@ pdf_signs(struct pdf *c, struct pdf_line *ln, int n, int i)
 	PangoLayout *top[PDF_MAX_SIGNS], *name[PDF_MAX_SIGNS];
 	int k = 0, j;
 	double w, h = 0;
-	const double room = MM(22);	/* where the hand signs */
+	const double room = MM(18);	/* where the hand signs */
 
 	for (j = i; j < n && strcmp(ln[j].dir, "sign") == 0; j++)
 		if (j - i < PDF_MAX_SIGNS)
