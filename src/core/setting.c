@@ -24,8 +24,6 @@ static const struct mc_setting_info settings[] = {
 	    "argument)")},
 	{"print_backend", "command", N_("how slips are printed: command (print_command), "
 	    "file or escpos (to print_device)")},
-	{"print_format", "pdf", N_("what the command back end prints a form as: pdf (A4, "
-	    "for lp and CUPS) or text")},
 	{"print_device", "/dev/usb/lp0", N_("file or device that the file and escpos "
 	    "back ends write to")},
 	{"escpos_codepage", "52", N_("ESC/POS code page, the n of ESC t n: 52 is WPC1258 "
@@ -49,6 +47,8 @@ static const struct mc_setting_info settings[] = {
 	    "or month (01/2026-11); each station numbers its receipts from 1 in each book")},
 	{"form_set", "2025", N_("which forms the slips are: 2025 (Circular 03/2025/TT-VPCP, "
 	    "forms 1 to 7) or 2018 (Circular 01/2018/TT-VPCP, Mẫu 01 to 05)")},
+	{"print_format", "pdf", N_("what the command back end prints a form as: pdf (A4, "
+	    "for lp and CUPS) or text")},
 	{NULL, NULL, NULL},
 };
 

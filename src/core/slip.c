@@ -711,7 +711,10 @@ slip_print(sqlite3 *db, const char *path, struct mc_err *err)
 		free(text);
 		return rc;
 	}
-	if (o.backend != PRINT_ESCPOS && slip_name_parse(path, &form, key, sizeof key)) {
+	/* a file named like a slip of no dossier (nor guidance) is printed as
+	 * it is */
+	if (o.backend != PRINT_ESCPOS && slip_name_parse(path, &form, key, sizeof key) &&
+	    (form == SLIP_SUPPLEMENT || slip_is_dossier(db, key))) {
 		bool pdf = strcmp(path + strlen(path) - 4, ".pdf") == 0;
 		char fmt[16];
 
