@@ -75,6 +75,10 @@ int print_to_file(const char *path, const void *data, size_t len, struct mc_err 
 int print_run(const char *command, const char *path, const void *data, size_t len,
     const char *logpath, struct mc_err *err);
 
+/* The print command's log beside the database (print.log; "/dev/null"
+ * without a database file). */
+void print_log_path(sqlite3 *db, const char *db_path, char *buf, size_t n);
+
 /* Print a document with the chosen back end.  text is the document
  * (UTF-8); NULL reads it from path.  path is the saved file (may be NULL
  * when text is given).  code is the dossier code for the ESC/POS QR (may

@@ -31,6 +31,8 @@
  *   logbook_book      year | month, "year"    how long a book of the logbook
  *                                             lasts (logbook.h); a change
  *                                             starts the next receipt's book
+ *   print_format      pdf | text, "pdf"       what print_backend command
+ *                                             sends a form as (slip.h)
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

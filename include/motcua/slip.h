@@ -157,9 +157,34 @@ char *slip_render(sqlite3 *db, const char *db_path, enum slip_form form,
  * templates folder adds one) falls back to its A5 text, which the ESC/POS
  * back end wraps to the paper.  The copies of Mẫu 01 are separated by a
  * cut line as wide as the paper and a form feed (a cut on ESC/POS). */
-enum slip_layout { SLIP_LAYOUT_A5, SLIP_LAYOUT_RECEIPT };
+/* SLIP_LAYOUT_PDF is the layout text of slip_render_pdf (below), before
+ * pdf_render draws it. */
+enum slip_layout { SLIP_LAYOUT_A5, SLIP_LAYOUT_RECEIPT, SLIP_LAYOUT_PDF };
 char *slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
     const char *key, enum slip_layout layout, struct mc_err *err);
+
+/* The form as PDF on A4 (pdf.h).  The layout is a template of its own per
+ * form, data/templates/tt03-N.pdf.txt (2025) or mau0N.pdf.txt (2018),
+ * compiled in and overridable from the templates folder as the text ones
+ * are.  It is filled by the same template language with the same fields
+ * (above: {{name}}, {{?name}}, {{#documents}}, {{#handoffs}}, {{qr}}), the
+ * values escaped for pango markup and widths ignored (pango wraps inside
+ * the page: {{name:30.}} still gives 30 dots for an empty value), then
+ * drawn by pdf_render: its directives (@left, @right, @split, @title, @p,
+ * @table/@th/@tr, @sign, @qr, @newpage …) are listed in pdf.h.  So the
+ * field values have one source (slip.c, slip-forms.c) for the screen, the
+ * receipt printer and the paper.  The two copies of form 1 are each on a
+ * page.  out is malloc'd (pdf_buf_free); -1 with err set as slip_render,
+ * or for a bad layout. */
+struct pdf_buf;
+int slip_render_pdf(sqlite3 *db, const char *db_path, enum slip_form form,
+    const char *key, struct pdf_buf *out, struct mc_err *err);
+
+/* The logbook (2025 form 7, Sổ theo dõi hồ sơ) of the receipts of days
+ * from..to (day numbers, report.h) as PDF: the unit's header and a
+ * bordered table of report_logbook's rows, A4 landscape. */
+int slip_logbook_pdf(sqlite3 *db, int from, int to, struct pdf_buf *out,
+    struct mc_err *err);
 
 /* Write text to the slips folder beside the database
  * (<dir>/slips/<name>.txt; folder made 0700, file 0600), through a

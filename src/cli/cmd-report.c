@@ -1,6 +1,8 @@
 /* cmd-report.c — motcua report summary | logbook | officer | portal. */
 #include "config.h"
 
+#include <limits.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +11,10 @@
 #include "motcua/csv.h"
 #include "motcua/date.h"
 #include "motcua/i18n.h"
+#include "motcua/pdf.h"
 #include "motcua/privfile.h"
 #include "motcua/report.h"
+#include "motcua/slip.h"
 #include "motcua/vocab.h"
 #include "motcua/vntext.h"
 
@@ -288,6 +292,45 @@ logbook_row(const struct report_logbook_row *r, void *arg)
 	return 0;
 }
 
+/* The logbook as PDF (form 7, A4 landscape): to FILE, else saved beside
+ * the database as reports/logbook-FROM-TO.pdf and its path printed. */
+static int
+logbook_pdf(struct cli_ctx *ctx, sqlite3 *db, const struct opts *o, const char *out)
+{
+	struct pdf_buf b;
+	struct mc_err err;
+	char dbp[4096], file[64], saved[PATH_MAX + 64];
+	int rc = 0;
+
+	if (out != NULL && out[0] == '\0')
+		return cli_error(_("--out needs a file name"));
+	if (out == NULL && cli_db_path(ctx, dbp, sizeof dbp) == NULL)
+		return 1;
+	if (slip_logbook_pdf(db, o->from, o->to, &b, &err) != 0)
+		return cli_fail(&err);
+	if (out != NULL) {
+		if (privfile_write(out, (const char *)b.p, b.len, &err) != 0)
+			rc = cli_fail(&err);
+		pdf_buf_free(&b);
+		return rc;
+	}
+	{
+		int y1, m1, d1, y2, m2, d2;
+
+		date_ymd(o->from, &y1, &m1, &d1);
+		date_ymd(o->to, &y2, &m2, &d2);
+		snprintf(file, sizeof file, "logbook-%04d%02d%02d-%04d%02d%02d.pdf", y1, m1, d1,
+		    y2, m2, d2);
+	}
+	if (slip_save_file(dbp, "reports", file, (const char *)b.p, b.len, saved, sizeof saved,
+	    &err) != 0)
+		rc = cli_fail(&err);
+	else if (printf("%s\n", saved) < 0)
+		rc = cli_error(_("cannot write to standard output"));
+	pdf_buf_free(&b);
+	return rc;
+}
+
 static int
 run_logbook(struct cli_ctx *ctx, const struct cli_args *a)
 {
@@ -300,10 +343,16 @@ run_logbook(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if (parse_period(a, &o) != 0)
 		return 1;
-	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "csv") != 0)
-		return cli_error(_("unknown format '%s': use text or csv"), o.format);
+	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "csv") != 0 &&
+	    strcmp(o.format, "pdf") != 0)
+		return cli_error(_("unknown format '%s': use text, csv or pdf"), o.format);
+	if (cli_arg(a, "out") != NULL && strcmp(o.format, "pdf") != 0)
+		return cli_error(_("--out is for --format pdf: the text and the CSV go to "
+		    "standard output"));
 	if ((db = cli_db(ctx)) == NULL)
 		return 1;
+	if (strcmp(o.format, "pdf") == 0)
+		return logbook_pdf(ctx, db, &o, cli_arg(a, "out"));
 	if (strcmp(o.format, "csv") == 0) {
 		/* Mẫu 06 columns */
 		const char *head[] = {"TT", "Mã hồ sơ", "Tên TTHC", "Số lượng hồ sơ (bộ)",
@@ -409,7 +458,9 @@ static const struct cli_opt summary_format[] = {
 	CLI_OPT_END,
 };
 static const struct cli_opt logbook_format[] = {
-	{"format", "text|csv", N_("how to write it (default: text)"), 0, 0},
+	{"format", "text|csv|pdf", N_("how to write it (default: text; pdf: form 7 on A4 "
+	    "landscape, saved in the reports folder unless --out)"), 0, 0},
+	{"out", "FILE", N_("--format pdf: write the PDF to FILE"), 0, 0},
 	CLI_OPT_END,
 };
 static const struct cli_opt encoding_opt[] = {

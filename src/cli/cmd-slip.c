@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
+#include "motcua/pdf.h"
 #include "motcua/print.h"
 #include "motcua/privfile.h"
 #include "motcua/slip.h"
@@ -59,6 +60,41 @@ slip_out(struct cli_ctx *ctx, const char *db_path, enum slip_form form, const ch
 	return rc;
 }
 
+/* The form as PDF: to FILE (then nothing on standard output), else saved
+ * beside the text slips as slips/mau0N-KEY.pdf and its path printed.  An
+ * unwritable FILE leaves nothing behind.  --print sends that PDF. */
+static int
+slip_pdf_out(struct cli_ctx *ctx, const char *db_path, enum slip_form form, const char *key,
+    const char *out, bool print)
+{
+	struct pdf_buf b;
+	struct mc_err err;
+	char file[MC_CODE_LEN + 16], saved[PATH_MAX + 64];
+	sqlite3 *db;
+	int rc = 0;
+
+	if ((db = cli_db(ctx)) == NULL)
+		return 1;
+	if (slip_render_pdf(db, db_path, form, key, &b, &err) != 0)
+		return cli_fail(&err);
+	if (out != NULL && privfile_write(out, (const char *)b.p, b.len, &err) != 0) {
+		pdf_buf_free(&b);
+		return cli_fail(&err);
+	}
+	snprintf(file, sizeof file, "mau%02d-%s.pdf", (int)form + 1, key);
+	if (slip_save_file(db_path, "slips", file, (const char *)b.p, b.len, saved,
+	    sizeof saved, &err) != 0) {
+		pdf_buf_free(&b);
+		return cli_fail(&err);
+	}
+	pdf_buf_free(&b);
+	if (out == NULL && printf("%s\n", saved) < 0)
+		rc = cli_error(_("cannot write to standard output"));
+	if (rc == 0 && print && slip_print(db, saved, &err) != 0)
+		return cli_fail(&err);
+	return rc;
+}
+
 static int
 run_slip(struct cli_ctx *ctx, const struct cli_args *a)
 {
@@ -66,6 +102,7 @@ run_slip(struct cli_ctx *ctx, const struct cli_args *a)
 	const char *out = cli_arg(a, "out"), *v;
 	bool print = cli_has(a, "print"), supplement = cli_has(a, "supplement");
 	int form = -1, layout = -1;
+	bool pdf = false;
 
 	if ((v = cli_arg(a, "form")) != NULL) {
 		/* what a number means depends on form_set (slip.h) */
@@ -84,10 +121,15 @@ run_slip(struct cli_ctx *ctx, const struct cli_args *a)
 		}
 		form = (int)f;
 	}
-	/* the text rendering is the only one here (the screen shows it) */
-	if ((v = cli_arg(a, "format")) != NULL && strcmp(v, "text") != 0) {
-		cli_error(_("there is no format '%s' for a form: --format takes text"), v);
-		return cli_usage(a);
+	/* text (the screen's preview, the default) or the PDF for A4 paper */
+	if ((v = cli_arg(a, "format")) != NULL) {
+		if (strcmp(v, "pdf") == 0)
+			pdf = true;
+		else if (strcmp(v, "text") != 0) {
+			cli_error(_("there is no format '%s' for a form: --format takes text "
+			    "or pdf"), v);
+			return cli_usage(a);
+		}
 	}
 	if ((v = cli_arg(a, "layout")) != NULL) {
 		if (strcmp(v, "a5") == 0 || strcmp(v, "A5") == 0)
@@ -112,6 +154,14 @@ run_slip(struct cli_ctx *ctx, const struct cli_args *a)
 		form = SLIP_RECEIPT;
 	if (cli_db_path(ctx, dbp, sizeof dbp) == NULL)
 		return 1;
+	if (pdf) {
+		if (layout == SLIP_LAYOUT_RECEIPT) {
+			cli_error(_("a receipt printer takes no PDF: leave out --layout "
+			    "receipt or --format pdf"));
+			return cli_usage(a);
+		}
+		return slip_pdf_out(ctx, dbp, (enum slip_form)form, a->argv[0], out, print);
+	}
 	/* by default the layout of the printer: receipt for ESC/POS */
 	if (layout < 0) {
 		struct print_opts po;
@@ -133,7 +183,8 @@ static const struct cli_opt slip_opts[] = {
 	    "request, 3 refusal, 4 apology and extension, 5 stop notice, 6 control sheet "
 	    "(Circular 03/2025; the logbook, 7, is 'report logbook'); 01 to 05 are the "
 	    "forms of Circular 01/2018; with form_set 2018, 1 to 5 are those"), 0, 0},
-	{"format", "text", N_("the form as text (the default)"), 0, 0},
+	{"format", "text|pdf", N_("the form as text (the default) or as PDF on A4 paper "
+	    "(saved as slips/mau0N-CODE.pdf, its path printed, unless --out)"), 0, 0},
 	{"supplement", NULL, N_("the supplement request (form 02); CODE may also be the "
 	    "id that guide printed"), 0, 0},
 	{"layout", "a5|receipt", N_("the form on paper, or for a receipt printer "

@@ -272,6 +272,22 @@ read_doc(const char *path, struct mc_err *err)
 	return buf;
 }
 
+void
+print_log_path(sqlite3 *db, const char *db_path, char *buf, size_t n)
+{
+	if (db_path == NULL)
+		db_path = sqlite3_db_filename(db, "main");
+	snprintf(buf, n, "/dev/null");
+	if (db_path != NULL && db_path[0] != '\0') {
+		const char *slash = strrchr(db_path, '/');
+
+		if (slash == NULL)
+			snprintf(buf, n, "print.log");
+		else
+			snprintf(buf, n, "%.*s/print.log", (int)(slash - db_path), db_path);
+	}
+}
+
 int
 print_send(sqlite3 *db, const char *db_path, const char *path, const char *text,
     const char *code, struct mc_err *err)
@@ -299,18 +315,7 @@ print_send(sqlite3 *db, const char *db_path, const char *path, const char *text,
 	default:
 		/* the command's chatter goes to a log beside the database, never
 		 * onto the officer's screen */
-		if (db_path == NULL)
-			db_path = sqlite3_db_filename(db, "main");
-		snprintf(logpath, sizeof logpath, "/dev/null");
-		if (db_path != NULL && db_path[0] != '\0') {
-			const char *slash = strrchr(db_path, '/');
-
-			if (slash == NULL)
-				snprintf(logpath, sizeof logpath, "print.log");
-			else
-				snprintf(logpath, sizeof logpath, "%.*s/print.log",
-				    (int)(slash - db_path), db_path);
-		}
+		print_log_path(db, db_path, logpath, sizeof logpath);
 		rc = print_run(o.command, path, text, strlen(text), logpath, err);
 		break;
 	}

@@ -47,6 +47,8 @@ static const struct mc_setting_info settings[] = {
 	    "or month (01/2026-11); each station numbers its receipts from 1 in each book")},
 	{"form_set", "2025", N_("which forms the slips are: 2025 (Circular 03/2025/TT-VPCP, "
 	    "forms 1 to 7) or 2018 (Circular 01/2018/TT-VPCP, Mẫu 01 to 05)")},
+	{"print_format", "pdf", N_("what the command back end prints a form as: pdf (A4, "
+	    "for lp and CUPS) or text")},
 	{NULL, NULL, NULL},
 };
 
@@ -153,7 +155,8 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "require_phone") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "require_address") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "logbook_book") == 0 && !one_of(value, "year", "month")) ||
-	    (strcmp(name, "form_set") == 0 && !one_of(value, "2025", "2018")))
+	    (strcmp(name, "form_set") == 0 && !one_of(value, "2025", "2018")) ||
+	    (strcmp(name, "print_format") == 0 && !one_of(value, "pdf", "text")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {

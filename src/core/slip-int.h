@@ -5,7 +5,8 @@
  * slip.c        Mẫu 01 and 02 (from the receive or guide event), the
  *               public slip_render, saving and printing
  * slip-forms.c  Mẫu 03, 04 and 05 and the stop notice (from the dossier's
- *               later events) */
+ *               later events)
+ * slip-pdf.c    the forms as PDF (slip_render_pdf) and the logbook's PDF */
 #ifndef MOTCUA_SLIP_INT_H
 #define MOTCUA_SLIP_INT_H
 
@@ -47,6 +48,9 @@ struct slip_data {
 	char *v[V_NVARS];	/* never NULL once loaded: "" when unknown */
 	struct slip_rows rows[B_NBLOCKS];
 	const char *tname;	/* the template's file name, for messages */
+	/* a PDF layout (pdf.h) is filled: values escaped for pango markup,
+	 * widths ignored (pango wraps), {{qr}} becomes "@qr CODE" */
+	bool markup;
 };
 
 /* Set a value (a copy of s, "" for NULL); -1 if out of memory. */
@@ -75,6 +79,8 @@ void slip_dir(const char *db_path, char *buf, size_t n);
 int slip_template(const char *db_path, const char *file, const char *builtin, char **tpl,
     char *tname, size_t tn, struct mc_err *err);
 
+/* The unit's fields: unit_*, parent_upper, body_*, place (slip.c). */
+int slip_unit(sqlite3 *db, struct slip_data *d, struct mc_err *err);
 /* Set day, month, year to the date of an ISO time (today if NULL or bad). */
 int slip_set_date(struct slip_data *d, const char *iso);
 /* The receive event of the dossier with this code: the fields of Mẫu 01
@@ -87,6 +93,12 @@ int slip_load_receipt(sqlite3 *db, const char *code, struct slip_data *d,
  * MC_EINVAL when the dossier has no refusal (03) or apology (04). */
 int slip_load_event_form(sqlite3 *db, enum slip_form form, const char *code,
     struct slip_data *d, struct mc_err *err);
+
+/* slip-pdf.c: print the form as PDF with the print command (print.h's
+ * command back end): rendered, saved as slips/mau0N-KEY.pdf beside the
+ * database, that file given to the command (and on its standard input). */
+int slip_print_pdf(sqlite3 *db, const char *db_path, const char *command,
+    enum slip_form form, const char *key, struct mc_err *err);
 
 static inline const char *
 slip_col(sqlite3_stmt *st, int i)

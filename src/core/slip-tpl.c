@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "motcua/i18n.h"
+#include "motcua/pdf.h"
 #include "motcua/vntext.h"
 #include "slip-int.h"
 
@@ -135,6 +136,7 @@ struct slip_tok {
 	bool dots;		/* {{name:30.}}: an empty value is a dotted line */
 	struct slip_seg *segs;
 	size_t nsegs;
+	char *own;		/* val when it is made here (markup), else NULL */
 };
 
 #define SLIP_DOTS10 ".........."
@@ -291,14 +293,30 @@ slip_field(const struct slip_data *d, const struct slip_cur *cur, const char *ta
 	}
 	if ((t->val = slip_lookup(d, cur, name, err)) == NULL)
 		return -1;
+	/* a PDF layout: pango wraps, so no width; an empty dotted field is
+	 * its dots, a line to fill in by hand */
+	if (d->markup) {
+		bool empty = strspn(t->val, " ") == strlen(t->val);
+
+		if (t->dots && empty)
+			t->own = strndup(slip_dots, t->width);
+		else
+			t->own = pdf_escape(t->val);
+		if (t->own == NULL)
+			return err_set(err, MC_ENOMEM, _("out of memory"));
+		t->val = t->own;
+		t->width = 0;
+	}
 	return 0;
 }
 
 static void
 slip_toks_free(struct slip_tok *t, int n)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		free(t[i].segs);
+		free(t[i].own);
+	}
 }
 
 /* Render one template line (without its newline).  A field with a width
@@ -503,7 +521,12 @@ slip_fill(const struct slip_data *d, const char *tpl, sqlite3_str *out,
 			continue;
 		}
 		if (slip_is_tag(p, len, "{{qr}}")) {	/* indented as the tag is */
-			if (slip_qr_append(d->v[V_CODE], strspn(p, " "), out, err))
+			if (d->markup) {
+				/* pdf.c draws it; a code has no markup characters,
+				 * a guidance no code (and then no QR) */
+				if (d->v[V_CODE][0] != '\0')
+					sqlite3_str_appendf(out, "@qr %s\n", d->v[V_CODE]);
+			} else if (slip_qr_append(d->v[V_CODE], strspn(p, " "), out, err))
 				return -1;
 			p = next;
 			continue;

@@ -42,6 +42,17 @@ extern const char slip_tt03_3_txt[];
 extern const char slip_tt03_4_txt[];
 extern const char slip_tt03_5_txt[];
 extern const char slip_tt03_6_txt[];
+extern const char slip_tt03_1_pdf_txt[];
+extern const char slip_tt03_2_pdf_txt[];
+extern const char slip_tt03_3_pdf_txt[];
+extern const char slip_tt03_4_pdf_txt[];
+extern const char slip_tt03_5_pdf_txt[];
+extern const char slip_tt03_6_pdf_txt[];
+extern const char slip_mau01_pdf_txt[];
+extern const char slip_mau02_pdf_txt[];
+extern const char slip_mau03_pdf_txt[];
+extern const char slip_mau04_pdf_txt[];
+extern const char slip_mau05_pdf_txt[];
 extern const char slip_mau01_receipt58_txt[];
 extern const char slip_mau01_receipt80_txt[];
 extern const char slip_mau02_receipt58_txt[];
@@ -246,7 +257,7 @@ slip_load(sqlite3 *db, const char *kind, const char *key, enum slip_form form,
 	return rc;
 }
 
-static int
+int
 slip_unit(sqlite3 *db, struct slip_data *d, struct mc_err *err)
 {
 	struct mc_unit u;
@@ -409,6 +420,27 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 			[SLIP_STOP] = {"tt03-5.txt", slip_tt03_5_txt},
 		},
 	};
+	/* the PDF layouts (pdf.h), the same forms' fields */
+	static const struct {
+		const char *file, *builtin;
+	} pdfs[2][SLIP_NFORMS] = {
+		[SLIP_SET_2025] = {
+			[SLIP_RECEIPT] = {"tt03-1.pdf.txt", slip_tt03_1_pdf_txt},
+			[SLIP_SUPPLEMENT] = {"tt03-2.pdf.txt", slip_tt03_2_pdf_txt},
+			[SLIP_REFUSAL] = {"tt03-3.pdf.txt", slip_tt03_3_pdf_txt},
+			[SLIP_APOLOGY] = {"tt03-4.pdf.txt", slip_tt03_4_pdf_txt},
+			[SLIP_STOP] = {"tt03-5.pdf.txt", slip_tt03_5_pdf_txt},
+			[SLIP_CONTROL] = {"tt03-6.pdf.txt", slip_tt03_6_pdf_txt},
+		},
+		[SLIP_SET_2018] = {
+			[SLIP_RECEIPT] = {"mau01.pdf.txt", slip_mau01_pdf_txt},
+			[SLIP_SUPPLEMENT] = {"mau02.pdf.txt", slip_mau02_pdf_txt},
+			[SLIP_REFUSAL] = {"mau03.pdf.txt", slip_mau03_pdf_txt},
+			[SLIP_APOLOGY] = {"mau04.pdf.txt", slip_mau04_pdf_txt},
+			[SLIP_CONTROL] = {"mau05.pdf.txt", slip_mau05_pdf_txt},
+			[SLIP_STOP] = {"tt03-5.pdf.txt", slip_tt03_5_pdf_txt},
+		},
+	};
 	enum slip_set set;
 	struct slip_data d;
 	sqlite3_str *out = sqlite3_str_new(NULL);
@@ -451,6 +483,11 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 	set = slip_form_set(db);
 	file = tpls[set][form].file;
 	builtin = tpls[set][form].builtin;
+	if (layout == SLIP_LAYOUT_PDF) {
+		file = pdfs[set][form].file;
+		builtin = pdfs[set][form].builtin;
+		d.markup = true;
+	}
 	if (layout == SLIP_LAYOUT_RECEIPT) {
 		/* 58 mm paper holds 32 columns, 80 mm 48 */
 		if (setting_get(db, "paper_width", width, sizeof width) != 0)
@@ -485,6 +522,9 @@ slip_render_layout(sqlite3 *db, const char *db_path, enum slip_form form,
 		for (int i = 0; i < w && k + 4 < sizeof cut; i++)
 			cut[k++] = i % 2 == 0 ? '-' : ' ';
 		snprintf(cut + k, sizeof cut - k, "\n\f");
+		/* on A4 each copy has its page */
+		if (layout == SLIP_LAYOUT_PDF)
+			snprintf(cut, sizeof cut, "@newpage\n");
 	}
 	d.tname = tname;
 	/* Mẫu 01 is printed twice: the counter keeps one copy, the citizen
@@ -607,7 +647,7 @@ slip_save(const char *db_path, const char *name, const char *text, char *path_ou
 
 /* ---- printing ----------------------------------------------------------- */
 
-/* "…/mau01-<key>.txt" → form and key; false for any other name. */
+/* "…/mau01-<key>.txt" (or .pdf) → form and key; false for any other name. */
 static bool
 slip_name_parse(const char *path, enum slip_form *form, char *key, size_t n)
 {
@@ -617,7 +657,8 @@ slip_name_parse(const char *path, enum slip_form *form, char *key, size_t n)
 	base = base != NULL ? base + 1 : path;
 	len = strlen(base);
 	if (strncmp(base, "mau0", 4) != 0 || base[4] < '1' || base[4] >= '1' + SLIP_NFORMS ||
-	    base[5] != '-' || len <= 10 || strcmp(base + len - 4, ".txt") != 0 ||
+	    base[5] != '-' || len <= 10 || (strcmp(base + len - 4, ".txt") != 0 &&
+	    strcmp(base + len - 4, ".pdf") != 0) ||
 	    len - 10 >= n)
 		return false;
 	*form = (enum slip_form)(base[4] - '1');
@@ -669,6 +710,27 @@ slip_print(sqlite3 *db, const char *path, struct mc_err *err)
 		    err);
 		free(text);
 		return rc;
+	}
+	/* a file named like a slip of no dossier (nor guidance) is printed as
+	 * it is */
+	if (o.backend != PRINT_ESCPOS && slip_name_parse(path, &form, key, sizeof key) &&
+	    (form == SLIP_SUPPLEMENT || slip_is_dossier(db, key))) {
+		bool pdf = strcmp(path + strlen(path) - 4, ".pdf") == 0;
+		char fmt[16];
+
+		if (setting_get(db, "print_format", fmt, sizeof fmt) != 0)
+			snprintf(fmt, sizeof fmt, "pdf");
+		/* lp (CUPS) gets the form as PDF on A4 (slip-pdf.c) */
+		if (o.backend == PRINT_COMMAND && (pdf || strcmp(fmt, "pdf") == 0))
+			return slip_print_pdf(db, dbfile, o.command, form, key, err);
+		/* a file or device takes text: the PDF's form as text */
+		if (pdf) {
+			if ((text = slip_render(db, dbfile, form, key, err)) == NULL)
+				return -1;
+			rc = print_send(db, dbfile, path, text, NULL, err);
+			free(text);
+			return rc;
+		}
 	}
 	return print_send(db, dbfile, path, NULL, NULL, err);
 }

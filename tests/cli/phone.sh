@@ -94,7 +94,7 @@ refused "no such print command" "$db" "printing failed" --db "$db" slip "$c1" --
 like "$err" "cannot run /nonexistent/lp" "the message says what failed"
 like "$err" "print_backend and print_command \(F9 → Settings\)" \
 	"the message says where to set the printer"
-like "$err" "saved as $T/slips/mau01-$c1\.txt" "the message says where the slip is"
+like "$err" "saved as $T/slips/mau01-$c1\.pdf" "the message says where the slip is (lp gets the PDF)"
 like "$err" "'motcua slip CODE --print'" "the message says how to print it later"
 is "$(printf '%s\n' "$err" | grep -c 'printing failed')" 1 "one sentence, not a message inside a message"
 vi=$(LANGUAGE=vi "$MOTCUA_BINARY" --db "$db" slip "$c1" --print 2>&1 >/dev/null)

@@ -4,6 +4,8 @@
 . "$top_srcdir/tests/cli/lib.sh"
 db="$T/a.db"
 "$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null
+# the printer gets the text slip here (lp's PDF: tests/cli/pdf.sh)
+"$MOTCUA" --db "$db" --password-file "$PWF" setting set print_format text >/dev/null
 code=$("$MOTCUA" --db "$db" --password-file "$PWF" receive --procedure 1.001022 --name "Trần Thị Bích Ngọc" --id 087184000123 \
 	--phone 0912345678 --address "Ấp 1" --docs 1,2 --at "2026-11-20 16:10" </dev/null | head -1)
 

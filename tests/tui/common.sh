@@ -13,6 +13,9 @@ cp "\$1" "$T/printed.txt"
 EOS
 chmod +x "$T/print.sh"
 "$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" setting set print_command "$T/print.sh" >/dev/null
+# these tests compare the printed file with the saved text slip; lp's PDF
+# is tests/cli/pdf.sh's
+"$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" setting set print_format text >/dev/null
 NOW="2026-11-20 09:00"
 
 # start_at [ARGS...] — the program on $db, English, clock fixed at $NOW,
