@@ -151,7 +151,7 @@ slip_logbook_pdf(sqlite3 *db, int from, int to, struct pdf_buf *out, struct mc_e
 	    "@title SỔ THEO DÕI HỒ SƠ\n"
 	    "@center <i>Từ ngày %02d/%02d/%04d đến ngày %02d/%02d/%04d</i>\n\n"
 	    "@size 8\n"
-	    "@table 4c 7c 18 14 6c 11 12 11 10 10 10 10 10 6 7\n", pu, bu, d1, m1, y1, d2, m2, y2);
+	    "@table 4c 7c 23 16 6c 11 11 10 10 10 9 9 9 6 5\n", pu, bu, d1, m1, y1, d2, m2, y2);
 	if (lb_cells(c.out, "th", head, 15)) {
 		err_set(err, MC_ENOMEM, _("out of memory"));
 		goto done;

@@ -145,6 +145,11 @@ like "$t" "SỔ THEO DÕI HỒ SƠ" "form 7: its title"
 like "$t" "Từ ngày 01/11/2026 đến ngày 30/11/2026" "form 7: the period"
 like "$t" "Nguyễn Văn An" "form 7: an applicant"
 like "$t" "Quyển" "form 7: the book column"
+# each dossier code whole on its line of the code column (never cut)
+t7=$(pdftotext -layout "$T/f7.pdf" -)
+for c in "$c1" "$c3" "$c6"; do
+	like "$t7" "$c" "form 7: the code $c whole in its column"
+done
 inside "$T/f7.pdf" "form 7"
 run --db "$db" report logbook --from 2026-11-01 --to 2026-11-30 --format pdf
 is "$rc" 0 "form 7 without --out: exit 0"
