@@ -14,6 +14,7 @@
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/logbook.h"
+#include "motcua/report.h"
 #include "motcua/vocab.h"
 
 /* A step after the receipt: an UPDATE of the row from the event's body
@@ -137,6 +138,9 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 	sqlite3_stmt *ev, *del;
 	int rc;
 
+	/* the report counts follow the row: its old share out, the new in */
+	if (report_agg_apply(db, id, -1, err))
+		return -1;
 	if (db_prepare(db, "DELETE FROM dossier WHERE id = ?1", &del, err))
 		return -1;
 	sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
@@ -183,7 +187,8 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 	sqlite3_finalize(ev);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("reading the dossier's events"));
-	return logbook_project(db, id, err) || index_words(db, id, err) ? -1 : 0;
+	return logbook_project(db, id, err) || index_words(db, id, err) ||
+	    report_agg_apply(db, id, 1, err) ? -1 : 0;
 }
 
 int
@@ -201,7 +206,8 @@ dossier_rebuild(sqlite3 *db, const char *acting, long long *total, long long *di
 		return -1;
 	if (db_exec(db, "DROP TABLE IF EXISTS temp.dossier_before; "
 	    "CREATE TEMP TABLE dossier_before AS SELECT * FROM main.dossier; "
-	    "DELETE FROM main.dossier", err))
+	    "DELETE FROM main.dossier; DELETE FROM main.report_agg; "
+	    "DELETE FROM main.report_agg_event", err))
 		goto fail;
 	if (db_prepare(db, "SELECT DISTINCT dossier FROM event WHERE dossier <> '' ORDER BY dossier", &st, err))
 		goto fail;
