@@ -4,7 +4,9 @@
 -- the dossier row; `check` compares them with the rows and `check
 -- --rebuild` recounts them.  A database from before this step is counted
 -- once when it is opened (db.c's migrate calls report_agg_fill).
-CREATE TABLE report_agg (
+-- (IF NOT EXISTS: a copy made to look older may still hold them; the fill
+-- recounts them all the same.)
+CREATE TABLE IF NOT EXISTS report_agg (
 	what  TEXT NOT NULL,   -- the figure's name (received, leave, prog, …)
 	day   TEXT NOT NULL,   -- YYYY-MM-DD, or 9999-12-31: not ended
 	field TEXT NOT NULL,   -- the procedure's field (rated_by: the officer)
@@ -17,7 +19,7 @@ CREATE TABLE report_agg (
 -- The part of each dossier's counts that its events give beyond its row
 -- (the spans paused, the officer who recorded the return), as added: the
 -- projection takes away what it added before the events changed.
-CREATE TABLE report_agg_event (
+CREATE TABLE IF NOT EXISTS report_agg_event (
 	dossier TEXT NOT NULL,
 	what    TEXT NOT NULL,
 	day     TEXT NOT NULL,

@@ -189,20 +189,53 @@ move_kept(sqlite3 *db, const char *id, int sign, struct mc_err *err)
 	return 0;
 }
 
-int
-report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err)
+/* Does `sql` (?1: the dossier; ?2: the pause kind, ?3: the return kind)
+ * find a row?  -1 on error. */
+static int
+exists(sqlite3 *db, const char *sql, const char *id, struct mc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sign > 0)
-		return run_contrib(db, add_fmt, false, "id = ?1", id, 1, err) ||
-		    run_contrib(db, keep_fmt, true, "id = ?1", id, 1, err) ||
+	if (db_prepare(db, sql, &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, vocab_kind(MC_KIND_PAUSE)->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, vocab_kind(MC_KIND_RETURN)->name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail_rc(db, rc, err, _("counting the dossiers for the reports"));
+	return rc == SQLITE_ROW;
+}
+
+int
+report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, kept;
+
+	/* the cheap questions first: most projections are of a new dossier
+	 * (nothing to take away) or of one never paused nor returned (no
+	 * share from the events) */
+	if (sign > 0) {
+		if (run_contrib(db, add_fmt, false, "id = ?1", id, 1, err))
+			return -1;
+		if ((rc = exists(db, "SELECT 1 FROM event WHERE dossier = ?1 AND kind IN "
+		    "(?2, ?3) LIMIT 1", id, err)) <= 0)
+			return rc;
+		return run_contrib(db, keep_fmt, true, "id = ?1", id, 1, err) ||
 		    move_kept(db, id, 1, err) ? -1 : 0;
+	}
+	if ((rc = exists(db, "SELECT 1 FROM dossier WHERE id = ?1", id, err)) <= 0)
+		return rc;
+	if ((kept = exists(db, "SELECT 1 FROM report_agg_event WHERE dossier = ?1 LIMIT 1",
+	    id, err)) < 0)
+		return -1;
 	/* what was added, taken away: the row's share from the row (it has not
 	 * changed yet), the events' as kept (they may have) */
 	if (run_contrib(db, add_fmt, false, "id = ?1", id, -1, err) ||
-	    move_kept(db, id, -1, err))
+	    (kept && move_kept(db, id, -1, err)))
 		return -1;
 	/* a key that counts nothing any more goes */
 	if (run_contrib(db, "DELETE FROM report_agg WHERE n = 0 AND "
@@ -211,6 +244,8 @@ report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err)
 	    "report_agg_event WHERE dossier = ?1) AND ?2 < 0", false, "id = ?1", id, -1,
 	    err))
 		return -1;
+	if (!kept)
+		return 0;
 	if (db_prepare(db, "DELETE FROM report_agg_event WHERE dossier = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
