@@ -31,9 +31,6 @@
 /* the day after every day: a stock that has not ended */
 #define AGG_INF "9999-12-31"
 
-/* room for a list of statuses, "('a', 'b')" */
-#define STATUS_LIST 256
-
 /* What one dossier row adds (or every row: `which` is "id = ?1" or "1"),
  * as rows (what, day, field, body, sub), by report.h's definitions:
  *   rd, xd, cd, dd  the days of receipt, result, closing, due
@@ -50,201 +47,300 @@
  * pause to the first resume after it (pauses with one resume merge), cut
  * to the span in progress.  Due: the open dossiers whose clock runs, by
  * the day of their appointment (the header's counts). */
-#define CONTRIB_WITH \
-	"WITH d AS (SELECT id, field AS f, coalesce(decided_by, '') AS b, channel, " \
-	"due, result_at, returned_at, rating, status, appointment, " \
-	"substr(received, 1, 10) AS rd, substr(result_at, 1, 10) AS xd, " \
-	"substr(closed_at, 1, 10) AS cd, substr(due, 1, 10) AS dd, " \
-	"status IN %s AS unrec, status IN %s AS isopen, status IN %s AS ws, " \
-	"CASE WHEN status IN %s THEN 'withdrawn' WHEN status IN %s THEN 'stopped' END " \
-	"AS closing, status IN %s AS isrefused FROM dossier WHERE %s), " \
-	"k0 AS (SELECT *, CASE WHEN isopen THEN '" AGG_INF "' ELSE " \
-	"max(coalesce(xd, ''), coalesce(cd, '')) END AS m, " \
-	"min(coalesce(xd, '" AGG_INF "'), CASE WHEN ws AND cd IS NOT NULL THEN cd " \
-	"ELSE '" AGG_INF "' END) AS p FROM d WHERE NOT unrec), " \
-	"k AS (SELECT *, max(rd, m) AS l, CASE WHEN p > max(rd, m) THEN max(rd, m) " \
-	"ELSE '" AGG_INF "' END AS ps FROM k0) "
+/* One dossier's share, added up: the keys and their counts (a dossier has
+ * a dozen or so; rated_by one per return event). */
+struct share {
+	struct key {
+		const char *what;
+		char day[11], field[256], body[256], sub[256];
+		bool event;	/* from the events: kept in report_agg_event */
+	} k[32];
+	int n;
+};
 
-/* the row's own share: (what, day, field, body, sub) */
-static const char contrib_row_fmt[] = CONTRIB_WITH
-	"SELECT 'received' AS what, rd AS day, f AS field, b AS body, '' AS sub FROM k "
-	"UNION ALL SELECT channel, rd, f, b, '' FROM k WHERE channel IN ('online', 'post') "
-	"UNION ALL SELECT 'leave', l, f, b, '' FROM k "
-	"UNION ALL SELECT 'prog_from', rd, f, b, ps FROM k "
-	"UNION ALL SELECT 'prog', max(rd, p), f, b, ps FROM k "
-	"UNION ALL SELECT 'within', max(rd, min(p, dd)), f, b, ps FROM k "
-	"UNION ALL SELECT CASE WHEN xd < dd THEN 'early' WHEN result_at <= due THEN "
-	"'ontime' ELSE 'late' END, xd, f, b, CASE WHEN rd > xd THEN rd ELSE '' END "
-	"FROM k WHERE xd IS NOT NULL "
-	"UNION ALL SELECT closing, cd, f, b, CASE WHEN rd > cd THEN rd ELSE '' END "
-	"FROM k WHERE closing IS NOT NULL AND cd IS NOT NULL "
-	"UNION ALL SELECT 'refused', cd, f, b, '' FROM d WHERE isrefused AND cd IS NOT NULL "
-	"UNION ALL SELECT 'rating', substr(returned_at, 1, 10), f, b, coalesce(rating, '') "
-	"FROM d WHERE status = %Q AND returned_at IS NOT NULL "
-	"UNION ALL SELECT 'due', substr(appointment, 1, 10), '', '', '' FROM d "
-	"WHERE status IN %s AND appointment IS NOT NULL";
-
-/* the share read from the events too: (dossier, what, day, field, body,
- * sub); report_agg_event keeps it, as the events may have changed when
- * it is taken away */
-static const char contrib_event_fmt[] = CONTRIB_WITH
-	", pz AS (SELECT z.dossier AS id, substr(z.at, 1, 10) AS pd, (SELECT min(r.at) "
-	"FROM event r WHERE r.dossier = z.dossier AND r.kind = %Q AND r.at > z.at) AS rn "
-	"FROM event z WHERE z.kind = %Q AND z.dossier IN (SELECT id FROM k)), "
-	"pi AS (SELECT k.id, k.f, k.b, k.ps, max(min(pz.pd), k.rd) AS lo, "
-	"min(coalesce(substr(pz.rn, 1, 10), '" AGG_INF "'), k.p) AS hi "
-	"FROM pz JOIN k ON k.id = pz.id GROUP BY pz.id, pz.rn) "
-	"SELECT id AS dossier, 'paused_lo' AS what, lo AS day, f AS field, b AS body, "
-	"ps AS sub FROM pi WHERE lo < hi "
-	"UNION ALL SELECT id, 'paused_hi', hi, f, b, ps FROM pi WHERE lo < hi "
-	"UNION ALL SELECT d.id, 'rated_by', substr(d.returned_at, 1, 10), e.officer, '', "
-	"d.rating FROM d JOIN event e ON e.dossier = d.id AND e.kind = %Q "
-	"WHERE d.status = %Q AND d.returned_at IS NOT NULL AND d.rating IS NOT NULL";
-
-/* One of the shares' queries for `which` (sqlite3_free it); NULL when
- * out of memory. */
-static char *
-contrib_sql(bool events, const char *which)
+static void
+put(struct share *sh, const char *what, const char *day, const char *field,
+    const char *body, const char *sub, bool event)
 {
-	char unrec[STATUS_LIST], open[STATUS_LIST], ws[STATUS_LIST], w[STATUS_LIST],
-	    s[STATUS_LIST], refused[STATUS_LIST], running[STATUS_LIST];
-	const struct mc_kind *ret = vocab_kind(MC_KIND_RETURN);
+	struct key *k;
 
-	vocab_report_sql(MC_REPORT_UNRECEIVED, unrec, sizeof unrec);
-	vocab_status_sql(MC_PHASE_OPEN, false, open, sizeof open);
-	vocab_report_sql(MC_REPORT_WITHDRAWN | MC_REPORT_STOPPED, ws, sizeof ws);
-	vocab_report_sql(MC_REPORT_WITHDRAWN, w, sizeof w);
-	vocab_report_sql(MC_REPORT_STOPPED, s, sizeof s);
-	vocab_report_sql(MC_REPORT_REFUSED, refused, sizeof refused);
-	vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running);
-	if (events)
-		return sqlite3_mprintf(contrib_event_fmt, unrec, open, ws, w, s, refused,
-		    which, vocab_kind(MC_KIND_RESUME)->name, vocab_kind(MC_KIND_PAUSE)->name,
-		    ret->name, ret->to);
-	return sqlite3_mprintf(contrib_row_fmt, unrec, open, ws, w, s, refused, which,
-	    ret->to, running);
+	if (sh->n >= (int)(sizeof sh->k / sizeof sh->k[0]))
+		return;	/* more returns than any dossier has: counted once each up to here */
+	k = &sh->k[sh->n++];
+	k->what = what;
+	snprintf(k->day, sizeof k->day, "%s", day);
+	snprintf(k->field, sizeof k->field, "%s", field);
+	snprintf(k->body, sizeof k->body, "%s", body);
+	snprintf(k->sub, sizeof k->sub, "%s", sub);
+	k->event = event;
 }
 
-/* Run a statement made of fmt around one of the shares of `which` (%s:
- * the share's query), with ?1 bound to id (when not NULL) and ?2 to
- * sign. */
-static int
-run_contrib(sqlite3 *db, const char *fmt, bool events, const char *which,
-    const char *id, int sign, struct mc_err *err)
+static const char *
+tmax(const char *a, const char *b)
 {
-	char *c = contrib_sql(events, which);
-	sqlite3_stmt *st;
-	int rc;
-
-	if (c == NULL)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	rc = db_preparef(db, &st, err, fmt, c);
-	sqlite3_free(c);
-	if (rc != 0)
-		return -1;
-	if (id != NULL)
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, sign);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail_rc(db, rc, err, _("counting the dossiers for the reports"));
-	return 0;
+	return strcmp(a, b) >= 0 ? a : b;
 }
 
-/* the row's share added up into the table, n times sign (?2) */
-static const char add_fmt[] =
-	"INSERT INTO report_agg(what, day, field, body, sub, n) SELECT * FROM "
-	"(SELECT what, day, field, body, sub, ?2 * count(*) FROM (%s) "
-	"GROUP BY what, day, field, body, sub) WHERE true "
-	"ON CONFLICT (what, day, field, body, sub) DO UPDATE SET n = n + excluded.n";
+static const char *
+tmin(const char *a, const char *b)
+{
+	return strcmp(a, b) <= 0 ? a : b;
+}
 
-/* the event share, kept (?2 unused: always added) */
-static const char keep_fmt[] =
-	"INSERT INTO report_agg_event(dossier, what, day, field, body, sub, n) "
-	"SELECT * FROM (SELECT dossier, what, day, field, body, sub, count(*) FROM (%s) "
-	"GROUP BY dossier, what, day, field, body, sub) WHERE ?2 IS NOT NULL";
+/* a column as text, "" when NULL */
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
 
-/* the kept event share of ?1 (or of all: ?1 NULL) into the table, n times
- * sign (?2) */
+	return t != NULL ? (const char *)t : "";
+}
+
+/* The spans paused of a dossier in progress over (rd, p] (ps: the
+ * stocks' sub): from the day of a pause to the day of the first resume
+ * after it (pauses that share it, one span), cut to that span. */
 static int
-move_kept(sqlite3 *db, const char *id, int sign, struct mc_err *err)
+share_paused(sqlite3 *db, const char *id, const char *f, const char *b, const char *rd,
+    const char *p, const char *ps, struct share *sh, struct mc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "INSERT INTO report_agg(what, day, field, body, sub, n) "
-	    "SELECT what, day, field, body, sub, ?2 * sum(n) FROM report_agg_event "
-	    "WHERE ?1 IS NULL OR dossier = ?1 GROUP BY what, day, field, body, sub "
-	    "ON CONFLICT (what, day, field, body, sub) DO UPDATE SET n = n + excluded.n",
-	    &st, err))
-		return -1;
-	if (id != NULL)
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, sign);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail_rc(db, rc, err, _("counting the dossiers for the reports"));
-	return 0;
-}
-
-/* Does `sql` (?1: the dossier; ?2: the pause kind, ?3: the return kind)
- * find a row?  -1 on error. */
-static int
-exists(sqlite3 *db, const char *sql, const char *id, struct mc_err *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (db_prepare(db, sql, &st, err))
+	if (db_prepare(db, "SELECT min(substr(z.at, 1, 10)), coalesce(substr((SELECT "
+	    "min(r.at) FROM event r WHERE r.dossier = z.dossier AND +r.kind = ?3 AND "
+	    "+r.at > z.at), 1, 10), '" AGG_INF "') AS hi FROM event z WHERE z.dossier = ?1 "
+	    "AND +z.kind = ?2 GROUP BY hi", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, vocab_kind(MC_KIND_PAUSE)->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, vocab_kind(MC_KIND_RETURN)->name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	sqlite3_bind_text(st, 3, vocab_kind(MC_KIND_RESUME)->name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char lo[11], hi[11];
+
+		snprintf(lo, sizeof lo, "%s", tmax(col(st, 0), rd));
+		snprintf(hi, sizeof hi, "%s", tmin(col(st, 1), p));
+		if (strcmp(lo, hi) < 0) {
+			put(sh, "paused_lo", lo, f, b, ps, true);
+			put(sh, "paused_hi", hi, f, b, ps, true);
+		}
+	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail_rc(db, rc, err, _("counting the dossiers for the reports"));
-	return rc == SQLITE_ROW;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("counting the dossiers for the reports"));
+	return 0;
 }
 
-int
-report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err)
+/* the return events' officers, each with the dossier's rating */
+static int
+share_rated(sqlite3 *db, const char *id, const char *day, const char *rating,
+    struct share *sh, struct mc_err *err)
 {
 	sqlite3_stmt *st;
-	int rc, kept;
+	int rc;
 
-	/* the cheap questions first: most projections are of a new dossier
-	 * (nothing to take away) or of one never paused nor returned (no
-	 * share from the events) */
-	if (sign > 0) {
-		if (run_contrib(db, add_fmt, false, "id = ?1", id, 1, err))
-			return -1;
-		if ((rc = exists(db, "SELECT 1 FROM event WHERE dossier = ?1 AND kind IN "
-		    "(?2, ?3) LIMIT 1", id, err)) <= 0)
-			return rc;
-		return run_contrib(db, keep_fmt, true, "id = ?1", id, 1, err) ||
-		    move_kept(db, id, 1, err) ? -1 : 0;
+	if (db_prepare(db, "SELECT officer FROM event WHERE dossier = ?1 AND +kind = ?2",
+	    &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, vocab_kind(MC_KIND_RETURN)->name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		put(sh, "rated_by", day, col(st, 0), "", rating, true);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("counting the dossiers for the reports"));
+	return 0;
+}
+
+/* What the dossier row `id` adds, by report.h's definitions (none when it
+ * has no row):
+ *   rd, xd, cd, dd  the days of receipt, result, closing, due
+ *   m   while it can be carried over: to the day of its result or closing
+ *       (the later), for ever while open
+ *   p   while it is in progress: to the day of its result, or of its
+ *       withdrawal or stop
+ *   ps  the stocks' sub: AGG_INF, or when the row could drop out of the
+ *       period's dossiers before p (no result, not open: a dossier
+ *       counted neither as carried over nor as new is in progress
+ *       nowhere), the last day it counts as carried over, compared with S
+ *   a flow's sub: the day of receipt when it came after the flow's day
+ * Ratings: one per dossier returned (and still so) by its rating; one per
+ * return event by the officer who recorded it.  Due: the open dossiers
+ * whose clock runs, by the day of their appointment (the header's). */
+static int
+share_of(sqlite3 *db, const char *id, bool events, struct share *sh, struct mc_err *err)
+{
+	const struct mc_status *stt;
+	sqlite3_stmt *st;
+	char f[256], b[256], rd[11], xd[11], cd[11], dd[11], ret[11], rating[256];
+	char m[11], p[11], l[11], ps[11], appt[11], channel[16], status[32];
+	bool ontime, has_x, has_c, has_ret, has_rating, has_appt;
+	int rc;
+
+	sh->n = 0;
+	if (db_prepare(db, "SELECT field, coalesce(decided_by, ''), channel, "
+	    "substr(received, 1, 10), substr(result_at, 1, 10), substr(closed_at, 1, 10), "
+	    "substr(due, 1, 10), coalesce(result_at <= due, 0), status, "
+	    "substr(returned_at, 1, 10), rating, substr(appointment, 1, 10) "
+	    "FROM dossier WHERE id = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? 0 : db_fail(db, err,
+		    _("counting the dossiers for the reports"));
 	}
-	if ((rc = exists(db, "SELECT 1 FROM dossier WHERE id = ?1", id, err)) <= 0)
-		return rc;
-	if ((kept = exists(db, "SELECT 1 FROM report_agg_event WHERE dossier = ?1 LIMIT 1",
-	    id, err)) < 0)
+	snprintf(f, sizeof f, "%s", col(st, 0));
+	snprintf(b, sizeof b, "%s", col(st, 1));
+	snprintf(channel, sizeof channel, "%s", col(st, 2));
+	snprintf(rd, sizeof rd, "%s", col(st, 3));
+	has_x = sqlite3_column_type(st, 4) != SQLITE_NULL;
+	snprintf(xd, sizeof xd, "%s", col(st, 4));
+	has_c = sqlite3_column_type(st, 5) != SQLITE_NULL;
+	snprintf(cd, sizeof cd, "%s", col(st, 5));
+	snprintf(dd, sizeof dd, "%s", col(st, 6));
+	ontime = sqlite3_column_int(st, 7) != 0;
+	snprintf(status, sizeof status, "%s", col(st, 8));
+	has_ret = sqlite3_column_type(st, 9) != SQLITE_NULL;
+	snprintf(ret, sizeof ret, "%s", col(st, 9));
+	has_rating = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	snprintf(rating, sizeof rating, "%s", col(st, 10));
+	has_appt = sqlite3_column_type(st, 11) != SQLITE_NULL;
+	snprintf(appt, sizeof appt, "%s", col(st, 11));
+	sqlite3_finalize(st);
+
+	/* a status this version does not know counts as none of the lists */
+	stt = vocab_status(status);
+	if (stt != NULL && (stt->report & MC_REPORT_REFUSED) && has_c)
+		put(sh, "refused", cd, f, b, "", false);
+	if (strcmp(status, vocab_kind(MC_KIND_RETURN)->to) == 0 && has_ret)
+		put(sh, "rating", ret, f, b, has_rating ? rating : "", false);
+	if (stt != NULL && stt->phase == MC_PHASE_OPEN && !stt->paused && has_appt)
+		put(sh, "due", appt, "", "", "", false);
+	if (stt != NULL && (stt->report & MC_REPORT_UNRECEIVED))
+		return 0;
+	{
+		bool open = stt != NULL && stt->phase == MC_PHASE_OPEN;
+		bool ws = stt != NULL && (stt->report & (MC_REPORT_WITHDRAWN | MC_REPORT_STOPPED));
+
+		snprintf(m, sizeof m, "%s", open ? AGG_INF : tmax(xd, cd));
+		snprintf(p, sizeof p, "%s", tmin(has_x ? xd : AGG_INF,
+		    ws && has_c ? cd : AGG_INF));
+		snprintf(l, sizeof l, "%s", tmax(rd, m));
+		snprintf(ps, sizeof ps, "%s", strcmp(p, l) > 0 ? l : AGG_INF);
+	}
+	put(sh, "received", rd, f, b, "", false);
+	if (strcmp(channel, "online") == 0 || strcmp(channel, "post") == 0)
+		put(sh, strcmp(channel, "online") == 0 ? "online" : "post", rd, f, b, "", false);
+	put(sh, "leave", l, f, b, "", false);
+	put(sh, "prog_from", rd, f, b, ps, false);
+	put(sh, "prog", tmax(rd, p), f, b, ps, false);
+	put(sh, "within", tmax(rd, tmin(p, dd)), f, b, ps, false);
+	if (has_x)
+		put(sh, strcmp(xd, dd) < 0 ? "early" : ontime ? "ontime" : "late", xd, f, b,
+		    strcmp(rd, xd) > 0 ? rd : "", false);
+	if (stt != NULL && (stt->report & (MC_REPORT_WITHDRAWN | MC_REPORT_STOPPED)) && has_c)
+		put(sh, (stt->report & MC_REPORT_WITHDRAWN) ? "withdrawn" : "stopped", cd, f, b,
+		    strcmp(rd, cd) > 0 ? rd : "", false);
+	if (!events)
+		return 0;	/* the events' part: as kept (kept_of) */
+	if (share_paused(db, id, f, b, rd, p, ps, sh, err))
 		return -1;
-	/* what was added, taken away: the row's share from the row (it has not
-	 * changed yet), the events' as kept (they may have) */
-	if (run_contrib(db, add_fmt, false, "id = ?1", id, -1, err) ||
-	    (kept && move_kept(db, id, -1, err)))
+	if (strcmp(status, vocab_kind(MC_KIND_RETURN)->to) == 0 && has_ret && has_rating &&
+	    share_rated(db, id, ret, rating, sh, err))
 		return -1;
-	/* a key that counts nothing any more goes */
-	if (run_contrib(db, "DELETE FROM report_agg WHERE n = 0 AND "
-	    "(what, day, field, body, sub) IN (SELECT what, day, field, body, sub "
-	    "FROM (%s) UNION ALL SELECT what, day, field, body, sub FROM "
-	    "report_agg_event WHERE dossier = ?1) AND ?2 < 0", false, "id = ?1", id, -1,
-	    err))
+	return 0;
+}
+
+/* Add a share n times sign into report_agg (keys at 0 go), and keep or
+ * forget its events' part. */
+static int
+share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
+    struct mc_err *err)
+{
+	sqlite3_stmt *up, *del, *keep = NULL;
+	int rc = SQLITE_DONE;
+	bool prep_failed = false;	/* err says why */
+
+	if (sh->n == 0)
+		return 0;
+	if (db_prepare(db, "INSERT INTO report_agg(what, day, field, body, sub, n) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (what, day, field, body, sub) "
+	    "DO UPDATE SET n = n + excluded.n RETURNING n", &up, err))
 		return -1;
-	if (!kept)
+	if (db_prepare(db, "DELETE FROM report_agg WHERE what = ?1 AND day = ?2 AND "
+	    "field = ?3 AND body = ?4 AND sub = ?5 AND n = 0", &del, err)) {
+		sqlite3_finalize(up);
+		return -1;
+	}
+	for (int i = 0; i < sh->n && rc == SQLITE_DONE; i++) {
+		const struct key *k = &sh->k[i];
+		long long now = 0;
+
+		sqlite3_bind_text(up, 1, k->what, -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 2, k->day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 3, k->field, -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 4, k->body, -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 5, k->sub, -1, SQLITE_STATIC);
+		sqlite3_bind_int(up, 6, sign);
+		while ((rc = sqlite3_step(up)) == SQLITE_ROW)
+			now = sqlite3_column_int64(up, 0);
+		sqlite3_reset(up);
+		if (rc == SQLITE_DONE && now == 0) {
+			for (int j = 1; j <= 5; j++)
+				sqlite3_bind_text(del, j, j == 1 ? k->what : j == 2 ? k->day :
+				    j == 3 ? k->field : j == 4 ? k->body : k->sub, -1,
+				    SQLITE_STATIC);
+			rc = sqlite3_step(del);
+			sqlite3_reset(del);
+		}
+		if (rc == SQLITE_DONE && k->event && sign > 0) {
+			if (keep == NULL && db_prepare(db, "INSERT INTO report_agg_event(dossier, "
+			    "what, day, field, body, sub, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1) "
+			    "ON CONFLICT DO UPDATE SET n = n + 1", &keep, err)) {
+				prep_failed = true;
+				break;
+			}
+			sqlite3_bind_text(keep, 1, id, -1, SQLITE_STATIC);
+			for (int j = 2; j <= 6; j++)
+				sqlite3_bind_text(keep, j, j == 2 ? k->what : j == 3 ? k->day :
+				    j == 4 ? k->field : j == 5 ? k->body : k->sub, -1,
+				    SQLITE_STATIC);
+			rc = sqlite3_step(keep);
+			sqlite3_reset(keep);
+		}
+	}
+	sqlite3_finalize(up);
+	sqlite3_finalize(del);
+	sqlite3_finalize(keep);
+	if (prep_failed)
+		return -1;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("counting the dossiers for the reports"));
+	return 0;
+}
+
+/* The events' part as kept for id, as a share (to take away). */
+static int
+kept_of(sqlite3 *db, const char *id, struct share *sh, struct mc_err *err)
+{
+	static const char *const whats[] = {"paused_lo", "paused_hi", "rated_by"};
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT what, day, field, body, sub, n FROM report_agg_event "
+	    "WHERE dossier = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (size_t w = 0; w < sizeof whats / sizeof whats[0]; w++)
+			if (strcmp(col(st, 0), whats[w]) == 0)
+				for (long long i = sqlite3_column_int64(st, 5); i > 0; i--)
+					put(sh, whats[w], col(st, 1), col(st, 2), col(st, 3),
+					    col(st, 4), false);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("counting the dossiers for the reports"));
+	if (sh->n == 0)
 		return 0;
 	if (db_prepare(db, "DELETE FROM report_agg_event WHERE dossier = ?1", &st, err))
 		return -1;
@@ -252,7 +348,48 @@ report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail_rc(db, rc, err, _("counting the dossiers for the reports"));
+		return db_fail(db, err, _("counting the dossiers for the reports"));
+	return 0;
+}
+
+int
+report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err)
+{
+	struct share *sh = malloc(sizeof *sh);
+	int rc;
+
+	if (sh == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	/* adding: the share as the row and its events give it now; taking
+	 * away: the row's part from the row (not changed yet), the events'
+	 * part as kept (they may have changed) */
+	rc = share_of(db, id, sign > 0, sh, err);
+	if (rc == 0 && sign < 0)
+		rc = kept_of(db, id, sh, err);
+	if (rc == 0)
+		rc = share_add(db, id, sh, sign, err);
+	free(sh);
+	return rc;
+}
+
+/* Every dossier's share into the unqualified tables (the main ones, or
+ * the temporary ones that hide them). */
+static int
+add_all(sqlite3 *db, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "SELECT id FROM main.dossier ORDER BY id", &st, err))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (report_agg_apply(db, (const char *)sqlite3_column_text(st, 0), 1, err)) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("counting the dossiers for the reports"));
 	return 0;
 }
 
@@ -260,45 +397,42 @@ int
 report_agg_fill(sqlite3 *db, struct mc_err *err)
 {
 	return db_exec(db, "DELETE FROM report_agg; DELETE FROM report_agg_event", err) ||
-	    run_contrib(db, add_fmt, false, "1", NULL, 1, err) ||
-	    run_contrib(db, keep_fmt, true, "1", NULL, 1, err) ||
-	    move_kept(db, NULL, 1, err) ? -1 : 0;
+	    add_all(db, err) ? -1 : 0;
 }
 
 int
 report_agg_check(sqlite3 *db, long long *differ, char *first, size_t nfirst,
     struct mc_err *err)
 {
-	char *row = contrib_sql(false, "1"), *ev = contrib_sql(true, "1");
 	sqlite3_stmt *st;
 	int rc;
 
 	*differ = 0;
 	if (nfirst > 0)
 		first[0] = '\0';
-	if (row == NULL || ev == NULL) {
-		sqlite3_free(row);
-		sqlite3_free(ev);
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	}
-	/* the keys whose count differs, or that one side lacks, in the
-	 * counts and in the events' share kept per dossier */
-	rc = db_preparef(db, &st, err, "WITH kept AS MATERIALIZED (SELECT dossier, what, "
-	    "day, field, body, sub, count(*) AS n FROM (%s) GROUP BY dossier, what, day, "
-	    "field, body, sub), fresh AS MATERIALIZED (SELECT what, day, field, body, "
-	    "sub, sum(n) AS n FROM (SELECT what, day, field, body, sub, count(*) AS n "
-	    "FROM (%s) GROUP BY what, day, field, body, sub UNION ALL SELECT what, day, "
-	    "field, body, sub, n FROM kept) GROUP BY what, day, field, body, sub), "
-	    "bad AS (SELECT what, day FROM (SELECT * FROM report_agg EXCEPT "
-	    "SELECT * FROM fresh) UNION ALL SELECT what, day FROM (SELECT * FROM fresh "
-	    "EXCEPT SELECT * FROM report_agg) UNION ALL SELECT what, day FROM "
-	    "(SELECT * FROM report_agg_event EXCEPT SELECT * FROM kept) UNION ALL "
-	    "SELECT what, day FROM (SELECT * FROM kept EXCEPT SELECT * FROM "
-	    "report_agg_event)) SELECT count(*), min(day || ' ' || what) FROM bad", ev, row);
-	sqlite3_free(row);
-	sqlite3_free(ev);
-	if (rc != 0)
+	/* a fresh count into temporary tables shaped as the main ones (which
+	 * they hide from the unqualified names), compared, then rolled back */
+	if (db_exec(db, "SAVEPOINT report_agg_check", err))
 		return -1;
+	if (db_exec(db, "CREATE TEMP TABLE report_agg (what TEXT NOT NULL, day TEXT NOT "
+	    "NULL, field TEXT NOT NULL, body TEXT NOT NULL, sub TEXT NOT NULL, n INTEGER "
+	    "NOT NULL, PRIMARY KEY (what, day, field, body, sub)) WITHOUT ROWID; "
+	    "CREATE TEMP TABLE report_agg_event (dossier TEXT NOT NULL, what TEXT NOT NULL, "
+	    "day TEXT NOT NULL, field TEXT NOT NULL, body TEXT NOT NULL, sub TEXT NOT NULL, "
+	    "n INTEGER NOT NULL, PRIMARY KEY (dossier, what, day, field, body, sub)) "
+	    "WITHOUT ROWID", err) || add_all(db, err))
+		goto fail;
+	/* a key counted differently is on both sides: once (UNION) */
+	if (db_prepare(db, "WITH bad AS (SELECT '', what, day, field, body, sub FROM "
+	    "(SELECT * FROM main.report_agg EXCEPT SELECT * FROM temp.report_agg) UNION "
+	    "SELECT '', what, day, field, body, sub FROM (SELECT * FROM temp.report_agg "
+	    "EXCEPT SELECT * FROM main.report_agg) UNION SELECT dossier, what, day, field, "
+	    "body, sub FROM (SELECT * FROM main.report_agg_event EXCEPT SELECT * FROM "
+	    "temp.report_agg_event) UNION SELECT dossier, what, day, field, body, sub FROM "
+	    "(SELECT * FROM temp.report_agg_event EXCEPT SELECT * FROM "
+	    "main.report_agg_event)) SELECT count(*), min(day || ' ' || what) FROM bad",
+	    &st, err))
+		goto fail;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*differ = sqlite3_column_int64(st, 0);
@@ -306,9 +440,15 @@ report_agg_check(sqlite3 *db, long long *differ, char *first, size_t nfirst,
 			snprintf(first, nfirst, "%s", sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail_rc(db, rc, err, _("comparing the report counts"));
+	if (rc != SQLITE_ROW) {
+		db_fail_rc(db, rc, err, _("comparing the report counts"));
+		goto fail;
+	}
+	(void)db_exec(db, "ROLLBACK TO report_agg_check; RELEASE report_agg_check", NULL);
 	return 0;
+fail:
+	(void)db_exec(db, "ROLLBACK TO report_agg_check; RELEASE report_agg_check", NULL);
+	return -1;
 }
 
 int
