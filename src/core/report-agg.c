@@ -47,15 +47,16 @@
  * pause to the first resume after it (pauses with one resume merge), cut
  * to the span in progress.  Due: the open dossiers whose clock runs, by
  * the day of their appointment (the header's counts). */
-/* One dossier's share, added up: the keys and their counts (a dossier has
- * a dozen or so; rated_by one per return event). */
+/* One dossier's share: its keys, one per count of 1 (a dozen or so; two
+ * more per span paused, one per return event), growing as needed. */
 struct share {
 	struct key {
 		const char *what;
 		char day[11], field[256], body[256], sub[256];
 		bool event;	/* from the events: kept in report_agg_event */
-	} k[32];
-	int n;
+	} *k;
+	int n, cap;
+	bool nomem;	/* a key could not be added: the share is not whole */
 };
 
 static void
@@ -64,8 +65,16 @@ put(struct share *sh, const char *what, const char *day, const char *field,
 {
 	struct key *k;
 
-	if (sh->n >= (int)(sizeof sh->k / sizeof sh->k[0]))
-		return;	/* more returns than any dossier has: counted once each up to here */
+	if (sh->n == sh->cap) {
+		int cap = sh->cap > 0 ? sh->cap * 2 : 16;
+
+		if ((k = realloc(sh->k, (size_t)cap * sizeof *k)) == NULL) {
+			sh->nomem = true;
+			return;
+		}
+		sh->k = k;
+		sh->cap = cap;
+	}
 	k = &sh->k[sh->n++];
 	k->what = what;
 	snprintf(k->day, sizeof k->day, "%s", day);
@@ -355,20 +364,20 @@ kept_of(sqlite3 *db, const char *id, struct share *sh, struct mc_err *err)
 int
 report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err)
 {
-	struct share *sh = malloc(sizeof *sh);
+	struct share sh = {NULL, 0, 0, false};
 	int rc;
 
-	if (sh == NULL)
-		return err_set(err, MC_ENOMEM, _("out of memory"));
 	/* adding: the share as the row and its events give it now; taking
 	 * away: the row's part from the row (not changed yet), the events'
 	 * part as kept (they may have changed) */
-	rc = share_of(db, id, sign > 0, sh, err);
+	rc = share_of(db, id, sign > 0, &sh, err);
 	if (rc == 0 && sign < 0)
-		rc = kept_of(db, id, sh, err);
+		rc = kept_of(db, id, &sh, err);
+	if (rc == 0 && sh.nomem)
+		rc = err_set(err, MC_ENOMEM, _("out of memory"));
 	if (rc == 0)
-		rc = share_add(db, id, sh, sign, err);
-	free(sh);
+		rc = share_add(db, id, &sh, sign, err);
+	free(sh.k);
 	return rc;
 }
 
