@@ -125,6 +125,31 @@ struct report_officer_row {
 int report_officer(sqlite3 *db, int day,
     int (*fn)(const struct report_officer_row *, void *), void *arg, struct mc_err *err);
 
+/* Receipts per Monday-to-Sunday week of [from, to], the first and last
+ * cut to the period (F6's chart): the received_new of each week's
+ * summary, in one read of the maintained counts.  *out malloc'd. */
+struct report_week {
+	int from, to;		/* JDNs */
+	long long received;
+};
+int report_weeks(sqlite3 *db, int from, int to, struct report_week **out, size_t *n,
+    struct mc_err *err);
+
+/* The counts the summaries read instead of the dossiers (report-agg.c,
+ * table report_agg), kept by the projection: report_agg_apply adds a
+ * dossier row's share (sign 1) or takes it away (-1), in the caller's
+ * transaction; report_agg_fill recounts them all from the dossier rows;
+ * report_agg_check compares them with the rows: *differ keys differ
+ * (first: the first of them, "day what"). */
+int report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err);
+int report_agg_fill(sqlite3 *db, struct mc_err *err);
+int report_agg_check(sqlite3 *db, long long *differ, char *first, size_t nfirst,
+    struct mc_err *err);
+/* The header's counts as of a day: open dossiers whose clock runs, due
+ * that day and overdue (appointment before it), from the same counts. */
+int report_agg_due(sqlite3 *db, int as_of, int *today, int *overdue,
+    struct mc_err *err);
+
 /* The citizen's rating whose choices report_row.rating counts, in order:
  * the return's enumeration (vocab.h); NULL if the table has none. */
 const struct mc_field *report_rating(void);

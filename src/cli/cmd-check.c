@@ -10,6 +10,7 @@
 #include "motcua/check.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
+#include "motcua/report.h"
 
 /* What the checks found, by what it asks the officer to do. */
 struct tally {
@@ -124,7 +125,8 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
-	long long bad, total, differ, found, logged;
+	long long bad, total, differ, found, logged, counts, after;
+	char first[64];
 	struct check_sigs sigs;
 	int problems = 0;
 
@@ -169,9 +171,30 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 			    "here are not checked\n"), sigs.unknown);
 	}
 
+	/* the counts the reports read, against the dossier rows */
+	if (report_agg_check(db, &counts, first, sizeof first, &err) != 0)
+		return cli_fail(&err);
 	if (rebuild) {
 		if (dossier_rebuild(db, me.username, &total, &differ, &err) != 0)
 			return cli_fail(&err);
+		/* the rebuild recounted them from the new rows: compare again */
+		if (report_agg_check(db, &after, first, sizeof first, &err) != 0)
+			return cli_fail(&err);
+		if (after != 0) {
+			printf(_("report counts: %lld still differ after the rebuild (the "
+			    "first: %s)\n"), after, first);
+			return cli_error(_("the report counts cannot be rebuilt: ask for help"));
+		}
+		if (counts == 0)
+			printf("%s\n", _("report counts: rebuilt from the dossiers, identical"));
+		else {
+			printf(_("report counts: rebuilt from the dossiers; %lld differed and "
+			    "now follow them\n"), counts);
+			if (problems == 0 && t.log == 0 && differ == 0)
+				return cli_error(_("the report counts did not match the dossiers "
+				    "and have been recounted: run 'motcua check' again to "
+				    "confirm"));
+		}
 		if (differ == 0) {
 			printf(_("dossiers: %lld rebuilt from events, identical\n"), total);
 		} else {
@@ -194,6 +217,13 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 			    "history (%s)\n"), err.msg);
 		} else if (t.dossiers == 0)
 			printf("%s\n", _("dossiers: every row is as its events make it"));
+		if (counts == 0)
+			printf("%s\n", _("report counts: every one is as the dossiers give it"));
+		else {
+			printf(_("report counts: %lld differ from what the dossiers give (the "
+			    "first: %s)\n"), counts, first);
+			t.dossiers++;
+		}
 	}
 	if (t.log > 0)
 		return cli_error(_("the event log has been tampered with (see above): record "

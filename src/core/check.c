@@ -254,8 +254,12 @@ check_dossiers(sqlite3 *db, int (*fn)(const struct check_finding *, void *), voi
 	 * drops them again. */
 	if (db_exec(db, "SAVEPOINT check_dossiers", err))
 		return -1;
+	/* temp.report_agg too: the projection's counts go there, not into
+	 * the main table (report_agg_check compares that one) */
 	if (shadow_table(db, "dossier", err) || shadow_table(db, "name_word", err) ||
 	    shadow_table(db, "procedure_use", err) ||
+	    shadow_table(db, "report_agg", err) ||
+	    shadow_table(db, "report_agg_event", err) ||
 	    db_prepare(db, "SELECT DISTINCT dossier FROM main.event WHERE dossier <> '' "
 	    "ORDER BY dossier", &st, err))
 		goto fail;

@@ -14,6 +14,7 @@
 #include "motcua/db.h"
 #include "motcua/i18n.h"
 #include "motcua/key.h"
+#include "motcua/report.h"
 #include "motcua/vntext.h"
 #include "schema.h"
 
@@ -562,6 +563,11 @@ migrate(sqlite3 *db, int from, struct mc_err *err)
 	}
 	/* a station from before signed events signs its own once (key.h) */
 	if (from >= 1 && from < 10 && key_upgrade(db, err)) {
+		db_tx_rollback(&tx);
+		return -1;
+	}
+	/* the report counts of a database from before them (015), once */
+	if (from >= 1 && from < 15 && report_agg_fill(db, err)) {
 		db_tx_rollback(&tx);
 		return -1;
 	}

@@ -15,6 +15,7 @@
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/logbook.h"
+#include "motcua/report.h"
 #include "motcua/vocab.h"
 
 /* A step after the receipt: an UPDATE of the row from the event's body
@@ -142,6 +143,9 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 	bool existed;
 	int rc;
 
+	/* the report counts follow the row: its old share out, the new in */
+	if (report_agg_apply(db, id, -1, err))
+		return -1;
 	if (db_cached(db, "DELETE FROM dossier WHERE id = ?1", &del, err))
 		return -1;
 	sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
@@ -196,7 +200,8 @@ dossier_project(sqlite3 *db, const char *id, struct mc_err *err)
 	if (rc != SQLITE_DONE)
 		return -1;
 	return logbook_project(db, id, err) || index_words(db, id, err) ||
-	    catalog_uses_project(db, id, existed, err) ? -1 : 0;
+	    catalog_uses_project(db, id, existed, err) ||
+	    report_agg_apply(db, id, 1, err) ? -1 : 0;
 }
 
 int
@@ -214,7 +219,8 @@ dossier_rebuild(sqlite3 *db, const char *acting, long long *total, long long *di
 		return -1;
 	if (db_exec(db, "DROP TABLE IF EXISTS temp.dossier_before; "
 	    "CREATE TEMP TABLE dossier_before AS SELECT * FROM main.dossier; "
-	    "DELETE FROM main.dossier", err) || catalog_uses_reset(db, err))
+	    "DELETE FROM main.dossier; DELETE FROM main.report_agg; "
+	    "DELETE FROM main.report_agg_event", err) || catalog_uses_reset(db, err))
 		goto fail;
 	if (db_prepare(db, "SELECT DISTINCT dossier FROM event WHERE dossier <> '' ORDER BY dossier", &st, err))
 		goto fail;

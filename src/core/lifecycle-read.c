@@ -13,6 +13,7 @@
 #include "motcua/format.h"
 #include "motcua/i18n.h"
 #include "motcua/lifecycle.h"
+#include "motcua/report.h"
 #include "motcua/vntext.h"
 #include "motcua/vocab.h"
 #include "lifecycle-int.h"
@@ -268,28 +269,10 @@ int
 lifecycle_due_counts(sqlite3 *db, struct mc_calendar *cal, int as_of, int *today,
     int *overdue, struct mc_err *err)
 {
-	char day[MC_DATE_LEN], next[MC_DATE_LEN], running[256];
-	sqlite3_stmt *st;
-
 	(void)cal;
-	date_format(as_of, day);
-	date_format(as_of + 1, next);
-	/* the same rows as the board's first two groups, counted */
-	if (db_preparef(db, &st, err, "SELECT coalesce(sum(appointment >= ?1), 0), "
-	    "coalesce(sum(appointment < ?1), 0) FROM dossier "
-	    "WHERE status IN %s AND appointment < ?2",
-	    vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running)) != 0)
-		return -1;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return db_fail(db, err, _("counting the dossiers due"));
-	}
-	*today = sqlite3_column_int(st, 0);
-	*overdue = sqlite3_column_int(st, 1);
-	sqlite3_finalize(st);
-	return 0;
+	/* the same rows as the board's first two groups, from the counts the
+	 * projection keeps per day of appointment: no dossier is read */
+	return report_agg_due(db, as_of, today, overdue, err);
 }
 
 const char *

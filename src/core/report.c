@@ -13,56 +13,14 @@
 #include "motcua/report.h"
 #include "motcua/vntext.h"
 #include "motcua/vocab.h"
+#include "report-int.h"
 
-/* The summary runs twice over the dossiers that can count in [?1, ?2):
- * those received within it, then those received before and still open at
- * its start.  Both read only the covering index dossier_period (in receipt
- * order), never the rows; the two parts are added up per field.
- *
- * Every status, kind and body field the queries name comes from the tables
- * (vocab.h), written into the SQL when it runs: a status list "('a', 'b')"
- * for each %s named so below, a kind's name (%Q) quoted. */
-#define PART_NEW "d.received >= ?1 AND d.received < ?2"
-/* %s: the open statuses */
-#define PART_CARRIED "d.received < ?1 AND (d.status IN %s " \
-	"OR d.result_at >= ?1 OR d.closed_at >= ?1)"
+/* The summary reads the counts the projection keeps (report-agg.c), a
+ * few rows per day from the period's start on, never the dossiers; the
+ * guidance given, which makes no dossier, is counted from its events of
+ * the period (the events' kind index). */
 
-/* paused at the end: a pause before it, and no resume after that pause
- * (%Q: the pause kind, the resume kind) */
-#define PAUSED_AT_END \
-	"EXISTS (SELECT 1 FROM event p WHERE p.dossier = d.id AND p.kind = %Q " \
-	"AND p.at < ?2 AND NOT EXISTS (SELECT 1 FROM event r WHERE r.dossier = d.id " \
-	"AND r.kind = %Q AND r.at > p.at AND r.at < ?2))"
-
-/* The flags of report.h's definitions, one row per dossier, added up per
- * field in C (a handful of fields: cheaper than SQLite sorting a year of
- * rows for a GROUP BY).  Only dossiers
- * ever paused (a small set, from the events' kind index) pay for the
- * paused-at-the-end test.  Filled in by summary_sql: the pause kind, then
- * PAUSED_AT_END's two, what the rows are grouped by (the field, or the
- * deciding body), the withdrawn statuses, the stopped ones, both (closed
- * without a result), the part (PART_NEW or PART_CARRIED), the statuses
- * never received. */
-static const char summary_fmt[] =
-	"SELECT field, carried, new, res AND early, res AND NOT early AND ontime, "
-	"res AND NOT ontime, prog AND NOT late_then, prog AND late_then, wd, "
-	"CASE WHEN prog AND d.id IN (SELECT dossier FROM event WHERE kind = %Q "
-	"AND at < ?2) THEN " PAUSED_AT_END " ELSE 0 END, st, "
-	"new AND d.channel = 'online', new AND d.channel = 'post' "
-	"FROM (SELECT %s AS field, d.id, d.channel, d.received < ?1 AS carried, "
-	"d.received >= ?1 AND d.received < ?2 AS new, "
-	"coalesce(d.result_at >= ?1 AND d.result_at < ?2, 0) AS res, "
-	"substr(d.result_at, 1, 10) < substr(d.due, 1, 10) AS early, "
-	"d.result_at <= d.due AS ontime, "
-	"d.status IN %s AND d.closed_at >= ?1 AND d.closed_at < ?2 AS wd, "
-	"d.status IN %s AND d.closed_at >= ?1 AND d.closed_at < ?2 AS st, "
-	"d.received < ?2 AND NOT coalesce(d.result_at < ?2, 0) AND "
-	"NOT (d.status IN %s AND d.closed_at < ?2) AS prog, "
-	"d.due < ?2 AS late_then "
-	"FROM dossier d INDEXED BY dossier_period WHERE %s AND d.status NOT IN %s) AS d";
-
-/* room for a list of statuses, "('a', 'b')" (vocab_status_sql,
- * vocab_report_sql) */
+/* room for a list of statuses, "('a', 'b')" (vocab_report_sql) */
 #define STATUS_LIST 256
 
 /* What the summary's rows are grouped by: the procedure's field, or its
@@ -101,32 +59,8 @@ by_free(struct by *b)
 	b->dossier = b->guided = NULL;
 }
 
-/* The summary's query over the carried-over part or the new one
- * (sqlite3_free it); NULL when out of memory. */
-static char *
-summary_sql(bool carried, const struct by *by)
-{
-	char open[STATUS_LIST], withdrawn[STATUS_LIST], stopped[STATUS_LIST],
-	    closed[STATUS_LIST], unreceived[STATUS_LIST];
-	const char *pause = vocab_kind(MC_KIND_PAUSE)->name;
-	char *part, *sql;
-
-	part = carried ? sqlite3_mprintf(PART_CARRIED, vocab_status_sql(MC_PHASE_OPEN,
-	    false, open, sizeof open)) : sqlite3_mprintf("%s", PART_NEW);
-	if (part == NULL)
-		return NULL;
-	vocab_report_sql(MC_REPORT_WITHDRAWN, withdrawn, sizeof withdrawn);
-	vocab_report_sql(MC_REPORT_STOPPED, stopped, sizeof stopped);
-	vocab_report_sql(MC_REPORT_WITHDRAWN | MC_REPORT_STOPPED, closed, sizeof closed);
-	sql = sqlite3_mprintf(summary_fmt, pause, pause, vocab_kind(MC_KIND_RESUME)->name,
-	    by->dossier, withdrawn, stopped, closed, part,
-	    vocab_report_sql(MC_REPORT_UNRECEIVED, unreceived, sizeof unreceived));
-	sqlite3_free(part);
-	return sql;
-}
-
-static struct report_row *
-row_for(struct report_summary *s, const char *field, struct mc_err *err)
+struct report_row *
+report_row_for(struct report_summary *s, const char *field, struct mc_err *err)
 {
 	struct report_row *r;
 
@@ -213,7 +147,7 @@ grouped(sqlite3 *db, const char *sql, const char *s, const char *e,
 	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *f = sqlite3_column_text(st, 0);
-		struct report_row *r = row_for(out, f != NULL ? (const char *)f : "", err);
+		struct report_row *r = report_row_for(out, f != NULL ? (const char *)f : "", err);
 
 		if (r == NULL) {
 			sqlite3_finalize(st);
@@ -228,41 +162,9 @@ grouped(sqlite3 *db, const char *sql, const char *s, const char *e,
 }
 
 static void
-fill_main(struct report_row *r, sqlite3_stmt *st)
-{
-	/* added: the new and the carried-over parts come separately */
-	r->carried_over += sqlite3_column_int64(st, 1);
-	r->received_new += sqlite3_column_int64(st, 2);
-	r->resolved_early += sqlite3_column_int64(st, 3);
-	r->resolved_on_time += sqlite3_column_int64(st, 4);
-	r->resolved_late += sqlite3_column_int64(st, 5);
-	r->in_progress_within += sqlite3_column_int64(st, 6);
-	r->in_progress_overdue += sqlite3_column_int64(st, 7);
-	r->withdrawn += sqlite3_column_int64(st, 8);
-	r->paused += sqlite3_column_int64(st, 9);
-	r->stopped += sqlite3_column_int64(st, 10);
-	r->received_online += sqlite3_column_int64(st, 11);
-	r->received_post += sqlite3_column_int64(st, 12);
-}
-
-static void
-fill_refused(struct report_row *r, sqlite3_stmt *st)
-{
-	r->refused = sqlite3_column_int64(st, 1);
-}
-
-static void
 fill_guided(struct report_row *r, sqlite3_stmt *st)
 {
 	r->guided = sqlite3_column_int64(st, 1);
-}
-
-/* a count per choice of the rating, in the table's order */
-static void
-fill_rating(struct report_row *r, sqlite3_stmt *st)
-{
-	for (int i = 0; i + 1 < sqlite3_column_count(st) && i < MC_CHOICES_MAX; i++)
-		r->rating[i] = sqlite3_column_int64(st, i + 1);
 }
 
 const struct mc_field *
@@ -271,132 +173,35 @@ report_rating(void)
 	return vocab_field_of_type(vocab_kind(MC_KIND_RETURN), MC_FT_ENUM);
 }
 
-/* The other queries of the summary, each grouped by field (sqlite3_free
- * them); -1 when out of memory.  Refused: the dossiers refused at the
- * counter, by the day they were.  Guided: the guidance events, by the
- * procedure's field their body holds.  Ratings: each choice counted among
- * the dossiers returned within the period (and still in the status the
- * return leads to: not cancelled since). */
-static int
-other_sql(char *sql[3], const struct by *by)
+/* The guidance events of the period, by the procedure's field (or
+ * deciding body) their body holds (sqlite3_free it); NULL when out of
+ * memory. */
+static char *
+guided_sql(const struct by *by)
 {
-	const struct mc_field *rating = report_rating();
-	char refused[STATUS_LIST];
-	sqlite3_str *r;
-
-	sql[0] = sqlite3_mprintf("SELECT %s, count(*) FROM dossier d WHERE status IN %s "
-	    "AND closed_at >= ?1 AND closed_at < ?2 GROUP BY 1", by->dossier,
-	    vocab_report_sql(MC_REPORT_REFUSED, refused, sizeof refused));
-	sql[1] = sqlite3_mprintf("SELECT %s, count(*) FROM event "
+	return sqlite3_mprintf("SELECT %s, count(*) FROM event "
 	    "WHERE kind = %Q AND at >= ?1 AND at < ?2 GROUP BY 1", by->guided,
 	    vocab_kind(MC_KIND_GUIDE)->name);
-	r = sqlite3_str_new(NULL);
-	sqlite3_str_appendf(r, "SELECT %s", by->dossier);
-	for (size_t i = 0; rating != NULL && i < vocab_nchoices(rating); i++)
-		sqlite3_str_appendf(r, ", sum(rating = %Q)", rating->choices[i].value);
-	sqlite3_str_appendf(r, " FROM dossier d WHERE returned_at >= ?1 AND returned_at < ?2 "
-	    "AND status = %Q GROUP BY 1", vocab_kind(MC_KIND_RETURN)->to);
-	sql[2] = sqlite3_str_finish(r);
-	if (sql[0] != NULL && sql[1] != NULL && sql[2] != NULL)
-		return 0;
-	for (int i = 0; i < 3; i++)
-		sqlite3_free(sql[i]);
-	return -1;
 }
 
-/* The satisfaction per officer: the dossiers returned within the period
- * with a rating (and still returned: not cancelled since), by the officer
- * who recorded the return, the citizen's rating of that service. */
+/* The guidance of the period into the rows grouped `by`, then the rows
+ * sorted, each with its rate, and their total. */
 static int
-officer_ratings(sqlite3 *db, const char *s, const char *e, struct report_summary *out,
-    struct mc_err *err)
-{
-	const struct mc_field *rating = report_rating();
-	sqlite3_str *pleased = sqlite3_str_new(db);
-	sqlite3_stmt *st;
-	size_t n = 0;
-	int rc;
-
-	for (size_t i = 0; rating != NULL && i < vocab_nchoices(rating); i++)
-		if (rating->choices[i].pleased)
-			sqlite3_str_appendf(pleased, "%s%Q", n++ ? ", " : "",
-			    rating->choices[i].value);
-	if (n == 0)
-		sqlite3_str_appendall(pleased, "NULL");	/* a list of none */
-	if (sqlite3_str_errcode(pleased) != SQLITE_OK) {
-		sqlite3_free(sqlite3_str_finish(pleased));
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	}
-	if (db_preparef(db, &st, err, "SELECT e.officer, coalesce(o.full_name, ''), "
-	    "count(*), sum(d.rating IN (%z)) FROM dossier d JOIN event e ON e.dossier = d.id "
-	    "AND e.kind = %Q LEFT JOIN officer o ON o.username = e.officer "
-	    "WHERE d.returned_at >= ?1 AND d.returned_at < ?2 AND d.status = %Q AND "
-	    "d.rating IS NOT NULL GROUP BY e.officer ORDER BY e.officer",
-	    sqlite3_str_finish(pleased), vocab_kind(MC_KIND_RETURN)->name,
-	    vocab_kind(MC_KIND_RETURN)->to) != 0)
-		return -1;
-	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, e, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_officer_rating *r = realloc(out->officers,
-		    (out->nofficers + 1) * sizeof *r);
-
-		if (r == NULL) {
-			sqlite3_finalize(st);
-			return err_set(err, MC_ENOMEM, _("out of memory"));
-		}
-		out->officers = r;
-		r = &out->officers[out->nofficers++];
-		memset(r, 0, sizeof *r);
-		snprintf(r->officer, sizeof r->officer, "%s", sqlite3_column_text(st, 0));
-		snprintf(r->full_name, sizeof r->full_name, "%s", sqlite3_column_text(st, 1));
-		r->rated = sqlite3_column_int64(st, 2);
-		r->pleased = sqlite3_column_int64(st, 3);
-		r->satisfaction_rate = 100.0 * (double)r->pleased / (double)r->rated;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("counting the ratings"));
-	return 0;
-}
-
-/* The rows of the summary grouped `by`, sorted, each with its rate, and
- * their total; out->from/to are the caller's. */
-static int
-summary_rows(sqlite3 *db, const char *s, const char *e, const struct by *by,
+summary_finish(sqlite3 *db, const char *s, const char *e, const struct by *by,
     struct report_summary *out, struct mc_err *err)
 {
-	char *other[3];
-	bool fail;
+	char *sql = guided_sql(by);
+	int rc;
 
-	for (int carried = 0; carried < 2; carried++) {
-		char *sql = summary_sql(carried, by);
-		int rc;
-
-		rc = sql != NULL ? grouped(db, sql, s, e, out, fill_main, err) :
-		    err_set(err, MC_ENOMEM, _("out of memory"));
-		sqlite3_free(sql);
-		if (rc != 0) {
-			report_summary_free(out);
-			return -1;
-		}
-	}
-	if (other_sql(other, by) != 0) {
-		report_summary_free(out);
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	}
-	fail = grouped(db, other[0], s, e, out, fill_refused, err) ||
-	    grouped(db, other[1], s, e, out, fill_guided, err) ||
-	    grouped(db, other[2], s, e, out, fill_rating, err);
-	for (int i = 0; i < 3; i++)
-		sqlite3_free(other[i]);
-	if (fail) {
-		report_summary_free(out);
+	rc = sql != NULL ? grouped(db, sql, s, e, out, fill_guided, err) :
+	    err_set(err, MC_ENOMEM, _("out of memory"));
+	sqlite3_free(sql);
+	if (rc != 0)
 		return -1;
-	}
 	/* a period without a dossier has no row: qsort wants an array */
 	if (out->nfields > 1)
 		qsort(out->fields, out->nfields, sizeof *out->fields, cmp_field);
+	memset(&out->total, 0, sizeof out->total);
 	for (size_t i = 0; i < out->nfields; i++) {
 		set_rate(&out->fields[i]);
 		add_row(&out->total, &out->fields[i]);
@@ -424,35 +229,35 @@ report_summary(sqlite3 *db, int from, int to, struct report_summary *out,
 	/* times are ISO text: a date compares as the start of that day */
 	date_format(from, s);
 	date_format(to + 1, e);
-	if (by_field(&by) != 0) {
-		by_free(&by);
-		return err_set(err, MC_ENOMEM, _("out of memory"));
-	}
-	rc = summary_rows(db, s, e, &by, out, err);
-	by_free(&by);
-	if (rc != 0)
-		return -1;
-	if (officer_ratings(db, s, e, out, err) != 0) {
-		report_summary_free(out);
-		return -1;
-	}
 	/* the same figures per deciding body: a dossier whose catalog named
 	 * none is decided by this unit (the logbook's column says the same) */
 	(void)db_meta_get(db, "unit_name", unit, sizeof unit);
-	if (by_body(&by, unit) != 0) {
-		by_free(&by);
-		report_summary_free(out);
-		return err_set(err, MC_ENOMEM, _("out of memory"));
+	if (report_agg_figures(db, s, e, unit, out, &bodies, err) != 0)
+		goto fail;
+	if (by_field(&by) != 0) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		goto fail;
 	}
-	rc = summary_rows(db, s, e, &by, &bodies, err);
+	rc = summary_finish(db, s, e, &by, out, err);
 	by_free(&by);
-	if (rc != 0) {
-		report_summary_free(out);
-		return -1;
+	if (rc != 0)
+		goto fail;
+	if (by_body(&by, unit) != 0) {
+		err_set(err, MC_ENOMEM, _("out of memory"));
+		goto fail;
 	}
+	rc = summary_finish(db, s, e, &by, &bodies, err);
+	by_free(&by);
+	if (rc != 0)
+		goto fail;
 	out->bodies = bodies.fields;
 	out->nbodies = bodies.nfields;
 	return 0;
+fail:
+	by_free(&by);
+	report_summary_free(&bodies);
+	report_summary_free(out);
+	return -1;
 }
 
 void

@@ -7,8 +7,7 @@
  * reports folder beside the database, p prints it.  Nothing here writes
  * to the database.
  *
- * Receipts per week: one report_summary per week of the period (a year
- * is 53 calls), until the core offers a weekly count. */
+ * Receipts per week: report_weeks, one read of the counts core keeps. */
 #include "config.h"
 
 #include <limits.h>
@@ -68,36 +67,31 @@ load(struct ui *u, struct st_report *s)
 	s->loaded = true;
 }
 
-/* Monday-to-Sunday weeks, the first and last cut to the period. */
+/* Receipts per week, from core in one read (report_weeks). */
 static void
 load_weeks(struct ui *u, struct st_report *s)
 {
-	size_t n = (size_t)(s->to - s->from) / 7 + 2;
-	struct report_summary w;
+	struct report_week *w;
 	struct mc_err err;
+	size_t n;
 
 	s->weeks_loaded = true;
-	if ((s->weeks = calloc(n, sizeof *s->weeks)) == NULL) {
+	if (report_weeks(u->db, s->from, s->to, &w, &n, &err) != 0) {
+		ui_error(u, "%s", err.msg);
+		return;
+	}
+	if ((s->weeks = calloc(n + 1, sizeof *s->weeks)) == NULL) {
+		free(w);
 		ui_error(u, "%s", _("out of memory"));
 		return;
 	}
-	for (int d = s->from; d <= s->to && s->nweeks < n; ) {
-		struct rp_week *k = &s->weeks[s->nweeks];
-
-		k->from = d;
-		k->to = d + 6 - date_weekday(d);
-		if (k->to > s->to)
-			k->to = s->to;
-		memset(&w, 0, sizeof w);
-		if (report_summary(u->db, k->from, k->to, &w, &err) != 0) {
-			ui_error(u, "%s", err.msg);
-			return;
-		}
-		k->received = w.total.received_new;
-		report_summary_free(&w);
-		s->nweeks++;
-		d = k->to + 1;
+	for (size_t i = 0; i < n; i++) {
+		s->weeks[i].from = w[i].from;
+		s->weeks[i].to = w[i].to;
+		s->weeks[i].received = w[i].received;
 	}
+	s->nweeks = n;
+	free(w);
 }
 
 /* The dates of a period as of today; the current month, quarter and

@@ -716,6 +716,61 @@ story(void)
 	}
 }
 
+/* ---- the counts the reports read (report-agg.c) --------------------------- */
+
+/* The counts kept through the story (receipts, each kind of event) are
+ * those a recount of the rows gives; the header's and the weekly chart's
+ * are what the rows and the summaries say; a damaged count is found and a
+ * rebuild recounts it. */
+static void
+test_counts(void)
+{
+	struct report_week *w = NULL;
+	struct report_summary sum;
+	struct mc_err err;
+	long long differ = -1, total, changed;
+	char first[64];
+	int today = -1, overdue = -1;
+	size_t n = 0;
+	bool same = true;
+
+	ok(report_agg_check(db, &differ, first, sizeof first, &err) == 0 && differ == 0,
+	    "the kept counts are those of the rows (%lld differ, %s)", differ, first);
+	ok(report_agg_due(db, date_jdn(2026, 11, 4), &today, &overdue, &err) == 0,
+	    "the header's counts as of 4/11");
+	is_int(today, db_int(db, "SELECT count(*) FROM dossier WHERE status IN ('received', "
+	    "'processing', 'transferred') AND substr(appointment, 1, 10) = '2026-11-04'", -1),
+	    "due today: the open dossiers whose clock runs, due that day");
+	is_int(overdue, db_int(db, "SELECT count(*) FROM dossier WHERE status IN ('received', "
+	    "'processing', 'transferred') AND appointment < '2026-11-04'", -1),
+	    "overdue: those due before it");
+	ok(report_weeks(db, date_jdn(2026, 10, 1), date_jdn(2026, 12, 31), &w, &n, &err) == 0,
+	    "the weekly chart of a quarter");
+	is_int((long long)n, 14, "fourteen weeks, the first and last cut to the period");
+	for (size_t i = 0; i < n; i++) {
+		if (report_summary(db, w[i].from, w[i].to, &sum, &err) != 0) {
+			same = false;
+			break;
+		}
+		same = same && sum.total.received_new == w[i].received;
+		report_summary_free(&sum);
+	}
+	ok(same, "each week's receipts are its summary's received new");
+	free(w);
+	ok(db_exec(db, "UPDATE report_agg SET n = n + 1 WHERE (what, day, field, body, sub) "
+	    "IN (SELECT what, day, field, body, sub FROM report_agg WHERE what = 'prog' "
+	    "LIMIT 1)", &err) == 0, "(a count damaged)");
+	ok(report_agg_check(db, &differ, first, sizeof first, &err) == 0 && differ == 1,
+	    "a damaged count is found (%lld, %s)", differ, first);
+	ok(dossier_rebuild(db, "truong", &total, &changed, &err) == 0 && changed == 0,
+	    "a rebuild: the rows are the same (%s)", err.msg);
+	ok(report_agg_check(db, &differ, first, sizeof first, &err) == 0 && differ == 0,
+	    "and the counts recounted from them (%lld differ)", differ);
+	ok(db_exec(db, "DELETE FROM report_agg", &err) == 0 && report_agg_fill(db, &err) == 0 &&
+	    report_agg_check(db, &differ, first, sizeof first, &err) == 0 && differ == 0,
+	    "the counts filled for a database from before them (%lld differ)", differ);
+}
+
 int
 main(void)
 {
@@ -738,6 +793,7 @@ main(void)
 	test_empty();
 	test_logbook();
 	test_officer();
+	test_counts();
 
 	calendar_close(cal);
 	db_close(db);
