@@ -44,6 +44,7 @@
 #include "motcua/event.h"
 #include "motcua/key.h"
 #include "motcua/logbook.h"
+#include "motcua/report.h"
 #include "motcua/unit.h"
 #include "motcua/vntext.h"
 #include "motcua/vocab.h"
@@ -666,7 +667,7 @@ generate(struct gen *g, const char *path, uint64_t seed, long long n)
 	    put_meta(g, key, g->seq) != 0)
 		return -1;
 	/* the counts the projection keeps beside the rows, made in one go */
-	if (catalog_uses_recount(g->db, &err) != 0)
+	if (catalog_uses_recount(g->db, &err) != 0 || report_agg_fill(g->db, &err) != 0)
 		return mkdb_fail(path, err.msg);
 	sqlite3_finalize(g->ins_event);
 	sqlite3_finalize(g->ins_dossier);

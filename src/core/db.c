@@ -566,8 +566,8 @@ migrate(sqlite3 *db, int from, struct mc_err *err)
 		db_tx_rollback(&tx);
 		return -1;
 	}
-	/* the report counts of a database from before them (015), once */
-	if (from >= 1 && from < 15 && report_agg_fill(db, err)) {
+	/* the report counts of a database from before them (018), once */
+	if (from >= 1 && from < 18 && report_agg_fill(db, err)) {
 		db_tx_rollback(&tx);
 		return -1;
 	}

@@ -1,5 +1,5 @@
 /* report-agg.c — the counts the summaries, the header and F6's chart read
- * instead of the dossiers: table report_agg (schema/015_report_agg.sql),
+ * instead of the dossiers: table report_agg (schema/018_report_agg.sql),
  * kept by the projection in the same transaction (report_agg_apply),
  * filled for a database from before it, and checked against the dossiers.
  *

@@ -1,4 +1,4 @@
--- 015_report_agg.sql — the counts the period summaries, the header and
+-- 018_report_agg.sql — the counts the period summaries, the header and
 -- F6's weekly chart read instead of the dossiers (report-agg.c says what
 -- each key counts).  The projection keeps them in the same transaction as
 -- the dossier row; `check` compares them with the rows and `check
