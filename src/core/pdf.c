@@ -453,6 +453,28 @@ pdf_row_height(struct pdf *c, const struct pdf_table *t, const char *arg, bool h
 	return 0;
 }
 
+/* Draw a table's head rows: each from a copy, as pdf_row writes into its
+ * argument and the head is drawn again on each page the table reaches. */
+static int
+pdf_head(struct pdf *c, const struct pdf_table *t, const struct pdf_line *head, int nhead)
+{
+	for (int k = 0; k < nhead; k++) {
+		char *copy = strdup(head[k].arg);
+		double hr;
+		int rc;
+
+		if (copy == NULL) {
+			c->failed = 1;
+			return err_set(c->err, MC_ENOMEM, _("out of memory"));
+		}
+		rc = pdf_row(c, t, copy, true, &hr);
+		free(copy);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
 /* @table and its @th and @tr lines from ln[i]; returns the lines used. */
 static int
 pdf_table(struct pdf *c, struct pdf_line *ln, int n, int i)
@@ -493,20 +515,8 @@ pdf_table(struct pdf *c, struct pdf_line *ln, int n, int i)
 		}
 		pdf_need(c, h);
 	}
-	for (int k = 0; k < nhead; k++) {
-		char *copy = strdup(ln[j + k].arg);
-		double hr;
-		int rc;
-
-		if (copy == NULL) {
-			c->failed = 1;
-			return err_set(c->err, MC_ENOMEM, _("out of memory"));
-		}
-		rc = pdf_row(c, &t, copy, true, &hr);
-		free(copy);
-		if (rc)
-			return -1;
-	}
+	if (pdf_head(c, &t, ln + j, nhead))
+		return -1;
 	for (j += nhead; j < n && strcmp(ln[j].dir, "tr") == 0; j++) {
 		double h;
 
@@ -514,20 +524,8 @@ pdf_table(struct pdf *c, struct pdf_line *ln, int n, int i)
 			return -1;
 		if (c->y + h > c->y1 && c->used) {
 			pdf_newpage(c);
-			for (int k = 0; k < nhead; k++) {
-				char *copy = strdup(ln[i + 1 + k].arg);
-				double hr;
-				int rc;
-
-				if (copy == NULL) {
-					c->failed = 1;
-					return err_set(c->err, MC_ENOMEM, _("out of memory"));
-				}
-				rc = pdf_row(c, &t, copy, true, &hr);
-				free(copy);
-				if (rc)
-					return -1;
-			}
+			if (pdf_head(c, &t, ln + i + 1, nhead))
+				return -1;
 		}
 		if (pdf_row(c, &t, ln[j].arg, false, &h))
 			return -1;
