@@ -638,21 +638,7 @@ add_to(struct report_summary *sum, const char *name, const struct report_row *r,
 
 	if (t == NULL)
 		return -1;
-	t->carried_over += r->carried_over;
-	t->received_new += r->received_new;
-	t->received_online += r->received_online;
-	t->received_post += r->received_post;
-	t->resolved_early += r->resolved_early;
-	t->resolved_on_time += r->resolved_on_time;
-	t->resolved_late += r->resolved_late;
-	t->in_progress_within += r->in_progress_within;
-	t->in_progress_overdue += r->in_progress_overdue;
-	t->refused += r->refused;
-	t->withdrawn += r->withdrawn;
-	t->paused += r->paused;
-	t->stopped += r->stopped;
-	for (int i = 0; i < MC_CHOICES_MAX; i++)
-		t->rating[i] += r->rating[i];
+	report_row_add(t, r);	/* r->guided is 0: guidance is counted apart */
 	return 0;
 }
 

@@ -13,6 +13,9 @@
 struct report_row *report_row_for(struct report_summary *s, const char *field,
     struct mc_err *err);
 
+/* Add every figure of r to t. */
+void report_row_add(struct report_row *t, const struct report_row *r);
+
 /* The figures of [s, e) (ISO dates: e is the day after the period) from
  * report_agg, by field into `fields` and by deciding body into `bodies`
  * (an empty body is the unit's, `unit`), every figure but guided; and the

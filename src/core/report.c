@@ -86,8 +86,8 @@ cmp_field(const void *a, const void *b)
 	    ((const struct report_row *)b)->field);
 }
 
-static void
-add_row(struct report_row *t, const struct report_row *r)
+void
+report_row_add(struct report_row *t, const struct report_row *r)
 {
 	t->carried_over += r->carried_over;
 	t->received_new += r->received_new;
@@ -204,7 +204,7 @@ summary_finish(sqlite3 *db, const char *s, const char *e, const struct by *by,
 	memset(&out->total, 0, sizeof out->total);
 	for (size_t i = 0; i < out->nfields; i++) {
 		set_rate(&out->fields[i]);
-		add_row(&out->total, &out->fields[i]);
+		report_row_add(&out->total, &out->fields[i]);
 	}
 	set_rate(&out->total);
 	return 0;
