@@ -1,4 +1,4 @@
--- 019_code_tail.sql — find a dossier by the last part of its code.
+-- 020_code_tail.sql — find a dossier by the last part of its code.
 -- The officer types what the citizen reads off the slip: "1001", or the
 -- day and that, "261130-1001" (lifecycle-read.c).  Every code ends in
 -- those four digits (<unit>-YYMMDD-N###, dossier.c), so an index on the
