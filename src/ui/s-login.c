@@ -14,9 +14,10 @@
  * list) ends it: every screen is popped without saving, nothing half-typed
  * is kept, and the new officer starts at the main screen.
  *
- * Passwords are core's (auth.h): checked by auth_verify at date_now, the
- * wait after a wrong one is auth_delay_ms, and what was typed is wiped
- * once used. */
+ * Passwords are core's (auth.h): checked by auth_login at date_now, which
+ * records the login's events in the transaction that clears the failures
+ * (and makes an old hash again), the wait after a wrong one is
+ * auth_delay_ms, and what was typed is wiped once used. */
 #include "config.h"
 
 #include <stdio.h>
@@ -186,7 +187,7 @@ step_back(struct ui *u, struct st_login *s)
 	load(u, s, s->who.username);
 }
 
-/* A try refused by auth_verify: a wrong password (counted) is said on the
+/* A try refused by auth_login: a wrong password (counted) is said on the
  * screen, and keys wait auth_delay_ms; a lock, no password yet, an
  * inactive officer: core's message. */
 static void
