@@ -647,7 +647,8 @@ db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err)
 	if (db_exec(db, "PRAGMA journal_mode = WAL", err) ||
 	    db_exec(db, "PRAGMA synchronous = FULL", err) ||
 	    db_exec(db, "PRAGMA foreign_keys = ON", err) ||
-	    db_exec(db, "PRAGMA trusted_schema = OFF", err))
+	    db_exec(db, "PRAGMA trusted_schema = OFF", err) ||
+	    db_cache(db, DB_CACHE_SESSION, err))
 		goto fail;
 	if (register_functions(db) != 0) {
 		db_fail(db, err, _("registering text functions"));
@@ -662,6 +663,16 @@ fail:
 	cache_detach(db);
 	sqlite3_close(db);
 	return -1;
+}
+
+int
+db_cache(sqlite3 *db, enum db_cache_size kib, struct mc_err *err)
+{
+	char sql[48];
+
+	/* a negative cache_size is in KiB, whatever the page size */
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", (int)kib);
+	return db_exec(db, sql, err);
 }
 
 void

@@ -632,6 +632,13 @@ sync_trust_file(sqlite3 *db, const char *acting, const char *path, const char *f
 	}
 	rc = trust_add(db, acting, t->station, t->public, t->unit, t->number, err);
 done:
+	{
+		struct mc_err e3;
+
+		/* the session's cache again (db.h); a failure only leaves the
+		 * larger one, and the import's own outcome stands */
+		(void)db_cache(db, DB_CACHE_SESSION, &e3);
+	}
 	sync_bundle_close(&bd);
 	return rc;
 }
@@ -677,7 +684,7 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	/* the header, hashed in key order, then the events */
 	sync_hash_init(&h);
 	sync_bundle_hash_header(&bd, &h);
-	if (db_tx_begin(db, &tx, err))
+	if (db_cache(db, DB_CACHE_BULK, err) || db_tx_begin(db, &tx, err))
 		goto done;
 	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY, "
 	    "existed INTEGER); DELETE FROM temp.touched", err) ||
