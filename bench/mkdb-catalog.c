@@ -7,7 +7,8 @@
  * qualifiers are used up, so that names stay distinct and the picker's
  * words are as common as they are in a real list.  Imported through the
  * core (catalog_import_json) as the catalog's version 2, over the sample;
- * the dossiers still use the sample's own procedures (mkdb_mix). */
+ * the dossiers still use the sample's own procedures (mkdb_mix).  A P
+ * below the sample's 29 leaves the sample as it is. */
 #include "config.h"
 
 #include <stdio.h>

@@ -699,7 +699,8 @@ usage(void)
 	fprintf(stderr, "usage: mkdb DB N [--seed S] [--now \"YYYY-MM-DD HH:MM\"] [--catalog P]\n"
 	    "  writes a realistic database of N dossiers at DB, with the supervisor\n"
 	    "  'bench' whose password is in DB.pw; --catalog: P procedures in the\n"
-	    "  catalog (the sample's 29 copied), a province's list\n");
+	    "  catalog (the sample's 29 copied; fewer than 29 keeps the 29), a\n"
+	    "  province's list\n");
 }
 
 int
