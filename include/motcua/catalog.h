@@ -98,7 +98,6 @@ struct catalog_text;
 struct catalog_entry {
 	char *code, *name, *field, *time_limit;
 	long long fee;
-	char *fold;		/* vn_fold of "code name field" */
 	char *initials;		/* first letters of the name's words, folded:
 				 * "Đăng ký khai sinh" → "dkks" */
 	int uses;		/* dossiers of this procedure at this station */
