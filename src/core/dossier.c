@@ -24,23 +24,24 @@ next_code(sqlite3 *db, const struct mc_unit *u, int jdn, char code[MC_CODE_LEN],
     struct mc_err *err)
 {
 	char prefix[48], pattern[64], key[80], mark[16];
-	int y, m, d, last;
+	int y, m, d, last, rc;
 	sqlite3_stmt *st;
 
 	date_ymd(jdn, &y, &m, &d);
 	snprintf(prefix, sizeof prefix, "%s-%02d%02d%02d-", u->code, y % 100, m, d);
 	snprintf(pattern, sizeof pattern, "%s%d[0-9][0-9][0-9]", prefix, u->station);
-	if (db_prepare(db, "SELECT coalesce(max(CAST(substr(code, ?2) AS INTEGER)), 0) "
+	if (db_cached(db, "SELECT coalesce(max(CAST(substr(code, ?2) AS INTEGER)), 0) "
 	    "FROM dossier WHERE code GLOB ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, (int)strlen(prefix) + 1);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return db_fail(db, err, _("numbering the dossier"));
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		db_fail_rc(db, rc, err, _("numbering the dossier"));
+		db_release(db, st);
+		return -1;
 	}
 	last = sqlite3_column_int(st, 0) % 1000;
-	sqlite3_finalize(st);
+	db_release(db, st);
 	snprintf(key, sizeof key, "%s%s%d", MC_CODE_HIGH_KEY, prefix, u->station);
 	if (db_meta_get(db, key, mark, sizeof mark) == 0 && atoi(mark) > last)
 		last = atoi(mark);
@@ -62,7 +63,7 @@ docs_json(sqlite3 *db, const struct mc_procedure *p, const bool *received,
 	char *arr = sqlite3_mprintf("[]");
 	sqlite3_stmt *st;
 
-	if (arr == NULL || db_prepare(db, "SELECT json_insert(?1, '$[#]', json_object("
+	if (arr == NULL || db_cached(db, "SELECT json_insert(?1, '$[#]', json_object("
 	    "'position', ?2, 'name', ?3, 'form', ?4, 'quantity', ?5, "
 	    "'required', json(?6), 'received', json(?7)))", &st, err)) {
 		sqlite3_free(arr);
@@ -81,7 +82,7 @@ docs_json(sqlite3 *db, const struct mc_procedure *p, const bool *received,
 		sqlite3_bind_text(st, 7, received[i] ? "true" : "false", -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			db_fail(db, err, _("recording the documents"));
-			sqlite3_finalize(st);
+			db_release(db, st);
 			sqlite3_free(arr);
 			return NULL;
 		}
@@ -91,7 +92,7 @@ docs_json(sqlite3 *db, const struct mc_procedure *p, const bool *received,
 		if ((arr = next) == NULL)
 			break;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (arr == NULL)
 		err_set(err, MC_ENOMEM, _("out of memory"));
 	return arr;
@@ -117,7 +118,7 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 
 	date_format_iso(at, received);
 	date_format_iso(due, due_iso);
-	if (db_prepare(db, "SELECT json_object('code', ?1, "
+	if (db_cached(db, "SELECT json_object('code', ?1, "
 	    "'procedure', json_object('code', ?2, 'name', ?3, 'field', ?4, "
 	    "'time_limit', ?5, 'fee', ?6, 'documents', json(?7), "
 	    "'decided_by', ?19, 'routing', ?20), "
@@ -291,7 +292,7 @@ guide(sqlite3 *db, const struct mc_receipt *r, bool history, struct mc_receipt_o
 	if ((docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, "", &in.p, docs, &in.a, r->applicant.delivery,
 	    &r->at, &r->at, NULL, 0, r->channel, err)) == NULL ||
-	    db_prepare(db, "SELECT json_remove(json_set(?1, '$.missing', json(?2)), "
+	    db_cached(db, "SELECT json_remove(json_set(?1, '$.missing', json(?2)), "
 	    "'$.code', '$.due', '$.book', '$.book_no', '$.channel')", &st, err)) {
 		db_tx_rollback(&tx);
 		goto done;
@@ -310,7 +311,7 @@ guide(sqlite3 *db, const struct mc_receipt *r, bool history, struct mc_receipt_o
 	}
 	rc = db_tx_commit(&tx, err);
 done:
-	sqlite3_finalize(st);
+	db_release(db, st);
 	sqlite3_free(missing);
 	sqlite3_free(docs);
 	sqlite3_free(body);
@@ -355,7 +356,7 @@ dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *
 	memset(a, 0, sizeof *a);
 	if (citizen_check_id(id_number, 0, id, NULL, err))
 		return -1;
-	if (db_prepare(db, "SELECT applicant_name, applicant_id, birth_date, phone, "
+	if (db_cached(db, "SELECT applicant_name, applicant_id, birth_date, phone, "
 	    "address, email, delivery FROM dossier WHERE applicant_id = ?1 "
 	    "ORDER BY received DESC, code DESC LIMIT 1", &st, err))
 		return -1;
@@ -371,7 +372,7 @@ dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *
 		a->delivery = strcmp((const char *)sqlite3_column_text(st, 6), "post") == 0 ?
 		    MC_DELIVER_POST : MC_DELIVER_COUNTER;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc == SQLITE_DONE)
 		return 1;
 	if (rc != SQLITE_ROW)
@@ -390,13 +391,13 @@ dossier_find_code(sqlite3 *db, const char *code, char id[MC_UUID_LEN],
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT id FROM dossier WHERE code = ?1", &st, err))
+	if (db_cached(db, "SELECT id FROM dossier WHERE code = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(id, MC_UUID_LEN, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)

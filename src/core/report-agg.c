@@ -115,7 +115,7 @@ share_paused(sqlite3 *db, const char *id, const char *f, const char *b, const ch
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT min(substr(z.at, 1, 10)), coalesce(substr((SELECT "
+	if (db_cached(db, "SELECT min(substr(z.at, 1, 10)), coalesce(substr((SELECT "
 	    "min(r.at) FROM event r WHERE r.dossier = z.dossier AND +r.kind = ?3 AND "
 	    "+r.at > z.at), 1, 10), '" AGG_INF "') AS hi FROM event z WHERE z.dossier = ?1 "
 	    "AND +z.kind = ?2 GROUP BY hi", &st, err))
@@ -133,7 +133,7 @@ share_paused(sqlite3 *db, const char *id, const char *f, const char *b, const ch
 			put(sh, "paused_hi", hi, f, b, ps, true);
 		}
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("counting the dossiers for the reports"));
 	return 0;
@@ -147,14 +147,14 @@ share_rated(sqlite3 *db, const char *id, const char *day, const char *rating,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT officer FROM event WHERE dossier = ?1 AND +kind = ?2",
+	if (db_cached(db, "SELECT officer FROM event WHERE dossier = ?1 AND +kind = ?2",
 	    &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, vocab_kind(MC_KIND_RETURN)->name, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		put(sh, "rated_by", day, col(st, 0), "", rating, true);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("counting the dossiers for the reports"));
 	return 0;
@@ -186,7 +186,7 @@ share_of(sqlite3 *db, const char *id, bool events, struct share *sh, struct mc_e
 	int rc;
 
 	sh->n = 0;
-	if (db_prepare(db, "SELECT field, coalesce(decided_by, ''), channel, "
+	if (db_cached(db, "SELECT field, coalesce(decided_by, ''), channel, "
 	    "substr(received, 1, 10), substr(result_at, 1, 10), substr(closed_at, 1, 10), "
 	    "substr(due, 1, 10), coalesce(result_at <= due, 0), status, "
 	    "substr(returned_at, 1, 10), rating, substr(appointment, 1, 10) "
@@ -194,7 +194,7 @@ share_of(sqlite3 *db, const char *id, bool events, struct share *sh, struct mc_e
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		db_release(db, st);
 		return rc == SQLITE_DONE ? 0 : db_fail(db, err,
 		    _("counting the dossiers for the reports"));
 	}
@@ -215,7 +215,7 @@ share_of(sqlite3 *db, const char *id, bool events, struct share *sh, struct mc_e
 	snprintf(rating, sizeof rating, "%s", col(st, 10));
 	has_appt = sqlite3_column_type(st, 11) != SQLITE_NULL;
 	snprintf(appt, sizeof appt, "%s", col(st, 11));
-	sqlite3_finalize(st);
+	db_release(db, st);
 
 	/* a status this version does not know counts as none of the lists */
 	stt = vocab_status(status);
@@ -272,13 +272,13 @@ share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
 
 	if (sh->n == 0)
 		return 0;
-	if (db_prepare(db, "INSERT INTO report_agg(what, day, field, body, sub, n) "
+	if (db_cached(db, "INSERT INTO report_agg(what, day, field, body, sub, n) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (what, day, field, body, sub) "
 	    "DO UPDATE SET n = n + excluded.n RETURNING n", &up, err))
 		return -1;
-	if (db_prepare(db, "DELETE FROM report_agg WHERE what = ?1 AND day = ?2 AND "
+	if (db_cached(db, "DELETE FROM report_agg WHERE what = ?1 AND day = ?2 AND "
 	    "field = ?3 AND body = ?4 AND sub = ?5 AND n = 0", &del, err)) {
-		sqlite3_finalize(up);
+		db_release(db, up);
 		return -1;
 	}
 	for (int i = 0; i < sh->n && rc == SQLITE_DONE; i++) {
@@ -303,7 +303,7 @@ share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
 			sqlite3_reset(del);
 		}
 		if (rc == SQLITE_DONE && k->event && sign > 0) {
-			if (keep == NULL && db_prepare(db, "INSERT INTO report_agg_event(dossier, "
+			if (keep == NULL && db_cached(db, "INSERT INTO report_agg_event(dossier, "
 			    "what, day, field, body, sub, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1) "
 			    "ON CONFLICT DO UPDATE SET n = n + 1", &keep, err)) {
 				prep_failed = true;
@@ -318,9 +318,9 @@ share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
 			sqlite3_reset(keep);
 		}
 	}
-	sqlite3_finalize(up);
-	sqlite3_finalize(del);
-	sqlite3_finalize(keep);
+	db_release(db, up);
+	db_release(db, del);
+	db_release(db, keep);
 	if (prep_failed)
 		return -1;
 	if (rc != SQLITE_DONE)
@@ -336,7 +336,7 @@ kept_of(sqlite3 *db, const char *id, struct share *sh, struct mc_err *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT what, day, field, body, sub, n FROM report_agg_event "
+	if (db_cached(db, "SELECT what, day, field, body, sub, n FROM report_agg_event "
 	    "WHERE dossier = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -346,16 +346,16 @@ kept_of(sqlite3 *db, const char *id, struct share *sh, struct mc_err *err)
 				for (long long i = sqlite3_column_int64(st, 5); i > 0; i--)
 					put(sh, whats[w], col(st, 1), col(st, 2), col(st, 3),
 					    col(st, 4), false);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("counting the dossiers for the reports"));
 	if (sh->n == 0)
 		return 0;
-	if (db_prepare(db, "DELETE FROM report_agg_event WHERE dossier = ?1", &st, err))
+	if (db_cached(db, "DELETE FROM report_agg_event WHERE dossier = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("counting the dossiers for the reports"));
 	return 0;
