@@ -23,24 +23,36 @@ static int
 next_code(sqlite3 *db, const struct mc_unit *u, int jdn, char code[MC_CODE_LEN],
     struct mc_err *err)
 {
-	char prefix[48], pattern[64], key[80], mark[16];
-	int y, m, d, last, rc;
+	char prefix[48], lo[64], hi[64], key[80], mark[16];
+	int y, m, d, last = 0, rc;
 	sqlite3_stmt *st;
 
 	date_ymd(jdn, &y, &m, &d);
 	snprintf(prefix, sizeof prefix, "%s-%02d%02d%02d-", u->code, y % 100, m, d);
-	snprintf(pattern, sizeof pattern, "%s%d[0-9][0-9][0-9]", prefix, u->station);
-	if (db_cached(db, "SELECT coalesce(max(CAST(substr(code, ?2) AS INTEGER)), 0) "
-	    "FROM dossier WHERE code GLOB ?1", &st, err))
+	snprintf(lo, sizeof lo, "%s%d000", prefix, u->station);
+	snprintf(hi, sizeof hi, "%s%d999", prefix, u->station);
+	/* The highest code PREFIX N ddd held: a range of the code's index,
+	 * read from its top.  The codes of that shape sort as their numbers;
+	 * any other text in the range (shorter, longer, not digits) is
+	 * skipped.  (A GLOB on a bound pattern would be compiled again at
+	 * every binding, and a pattern in the SQL text would be a statement
+	 * per day.) */
+	if (db_cached(db, "SELECT CAST(substr(code, ?3) AS INTEGER) FROM dossier "
+	    "WHERE code BETWEEN ?1 AND ?2 AND length(code) = ?4 AND "
+	    "substr(code, ?3) GLOB '[0-9][0-9][0-9]' ORDER BY code DESC LIMIT 1", &st, err))
 		return -1;
-	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, (int)strlen(prefix) + 1);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, (int)strlen(lo) - 2);
+	sqlite3_bind_int(st, 4, (int)strlen(lo));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		last = sqlite3_column_int(st, 0) % 1000;
+	else if (rc != SQLITE_DONE) {
 		db_fail_rc(db, rc, err, _("numbering the dossier"));
 		db_release(db, st);
 		return -1;
 	}
-	last = sqlite3_column_int(st, 0) % 1000;
 	db_release(db, st);
 	snprintf(key, sizeof key, "%s%s%d", MC_CODE_HIGH_KEY, prefix, u->station);
 	if (db_meta_get(db, key, mark, sizeof mark) == 0 && atoi(mark) > last)
