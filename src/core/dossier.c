@@ -212,7 +212,9 @@ receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool h
 {
 	struct db_tx tx;
 	struct intake in;
+	struct receipt_row row;
 	char *docs = NULL, *body = NULL, book[MC_BOOK_LEN];
+	char received[MC_ISO_LEN], due[MC_ISO_LEN];
 	long long book_no;
 	int rc = -1;
 
@@ -233,8 +235,22 @@ receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool h
 	    (docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, out->code, &in.p, docs, &in.a, r->applicant.delivery,
 	    &r->at, &out->due, book, book_no, r->channel, err)) == NULL ||
-	    event_append(db, out->id, vocab_kind(MC_KIND_RECEIVE)->name, &r->at, in.off.username, body, err) ||
-	    dossier_project(db, out->id, err)) {
+	    event_append(db, out->id, vocab_kind(MC_KIND_RECEIVE)->name, &r->at, in.off.username, body, err)) {
+		db_tx_rollback(&tx);
+		goto done;
+	}
+	/* the row from the values in hand, as the projection of the event
+	 * just appended would make it */
+	date_format_iso(&r->at, received);
+	date_format_iso(&out->due, due);
+	row = (struct receipt_row){
+		.id = out->id, .code = out->code, .station = in.u.station_id,
+		.officer = in.off.username, .p = &in.p, .a = &in.a, .documents = docs,
+		.delivery = r->applicant.delivery == MC_DELIVER_POST ? "post" : "counter",
+		.received = received, .due = due, .channel = dossier_channel_name(r->channel),
+		.book = book, .book_no = book_no,
+	};
+	if (dossier_project_receipt(db, &row, err)) {
 		db_tx_rollback(&tx);
 		goto done;
 	}
