@@ -373,7 +373,7 @@ receipt(struct ctx *c, int i, struct mc_err *err)
 {
 	struct mc_receipt r;
 	struct mc_receipt_out out;
-	char idno[16];
+	char idno[24];
 
 	memset(&r, 0, sizeof r);
 	snprintf(idno, sizeof idno, "0870851%05d", i);
