@@ -152,8 +152,47 @@ local_hash(sqlite3_stmt *q, const char *origin, long long seq, char out[MC_HASH_
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* [syncrule] Each new event checked as a local one would be, in the
+ * bundle's order, now that all of them are in the event table (rowid >
+ * base) as the context of one another's: read back one at a time. */
+static int
+check_new(sqlite3 *db, struct bundle *bd, long long base, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	syncrule_base(bd->rules, base);
+	if (db_cached(db, "SELECT origin, seq, at, officer, dossier, kind, body, prev FROM "
+	    "event WHERE rowid > ?1 ORDER BY rowid", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, base);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mc_event e;
+
+		e.origin = (const char *)sqlite3_column_text(st, 0);
+		e.seq = sqlite3_column_int64(st, 1);
+		e.at = (const char *)sqlite3_column_text(st, 2);
+		e.officer = (const char *)sqlite3_column_text(st, 3);
+		e.dossier = (const char *)sqlite3_column_text(st, 4);
+		e.kind = (const char *)sqlite3_column_text(st, 5);
+		e.body = (const char *)sqlite3_column_text(st, 6);
+		e.prev = (const char *)sqlite3_column_text(st, 7);
+		if (syncrule_event(db, bd->rules, &e, err)) {
+			db_release(db, st);
+			return -1;
+		}
+	}
+	db_release(db, st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the event log"));
+	return 0;
+}
+
 /* Take in the events: check each and add the new ones.  Runs inside the
- * caller's transaction on db; any error → the caller rolls back. */
+ * caller's transaction on db; any error → the caller rolls back.  Each
+ * event is read from the bundle once, one at a time: its hash, chain
+ * link and signature checked, then added; the rules (check_new) read
+ * the new events back from db. */
 static int
 take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_report *r,
     sync_progress_fn progress, void *arg, struct mc_err *err)
@@ -164,10 +203,16 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 	char key_for[MC_UUID_LEN + 8] = "", okey[MC_KEY_HEX] = "", orev[MC_ISO_LEN] = "";
 	char self[MC_UUID_LEN] = "", why[400];
 	char last_new[MC_UUID_LEN + 8] = "";	/* station of the last new event */
-	long long last_seq = 0, total = atoll(hv(bd, "count")), n = 0;
+	long long last_seq = 0, total = atoll(hv(bd, "count")), n = 0, base;
 	int rc = -1, step;
 
 	(void)db_meta_get(db, "station_id", self, sizeof self);
+	/* the rowid the new events come after (inside the transaction) */
+	base = db_int(db, "SELECT coalesce(max(rowid), 0) FROM event", -1);
+	if (base < 0) {
+		db_fail(db, err, _("reading the event log"));
+		goto done;
+	}
 	if (sqlite3_prepare_v2(bd->b, "SELECT origin, seq, at, officer, dossier, kind, body, "
 	    "prev, hash, sig FROM event ORDER BY origin, seq", -1, &ev, NULL) != SQLITE_OK) {
 		bad(bd, err, _("its events cannot be read"));
@@ -353,9 +398,8 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 					goto done;
 				}
 			}
-			/* [syncrule] a new event: checked as a local one would be */
-			if (syncrule_event(db, bd->rules, &e, err))
-				goto done;
+			/* added unchecked by the rules: check_new checks it once every
+			 * event of the bundle is in (a refusal rolls them all back) */
 			for (int c = 0; c < 10; c++)
 				sqlite3_bind_value(ins, c + 1, sqlite3_column_value(ev, c));
 			if (sqlite3_step(ins) != SQLITE_DONE) {
@@ -392,6 +436,8 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 		bad(bd, err, _("it does not hold the number of events its header says"));
 		goto done;
 	}
+	if (r->events_new > 0 && check_new(db, bd, base, err))
+		goto done;
 	rc = 0;
 done:
 	sqlite3_finalize(ev);
