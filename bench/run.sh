@@ -254,12 +254,15 @@ import_figures() {
 	/usr/bin/time -f "%e %M" -o "$tmp/import.time" "$motcua" --db "$dst" \
 		--password-file "$pw" import "$bundle" >/dev/null
 	n=$(sqlite3 "$dst" "SELECT count(*) FROM event WHERE origin = '$sid'")
-	# the peer: the same rows, events and their projection, by the shell
+	# the peer: the same rows, events and their projection (the dossier
+	# rows, their name index, the maintained counts the projection keeps
+	# in the same transaction), by the shell
 	{
 		echo "BEGIN;"
 		sqlite3 "$src_db" ".mode insert event" "SELECT * FROM event WHERE origin = '$sid'"
-		sqlite3 "$src_db" ".mode insert dossier" "SELECT * FROM dossier"
-		sqlite3 "$src_db" ".mode insert name_word" "SELECT * FROM name_word"
+		for t in dossier name_word procedure_use report_agg report_agg_event; do
+			sqlite3 "$src_db" ".mode insert $t" "SELECT * FROM $t"
+		done
 		echo "COMMIT;"
 	} >"$tmp/rows.sql"
 	t0=$(date +%s.%N)
