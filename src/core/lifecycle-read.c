@@ -169,7 +169,7 @@ find(sqlite3 *db, const char *text, struct mc_page *pg,
 		const char *dash = strchr(text, '-');
 
 		/* four digits or more after the text's "-": the code's last four
-		 * are the text's, and dossier_code_tail (020_code_tail.sql)
+		 * are the text's, and dossier_code_tail (020_indexes.sql)
 		 * finds them; fewer match no code motcua gives, and only a scan
 		 * says so of every code */
 		if (strlen(dash != NULL ? dash + 1 : text) >= 4 ? db_prepare(db, "SELECT "
