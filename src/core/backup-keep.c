@@ -200,7 +200,7 @@ name_free(sqlite3 *db, const char *dir, const struct mc_time *now, char *buf, si
 		if (lstat(p, &sb) != 0)
 			return 0;
 	}
-	return err_set(err, MC_ECONFLICT, _("ten backups were already written in %s this "
+	return err_set(err, MC_ECONFLICT, _("nine backups were already written in %s this "
 	    "minute: wait a minute and try again"), dir);
 }
 

@@ -40,13 +40,19 @@ dir_error(const char *dir, int e, struct mc_err *err)
 static int
 copy_error(const char *dir, int rc, struct mc_err *err)
 {
-	switch (rc) {
+	switch (rc & 0xff) {	/* the primary code of an extended one */
 	case SQLITE_FULL:
 		return dir_error(dir, ENOSPC, err);
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
 		return dir_error(dir, EACCES, err);
+	case SQLITE_IOERR:
+		/* a short write: a full disk or a file size limit, or a failing
+		 * medium */
+		return err_set(err, MC_EIO, _("writing the backup in %s failed (%s): the disk "
+		    "may be full or failing; free some room or choose another folder (a USB "
+		    "stick with room); nothing was written"), dir, sqlite3_errstr(rc));
 	case SQLITE_NOMEM:
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	default:
