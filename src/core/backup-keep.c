@@ -175,6 +175,8 @@ scan(sqlite3 *db, const char *dir, struct mc_backup **out, struct mc_err *err)
 	return (int)n;
 }
 
+static int rotate(sqlite3 *db, const char *written, struct mc_err *err);
+
 /* A free name for `now` in dir: the minute's, else with "-2" … "-9". */
 static int
 name_free(sqlite3 *db, const char *dir, const struct mc_time *now, char *buf, size_t n,
@@ -245,7 +247,7 @@ backup_write(sqlite3 *db, const char *target, const struct mc_time *now,
 	if (folder) {
 		struct mc_err e2;
 
-		(void)backup_rotate(db, &e2);
+		(void)rotate(db, name, &e2);
 	}
 done:
 	if (out != NULL)
@@ -312,8 +314,10 @@ key_month(const struct mc_time *t)
 	return y * 12 + m;
 }
 
-int
-backup_rotate(sqlite3 *db, struct mc_err *err)
+/* The rotation; `written` (or NULL) is the backup just written, kept
+ * even when its name is older than the others (a clock set back). */
+static int
+rotate(sqlite3 *db, const char *written, struct mc_err *err)
 {
 	char dir[4096];
 	struct mc_backup *v;
@@ -333,11 +337,18 @@ backup_rotate(sqlite3 *db, struct mc_err *err)
 	keep_each(v, n, key_week, count_setting(db, "backup_weekly", 4), keep);
 	keep_each(v, n, key_month, count_setting(db, "backup_monthly", 12), keep);
 	for (int i = 0; i < n; i++)
-		if (!keep[i] && unlink(v[i].path) == 0)
+		if (!keep[i] && (written == NULL || strcmp(v[i].name, written) != 0) &&
+		    unlink(v[i].path) == 0)
 			removed++;
 	free(keep);
 	free(v);
 	return removed;
+}
+
+int
+backup_rotate(sqlite3 *db, struct mc_err *err)
+{
+	return rotate(db, NULL, err);
 }
 
 /* Does the file open read-only and pass integrity_check? */

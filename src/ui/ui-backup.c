@@ -25,6 +25,7 @@ ui_backup_age(struct ui *u)
 	}
 	date_now(&now);
 	u->backup_have = backup_age(u->db, &now, &u->backup_min, &err);
+	u->backup_warn = backup_warn_days(u->db);
 }
 
 void
@@ -49,7 +50,7 @@ ui_backup_daily(struct ui *u, bool at_quit)
 bool
 ui_backup_warning(const struct ui *u, char *buf, size_t n)
 {
-	int days = backup_warn_days(u->db);
+	int days = u->backup_warn;
 
 	buf[0] = '\0';
 	if (days == 0 || u->backup_have < 0)
@@ -78,5 +79,9 @@ ui_backup_to(struct ui *u, const char *dir, char *msg, size_t n)
 		return -1;
 	}
 	snprintf(msg, n, _("Backup written and checked: %s (%lld bytes)"), b.path, b.size);
+	/* the header's warning asked for this: a backup of now exists (on a
+	 * stick, as a rule); the next start reads the backups folder again */
+	u->backup_have = 1;
+	u->backup_min = 0;
 	return 0;
 }

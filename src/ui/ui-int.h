@@ -218,8 +218,9 @@ struct ui {
 	struct mc_clock clock;	/* does the PC's clock look right (clock.h) */
 	/* the newest backup (ui-backup.c), read at the start and after each
 	 * backup, not every frame: 1 there is one, backup_min minutes old;
-	 * 0 none; -1 unknown (no warning we cannot stand behind) */
-	int backup_have;
+	 * 0 none; -1 unknown (no warning we cannot stand behind); the
+	 * header warns past backup_warn days (the setting, read with it) */
+	int backup_have, backup_warn;
 	long long backup_min;
 	unsigned gen;		/* bumped after every step recorded: the
 				 * screens below reload what they show */
@@ -262,7 +263,7 @@ void ui_count_due(struct ui *u);
  * ui_backup_age: read the newest backup's age again.  ui_backup_warning:
  * the header's words when it is older than backup_warn_days (true), else
  * false.  ui_backup_to: one written into dir on demand (F7's b), with the
- * outcome in msg; 0 or -1. */
+ * outcome in msg, after which the header no longer warns; 0 or -1. */
 void ui_backup_daily(struct ui *u, bool at_quit);
 void ui_backup_age(struct ui *u);
 bool ui_backup_warning(const struct ui *u, char *buf, size_t n);

@@ -177,6 +177,7 @@ if read_only "$BK"; then
 	diag "$(screen)"
 	check "... the file is on the stick" test -s "$T/media/USB/${P}20261125-0900.db"
 	is "$(sqlite3 "$T/media/USB/${P}20261125-0900.db" "PRAGMA integrity_check")" ok "... and sound"
+	like "$(screen | head -1)" "UBND xã Mỹ An" "... and the header's warning has gone"
 	tm send-keys Escape
 	quit
 	writable "$BK"
@@ -266,6 +267,11 @@ done
 at "2027-03-11 09:00" backup >/dev/null
 is "$(ours | tr '\n' ' ')" "${P}20270310-1730.db ${P}20270311-0900.db " \
     "backup_daily 2, weekly and monthly 0: the two newest days"
+# a clock set back: the backup just written is kept, though its name is
+# older than every other
+at "2025-06-01 09:00" backup >/dev/null
+is "$(ours | tr '\n' ' ')" "${P}20250601-0900.db ${P}20270310-1730.db ${P}20270311-0900.db " \
+    "a backup written with the clock set back is not deleted by its own rotation"
 # the demo is never backed up
 rm -rf "$T/demo-xdg"
 tm new-session -d -x 80 -y 24 "env LANGUAGE=en XDG_DATA_HOME='$T/demo-xdg' MOTCUA_NOW='2026-11-20 09:00' '$MOTCUA_BINARY' --demo; echo EXITED; sleep 10"
