@@ -33,6 +33,11 @@
  *                                             starts the next receipt's book
  *   print_format      pdf | text, "pdf"       what print_backend command
  *                                             sends a form as (slip.h)
+ *   backup_daily      1 … 366, "7"            days, weeks and months that keep
+ *   backup_weekly     0 … 520, "4"            their newest backup in the
+ *   backup_monthly    0 … 600, "12"           backups folder (backup.h)
+ *   backup_warn_days  0 … 365, "2"            the header warns of an older
+ *                                             newest backup (0: never)
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

@@ -49,6 +49,13 @@ static const struct mc_setting_info settings[] = {
 	    "forms 1 to 7) or 2018 (Circular 01/2018/TT-VPCP, Mẫu 01 to 05)")},
 	{"print_format", "pdf", N_("what the command back end prints a form as: pdf (A4, "
 	    "for lp and CUPS) or text")},
+	{"backup_daily", "7", N_("how many days keep their newest backup in the backups "
+	    "folder, 1 to 366")},
+	{"backup_weekly", "4", N_("how many weeks (Monday to Sunday) keep their newest "
+	    "backup, 0 to 520")},
+	{"backup_monthly", "12", N_("how many months keep their newest backup, 0 to 600")},
+	{"backup_warn_days", "2", N_("the screen warns when the newest backup is older "
+	    "than this many days, 0 to 365 (0: never)")},
 	{NULL, NULL, NULL},
 };
 
@@ -156,7 +163,11 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "require_address") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "logbook_book") == 0 && !one_of(value, "year", "month")) ||
 	    (strcmp(name, "form_set") == 0 && !one_of(value, "2025", "2018")) ||
-	    (strcmp(name, "print_format") == 0 && !one_of(value, "pdf", "text")))
+	    (strcmp(name, "print_format") == 0 && !one_of(value, "pdf", "text")) ||
+	    (strcmp(name, "backup_daily") == 0 && !whole_in(value, 1, 366)) ||
+	    (strcmp(name, "backup_weekly") == 0 && !whole_in(value, 0, 520)) ||
+	    (strcmp(name, "backup_monthly") == 0 && !whole_in(value, 0, 600)) ||
+	    (strcmp(name, "backup_warn_days") == 0 && !whole_in(value, 0, 365)))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {

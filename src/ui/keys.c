@@ -92,6 +92,7 @@ static const struct key_row rows[] = {
 	{ACT_SAVE, "save-csv", KM_REPORT, {'s', 'e'}, 0, N_("Save")},
 	{ACT_EXPORT, "export", KM_SYNC, {'e', 'E'}, 0, N_("Export")},
 	{ACT_IMPORT, "import", KM_SYNC, {'i', 'I'}, 0, N_("Import")},
+	{ACT_BACKUP, "backup", KM_SYNC, {'b', 'B'}, 0, N_("Backup")},
 	/* F9: the officers, the catalog, the holidays, the settings, the
 	 * audit (the letters of the English words: add, deactivate, reset,
 	 * role, unlock; import, abolish, amend, routing; off, working,

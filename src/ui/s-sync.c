@@ -6,7 +6,8 @@
  * refusal.  A bar follows the core's progress callback on large files.
  * The stations list (sync_peers) shows what we hold of each and when we
  * last heard from it; Tab moves there to choose whom the export is for.
- * Each step is also a command: motcua export, import, peers. */
+ * b writes a checked backup of the database onto the chosen medium.
+ * Each step is also a command: motcua export, import, peers, backup. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -191,6 +192,24 @@ do_export(struct ui *u, struct st_sync *s)
 		    (unsigned long)count), count, out);
 		ui_msg(u, ngettext("%lld event written to %s", "%lld events written to %s",
 		    (unsigned long)count), count, base(out));
+	}
+	scan(s);
+}
+
+/* b: a checked backup of the whole database onto the chosen medium
+ * (ui-backup.c), its file named by the unit, station and time. */
+static void
+do_backup(struct ui *u, struct st_sync *s)
+{
+	char msg[1024];
+
+	s->nlog = 0;
+	if (ui_backup_to(u, s->media[s->mlist.sel].path, msg, sizeof msg) != 0) {
+		say(s, "%s", msg);
+		ui_error(u, "%s", msg);
+	} else {
+		say(s, "%s", msg);
+		ui_msg(u, "%s", msg);
 	}
 	scan(s);
 }
@@ -381,11 +400,13 @@ key(struct ui *u, void *st, int k, enum act a)
 	if (w_list_key(s->on_peers ? &s->plist : &s->mlist, a, s->on_peers ? PEERS_H :
 	    MEDIA_H))
 		return true;
-	if (a != ACT_EXPORT && a != ACT_IMPORT)
+	if (a != ACT_EXPORT && a != ACT_IMPORT && a != ACT_BACKUP)
 		return false;
 	scan(s);
 	if (s->nmedia == 0)
 		ui_error(u, "%s", _("no removable medium: plug in the USB stick first"));
+	else if (a == ACT_BACKUP)
+		do_backup(u, s);
 	else if (a == ACT_EXPORT)
 		do_export(u, s);
 	else
@@ -423,7 +444,8 @@ enter(struct ui *u, void *st)
 }
 
 static const enum act hints[] = {
-	ACT_HELP, ACT_EXPORT, ACT_IMPORT, ACT_UP, ACT_DOWN, ACT_NEXT, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_EXPORT, ACT_IMPORT, ACT_BACKUP, ACT_UP, ACT_DOWN, ACT_NEXT, ACT_BACK,
+	ACT_NONE,
 };
 
 static const struct screen_ops screen_sync = {

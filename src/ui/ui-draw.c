@@ -141,7 +141,7 @@ void
 draw_header(struct ui *u, const char *title)
 {
 	struct mc_time now;
-	char date[MC_DATE_LEN], right[256], due[128];
+	char date[MC_DATE_LEN], right[256], due[128], bwarn[128];
 
 	date_now(&now);
 	date_format(now.jdn, date);
@@ -151,8 +151,15 @@ draw_header(struct ui *u, const char *title)
 	snprintf(right, sizeof right, "%s  %s: %s  %s ",
 	    u->telex ? _("[Typing: VN]") : _("[Typing: plain]"),
 	    _("Officer"), u->officer.username[0] ? u->officer.username : "—", date);
-	draw_text(0, 1, u->unit.name[0] ? u->unit.name : "motcua",
-	    COLS - 2 - (int)vntext_width(right), false);
+	if (ui_backup_warning(u, bwarn, sizeof bwarn)) {
+		/* no recent backup: the warning takes the unit's name's place */
+		attrset(draw_attr(AT_WARN));
+		draw_text(0, 1, bwarn, COLS - 2 - (int)vntext_width(right), false);
+		attrset(draw_attr(AT_BAR));
+	} else {
+		draw_text(0, 1, u->unit.name[0] ? u->unit.name : "motcua",
+		    COLS - 2 - (int)vntext_width(right), false);
+	}
 	draw_text_right(0, COLS, right);
 	if (u->clock.state != MC_CLOCK_OK) {
 		char warn[512];

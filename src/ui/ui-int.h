@@ -48,7 +48,7 @@ enum act {
 	ACT_OK, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NEXT,
 	ACT_PREV, ACT_LEFT, ACT_RIGHT, ACT_NTH,
 	/* the letters and digits of single screens */
-	ACT_TOGGLE, ACT_ALL, ACT_PRINT, ACT_SAVE, ACT_EXPORT, ACT_IMPORT, ACT_PERIOD,
+	ACT_TOGGLE, ACT_ALL, ACT_PRINT, ACT_SAVE, ACT_EXPORT, ACT_IMPORT, ACT_BACKUP, ACT_PERIOD,
 	ACT_RATE, ACT_INDICATORS,
 	/* F2's applicant: take every field as it is, on to the summary */
 	ACT_FINISH,
@@ -216,6 +216,12 @@ struct ui {
 	int due_today, overdue;
 	struct catalog_picker picker;	/* F2's index, kept for the session */
 	struct mc_clock clock;	/* does the PC's clock look right (clock.h) */
+	/* the newest backup (ui-backup.c), read at the start and after each
+	 * backup, not every frame: 1 there is one, backup_min minutes old;
+	 * 0 none; -1 unknown (no warning we cannot stand behind); the
+	 * header warns past backup_warn days (the setting, read with it) */
+	int backup_have, backup_warn;
+	long long backup_min;
 	unsigned gen;		/* bumped after every step recorded: the
 				 * screens below reload what they show */
 	bool quit;
@@ -251,6 +257,17 @@ void ui_confirm(struct ui *u, const char *text, void (*on_yes)(struct ui *, void
 /* The modal box's keys and what they do, from the action table. */
 void ui_modal_legend(const struct ui *u, char *buf, size_t n);
 void ui_count_due(struct ui *u);
+/* Backups (ui-backup.c).  ui_backup_daily: the program's own at its start
+ * (at_quit false; a failure goes to the bottom line) or end (true; the
+ * screen is gone, a failure goes to stderr), by backup_daily's rule.
+ * ui_backup_age: read the newest backup's age again.  ui_backup_warning:
+ * the header's words when it is older than backup_warn_days (true), else
+ * false.  ui_backup_to: one written into dir on demand (F7's b), with the
+ * outcome in msg, after which the header no longer warns; 0 or -1. */
+void ui_backup_daily(struct ui *u, bool at_quit);
+void ui_backup_age(struct ui *u);
+bool ui_backup_warning(const struct ui *u, char *buf, size_t n);
+int ui_backup_to(struct ui *u, const char *dir, char *msg, size_t n);
 /* Look at the PC's clock again (u->clock), as ui_count_due does. */
 void ui_check_clock(struct ui *u);
 /* "YYYY-MM-DD" from what the officer typed in a date field (core's rule,

@@ -502,6 +502,7 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer, bool logged_in)
 		return 1;
 	}
 	ui_check_clock(&u);	/* the login screen shows it too */
+	ui_backup_daily(&u, false);	/* the first start of the day's */
 
 	catch(SIGTERM, on_term);
 	catch(SIGHUP, on_term);
@@ -562,6 +563,7 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer, bool logged_in)
 	ui_cover_free(&u);
 	ui_pop_to(&u, 0);
 	restore_terminal();
+	ui_backup_daily(&u, true);	/* after a day's work */
 	catalog_picker_free(&u.picker);
 	calendar_close(u.cal);
 	return 0;

@@ -1,6 +1,7 @@
 # admin-station.sh — F9 This station: the unit's name and code, the
 # station number and identity, the database's path and size, and the
-# last backup (none yet; then the newest file of the backups folder).
+# last backup (the day's, written at the start; then the newest file of
+# the backups folder).
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/admin-common.sh"
 id=$(q "SELECT value FROM meta WHERE key = 'station_id'")
@@ -20,9 +21,11 @@ like "$fpr" "^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$" "(station show: 
 like "$s" "Key fingerprint: +$fpr" "the key's fingerprint, as station show prints it"
 like "$s" "Database: +$db" "the database's path"
 like "$s" "Size on disk: +[0-9]+ (bytes|KiB|MiB)" "its size"
-like "$s" "Last backup: +no backup written yet" "no backup yet"
+like "$s" "Last backup: +motcua-000\.17\.22\.H56-1-20261120-0900\.db " \
+	"the day's backup, written at the start"
 
-mkdir -p "$T/xdg/motcua/backups"
+# the folder without it: the newest of two other files
+rm "$T/xdg/motcua/backups/motcua-000.17.22.H56-1-20261120-0900.db"
 echo old > "$T/xdg/motcua/backups/motcua-2026-11-18.db"
 touch -d "2026-11-18 20:00" "$T/xdg/motcua/backups/motcua-2026-11-18.db"
 echo new > "$T/xdg/motcua/backups/motcua-2026-11-19.db"
