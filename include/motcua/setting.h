@@ -33,6 +33,11 @@
  *                                             starts the next receipt's book
  *   print_format      pdf | text, "pdf"       what print_backend command
  *                                             sends a form as (slip.h)
+ *   attach_max_mb     1 … 500, "20"           the largest file kept with a
+ *                                             dossier (attach.h)
+ *   attach_roots      "/srv/scans:…", ""      folders files may be attached
+ *                                             from, besides $HOME and media
+ *   attach_blobs      0 | 1, "0"              keep the files in the database
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

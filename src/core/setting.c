@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "motcua/calendar.h"
+#include "motcua/attach.h"
 #include "motcua/audit.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
@@ -49,6 +50,12 @@ static const struct mc_setting_info settings[] = {
 	    "forms 1 to 7) or 2018 (Circular 01/2018/TT-VPCP, Mẫu 01 to 05)")},
 	{"print_format", "pdf", N_("what the command back end prints a form as: pdf (A4, "
 	    "for lp and CUPS) or text")},
+	{"attach_max_mb", "20", N_("the largest file kept with a dossier, in MB (1 to "
+	    "500)")},
+	{"attach_roots", "", N_("folders besides the home folder and removable media "
+	    "that files may be attached from, separated by ':'")},
+	{"attach_blobs", "0", N_("1 to keep attached files in the database instead of "
+	    "the files folder beside it")},
 	{NULL, NULL, NULL},
 };
 
@@ -156,10 +163,19 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "require_address") == 0 && !one_of(value, "0", "1")) ||
 	    (strcmp(name, "logbook_book") == 0 && !one_of(value, "year", "month")) ||
 	    (strcmp(name, "form_set") == 0 && !one_of(value, "2025", "2018")) ||
-	    (strcmp(name, "print_format") == 0 && !one_of(value, "pdf", "text")))
+	    (strcmp(name, "print_format") == 0 && !one_of(value, "pdf", "text")) ||
+	    (strcmp(name, "attach_max_mb") == 0 && !whole_in(value, 1, 500)) ||
+	    (strcmp(name, "attach_blobs") == 0 && !one_of(value, "0", "1")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {
+		char why[sizeof err->msg];
+
+		snprintf(why, sizeof why, "%s", err->msg);
+		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s (%s)"), value,
+		    name, why);
+	}
+	if (strcmp(name, "attach_roots") == 0 && attach_roots_check(value, err) != 0) {
 		char why[sizeof err->msg];
 
 		snprintf(why, sizeof why, "%s", err->msg);
