@@ -360,7 +360,8 @@ index_objects(struct pdf *p)
 			i = k + 5;
 		}
 	}
-	qsort(p->objs, p->nobjs, sizeof *p->objs, obj_cmp);
+	if (p->nobjs > 0)
+		qsort(p->objs, p->nobjs, sizeof *p->objs, obj_cmp);
 	return true;
 }
 
@@ -448,7 +449,7 @@ attach_pdf_pages(const uint8_t *buf, size_t n, int *pages, struct mc_err *err)
 		return err_set(err, MC_EINVAL, _("the PDF file says it has %lld pages: a "
 		    "document of a dossier has from 1 to %d"), count, ATTACH_MAX_PAGES);
 	}
-	if ((p.seen = calloc(p.nobjs, 1)) == NULL) {
+	if ((p.seen = calloc(p.nobjs > 0 ? p.nobjs : 1, 1)) == NULL) {
 		free(p.objs);
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	}

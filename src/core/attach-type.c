@@ -6,9 +6,10 @@
  * .jpg, never reaches the store. */
 #include "config.h"
 
-#include <ctype.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -75,35 +76,52 @@ jpeg_fail_exit(j_common_ptr c)
 	longjmp(f->back, 1);
 }
 
-/* and its warnings (a corrupt marker it can step over) are not printed */
+/* and its warnings are not printed: they are counted (num_warnings),
+ * and a file with any (a premature end, a corrupt marker) is damaged */
 static void
 jpeg_quiet(j_common_ptr c)
 {
 	(void)c;
 }
 
+/* The whole image is decoded, one line at a time into one line's room:
+ * a file cut short or damaged anywhere is found, in bounded memory. */
 static int
 jpeg_check(const uint8_t *buf, size_t n)
 {
 	struct jpeg_decompress_struct d;
 	struct jpeg_fail f;
-	volatile int ok = 0;	/* kept across the longjmp */
+	JSAMPLE *volatile line = NULL;	/* kept across the longjmp */
 
 	memset(&d, 0, sizeof d);
 	d.err = jpeg_std_error(&f.mgr);
 	f.mgr.error_exit = jpeg_fail_exit;
 	f.mgr.output_message = jpeg_quiet;
 	if (setjmp(f.back) != 0) {
+		free(line);
 		jpeg_destroy_decompress(&d);
 		return -1;
 	}
 	jpeg_create_decompress(&d);
 	jpeg_mem_src(&d, buf, (unsigned long)n);
-	if (jpeg_read_header(&d, TRUE) == JPEG_HEADER_OK && d.image_width > 0 &&
-	    d.image_height > 0)
-		ok = 1;
+	if (jpeg_read_header(&d, TRUE) != JPEG_HEADER_OK || d.image_width == 0 ||
+	    d.image_height == 0 || !jpeg_start_decompress(&d))
+		longjmp(f.back, 1);
+	if ((line = malloc((size_t)d.output_width * (size_t)d.output_components)) == NULL)
+		longjmp(f.back, 1);
+	while (d.output_scanline < d.output_height) {
+		JSAMPROW row = line;
+
+		/* a file cut short warns at once and would then be made up
+		 * of grey lines: stop at the first warning */
+		if (jpeg_read_scanlines(&d, &row, 1) != 1 || f.mgr.num_warnings > 0)
+			longjmp(f.back, 1);
+	}
+	if (!jpeg_finish_decompress(&d) || f.mgr.num_warnings > 0)
+		longjmp(f.back, 1);
+	free(line);
 	jpeg_destroy_decompress(&d);
-	return ok ? 0 : -1;
+	return 0;
 }
 
 /* ---- PNG: libpng reads the header from memory ----------------------------- */
@@ -124,6 +142,15 @@ png_mem_read(png_structp png, png_bytep out, size_t len)
 	m->at += len;
 }
 
+/* libpng's errors are not printed: an error jumps back to the reader
+ * (a handler that returned would have libpng print it first) */
+static void
+png_fail(png_structp png, png_const_charp msg)
+{
+	(void)msg;
+	png_longjmp(png, 1);
+}
+
 static void
 png_quiet(png_structp png, png_const_charp msg)
 {
@@ -131,6 +158,9 @@ png_quiet(png_structp png, png_const_charp msg)
 	(void)msg;
 }
 
+/* The whole image is read, row by row into one row's room (each pass of
+ * an interlaced one), to its end chunk: a file cut short or whose data
+ * fails its checksums is found, in bounded memory. */
 static int
 png_check(const uint8_t *buf, size_t n)
 {
@@ -138,8 +168,9 @@ png_check(const uint8_t *buf, size_t n)
 	png_infop info = NULL;
 	struct mem m = {buf, n, 0};
 	volatile int ok = -1;	/* kept across the longjmp */
+	png_bytep volatile row = NULL;
 
-	png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_quiet, png_quiet);
+	png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
 	if (png == NULL)
 		return -1;
 	if ((info = png_create_info_struct(png)) == NULL) {
@@ -147,11 +178,25 @@ png_check(const uint8_t *buf, size_t n)
 		return -1;
 	}
 	if (setjmp(png_jmpbuf(png)) == 0) {
+		int passes;
+		png_uint_32 h;
+
 		png_set_read_fn(png, &m, png_mem_read);
 		png_read_info(png, info);
-		if (png_get_image_width(png, info) > 0 && png_get_image_height(png, info) > 0)
-			ok = 0;
+		h = png_get_image_height(png, info);
+		if (png_get_image_width(png, info) > 0 && h > 0) {
+			passes = png_set_interlace_handling(png);
+			png_read_update_info(png, info);
+			if ((row = malloc(png_get_rowbytes(png, info))) != NULL) {
+				for (int p = 0; p < passes; p++)
+					for (png_uint_32 y = 0; y < h; y++)
+						png_read_row(png, row, NULL);
+				png_read_end(png, NULL);
+				ok = 0;
+			}
+		}
 	}
+	free(row);
 	png_destroy_read_struct(&png, &info, NULL);
 	return ok;
 }
@@ -214,6 +259,46 @@ tiff_quiet(const char *module, const char *fmt, va_list ap)
 	(void)ap;
 }
 
+/* Do the directory's strips (or tiles) lie inside the file?  A TIFF cut
+ * short keeps its directories and loses its pictures. */
+static bool
+data_inside(TIFF *t, size_t n)
+{
+	bool tiled = TIFFIsTiled(t) != 0;
+	uint32_t parts = tiled ? TIFFNumberOfTiles(t) : TIFFNumberOfStrips(t);
+	uint64_t *offs = NULL, *counts = NULL;
+
+	if (parts == 0 ||
+	    !TIFFGetField(t, tiled ? TIFFTAG_TILEOFFSETS : TIFFTAG_STRIPOFFSETS, &offs) ||
+	    !TIFFGetField(t, tiled ? TIFFTAG_TILEBYTECOUNTS : TIFFTAG_STRIPBYTECOUNTS,
+	    &counts) || offs == NULL || counts == NULL)
+		return false;
+	for (uint32_t i = 0; i < parts; i++)
+		if (counts[i] == 0 || offs[i] > n || counts[i] > n - offs[i])
+			return false;
+	return true;
+}
+
+/* Is the directory at `off` whole, up to and with its pointer to the next
+ * one?  libtiff takes a pointer cut off by the end of the file for "no
+ * more", which would make a file cut after a page a shorter good one. */
+static bool
+dir_whole(const uint8_t *buf, size_t n, uint64_t off)
+{
+	bool le = buf[0] == 'I', big = buf[2] == 0x2b || buf[3] == 0x2b;
+	size_t width = big ? 8 : 2;
+	uint64_t count = 0, end;
+
+	if (off > n || n - off < width)
+		return false;
+	for (size_t i = 0; i < width; i++)
+		count |= (uint64_t)buf[off + (le ? i : width - 1 - i)] << (8 * i);
+	if (count > 65535)
+		return false;
+	end = off + width + count * (big ? 20 : 12) + (big ? 8 : 4);
+	return end <= n;
+}
+
 static int
 tiff_pages(const uint8_t *buf, size_t n, int *pages)
 {
@@ -230,20 +315,26 @@ tiff_pages(const uint8_t *buf, size_t n, int *pages)
 	    tiff_close, tiff_size, NULL, NULL);
 	if (t != NULL) {
 		/* each directory read in turn (libtiff refuses a loop of
-		 * directories); each must be an image */
-		do {
+		 * directories); each must be an image whose data is in the
+		 * file, and a directory that says another follows must be
+		 * followed by one that can be read */
+		for (;;) {
 			uint32_t w = 0, h = 0;
 
 			if (!TIFFGetField(t, TIFFTAG_IMAGEWIDTH, &w) ||
-			    !TIFFGetField(t, TIFFTAG_IMAGELENGTH, &h) || w == 0 || h == 0) {
+			    !TIFFGetField(t, TIFFTAG_IMAGELENGTH, &h) || w == 0 || h == 0 ||
+			    ++count > ATTACH_MAX_PAGES || !data_inside(t, n) ||
+			    !dir_whole(buf, n, TIFFCurrentDirOffset(t))) {
 				bad = 1;
 				break;
 			}
-			if (++count > ATTACH_MAX_PAGES) {
+			if (TIFFLastDirectory(t))
+				break;
+			if (TIFFReadDirectory(t) != 1) {
 				bad = 1;
 				break;
 			}
-		} while (TIFFReadDirectory(t) == 1);
+		}
 		TIFFClose(t);
 	}
 	TIFFSetErrorHandler(old_err);
