@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS dossier_file (
 	at       TEXT NOT NULL,      -- the event's time
 	officer  TEXT NOT NULL,
 	PRIMARY KEY (origin, seq)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dossier_file_dossier ON dossier_file(dossier, at, origin, seq);
 CREATE INDEX IF NOT EXISTS dossier_file_sha ON dossier_file(sha256);
 

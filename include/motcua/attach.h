@@ -167,8 +167,16 @@ int attach_fetch(sqlite3 *db, const char *code, int number, const char *out,
  * the caller's transaction; an event already projected is left alone).
  * For the importer of bundles, as for attach_add. */
 int attach_project(sqlite3 *db, const char *origin, long long seq, struct mc_err *err);
-/* Re-project every file_added event into dossier_file (check --rebuild). */
-int attach_rebuild(sqlite3 *db, struct mc_err *err);
+/* Is `body` a file_added body as attach_add writes it (every key, of its
+ * type: a 64-hex sha256, a known type, pages 1 … ATTACH_MAX_PAGES, bytes
+ * above 0, a source "scan" or "attach", a name; document null or 1 or
+ * more)?  For the importer of bundles, before it keeps another station's
+ * event.  0, or -1 with err saying what is wrong. */
+int attach_body_check(sqlite3 *db, const char *body, struct mc_err *err);
+/* Re-project every file_added event into dossier_file, in one
+ * transaction (check --rebuild, after dossier_rebuild); `acting` must be
+ * allowed to (role_require, MC_ACT_REBUILD). */
+int attach_rebuild(sqlite3 *db, const char *acting, struct mc_err *err);
 
 /* ---- is every file there? (check.h's check_files) ---------------------- */
 

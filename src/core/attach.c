@@ -121,9 +121,88 @@ attach_project(sqlite3 *db, const char *origin, long long seq, struct mc_err *er
 }
 
 int
-attach_rebuild(sqlite3 *db, struct mc_err *err)
+attach_rebuild(sqlite3 *db, const char *acting, struct mc_err *err)
 {
-	return db_exec(db, "DELETE FROM dossier_file; " PROJECT_SQL, err);
+	struct db_tx tx;
+
+	if (role_require(db, acting, MC_ACT_REBUILD, NULL, err) || db_tx_begin(db, &tx, err))
+		return -1;
+	if (db_exec(db, "DELETE FROM dossier_file; " PROJECT_SQL, err)) {
+		db_tx_rollback(&tx);
+		return -1;
+	}
+	return db_tx_commit(&tx, err);
+}
+
+int
+attach_body_check(sqlite3 *db, const char *body, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	const char *why = NULL;
+	int rc;
+
+	/* JSON first: the JSON functions below fail on anything else */
+	if (db_cached(db, "SELECT json_valid(?1)", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+	db_release(db, st);
+	if (!rc)
+		return err_set(err, MC_EINVAL, _("the file's event is not one motcua "
+		    "records: %s"), _("it is not a JSON object"));
+	/* then one query reads every key: its type, and whether it is there */
+	if (db_cached(db, "SELECT json_type(?1) = 'object', "
+	    "json_type(?1, '$.document') IN ('null', 'integer') AND "
+	    "coalesce(json_extract(?1, '$.document'), 1) >= 1, "
+	    "json_type(?1, '$.doc_name') IN ('null', 'text'), "
+	    "json_type(?1, '$.result') IN ('true', 'false'), "
+	    "json_type(?1, '$.sha256') = 'text', json_extract(?1, '$.sha256'), "
+	    "json_type(?1, '$.type') = 'text', json_extract(?1, '$.type'), "
+	    "json_type(?1, '$.pages') = 'integer' AND json_extract(?1, '$.pages') "
+	    "BETWEEN 1 AND ?2, "
+	    "json_type(?1, '$.bytes') = 'integer' AND json_extract(?1, '$.bytes') > 0, "
+	    "json_extract(?1, '$.source') IN ('scan', 'attach'), "
+	    "json_type(?1, '$.name') = 'text' AND length(json_extract(?1, '$.name')) "
+	    "BETWEEN 1 AND 255, (SELECT count(*) FROM json_each(?1))", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, ATTACH_MAX_PAGES);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		db_fail_rc(db, rc, err, _("reading a file's event"));
+		db_release(db, st);
+		return -1;
+	}
+	{
+		enum attach_type t;
+		const char *sha = (const char *)sqlite3_column_text(st, 5);
+		const char *type = (const char *)sqlite3_column_text(st, 7);
+
+		/* columns: 0 an object, 1 document, 2 doc_name, 3 result, 4-5
+		 * sha256, 6-7 type, 8 pages, 9 bytes, 10 source, 11 name, 12 keys */
+		if (!sqlite3_column_int(st, 0))
+			why = N_("it is not a JSON object");
+		else if (sqlite3_column_int(st, 12) != 9)
+			why = N_("it does not have the nine fields of a file's event");
+		else if (!sqlite3_column_int(st, 1))
+			why = N_("its document is not a document's number");
+		else if (!sqlite3_column_int(st, 2) || !sqlite3_column_int(st, 11))
+			why = N_("its names are not text");
+		else if (!sqlite3_column_int(st, 3))
+			why = N_("its result is not true or false");
+		else if (!sqlite3_column_int(st, 4) || sha == NULL || !attach_sha_ok(sha))
+			why = N_("its sha256 is not a SHA-256 hash");
+		else if (!sqlite3_column_int(st, 6) || attach_type_parse(type, &t) != 0)
+			why = N_("its type is not pdf, jpeg, png or tiff");
+		else if (!sqlite3_column_int(st, 8) || !sqlite3_column_int(st, 9))
+			why = N_("its pages or bytes are not a count");
+		else if (!sqlite3_column_int(st, 10))
+			why = N_("its source is not scan or attach");
+	}
+	db_release(db, st);
+	if (why != NULL)
+		return err_set(err, MC_EINVAL, _("the file's event is not one motcua "
+		    "records: %s"), _(why));
+	return 0;
 }
 
 /* ---- attaching ------------------------------------------------------------- */

@@ -259,4 +259,11 @@ check "... mends the stored file" cmp "$T/mended.tif" "$in/three.tiff"
 run --db "$db" check
 like "$out" "file 1 of .* is missing" "check: the deleted file is still missing"
 unlike "$out" "altered" "check: nothing altered any more"
+
+# the list of files is the events' projection: check --rebuild makes it again
+rows=$(sqlite3 "$db" "SELECT * FROM dossier_file ORDER BY origin, seq")
+sqlite3 "$db" "DELETE FROM dossier_file"
+run --db "$db" --officer lan --password-file "$PWF" check --rebuild
+is "$(sqlite3 "$db" "SELECT * FROM dossier_file ORDER BY origin, seq")" "$rows" \
+    "check --rebuild: the files' list made again from the events"
 done_testing

@@ -430,5 +430,57 @@ main(void)
 	refused((const uint8_t *)"II*\0\xff\xff\xff\x7f", 8, "TIFF",
 	    "a TIFF whose first directory is past the end");
 	refused((const uint8_t *)"%PDF-1.7\n%%EOF\n", 15, "no page tree", "a PDF's header and end alone");
+
+	/* ---- a file_added body, as the importer of bundles checks it ---- */
+	{
+		sqlite3 *db;
+		struct mc_err err;
+		static const char good[] = "{\"document\":2,\"doc_name\":\"Tờ khai\",\"result\":"
+		    "false,\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f0"
+		    "0a08\",\"type\":\"pdf\",\"pages\":3,\"bytes\":5123,\"source\":\"scan\","
+		    "\"name\":\"scan.pdf\"}";
+		static const struct {
+			const char *from, *to, *what;
+		} bad[] = {
+			{"\"document\":2", "\"document\":0", "document 0"},
+			{"\"document\":2", "\"document\":\"2\"", "a document as text"},
+			{"\"result\":false", "\"result\":1", "a result that is no boolean"},
+			{"9f86d0", "9F86D0", "a sha256 in capitals"},
+			{"9f86d0", "../../", "a sha256 that climbs folders"},
+			{"0a08\"", "0a0\"", "a sha256 too short"},
+			{"\"pdf\"", "\"exe\"", "a type not of the four"},
+			{"\"pages\":3", "\"pages\":0", "no pages"},
+			{"\"pages\":3", "\"pages\":10001", "more pages than a document has"},
+			{"\"bytes\":5123", "\"bytes\":-1", "bytes below zero"},
+			{"\"scan\"", "\"email\"", "a source not scan or attach"},
+			{"\"scan.pdf\"", "\"\"", "an empty name"},
+			{",\"name\":\"scan.pdf\"", "", "no name"},
+			{"\"name\"", "\"name\":\"x\",\"extra\"", "an extra field"},
+			{"{", "[", "not an object"},
+		};
+
+		ok(sqlite3_open(":memory:", &db) == SQLITE_OK, "(a database for the JSON functions)");
+		ok(attach_body_check(db, good, &err) == 0, "a body as attach_add writes it: taken");
+		{
+			char nulldoc[sizeof good + 8];
+			const char *at = strstr(good, "2,\"doc_name\":\"Tờ khai\"");
+
+			snprintf(nulldoc, sizeof nulldoc, "%.*snull,\"doc_name\":null%s",
+			    (int)(at - good), good, at + strlen("2,\"doc_name\":\"Tờ khai\""));
+			ok(attach_body_check(db, nulldoc, &err) == 0, "the dossier as a whole "
+			    "(document null): taken");
+		}
+		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			char body[512];
+			const char *at = strstr(good, bad[i].from);
+
+			snprintf(body, sizeof body, "%.*s%s%s", (int)(at - good), good, bad[i].to,
+			    at + strlen(bad[i].from));
+			ok(attach_body_check(db, body, &err) != 0 && strstr(err.msg, "not one motcua "
+			    "records") != NULL, "a body with %s: refused", bad[i].what);
+		}
+		ok(attach_body_check(db, "not json", &err) != 0, "not JSON: refused");
+		sqlite3_close(db);
+	}
 	return tap_done();
 }
