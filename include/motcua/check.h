@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <sqlite3.h>
 
+#include "motcua/attach.h"
 #include "motcua/error.h"
 
 /* SQLite's integrity check.  fn gets each problem it finds, as SQLite
@@ -90,5 +91,12 @@ struct check_sigs {
  * station signs all it records), is a problem; *sums counts the rest. */
 long long check_signatures(sqlite3 *db, int (*fn)(const struct check_finding *, void *),
     void *arg, struct check_sigs *sums, struct mc_err *err);
+
+/* check_files: every file the dossiers' file_added events name (attach.h)
+ * against the store beside the database (or file_blob): fn gets each one
+ * missing, or whose content's hash is not the event's.  *total gets how
+ * many files the events name.  Returns the number of problems, or -1. */
+long long check_files(sqlite3 *db, int (*fn)(const struct attach_finding *, void *),
+    void *arg, long long *total, struct mc_err *err);
 
 #endif

@@ -38,6 +38,11 @@
  *   backup_monthly    0 … 600, "12"           backups folder (backup.h)
  *   backup_warn_days  0 … 365, "2"            the header warns of an older
  *                                             newest backup (0: never)
+ *   attach_max_mb     1 … 500, "20"           the largest file kept with a
+ *                                             dossier (attach.h)
+ *   attach_roots      "/srv/scans:…", ""      folders files may be attached
+ *                                             from, besides $HOME and media
+ *   attach_blobs      0 | 1, "0"              keep the files in the database
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

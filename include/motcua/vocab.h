@@ -27,6 +27,8 @@
  *   cancel         {"reason": TEXT}
  *   apologize      {"reason": TEXT, "new_date": ISO}
  *   stop           {"reason": TEXT, "ground": TEXT|null}  dừng giải quyết
+ *   file_added     attach.h's body (the file's sha256, type, pages …):
+ *                  written by attach_add, changes nothing of the row
  * The receipt and the guidance are written by dossier_receive and
  * dossier_guide (dossier.h); the table lists of their bodies only what the
  * timeline shows and the reports read (the guidance's procedure's field). */
@@ -102,6 +104,8 @@ enum mc_kind_id {
 	MC_KIND_HANDOVER, MC_KIND_TRANSFER, MC_KIND_TRANSFER_BACK, MC_KIND_PAUSE,
 	MC_KIND_RESUME, MC_KIND_RESULT, MC_KIND_RETURN, MC_KIND_REFUSE,
 	MC_KIND_WITHDRAW, MC_KIND_CANCEL, MC_KIND_APOLOGIZE, MC_KIND_STOP,
+	/* a file kept with the dossier (attach.h): not a step */
+	MC_KIND_FILE,
 	MC_KIND_COUNT
 };
 

@@ -1,4 +1,5 @@
-/* cmd-check.c — motcua check [--rebuild]: is the store sound?  Checking
+/* cmd-check.c — motcua check [--rebuild]: is the store sound (and the
+ * files kept with the dossiers)?  Checking
  * only reads; --rebuild rewrites the dossier table, so it is done by an
  * officer who proves who they are (--password-file or the terminal). */
 #include "config.h"
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "motcua/attach.h"
 #include "motcua/check.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
@@ -16,6 +18,7 @@
 struct tally {
 	long long log;		/* the log or the codes were tampered with */
 	long long dossiers;	/* dossier rows differ from their events */
+	long long files;	/* files kept with dossiers missing or altered */
 };
 
 /* One problem SQLite's integrity check found. */
@@ -117,15 +120,38 @@ finding(const struct check_finding *f, void *arg)
 	return 0;
 }
 
+/* One file kept with a dossier that is missing or altered. */
+static int
+file_problem(const struct attach_finding *f, void *arg)
+{
+	struct tally *t = arg;
+	char doc[320];
+
+	if (f->document > 0)
+		snprintf(doc, sizeof doc, _("document %d (%s)"), f->document,
+		    f->doc_name != NULL ? f->doc_name : "");
+	else
+		snprintf(doc, sizeof doc, "%s", _("the dossier as a whole"));
+	if (f->problem == ATTACH_MISSING)
+		printf(_("files: file %d of %s, %s, is missing (%s)\n"), f->number, f->code,
+		    doc, f->path != NULL ? f->path : f->sha256);
+	else
+		printf(_("files: file %d of %s, %s, has been altered: its content is not "
+		    "what its event recorded (%s)\n"), f->number, f->code, doc,
+		    f->path != NULL ? f->path : f->sha256);
+	t->files++;
+	return 0;
+}
+
 static int
 run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	bool rebuild = cli_has(a, "rebuild");
-	struct tally t = { 0, 0 };
+	struct tally t = { 0, 0, 0 };
 	struct mc_officer me;
 	struct mc_err err;
 	sqlite3 *db;
-	long long bad, total, differ, found, logged, counts, after;
+	long long bad, total, differ, found, logged, counts, after, nfiles;
 	char first[64];
 	struct check_sigs sigs;
 	int problems = 0;
@@ -175,7 +201,9 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	if (report_agg_check(db, &counts, first, sizeof first, &err) != 0)
 		return cli_fail(&err);
 	if (rebuild) {
-		if (dossier_rebuild(db, me.username, &total, &differ, &err) != 0)
+		/* the files' list is a projection of the events too */
+		if (dossier_rebuild(db, me.username, &total, &differ, &err) != 0 ||
+		    attach_rebuild(db, me.username, &err) != 0)
 			return cli_fail(&err);
 		/* the rebuild recounted them from the new rows: compare again */
 		if (report_agg_check(db, &after, first, sizeof first, &err) != 0)
@@ -225,6 +253,12 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 			t.dossiers++;
 		}
 	}
+	/* every file the events name, against the store beside the database */
+	if (check_files(db, file_problem, &t, &nfiles, &err) < 0)
+		return cli_fail(&err);
+	if (t.files == 0 && nfiles > 0)
+		printf(_("files: %lld kept with the dossiers, each as its event recorded\n"),
+		    nfiles);
 	if (t.log > 0)
 		return cli_error(_("the event log has been tampered with (see above): record "
 		    "nothing more on this PC and ask the supervisor to restore the database "
@@ -232,6 +266,10 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	if (problems > 0)
 		return cli_error(_("the database has problems (see above): restore it from "
 		    "a backup, or ask for help"));
+	if (t.files > 0)
+		return cli_error(_("files kept with the dossiers are missing or altered (see "
+		    "above): restore the files folder beside the database from a backup, "
+		    "or scan the papers again"));
 	if (t.dossiers > 0)
 		return cli_error(_("the dossier table does not match the events (see above): "
 		    "a supervisor repairs it from them with 'motcua check --rebuild'"));

@@ -1,10 +1,14 @@
-/* check.c — the read-only checks of `motcua check` (check.h). */
+/* check.c — the read-only checks of `motcua check` (check.h): the pages,
+ * the log, the signatures, the dossier rows and codes, and the files kept
+ * with the dossiers. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 
+#include "attach-int.h"
 #include "motcua/catalog.h"
 #include "motcua/check.h"
 #include "motcua/db.h"
@@ -432,4 +436,95 @@ check_signatures(sqlite3 *db, int (*fn)(const struct check_finding *, void *), v
 	if (trust_verify_each(db, sig_seen, &w, err) < 0)
 		return -1;
 	return w.problems;
+}
+
+/* ---- the files kept with the dossiers ------------------------------------- */
+
+/* Is the file of this hash held, and is its content that hash?  1 sound,
+ * 0 missing, -1 altered. */
+static int
+file_state(sqlite3 *db, const char *sha, enum attach_type t, char *path, size_t n)
+{
+	char have[MC_HASH_LEN];
+	sqlite3_stmt *st;
+	int state = 0;
+
+	path[0] = '\0';
+	if (db_cached(db, "SELECT data FROM file_blob WHERE sha256 = ?1", &st, NULL) == 0) {
+		sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			attach_hash_buf(sqlite3_column_blob(st, 0),
+			    (size_t)sqlite3_column_bytes(st, 0), have);
+			state = strcmp(have, sha) == 0 ? 1 : -1;
+		}
+		db_release(db, st);
+		if (state != 0)
+			return state;
+	}
+	if (attach_store_path(db, sha, t, path, n, NULL) != 0) {
+		path[0] = '\0';
+		return 0;
+	}
+	if (attach_hash_file(path, have, NULL) != 0)
+		return 0;
+	return strcmp(have, sha) == 0 ? 1 : -1;
+}
+
+long long
+check_files(sqlite3 *db, int (*fn)(const struct attach_finding *, void *), void *arg,
+    long long *total, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	char last[MC_UUID_LEN] = "", path[PATH_MAX];
+	long long problems = 0;
+	int rc, number = 0, stop = 0;
+
+	*total = 0;
+	/* the events, not their projection: what the chain vouches for; the
+	 * number is the file's place in its dossier's list (attach_list) */
+	if (db_prepare(db, "SELECT e.dossier, coalesce(d.code, e.dossier), "
+	    "json_extract(e.body, '$.sha256'), json_extract(e.body, '$.type'), "
+	    "coalesce(json_extract(e.body, '$.document'), 0), "
+	    "json_extract(e.body, '$.doc_name') FROM event e LEFT JOIN dossier d ON "
+	    "d.id = e.dossier WHERE e.kind = 'file_added' AND e.dossier <> '' AND "
+	    "json_valid(e.body) ORDER BY e.dossier, e.at, e.origin, e.seq", &st, err))
+		return -1;
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *dossier = (const char *)sqlite3_column_text(st, 0);
+		const char *sha = (const char *)sqlite3_column_text(st, 2);
+		const char *type = (const char *)sqlite3_column_text(st, 3);
+		enum attach_type t = ATTACH_PDF;
+		struct attach_finding f = {
+			.code = (const char *)sqlite3_column_text(st, 1),
+			.document = sqlite3_column_int(st, 4),
+			.doc_name = (const char *)sqlite3_column_text(st, 5),
+			.sha256 = sha != NULL ? sha : "",
+		};
+		int state;
+
+		if (strcmp(last, dossier) != 0) {
+			snprintf(last, sizeof last, "%s", dossier);
+			number = 0;
+		}
+		f.number = ++number;
+		(*total)++;
+		/* a hash or type that is not one names no file that can be held */
+		if (sha == NULL || !attach_sha_ok(sha) || attach_type_parse(type, &t) != 0)
+			state = 0, path[0] = '\0';
+		else
+			state = file_state(db, sha, t, path, sizeof path);
+		if (state == 1)
+			continue;
+		f.problem = state == 0 ? ATTACH_MISSING : ATTACH_ALTERED;
+		f.path = path[0] != '\0' ? path : NULL;
+		problems++;
+		stop = fn(&f, arg);
+	}
+	if (stop == 0 && rc != SQLITE_DONE) {
+		db_fail_rc(db, rc, err, _("reading the files' events"));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return problems;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "motcua/calendar.h"
+#include "motcua/attach.h"
 #include "motcua/audit.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
@@ -56,6 +57,12 @@ static const struct mc_setting_info settings[] = {
 	{"backup_monthly", "12", N_("how many months keep their newest backup, 0 to 600")},
 	{"backup_warn_days", "2", N_("the screen warns when the newest backup is older "
 	    "than this many days, 0 to 365 (0: never)")},
+	{"attach_max_mb", "20", N_("the largest file kept with a dossier, in MB (1 to "
+	    "500)")},
+	{"attach_roots", "", N_("folders besides the home folder and removable media "
+	    "that files may be attached from, separated by ':'")},
+	{"attach_blobs", "0", N_("1 to keep attached files in the database instead of "
+	    "the files folder beside it")},
 	{NULL, NULL, NULL},
 };
 
@@ -167,10 +174,19 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "backup_daily") == 0 && !whole_in(value, 1, 366)) ||
 	    (strcmp(name, "backup_weekly") == 0 && !whole_in(value, 0, 520)) ||
 	    (strcmp(name, "backup_monthly") == 0 && !whole_in(value, 0, 600)) ||
-	    (strcmp(name, "backup_warn_days") == 0 && !whole_in(value, 0, 365)))
+	    (strcmp(name, "backup_warn_days") == 0 && !whole_in(value, 0, 365)) ||
+	    (strcmp(name, "attach_max_mb") == 0 && !whole_in(value, 1, 500)) ||
+	    (strcmp(name, "attach_blobs") == 0 && !one_of(value, "0", "1")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {
+		char why[sizeof err->msg];
+
+		snprintf(why, sizeof why, "%s", err->msg);
+		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s (%s)"), value,
+		    name, why);
+	}
+	if (strcmp(name, "attach_roots") == 0 && attach_roots_check(value, err) != 0) {
 		char why[sizeof err->msg];
 
 		snprintf(why, sizeof why, "%s", err->msg);

@@ -213,6 +213,13 @@ static const struct mc_kind kinds[MC_KIND_COUNT] = {
 		/* the citizen is told: Circular 03/2025's form 5 (slip.h) */
 		.form = true, .slip = SLIP_STOP, .form_title = N_("Stop notice (Mẫu 05)"),
 	},
+	/* a scan or an attached file (attach.h): written by attach_add, not
+	 * offered as a step; the row is unchanged (the file's own table,
+	 * dossier_file, is attach's), the timeline names the file */
+	[MC_KIND_FILE] = {
+		.id = MC_KIND_FILE, .name = "file_added", .label = N_("File attached"),
+		.fields = {{.name = "name", .type = MC_FT_TEXT, .computed = true}},
+	},
 };
 
 const struct mc_status *

@@ -36,6 +36,13 @@ enrol "$db" "$T/o.db"
 "$MOTCUA" --db "$T/t.db" station card --out "$T/t.card" >/dev/null
 tfp=$("$MOTCUA" --db "$T/t.db" station show | sed -n 's/^fingerprint: //p')
 
+# a small PNG in the home folder, for attach (file_added)
+PNG="$HOME/page.png"
+python3 -c 'import struct, zlib, sys
+c = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + c(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+    + c(b"IDAT", zlib.compress(b"\0\x80")) + c(b"IEND", b""))' > "$PNG"
+
 n=0
 # receipt OWNER — a new dossier received now by OWNER (the n-th); prints
 # its code
@@ -68,6 +75,7 @@ prepare() {
 	transfer-back) code=$(receipt "$owner"); step "$code" transfer "$owner" >/dev/null ;;
 	resume) code=$(receipt "$owner"); step "$code" pause "$owner" >/dev/null ;;
 	return) code=$(receipt "$owner"); step "$code" result "$owner" >/dev/null ;;
+	file_added) code=$(receipt "$owner") ;;
 	esac
 	case $code in
 	''|000.17.22.H56-*) ;;
@@ -84,6 +92,7 @@ attempt() {
 	    --procedure 1.001193 --name "Người Hỏi" --id 087092000001 --docs 1 ;;
 	handover|transfer|transfer-back|pause|resume|result|return|refuse|withdraw|cancel|apologize|stop)
 		step "$code" "$1" "$u" >"$T/out" 2>"$T/err"; rc=$?; err=$(cat "$T/err") ;;
+	file_added) run --db "$db" --officer "$u" --password-file "$PWF" attach "$code" "$PNG" ;;
 	catalog) run --db "$db" --officer "$u" --password-file "$PWF" catalog import \
 	    "$top_srcdir/data/catalog-sample.json" ;;
 	calendar) run --db "$db" --officer "$u" --password-file "$PWF" calendar set \

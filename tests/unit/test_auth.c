@@ -340,6 +340,7 @@ static const struct {
 	{"cancel", 0, 1, 0},
 	{"apologize", 1, 1, 0},
 	{"stop", 1, 1, 0},
+	{"file_added", 1, 1, 0},
 	{"catalog", 0, 1, 0},
 	{"calendar", 0, 1, 0},
 	{"setting", 0, 1, 0},
