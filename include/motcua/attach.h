@@ -167,6 +167,9 @@ int attach_fetch(sqlite3 *db, const char *code, int number, const char *out,
  * the caller's transaction; an event already projected is left alone).
  * For the importer of bundles, as for attach_add. */
 int attach_project(sqlite3 *db, const char *origin, long long seq, struct mc_err *err);
+/* Project every file_added event of the dossier (id) not yet in
+ * dossier_file: the importer, once a bundle's events are in. */
+int attach_project_dossier(sqlite3 *db, const char *dossier, struct mc_err *err);
 /* Is `body` a file_added body as attach_add writes it (every key, of its
  * type: a 64-hex sha256, a known type, pages 1 … ATTACH_MAX_PAGES, bytes
  * above 0, a source "scan" or "attach", a name; document null or 1 or

@@ -121,6 +121,22 @@ attach_project(sqlite3 *db, const char *origin, long long seq, struct mc_err *er
 }
 
 int
+attach_project_dossier(sqlite3 *db, const char *dossier, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_cached(db, PROJECT_SQL " AND dossier = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, dossier, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		db_fail_rc(db, rc, err, _("recording the file"));
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
 attach_rebuild(sqlite3 *db, const char *acting, struct mc_err *err)
 {
 	struct db_tx tx;

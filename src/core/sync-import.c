@@ -10,6 +10,7 @@
 #include "motcua/calendar.h"
 #include "motcua/catalog.h"
 #include "motcua/audit.h"
+#include "motcua/attach.h"
 #include "motcua/db.h"
 #include "motcua/role.h"
 #include "motcua/dossier.h"
@@ -494,7 +495,8 @@ project_touched(sqlite3 *db, const char *path, long long base, struct sync_repor
 			goto fail;
 		}
 		db_release(db, q);
-		if (dossier_project(db, id, err) != 0) {
+		if (dossier_project(db, id, err) != 0 ||
+		    attach_project_dossier(db, id, err) != 0) {
 			/* a conflict the file brings (logbook.h): name the file */
 			if (err->kind == MC_ECONFLICT) {
 				char why[sizeof err->msg];

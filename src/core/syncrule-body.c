@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/attach.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
 #include "motcua/dossier.h"
@@ -367,6 +368,21 @@ syncrule_guide_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_e
 		r = only_keys(db, e->body, "$.applicant", applicant_keys, extra, sizeof extra);
 	if (r != 0)
 		return body_refused(db, c, e, r, extra, "guide", err);
+	return 0;
+}
+
+/* A file kept with the dossier (attach.h): its body as attach_body_check
+ * wants it, the same check as when this station records one.  The file
+ * itself is not in the bundle: `check` names it missing here until it
+ * comes. */
+int
+syncrule_file_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
+    struct mc_err *err)
+{
+	struct mc_err why;
+
+	if (attach_body_check(db, e->body, &why) != 0)
+		return refuse(db, c, e, err, "%s", why.msg);
 	return 0;
 }
 

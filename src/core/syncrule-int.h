@@ -97,6 +97,8 @@ int syncrule_receive_body(sqlite3 *db, const struct syncrule_ctx *c,
     const struct mc_event *e, struct mc_err *err);
 int syncrule_guide_body(sqlite3 *db, const struct syncrule_ctx *c,
     const struct mc_event *e, struct mc_err *err);
+int syncrule_file_body(sqlite3 *db, const struct syncrule_ctx *c,
+    const struct mc_event *e, struct mc_err *err);
 int syncrule_step_body(sqlite3 *db, const struct syncrule_ctx *c,
     const struct mc_event *e, const struct mc_kind *k, struct mc_err *err);
 int syncrule_audit_body(sqlite3 *db, const struct syncrule_ctx *c,

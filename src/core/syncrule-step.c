@@ -221,7 +221,9 @@ syncrule_check_step(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_e
 	} else if (first > at) {
 		r = refuse(db, c, e, err, _("its time %s is before the dossier's receipt "
 		    "(%s)"), e->at, t[first].at);
-	} else if (!step_fits(t, at, k, &status) && !c->gap) {
+	} else if (k->id != MC_KIND_FILE && !step_fits(t, at, k, &status) && !c->gap) {
+		/* (a file, scanned or attached, may come at any status after the
+		 * receipt: a late page, the result after its return) */
 		/* (while a chain has a gap, the step may follow from the events
 		 * missing: it is let in, as its chain's link to them will be
 		 * checked when they come) */

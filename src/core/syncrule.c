@@ -676,6 +676,7 @@ syncrule_event(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e,
 			    e->dossier);
 		r = k->id == MC_KIND_RECEIVE ? syncrule_receive_body(db, c, e, err) :
 		    k->id == MC_KIND_GUIDE ? syncrule_guide_body(db, c, e, err) :
+		    k->id == MC_KIND_FILE ? syncrule_file_body(db, c, e, err) :
 		    syncrule_step_body(db, c, e, k, err);
 		/* (d) the step, from the dossier's status then */
 		if (r || syncrule_check_step(db, c, e, k, err))
