@@ -67,6 +67,21 @@ int backup_write(sqlite3 *db, const char *target, const struct mc_time *now,
 int backup_daily(sqlite3 *db, bool at_quit, const struct mc_time *now,
     struct mc_backup *out, struct mc_err *err);
 
+/* The start's daily backup written a step at a time, between the
+ * officer's keys, so that a big database never holds up the screen:
+ * backup_daily_begin decides as backup_daily(db, false, …) does and
+ * starts the copy (1 with *job; 0 none due; -1 with err).  Each
+ * backup_job_step copies BACKUP_STEP_PAGES pages: 1 more to do; 0 done
+ * — checked, in place, the folder rotated, *out (may be NULL) says which,
+ * the job freed; -1 failed with err, nothing left, the job freed.
+ * backup_job_cancel stops one before its end (its temporary removed).
+ * db must stay open while a job runs. */
+struct backup_job;
+int backup_daily_begin(sqlite3 *db, const struct mc_time *now, struct backup_job **job,
+    struct mc_err *err);
+int backup_job_step(struct backup_job *job, struct mc_backup *out, struct mc_err *err);
+void backup_job_cancel(struct backup_job *job);
+
 /* Delete the backups of this station in the backups folder that the
  * settings no longer keep (above).  The number deleted, or -1. */
 int backup_rotate(sqlite3 *db, struct mc_err *err);

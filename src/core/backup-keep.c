@@ -429,8 +429,16 @@ events_in(const char *path)
 }
 
 int
-backup_daily(sqlite3 *db, bool at_quit, const struct mc_time *now, struct mc_backup *out,
-    struct mc_err *err)
+backup_rotate_after(sqlite3 *db, const char *written, struct mc_err *err)
+{
+	return rotate(db, written, err);
+}
+
+/* Is the day's backup due: at the start (at_quit false) none in the
+ * folder dated today; at the end, work recorded since the newest one?
+ * 1 due, 0 not, -1 with err. */
+static int
+daily_due(sqlite3 *db, bool at_quit, const struct mc_time *now, struct mc_err *err)
 {
 	char dir[4096], code[32];
 	struct mc_backup *v;
@@ -454,7 +462,33 @@ backup_daily(sqlite3 *db, bool at_quit, const struct mc_time *now, struct mc_bac
 		need = had < 0 || had < db_int(db, work_sql, 0);
 	}
 	free(v);
-	if (!need)
-		return 0;
+	return need ? 1 : 0;
+}
+
+int
+backup_daily(sqlite3 *db, bool at_quit, const struct mc_time *now, struct mc_backup *out,
+    struct mc_err *err)
+{
+	int due = daily_due(db, at_quit, now, err);
+
+	if (due <= 0)
+		return due;
 	return backup_write(db, NULL, now, out, err) == 0 ? 1 : -1;
+}
+
+int
+backup_daily_begin(sqlite3 *db, const struct mc_time *now, struct backup_job **job,
+    struct mc_err *err)
+{
+	char dir[4096], name[256];
+	int due = daily_due(db, false, now, err);
+
+	*job = NULL;
+	if (due <= 0)
+		return due;
+	if (backup_dir(dir, sizeof dir, err) != 0 || dir_make(dir, err) != 0 ||
+	    name_free(db, dir, now, name, sizeof name, err) != 0 ||
+	    backup_job_open(db, dir, name, now, true, job, err) != 0)
+		return -1;
+	return 1;
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -123,100 +124,183 @@ verify(sqlite3 *to, const char *dir, int version, struct mc_err *err)
 	return 0;
 }
 
-/* Copy db into the new empty file tmp, a few pages a step. */
-static int
-copy_into(sqlite3 *db, const char *tmp, const char *dir, struct mc_err *err)
-{
-	sqlite3 *to = NULL;
+/* A backup being written: the copy's connection and SQLite's backup
+ * handle, and where the copy goes (backup.h's job). */
+struct backup_job {
+	sqlite3 *db, *to;
 	sqlite3_backup *bk;
+	char dir[4096], name[256], path[4096], tmp[4096 + 64];
+	struct mc_time at;	/* the time the name carries (daily jobs) */
+	bool rotate;		/* into the backups folder: rotate after */
+};
+
+/* Close the copy and remove its temporary; the job is freed. */
+static void
+job_free(struct backup_job *j)
+{
+	if (j->bk != NULL)
+		(void)sqlite3_backup_finish(j->bk);
+	sqlite3_close(j->to);
+	remove_tmp(j->tmp);
+	free(j);
+}
+
+/* The job's error: rc from SQLite in dir, the job freed; -1. */
+static int
+job_fail(struct backup_job *j, int rc, struct mc_err *err)
+{
+	copy_error(j->dir, rc, err);
+	job_free(j);
+	return -1;
+}
+
+int
+backup_job_open(sqlite3 *db, const char *dir, const char *name, const struct mc_time *at,
+    bool rotate, struct backup_job **jobp, struct mc_err *err)
+{
+	struct backup_job *j;
+	struct stat sb;
 	int rc;
 
-	if (sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL)
-	    != SQLITE_OK) {
-		rc = to != NULL ? sqlite3_errcode(to) : SQLITE_NOMEM;
-		sqlite3_close(to);
-		return copy_error(dir, rc, err);
+	*jobp = NULL;
+	if ((j = calloc(1, sizeof *j)) == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	j->db = db;
+	j->rotate = rotate;
+	if (at != NULL)
+		j->at = *at;
+	if ((size_t)snprintf(j->dir, sizeof j->dir, "%s", dir) >= sizeof j->dir ||
+	    (size_t)snprintf(j->name, sizeof j->name, "%s", name) >= sizeof j->name ||
+	    (size_t)snprintf(j->path, sizeof j->path, "%s/%s", dir, name) >= sizeof j->path ||
+	    (size_t)snprintf(j->tmp, sizeof j->tmp, "%s/.%s.tmp-%ld", dir, name,
+	    (long)getpid()) >= sizeof j->tmp) {
+		free(j);
+		return err_set(err, MC_EINVAL, _("the path %s is too long"), dir);
 	}
-	if ((bk = sqlite3_backup_init(to, "main", db, "main")) == NULL) {
-		rc = sqlite3_errcode(to);
-		sqlite3_close(to);
-		return copy_error(dir, rc, err);
+	if (lstat(j->path, &sb) == 0) {
+		err_set(err, MC_ECONFLICT, _("%s already exists: give another name; it was "
+		    "not changed"), j->path);
+		free(j);
+		return -1;
 	}
-	/* steps of BACKUP_STEP_PAGES: between them another connection may
-	 * write; a change by this connection is copied on by SQLite itself */
-	do {
-		rc = sqlite3_backup_step(bk, BACKUP_STEP_PAGES);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	/* finish's code is the step's error, if any */
-	if (sqlite3_backup_finish(bk) != SQLITE_OK && rc == SQLITE_DONE)
-		rc = sqlite3_errcode(to);
-	if (rc != SQLITE_DONE) {
-		sqlite3_close(to);
-		return copy_error(dir, rc, err);
+	/* a temporary from an interrupted backup of this process id */
+	remove_tmp(j->tmp);
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		int e = stat(dir, &sb) != 0 ? errno : ENOTDIR;
+
+		free(j);
+		return dir_error(dir, e, err);
 	}
+	if (privfile_new(j->tmp) != 0) {
+		int e = errno;
+
+		free(j);
+		return dir_error(dir, e, err);
+	}
+	if (sqlite3_open_v2(j->tmp, &j->to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+	    NULL) != SQLITE_OK) {
+		rc = j->to != NULL ? sqlite3_errcode(j->to) : SQLITE_NOMEM;
+		return job_fail(j, rc, err);
+	}
+	if ((j->bk = sqlite3_backup_init(j->to, "main", db, "main")) == NULL)
+		return job_fail(j, sqlite3_errcode(j->to), err);
+	*jobp = j;
+	return 0;
+}
+
+/* The copy is whole: make it one file, check it, flush it, rename it into
+ * place, flush the folder.  0 with *out, or -1 (the job freed either way). */
+static int
+job_finish(struct backup_job *j, struct mc_backup *out, struct mc_err *err)
+{
+	const char *path = j->path;
+	struct stat sb;
+	int rc;
+
+	rc = sqlite3_backup_finish(j->bk);
+	j->bk = NULL;
+	if (rc != SQLITE_OK)
+		return job_fail(j, sqlite3_errcode(j->to), err);
 	/* the copy's header says WAL, as the source's does: a backup is one
 	 * file, opened on any PC without its -wal and -shm */
-	if (sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = sqlite3_errcode(to);
-		sqlite3_close(to);
-		return copy_error(dir, rc, err);
+	if (sqlite3_exec(j->to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		return job_fail(j, sqlite3_errcode(j->to), err);
+	if (verify(j->to, j->dir, db_schema_version(j->db), err) != 0) {
+		job_free(j);
+		return -1;
 	}
-	rc = verify(to, dir, db_schema_version(db), err);
-	if (sqlite3_close(to) != SQLITE_OK && rc == 0)
-		return copy_error(dir, SQLITE_ERROR, err);
-	return rc;
+	rc = sqlite3_close(j->to);
+	j->to = NULL;
+	if (rc != SQLITE_OK)
+		return job_fail(j, SQLITE_ERROR, err);
+	if (flush_path(j->tmp, false) != 0 || stat(j->tmp, &sb) != 0 ||
+	    rename(j->tmp, path) != 0) {
+		dir_error(j->dir, errno, err);
+		job_free(j);
+		return -1;
+	}
+	if (flush_path(j->dir, true) != 0) {
+		int e = errno;
+
+		/* the file is there but may not survive a power cut: no backup */
+		(void)unlink(path);
+		dir_error(j->dir, e, err);
+		job_free(j);
+		return -1;
+	}
+	if (out != NULL) {
+		memset(out, 0, sizeof *out);
+		snprintf(out->path, sizeof out->path, "%s", path);
+		snprintf(out->name, sizeof out->name, "%s", j->name);
+		out->size = (long long)sb.st_size;
+		out->at = j->at;
+		out->ok = true;
+	}
+	if (j->rotate) {
+		struct mc_err e2;
+
+		/* a backup written; what the rotation could not delete stays */
+		(void)backup_rotate_after(j->db, j->name, &e2);
+	}
+	job_free(j);
+	return 0;
+}
+
+int
+backup_job_step(struct backup_job *j, struct mc_backup *out, struct mc_err *err)
+{
+	/* BACKUP_STEP_PAGES a step: between steps another connection may
+	 * write (the copy starts again), a change by this connection is
+	 * copied on by SQLite itself */
+	int rc = sqlite3_backup_step(j->bk, BACKUP_STEP_PAGES);
+
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		sqlite3_sleep(20);	/* another connection writes: a moment */
+	if (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return 1;
+	if (rc != SQLITE_DONE)
+		return job_fail(j, rc, err);
+	return job_finish(j, out, err) == 0 ? 0 : -1;
+}
+
+void
+backup_job_cancel(struct backup_job *j)
+{
+	if (j != NULL)
+		job_free(j);
 }
 
 int
 backup_write_to(sqlite3 *db, const char *dir, const char *name, struct mc_backup *out,
     struct mc_err *err)
 {
-	char tmp[4096 + 64], path[4096];
-	struct stat sb;
+	struct backup_job *j;
+	int rc;
 
-	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path ||
-	    (size_t)snprintf(tmp, sizeof tmp, "%s/.%s.tmp-%ld", dir, name, (long)getpid())
-	    >= sizeof tmp)
-		return err_set(err, MC_EINVAL, _("the path %s is too long"), dir);
-	if (lstat(path, &sb) == 0)
-		return err_set(err, MC_ECONFLICT, _("%s already exists: give another name; "
-		    "it was not changed"), path);
-	/* a temporary from an interrupted backup of this process id */
-	remove_tmp(tmp);
-	if (stat(dir, &sb) != 0)
-		return dir_error(dir, errno, err);
-	if (!S_ISDIR(sb.st_mode))
-		return dir_error(dir, ENOTDIR, err);
-	if (privfile_new(tmp) != 0)
-		return dir_error(dir, errno, err);
-	if (copy_into(db, tmp, dir, err) != 0)
-		goto fail;
-	if (flush_path(tmp, false) != 0 || stat(tmp, &sb) != 0) {
-		dir_error(dir, errno, err);
-		goto fail;
-	}
-	if (rename(tmp, path) != 0) {
-		dir_error(dir, errno, err);
-		goto fail;
-	}
-	if (flush_path(dir, true) != 0) {
-		int e = errno;
-
-		/* the file is there but may not survive a power cut: no backup */
-		(void)unlink(path);
-		dir_error(dir, e, err);
-		goto fail;
-	}
-	if (out != NULL) {
-		snprintf(out->path, sizeof out->path, "%s", path);
-		snprintf(out->name, sizeof out->name, "%s", name);
-		out->size = (long long)sb.st_size;
-		out->ok = true;
-	}
-	return 0;
-fail:
-	remove_tmp(tmp);
-	return -1;
+	if (backup_job_open(db, dir, name, NULL, false, &j, err) != 0)
+		return -1;
+	/* all at once: a command, or F7's backup onto a stick */
+	while ((rc = backup_job_step(j, out, err)) == 1)
+		;
+	return rc;
 }

@@ -47,6 +47,53 @@ ui_backup_daily(struct ui *u, bool at_quit)
 		ui_backup_age(u);
 }
 
+void
+ui_backup_begin(struct ui *u)
+{
+	struct mc_time now;
+	struct mc_err err;
+
+	date_now(&now);
+	if (backup_daily_begin(u->db, &now, &u->backup_job, &err) < 0)
+		ui_error(u, _("The day's backup was not written: %s"), err.msg);
+	ui_backup_age(u);
+}
+
+void
+ui_backup_step(struct ui *u)
+{
+	struct mc_err err;
+	int rc;
+
+	if (u->backup_job == NULL)
+		return;
+	if ((rc = backup_job_step(u->backup_job, NULL, &err)) == 1)
+		return;
+	u->backup_job = NULL;	/* done or failed: the job is freed */
+	if (rc < 0)
+		ui_error(u, _("The day's backup was not written: %s"), err.msg);
+	ui_backup_age(u);
+}
+
+void
+ui_backup_end(struct ui *u)
+{
+	struct mc_err err;
+	int rc = 1;
+
+	/* the screen is gone: what is left of the start's copy, then the
+	 * end's own (a day's work since the newest backup) */
+	while (u->backup_job != NULL && (rc = backup_job_step(u->backup_job, NULL, &err)) == 1)
+		;
+	if (u->backup_job != NULL) {
+		u->backup_job = NULL;
+		if (rc < 0)
+			fprintf(stderr, _("motcua: the day's backup was not written: %s\n"),
+			    err.msg);
+	}
+	ui_backup_daily(u, true);
+}
+
 bool
 ui_backup_warning(const struct ui *u, char *buf, size_t n)
 {

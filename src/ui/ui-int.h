@@ -222,6 +222,9 @@ struct ui {
 	 * header warns past backup_warn days (the setting, read with it) */
 	int backup_have, backup_warn;
 	long long backup_min;
+	/* the start's daily backup while it is being written, a step at a
+	 * time between keys (ui_backup_step), else NULL */
+	struct backup_job *backup_job;
 	unsigned gen;		/* bumped after every step recorded: the
 				 * screens below reload what they show */
 	bool quit;
@@ -265,6 +268,14 @@ void ui_count_due(struct ui *u);
  * false.  ui_backup_to: one written into dir on demand (F7's b), with the
  * outcome in msg, after which the header no longer warns; 0 or -1. */
 void ui_backup_daily(struct ui *u, bool at_quit);
+/* ui_backup_begin: the start's daily backup begun, if one is due (the
+ * copy is made by ui_backup_step, one step a call, while no key waits;
+ * the header's age is read again when it is in place).  ui_backup_end:
+ * at quit, the copy finished if one is under way, then the end's own
+ * daily backup. */
+void ui_backup_begin(struct ui *u);
+void ui_backup_step(struct ui *u);
+void ui_backup_end(struct ui *u);
 void ui_backup_age(struct ui *u);
 bool ui_backup_warning(const struct ui *u, char *buf, size_t n);
 int ui_backup_to(struct ui *u, const char *dir, char *msg, size_t n);

@@ -502,7 +502,7 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer, bool logged_in)
 		return 1;
 	}
 	ui_check_clock(&u);	/* the login screen shows it too */
-	ui_backup_daily(&u, false);	/* the first start of the day's */
+	ui_backup_begin(&u);	/* the first start of the day's, written between keys */
 
 	catch(SIGTERM, on_term);
 	catch(SIGHUP, on_term);
@@ -552,6 +552,11 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer, bool logged_in)
 			}
 			u.hold_until = 0;
 		}
+		/* the day's backup, a step a turn of the loop, which then does not
+		 * wait for a key: the steps go on while no key comes */
+		if (u.backup_job != NULL)
+			ui_backup_step(&u);
+		timeout(u.backup_job != NULL ? 0 : 250);
 		k = read_key();
 		if (k < 0 || k == UK(KEY_RESIZE))
 			continue;	/* a resize redraws from state at once */
@@ -563,7 +568,7 @@ ui_run(sqlite3 *db, const char *db_path, const char *officer, bool logged_in)
 	ui_cover_free(&u);
 	ui_pop_to(&u, 0);
 	restore_terminal();
-	ui_backup_daily(&u, true);	/* after a day's work */
+	ui_backup_end(&u);	/* the start's finished, and one after a day's work */
 	catalog_picker_free(&u.picker);
 	calendar_close(u.cal);
 	return 0;
