@@ -33,6 +33,11 @@
  *                                             starts the next receipt's book
  *   print_format      pdf | text, "pdf"       what print_backend command
  *                                             sends a form as (slip.h)
+ *   scan_device       "" (the first found)    the scanner's SANE name (scan.h)
+ *   scan_resolution   75 … 600, "200"         dots per inch
+ *   scan_mode         gray | color | lineart, "gray"
+ *   scan_source       flatbed | adf, "flatbed"  one page, or the feeder's
+ *                                             pages until it is empty
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H
