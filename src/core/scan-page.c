@@ -5,7 +5,6 @@
 
 #include <setjmp.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,9 +39,10 @@ jpeg_fail_exit(j_common_ptr ci)
 	longjmp(job->jb, 1);
 }
 
-/* raw (8-bit) as a JPEG into pg (pg->jpeg malloc'd). */
+/* raw (8-bit) as a JPEG into *out (malloc'd), *out_len. */
 static int
-page_jpeg(const struct raw *raw, struct scan_page *pg, struct mc_err *err)
+page_jpeg(const struct raw *raw, double dpi, unsigned char **out, size_t *out_len,
+    struct mc_err *err)
 {
 	struct jpeg_job *job = calloc(1, sizeof *job);
 
@@ -67,7 +67,7 @@ page_jpeg(const struct raw *raw, struct scan_page *pg, struct mc_err *err)
 	jpeg_set_quality(&job->ci, SCAN_JPEG_QUALITY, TRUE);
 	/* the resolution, for whoever takes the image out of the PDF */
 	job->ci.density_unit = 1;
-	job->ci.X_density = job->ci.Y_density = (UINT16)(pg->dpi + 0.5);
+	job->ci.X_density = job->ci.Y_density = (UINT16)(dpi + 0.5);
 	jpeg_start_compress(&job->ci, TRUE);
 	while (job->ci.next_scanline < job->ci.image_height) {
 		JSAMPROW row = raw->p + (size_t)job->ci.next_scanline * raw->stride;
@@ -76,8 +76,8 @@ page_jpeg(const struct raw *raw, struct scan_page *pg, struct mc_err *err)
 	}
 	jpeg_finish_compress(&job->ci);
 	jpeg_destroy_compress(&job->ci);
-	pg->jpeg = job->out;
-	pg->jpeg_len = job->out_len;
+	*out = job->out;
+	*out_len = job->out_len;
 	free(job);
 	return 0;
 }
@@ -150,14 +150,14 @@ doc_add(struct doc *d, struct raw *raw, enum scan_mode mode, double dpi,
 		pg.bits = own = raw->p;
 		pg.stride = raw->stride;
 	} else {
-		int rc = page_jpeg(raw, &pg, err);
+		int rc = page_jpeg(raw, dpi, &own, &pg.jpeg_len, err);
 
 		free(raw->p);
 		if (rc != 0) {
 			raw->p = NULL;
 			return -1;
 		}
-		own = (unsigned char *)(uintptr_t)pg.jpeg;
+		pg.jpeg = own;
 	}
 	raw->p = NULL;
 	d->pg[d->n] = pg;

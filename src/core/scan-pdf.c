@@ -4,7 +4,9 @@
  * with the other cairo code (pdf.c) wherever that goes.  A Gray or Color
  * page is a JPEG attached to an image surface with
  * cairo_surface_set_mime_data: cairo then writes the JPEG into the PDF
- * as it is (DCTDecode) and never looks at the surface's own pixels.  A
+ * as it is (DCTDecode) and never looks at the surface's own pixels
+ * (which pixman allocates zeroed, so they cost address space, not
+ * memory written).  A
  * Lineart page is a one-bit stencil painted black on the white page,
  * which cairo keeps at one bit a pixel, compressed losslessly. */
 #include "config.h"

@@ -240,10 +240,11 @@ set_number(SANE_Handle h, SANE_Int opt, const SANE_Option_Descriptor *d, int wan
 	/* read back: the backend may have rounded it (SANE_INFO_INEXACT); the
 	 * descriptor first, which a backend may want fetched again after a
 	 * change (SANE_INFO_RELOAD_OPTIONS: the test backend refuses else) */
-	if (sane_get_option_descriptor(h, opt) == NULL ||
-	    (st = sane_control_option(h, opt, SANE_ACTION_GET_VALUE, &w, NULL)) !=
-	    SANE_STATUS_GOOD)
+	if (sane_get_option_descriptor(h, opt) == NULL)
 		return status_err(err, SANE_STATUS_INVAL, 0);
+	if ((st = sane_control_option(h, opt, SANE_ACTION_GET_VALUE, &w, NULL)) !=
+	    SANE_STATUS_GOOD)
+		return status_err(err, st, 0);
 	*got = fixed ? SANE_UNFIX(w) : (double)w;
 	return 0;
 }
@@ -279,7 +280,8 @@ options_set(SANE_Handle h, const struct scan_request *req, const char *dev, doub
 	const SANE_Option_Descriptor *d;
 	const char *v;
 	SANE_Int o;
-	int want_depth = 8;
+	/* line art is one bit a sample where the depth can be chosen */
+	int want_depth = req->mode == SCAN_LINEART ? 1 : 8;
 
 	if ((o = option_find(h, SANE_NAME_SCAN_SOURCE, &d)) >= 0) {
 		v = req->source == SCAN_ADF ? list_pick(d, adf_names, "feeder") :
@@ -300,11 +302,9 @@ options_set(SANE_Handle h, const struct scan_request *req, const char *dev, doub
 		v = list_pick(d, req->mode == SCAN_COLOR ? color_names : req->mode ==
 		    SCAN_LINEART ? lineart_names : gray_names, NULL);
 		/* no line-art mode: Gray at one bit if it can (SANE's test
-		 * backend), else Gray thresholded here (page_finish) */
-		if (v == NULL && req->mode == SCAN_LINEART) {
+		 * backend), else Gray thresholded (doc_add, scan-page.c) */
+		if (v == NULL && req->mode == SCAN_LINEART)
 			v = list_pick(d, gray_names, NULL);
-			want_depth = 1;
-		}
 		if (v != NULL && set_string(h, o, d, v, err))
 			return -1;
 	}

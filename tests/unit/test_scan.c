@@ -25,9 +25,10 @@
 
 static char sane_dir[128];
 
-/* test.conf: the test scanner's picture and the status its reads give. */
+/* test.conf: the test scanner's picture, the status its reads give, and
+ * `extra` lines (later lines win: "three-pass true"). */
 static void
-sane_conf(const char *picture, const char *status)
+sane_conf_extra(const char *picture, const char *status, const char *extra)
 {
 	char p[192];
 	FILE *f;
@@ -43,9 +44,15 @@ sane_conf(const char *picture, const char *status)
 	    "read-status-code \"%s\"\nfuzzy-parameters false\nppl-loss 0\n"
 	    "non-blocking false\nselect-fd false\nenable-test-options false\n"
 	    "geometry_min 0.0\ngeometry_max 200.0\ngeometry_quant 1.0\n"
-	    "tl_x 0.0\ntl_y 0.0\nbr_x 80.0\nbr_y 100.0\n", picture, status);
+	    "tl_x 0.0\ntl_y 0.0\nbr_x 80.0\nbr_y 100.0\n%s", picture, status, extra);
 	if (fclose(f) != 0)
 		bail("test.conf", strerror(errno));
+}
+
+static void
+sane_conf(const char *picture, const char *status)
+{
+	sane_conf_extra(picture, status, "");
 }
 
 static void
@@ -354,6 +361,26 @@ test_color_lineart(void)
 	is_str(im.enc, "jpeg", "a JPEG");
 	is_str(im.color, "rgb", "in colour");
 
+	/* a three-pass scanner sends red, green and blue as three frames */
+	pdf = test_path("scans/three-pass.pdf");
+	sane_conf_extra("Color pattern", "Default", "three-pass true\n");
+	n = scan_document(&r, pdf, &err);
+	is_int(n, 1, "a three-pass Color page%s%s", n < 0 ? ": " : "", n < 0 ? err.msg : "");
+	rc = pdf_image(pdf, 1, &im);
+	ok(rc && strcmp(im.color, "rgb") == 0 && im.width >= 629 && im.width <= 630,
+	    "its frames woven into one colour image (%s, %d wide)", im.color, im.width);
+
+	/* a hand scanner does not say how long the page is (lines = -1) */
+	pdf = test_path("scans/hand.pdf");
+	r = request("test:0", SCAN_GRAY, SCAN_FLATBED);
+	sane_conf_extra("Grid", "Default", "hand-scanner true\n");
+	n = scan_document(&r, pdf, &err);
+	is_int(n, 1, "a hand scanner's page%s%s", n < 0 ? ": " : "", n < 0 ? err.msg : "");
+	rc = pdf_image(pdf, 1, &im);
+	/* its fixed width is 11 cm: 866 pixels at 200 dpi */
+	ok(rc && im.width >= 866 && im.width <= 867 && im.height > 0,
+	    "its height from the data (%d × %d)", im.width, im.height);
+
 	pdf = test_path("scans/lineart.pdf");
 	r = request("test:0", SCAN_LINEART, SCAN_FLATBED);
 	r.resolution = 300;
@@ -367,6 +394,17 @@ test_color_lineart(void)
 	/* the grid's squares are 10 mm: at 10 dpi both tones show */
 	rc = pdf_tones(pdf, &dark, &light);
 	ok(rc == 0 && dark > 0 && light > 0, "pdftoppm draws the grid black on white (%ld dark, %ld light)", dark, light);
+	/* SANE's one bit is black: a black page stays black, not inverted */
+	sane_conf("Solid black", "Default");
+	n = scan_document(&r, pdf, &err);
+	rc = pdf_tones(pdf, &dark, &light);
+	ok(n == 1 && rc == 0 && dark > 0 && light == 0,
+	    "a black Lineart page is drawn black (%ld dark, %ld light)", dark, light);
+	sane_conf("Solid white", "Default");
+	n = scan_document(&r, pdf, &err);
+	rc = pdf_tones(pdf, &dark, &light);
+	ok(n == 1 && rc == 0 && dark == 0 && light > 0,
+	    "a white one white (%ld dark, %ld light)", dark, light);
 }
 
 static void
