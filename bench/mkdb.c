@@ -1,5 +1,7 @@
-/* mkdb.c — `bench/mkdb DB N [--seed S] [--now "YYYY-MM-DD HH:MM"]`: a
- * realistic database of N dossiers for `make bench` (issue 15's contract).
+/* mkdb.c — `bench/mkdb DB N [--seed S] [--now "YYYY-MM-DD HH:MM"]
+ * [--catalog P]`: a realistic database of N dossiers for `make bench`
+ * (issue 15's contract); --catalog makes the catalog P procedures long,
+ * a province's list (mkdb-catalog.c).
  *
  * A commune's counter over several years of working days, up to now:
  * the sample catalog's procedures as often as a commune sees them, people
@@ -345,6 +347,8 @@ setup(struct gen *g, const char *path, uint64_t seed, const struct mc_time *star
 	    catalog_import_json(g->db, "bench", catalog_sample_json, &cs, &err) != 0 ||
 	    unit_get(g->db, &g->u, &err) != 0 || calendar_open(g->db, &g->cal, &err) != 0)
 		return mkdb_fail(path, err.msg);
+	if (g->catalog > 0 && mkdb_catalog_grow(g->db, g->catalog) != 0)
+		return -1;
 	if (write_password(path) != 0 || load_procs(g) != 0)
 		return -1;
 	/* the chain goes on from the set-up's own events (audit) */
@@ -692,9 +696,11 @@ generate(struct gen *g, const char *path, uint64_t seed, long long n)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: mkdb DB N [--seed S] [--now \"YYYY-MM-DD HH:MM\"]\n"
+	fprintf(stderr, "usage: mkdb DB N [--seed S] [--now \"YYYY-MM-DD HH:MM\"] [--catalog P]\n"
 	    "  writes a realistic database of N dossiers at DB, with the supervisor\n"
-	    "  'bench' whose password is in DB.pw\n");
+	    "  'bench' whose password is in DB.pw; --catalog: P procedures in the\n"
+	    "  catalog (the sample's 29 copied; fewer than 29 keeps the 29), a\n"
+	    "  province's list\n");
 }
 
 int
@@ -702,7 +708,7 @@ main(int argc, char **argv)
 {
 	struct gen g;
 	uint64_t seed = 1;
-	long long n;
+	long long n, catalog = 0;
 	char *end;
 	const char *now_s = NULL;
 	struct timespec t0, t1;
@@ -718,7 +724,14 @@ main(int argc, char **argv)
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--now") == 0 && i + 1 < argc)
 			now_s = argv[++i];
-		else {
+		else if (strcmp(argv[i], "--catalog") == 0 && i + 1 < argc) {
+			catalog = strtoll(argv[++i], &end, 10);
+			if (*end != '\0' || catalog < 1 || catalog > 100000) {
+				fprintf(stderr, "mkdb: --catalog must be 1 to 100000, not '%s'\n",
+				    argv[i]);
+				return 2;
+			}
+		} else {
 			usage();
 			return 2;
 		}
@@ -733,6 +746,7 @@ main(int argc, char **argv)
 	    (g.batch[1] = calloc(1, sizeof *g.batch[1])) == NULL)
 		return mkdb_fail("mkdb", "out of memory") ? 1 : 1;
 	g.batch[0]->sk = g.batch[1]->sk = g.sk;
+	g.catalog = catalog;
 	g.rng = seed * 0x9e3779b97f4a7c15ull + 1;
 	if (sodium_init() < 0)
 		return mkdb_fail("libsodium", "cannot start") ? 1 : 1;

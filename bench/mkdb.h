@@ -105,6 +105,7 @@ struct gen {
 	struct batch *batch[2];	/* filling, signing */
 	pthread_t signer;
 	bool signing, sig_checked;
+	long long catalog;	/* --catalog N: procedures wanted, 0 for the sample's */
 };
 
 /* The row as the projection leaves it (dossier-project.c); "" is NULL. */
@@ -125,6 +126,10 @@ struct row {
 
 /* Say what failed; -1. */
 int mkdb_fail(const char *what, const char *msg);
+
+/* mkdb-catalog.c: the catalog grown to `want` procedures by copying the
+ * ones it has (mkdb --catalog N); 0, or -1 said. */
+int mkdb_catalog_grow(sqlite3 *db, long long want);
 
 /* The steps to come, earliest first (ties: in the order made). */
 int mkdb_heap_push(struct heap *h, const struct pend *p);

@@ -1,7 +1,7 @@
 /* auth.h — officers' passwords: setting one, checking one, the lockout.
  *
  * A password (or, with the setting password_kind = pin, a PIN) is kept only
- * as libsodium's crypto_pwhash_str (Argon2id, the interactive limits), a
+ * as libsodium's crypto_pwhash_str (Argon2id, the limits below), a
  * string that carries its own random salt and parameters, in the table
  * officer_login (schema/008_auth.sql).  Nothing reversible is stored, and
  * no function here logs, prints or keeps a copy of a password.
@@ -20,6 +20,7 @@
 #define MOTCUA_AUTH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sqlite3.h>
 
 #include "motcua/date.h"
@@ -31,6 +32,19 @@
 #define MC_PASSWORD_MIN 8	/* characters of a password */
 #define MC_PIN_MIN 6		/* digits of a PIN */
 #define MC_PASSWORD_MAX 128	/* characters of either */
+
+/* Argon2id's limits for new hashes: 7 MiB of memory, 5 passes, one lane
+ * (libsodium's only).  OWASP's Password Storage Cheat Sheet lists m=7 MiB
+ * t=5 p=1 among the configurations equal in strength to its first choice
+ * m=19 MiB t=2; the smallest memory it lists, so that a login costs 7 MiB
+ * for a moment, not libsodium's interactive 64 MiB (issue 15: the program
+ * stays near 10 MB).  More passes cost time, not memory: a hash takes
+ * about 50 ms on a 2-core machine, where the interactive limits took 420.  Hashes made with other limits (earlier ones
+ * have libsodium's interactive t=2 m=64 MiB) still verify, since each
+ * string carries its own, and are made again with these at the next right
+ * login (auth_login). */
+#define MC_AUTH_OPSLIMIT 5ULL
+#define MC_AUTH_MEMLIMIT ((size_t)7 << 20)
 
 /* An officer's login, as it stands at a moment. */
 struct mc_auth_state {
@@ -72,6 +86,24 @@ int auth_officer_add(sqlite3 *db, const char *acting, const char *username,
  * auth_delay_ms(st->failures). */
 int auth_verify(sqlite3 *db, const char *username, const char *password,
     const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err);
+
+/* An audit event recorded by a screen (audit_note's kind, officer, detail). */
+struct mc_auth_note {
+	const char *kind;
+	const char *officer;
+	const char *detail;	/* may be NULL */
+};
+
+/* auth_verify for a session's login: when the password is right and need
+ * not change first (!st->must_change), the n events `notes` ("logout" of
+ * the officer before, "login", "unlock") are recorded in the same
+ * transaction as the cleared failures and any re-hash of the password
+ * with today's limits; when it must change, none is recorded (the screen
+ * records them once the new password is set).  auth_verify is auth_login
+ * with no notes. */
+int auth_login(sqlite3 *db, const char *username, const char *password,
+    const struct mc_time *at, const struct mc_auth_note *notes, size_t n,
+    struct mc_auth_state *st, struct mc_err *err);
 /* Every wrong password is an audit event "login_failed" (and the fifth
  * "locked_out"), recorded here; a session's login is the screen's to
  * record (audit_note), since a command line's proof is no session. */

@@ -98,7 +98,6 @@ struct catalog_text;
 struct catalog_entry {
 	char *code, *name, *field, *time_limit;
 	long long fee;
-	char *fold;		/* vn_fold of "code name field" */
 	char *initials;		/* first letters of the name's words, folded:
 				 * "Đăng ký khai sinh" → "dkks" */
 	int uses;		/* dossiers of this procedure at this station */
@@ -151,6 +150,11 @@ void catalog_picker_free(struct catalog_picker *p);
  * temporary table of the same name (check_dossiers); fn returns nonzero
  * to stop.  Each returns 0 (differ: 1 if stopped), or -1 on error. */
 int catalog_uses_project(sqlite3 *db, const char *id, bool existed, struct mc_err *err);
+/* One more dossier of procedure `code` at `station`: what
+ * catalog_uses_project counts for a new row, for a receipt that has the
+ * two in hand. */
+int catalog_uses_count(sqlite3 *db, const char *station, const char *code,
+    struct mc_err *err);
 int catalog_uses_reset(sqlite3 *db, struct mc_err *err);
 /* Count the use counts afresh from the dossier table, for a writer that
  * made dossier rows without the projection (bench/mkdb). */

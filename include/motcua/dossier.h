@@ -3,7 +3,10 @@
  * A receipt is one transaction: the "receive" event (which carries the
  * procedure as it is today, the documents handed in, the applicant and the
  * promised due date-time) and the dossier row projected from it.  The
- * dossier table is only ever written by dossier_project, from events. */
+ * dossier table is only ever written by the projection (dossier-project.c):
+ * dossier_project from the events, or for a receipt, which has every value
+ * of its one event in hand, the same row from those values
+ * (dossier_project_receipt); check projects from the events and compares. */
 #ifndef MOTCUA_DOSSIER_H
 #define MOTCUA_DOSSIER_H
 

@@ -54,6 +54,14 @@ int event_append(sqlite3 *db, const char *dossier, const char *kind,
  * there is no mark (no event yet, or a database from before the mark). */
 long long event_seq_high(sqlite3 *db, const char *origin);
 
+/* The time of this station's newest event (by its time, not its number:
+ * a supervisor may enter one dated earlier), "" when it has none, into
+ * at[n].  Kept beside the number's mark (meta own_seq_high:<station
+ * id>:at, written by event_append), so that a receipt's clock rule reads
+ * one row, not every event of the station; a database whose events came
+ * before the mark is read from the log, once, by its next event. */
+int event_newest_own(sqlite3 *db, char *at, size_t n, struct mc_err *err);
+
 /* This station's id (meta station_id); -1 if the database has no
  * identity yet (not initialised). */
 int event_station(sqlite3 *db, char out[MC_UUID_LEN], struct mc_err *err);

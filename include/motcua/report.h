@@ -142,6 +142,19 @@ int report_weeks(sqlite3 *db, int from, int to, struct report_week **out, size_t
  * report_agg_check compares them with the rows: *differ keys differ
  * (first: the first of them, "day what"). */
 int report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err);
+/* The columns of a dossier row the counts read, as report_agg_apply reads
+ * them: the days cut to YYYY-MM-DD, NULL where the row holds NULL (field,
+ * channel, received, due and status always set; decided_by "" for none);
+ * ontime: result_at <= due.  report_agg_add_row adds the share of a row
+ * just received (its receive event its only one) from these values, for
+ * the receipt, which has them in hand. */
+struct report_agg_row {
+	const char *field, *decided_by, *channel, *received, *result_at, *closed_at;
+	const char *due, *status, *returned_at, *rating, *appointment;
+	bool ontime;
+};
+int report_agg_add_row(sqlite3 *db, const char *id, const struct report_agg_row *row,
+    struct mc_err *err);
 int report_agg_fill(sqlite3 *db, struct mc_err *err);
 int report_agg_check(sqlite3 *db, long long *differ, char *first, size_t nfirst,
     struct mc_err *err);

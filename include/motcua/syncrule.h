@@ -79,14 +79,26 @@ struct syncrule_ctx;
  * checked (its events are read for their dossiers and officers), or NULL
  * (then only the events given to syncrule_event are known).  On success
  * *ctx gets the context for syncrule_event; free it with syncrule_free.
- * Returns 0, or -1 with err (and *ctx NULL). */
+ * Returns 0, or -1 with err (and *ctx NULL).
+ *
+ * With a bundle, its new events are not held in memory: the caller adds
+ * them to db's event table (unchecked, inside its transaction, which it
+ * rolls back on any refusal), says from which rowid on with
+ * syncrule_base, and only then checks each with syncrule_event; a
+ * dossier's timeline for (d) is then one indexed read of db. */
 int syncrule_header(sqlite3 *db, const char *path, const char *const *keys,
     const char *const *vals, size_t n, sqlite3 *bundle, struct syncrule_ctx **ctx,
     struct mc_err *err);
 
-/* Check one event of the bundle that db does not hold yet (one it holds,
- * the same by its hash, needs no check and must not be given).  Call in
- * the bundle's (origin, seq) order.  Returns 0, or -1 with err. */
+/* The bundle's new events are db's event rows with rowid > base (read
+ * as max(rowid) inside the caller's transaction before it added them);
+ * those at or below it were held before the import. */
+void syncrule_base(struct syncrule_ctx *ctx, long long base);
+
+/* Check one event of the bundle that db did not hold before the import
+ * (one it holds, the same by its hash, needs no check and must not be
+ * given).  Call in the bundle's (origin, seq) order.  Returns 0, or -1
+ * with err. */
 int syncrule_event(sqlite3 *db, struct syncrule_ctx *ctx, const struct mc_event *e,
     struct mc_err *err);
 

@@ -212,14 +212,15 @@ fail:
 	return -1;
 }
 
-/* Hash a password into out (crypto_pwhash_STRBYTES). */
+/* Hash a password into out (crypto_pwhash_STRBYTES), with the limits of
+ * auth.h (MC_AUTH_OPSLIMIT, MC_AUTH_MEMLIMIT). */
 static int
 hash_password(const char *password, char *out, struct mc_err *err)
 {
 	if (sodium_ready(err))
 		return -1;
-	if (crypto_pwhash_str(out, password, strlen(password),
-	    crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	if (crypto_pwhash_str_alg(out, password, strlen(password), MC_AUTH_OPSLIMIT,
+	    MC_AUTH_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13) != 0)
 		return err_set(err, MC_ENOMEM,
 		    _("there is not enough memory to protect the password: close other "
 		    "programs and try again"));
@@ -312,12 +313,57 @@ auth_officer_add(sqlite3 *db, const char *acting, const char *username,
 	return db_tx_commit(&tx, err);
 }
 
+/* The screen's events of a login (auth_login), in the caller's transaction. */
+static int
+notes_put(sqlite3 *db, const struct mc_auth_note *notes, size_t n, struct mc_err *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (audit_note(db, notes[i].kind, notes[i].officer, notes[i].detail, err))
+			return -1;
+	return 0;
+}
+
+/* The right password: the failures cleared, the hash made again if its
+ * limits are not today's, and (unless the password must change first) the
+ * login's events, in one transaction: a re-hash is never kept without the
+ * login that made it, nor a login recorded with the old hash left behind. */
+static int
+success_put(sqlite3 *db, const char *username, const char *password, struct login *l,
+    const struct mc_auth_note *notes, size_t n, struct mc_err *err)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	const char *rehash = NULL;
+	struct db_tx tx;
+	int rc;
+
+	/* crypto_pwhash_str_needs_rehash: 1 when the string's algorithm or
+	 * limits differ from these (a hash of the older 64 MiB limits, say),
+	 * 0 when they match, -1 when it cannot be read — then it is kept as
+	 * it is: it has just verified, so it still lets the officer in */
+	if (crypto_pwhash_str_needs_rehash(l->hash, MC_AUTH_OPSLIMIT, MC_AUTH_MEMLIMIT) == 1) {
+		if (hash_password(password, hash, err))
+			return -1;
+		rehash = hash;
+	}
+	l->failures = 0;
+	l->has_lock = false;
+	rc = db_tx_begin(db, &tx, err);
+	if (rc == 0 && (login_put(db, username, rehash, l, err) ||
+	    (!l->must_change && notes_put(db, notes, n, err)) || db_tx_commit(&tx, err))) {
+		db_tx_rollback(&tx);
+		rc = -1;
+	}
+	sodium_memzero(hash, sizeof hash);
+	return rc;
+}
+
 int
-auth_verify(sqlite3 *db, const char *username, const char *password,
-    const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err)
+auth_login(sqlite3 *db, const char *username, const char *password,
+    const struct mc_time *at, const struct mc_auth_note *notes, size_t n,
+    struct mc_auth_state *st, struct mc_err *err)
 {
 	struct login l;
-	char until[MC_TIME_LEN], hash[crypto_pwhash_STRBYTES];
+	char until[MC_TIME_LEN];
 
 	if (st != NULL)
 		memset(st, 0, sizeof *st);
@@ -338,19 +384,7 @@ auth_verify(sqlite3 *db, const char *username, const char *password,
 		return err_set(err, MC_ECONFLICT,
 		    _("'%s' has no password yet: ask a supervisor to set one"), username);
 	if (hash_matches(l.hash, password)) {
-		const char *rehash = NULL;
-		int rc;
-
-		/* a hash made with weaker limits than today's is made again */
-		if (crypto_pwhash_str_needs_rehash(l.hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-		    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0 &&
-		    hash_password(password, hash, err) == 0)
-			rehash = hash;
-		l.failures = 0;
-		l.has_lock = false;
-		rc = login_put(db, username, rehash, &l, err);
-		sodium_memzero(hash, sizeof hash);
-		if (rc != 0)
+		if (success_put(db, username, password, &l, notes, n, err))
 			return -1;
 		state_of(&l, st);
 		return 0;
@@ -371,6 +405,13 @@ auth_verify(sqlite3 *db, const char *username, const char *password,
 	return err_set(err, MC_EINVAL,
 	    _("wrong password for '%s': try again (%d more wrong and it locks for %d "
 	    "minutes)"), username, MC_AUTH_MAX_FAILURES - l.failures, MC_AUTH_LOCK_MINUTES);
+}
+
+int
+auth_verify(sqlite3 *db, const char *username, const char *password,
+    const struct mc_time *at, struct mc_auth_state *st, struct mc_err *err)
+{
+	return auth_login(db, username, password, at, NULL, 0, st, err);
 }
 
 long

@@ -45,7 +45,6 @@ catalog_index_free(struct catalog_index *idx)
 		free(e->name);
 		free(e->field);
 		free(e->time_limit);
-		free(e->fold);
 		free(e->initials);
 		if (e->keys != NULL) {
 			catalog_text_free(&e->keys[0]);
@@ -60,7 +59,7 @@ catalog_index_free(struct catalog_index *idx)
 
 /* The name, and code name field together, as keys to match (e->keys). */
 static int
-keys_make(struct catalog_entry *e)
+keys_make(struct catalog_entry *e, struct catalog_memo *memo)
 {
 	size_t len = strlen(e->code) + strlen(e->name) + strlen(e->field) + 3;
 	char *all = malloc(len);
@@ -69,8 +68,8 @@ keys_make(struct catalog_entry *e)
 	if (all == NULL || (e->keys = calloc(2, sizeof *e->keys)) == NULL)
 		goto out;
 	snprintf(all, len, "%s %s %s", e->code, e->name, e->field);
-	if (catalog_text_make(e->name, &e->keys[0]) == 0 &&
-	    catalog_text_make(all, &e->keys[1]) == 0)
+	if (catalog_text_make_memo(e->name, &e->keys[0], memo) == 0 &&
+	    catalog_text_make_memo(all, &e->keys[1], memo) == 0)
 		rc = 0;
 out:
 	free(all);
@@ -91,6 +90,7 @@ catalog_index_load(sqlite3 *db, struct catalog_index *idx, struct mc_err *err)
 	sqlite3_stmt *st;
 	struct mc_time now;
 	char today[MC_DATE_LEN], station[64] = "";
+	struct catalog_memo *memo;
 	size_t cap = 0;
 	int rc;
 
@@ -101,13 +101,18 @@ catalog_index_load(sqlite3 *db, struct catalog_index *idx, struct mc_err *err)
 	(void)db_meta_get(db, "station_id", station, sizeof station);
 	/* most used at this station first, then the issuer's order */
 	if (db_prepare(db, "SELECT p.code, p.name, p.field, p.time_limit, p.fee, "
-	    "vn_fold(p.code || ' ' || p.name || ' ' || p.field), p.name_fold, "
-	    "coalesce(u.uses, 0), p.position FROM procedure p LEFT JOIN "
+	    "p.name_fold, coalesce(u.uses, 0), p.position FROM procedure p LEFT JOIN "
 	    "procedure_use u ON u.station = ?2 AND u.procedure_code = p.code "
 	    "WHERE (p.abolished IS NULL OR p.abolished > ?1) "
 	    "AND (p.effective IS NULL OR p.effective <= ?1) "
-	    "ORDER BY 8 DESC, p.position, p.code", &st, err))
+	    "ORDER BY 7 DESC, p.position, p.code", &st, err))
 		return -1;
+	/* a few letters fold again and again over 2,000 procedures' texts:
+	 * each once (catalog-match.c), not every time */
+	if ((memo = calloc(1, sizeof *memo)) == NULL) {
+		sqlite3_finalize(st);
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, station, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -127,19 +132,19 @@ catalog_index_load(sqlite3 *db, struct catalog_index *idx, struct mc_err *err)
 		e->field = text_dup(st, 2);
 		e->time_limit = text_dup(st, 3);
 		e->fee = sqlite3_column_int64(st, 4);
-		e->fold = text_dup(st, 5);
-		e->initials = initials_of((const char *)sqlite3_column_text(st, 6));
-		e->uses = sqlite3_column_int(st, 7);
-		e->position = sqlite3_column_int(st, 8);
+		e->initials = initials_of((const char *)sqlite3_column_text(st, 5));
+		e->uses = sqlite3_column_int(st, 6);
+		e->position = sqlite3_column_int(st, 7);
 		e->keys = NULL;
 		if (e->code == NULL || e->name == NULL || e->field == NULL ||
-		    e->time_limit == NULL || e->fold == NULL || e->initials == NULL ||
-		    keys_make(e) != 0) {
+		    e->time_limit == NULL || e->initials == NULL ||
+		    keys_make(e, memo) != 0) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
 	}
 	sqlite3_finalize(st);
+	free(memo);
 	if (rc != SQLITE_DONE) {
 		catalog_index_free(idx);
 		return rc == SQLITE_NOMEM || rc == SQLITE_ROW ?

@@ -62,6 +62,17 @@ struct catalog_text {
 };
 /* 0, or -1 (invalid UTF-8, out of memory) with t empty. */
 int catalog_text_make(const char *s, struct catalog_text *t);
+/* The same keys, faster for the many texts of an index: each code point
+ * of Latin (U+0000..U+024F) and Vietnamese (U+1E00..U+1EFF) letters
+ * folded once, into m (zeroed by the caller before its first text), and
+ * looked up after; a text with any other code point (a combining mark
+ * typed apart, another script) is folded whole as catalog_text_make does. */
+#define CATALOG_MEMO_N (0x250 + 0x100)
+struct catalog_memo {
+	uint32_t k[CATALOG_MEMO_N];	/* 0: not folded yet */
+};
+int catalog_text_make_memo(const char *s, struct catalog_text *t,
+    struct catalog_memo *m);
 void catalog_text_free(struct catalog_text *t);
 /* The next word of q after [*from, *from + *len) (start with both 0):
  * false when there is none. */

@@ -93,6 +93,68 @@ catalog_text_make(const char *s, struct catalog_text *t)
 	return 0;
 }
 
+/* memo.k's value for a code point that is not folded on its own */
+#define MEMO_NONE UINT32_MAX
+
+/* The one key of code point c, folded alone: exactly its key inside any
+ * text, for the code points memoized (no mapping of theirs to lower case
+ * depends on the letters around, as Greek's final sigma does, and each
+ * decomposes to a base letter and its marks, so no canonical reordering
+ * reaches across to the next); MEMO_NONE when c is not one of them or
+ * does not make exactly one key. */
+static uint32_t
+memo_key(struct catalog_memo *m, ucs4_t c)
+{
+	struct catalog_text one;
+	uint8_t u[8];
+	size_t i;
+	int l;
+
+	if (c < 0x250)
+		i = c;
+	else if (c >= 0x1E00 && c < 0x1F00)
+		i = 0x250 + (c - 0x1E00);
+	else
+		return MEMO_NONE;
+	if (m->k[i] != 0)
+		return m->k[i];
+	m->k[i] = MEMO_NONE;
+	if ((l = u8_uctomb(u, c, (int)sizeof u - 1)) > 0) {
+		u[l] = '\0';
+		if (catalog_text_make((const char *)u, &one) == 0) {
+			if (one.n == 1)
+				m->k[i] = one.k[0];
+			catalog_text_free(&one);
+		}
+	}
+	return m->k[i];
+}
+
+int
+catalog_text_make_memo(const char *s, struct catalog_text *t, struct catalog_memo *m)
+{
+	size_t len = strlen(s), n = 0;
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+
+	t->n = 0;
+	if ((t->k = malloc((len + 1) * sizeof *t->k)) == NULL)
+		return -1;
+	while (p < end) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, p, (size_t)(end - p));
+		uint32_t key = l > 0 ? memo_key(m, c) : MEMO_NONE;
+
+		if (key == MEMO_NONE) {	/* U+FFFD for bad UTF-8 lands here too */
+			free(t->k);
+			return catalog_text_make(s, t);
+		}
+		t->k[n++] = key;
+		p += l;
+	}
+	t->n = n;
+	return 0;
+}
+
 void
 catalog_text_free(struct catalog_text *t)
 {

@@ -15,6 +15,25 @@
 #include "motcua/i18n.h"
 
 int
+catalog_uses_count(sqlite3 *db, const char *station, const char *code, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_cached(db, "INSERT INTO procedure_use(station, procedure_code, uses) "
+	    "VALUES (?1, ?2, 1) ON CONFLICT (station, procedure_code) DO UPDATE SET "
+	    "uses = uses + 1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, station, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		db_fail_rc(db, rc, err, _("counting the procedure's dossiers"));
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
 catalog_uses_project(sqlite3 *db, const char *id, bool existed, struct mc_err *err)
 {
 	sqlite3_stmt *st;
@@ -26,17 +45,17 @@ catalog_uses_project(sqlite3 *db, const char *id, bool existed, struct mc_err *e
 	 * the table with the dossiers (catalog_uses_reset). */
 	if (existed)
 		return 0;
-	if (db_prepare(db, "INSERT INTO procedure_use(station, procedure_code, uses) "
+	if (db_cached(db, "INSERT INTO procedure_use(station, procedure_code, uses) "
 	    "SELECT station, procedure_code, 1 FROM dossier WHERE id = ?1 "
 	    "ON CONFLICT (station, procedure_code) DO UPDATE SET uses = uses + 1",
 	    &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, err, _("counting the procedure's dossiers"));
-	return 0;
+		db_fail_rc(db, rc, err, _("counting the procedure's dossiers"));
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int

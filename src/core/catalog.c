@@ -87,8 +87,13 @@ str_eq(const char *a, const char *b)
 void
 catalog_loader_close(struct catalog_loader *l)
 {
-	sqlite3_finalize(l->proc);
-	sqlite3_finalize(l->docs);
+	sqlite3 *db = l->proc != NULL ? sqlite3_db_handle(l->proc) :
+	    l->docs != NULL ? sqlite3_db_handle(l->docs) : NULL;
+
+	/* the statements go back to the connection's cache (a receipt
+	 * loads its procedure each time) */
+	db_release(db, l->proc);
+	db_release(db, l->docs);
 	l->proc = l->docs = NULL;
 }
 
@@ -96,9 +101,9 @@ int
 catalog_loader_open(struct catalog_loader *l, sqlite3 *db, struct mc_err *err)
 {
 	l->proc = l->docs = NULL;
-	if (db_prepare(db, "SELECT " PROC_COLS " FROM procedure WHERE code = ?1",
+	if (db_cached(db, "SELECT " PROC_COLS " FROM procedure WHERE code = ?1",
 	    &l->proc, err) < 0 ||
-	    db_prepare(db, "SELECT position, name, form, quantity, required, condition "
+	    db_cached(db, "SELECT position, name, form, quantity, required, condition "
 	    "FROM procedure_document WHERE procedure_code = ?1 ORDER BY position",
 	    &l->docs, err) < 0) {
 		catalog_loader_close(l);

@@ -5,6 +5,7 @@
 
 #include "motcua/clock.h"
 #include "motcua/db.h"
+#include "motcua/event.h"
 #include "motcua/i18n.h"
 
 long long
@@ -42,20 +43,14 @@ clock_newest(sqlite3 *db, struct mc_time *t, struct mc_err *err)
 int
 clock_newest_own(sqlite3 *db, struct mc_time *t, struct mc_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	char at[64];
 
 	t->jdn = t->min = 0;
-	if (db_prepare(db, "SELECT max(at) FROM event WHERE origin = (SELECT value FROM "
-	    "meta WHERE key = 'station_id')", &st, err))
+	/* the mark event_append keeps: one row, not a read of every event */
+	if (event_newest_own(db, at, sizeof at, err))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
-	    date_parse_time((const char *)sqlite3_column_text(st, 0), t) != 0)
+	if (at[0] != '\0' && date_parse_time(at, t) != 0)
 		t->jdn = t->min = 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, err, _("reading the event log"));
 	return 0;
 }
 

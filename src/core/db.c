@@ -244,7 +244,7 @@ db_step_text(sqlite3 *db, sqlite3_stmt *st, const char *what, struct mc_err *err
 		db_fail(db, err, what);
 	else if ((text = sqlite3_mprintf("%s", sqlite3_column_text(st, 0))) == NULL)
 		err_set(err, MC_ENOMEM, _("out of memory"));
-	sqlite3_finalize(st);
+	db_release(db, st);	/* back to the cache, or finalized if not its */
 	return text;
 }
 
@@ -276,7 +276,7 @@ db_each(sqlite3 *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, void *), void 
 			rc = SQLITE_DONE;	/* the visitor stopped: not an error */
 			break;
 		}
-	sqlite3_finalize(st);
+	db_release(db, st);	/* back to the cache, or finalized if not its */
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, what);
 	return 0;
@@ -298,6 +298,24 @@ db_exec(sqlite3 *db, const char *sql, struct mc_err *err)
 	return 0;
 }
 
+/* One statement of a transaction's own (BEGIN, COMMIT, SAVEPOINT,
+ * RELEASE) from the cache: a receipt runs two of them, and sqlite3_exec
+ * would compile both afresh every time. */
+static int
+tx_step(sqlite3 *db, const char *sql, struct mc_err *err, const char *what)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_cached(db, sql, &st, err))
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		db_fail_rc(db, rc, err, what);
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Transactions nest: the outermost takes the write lock at once (BEGIN
  * IMMEDIATE, so two writers never deadlock half-way), each inner one is a
  * savepoint inside it.  A composite operation (a publication import that
@@ -311,7 +329,8 @@ db_tx_begin(sqlite3 *db, struct db_tx *tx, struct mc_err *err)
 	tx->db = db;
 	tx->outer = sqlite3_get_autocommit(db) != 0;
 	tx->open = false;
-	if (db_exec(db, tx->outer ? "BEGIN IMMEDIATE" : "SAVEPOINT mc_tx", err) != 0)
+	if (tx_step(db, tx->outer ? "BEGIN IMMEDIATE" : "SAVEPOINT mc_tx", err,
+	    _("a database statement")) != 0)
 		return -1;
 	tx->open = true;
 	return 0;
@@ -330,9 +349,7 @@ db_tx_commit(struct db_tx *tx, struct mc_err *err)
 		return err_set(err, MC_ESTORE, _("saving: the database rolled the change "
 		    "back after an error (nothing was saved)"));
 	}
-	if (sqlite3_exec(tx->db, tx->outer ? "COMMIT" : "RELEASE mc_tx", NULL, NULL,
-	    NULL) != SQLITE_OK) {
-		db_fail(tx->db, err, _("saving"));
+	if (tx_step(tx->db, tx->outer ? "COMMIT" : "RELEASE mc_tx", err, _("saving"))) {
 		db_tx_rollback(tx);
 		return -1;
 	}
@@ -647,7 +664,8 @@ db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err)
 	if (db_exec(db, "PRAGMA journal_mode = WAL", err) ||
 	    db_exec(db, "PRAGMA synchronous = FULL", err) ||
 	    db_exec(db, "PRAGMA foreign_keys = ON", err) ||
-	    db_exec(db, "PRAGMA trusted_schema = OFF", err))
+	    db_exec(db, "PRAGMA trusted_schema = OFF", err) ||
+	    db_cache(db, DB_CACHE_SESSION, err))
 		goto fail;
 	if (register_functions(db) != 0) {
 		db_fail(db, err, _("registering text functions"));
@@ -662,6 +680,16 @@ fail:
 	cache_detach(db);
 	sqlite3_close(db);
 	return -1;
+}
+
+int
+db_cache(sqlite3 *db, enum db_cache_size kib, struct mc_err *err)
+{
+	char sql[48];
+
+	/* a negative cache_size is in KiB, whatever the page size */
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", (int)kib);
+	return db_exec(db, sql, err);
 }
 
 void

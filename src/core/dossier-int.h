@@ -40,6 +40,25 @@ int intake_required(sqlite3 *db, const struct clean_applicant *a, struct mc_err 
 int intake_complete(const struct mc_procedure *p, const bool *received,
     struct mc_err *err);
 
+/* A receipt's row as the projection of its receive event would make it
+ * (dossier-project.c's projectors[MC_KIND_RECEIVE] and logbook_project),
+ * from the values the receipt has in hand: NULL or "" where the event's
+ * body holds null.  The event is already appended. */
+struct receipt_row {
+	const char *id, *code, *station, *officer;
+	const struct mc_procedure *p;
+	const struct clean_applicant *a;
+	const char *documents;	/* the body's documents array, as JSON */
+	const char *delivery, *received, *due, *channel;	/* ISO times; names */
+	const char *book;
+	long long book_no;	/* 0: none */
+};
+/* Write that row, its name words, its use count and its report counts, as
+ * dossier_project would for a dossier whose only event is its receipt:
+ * without reading back the event or the row (check and `check --rebuild`
+ * project from the events and compare). */
+int dossier_project_receipt(sqlite3 *db, const struct receipt_row *r, struct mc_err *err);
+
 /* dossier_receive for the demo's made-up history (demo.c), whose receipts
  * are dated in the past by design: every rule but the one that a date
  * before today is a supervisor's. */

@@ -16,7 +16,9 @@
 #include "motcua/i18n.h"
 #include "motcua/logbook.h"
 #include "motcua/report.h"
+#include "motcua/vntext.h"
 #include "motcua/vocab.h"
+#include "dossier-int.h"
 
 /* A step after the receipt: an UPDATE of the row from the event's body
  * (e.b) and time (e.t).  Every step sets the status the kind leads to
@@ -89,6 +91,30 @@ static const char *const projectors[MC_KIND_COUNT] = {
 	    "apologies = apologies + 1"),
 };
 
+/* Each word of the folded name `fold` (written on) into name_word. */
+static int
+add_words(sqlite3 *db, const char *id, char *fold, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+
+	if (db_cached(db, "INSERT OR IGNORE INTO name_word(word, id) VALUES (?1, ?2)",
+	    &st, err))
+		return -1;
+	for (char *w = strtok(fold, " "); w != NULL && rc == SQLITE_DONE;
+	    w = strtok(NULL, " ")) {
+		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE)
+		db_fail_rc(db, rc, err, _("indexing the name"));
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Keep name_word in step with the row: each word of the folded name, so a
  * lookup by any word (in any order) is an index range, not a scan. */
 static int
@@ -115,25 +141,99 @@ index_words(sqlite3 *db, const char *id, struct mc_err *err)
 	db_release(db, st);
 	if (fold == NULL)
 		return 0;	/* no row (guidance): nothing to index */
-	if (db_cached(db, "INSERT OR IGNORE INTO name_word(word, id) VALUES (?1, ?2)",
-	    &st, err)) {
-		sqlite3_free(fold);
-		return -1;
-	}
-	rc = SQLITE_DONE;
-	for (char *w = strtok(fold, " "); w != NULL && rc == SQLITE_DONE;
-	    w = strtok(NULL, " ")) {
-		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_DONE)
-			sqlite3_reset(st);
-	}
-	if (rc != SQLITE_DONE)
-		db_fail_rc(db, rc, err, _("indexing the name"));
-	db_release(db, st);
+	rc = add_words(db, id, fold, err);
 	sqlite3_free(fold);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc;
+}
+
+static void
+bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s != NULL && s[0] != '\0')
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int
+dossier_project_receipt(sqlite3 *db, const struct receipt_row *r, struct mc_err *err)
+{
+	const struct mc_procedure *p = r->p;
+	const struct clean_applicant *a = r->a;
+	char *name_fold = NULL, *address_fold = NULL, rd[11], dd[11];
+	struct report_agg_row agg;
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	/* vn_fold in the projector is this function (db.c) */
+	if ((name_fold = vntext_fold(a->name, err)) == NULL ||
+	    (a->address != NULL && a->address[0] != '\0' &&
+	    (address_fold = vntext_fold(a->address, err)) == NULL))
+		goto done;
+	/* the projector's INSERT, its values bound rather than read from the
+	 * event's body, with the logbook's number that logbook_project would
+	 * set after it (a number logbook_next just gave: no other dossier
+	 * holds it, and the book's mark is already at it) */
+	if (db_cached(db, "INSERT INTO dossier(id, code, station, officer, procedure_code, "
+	    "procedure_name, field, time_limit, fee, documents, applicant_name, "
+	    "applicant_id, birth_date, phone, address, email, delivery, name_fold, "
+	    "received, due, status, updated, address_fold, appointment, channel, "
+	    "decided_by, routing, book, book_no) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?19, ?22, ?20, "
+	    "?23, ?24, ?25, ?26, ?27)", &st, err))
+		goto done;
+	sqlite3_bind_text(st, 1, r->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->station, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->officer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, p->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, p->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, p->field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, p->time_limit, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, p->fee);
+	sqlite3_bind_text(st, 10, r->documents, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, a->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, a->id, -1, SQLITE_STATIC);
+	bind_opt(st, 13, a->birth);
+	bind_opt(st, 14, a->phone);
+	bind_opt(st, 15, a->address);
+	bind_opt(st, 16, a->email);
+	sqlite3_bind_text(st, 17, r->delivery, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, name_fold, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 19, r->received, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 20, r->due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 21, vocab_kind(MC_KIND_RECEIVE)->to, -1, SQLITE_STATIC);
+	bind_opt(st, 22, address_fold);
+	sqlite3_bind_text(st, 23, r->channel, -1, SQLITE_STATIC);
+	bind_opt(st, 24, p->decided_by);
+	sqlite3_bind_text(st, 25, p->forward ? "forward" : "decide", -1, SQLITE_STATIC);
+	bind_opt(st, 26, r->book);
+	if (r->book_no > 0)
+		sqlite3_bind_int64(st, 27, r->book_no);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		db_fail_rc(db, rc, err, _("updating the dossier"));
+	db_release(db, st);
+	if (rc != SQLITE_DONE) {
+		rc = -1;
+		goto done;
+	}
+	/* the counts as report_agg_apply would read them from the row */
+	snprintf(rd, sizeof rd, "%s", r->received);
+	snprintf(dd, sizeof dd, "%s", r->due);
+	agg = (struct report_agg_row){
+		.field = p->field,
+		.decided_by = p->decided_by != NULL ? p->decided_by : "",
+		.channel = r->channel, .received = rd, .due = dd,
+		.status = vocab_kind(MC_KIND_RECEIVE)->to, .appointment = dd,
+	};
+	rc = add_words(db, r->id, name_fold, err) ||
+	    catalog_uses_count(db, r->station, p->code, err) ||
+	    report_agg_add_row(db, r->id, &agg, err) ? -1 : 0;
+done:
+	free(name_fold);
+	free(address_fold);
+	return rc;
 }
 
 int

@@ -23,24 +23,37 @@ static int
 next_code(sqlite3 *db, const struct mc_unit *u, int jdn, char code[MC_CODE_LEN],
     struct mc_err *err)
 {
-	char prefix[48], pattern[64], key[80], mark[16];
-	int y, m, d, last;
+	char prefix[48], lo[64], hi[64], key[80], mark[16];
+	int y, m, d, last = 0, rc;
 	sqlite3_stmt *st;
 
 	date_ymd(jdn, &y, &m, &d);
 	snprintf(prefix, sizeof prefix, "%s-%02d%02d%02d-", u->code, y % 100, m, d);
-	snprintf(pattern, sizeof pattern, "%s%d[0-9][0-9][0-9]", prefix, u->station);
-	if (db_prepare(db, "SELECT coalesce(max(CAST(substr(code, ?2) AS INTEGER)), 0) "
-	    "FROM dossier WHERE code GLOB ?1", &st, err))
+	snprintf(lo, sizeof lo, "%s%d000", prefix, u->station);
+	snprintf(hi, sizeof hi, "%s%d999", prefix, u->station);
+	/* The highest code PREFIX N ddd held: a range of the code's index,
+	 * read from its top.  The codes of that shape sort as their numbers;
+	 * any other text in the range (shorter, longer, not digits) is
+	 * skipped.  (A GLOB on a bound pattern would be compiled again at
+	 * every binding, and a pattern in the SQL text would be a statement
+	 * per day.) */
+	if (db_cached(db, "SELECT CAST(substr(code, ?3) AS INTEGER) FROM dossier "
+	    "WHERE code BETWEEN ?1 AND ?2 AND length(code) = ?4 AND "
+	    "substr(code, ?3) GLOB '[0-9][0-9][0-9]' ORDER BY code DESC LIMIT 1", &st, err))
 		return -1;
-	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, (int)strlen(prefix) + 1);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return db_fail(db, err, _("numbering the dossier"));
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, (int)strlen(lo) - 2);
+	sqlite3_bind_int(st, 4, (int)strlen(lo));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		last = sqlite3_column_int(st, 0) % 1000;
+	else if (rc != SQLITE_DONE) {
+		db_fail_rc(db, rc, err, _("numbering the dossier"));
+		db_release(db, st);
+		return -1;
 	}
-	last = sqlite3_column_int(st, 0) % 1000;
-	sqlite3_finalize(st);
+	db_release(db, st);
 	snprintf(key, sizeof key, "%s%s%d", MC_CODE_HIGH_KEY, prefix, u->station);
 	if (db_meta_get(db, key, mark, sizeof mark) == 0 && atoi(mark) > last)
 		last = atoi(mark);
@@ -62,7 +75,7 @@ docs_json(sqlite3 *db, const struct mc_procedure *p, const bool *received,
 	char *arr = sqlite3_mprintf("[]");
 	sqlite3_stmt *st;
 
-	if (arr == NULL || db_prepare(db, "SELECT json_insert(?1, '$[#]', json_object("
+	if (arr == NULL || db_cached(db, "SELECT json_insert(?1, '$[#]', json_object("
 	    "'position', ?2, 'name', ?3, 'form', ?4, 'quantity', ?5, "
 	    "'required', json(?6), 'received', json(?7)))", &st, err)) {
 		sqlite3_free(arr);
@@ -81,7 +94,7 @@ docs_json(sqlite3 *db, const struct mc_procedure *p, const bool *received,
 		sqlite3_bind_text(st, 7, received[i] ? "true" : "false", -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			db_fail(db, err, _("recording the documents"));
-			sqlite3_finalize(st);
+			db_release(db, st);
 			sqlite3_free(arr);
 			return NULL;
 		}
@@ -91,7 +104,7 @@ docs_json(sqlite3 *db, const struct mc_procedure *p, const bool *received,
 		if ((arr = next) == NULL)
 			break;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (arr == NULL)
 		err_set(err, MC_ENOMEM, _("out of memory"));
 	return arr;
@@ -117,7 +130,7 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 
 	date_format_iso(at, received);
 	date_format_iso(due, due_iso);
-	if (db_prepare(db, "SELECT json_object('code', ?1, "
+	if (db_cached(db, "SELECT json_object('code', ?1, "
 	    "'procedure', json_object('code', ?2, 'name', ?3, 'field', ?4, "
 	    "'time_limit', ?5, 'fee', ?6, 'documents', json(?7), "
 	    "'decided_by', ?19, 'routing', ?20), "
@@ -199,7 +212,9 @@ receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool h
 {
 	struct db_tx tx;
 	struct intake in;
+	struct receipt_row row;
 	char *docs = NULL, *body = NULL, book[MC_BOOK_LEN];
+	char received[MC_ISO_LEN], due[MC_ISO_LEN];
 	long long book_no;
 	int rc = -1;
 
@@ -220,8 +235,22 @@ receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool h
 	    (docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, out->code, &in.p, docs, &in.a, r->applicant.delivery,
 	    &r->at, &out->due, book, book_no, r->channel, err)) == NULL ||
-	    event_append(db, out->id, vocab_kind(MC_KIND_RECEIVE)->name, &r->at, in.off.username, body, err) ||
-	    dossier_project(db, out->id, err)) {
+	    event_append(db, out->id, vocab_kind(MC_KIND_RECEIVE)->name, &r->at, in.off.username, body, err)) {
+		db_tx_rollback(&tx);
+		goto done;
+	}
+	/* the row from the values in hand, as the projection of the event
+	 * just appended would make it */
+	date_format_iso(&r->at, received);
+	date_format_iso(&out->due, due);
+	row = (struct receipt_row){
+		.id = out->id, .code = out->code, .station = in.u.station_id,
+		.officer = in.off.username, .p = &in.p, .a = &in.a, .documents = docs,
+		.delivery = r->applicant.delivery == MC_DELIVER_POST ? "post" : "counter",
+		.received = received, .due = due, .channel = dossier_channel_name(r->channel),
+		.book = book, .book_no = book_no,
+	};
+	if (dossier_project_receipt(db, &row, err)) {
 		db_tx_rollback(&tx);
 		goto done;
 	}
@@ -291,7 +320,7 @@ guide(sqlite3 *db, const struct mc_receipt *r, bool history, struct mc_receipt_o
 	if ((docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, "", &in.p, docs, &in.a, r->applicant.delivery,
 	    &r->at, &r->at, NULL, 0, r->channel, err)) == NULL ||
-	    db_prepare(db, "SELECT json_remove(json_set(?1, '$.missing', json(?2)), "
+	    db_cached(db, "SELECT json_remove(json_set(?1, '$.missing', json(?2)), "
 	    "'$.code', '$.due', '$.book', '$.book_no', '$.channel')", &st, err)) {
 		db_tx_rollback(&tx);
 		goto done;
@@ -310,7 +339,7 @@ guide(sqlite3 *db, const struct mc_receipt *r, bool history, struct mc_receipt_o
 	}
 	rc = db_tx_commit(&tx, err);
 done:
-	sqlite3_finalize(st);
+	db_release(db, st);
 	sqlite3_free(missing);
 	sqlite3_free(docs);
 	sqlite3_free(body);
@@ -355,7 +384,7 @@ dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *
 	memset(a, 0, sizeof *a);
 	if (citizen_check_id(id_number, 0, id, NULL, err))
 		return -1;
-	if (db_prepare(db, "SELECT applicant_name, applicant_id, birth_date, phone, "
+	if (db_cached(db, "SELECT applicant_name, applicant_id, birth_date, phone, "
 	    "address, email, delivery FROM dossier WHERE applicant_id = ?1 "
 	    "ORDER BY received DESC, code DESC LIMIT 1", &st, err))
 		return -1;
@@ -371,7 +400,7 @@ dossier_last_applicant(sqlite3 *db, const char *id_number, struct mc_applicant *
 		a->delivery = strcmp((const char *)sqlite3_column_text(st, 6), "post") == 0 ?
 		    MC_DELIVER_POST : MC_DELIVER_COUNTER;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc == SQLITE_DONE)
 		return 1;
 	if (rc != SQLITE_ROW)
@@ -390,13 +419,13 @@ dossier_find_code(sqlite3 *db, const char *code, char id[MC_UUID_LEN],
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT id FROM dossier WHERE code = ?1", &st, err))
+	if (db_cached(db, "SELECT id FROM dossier WHERE code = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(id, MC_UUID_LEN, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)

@@ -93,6 +93,59 @@ seq_high_set(sqlite3 *db, const char *origin, long long seq, struct mc_err *err)
 	return db_meta_set(db, key, val, err);
 }
 
+/* The newest time among origin's events in the log itself (a scan of the
+ * station's events: for a database from before the mark). */
+static int
+newest_read(sqlite3 *db, const char *origin, char *at, size_t n, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	at[0] = '\0';
+	if (db_cached(db, "SELECT max(at) FROM event WHERE origin = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		snprintf(at, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	if (rc != SQLITE_ROW)
+		db_fail_rc(db, rc, err, _("reading the event log"));
+	db_release(db, st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+event_newest_own(sqlite3 *db, char *at, size_t n, struct mc_err *err)
+{
+	char origin[MC_UUID_LEN], key[32 + MC_UUID_LEN];
+
+	at[0] = '\0';
+	if (db_meta_get(db, "station_id", origin, sizeof origin) != 0 || origin[0] == '\0')
+		return 0;	/* no identity: no events of its own */
+	snprintf(key, sizeof key, "own_seq_high:%s:at", origin);
+	if (db_meta_get(db, key, at, n) == 0)
+		return 0;
+	return newest_read(db, origin, at, n, err);
+}
+
+/* Keep the mark of the station's newest time (event_newest_own) at the
+ * later of it and `at`, in the caller's transaction, after the event of
+ * `at` is in the log (a database without the mark reads the log once). */
+static int
+newest_set(sqlite3 *db, const char *origin, const char *at, struct mc_err *err)
+{
+	char key[32 + MC_UUID_LEN], held[64];
+	bool kept;
+
+	snprintf(key, sizeof key, "own_seq_high:%s:at", origin);
+	kept = db_meta_get(db, key, held, sizeof held) == 0;
+	if (!kept && newest_read(db, origin, held, sizeof held, err) != 0)
+		return -1;
+	if (kept && strcmp(held, at) >= 0)
+		return 0;	/* the mark is not earlier: unchanged */
+	return db_meta_set(db, key, strcmp(held, at) > 0 ? held : at, err);
+}
+
 int
 event_append(sqlite3 *db, const char *dossier, const char *kind,
     const struct mc_time *at, const char *officer, const char *body,
@@ -175,7 +228,7 @@ event_append(sqlite3 *db, const char *dossier, const char *kind,
 	sqlite3_free(canon);
 	if (rc != SQLITE_DONE)
 		return -1;
-	return seq_high_set(db, origin, seq, err);
+	return seq_high_set(db, origin, seq, err) || newest_set(db, origin, iso, err) ? -1 : 0;
 }
 
 long long

@@ -77,8 +77,15 @@ make_pair(sqlite3 *db, struct mc_err *err)
 int
 key_ensure(sqlite3 *db, struct mc_err *err)
 {
-	long long n = db_int(db, "SELECT count(*) FROM station_key", -1);
+	sqlite3_stmt *st;
+	long long n = -1;
 
+	/* from the cache: every event signed asks */
+	if (db_cached(db, "SELECT count(*) FROM station_key", &st, err))
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	db_release(db, st);
 	if (n < 0)
 		return db_fail(db, err, _("reading the station's key"));
 	return n > 0 ? 0 : make_pair(db, err);
@@ -118,12 +125,12 @@ key_sign(sqlite3 *db, enum key_domain d, const char *text, char sig[MC_SIG_HEX],
 	int rc, bad;
 
 	if (key_ensure(db, err) ||
-	    db_prepare(db, "SELECT secret FROM station_key WHERE id = 1", &st, err))
+	    db_cached(db, "SELECT secret FROM station_key WHERE id = 1", &st, err))
 		return -1;
 	rc = sqlite3_step(st);
 	bad = rc != SQLITE_ROW || hex_in((const char *)sqlite3_column_text(st, 0), sk,
 	    sizeof sk) != 0;
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (bad) {
 		sodium_memzero(sk, sizeof sk);
 		return err_set(err, MC_ESTORE, _("this station's key is damaged: restore the "

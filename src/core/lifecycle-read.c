@@ -166,7 +166,17 @@ find(sqlite3 *db, const char *text, struct mc_page *pg,
 	/* the last part of a code, as the citizen reads it off the slip:
 	 * "1001" or "261130-1001" */
 	if (code_tail(text)) {
-		if (db_prepare(db, "SELECT " FOUND_COLUMNS " FROM dossier d WHERE "
+		const char *dash = strchr(text, '-');
+
+		/* four digits or more after the text's "-": the code's last four
+		 * are the text's, and dossier_code_tail (020_indexes.sql)
+		 * finds them; fewer match no code motcua gives, and only a scan
+		 * says so of every code */
+		if (strlen(dash != NULL ? dash + 1 : text) >= 4 ? db_prepare(db, "SELECT "
+		    FOUND_COLUMNS " FROM dossier d WHERE substr(d.code, -4) = substr(?1, -4) "
+		    "AND substr(d.code, -length(?1) - 1) = '-' || ?1 ORDER BY d.received DESC",
+		    &st, err) :
+		    db_prepare(db, "SELECT " FOUND_COLUMNS " FROM dossier d WHERE "
 		    "substr(d.code, -length(?1) - 1) = '-' || ?1 ORDER BY d.received DESC",
 		    &st, err))
 			return -1;

@@ -2,7 +2,12 @@
  * surface for the page, pango for every piece of text (shaping, wrapping
  * inside the width, bold and italic from markup), libqrencode's modules as
  * cairo rectangles.  The whole PDF is kept in memory (a form is a few tens
- * of KiB) for the caller to save or print. */
+ * of KiB) for the caller to save or print.
+ *
+ * Built into the loadable module motcua-pdf.so, not into the core library
+ * (pdf-module.h says why): the core's pdf_render (pdf-load.c) opens the
+ * module and calls the render function of the table at the end of this
+ * file, its only exported symbol. */
 #include "config.h"
 
 #include <cairo-pdf.h>
@@ -17,6 +22,7 @@
 
 #include "motcua/i18n.h"
 #include "motcua/pdf.h"
+#include "pdf-module.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 #define A4_W MM(210.0)
@@ -26,40 +32,6 @@
 #define PDF_MAX_COLS 16
 #define PDF_MAX_SIGNS 4
 #define HEADER_LEFT 0.42	/* the left column's share of the width */
-
-void
-pdf_buf_free(struct pdf_buf *b)
-{
-	free(b->p);
-	b->p = NULL;
-	b->len = 0;
-}
-
-char *
-pdf_escape(const char *s)
-{
-	size_t n = 0;
-	char *out, *o;
-
-	for (const char *p = s; *p != '\0'; p++)
-		n += *p == '&' ? 5 : *p == '<' || *p == '>' ? 4 : *p == '"' || *p == '\'' ||
-		    *p == '|' ? 6 : 1;
-	if ((out = o = malloc(n + 1)) == NULL)
-		return NULL;
-	for (const char *p = s; *p != '\0'; p++) {
-		const char *r = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;" :
-		    *p == '"' ? "&quot;" : *p == '\'' ? "&apos;" : *p == '|' ? "&#124;" : NULL;
-
-		if (r != NULL) {
-			memcpy(o, r, strlen(r));
-			o += strlen(r);
-		} else {
-			*o++ = *p == '\n' || *p == '\t' || *p == '\r' ? ' ' : *p;
-		}
-	}
-	*o = '\0';
-	return out;
-}
 
 /* ---- the page ------------------------------------------------------------- */
 
@@ -738,8 +710,9 @@ pdf_draw(struct pdf *c, struct pdf_line *ln, int n)
 	return 0;
 }
 
-int
-pdf_render(const char *layout, const char *name, struct pdf_buf *out, struct mc_err *err)
+static int
+pdf_module_render(const char *layout, const char *name, struct pdf_buf *out,
+    struct mc_err *err)
 {
 	struct pdf c;
 	struct pdf_line *ln = NULL;
@@ -794,7 +767,18 @@ pdf_render(const char *layout, const char *name, struct pdf_buf *out, struct mc_
 	cairo_surface_destroy(c.surf);
 	free(ln);
 	free(text);
-	if (rc != 0)
-		pdf_buf_free(out);
+	if (rc != 0) {
+		free(out->p);
+		out->p = NULL;
+		out->len = 0;
+	}
 	return rc;
 }
+
+/* What pdf-load.c looks up by PDF_MODULE_SYMBOL (the module is built with
+ * hidden visibility: this is all it exports). */
+__attribute__((visibility("default"))) extern const struct pdf_module motcua_pdf_module;
+const struct pdf_module motcua_pdf_module = {
+	.abi = PDF_MODULE_ABI,
+	.render = pdf_module_render,
+};

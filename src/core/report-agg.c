@@ -115,7 +115,7 @@ share_paused(sqlite3 *db, const char *id, const char *f, const char *b, const ch
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT min(substr(z.at, 1, 10)), coalesce(substr((SELECT "
+	if (db_cached(db, "SELECT min(substr(z.at, 1, 10)), coalesce(substr((SELECT "
 	    "min(r.at) FROM event r WHERE r.dossier = z.dossier AND +r.kind = ?3 AND "
 	    "+r.at > z.at), 1, 10), '" AGG_INF "') AS hi FROM event z WHERE z.dossier = ?1 "
 	    "AND +z.kind = ?2 GROUP BY hi", &st, err))
@@ -133,7 +133,7 @@ share_paused(sqlite3 *db, const char *id, const char *f, const char *b, const ch
 			put(sh, "paused_hi", hi, f, b, ps, true);
 		}
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("counting the dossiers for the reports"));
 	return 0;
@@ -147,14 +147,14 @@ share_rated(sqlite3 *db, const char *id, const char *day, const char *rating,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT officer FROM event WHERE dossier = ?1 AND +kind = ?2",
+	if (db_cached(db, "SELECT officer FROM event WHERE dossier = ?1 AND +kind = ?2",
 	    &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, vocab_kind(MC_KIND_RETURN)->name, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		put(sh, "rated_by", day, col(st, 0), "", rating, true);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("counting the dossiers for the reports"));
 	return 0;
@@ -175,47 +175,31 @@ share_rated(sqlite3 *db, const char *id, const char *day, const char *rating,
  * Ratings: one per dossier returned (and still so) by its rating; one per
  * return event by the officer who recorded it.  Due: the open dossiers
  * whose clock runs, by the day of their appointment (the header's). */
+/* The row's share (share_of) from its columns: r as report.h's struct
+ * report_agg_row; events: add the events' part too (read from the log). */
 static int
-share_of(sqlite3 *db, const char *id, bool events, struct share *sh, struct mc_err *err)
+share_from(sqlite3 *db, const char *id, const struct report_agg_row *r, bool events,
+    struct share *sh, struct mc_err *err)
 {
 	const struct mc_status *stt;
-	sqlite3_stmt *st;
 	char f[256], b[256], rd[11], xd[11], cd[11], dd[11], ret[11], rating[256];
 	char m[11], p[11], l[11], ps[11], appt[11], channel[16], status[32];
-	bool ontime, has_x, has_c, has_ret, has_rating, has_appt;
-	int rc;
+	bool ontime = r->ontime, has_x = r->result_at != NULL, has_c = r->closed_at != NULL;
+	bool has_ret = r->returned_at != NULL, has_rating = r->rating != NULL;
+	bool has_appt = r->appointment != NULL;
 
-	sh->n = 0;
-	if (db_prepare(db, "SELECT field, coalesce(decided_by, ''), channel, "
-	    "substr(received, 1, 10), substr(result_at, 1, 10), substr(closed_at, 1, 10), "
-	    "substr(due, 1, 10), coalesce(result_at <= due, 0), status, "
-	    "substr(returned_at, 1, 10), rating, substr(appointment, 1, 10) "
-	    "FROM dossier WHERE id = ?1", &st, err))
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? 0 : db_fail(db, err,
-		    _("counting the dossiers for the reports"));
-	}
-	snprintf(f, sizeof f, "%s", col(st, 0));
-	snprintf(b, sizeof b, "%s", col(st, 1));
-	snprintf(channel, sizeof channel, "%s", col(st, 2));
-	snprintf(rd, sizeof rd, "%s", col(st, 3));
-	has_x = sqlite3_column_type(st, 4) != SQLITE_NULL;
-	snprintf(xd, sizeof xd, "%s", col(st, 4));
-	has_c = sqlite3_column_type(st, 5) != SQLITE_NULL;
-	snprintf(cd, sizeof cd, "%s", col(st, 5));
-	snprintf(dd, sizeof dd, "%s", col(st, 6));
-	ontime = sqlite3_column_int(st, 7) != 0;
-	snprintf(status, sizeof status, "%s", col(st, 8));
-	has_ret = sqlite3_column_type(st, 9) != SQLITE_NULL;
-	snprintf(ret, sizeof ret, "%s", col(st, 9));
-	has_rating = sqlite3_column_type(st, 10) != SQLITE_NULL;
-	snprintf(rating, sizeof rating, "%s", col(st, 10));
-	has_appt = sqlite3_column_type(st, 11) != SQLITE_NULL;
-	snprintf(appt, sizeof appt, "%s", col(st, 11));
-	sqlite3_finalize(st);
+	/* as the row's query gives them: text ("" for NULL), days cut to 10 */
+	snprintf(f, sizeof f, "%s", r->field != NULL ? r->field : "");
+	snprintf(b, sizeof b, "%s", r->decided_by != NULL ? r->decided_by : "");
+	snprintf(channel, sizeof channel, "%s", r->channel != NULL ? r->channel : "");
+	snprintf(rd, sizeof rd, "%s", r->received != NULL ? r->received : "");
+	snprintf(xd, sizeof xd, "%s", has_x ? r->result_at : "");
+	snprintf(cd, sizeof cd, "%s", has_c ? r->closed_at : "");
+	snprintf(dd, sizeof dd, "%s", r->due != NULL ? r->due : "");
+	snprintf(status, sizeof status, "%s", r->status != NULL ? r->status : "");
+	snprintf(ret, sizeof ret, "%s", has_ret ? r->returned_at : "");
+	snprintf(rating, sizeof rating, "%s", has_rating ? r->rating : "");
+	snprintf(appt, sizeof appt, "%s", has_appt ? r->appointment : "");
 
 	/* a status this version does not know counts as none of the lists */
 	stt = vocab_status(status);
@@ -260,6 +244,62 @@ share_of(sqlite3 *db, const char *id, bool events, struct share *sh, struct mc_e
 	return 0;
 }
 
+/* column i as text, NULL when NULL */
+static const char *
+col_or_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) != SQLITE_NULL ? col(st, i) : NULL;
+}
+
+/* What the dossier row `id` adds, by report.h's definitions (none when it
+ * has no row):
+ *   rd, xd, cd, dd  the days of receipt, result, closing, due
+ *   m   while it can be carried over: to the day of its result or closing
+ *       (the later), for ever while open
+ *   p   while it is in progress: to the day of its result, or of its
+ *       withdrawal or stop
+ *   ps  the stocks' sub: AGG_INF, or when the row could drop out of the
+ *       period's dossiers before p (no result, not open: a dossier
+ *       counted neither as carried over nor as new is in progress
+ *       nowhere), the last day it counts as carried over, compared with S
+ *   a flow's sub: the day of receipt when it came after the flow's day
+ * Ratings: one per dossier returned (and still so) by its rating; one per
+ * return event by the officer who recorded it.  Due: the open dossiers
+ * whose clock runs, by the day of their appointment (the header's). */
+static int
+share_of(sqlite3 *db, const char *id, bool events, struct share *sh, struct mc_err *err)
+{
+	struct report_agg_row r;
+	sqlite3_stmt *st;
+	int rc;
+
+	sh->n = 0;
+	if (db_cached(db, "SELECT field, coalesce(decided_by, ''), channel, "
+	    "substr(received, 1, 10), substr(result_at, 1, 10), substr(closed_at, 1, 10), "
+	    "substr(due, 1, 10), coalesce(result_at <= due, 0), status, "
+	    "substr(returned_at, 1, 10), rating, substr(appointment, 1, 10) "
+	    "FROM dossier WHERE id = ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		db_release(db, st);
+		return rc == SQLITE_DONE ? 0 : db_fail(db, err,
+		    _("counting the dossiers for the reports"));
+	}
+	/* the column texts stay valid until the statement is reset */
+	r = (struct report_agg_row){
+		.field = col(st, 0), .decided_by = col(st, 1), .channel = col(st, 2),
+		.received = col(st, 3), .result_at = col_or_null(st, 4),
+		.closed_at = col_or_null(st, 5), .due = col(st, 6),
+		.ontime = sqlite3_column_int(st, 7) != 0, .status = col(st, 8),
+		.returned_at = col_or_null(st, 9), .rating = col_or_null(st, 10),
+		.appointment = col_or_null(st, 11),
+	};
+	rc = share_from(db, id, &r, events, sh, err);
+	db_release(db, st);
+	return rc;
+}
+
 /* Add a share n times sign into report_agg (keys at 0 go), and keep or
  * forget its events' part. */
 static int
@@ -272,13 +312,13 @@ share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
 
 	if (sh->n == 0)
 		return 0;
-	if (db_prepare(db, "INSERT INTO report_agg(what, day, field, body, sub, n) "
+	if (db_cached(db, "INSERT INTO report_agg(what, day, field, body, sub, n) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (what, day, field, body, sub) "
 	    "DO UPDATE SET n = n + excluded.n RETURNING n", &up, err))
 		return -1;
-	if (db_prepare(db, "DELETE FROM report_agg WHERE what = ?1 AND day = ?2 AND "
+	if (db_cached(db, "DELETE FROM report_agg WHERE what = ?1 AND day = ?2 AND "
 	    "field = ?3 AND body = ?4 AND sub = ?5 AND n = 0", &del, err)) {
-		sqlite3_finalize(up);
+		db_release(db, up);
 		return -1;
 	}
 	for (int i = 0; i < sh->n && rc == SQLITE_DONE; i++) {
@@ -303,7 +343,7 @@ share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
 			sqlite3_reset(del);
 		}
 		if (rc == SQLITE_DONE && k->event && sign > 0) {
-			if (keep == NULL && db_prepare(db, "INSERT INTO report_agg_event(dossier, "
+			if (keep == NULL && db_cached(db, "INSERT INTO report_agg_event(dossier, "
 			    "what, day, field, body, sub, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1) "
 			    "ON CONFLICT DO UPDATE SET n = n + 1", &keep, err)) {
 				prep_failed = true;
@@ -318,9 +358,9 @@ share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
 			sqlite3_reset(keep);
 		}
 	}
-	sqlite3_finalize(up);
-	sqlite3_finalize(del);
-	sqlite3_finalize(keep);
+	db_release(db, up);
+	db_release(db, del);
+	db_release(db, keep);
 	if (prep_failed)
 		return -1;
 	if (rc != SQLITE_DONE)
@@ -336,7 +376,7 @@ kept_of(sqlite3 *db, const char *id, struct share *sh, struct mc_err *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT what, day, field, body, sub, n FROM report_agg_event "
+	if (db_cached(db, "SELECT what, day, field, body, sub, n FROM report_agg_event "
 	    "WHERE dossier = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -346,19 +386,36 @@ kept_of(sqlite3 *db, const char *id, struct share *sh, struct mc_err *err)
 				for (long long i = sqlite3_column_int64(st, 5); i > 0; i--)
 					put(sh, whats[w], col(st, 1), col(st, 2), col(st, 3),
 					    col(st, 4), false);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("counting the dossiers for the reports"));
 	if (sh->n == 0)
 		return 0;
-	if (db_prepare(db, "DELETE FROM report_agg_event WHERE dossier = ?1", &st, err))
+	if (db_cached(db, "DELETE FROM report_agg_event WHERE dossier = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("counting the dossiers for the reports"));
 	return 0;
+}
+
+int
+report_agg_add_row(sqlite3 *db, const char *id, const struct report_agg_row *row,
+    struct mc_err *err)
+{
+	struct share sh = {NULL, 0, 0, false};
+	int rc;
+
+	/* a row just received has no event but its receipt: no events' part */
+	rc = share_from(db, id, row, false, &sh, err);
+	if (rc == 0 && sh.nomem)
+		rc = err_set(err, MC_ENOMEM, _("out of memory"));
+	if (rc == 0)
+		rc = share_add(db, id, &sh, 1, err);
+	free(sh.k);
+	return rc;
 }
 
 int

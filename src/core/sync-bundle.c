@@ -120,6 +120,13 @@ open_bundle(struct bundle *bd, struct mc_err *err)
 	sqlite3_db_config(bd->b, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &dummy);
 	sqlite3_db_config(bd->b, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &dummy);
 	sqlite3_db_config(bd->b, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &dummy);
+	/* read once, in order: a small page cache is enough (the import's
+	 * memory must not grow with the file); set with the check's own
+	 * reading of the schema, so a damaged file says so below */
+	if (sqlite3_prepare_v2(bd->b, "PRAGMA cache_size = -256", -1, &st, NULL) == SQLITE_OK) {
+		(void)sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
 	if (sqlite3_prepare_v2(bd->b, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK)
 		return bad(bd, err, _("it is damaged (not a readable database)"));
 	rc = sqlite3_step(st);

@@ -152,22 +152,67 @@ local_hash(sqlite3_stmt *q, const char *origin, long long seq, char out[MC_HASH_
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* [syncrule] Each new event checked as a local one would be, in the
+ * bundle's order, now that all of them are in the event table (rowid >
+ * base) as the context of one another's: read back one at a time. */
+static int
+check_new(sqlite3 *db, struct bundle *bd, long long base, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	syncrule_base(bd->rules, base);
+	if (db_cached(db, "SELECT origin, seq, at, officer, dossier, kind, body, prev FROM "
+	    "event WHERE rowid > ?1 ORDER BY rowid", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, base);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mc_event e;
+
+		e.origin = (const char *)sqlite3_column_text(st, 0);
+		e.seq = sqlite3_column_int64(st, 1);
+		e.at = (const char *)sqlite3_column_text(st, 2);
+		e.officer = (const char *)sqlite3_column_text(st, 3);
+		e.dossier = (const char *)sqlite3_column_text(st, 4);
+		e.kind = (const char *)sqlite3_column_text(st, 5);
+		e.body = (const char *)sqlite3_column_text(st, 6);
+		e.prev = (const char *)sqlite3_column_text(st, 7);
+		if (syncrule_event(db, bd->rules, &e, err)) {
+			db_release(db, st);
+			return -1;
+		}
+	}
+	db_release(db, st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("reading the event log"));
+	return 0;
+}
+
 /* Take in the events: check each and add the new ones.  Runs inside the
- * caller's transaction on db; any error → the caller rolls back. */
+ * caller's transaction on db; any error → the caller rolls back.  Each
+ * event is read from the bundle once, one at a time: its hash, chain
+ * link and signature checked, then added; the rules (check_new) read
+ * the new events back from db. */
 static int
 take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_report *r,
-    sync_progress_fn progress, void *arg, struct mc_err *err)
+    long long *basep, sync_progress_fn progress, void *arg, struct mc_err *err)
 {
-	sqlite3_stmt *ev = NULL, *have = NULL, *ins = NULL, *touch = NULL, *canon = NULL;
+	sqlite3_stmt *ev = NULL, *have = NULL, *ins = NULL, *canon = NULL;
 	sqlite3_stmt *addsig = NULL;
 	char last_origin[MC_UUID_LEN + 8] = "", last_hash[MC_HASH_LEN] = "";
 	char key_for[MC_UUID_LEN + 8] = "", okey[MC_KEY_HEX] = "", orev[MC_ISO_LEN] = "";
 	char self[MC_UUID_LEN] = "", why[400];
 	char last_new[MC_UUID_LEN + 8] = "";	/* station of the last new event */
-	long long last_seq = 0, total = atoll(hv(bd, "count")), n = 0;
+	long long last_seq = 0, total = atoll(hv(bd, "count")), n = 0, base;
 	int rc = -1, step;
 
 	(void)db_meta_get(db, "station_id", self, sizeof self);
+	/* the rowid the new events come after (inside the transaction) */
+	*basep = base = db_int(db, "SELECT coalesce(max(rowid), 0) FROM event", -1);
+	if (base < 0) {
+		db_fail(db, err, _("reading the event log"));
+		goto done;
+	}
 	if (sqlite3_prepare_v2(bd->b, "SELECT origin, seq, at, officer, dossier, kind, body, "
 	    "prev, hash, sig FROM event ORDER BY origin, seq", -1, &ev, NULL) != SQLITE_OK) {
 		bad(bd, err, _("its events cannot be read"));
@@ -180,9 +225,6 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 	    /* an event held from before signed sync gets its signature now */
 	    db_cached(db, "UPDATE event SET sig = ?3 WHERE origin = ?1 AND seq = ?2 AND "
 	    "sig = ''", &addsig, err) ||
-	    /* an audit event (dossier '') touches no dossier */
-	    db_cached(db, "INSERT OR IGNORE INTO temp.touched(id, existed) SELECT ?1, "
-	    "EXISTS (SELECT 1 FROM dossier WHERE id = ?1) WHERE ?1 <> ''", &touch, err) ||
 	    db_cached(db, "SELECT json_valid(?1) AND json(?1) = ?1", &canon, err))
 		goto done;
 	while ((step = sqlite3_step(ev)) == SQLITE_ROW) {
@@ -353,9 +395,8 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 					goto done;
 				}
 			}
-			/* [syncrule] a new event: checked as a local one would be */
-			if (syncrule_event(db, bd->rules, &e, err))
-				goto done;
+			/* added unchecked by the rules: check_new checks it once every
+			 * event of the bundle is in (a refusal rolls them all back) */
 			for (int c = 0; c < 10; c++)
 				sqlite3_bind_value(ins, c + 1, sqlite3_column_value(ev, c));
 			if (sqlite3_step(ins) != SQLITE_DONE) {
@@ -368,13 +409,6 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 			if (e.dossier[0] == '\0' && strcmp(e.kind, "revoke") == 0 &&
 			    trust_apply_revoke(db, e.body, e.at, err))
 				goto done;
-			sqlite3_bind_text(touch, 1, e.dossier, -1, SQLITE_STATIC);
-			if (sqlite3_step(touch) != SQLITE_DONE) {
-				db_fail(db, err, _("adding the events"));
-				sqlite3_reset(touch);
-				goto done;
-			}
-			sqlite3_reset(touch);
 			r->events_new++;
 			if (strcmp(last_new, e.origin) != 0) {
 				r->stations++;
@@ -392,39 +426,64 @@ take_events(sqlite3 *db, struct bundle *bd, struct sync_hash *h, struct sync_rep
 		bad(bd, err, _("it does not hold the number of events its header says"));
 		goto done;
 	}
+	if (r->events_new > 0 && check_new(db, bd, base, err))
+		goto done;
 	rc = 0;
 done:
 	sqlite3_finalize(ev);
 	db_release(db, have);
 	db_release(db, ins);
-	db_release(db, touch);
 	db_release(db, canon);
 	db_release(db, addsig);
 	return rc;
 }
 
-/* Re-project the dossiers that got new events. */
+/* Re-project the dossiers that got new events (rowid > base), each once,
+ * in the order of its first new event, once all the events are in: a
+ * dossier is projected at its first new event (none of its new events
+ * before it), so no list of them is kept, and its row is then still as
+ * it was before the import (existed). */
 static int
-project_touched(sqlite3 *db, const char *path, struct sync_report *r, struct mc_err *err)
+project_touched(sqlite3 *db, const char *path, long long base, struct sync_report *r,
+    struct mc_err *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *first;
 	int rc;
 
-	if (db_prepare(db, "SELECT id, existed FROM temp.touched", &st, err))
+	/* an audit event (dossier '') touches no dossier */
+	if (db_cached(db, "SELECT dossier, rowid FROM event WHERE rowid > ?1 AND dossier <> '' "
+	    "ORDER BY rowid", &st, err))
 		return -1;
+	if (db_cached(db, "SELECT NOT EXISTS (SELECT 1 FROM event WHERE dossier = ?1 AND "
+	    "rowid > ?2 AND rowid < ?3), EXISTS (SELECT 1 FROM dossier WHERE id = ?1)", &first,
+	    err)) {
+		db_release(db, st);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, base);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		sqlite3_stmt *q;
-		bool now;
+		bool now, existed;
+
+		sqlite3_reset(first);
+		sqlite3_bind_text(first, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(first, 2, base);
+		sqlite3_bind_int64(first, 3, sqlite3_column_int64(st, 1));
+		if (sqlite3_step(first) != SQLITE_ROW) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		existed = sqlite3_column_int(first, 1) == 1;
+		if (sqlite3_column_int(first, 0) != 1)
+			continue;	/* projected at its first new event */
 
 		/* two stations with the same number hand out the same codes: say
 		 * so plainly rather than let the code's uniqueness fail */
 		if (db_cached(db, "SELECT d.code FROM event e JOIN dossier d ON d.code = "
 		    "json_extract(e.body, '$.code') WHERE e.dossier = ?1 AND e.kind = 'receive' "
-		    "AND d.id <> ?1", &q, err)) {
-			sqlite3_finalize(st);
-			return -1;
-		}
+		    "AND d.id <> ?1", &q, err))
+			goto fail;
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW) {
 			err_set(err, MC_ECONFLICT, _("%s was not imported: it has another dossier "
@@ -432,8 +491,7 @@ project_touched(sqlite3 *db, const char *path, struct sync_report *r, struct mc_
 			    "station number; give one of them a new number with 'motcua init "
 			    "--from-copy'; nothing was changed"), path, sqlite3_column_text(q, 0));
 			db_release(db, q);
-			sqlite3_finalize(st);
-			return -1;
+			goto fail;
 		}
 		db_release(db, q);
 		if (dossier_project(db, id, err) != 0) {
@@ -445,26 +503,28 @@ project_touched(sqlite3 *db, const char *path, struct sync_report *r, struct mc_
 				err_set(err, MC_ECONFLICT, _("%s was not imported: %s; nothing was "
 				    "changed"), path, why);
 			}
-			sqlite3_finalize(st);
-			return -1;
+			goto fail;
 		}
-		if (db_cached(db, "SELECT 1 FROM dossier WHERE id = ?1", &q, err)) {
-			sqlite3_finalize(st);
-			return -1;
-		}
+		if (db_cached(db, "SELECT 1 FROM dossier WHERE id = ?1", &q, err))
+			goto fail;
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 		now = sqlite3_step(q) == SQLITE_ROW;
 		db_release(db, q);
 		if (now) {
 			r->dossiers_touched++;
-			if (sqlite3_column_int(st, 1) == 0)
+			if (!existed)
 				r->dossiers_new++;
 		}
 	}
-	sqlite3_finalize(st);
+	db_release(db, first);
+	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, _("updating the dossiers"));
 	return 0;
+fail:
+	db_release(db, first);
+	db_release(db, st);
+	return -1;
 }
 
 /* Remember the sender: a station row and what it holds. */
@@ -632,6 +692,13 @@ sync_trust_file(sqlite3 *db, const char *acting, const char *path, const char *f
 	}
 	rc = trust_add(db, acting, t->station, t->public, t->unit, t->number, err);
 done:
+	{
+		struct mc_err e3;
+
+		/* the session's cache again (db.h); a failure only leaves the
+		 * larger one, and the import's own outcome stands */
+		(void)db_cache(db, DB_CACHE_SESSION, &e3);
+	}
 	sync_bundle_close(&bd);
 	return rc;
 }
@@ -647,6 +714,7 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	struct sync_hash h;
 	char hash[MC_HASH_LEN];
 	const char *kind;
+	long long base = 0;
 	int rc = -1;
 
 	memset(r, 0, sizeof *r);
@@ -677,11 +745,9 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	/* the header, hashed in key order, then the events */
 	sync_hash_init(&h);
 	sync_bundle_hash_header(&bd, &h);
-	if (db_tx_begin(db, &tx, err))
+	if (db_cache(db, DB_CACHE_BULK, err) || db_tx_begin(db, &tx, err))
 		goto done;
-	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY, "
-	    "existed INTEGER); DELETE FROM temp.touched", err) ||
-	    take_events(db, &bd, &h, r, progress, arg, err))
+	if (take_events(db, &bd, &h, r, &base, progress, arg, err))
 		goto rollback;
 	sync_hash_final(&h, hash);
 	if (strcmp(hash, hv(&bd, "content_sha256")) != 0) {
@@ -693,7 +759,7 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 		goto rollback;
 	}
 	if (strcmp(kind, "events") == 0) {
-		if (project_touched(db, path, r, err) || remember_sender(db, &bd, err))
+		if (project_touched(db, path, base, r, err) || remember_sender(db, &bd, err))
 			goto rollback;
 		count_gaps(db, r);
 	} else if (apply_publication(db, acting, &bd, force, r, err) != 0) {

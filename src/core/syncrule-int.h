@@ -55,9 +55,11 @@ struct syncrule_ctx {
 	bool gap;			/* a chain here, with the bundle's, has a
 					 * gap: steps and officers that may follow
 					 * from the events missing are let in */
-	struct dev *dev;		/* the bundle's, sorted (dev_cmp) */
-	size_t ndev, capdev;
-	struct dev *added;		/* checked here, not in the bundle read */
+	sqlite3 *bundle;		/* the bundle's database, or NULL */
+	sqlite3_stmt *in_bundle;	/* (origin, seq) in the bundle? */
+	long long base;			/* with a bundle: its new events are db's
+					 * event rows with rowid > base */
+	struct dev *added;		/* checked here, without a bundle */
 	size_t nadded, capadded;
 	struct named *named;
 	size_t nnamed, capnamed;

@@ -15,52 +15,64 @@
 
 #define refuse syncrule_refuse
 
+/* Held here and in the bundle? */
+static int
+in_bundle(const struct syncrule_ctx *c, const char *origin, long long seq)
+{
+	int rc;
+
+	sqlite3_reset(c->in_bundle);
+	sqlite3_bind_text(c->in_bundle, 1, origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(c->in_bundle, 2, seq);
+	rc = sqlite3_step(c->in_bundle);
+	sqlite3_reset(c->in_bundle);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* The dossier's events known here and in the bundle, in projection order,
- * without the same event twice. */
+ * without the same event twice.  With a bundle its new events are in db
+ * already (syncrule_base): one indexed read; without, the events checked
+ * before (c->added) join those held. */
 static int
 timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
     struct dev **out, size_t *n, struct mc_err *err)
 {
-	struct dev *t = NULL, key;
-	size_t cap = 0, lo = 0, hi = c->ndev, m = 0;
+	struct dev *t = NULL;
+	size_t cap = 0, m = 0;
 	sqlite3_stmt *st;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (db_cached(db, "SELECT origin, seq, at, kind FROM event WHERE dossier = ?1",
+	if (db_cached(db, "SELECT origin, seq, at, kind, rowid FROM event WHERE dossier = ?1",
 	    &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, dossier, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *origin = (const char *)sqlite3_column_text(st, 0);
+		long long seq = sqlite3_column_int64(st, 1);
+		int b = 0;
+
 		if (syncrule_grow((void **)&t, &cap, m, sizeof *t))
 			goto nomem;
-		syncrule_dev_set(&t[m], dossier, (const char *)sqlite3_column_text(st, 0),
-		    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
+		/* held before the import, unless the bundle brings it too */
+		if (c->bundle != NULL && sqlite3_column_int64(st, 4) <= c->base &&
+		    (b = in_bundle(c, origin, seq)) < 0) {
+			db_release(db, st);
+			free(t);
+			return err_set(err, MC_EINVAL, _("%s was not imported: %s; nothing was "
+			    "changed"), c->path, _("its events cannot be read"));
+		}
+		syncrule_dev_set(&t[m], dossier, origin, seq,
+		    (const char *)sqlite3_column_text(st, 2),
 		    (const char *)sqlite3_column_text(st, 3));
-		t[m++].held = true;
+		t[m++].held = c->bundle == NULL || (sqlite3_column_int64(st, 4) <= c->base && !b);
 	}
 	db_release(db, st);
 	st = NULL;
 	if (rc != SQLITE_DONE) {
 		free(t);
 		return db_fail(db, err, _("reading the event log"));
-	}
-	/* the bundle's, by a binary search for the dossier's first */
-	memset(&key, 0, sizeof key);
-	snprintf(key.dossier, sizeof key.dossier, "%s", dossier);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(c->dev[mid].dossier, dossier) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < c->ndev && strcmp(c->dev[i].dossier, dossier) == 0; i++) {
-		if (syncrule_grow((void **)&t, &cap, m, sizeof *t))
-			goto nomem;
-		t[m++] = c->dev[i];
 	}
 	for (size_t i = 0; i < c->nadded; i++)
 		if (strcmp(c->added[i].dossier, dossier) == 0) {
@@ -70,7 +82,7 @@ timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
 		}
 	if (m > 0)
 		qsort(t, m, sizeof *t, syncrule_dev_cmp);
-	/* the same event, held and in the bundle: once */
+	/* the same event, held and checked before: once */
 	for (size_t i = 0; i < m; i++)
 		if (*n == 0 || strcmp(t[*n - 1].origin, t[i].origin) != 0 ||
 		    t[*n - 1].seq != t[i].seq || strcmp(t[*n - 1].at, t[i].at) != 0)
@@ -80,6 +92,7 @@ timeline(sqlite3 *db, const struct syncrule_ctx *c, const char *dossier,
 	*out = t;
 	return 0;
 nomem:
+	db_release(db, st);
 	free(t);
 	return err_set(err, MC_ENOMEM, _("out of memory"));
 }

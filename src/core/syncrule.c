@@ -288,33 +288,19 @@ syncrule_dev_set(struct dev *d, const char *dossier, const char *origin, long lo
 	d->held = false;
 }
 
-/* The bundle's dossier events and the officers it names.  Unchecked yet:
- * each is checked in its turn, and one refused refuses them all. */
+/* The officers the bundle names (its dossier events are read from db,
+ * once the caller has added them: syncrule_base).  Unchecked yet: each
+ * event is checked in its turn, and one refused refuses them all. */
 static int
 read_bundle(sqlite3 *b, struct syncrule_ctx *c, struct mc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(b, "SELECT dossier, origin, seq, at, kind FROM event WHERE "
-	    "dossier <> '' AND typeof(dossier) = 'text' AND typeof(origin) = 'text' AND "
-	    "typeof(at) = 'text' AND typeof(kind) = 'text'", -1, &st, NULL) != SQLITE_OK)
+	c->bundle = b;
+	if (sqlite3_prepare_v2(b, "SELECT 1 FROM event WHERE origin = ?1 AND seq = ?2", -1,
+	    &c->in_bundle, NULL) != SQLITE_OK)
 		return refuse_header(c->path, err, _("its events cannot be read"));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (syncrule_grow((void **)&c->dev, &c->capdev, c->ndev, sizeof *c->dev)) {
-			sqlite3_finalize(st);
-			return err_set(err, MC_ENOMEM, _("out of memory"));
-		}
-		syncrule_dev_set(&c->dev[c->ndev++], (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2),
-		    (const char *)sqlite3_column_text(st, 3),
-		    (const char *)sqlite3_column_text(st, 4));
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return refuse_header(c->path, err, _("its events cannot be read"));
-	if (c->ndev > 0)
-		qsort(c->dev, c->ndev, sizeof *c->dev, syncrule_dev_cmp);
 	if (sqlite3_prepare_v2(b, "SELECT e.origin, e.seq, json_extract(e.body, "
 	    "'$.username'), 1 FROM event e WHERE e.dossier = '' AND e.kind = 'officer_add' "
 	    "AND json_valid(e.body) AND json_type(e.body) = 'object' AND "
@@ -458,11 +444,17 @@ syncrule_header(sqlite3 *db, const char *path, const char *const *keys,
 }
 
 void
+syncrule_base(struct syncrule_ctx *c, long long base)
+{
+	c->base = base;
+}
+
+void
 syncrule_free(struct syncrule_ctx *c)
 {
 	if (c == NULL)
 		return;
-	free(c->dev);
+	sqlite3_finalize(c->in_bundle);
 	free(c->added);
 	free(c->named);
 	free(c);
@@ -602,22 +594,21 @@ check_officer(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e,
 
 /* ---- the event ------------------------------------------------------------- */
 
-/* Remember a checked event the bundle read did not hold (no bundle given):
- * its dossier's timeline and the officers it names count for the next. */
+/* Remember a checked event that no bundle holds (no bundle given): its
+ * dossier's timeline and the officers it names count for the next.  (A
+ * bundle's dossier events are in db already, its officers in c->named.) */
 static int
 remember(sqlite3 *db, struct syncrule_ctx *c, const struct mc_event *e, struct mc_err *err)
 {
 	bool found = false;
 
 	if (e->dossier[0] != '\0') {
-		for (size_t i = 0; i < c->ndev && !found; i++)
-			found = syncrule_same_event(&c->dev[i], e);
-		if (!found) {
-			if (syncrule_grow((void **)&c->added, &c->capadded, c->nadded, sizeof *c->added))
-				return err_set(err, MC_ENOMEM, _("out of memory"));
-			syncrule_dev_set(&c->added[c->nadded++], e->dossier, e->origin, e->seq, e->at,
-			    e->kind);
-		}
+		if (c->bundle != NULL)
+			return 0;
+		if (syncrule_grow((void **)&c->added, &c->capadded, c->nadded, sizeof *c->added))
+			return err_set(err, MC_ENOMEM, _("out of memory"));
+		syncrule_dev_set(&c->added[c->nadded++], e->dossier, e->origin, e->seq, e->at,
+		    e->kind);
 		return 0;
 	}
 	for (size_t i = 0; i < c->nnamed && !found; i++)

@@ -423,14 +423,14 @@ officer_any(sqlite3 *db, const char *username, struct mc_officer *o,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT username, full_name, role, active FROM officer "
+	if (db_cached(db, "SELECT username, full_name, role, active FROM officer "
 	    "WHERE username = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		officer_row(st, o);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc == SQLITE_DONE)
 		return err_set(err, MC_ENOTFOUND,
 		    _("there is no officer '%s': see 'motcua officer list'"), username);

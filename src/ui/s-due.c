@@ -6,7 +6,10 @@
  * and procedure in full.  The board reloads after a step recorded above
  * it.  It reads a screenful at a time (lifecycle_due_page), the next as
  * the highlight comes near the end; the groups' counts are counted apart
- * (lifecycle_due_groups). */
+ * (lifecycle_due_groups).  It holds only a window of the rows read, a few
+ * screenfuls around the highlight: going back above the window reads the
+ * board again from its start (the rows before it counted, not kept), so
+ * the memory stays a few hundred KB however long the board is. */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,7 +19,8 @@
 #include "motcua/i18n.h"
 #include "s-life.h"
 
-#define DUE_MAX 2000
+#define DUE_MAX 2000	/* rows of the board the list reaches (End) */
+#define WINDOW_MIN 256	/* rows held at least (about 250 KB) */
 
 struct due_row {
 	enum mc_due_group g;
@@ -25,8 +29,10 @@ struct due_row {
 };
 
 struct st_due {
-	struct due_row *rows;
-	size_t n;
+	struct due_row *rows;	/* the window: rows base … base + n - 1 */
+	size_t base, n, cap;
+	size_t read;		/* rows of the board given so far (the list's n) */
+	size_t keep;		/* while reading: the first row to keep */
 	int count[4];		/* rows of each group read so far */
 	int total[4];		/* rows of each group on the board */
 	struct mc_page page;	/* where the next screenful starts */
@@ -41,6 +47,30 @@ static const char *const group_labels[] = {
 	N_("Overdue"), N_("Due today"), N_("Due in the next two working days"), N_("Paused"),
 };
 
+/* Row `i` of the board (0 … read - 1), or NULL outside the window. */
+static struct due_row *
+at(struct st_due *s, size_t i)
+{
+	return i >= s->base && i < s->base + s->n ? &s->rows[i - s->base] : NULL;
+}
+
+/* One more row of the board: kept when it falls in the window. */
+static void
+put(struct st_due *s, enum mc_due_group g, bool heading, const struct mc_found *f)
+{
+	if (s->read >= s->keep && s->n < s->cap) {
+		struct due_row *r = &s->rows[s->n++];
+
+		if (s->n == 1)
+			s->base = s->read;
+		r->g = g;
+		r->heading = heading;
+		if (f != NULL)
+			r->d = *f;
+	}
+	s->read++;
+}
+
 static int
 add(enum mc_due_group g, const struct mc_found *f, void *arg)
 {
@@ -48,47 +78,131 @@ add(enum mc_due_group g, const struct mc_found *f, void *arg)
 
 	/* a heading before the first of a group (the core gives them in
 	 * group order) */
-	if (s->n + 2 > DUE_MAX) {
+	if (s->read + 2 > DUE_MAX) {
 		s->more = true;
 		s->page.more = false;	/* no more pages read */
 		return 1;
 	}
-	if (s->count[g] == 0) {
-		s->rows[s->n].g = g;
-		s->rows[s->n++].heading = true;
-	}
+	if (s->count[g] == 0)
+		put(s, g, true, NULL);
 	s->count[g]++;
-	s->rows[s->n].g = g;
-	s->rows[s->n].heading = false;
-	s->rows[s->n++].d = *f;
+	put(s, g, false, f);
 	return 0;
 }
 
-/* The next screenful of the board, after the rows read. */
+/* Room for `rows` more rows at the window's end: the rows above `from`
+ * let go, the window made larger only when a screen needs it. */
+static int
+room(struct st_due *s, size_t from, size_t rows)
+{
+	size_t drop = from > s->base ? from - s->base : 0;
+
+	if (s->n + rows <= s->cap)
+		return 0;
+	if (drop > s->n)
+		drop = s->n;
+	memmove(s->rows, s->rows + drop, (s->n - drop) * sizeof *s->rows);
+	s->n -= drop;
+	s->base += drop;
+	if (s->n + rows > s->cap) {
+		size_t cap = s->n + rows;
+		struct due_row *r = realloc(s->rows, cap * sizeof *r);
+
+		if (r == NULL)
+			return -1;
+		s->rows = r;
+		s->cap = cap;
+	}
+	return 0;
+}
+
+/* The next screenful of the board, after the rows read; the window keeps
+ * what lies from `from` on. */
 static void
-load_more(struct ui *u, struct st_due *s)
+load_more(struct ui *u, struct st_due *s, size_t from)
 {
 	struct mc_time now;
 	struct mc_err err;
 
 	date_now(&now);
 	s->page.limit = LINES > 9 + 4 ? (size_t)(LINES - 9) : 4;
+	/* a page's rows and up to four headings */
+	if (room(s, from, s->page.limit + 4) != 0) {
+		s->page.more = false;
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	if (s->n == 0)
+		s->base = s->read;
+	s->keep = s->base;
 	if (lifecycle_due_page(u->db, u->cal, now.jdn, &s->page, add, s, &err) != 0) {
 		s->page.more = false;
 		ui_error(u, "%s", err.msg);
 	}
-	s->list.n = s->n;
+	s->list.n = s->read;
+}
+
+/* Read the board from its start again, keeping rows from `first` on, up
+ * to row `last` at least (or the end of what was read before). */
+static void
+reread(struct ui *u, struct st_due *s, size_t first, size_t last)
+{
+	struct mc_time now;
+	struct mc_err err;
+	size_t was = s->read;
+
+	s->n = s->read = 0;
+	s->base = s->keep = first;
+	s->more = false;
+	memset(s->count, 0, sizeof s->count);
+	memset(&s->page, 0, sizeof s->page);
+	date_now(&now);
+	/* the rows before the window in one go (counted, not kept), then
+	 * screenfuls until `last` */
+	s->page.limit = first > 0 ? first : 1;
+	if (first > 0 && lifecycle_due_page(u->db, u->cal, now.jdn, &s->page, add, s,
+	    &err) != 0) {
+		s->page.more = false;
+		ui_error(u, "%s", err.msg);
+	}
+	if (first == 0 || s->page.more)
+		do
+			load_more(u, s, first);
+		while (s->page.more && s->read <= last && s->read < was);
+	s->list.n = s->read;
+}
+
+/* The rows a draw may show, from the highlight a screenful either way, in
+ * the window. */
+static void
+window_fit(struct ui *u, struct st_due *s)
+{
+	size_t h = LINES > 9 + 1 ? (size_t)(LINES - 9) : 1;
+	size_t sel = s->list.sel, top = s->list.top;
+	size_t lo = sel + 1 > h ? sel + 1 - h : 0, hi = (top > sel ? top : sel) + h;
+
+	if (top < lo)
+		lo = top;
+	if (s->read == 0)
+		return;
+	if (hi > s->read)
+		hi = s->read;
+	if (lo < s->base || (s->n == 0 && lo < s->read))
+		reread(u, s, lo, hi);
+	while (s->page.more && hi > s->base + s->n && s->base + s->n == s->read)
+		load_more(u, s, lo);
 }
 
 static void
 load(struct ui *u, struct st_due *s)
 {
+	const struct due_row *r;
 	struct mc_time now;
 	struct mc_err err;
 
 	s->gen = u->gen;
 	s->loaded = true;
-	s->n = 0;
+	s->n = s->base = s->read = s->keep = 0;
 	s->more = false;
 	memset(s->count, 0, sizeof s->count);
 	memset(s->total, 0, sizeof s->total);
@@ -96,21 +210,24 @@ load(struct ui *u, struct st_due *s)
 	date_now(&now);
 	if (lifecycle_due_groups(u->db, u->cal, now.jdn, s->total, &err) != 0)
 		ui_error(u, "%s", err.msg);
-	load_more(u, s);
-	/* on a dossier, not on a heading */
-	if (s->list.sel >= s->n || (s->n > 1 && s->rows[s->list.sel].heading))
-		s->list.sel = s->n > 1 ? 1 : 0;
+	load_more(u, s, 0);
+	/* on a dossier, not on a heading (the first page is all in the window) */
+	r = at(s, s->list.sel);
+	if (s->list.sel >= s->read || (s->read > 1 && (r == NULL || r->heading)))
+		s->list.sel = s->read > 1 ? 1 : 0;
 }
 
 static void
 row(struct ui *u, void *arg, size_t i, int y, int x, int width, bool sel)
 {
 	struct st_due *s = arg;
-	const struct due_row *r = &s->rows[i];
+	const struct due_row *r = at(s, i);
 	char days[64], head[128];
 
 	(void)u;
 	(void)sel;
+	if (r == NULL)
+		return;		/* (window_fit keeps what is drawn in the window) */
 	if (r->heading) {
 		attrset(draw_attr(r->g == MC_DUE_OVERDUE ? AT_WARN : AT_TITLE));
 		snprintf(head, sizeof head, "%s (%d)", _(group_labels[r->g]), s->total[r->g]);
@@ -147,13 +264,14 @@ draw(struct ui *u, void *st)
 	draw_text(3, COLS - 33, _("Appointment"), 16, false);
 	draw_text_right(3, COLS - 1, _("Days"));
 	attrset(A_NORMAL);
-	if (s->n == 0)
+	if (s->read == 0)
 		draw_text(5, 2, _("Nothing is overdue, due soon or paused."), COLS - 4, false);
 	if (s->more)
 		draw_text(LINES - 3, 2, _("(more not shown)"), COLS - 4, false);
+	window_fit(u, s);
 	w_list_draw(u, &s->list, 4, 0, LINES - 9, COLS, row, s);
-	if (s->n > 0 && !s->rows[s->list.sel].heading) {
-		const struct mc_found *d = &s->rows[s->list.sel].d;
+	if (at(s, s->list.sel) != NULL && !at(s, s->list.sel)->heading) {
+		const struct mc_found *d = &at(s, s->list.sel)->d;
 		char pane[1024];
 
 		/* TRANSLATORS: under the due board: the highlighted dossier's
@@ -172,17 +290,25 @@ key(struct ui *u, void *st, int k, enum act a)
 	(void)k;
 	/* near the end of what was read: the next screenful first */
 	if (s->page.more && (a == ACT_DOWN || a == ACT_PGDN) &&
-	    s->list.sel + (size_t)(LINES - 9) >= s->n)
-		load_more(u, s);
-	while (s->page.more && a == ACT_LAST)
-		load_more(u, s);	/* the end: all of it (up to DUE_MAX) */
-	if (w_list_key(&s->list, a, LINES - 9))
+	    s->list.sel + (size_t)(LINES - 9) >= s->read)
+		load_more(u, s, s->list.top);
+	/* the end: all of it (up to DUE_MAX), the window keeping the last
+	 * two screenfuls */
+	while (s->page.more && a == ACT_LAST) {
+		size_t h = (size_t)(LINES - 9);
+
+		load_more(u, s, s->read > h ? s->read - h : 0);
+	}
+	if (w_list_key(&s->list, a, LINES - 9)) {
+		window_fit(u, s);
 		return true;
+	}
 	if (a == ACT_OK) {
-		if (s->n == 0 || s->rows[s->list.sel].heading)
+		window_fit(u, s);
+		if (at(s, s->list.sel) == NULL || at(s, s->list.sel)->heading)
 			ui_error(u, "%s", _("choose a dossier (↑ ↓), then Enter"));
 		else
-			detail_open(u, s->rows[s->list.sel].d.code);
+			detail_open(u, at(s, s->list.sel)->d.code);
 		return true;
 	}
 	return false;
@@ -212,7 +338,8 @@ due_open(struct ui *u)
 
 	if ((s = ui_push_new(u, &screen_due)) == NULL)
 		return;
-	if ((s->rows = calloc(DUE_MAX, sizeof *s->rows)) == NULL) {
+	s->cap = WINDOW_MIN;
+	if ((s->rows = calloc(s->cap, sizeof *s->rows)) == NULL) {
 		ui_pop(u);
 		ui_error(u, "%s", _("out of memory"));
 		return;

@@ -14,9 +14,10 @@
  * list) ends it: every screen is popped without saving, nothing half-typed
  * is kept, and the new officer starts at the main screen.
  *
- * Passwords are core's (auth.h): checked by auth_verify at date_now, the
- * wait after a wrong one is auth_delay_ms, and what was typed is wiped
- * once used. */
+ * Passwords are core's (auth.h): checked by auth_login at date_now, which
+ * records the login's events in the transaction that clears the failures
+ * (and makes an old hash again), the wait after a wrong one is
+ * auth_delay_ms, and what was typed is wiped once used. */
 #include "config.h"
 
 #include <stdio.h>
@@ -186,7 +187,7 @@ step_back(struct ui *u, struct st_login *s)
 	load(u, s, s->who.username);
 }
 
-/* A try refused by auth_verify: a wrong password (counted) is said on the
+/* A try refused by auth_login: a wrong password (counted) is said on the
  * screen, and keys wait auth_delay_ms; a lock, no password yet, an
  * inactive officer: core's message. */
 static void
@@ -206,10 +207,12 @@ refused(struct ui *u, struct st_login *s, const struct mc_auth_state *before,
 	ui_error(u, "%s", err->msg);
 }
 
-/* Check `username`'s password (the field `f`): 0 if right, with st. */
+/* Check `username`'s password (the field `f`): 0 if right, with st; the n
+ * events `notes` are then recorded with it (auth_login), unless
+ * st->must_change. */
 static int
 verify(struct ui *u, struct st_login *s, const char *username, struct w_field *f,
-    struct mc_auth_state *st)
+    const struct mc_auth_note *notes, size_t n, struct mc_auth_state *st)
 {
 	struct mc_auth_state before;
 	struct mc_time now;
@@ -226,7 +229,7 @@ verify(struct ui *u, struct st_login *s, const char *username, struct w_field *f
 		ui_error(u, "%s", err.msg);
 		return -1;
 	}
-	rc = auth_verify(u->db, username, pw, &now, st, &err);
+	rc = auth_login(u->db, username, pw, &now, notes, n, st, &err);
 	value_free(pw);
 	if (rc != 0)
 		refused(u, s, &before, st, &err);
@@ -244,21 +247,41 @@ note(struct ui *u, const char *kind, const char *officer, const char *detail)
 		ui_error(u, "%s", err.msg);
 }
 
+/* The events of s->who's login (n of them, into at most 2 notes): on the
+ * cover, the same officer's "unlock", or the session officer's "logout"
+ * then the new one's "login"; on the login, "login". */
+static size_t
+login_notes(struct ui *u, struct st_login *s, struct mc_auth_note *notes)
+{
+	size_t n = 0;
+
+	if (s->cover && strcmp(s->who.username, u->officer.username) == 0) {
+		notes[n++] = (struct mc_auth_note){"unlock", s->who.username, NULL};
+		return n;
+	}
+	if (s->cover)
+		notes[n++] = (struct mc_auth_note){"logout", u->officer.username,
+		    s->who.username};
+	notes[n++] = (struct mc_auth_note){"login", s->who.username, NULL};
+	return n;
+}
+
 /* s->who proved who they are: on the login, the session starts; on the
- * cover, the same officer's session is uncovered, another's replaces it. */
+ * cover, the same officer's session is uncovered, another's replaces it.
+ * `noted`: the login's events are recorded already (auth_login). */
 static void
-logged_in(struct ui *u, struct st_login *s)
+logged_in(struct ui *u, struct st_login *s, bool noted)
 {
 	struct mc_officer who = s->who;
+	struct mc_auth_note notes[2];
+	size_t n = login_notes(u, s, notes);
 
+	for (size_t i = 0; !noted && i < n; i++)
+		note(u, notes[i].kind, notes[i].officer, notes[i].detail);
 	if (s->cover && strcmp(who.username, u->officer.username) == 0) {
-		note(u, "unlock", who.username, NULL);
 		ui_unlock(u);
 		return;
 	}
-	if (s->cover)
-		note(u, "logout", u->officer.username, who.username);
-	note(u, "login", who.username, NULL);
 	ui_session_start(u, &who);	/* frees the cover (s) */
 	ui_msg(u, _("Welcome, %s."), who.full_name);
 }
@@ -267,8 +290,10 @@ static void
 submit_password(struct ui *u, struct st_login *s)
 {
 	struct mc_auth_state st;
+	struct mc_auth_note notes[2];
+	size_t n = login_notes(u, s, notes);
 
-	if (verify(u, s, s->who.username, &s->f[0], &st) != 0)
+	if (verify(u, s, s->who.username, &s->f[0], notes, n, &st) != 0)
 		return;
 	if (st.must_change) {
 		to_mode(s, M_NEW);
@@ -276,7 +301,7 @@ submit_password(struct ui *u, struct st_login *s)
 		    "twice."));
 		return;
 	}
-	logged_in(u, s);
+	logged_in(u, s, true);
 }
 
 static void
@@ -306,7 +331,7 @@ out:
 	value_free(a);
 	value_free(b);
 	if (rc == 0)
-		logged_in(u, s);
+		logged_in(u, s, false);
 }
 
 static void
@@ -326,7 +351,7 @@ submit_super(struct ui *u, struct st_login *s)
 			s->focus = 1;
 		return;
 	}
-	if (verify(u, s, user, &s->f[1], &st) != 0)
+	if (verify(u, s, user, &s->f[1], NULL, 0, &st) != 0)
 		return;
 	field_wipe(&s->f[1]);
 	if (unit_officer_get(u->db, user, &sup, &err) != 0 ||

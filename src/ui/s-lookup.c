@@ -288,8 +288,15 @@ draw(struct ui *u, void *st)
 	w_field_draw(u, &s->f[LF_FROM], 4, 1, 12, 24, s->focus == LF_FROM);
 	w_field_draw(u, &s->f[LF_TO], 4, 27, 6, 18, s->focus == LF_TO);
 	if (s->searched != NULL) {
-		snprintf(count, sizeof count, s->more ? _("%zu of more than %zu found") :
-		    _("%zu of %zu found"), s->nhits, s->nall);
+		/* while more match than were read the total is unknown:
+		 * say how many were read and that more follow */
+		if (s->more && s->nhits == s->nall)
+			snprintf(count, sizeof count, _("%zu found, more follow"), s->nhits);
+		else if (s->more)
+			snprintf(count, sizeof count, _("%zu of the first %zu found, more follow"),
+			    s->nhits, s->nall);
+		else
+			snprintf(count, sizeof count, _("%zu of %zu found"), s->nhits, s->nall);
 		draw_text_right(4, COLS - 1, count);
 	}
 	attrset(draw_attr(AT_TITLE));

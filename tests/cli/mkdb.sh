@@ -81,4 +81,18 @@ like "$out" "300 rebuilt from events, identical" "check --rebuild: identical"
 
 "$MKDB" "$T/d.db" 0 >/dev/null 2>&1
 is "$?" 2 "N = 0: refused"
+
+# --catalog: a province's list (the sample's procedures copied), every
+# code and name its own, the dossiers still checked
+"$MKDB" "$T/e.db" 40 --seed 9 --now "$now" --catalog 100 >/dev/null 2>&1
+is "$?" 0 "--catalog 100: exit 0"
+is "$(sqlite3 "$T/e.db" "SELECT count(*), count(DISTINCT code), count(DISTINCT name) FROM procedure")" \
+	"100|100|100" "--catalog 100: 100 procedures, distinct codes and names"
+run --db "$T/e.db" catalog list --search 1.001193-2
+is "$rc" 0 "--catalog: a copy listed"
+like "$out" "có yếu tố nước ngoài" "--catalog: a copy's name has its qualifier"
+run --db "$T/e.db" check
+is "$rc" 0 "--catalog: check passes"
+"$MKDB" "$T/f.db" 10 --catalog 0 >/dev/null 2>&1
+is "$?" 2 "--catalog 0: refused"
 done_testing

@@ -184,5 +184,15 @@ is "$(ls -A "$T/slips" | wc -l)" "$n0" "refused forms: no slip saved"
 run --db "$db" slip "$c1" --format ps
 is "$rc" 2 "--format ps: usage"
 like "$err" "text or pdf" "--format ps: names the formats"
+# the PDF module (motcua-pdf.so, opened on the first PDF) missing: the
+# message names the file, nothing saved; the text slip does not need it
+module=${MOTCUA_PDF_MODULE-}
+export MOTCUA_PDF_MODULE="$T/no/motcua-pdf.so"
+refused "no PDF module" "$db" "the PDF module $T/no/motcua-pdf.so cannot be loaded" \
+	--db "$db" slip "$c1" --format pdf
+is "$(ls -A "$T/slips" | wc -l)" "$n0" "no PDF module: no slip saved"
+run --db "$db" slip "$c1" --out "$T/no-module.txt"
+is "$rc" 0 "no PDF module: the text slip still made"
+MOTCUA_PDF_MODULE=$module
 
 done_testing

@@ -569,6 +569,101 @@ test_first_officer(void)
 	db_close(db);
 }
 
+/* Set `user`'s hash to one made with libsodium's interactive limits (t=2,
+ * m=64 MiB), as every hash was before MC_AUTH_OPSLIMIT/MEMLIMIT. */
+static void
+old_hash_put(sqlite3 *db, const char *user, const char *password, char *out)
+{
+	sqlite3_stmt *st;
+
+	if (crypto_pwhash_str(out, password, strlen(password),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		bail("hash", "out of memory");
+	if (sqlite3_prepare_v2(db, "UPDATE officer_login SET hash = ?2, must_change = 0, "
+	    "failures = 0, locked_until = NULL WHERE username = ?1", -1, &st, NULL) != SQLITE_OK)
+		bail("old hash", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, out, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		bail("old hash", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+}
+
+static long long
+notes_of(sqlite3 *db, const char *user, const char *kind)
+{
+	char sql[192];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM event WHERE dossier = '' AND "
+	    "officer = '%s' AND kind = '%s'", user, kind);
+	return db_int(db, sql, -1);
+}
+
+/* Hashes of other limits: they verify, and the first right login makes
+ * them again with today's, in the same transaction as its events. */
+static void
+test_rehash(sqlite3 *db)
+{
+	struct mc_auth_state st;
+	struct mc_err err;
+	struct mc_time t = moment("2026-11-03 08:00");
+	char old[crypto_pwhash_STRBYTES], now[crypto_pwhash_STRBYTES],
+	    again[crypto_pwhash_STRBYTES];
+	const struct mc_auth_note login = {"login", "hoa", NULL};
+	const struct mc_auth_note bad = {"password", "hoa", NULL};	/* not a screen's */
+	long long logins;
+
+	if (unit_officer_add(db, "hoa", "Trần Thị Hoa", MC_ROLE_OFFICER, &err))
+		bail("officer", err.msg);
+	ok(auth_set(db, "hoa", "mật khẩu của Cũ", &err) == 0, "set hoa's password");
+	ok(strncmp(stored_hash(db, "hoa", now, sizeof now), "$argon2id$v=19$m=7168,t=5,p=1$",
+	    30) == 0, "a new hash has 7 MiB, 5 passes, 1 lane (%s)", now);
+	ok(crypto_pwhash_str_needs_rehash(now, MC_AUTH_OPSLIMIT, MC_AUTH_MEMLIMIT) == 0,
+	    "... which are today's limits");
+
+	old_hash_put(db, "hoa", "mật khẩu của Cũ", old);
+	ok(strstr(old, "m=65536,t=2") != NULL, "(an old hash: %s)", old);
+	ok(auth_verify(db, "hoa", "mật khẩu của Củ", &t, &st, &err) != 0 &&
+	    err.kind == MC_EINVAL && st.failures == 1,
+	    "an old hash: a wrong password is refused and counted");
+	ok(strcmp(stored_hash(db, "hoa", now, sizeof now), old) == 0,
+	    "... and the old hash is kept");
+
+	/* a note that cannot be recorded: the login fails whole, the old
+	 * hash and the count stay */
+	ok(auth_login(db, "hoa", "mật khẩu của Cũ", &t, &bad, 1, &st, &err) != 0,
+	    "a login whose event cannot be recorded fails (%s)", err.msg);
+	ok(strcmp(stored_hash(db, "hoa", now, sizeof now), old) == 0 && failures(db, "hoa") == 1,
+	    "... and neither the re-hash nor the cleared count is kept");
+
+	logins = notes_of(db, "hoa", "login");
+	ok(auth_login(db, "hoa", "mật khẩu của Cũ", &t, &login, 1, &st, &err) == 0 &&
+	    st.failures == 0 && !st.must_change, "an old hash: the right password logs in");
+	stored_hash(db, "hoa", now, sizeof now);
+	ok(strcmp(now, old) != 0 && strstr(now, "$m=7168,t=5,p=1$") != NULL,
+	    "... and the hash is made again with today's limits (%s)", now);
+	is_int(notes_of(db, "hoa", "login"), logins + 1, "... with the login's event");
+	is_int(failures(db, "hoa"), 0, "... and the count cleared");
+
+	ok(auth_verify(db, "hoa", "mật khẩu của Cũ", &t, &st, &err) == 0,
+	    "the new hash lets the same password in");
+	ok(strcmp(stored_hash(db, "hoa", again, sizeof again), now) == 0,
+	    "... without being made again");
+	ok(auth_verify(db, "hoa", "mật khẩu của Cu", &t, &st, &err) != 0 &&
+	    err.kind == MC_EINVAL && st.failures == 1, "... and refuses a wrong one");
+	ok(auth_verify(db, "hoa", "mật khẩu của Cũ", &t, &st, &err) == 0 && st.failures == 0,
+	    "(the right one again)");
+
+	/* a temporary password: the right one records no login yet */
+	ok(auth_reset(db, "truong", "hoa", PW_TEMP, &err) == 0, "truong resets hoa's password");
+	ok(strstr(stored_hash(db, "hoa", now, sizeof now), "$m=7168,t=5,p=1$") != NULL,
+	    "... hashed with today's limits");
+	logins = notes_of(db, "hoa", "login");
+	ok(auth_login(db, "hoa", PW_TEMP, &t, &login, 1, &st, &err) == 0 && st.must_change,
+	    "the temporary password is right and must change");
+	is_int(notes_of(db, "hoa", "login"), logins, "... and no login is recorded yet");
+}
+
 int
 main(void)
 {
@@ -584,6 +679,7 @@ main(void)
 	test_policy(db);
 	test_passwords(db);
 	test_supervisor(db);
+	test_rehash(db);
 	test_roles(db);
 	test_officer_add(db);
 	db_close(db);

@@ -1,12 +1,14 @@
 /* test_catalog_rank.c — the procedure picker's ranking (catalog-index.c):
  * the quality of the match first (word starts of the name, then inside
  * its words, then initials, then code or field), the station's use count
- * only among equally good matches, and typed diacritics narrowing. */
+ * only among equally good matches, and typed diacritics narrowing; and
+ * the index's keys folded through the memo exactly as without it. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "motcua/calendar.h"
 #include "motcua/catalog.h"
@@ -14,6 +16,7 @@
 #include "motcua/demo.h"
 #include "motcua/dossier.h"
 #include "motcua/unit.h"
+#include "catalog-int.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/motcua-test-rank.XXXXXX";
@@ -73,6 +76,68 @@ receive(sqlite3 *db, struct mc_calendar *cal, const char *proc, int n)
 		}
 	}
 	return 0;
+}
+
+/* catalog_text_make_memo gives s the keys catalog_text_make gives it. */
+static bool
+same_keys(const char *s, struct catalog_memo *m)
+{
+	struct catalog_text a, b;
+	int ra = catalog_text_make(s, &a), rb = catalog_text_make_memo(s, &b, m);
+	bool same = ra == rb && a.n == b.n &&
+	    (a.n == 0 || memcmp(a.k, b.k, a.n * sizeof *a.k) == 0);
+
+	catalog_text_free(&a);
+	catalog_text_free(&b);
+	return same;
+}
+
+static void
+memo_tests(void)
+{
+	static const char *const texts[] = {
+		"Thủ tục đăng ký khai sinh có yếu tố nước ngoài",
+		"ĐĂNG KÝ KẾT HÔN LƯU ĐỘNG", "Chứng thực chữ ký (điểm chỉ)",
+		"Ưu tiên ỨNG Ừ Ử Ữ Ự ư ứ ừ ử ữ ự", "İstanbul ǅemal ß ẞ Ǆ",
+		/* a mark typed apart (decomposed text), a Greek final sigma,
+		 * another script, bad UTF-8: folded whole, the same */
+		"khai tu\xcc\x9b\xcc\x89 and u\xcc\xa3\xcc\x9b", "ΟΔΟΣ ΟΔΟΣ", "東京 khai sinh",
+		"bad \xff byte", "", "1.001193-2 Hộ tịch",
+	};
+	struct catalog_memo *m = calloc(1, sizeof *m);
+	char all[8192], *o = all;
+	bool every = true;
+
+	if (m == NULL) {
+		ok(0, "memo: out of memory");
+		return;
+	}
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		ok(same_keys(texts[i], m), "memo: \"%s\" keyed as without it", texts[i]);
+	/* every code point the memo keeps, alone and all in one text */
+	for (unsigned c = 1; c < 0x1F00; c++) {
+		char one[8];
+		int l;
+
+		if (c == 0x250)
+			c = 0x1E00;
+		l = u8_uctomb((uint8_t *)one, c, (int)sizeof one - 1);
+		if (l <= 0)
+			continue;
+		one[l] = '\0';
+		if (!same_keys(one, m)) {
+			every = false;
+			diag(one);
+		}
+		if (o + l + 1 < all + sizeof all) {
+			memcpy(o, one, (size_t)l);
+			o += l;
+		}
+	}
+	*o = '\0';
+	ok(every, "memo: each of U+0001..U+024F, U+1E00..U+1EFF keyed as without it");
+	ok(same_keys(all, m), "memo: all of them in one text keyed as without it");
+	free(m);
 }
 
 int
@@ -176,5 +241,6 @@ main(void)
 	snprintf(p, sizeof p, "rm -rf '%s'", dir);
 	if (system(p) != 0)
 		return 1;
+	memo_tests();
 	return tap_done();
 }

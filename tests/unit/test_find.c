@@ -62,6 +62,20 @@ add(const struct mc_found *f, void *arg)
 	return 0;
 }
 
+/* Rows read by scanning a table or an index whole, summed over the
+ * statements that ran: a search through an index reads none. */
+static long scans;
+
+static int
+count_scans(unsigned kind, void *arg, void *stmt, void *x)
+{
+	(void)arg;
+	(void)x;
+	if (kind == SQLITE_TRACE_PROFILE)
+		scans += sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+	return 0;
+}
+
 static struct hits
 find(const char *text, int *rc)
 {
@@ -118,6 +132,17 @@ main(void)
 	ok(rc == 0 && h.n == 0, "'001': the last part is whole, not a piece of it");
 	h = find("261121-1001", &rc);
 	ok(rc == 0 && h.n == 0, "a day without dossiers: none");
+	/* the last part is found through dossier_code_tail, not by reading
+	 * every dossier (which a commune of years would feel) */
+	sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, count_scans, NULL);
+	scans = 0;
+	h = find("1001", &rc);
+	ok(rc == 0 && h.n == 2 && scans == 0, "'1001' is found without a scan (%ld rows "
+	    "scanned)", scans);
+	scans = 0;
+	h = find("261120-1001", &rc);
+	ok(rc == 0 && h.n == 1 && scans == 0, "'261120-1001' too (%ld rows scanned)", scans);
+	sqlite3_trace_v2(db, 0, NULL, NULL);
 	h = find("H56-261120-1001", &rc);
 	ok(rc == 0 && h.n == 0, "only digits make a last part (the rest is a name search)");
 
