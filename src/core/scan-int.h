@@ -1,6 +1,6 @@
-/* scan-int.h — what scan.c and scan-page.c share: a page as read from
- * the scanner, and the document's pages as they are made ready for the
- * PDF (scan-pdf.c). */
+/* scan-int.h — what the scan module's files (scan.c, scan-page.c,
+ * scan-pdf.c) share: a page as read from the scanner, the document's
+ * pages as they are made ready for the PDF, and the PDF's making. */
 #ifndef MOTCUA_SCAN_INT_H
 #define MOTCUA_SCAN_INT_H
 
@@ -31,5 +31,10 @@ void doc_free(struct doc *d);
  * whatever the outcome.  0, or -1 with err set. */
 int doc_add(struct doc *d, struct raw *raw, enum scan_mode mode, double dpi,
     struct mc_err *err);
+
+/* scan_pdf_make's contract (scan.h), inside the module: the core's
+ * scan_pdf_make (scan-load.c) reaches it through the module's table. */
+int scanmod_pdf_make(const struct scan_page *pages, size_t n, unsigned char **out,
+    size_t *out_len, struct mc_err *err);
 
 #endif

@@ -1,7 +1,7 @@
 /* scan-pdf.c — scanned pages as one PDF, with cairo's PDF surface.
  *
- * The only cairo code of the scan module, kept apart so that it can move
- * with the other cairo code (pdf.c) wherever that goes.  A Gray or Color
+ * The only cairo code of the scan module (motcua-scan.so), kept apart so
+ * that it can move with the other cairo code (pdf.c) wherever that goes.  A Gray or Color
  * page is a JPEG attached to an image surface with
  * cairo_surface_set_mime_data: cairo then writes the JPEG into the PDF
  * as it is (DCTDecode) and never looks at the surface's own pixels
@@ -20,6 +20,7 @@
 
 #include "motcua/i18n.h"
 #include "motcua/scan.h"
+#include "scan-int.h"
 
 struct sink {
 	unsigned char *p;
@@ -130,7 +131,7 @@ draw_page(cairo_t *cr, const struct scan_page *pg)
 }
 
 int
-scan_pdf_make(const struct scan_page *pages, size_t n, unsigned char **out,
+scanmod_pdf_make(const struct scan_page *pages, size_t n, unsigned char **out,
     size_t *out_len, struct mc_err *err)
 {
 	struct sink sk = {0};

@@ -1,13 +1,15 @@
-/* scan.c — scanning through SANE: the scanners, the options, the pages.
+/* scan.c — scanning through SANE: the scanners, the options, the pages;
+ * the entry of the scan module, motcua-scan.so (scan-module.h), whose
+ * table is at the end of the file.
  *
  * One SANE session per call (sane_init … sane_exit).  A page is read
  * whole into memory (its frames: one for Gray and interleaved RGB, three
  * for a three-pass Color scanner), made 8-bit or one-bit, compressed
  * (scan-page.c: JPEG through libjpeg, or the bitmap kept as it is), and
- * when the document is complete scan-pdf.c puts the pages into one PDF, which
- * privfile_write writes through a temporary and renames into place.
- * Nothing is written until every page is in, so a failure or a cancel
- * leaves no file.  See scan.h. */
+ * when the document is complete scan-pdf.c puts the pages into one PDF,
+ * handed back in memory: the core (scan-load.c) writes it through a
+ * temporary and renames it into place.  Nothing is written until every
+ * page is in, so a failure or a cancel leaves no file.  See scan.h. */
 #include "config.h"
 
 #include <ctype.h>
@@ -22,10 +24,9 @@
 #include <sane/saneopts.h>
 
 #include "motcua/i18n.h"
-#include "motcua/privfile.h"
 #include "motcua/scan.h"
-#include "motcua/setting.h"
 #include "scan-int.h"
+#include "scan-module.h"
 
 /* The most bytes one frame may take (a colour A3 page at 600 dpi is
  * about 210 MB): past it the scan stops rather than exhaust memory. */
@@ -94,8 +95,8 @@ copy_field(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src != NULL ? src : "");
 }
 
-int
-scan_devices(struct scan_device **out, size_t *n, struct mc_err *err)
+static int
+scanmod_devices(struct scan_device **out, size_t *n, struct mc_err *err)
 {
 	const SANE_Device **list;
 	SANE_Status st;
@@ -536,18 +537,19 @@ pages_read(SANE_Handle h, const struct scan_request *req, double dpi, struct doc
 	return 0;
 }
 
-int
-scan_document(const struct scan_request *req, const char *path, struct mc_err *err)
+static int
+scanmod_document(const struct scan_request *req, unsigned char **pdf, size_t *pdf_len,
+    struct mc_err *err)
 {
 	struct doc d = {0};
 	char dev[sizeof req->device];
 	SANE_Handle h;
 	SANE_Status st;
 	double dpi = req->resolution;
-	unsigned char *pdf;
-	size_t pdf_len;
 	int rc;
 
+	*pdf = NULL;
+	*pdf_len = 0;
 	if (req->resolution < 75 || req->resolution > 600)
 		return err_set(err, MC_EINVAL, _("a scan's resolution is 75 to 600 dpi, not "
 		    "%d"), req->resolution);
@@ -580,54 +582,21 @@ scan_document(const struct scan_request *req, const char *path, struct mc_err *e
 		err_set(err, MC_EIO, _("the scan was cancelled: nothing was kept"));
 		return SCAN_CANCELLED;
 	}
-	if (rc != 0 || scan_pdf_make(d.pg, d.n, &pdf, &pdf_len, err) != 0) {
+	if (rc != 0 || scanmod_pdf_make(d.pg, d.n, pdf, pdf_len, err) != 0) {
 		doc_free(&d);
 		return -1;
 	}
 	rc = (int)d.n;
 	doc_free(&d);
-	if (privfile_write(path, pdf, pdf_len, err) != 0)
-		rc = -1;
-	free(pdf);
 	return rc;
 }
 
-/* ---- settings -------------------------------------------------------------- */
-
-int
-scan_request_from_settings(sqlite3 *db, struct scan_request *req, struct mc_err *err)
-{
-	char v[128];
-
-	memset(req, 0, sizeof *req);
-	if (setting_get(db, "scan_device", req->device, sizeof req->device) != 0 ||
-	    setting_get(db, "scan_resolution", v, sizeof v) != 0)
-		return err_set(err, MC_EINVAL, _("the scan settings are missing"));
-	req->resolution = atoi(v);
-	if (req->resolution < 75 || req->resolution > 600)
-		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), v,
-		    "scan_resolution", _("scan resolution in dots per inch, 75 to 600"));
-	if (setting_get(db, "scan_mode", v, sizeof v) != 0)
-		return err_set(err, MC_EINVAL, _("the scan settings are missing"));
-	if (strcmp(v, "gray") == 0)
-		req->mode = SCAN_GRAY;
-	else if (strcmp(v, "color") == 0)
-		req->mode = SCAN_COLOR;
-	else if (strcmp(v, "lineart") == 0)
-		req->mode = SCAN_LINEART;
-	else
-		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), v,
-		    "scan_mode", _("how pages are scanned: gray, color or lineart (black "
-		    "and white)"));
-	if (setting_get(db, "scan_source", v, sizeof v) != 0)
-		return err_set(err, MC_EINVAL, _("the scan settings are missing"));
-	if (strcmp(v, "flatbed") == 0)
-		req->source = SCAN_FLATBED;
-	else if (strcmp(v, "adf") == 0)
-		req->source = SCAN_ADF;
-	else
-		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), v,
-		    "scan_source", _("where the pages are: flatbed (one page on the glass) or "
-		    "adf (the document feeder, until it is empty)"));
-	return 0;
-}
+/* What scan-load.c looks up by SCAN_MODULE_SYMBOL (the module is built
+ * with hidden visibility: this is all it exports). */
+__attribute__((visibility("default"))) extern const struct scan_module motcua_scan_module;
+const struct scan_module motcua_scan_module = {
+	.abi = SCAN_MODULE_ABI,
+	.devices = scanmod_devices,
+	.document = scanmod_document,
+	.pdf_make = scanmod_pdf_make,
+};

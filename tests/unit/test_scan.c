@@ -1,4 +1,7 @@
-/* test_scan.c — the scan module against SANE's own `test` backend.
+/* test_scan.c — the scan module against SANE's own `test` backend,
+ * through scan.h as callers use it: the module, motcua-scan.so, is
+ * opened from $MOTCUA_SCAN_MODULE (make check sets it), and a missing
+ * one is the first thing checked.
  *
  * No physical scanner: SANE_CONFIG_DIR points at a private folder whose
  * dll.conf names only `test`, so no other backend is probed, and whose
@@ -233,6 +236,61 @@ watch_cancel(void *arg)
 	if (w->stop_after_polls > 0 && w->polls >= w->stop_after_polls)
 		return 1;
 	return w->stop_at_page > 0 && w->last_page >= w->stop_at_page;
+}
+
+/* The scan module (motcua-scan.so) missing or another file in its place:
+ * every call that needs it says which file and what to do, writes
+ * nothing, and the settings, which need no module, are still read.  Run
+ * first: the module, once loaded, stays loaded for the process. */
+static void
+test_no_module(void)
+{
+	const char *pdf = test_path("scans/no-module.pdf");
+	const char *env = getenv("MOTCUA_SCAN_MODULE");
+	const char *other = getenv("MOTCUA_PDF_MODULE");
+	struct scan_request r = request("test:0", SCAN_GRAY, SCAN_FLATBED);
+	char module[192], want[320];
+	unsigned char *out;
+	struct scan_device *d;
+	struct mc_err err;
+	size_t n;
+
+	/* copied: the setenv below may free the string getenv pointed at */
+	snprintf(module, sizeof module, "%s", env != NULL ? env : "");
+	if (setenv("MOTCUA_SCAN_MODULE", test_path("no/motcua-scan.so"), 1) != 0)
+		bail("setenv", strerror(errno));
+	snprintf(want, sizeof want, "cannot scan: the scan module %s cannot be loaded (",
+	    test_path("no/motcua-scan.so"));
+	ok(scan_devices(&d, &n, &err) == -1 && d == NULL && n == 0,
+	    "no scan module: no device list");
+	ok(err.kind == MC_EIO && strncmp(err.msg, want, strlen(want)) == 0,
+	    "which names the file: %s", err.msg);
+	ok(strstr(err.msg, "; reinstall motcua, or set MOTCUA_SCAN_MODULE to the file") != NULL,
+	    "and says what to do");
+	ok(scan_document(&r, pdf, &err) == -1 && strncmp(err.msg, want, strlen(want)) == 0,
+	    "no scan module: no scan, the same sentence");
+	ok(access(pdf, F_OK) != 0, "no file is written");
+	ok(scan_pdf_make(NULL, 0, &out, &n, &err) == -1 && out == NULL &&
+	    strncmp(err.msg, want, strlen(want)) == 0, "nor a PDF made");
+	ok(scan_request_from_settings(NULL, &r, &err) == 0 && r.resolution == 200,
+	    "the settings need no module");
+
+	/* a loadable file that is not the scan module: the PDF module */
+	if (other != NULL && other[0] != '\0') {
+		if (setenv("MOTCUA_SCAN_MODULE", other, 1) != 0)
+			bail("setenv", strerror(errno));
+		snprintf(want, sizeof want, "cannot scan: %s is not the scan module of this "
+		    "motcua %s; reinstall motcua", other, PACKAGE_VERSION);
+		ok(scan_devices(&d, &n, &err) == -1, "another module: no device list");
+		is_str(err.msg, want, "and says the file is not the scan module");
+	} else {
+		printf("ok %d - # SKIP MOTCUA_PDF_MODULE not set\n", ++tap_n);
+		printf("ok %d - # SKIP MOTCUA_PDF_MODULE not set\n", ++tap_n);
+	}
+
+	if (module[0] != '\0' ? setenv("MOTCUA_SCAN_MODULE", module, 1) != 0 :
+	    unsetenv("MOTCUA_SCAN_MODULE") != 0)
+		bail("setenv", strerror(errno));
 }
 
 static void
@@ -581,6 +639,7 @@ main(void)
 	 * (tests/lsan.supp) rather than an unknown module's */
 	if (dlopen(SANE_BACKEND_DIR "/libsane-test.so.1", RTLD_NOW | RTLD_NODELETE) == NULL)
 		printf("# %s: the leak checker may blame an unknown module\n", dlerror());
+	test_no_module();
 	test_devices();
 	test_flatbed();
 	test_adf();
