@@ -43,6 +43,11 @@
  *   attach_roots      "/srv/scans:…", ""      folders files may be attached
  *                                             from, besides $HOME and media
  *   attach_blobs      0 | 1, "0"              keep the files in the database
+ *   scan_device       "" (the first found)    the scanner's SANE name (scan.h)
+ *   scan_resolution   75 … 600, "200"         dots per inch
+ *   scan_mode         gray | color | lineart, "gray"
+ *   scan_source       flatbed | adf, "flatbed"  one page, or the feeder's
+ *                                             pages until it is empty
  */
 #ifndef MOTCUA_SETTING_H
 #define MOTCUA_SETTING_H

@@ -3,23 +3,16 @@
  * (motcua-pdf.so, pdf-module.h) on its first call and hands it the
  * layout.  A program that draws no PDF never loads cairo or pango.
  *
- * Where the module is looked for, first found wins:
- *   $MOTCUA_PDF_MODULE      the file itself (the tests, the benchmarks:
- *                           programs that do not live beside it)
- *   beside the program      a build tree: src/motcua-pdf.so next to
- *                           src/motcua
- *   $(pkglibdir)            once installed
- * A module that cannot be loaded is an error naming the file. */
+ * module_open (module.h) finds and checks it: $MOTCUA_PDF_MODULE,
+ * beside the program, then $(pkglibdir).  A module that cannot be loaded
+ * is an error naming the file. */
 #include "config.h"
 
-#include <dlfcn.h>
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "motcua/i18n.h"
+#include "motcua/module.h"
 #include "motcua/pdf.h"
 #include "pdf-module.h"
 
@@ -57,30 +50,11 @@ pdf_escape(const char *s)
 	return out;
 }
 
-/* The module's path (see the top of the file) into buf. */
-static void
-pdf_module_path(char *buf, size_t n)
+/* A table of the right ABI with its function set. */
+static int
+pdf_module_complete(const void *table)
 {
-	const char *env = getenv("MOTCUA_PDF_MODULE");
-	char exe[PATH_MAX];
-	ssize_t len;
-
-	if (env != NULL && env[0] != '\0') {
-		snprintf(buf, n, "%s", env);
-		return;
-	}
-	if ((len = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
-		char *slash;
-
-		exe[len] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			*slash = '\0';
-			snprintf(buf, n, "%s/%s", exe, PDF_MODULE_FILE);
-			if (access(buf, R_OK) == 0)
-				return;
-		}
-	}
-	snprintf(buf, n, "%s/%s", PKGLIBDIR, PDF_MODULE_FILE);
+	return ((const struct pdf_module *)table)->render != NULL;
 }
 
 /* The module, loaded once per process and never unloaded (pango and
@@ -93,31 +67,13 @@ static const struct pdf_module *pdf_loaded;
 static const struct pdf_module *
 pdf_module_get(struct mc_err *err)
 {
-	char path[PATH_MAX + 32];
-	const struct pdf_module *m;
-	const char *why;
-	void *h;
+	struct module_what what = {_("cannot draw the PDF"), _("the PDF module"),
+	    pdf_module_complete};
 
-	if (pdf_loaded != NULL)
-		return pdf_loaded;
-	pdf_module_path(path, sizeof path);
-	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
-		why = dlerror();
-		err_set(err, MC_EIO, _("cannot draw the PDF: the PDF module %s cannot be "
-		    "loaded (%s); reinstall motcua, or set MOTCUA_PDF_MODULE to the file"),
-		    path, why != NULL ? why : "dlopen");
-		return NULL;
-	}
-	m = dlsym(h, PDF_MODULE_SYMBOL);
-	if (m == NULL || m->abi != PDF_MODULE_ABI || m->render == NULL) {
-		err_set(err, MC_EIO, _("cannot draw the PDF: %s is not the PDF module of "
-		    "this motcua %s; reinstall motcua"), path, PACKAGE_VERSION);
-		if (dlclose(h) != 0)
-			(void)dlerror();	/* nothing more to say than the above */
-		return NULL;
-	}
-	pdf_loaded = m;
-	return m;
+	if (pdf_loaded == NULL)
+		pdf_loaded = module_open(PDF_MODULE_FILE, "MOTCUA_PDF_MODULE",
+		    PDF_MODULE_SYMBOL, PDF_MODULE_ABI, &what, err);
+	return pdf_loaded;
 }
 
 int

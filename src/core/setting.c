@@ -63,6 +63,13 @@ static const struct mc_setting_info settings[] = {
 	    "that files may be attached from, separated by ':'")},
 	{"attach_blobs", "0", N_("1 to keep attached files in the database instead of "
 	    "the files folder beside it")},
+	{"scan_device", "", N_("the scanner, by its SANE name (test:0 is SANE's test "
+	    "scanner); empty: the first one found")},
+	{"scan_resolution", "200", N_("scan resolution in dots per inch, 75 to 600")},
+	{"scan_mode", "gray", N_("how pages are scanned: gray, color or lineart (black "
+	    "and white)")},
+	{"scan_source", "flatbed", N_("where the pages are: flatbed (one page on the "
+	    "glass) or adf (the document feeder, until it is empty)")},
 	{NULL, NULL, NULL},
 };
 
@@ -133,6 +140,21 @@ whole_in(const char *v, int lo, int hi)
 	return x >= lo && x <= hi;
 }
 
+/* A scanner's name: up to 127 bytes, no control characters (SANE names
+ * have spaces and colons: "airscan:e0:Canon MF240"). */
+static bool
+device_name(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n > 127)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
+			return false;
+	return true;
+}
+
 static bool
 one_of(const char *v, const char *a, const char *b)
 {
@@ -176,7 +198,12 @@ setting_set(sqlite3 *db, const char *acting, const char *name, const char *value
 	    (strcmp(name, "backup_monthly") == 0 && !whole_in(value, 0, 600)) ||
 	    (strcmp(name, "backup_warn_days") == 0 && !whole_in(value, 0, 365)) ||
 	    (strcmp(name, "attach_max_mb") == 0 && !whole_in(value, 1, 500)) ||
-	    (strcmp(name, "attach_blobs") == 0 && !one_of(value, "0", "1")))
+	    (strcmp(name, "attach_blobs") == 0 && !one_of(value, "0", "1")) ||
+	    (strcmp(name, "scan_device") == 0 && !device_name(value)) ||
+	    (strcmp(name, "scan_resolution") == 0 && !whole_in(value, 75, 600)) ||
+	    (strcmp(name, "scan_mode") == 0 && !one_of(value, "gray", "color") &&
+	    strcmp(value, "lineart") != 0) ||
+	    (strcmp(name, "scan_source") == 0 && !one_of(value, "flatbed", "adf")))
 		return err_set(err, MC_EINVAL, _("'%s' is not a value for %s: %s"), value,
 		    name, _(s->help));
 	if (strcmp(name, "escpos_codepage") == 0 && print_codepage_check(value, err) != 0) {
