@@ -85,6 +85,12 @@ no_file() {
 }
 A() { run --db "$db" --officer lan --password-file "$PWF" attach "$@"; }
 
+# ---- the image module missing: a clear message, nothing kept ---------------
+mv_module=$MOTCUA_IMAGE_MODULE
+MOTCUA_IMAGE_MODULE="$T/no-such-module.so"; export MOTCUA_IMAGE_MODULE
+no_file "the image module missing" "no-such-module.so" --db "$db" --officer lan --password-file "$PWF" attach "$code" "$in/photo.png" --document 1
+MOTCUA_IMAGE_MODULE=$mv_module; export MOTCUA_IMAGE_MODULE
+
 # ---- each type, pages right -----------------------------------------------
 A "$code" "$in/photo.png" --document 1
 is "$rc" 0 "a PNG: exit 0"
