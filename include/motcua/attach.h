@@ -134,6 +134,13 @@ int attach_add_fd(sqlite3 *db, const struct attach_req *r, int fd, struct attach
 int attach_add_path(sqlite3 *db, const struct attach_req *r, const char *path,
     struct attach_out *out, struct mc_err *err);
 
+/* Scan a document (scan.h: the scanner of the settings, or `device` when
+ * not NULL) and attach it as r says, with the source "scan": a PDF of the
+ * pages scanned.  A scanner that fails (no such device, jammed, no paper,
+ * …) is err's sentence and the dossier is unchanged.  0, or -1. */
+int attach_scan(sqlite3 *db, const struct attach_req *r, const char *device,
+    struct attach_out *out, struct mc_err *err);
+
 /* One file of a dossier, as attach_list gives it. */
 struct attach_item {
 	int number;		/* 1, 2, … in the order attached */
