@@ -193,7 +193,10 @@ lifecycle_find_names(sqlite3 *db, char *const *words, int nw, struct mc_page *pg
 		used = (size_t)snprintf(sql, sizeof sql, "SELECT " FOUND_COLUMNS ", d.rowid "
 		    "FROM (SELECT DISTINCT id FROM name_word WHERE " WORD_RANGE(%d) ") w "
 		    "CROSS JOIN dossier d ON d.id = w.id WHERE 1", rare + 1, rare + 1);
-	used = words_exist(sql, used, sizeof sql, nw, walk ? -1 : rare, "d.id");
+	/* read by the rarest word: the other words are tested on its ids
+	 * (w.id) before any dossier row is read, so only the dossiers having
+	 * every word are fetched and sorted */
+	used = words_exist(sql, used, sizeof sql, nw, walk ? -1 : rare, walk ? "d.id" : "w.id");
 	k = nw + 1;
 	if (pg != NULL && pg->key[0] != '\0' && used < sizeof sql)
 		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND d.received <= ?%d "
