@@ -399,15 +399,6 @@ setup(struct gen *g, const char *path, uint64_t seed, const struct mc_time *star
 
 /* ---- the receipts, day by day ----------------------------------------- */
 
-static void
-bind_opt(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s != NULL && s[0] != '\0')
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static int
 put_words(struct gen *g, const char *id, char *fold)
 {
@@ -446,9 +437,9 @@ put_dossier(struct gen *g, const struct row *r)
 	sqlite3_bind_text(st, 10, r->pr->docs, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, r->who.name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, r->who.id, -1, SQLITE_STATIC);
-	bind_opt(st, 13, r->who.birth);
-	bind_opt(st, 14, r->who.phone);
-	bind_opt(st, 15, r->who.address);
+	db_bind_opt(st, 13, r->who.birth);
+	db_bind_opt(st, 14, r->who.phone);
+	db_bind_opt(st, 15, r->who.address);
 	sqlite3_bind_null(st, 16);
 	sqlite3_bind_text(st, 17, r->delivery, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 18, nf, -1, SQLITE_STATIC);
@@ -459,24 +450,24 @@ put_dossier(struct gen *g, const struct row *r)
 	sqlite3_bind_text(st, 23, af, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 24, r->appointment, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 25, r->channel, -1, SQLITE_STATIC);
-	bind_opt(st, 26, p->decided_by);
+	db_bind_opt(st, 26, p->decided_by);
 	sqlite3_bind_text(st, 27, p->forward ? "forward" : "decide", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 28, r->book, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 29, r->book_no);
-	bind_opt(st, 30, r->handler);
-	bind_opt(st, 31, r->agency);
-	bind_opt(st, 32, r->paused_from);
-	bind_opt(st, 33, r->paused_at);
+	db_bind_opt(st, 30, r->handler);
+	db_bind_opt(st, 31, r->agency);
+	db_bind_opt(st, 32, r->paused_from);
+	db_bind_opt(st, 33, r->paused_at);
 	sqlite3_bind_int(st, 34, r->paused_days);
-	bind_opt(st, 35, r->result);
-	bind_opt(st, 36, r->result_reason);
-	bind_opt(st, 37, r->result_at);
-	bind_opt(st, 38, r->returned_at);
-	bind_opt(st, 39, r->collector);
+	db_bind_opt(st, 35, r->result);
+	db_bind_opt(st, 36, r->result_reason);
+	db_bind_opt(st, 37, r->result_at);
+	db_bind_opt(st, 38, r->returned_at);
+	db_bind_opt(st, 39, r->collector);
 	sqlite3_bind_null(st, 40);
-	bind_opt(st, 41, r->rating);
-	bind_opt(st, 42, r->closed_reason);
-	bind_opt(st, 43, r->closed_at);
+	db_bind_opt(st, 41, r->rating);
+	db_bind_opt(st, 42, r->closed_reason);
+	db_bind_opt(st, 43, r->closed_at);
 	sqlite3_bind_int(st, 44, r->apologies);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sqlite3_reset(st);
@@ -554,16 +545,16 @@ receipt(struct gen *g, const struct mc_time *at, const char *prefix, int num,
 	sqlite3_bind_text(st, 7, r.pr->docs, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, r.who.name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, r.who.id, -1, SQLITE_STATIC);
-	bind_opt(st, 10, r.who.birth);
-	bind_opt(st, 11, r.who.phone);
-	bind_opt(st, 12, r.who.address);
+	db_bind_opt(st, 10, r.who.birth);
+	db_bind_opt(st, 11, r.who.phone);
+	db_bind_opt(st, 12, r.who.address);
 	sqlite3_bind_null(st, 13);
 	sqlite3_bind_text(st, 14, r.delivery, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 15, r.received, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, r.due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 17, r.book, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 18, r.book_no);
-	bind_opt(st, 19, p->decided_by);
+	db_bind_opt(st, 19, p->decided_by);
 	sqlite3_bind_text(st, 20, p->forward ? "forward" : "decide", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 21, r.channel, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {

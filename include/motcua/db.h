@@ -104,6 +104,9 @@ int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *e
  * prepared through db_cached and db_prepare on this connection so far. */
 int db_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *err);
 void db_release(sqlite3 *db, sqlite3_stmt *st);
+/* Bind text s to parameter i, or NULL when s is NULL or empty (an
+ * optional field: the row keeps no empty strings). */
+void db_bind_opt(sqlite3_stmt *st, int i, const char *s);
 int db_cache_count(sqlite3 *db);
 long long db_cache_prepares(sqlite3 *db);
 

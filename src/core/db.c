@@ -197,6 +197,15 @@ db_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct mc_err *err)
 }
 
 void
+db_bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s != NULL && s[0] != '\0')
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void
 db_release(sqlite3 *db, sqlite3_stmt *st)
 {
 	struct db_cache *c;

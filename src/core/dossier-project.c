@@ -146,15 +146,6 @@ index_words(sqlite3 *db, const char *id, struct mc_err *err)
 	return rc;
 }
 
-static void
-bind_opt(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s != NULL && s[0] != '\0')
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 int
 dossier_project_receipt(sqlite3 *db, const struct receipt_row *r, struct mc_err *err)
 {
@@ -194,20 +185,20 @@ dossier_project_receipt(sqlite3 *db, const struct receipt_row *r, struct mc_err 
 	sqlite3_bind_text(st, 10, r->documents, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, a->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, a->id, -1, SQLITE_STATIC);
-	bind_opt(st, 13, a->birth);
-	bind_opt(st, 14, a->phone);
-	bind_opt(st, 15, a->address);
-	bind_opt(st, 16, a->email);
+	db_bind_opt(st, 13, a->birth);
+	db_bind_opt(st, 14, a->phone);
+	db_bind_opt(st, 15, a->address);
+	db_bind_opt(st, 16, a->email);
 	sqlite3_bind_text(st, 17, r->delivery, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 18, name_fold, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 19, r->received, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 20, r->due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 21, vocab_kind(MC_KIND_RECEIVE)->to, -1, SQLITE_STATIC);
-	bind_opt(st, 22, address_fold);
+	db_bind_opt(st, 22, address_fold);
 	sqlite3_bind_text(st, 23, r->channel, -1, SQLITE_STATIC);
-	bind_opt(st, 24, p->decided_by);
+	db_bind_opt(st, 24, p->decided_by);
 	sqlite3_bind_text(st, 25, p->forward ? "forward" : "decide", -1, SQLITE_STATIC);
-	bind_opt(st, 26, r->book);
+	db_bind_opt(st, 26, r->book);
 	if (r->book_no > 0)
 		sqlite3_bind_int64(st, 27, r->book_no);
 	rc = sqlite3_step(st);

@@ -110,15 +110,6 @@ docs_json(sqlite3 *db, const struct mc_procedure *p, const bool *received,
 	return arr;
 }
 
-static void
-bind_opt(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s != NULL && s[0] != '\0')
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static char *
 receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
     const char *docs, const struct clean_applicant *a, enum mc_delivery delivery,
@@ -149,21 +140,21 @@ receipt_body(sqlite3 *db, const char *code, const struct mc_procedure *p,
 	sqlite3_bind_text(st, 7, docs, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, a->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, a->id, -1, SQLITE_STATIC);
-	bind_opt(st, 10, a->birth);
-	bind_opt(st, 11, a->phone);
-	bind_opt(st, 12, a->address);
-	bind_opt(st, 13, a->email);
+	db_bind_opt(st, 10, a->birth);
+	db_bind_opt(st, 11, a->phone);
+	db_bind_opt(st, 12, a->address);
+	db_bind_opt(st, 13, a->email);
 	sqlite3_bind_text(st, 14, delivery == MC_DELIVER_POST ? "post" : "counter", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 15, received, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, due_iso, -1, SQLITE_STATIC);
-	bind_opt(st, 17, book);
+	db_bind_opt(st, 17, book);
 	if (book_no > 0)
 		sqlite3_bind_int64(st, 18, book_no);
 	else
 		sqlite3_bind_null(st, 18);
 	/* where it goes: the deciding body, and whether it is decided here */
-	bind_opt(st, 19, p->decided_by);
+	db_bind_opt(st, 19, p->decided_by);
 	sqlite3_bind_text(st, 20, p->forward ? "forward" : "decide", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 21, dossier_channel_name(channel), -1, SQLITE_STATIC);
 	return db_step_text(db, st, _("recording the receipt"), err);
