@@ -73,5 +73,10 @@ const char *sync_bundle_value(const struct bundle *bd, const char *key);
 int sync_bundle_bad(const struct bundle *bd, struct mc_err *err, const char *why);
 /* Feed the header to the content hash (all but the hash and signature). */
 void sync_bundle_hash_header(const struct bundle *bd, struct sync_hash *h);
+/* Re-project each dossier with events after rowid `base` once (the
+ * import's transaction; sync-project.c), counting them in r; `path`
+ * names the bundle in a conflict's message.  0, or -1 with err. */
+int sync_project_touched(sqlite3 *db, const char *path, long long base,
+    struct sync_report *r, struct mc_err *err);
 
 #endif
