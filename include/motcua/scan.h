@@ -13,6 +13,9 @@
  * at its end, so a scanner plugged in meanwhile is seen by the next call.
  * SANE reads its configuration from $SANE_CONFIG_DIR when that is set
  * (the tests use a private one that names only SANE's `test` backend).
+ * The SANE calls run in a child process (scan-child.c): a scanner that
+ * sends nothing for SCAN_SILENCE_MS is given up as not answering, and
+ * a backend that hangs or crashes never takes the program with it.
  *
  * This module knows nothing of dossiers: it produces a file; the caller
  * keeps it.  Core code: nothing here writes to the terminal. */
@@ -43,6 +46,10 @@ enum scan_source { SCAN_FLATBED, SCAN_ADF };
  * feeder that never says it is empty. */
 #define SCAN_MAX_PAGES 100
 
+/* How long a scanner may send nothing before it is given up as not
+ * answering: a flatbed's lamp can take half a minute to warm up. */
+#define SCAN_SILENCE_MS 90000
+
 /* scan_document's return when the cancel callback stopped it. */
 #define SCAN_CANCELLED (-2)
 
@@ -52,8 +59,10 @@ struct scan_request {
 	enum scan_mode mode;
 	enum scan_source source;
 	int max_pages;		/* 0: SCAN_MAX_PAGES */
-	/* Asked between reads from the scanner: nonzero stops the scan (the
-	 * UI's Esc).  May be NULL. */
+	int silence_ms;		/* 0: SCAN_SILENCE_MS */
+	/* Asked as the data comes and at least ten times a second while
+	 * the scanner is silent: nonzero stops the scan (the UI's Esc).
+	 * May be NULL. */
 	int (*cancel)(void *arg);
 	/* Told as the data comes: the page being scanned (from 1) and its
 	 * bytes so far.  May be NULL. */

@@ -50,7 +50,12 @@ module_open(const char *file, const char *env_var, const char *symbol, int abi,
 	void *h;
 
 	module_path(file, env_var, path, sizeof path);
-	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+	/* RTLD_NODELETE: a module once mapped stays, even one refused below.
+	 * The libraries under a module (glib, fontconfig, SANE's) register
+	 * destructors and keep caches that must not be unmapped while the
+	 * process lives, and the leak checker can name a library's memory
+	 * only while it is still there. */
+	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE)) == NULL) {
 		why = dlerror();
 		/* TRANSLATORS: "cannot draw the PDF: the PDF module FILE cannot be
 		 * loaded (WHY); reinstall motcua, or set MOTCUA_PDF_MODULE to the

@@ -6,7 +6,8 @@
  *
  * module_open (module.h) finds and checks the module:
  * $MOTCUA_SCAN_MODULE, beside the program, then $(pkglibdir).  A module
- * that cannot be loaded is an error naming the file. */
+ * that cannot be loaded is an error naming the file.  The module's SANE
+ * calls run in a child process (scan-child.c). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "motcua/privfile.h"
 #include "motcua/scan.h"
 #include "motcua/setting.h"
+#include "scan-child.h"
 #include "scan-module.h"
 
 /* A table of the right ABI with its functions set. */
@@ -25,7 +27,7 @@ scan_module_complete(const void *table)
 {
 	const struct scan_module *m = table;
 
-	return m->devices != NULL && m->document != NULL && m->pdf_make != NULL;
+	return m->devices != NULL && m->pages != NULL && m->pdf_make != NULL;
 }
 
 /* The module, loaded once per process and never unloaded (SANE's dll
@@ -56,7 +58,7 @@ scan_devices(struct scan_device **out, size_t *n, struct mc_err *err)
 	*n = 0;
 	if ((m = scan_module_get(err)) == NULL)
 		return -1;
-	return m->devices(out, n, err);
+	return scan_child_devices(m, out, n, err);
 }
 
 int
@@ -69,7 +71,7 @@ scan_document(const struct scan_request *req, const char *path, struct mc_err *e
 
 	if ((m = scan_module_get(err)) == NULL)
 		return -1;
-	if ((rc = m->document(req, &pdf, &pdf_len, err)) < 0)
+	if ((rc = scan_child_document(m, req, &pdf, &pdf_len, err)) < 0)
 		return rc;
 	/* the whole PDF or nothing: through a temporary, renamed into place */
 	if (privfile_write(path, pdf, pdf_len, err) != 0)

@@ -6,10 +6,12 @@
  * whole into memory (its frames: one for Gray and interleaved RGB, three
  * for a three-pass Color scanner), made 8-bit or one-bit, compressed
  * (scan-page.c: JPEG through libjpeg, or the bitmap kept as it is), and
- * when the document is complete scan-pdf.c puts the pages into one PDF,
- * handed back in memory: the core (scan-load.c) writes it through a
- * temporary and renames it into place.  Nothing is written until every
- * page is in, so a failure or a cancel leaves no file.  See scan.h. */
+ * when the document is complete the pages are handed to the caller's
+ * done() before SANE is shut down.  The core runs all this in a child
+ * process (scan-child.c), which sends the pages to the program; there
+ * scan-pdf.c puts them into one PDF and the core writes it through a
+ * temporary renamed into place.  Nothing is written until every page is
+ * in, so a failure or a cancel leaves no file.  See scan.h. */
 #include "config.h"
 
 #include <ctype.h>
@@ -538,7 +540,7 @@ pages_read(SANE_Handle h, const struct scan_request *req, double dpi, struct doc
 }
 
 static int
-scanmod_document(const struct scan_request *req, unsigned char **pdf, size_t *pdf_len,
+scanmod_pages(const struct scan_request *req, scan_done_fn done, void *arg,
     struct mc_err *err)
 {
 	struct doc d = {0};
@@ -548,45 +550,50 @@ scanmod_document(const struct scan_request *req, unsigned char **pdf, size_t *pd
 	double dpi = req->resolution;
 	int rc;
 
-	*pdf = NULL;
-	*pdf_len = 0;
-	if (req->resolution < 75 || req->resolution > 600)
-		return err_set(err, MC_EINVAL, _("a scan's resolution is 75 to 600 dpi, not "
+	if (req->resolution < 75 || req->resolution > 600) {
+		rc = err_set(err, MC_EINVAL, _("a scan's resolution is 75 to 600 dpi, not "
 		    "%d"), req->resolution);
-	if (session_begin(err))
+		done(arg, rc, NULL, 0, err);
+		return rc;
+	}
+	if (session_begin(err)) {
+		done(arg, -1, NULL, 0, err);
 		return -1;
+	}
 	snprintf(dev, sizeof dev, "%s", req->device);
 	if (dev[0] == '\0' && first_device(dev, sizeof dev, err)) {
+		done(arg, -1, NULL, 0, err);
 		sane_exit();
 		return -1;
 	}
 	if ((st = sane_open(dev, &h)) != SANE_STATUS_GOOD) {
-		sane_exit();
 		/* SANE's answer to a name no backend knows */
 		if (st == SANE_STATUS_INVAL)
-			return err_set(err, MC_ENOTFOUND, _("there is no scanner '%s': check "
+			rc = err_set(err, MC_ENOTFOUND, _("there is no scanner '%s': check "
 			    "that it is plugged in and switched on, or choose another in the "
 			    "settings (scan_device)"), dev);
-		return status_err(err, st, req->source == SCAN_ADF);
+		else
+			rc = status_err(err, st, req->source == SCAN_ADF);
+		done(arg, rc, NULL, 0, err);
+		sane_exit();
+		return rc;
 	}
 	rc = options_set(h, req, dev, &dpi, err);
 	if (rc == 0)
 		rc = pages_read(h, req, dpi, &d, err);
+	if (rc == SCAN_CANCELLED)
+		err_set(err, MC_EIO, _("the scan was cancelled: nothing was kept"));
+	else if (rc == 0)
+		rc = (int)d.n;
+	/* the outcome first: what follows may hang in a backend (SANE's test
+	 * backend cancels its reader thread asynchronously, and one cancelled
+	 * inside malloc leaves the allocator locked for the whole process) */
+	done(arg, rc, d.pg, rc > 0 ? d.n : 0, err);
 	/* ends the scan (the spec asks it after the last frame, and it stops
 	 * one cut short) */
 	sane_cancel(h);
 	sane_close(h);
 	sane_exit();
-	if (rc == SCAN_CANCELLED) {
-		doc_free(&d);
-		err_set(err, MC_EIO, _("the scan was cancelled: nothing was kept"));
-		return SCAN_CANCELLED;
-	}
-	if (rc != 0 || scanmod_pdf_make(d.pg, d.n, pdf, pdf_len, err) != 0) {
-		doc_free(&d);
-		return -1;
-	}
-	rc = (int)d.n;
 	doc_free(&d);
 	return rc;
 }
@@ -597,6 +604,6 @@ __attribute__((visibility("default"))) extern const struct scan_module motcua_sc
 const struct scan_module motcua_scan_module = {
 	.abi = SCAN_MODULE_ABI,
 	.devices = scanmod_devices,
-	.document = scanmod_document,
+	.pages = scanmod_pages,
 	.pdf_make = scanmod_pdf_make,
 };

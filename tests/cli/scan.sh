@@ -27,14 +27,8 @@ db="$T/a.db"
 run --db "$db" --password-file "$PWF" receive --address "$ADDR" --procedure 1.001193 \
     --name "Nguyễn Văn An" --id 087084000999 --at "2026-11-20 09:30"
 code=$(echo "$out" | head -1)
-# SANE's test backend leaks a few bytes that LeakSanitizer finds once the
-# backend is unloaded (sane_exit) and can no longer name, so no
-# suppression matches them: the scans here run without the leak check.
-# Our own scanning code is checked for leaks by test_scan (which keeps
-# the backend loaded, tests/lsan.supp), the attaching by attach.sh.
 S() {
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	    run --db "$db" --officer lan --password-file "$PWF" scan "$@"
+	run --db "$db" --officer lan --password-file "$PWF" scan "$@"
 }
 
 S "$code" --document 1 --device test:0
