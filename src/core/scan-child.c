@@ -219,8 +219,12 @@ child_read(struct child *c, void *buf, size_t len, struct mc_err *err)
 		if (ms_since(&c->heard) >= limit) {
 			if (c->cancelled)
 				return SCAN_CANCELLED;
-			return err_set(err, MC_EIO, _("the scanner does not answer — check "
-			    "the cable and the power, then try again"));
+			int secs = (limit + 999) / 1000;
+
+			return err_set(err, MC_EIO, ngettext("the scanner has sent nothing "
+			    "for %d second — check the cable and the power, then try again",
+			    "the scanner has sent nothing for %d seconds — check the cable "
+			    "and the power, then try again", (unsigned long)secs), secs);
 		}
 		n = poll(&pf, 1, POLL_SLICE_MS);
 		if (n < 0 && errno == EINTR)

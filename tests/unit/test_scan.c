@@ -564,7 +564,8 @@ test_cancel_silence(void)
 	r.silence_ms = 50;
 	n = scan_document(&r, pdf, &err);
 	is_int(n, -1, "a scanner silent past the limit: the scan fails");
-	ok(strstr(err.msg, "does not answer") != NULL, "as not answering: %s", err.msg);
+	ok(strstr(err.msg, "has sent nothing for 1 second ") != NULL,
+	    "as not answering: %s", err.msg);
 	ok(!file_exists(pdf), "no file is left");
 	is_int(stray_files(NULL), 0, "nor a temporary");
 
