@@ -1,7 +1,9 @@
 /* mkdb.c — `bench/mkdb DB N [--seed S] [--now "YYYY-MM-DD HH:MM"]
- * [--catalog P]`: a realistic database of N dossiers for `make bench`
- * (issue 15's contract); --catalog makes the catalog P procedures long,
- * a province's list (mkdb-catalog.c).
+ * [--catalog P] [--unit CODE NAME] [--station K]`: a realistic database
+ * of N dossiers for `make bench` (issue 15's contract); --catalog makes
+ * the catalog P procedures long, a province's list (mkdb-catalog.c);
+ * --unit and --station make another commune's station (the province's
+ * benchmark makes a hundred, each with its own seed).
  *
  * A commune's counter over several years of working days, up to now:
  * the sample catalog's procedures as often as a commune sees them, people
@@ -335,9 +337,9 @@ setup(struct gen *g, const char *path, uint64_t seed, const struct mc_time *star
 	date_format_time(start, at);
 	if (setenv("MOTCUA_NOW", at, 1) != 0)
 		return mkdb_fail("MOTCUA_NOW", strerror(errno));
-	snprintf(g->u.code, sizeof g->u.code, "000.17.22.H56");
-	snprintf(g->u.name, sizeof g->u.name, "UBND xã Mỹ An");
-	g->u.station = 1;
+	snprintf(g->u.code, sizeof g->u.code, "%s", g->unit_code);
+	snprintf(g->u.name, sizeof g->u.name, "%s", g->unit_name);
+	g->u.station = g->station;
 	if (db_open(path, DB_CREATE, &g->db, &err) != 0 || unit_init(g->db, &g->u, &err) != 0)
 		return mkdb_fail(path, err.msg);
 	if (seeded_identity(g, seed) != 0)
@@ -688,10 +690,12 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: mkdb DB N [--seed S] [--now \"YYYY-MM-DD HH:MM\"] [--catalog P]\n"
+	    "            [--unit CODE NAME] [--station K]\n"
 	    "  writes a realistic database of N dossiers at DB, with the supervisor\n"
 	    "  'bench' whose password is in DB.pw; --catalog: P procedures in the\n"
 	    "  catalog (the sample's 29 copied; fewer than 29 keeps the 29), a\n"
-	    "  province's list\n");
+	    "  province's list; --unit, --station: the commune (default 000.17.22.H56,\n"
+	    "  'UBND xã Mỹ An') and the station's number (1 to 9, default 1)\n");
 }
 
 int
@@ -701,7 +705,8 @@ main(int argc, char **argv)
 	uint64_t seed = 1;
 	long long n, catalog = 0;
 	char *end;
-	const char *now_s = NULL;
+	const char *now_s = NULL, *unit_code = "000.17.22.H56", *unit_name = "UBND xã Mỹ An";
+	int station = 1;
 	struct timespec t0, t1;
 	struct mc_err err;
 	int rc;
@@ -722,6 +727,21 @@ main(int argc, char **argv)
 				    argv[i]);
 				return 2;
 			}
+		} else if (strcmp(argv[i], "--unit") == 0 && i + 2 < argc) {
+			unit_code = argv[++i];
+			unit_name = argv[++i];
+			if (!unit_code_valid(unit_code) || unit_name[0] == '\0') {
+				fprintf(stderr, "mkdb: --unit takes an agency code such as "
+				    "000.17.22.H56 and a name, not '%s'\n", unit_code);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--station") == 0 && i + 1 < argc) {
+			station = (int)strtol(argv[++i], &end, 10);
+			if (*end != '\0' || station < 1 || station > 9) {
+				fprintf(stderr, "mkdb: --station must be 1 to 9, not '%s'\n",
+				    argv[i]);
+				return 2;
+			}
 		} else {
 			usage();
 			return 2;
@@ -738,6 +758,9 @@ main(int argc, char **argv)
 		return mkdb_fail("mkdb", "out of memory") ? 1 : 1;
 	g.batch[0]->sk = g.batch[1]->sk = g.sk;
 	g.catalog = catalog;
+	g.unit_code = unit_code;
+	g.unit_name = unit_name;
+	g.station = station;
 	g.rng = seed * 0x9e3779b97f4a7c15ull + 1;
 	if (sodium_init() < 0)
 		return mkdb_fail("libsodium", "cannot start") ? 1 : 1;

@@ -106,6 +106,8 @@ struct gen {
 	pthread_t signer;
 	bool signing, sig_checked;
 	long long catalog;	/* --catalog N: procedures wanted, 0 for the sample's */
+	const char *unit_code, *unit_name;	/* --unit */
+	int station;				/* --station */
 };
 
 /* The row as the projection leaves it (dossier-project.c); "" is NULL. */
