@@ -95,4 +95,19 @@ run --db "$T/e.db" check
 is "$rc" 0 "--catalog: check passes"
 "$MKDB" "$T/f.db" 10 --catalog 0 >/dev/null 2>&1
 is "$?" 2 "--catalog 0: refused"
+
+# --unit, --station: another commune's station, its codes its own
+"$MKDB" "$T/g.db" 30 --seed 11 --now "$now" --unit 000.17.22.H57 "UBND xã Tân Hòa" \
+	--station 2 >/dev/null 2>&1
+is "$?" 0 "--unit --station: exit 0"
+is "$(sqlite3 "$T/g.db" "SELECT count(*) FROM dossier WHERE code NOT LIKE '000.17.22.H57-______-2%'")" \
+	0 "--unit --station: every code is the commune's, numbered by station 2"
+is "$(sqlite3 "$T/g.db" "SELECT value FROM meta WHERE key = 'unit_name'")" "UBND xã Tân Hòa" \
+	"--unit: the commune's name"
+run --db "$T/g.db" check
+is "$rc" 0 "--unit --station: check passes"
+"$MKDB" "$T/h.db" 10 --unit 17.22 x >/dev/null 2>&1
+is "$?" 2 "--unit with a code that is not an agency code: refused"
+"$MKDB" "$T/h.db" 10 --station 10 >/dev/null 2>&1
+is "$?" 2 "--station 10: refused"
 done_testing
