@@ -220,9 +220,9 @@ static void
 summary_digitised(const struct report_summary *s)
 {
 	/* TRANSLATORS: column headings of the digitisation table, 6 columns
-	 * each: new dossiers, of them digitised, the rate; results, of them
-	 * digitised, the rate */
-	const char *heads[] = {_("New"), _("Digit."), _("Rate%"), _("Result"), _("Digit."),
+	 * each (the rates 7): new dossiers, of them digitised, the rate;
+	 * results (resolved), of them digitised, the rate */
+	const char *heads[] = {_("New"), _("Digit."), _("Rate%"), _("Resolv"), _("Digit."),
 	    _("Rate%")};
 
 	cli_pad(stdout, _("Digitised (Circular 01/2023)"), 30);

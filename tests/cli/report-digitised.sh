@@ -116,7 +116,7 @@ is "$rc" 0 "summary text: exit 0"
 printf '%s\n' "$out" | sed 's/^/# /'
 tab=$(printf '%s\n' "$out" | sed -n '/^Digitised (Circular 01\/2023)/,$p')
 is "$(printf '%s\n' "$tab" | head -1)" \
-    "Digitised (Circular 01/2023)      New Digit.   Rate% Result Digit.   Rate%" \
+    "Digitised (Circular 01/2023)      New Digit.   Rate% Resolv Digit.   Rate%" \
     "text: the digitisation table's headings"
 is "$(printf '%s\n' "$tab" | sed -n 2p)" \
     "Chứng thực                          2      1   50.00      0      0       -" \
