@@ -27,11 +27,24 @@
  *                     dossiers returned within it with a rating, or none
  *                     (the choices marked `pleased` in vocab.c); overall,
  *                     per field, and per officer who recorded the return
- *   digitised_rate    dossiers received within it whose documents were all
- *                     scanned at the receipt / received_new × 100 (Decision
- *                     766/QĐ-TTg's digitisation indicator); none until
- *                     motcua scans documents (a later version), so always
- *                     none for now
+ *   digitised         of the dossiers received within it (received_new),
+ *                     those whose required documents were all digitised by
+ *                     the end of the period (Circular 01/2023/TT-VPCP,
+ *                     Decision 766/QĐ-TTg): every document of the dossier's
+ *                     list marked required (as the receipt recorded the
+ *                     list: the catalog's `required`; an optional or
+ *                     conditional document does not count) has at least one
+ *                     file (attach.h) kept with that document's number, not
+ *                     as the result, at a time before the end of `to`; a
+ *                     file of the dossier as a whole covers no document; a
+ *                     list with no required document: at least one such
+ *                     file, of any document or the whole
+ *   digitised_rate    digitised / received_new × 100, or none
+ *   results_digitised of the results of the period (resolved_*: the result
+ *                     came back within it), those with at least one file
+ *                     attached as the result (attach --result) before the
+ *                     end of `to`
+ *   results_digitised_rate  results_digitised / resolved × 100, or none
  * What each status counts as is the status table's `report` (vocab.h).
  * Identity, per field and in total:
  *   carried_over + received_new = resolved + in_progress + withdrawn + stopped
@@ -61,8 +74,12 @@ struct report_row {
 	long long rated, pleased;	/* returns with a rating; of them satisfied */
 	bool has_satisfaction;
 	double satisfaction_rate;	/* 0..100 when has_satisfaction */
-	bool has_digitised;	/* false: nothing is scanned yet */
-	double digitised_rate;
+	long long digitised;	/* of received_new (above) */
+	long long results_digitised;	/* of the resolved */
+	bool has_digitised;	/* received_new > 0 */
+	double digitised_rate;	/* 0..100 when has_digitised */
+	bool has_results_digitised;	/* resolved > 0 */
+	double results_digitised_rate;
 };
 
 /* The ratings of the returns one officer recorded within the period. */
@@ -142,6 +159,12 @@ int report_weeks(sqlite3 *db, int from, int to, struct report_week **out, size_t
  * report_agg_check compares them with the rows: *differ keys differ
  * (first: the first of them, "day what"). */
 int report_agg_apply(sqlite3 *db, const char *id, int sign, struct mc_err *err);
+/* The dossier's share taken away and added again (its files changed:
+ * attach_add, the importer), in the caller's transaction. */
+int report_agg_refresh(sqlite3 *db, const char *id, struct mc_err *err);
+/* Refresh every dossier that has a file (a database from before the
+ * digitisation counts, 021): in the caller's transaction. */
+int report_agg_refresh_files(sqlite3 *db, struct mc_err *err);
 /* The columns of a dossier row the counts read, as report_agg_apply reads
  * them: the days cut to YYYY-MM-DD, NULL where the row holds NULL (field,
  * channel, received, due and status always set; decided_by "" for none);

@@ -201,9 +201,10 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	if (report_agg_check(db, &counts, first, sizeof first, &err) != 0)
 		return cli_fail(&err);
 	if (rebuild) {
-		/* the files' list is a projection of the events too */
-		if (dossier_rebuild(db, me.username, &total, &differ, &err) != 0 ||
-		    attach_rebuild(db, me.username, &err) != 0)
+		/* the files' list is a projection of the events too; first,
+		 * for the rows' report counts read it */
+		if (attach_rebuild(db, me.username, &err) != 0 ||
+		    dossier_rebuild(db, me.username, &total, &differ, &err) != 0)
 			return cli_fail(&err);
 		/* the rebuild recounted them from the new rows: compare again */
 		if (report_agg_check(db, &after, first, sizeof first, &err) != 0)

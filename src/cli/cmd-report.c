@@ -53,9 +53,16 @@ csv_out(struct csv *c)
 }
 
 /* The CSV's columns: the counts, one per choice of the citizen's rating
- * (report_rating), then the rate. */
+ * (report_rating), the rate, then the digitisation counts and rates
+ * (report.h; added after the others, so the earlier columns keep their
+ * places). */
 #define FIXED_COLUMNS 12
-#define MAX_COLUMNS (FIXED_COLUMNS + MC_CHOICES_MAX + 1)
+#define DIGIT_COLUMNS 4
+#define MAX_COLUMNS (FIXED_COLUMNS + MC_CHOICES_MAX + 1 + DIGIT_COLUMNS)
+
+static const char *const digit_columns[DIGIT_COLUMNS] = {
+	"digitised", "digitised_rate", "results_digitised", "results_digitised_rate",
+};
 
 static const char *const fixed_columns[FIXED_COLUMNS] = {
 	"carried_over", "received_new", "received_online", "resolved_early",
@@ -79,7 +86,20 @@ columns(const char **out)
 	for (size_t i = 0; i < nratings(); i++)
 		out[n++] = report_rating()->choices[i].value;
 	out[n++] = "on_time_rate";
+	for (size_t i = 0; i < DIGIT_COLUMNS; i++)
+		out[n++] = digit_columns[i];
 	return n;
+}
+
+/* A rate as the CSV and the text give it: "92.31", or `none`. */
+static const char *
+rate_text(bool has, double rate, const char *none, char buf[24])
+{
+	if (has)
+		snprintf(buf, 24, "%.2f", rate);
+	else
+		snprintf(buf, 24, "%s", none);
+	return buf;
 }
 
 static size_t
@@ -95,11 +115,12 @@ nums(const struct report_row *r, char v[MAX_COLUMNS][24])
 		snprintf(v[n], 24, "%lld", x[n]);
 	for (size_t i = 0; i < nratings(); i++)
 		snprintf(v[n++], 24, "%lld", r->rating[i]);
-	if (r->has_rate)
-		snprintf(v[n], 24, "%.2f", r->on_time_rate);
-	else
-		v[n][0] = '\0';
-	return n + 1;
+	rate_text(r->has_rate, r->on_time_rate, "", v[n++]);
+	snprintf(v[n++], 24, "%lld", r->digitised);
+	rate_text(r->has_digitised, r->digitised_rate, "", v[n++]);
+	snprintf(v[n++], 24, "%lld", r->results_digitised);
+	rate_text(r->has_results_digitised, r->results_digitised_rate, "", v[n++]);
+	return n;
 }
 
 static int
@@ -134,29 +155,18 @@ summary_csv(const struct report_summary *s, const char *encoding)
 	return rc;
 }
 
-/* A rate for the text, "92.31" or "-" when there is none. */
-static const char *
-rate_text(bool has, double rate, char buf[16])
-{
-	if (has)
-		snprintf(buf, 16, "%.2f", rate);
-	else
-		snprintf(buf, 16, "-");
-	return buf;
-}
-
 /* The indicators the province scores (report.h) under the table: the
  * stopped dossiers, the satisfaction rate overall and per officer, the
- * digitisation rate (none until documents are scanned). */
+ * dossiers' digitisation rate (summary_digitised has both, per field). */
 static void
 summary_indicators(const struct report_summary *s)
 {
-	char rate[16], digitised[16];
+	char rate[24], digitised[24];
 
 	printf(_("Stopped: %lld   Satisfaction rate: %s%% (%lld of %lld rated)   "
 	    "Digitised: %s%%\n"), s->total.stopped, rate_text(s->total.has_satisfaction,
-	    s->total.satisfaction_rate, rate), s->total.pleased, s->total.rated,
-	    rate_text(s->total.has_digitised, s->total.digitised_rate, digitised));
+	    s->total.satisfaction_rate, "-", rate), s->total.pleased, s->total.rated,
+	    rate_text(s->total.has_digitised, s->total.digitised_rate, "-", digitised));
 	for (size_t i = 0; i < s->nofficers; i++) {
 		const struct report_officer_rating *o = &s->officers[i];
 
@@ -203,6 +213,39 @@ summary_table(const char *first, const struct report_row *rows, size_t n,
 	}
 }
 
+/* The digitisation per field and in total (Circular 01/2023, report.h):
+ * the new dossiers, of them digitised, the rate; the results of the
+ * period, of them digitised, the rate. */
+static void
+summary_digitised(const struct report_summary *s)
+{
+	/* TRANSLATORS: column headings of the digitisation table, 6 columns
+	 * each (the rates 7): new dossiers, of them digitised, the rate;
+	 * results (resolved), of them digitised, the rate */
+	const char *heads[] = {_("New"), _("Digit."), _("Rate%"), _("Resolv"), _("Digit."),
+	    _("Rate%")};
+
+	cli_pad(stdout, _("Digitised (Circular 01/2023)"), 30);
+	for (int i = 0; i < 6; i++) {
+		int w = i == 2 || i == 5 ? 7 : 6;
+		for (int k = (int)vntext_width(heads[i]); k < w; k++)
+			putchar(' ');
+		printf(" %s", heads[i]);
+	}
+	putchar('\n');
+	for (size_t k = 0; k <= s->nfields; k++) {
+		const struct report_row *r = k < s->nfields ? &s->fields[k] : &s->total;
+		char a[24], b[24];
+
+		cli_pad(stdout, k < s->nfields ? r->field : _("Total"), 30);
+		printf(" %6lld %6lld %7s %6lld %6lld %7s\n", r->received_new, r->digitised,
+		    rate_text(r->has_digitised, r->digitised_rate, "-", a),
+		    r->resolved_early + r->resolved_on_time + r->resolved_late,
+		    r->results_digitised, rate_text(r->has_results_digitised,
+		    r->results_digitised_rate, "-", b));
+	}
+}
+
 static void
 summary_text(const struct report_summary *s)
 {
@@ -224,6 +267,8 @@ summary_text(const struct report_summary *s)
 	 * unit decides, and what it forwards to each other body */
 	putchar('\n');
 	summary_table(_("Deciding body"), s->bodies, s->nbodies, &s->total);
+	putchar('\n');
+	summary_digitised(s);
 }
 
 static int

@@ -21,6 +21,7 @@
 #include "motcua/db.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
+#include "motcua/report.h"
 #include "motcua/role.h"
 #include "motcua/setting.h"
 #include "motcua/vocab.h"
@@ -413,7 +414,8 @@ attach_add_buf(sqlite3 *db, const struct attach_req *r, const uint8_t *buf, size
 	}
 	if (event_append(db, d.id, vocab_kind(MC_KIND_FILE)->name, r->at != NULL ? r->at :
 	    &now, me.username, body, err) || event_station(db, origin, err) < 0 ||
-	    (seq = event_seq_high(db, origin)) <= 0 || attach_project(db, origin, seq, err))
+	    (seq = event_seq_high(db, origin)) <= 0 || attach_project(db, origin, seq, err) ||
+	    report_agg_refresh(db, d.id, err))	/* the digitisation counts */
 		goto fail_tx;
 	if (db_tx_commit(&tx, err))
 		goto fail_stored;

@@ -597,6 +597,11 @@ migrate(sqlite3 *db, int from, struct mc_err *err)
 		db_tx_rollback(&tx);
 		return -1;
 	}
+	/* ... and the digitisation counts of its dossiers with files (021) */
+	if (from >= 18 && from < 21 && report_agg_refresh_files(db, err)) {
+		db_tx_rollback(&tx);
+		return -1;
+	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", db_schema_latest());
 	if (db_exec(db, sql, err)) {
 		db_tx_rollback(&tx);

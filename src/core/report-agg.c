@@ -31,8 +31,8 @@
 /* the day after every day: a stock that has not ended */
 #define AGG_INF "9999-12-31"
 
-/* What one dossier row adds (or every row: `which` is "id = ?1" or "1"),
- * as rows (what, day, field, body, sub), by report.h's definitions:
+/* What one dossier row adds, as rows (what, day, field, body, sub), by
+ * report.h's definitions (share_from):
  *   rd, xd, cd, dd  the days of receipt, result, closing, due
  *   m   while it can be carried over: to the day of its result or closing
  *       (the later), for ever while open
@@ -42,11 +42,18 @@
  *       period's dossiers before p (no result, not open: a dossier
  *       counted neither as carried over nor as new is in progress
  *       nowhere), the last day it counts as carried over, compared with S
+ *   a flow's sub: the day of receipt when it came after the flow's day
  * Ratings: one per dossier returned (and still so) by its rating; one per
  * return event by the officer who recorded it.  Paused: the spans from a
  * pause to the first resume after it (pauses with one resume merge), cut
  * to the span in progress.  Due: the open dossiers whose clock runs, by
- * the day of their appointment (the header's counts). */
+ * the day of their appointment (the header's counts).  Digitised (the
+ * events' part too, for it comes from the files, report-digit.c): a
+ * dossier received whose required documents all have a file, at its day
+ * of receipt with the day they all had one as sub (counted when that is
+ * before E); a result with a result file, at the day of the result with
+ * the later of the file's day and the day of receipt as sub (counted, as
+ * the result is, when received before E, and when filed before E). */
 /* One dossier's share: its keys, one per count of 1 (a dozen or so; two
  * more per span paused, one per return event), growing as needed. */
 struct share {
@@ -160,21 +167,6 @@ share_rated(sqlite3 *db, const char *id, const char *day, const char *rating,
 	return 0;
 }
 
-/* What the dossier row `id` adds, by report.h's definitions (none when it
- * has no row):
- *   rd, xd, cd, dd  the days of receipt, result, closing, due
- *   m   while it can be carried over: to the day of its result or closing
- *       (the later), for ever while open
- *   p   while it is in progress: to the day of its result, or of its
- *       withdrawal or stop
- *   ps  the stocks' sub: AGG_INF, or when the row could drop out of the
- *       period's dossiers before p (no result, not open: a dossier
- *       counted neither as carried over nor as new is in progress
- *       nowhere), the last day it counts as carried over, compared with S
- *   a flow's sub: the day of receipt when it came after the flow's day
- * Ratings: one per dossier returned (and still so) by its rating; one per
- * return event by the officer who recorded it.  Due: the open dossiers
- * whose clock runs, by the day of their appointment (the header's). */
 /* The row's share (share_of) from its columns: r as report.h's struct
  * report_agg_row; events: add the events' part too (read from the log). */
 static int
@@ -241,6 +233,16 @@ share_from(sqlite3 *db, const char *id, const struct report_agg_row *r, bool eve
 	if (strcmp(status, vocab_kind(MC_KIND_RETURN)->to) == 0 && has_ret && has_rating &&
 	    share_rated(db, id, ret, rating, sh, err))
 		return -1;
+	{
+		char docs[11], res[11];
+
+		if (report_digit_days(db, id, docs, res, err))
+			return -1;
+		if (docs[0] != '\0')
+			put(sh, "digitised", rd, f, b, docs, true);
+		if (has_x && res[0] != '\0')
+			put(sh, "res_digitised", xd, f, b, tmax(res, rd), true);
+	}
 	return 0;
 }
 
@@ -251,21 +253,8 @@ col_or_null(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) != SQLITE_NULL ? col(st, i) : NULL;
 }
 
-/* What the dossier row `id` adds, by report.h's definitions (none when it
- * has no row):
- *   rd, xd, cd, dd  the days of receipt, result, closing, due
- *   m   while it can be carried over: to the day of its result or closing
- *       (the later), for ever while open
- *   p   while it is in progress: to the day of its result, or of its
- *       withdrawal or stop
- *   ps  the stocks' sub: AGG_INF, or when the row could drop out of the
- *       period's dossiers before p (no result, not open: a dossier
- *       counted neither as carried over nor as new is in progress
- *       nowhere), the last day it counts as carried over, compared with S
- *   a flow's sub: the day of receipt when it came after the flow's day
- * Ratings: one per dossier returned (and still so) by its rating; one per
- * return event by the officer who recorded it.  Due: the open dossiers
- * whose clock runs, by the day of their appointment (the header's). */
+/* What the dossier row `id` adds (none when it has no row), as share_from
+ * says; events: its events' and files' part too. */
 static int
 share_of(sqlite3 *db, const char *id, bool events, struct share *sh, struct mc_err *err)
 {
@@ -372,7 +361,8 @@ share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
 static int
 kept_of(sqlite3 *db, const char *id, struct share *sh, struct mc_err *err)
 {
-	static const char *const whats[] = {"paused_lo", "paused_hi", "rated_by"};
+	static const char *const whats[] = {"paused_lo", "paused_hi", "rated_by",
+	    "digitised", "res_digitised"};
 	sqlite3_stmt *st;
 	int rc;
 
@@ -629,7 +619,8 @@ pair_for(struct pair **v, size_t *n, const char *field, const char *body,
 /* One key's sums into its pair: flow (S ≤ day < E), end (day ≥ E), from
  * the start (day ≥ S).  A flow's sub is the day of receipt when it came
  * after (a result before its receipt, as a bad clock makes): the dossier
- * counts only if received before E; a stock's is AGG_INF, or the last day
+ * counts only if received before E (a digitisation count's: the day it
+ * was digitised, which must be before E too); a stock's is AGG_INF, or the last day
  * the dossier counts among the period's (k's ps above), compared with S. */
 static void
 pair_add(struct pair *p, const char *what, const char *sub, long long flow,
@@ -647,6 +638,8 @@ pair_add(struct pair *p, const char *what, const char *sub, long long flow,
 		{"withdrawn", &p->r.withdrawn, &flow, flow_ok},
 		{"stopped", &p->r.stopped, &flow, flow_ok},
 		{"refused", &p->r.refused, &flow, true},
+		{"digitised", &p->r.digitised, &flow, flow_ok},
+		{"res_digitised", &p->r.results_digitised, &flow, flow_ok},
 		{"leave", &p->leave, &all, true},
 		{"prog", &p->prog, &end, stock_ok},
 		{"prog_from", &p->prog_from, &end, stock_ok},
@@ -766,7 +759,7 @@ report_agg_figures(sqlite3 *db, const char *s, const char *e, const char *unit,
 	    "sum(CASE WHEN day >= ?2 THEN n ELSE 0 END), sum(n) FROM report_agg "
 	    "WHERE what IN ('received', 'online', 'post', 'leave', 'prog_from', 'prog', "
 	    "'within', 'early', 'ontime', 'late', 'withdrawn', 'stopped', 'refused', "
-	    "'rating', 'paused_lo', 'paused_hi') AND day >= ?1 "
+	    "'rating', 'paused_lo', 'paused_hi', 'digitised', 'res_digitised') AND day >= ?1 "
 	    "GROUP BY field, body, what, sub ORDER BY field, body", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);

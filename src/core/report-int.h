@@ -1,5 +1,6 @@
-/* report-int.h — what report.c and report-agg.c share: the summary's rows
- * by name, and the figures read from the maintained counts. */
+/* report-int.h — what report.c, report-agg.c and report-digit.c share:
+ * the summary's rows by name, the figures read from the maintained
+ * counts, and the days a dossier counts as digitised from. */
 #ifndef MOTCUA_REPORT_INT_H
 #define MOTCUA_REPORT_INT_H
 
@@ -22,5 +23,11 @@ void report_row_add(struct report_row *t, const struct report_row *r);
  * ratings per officer into fields->officers. */
 int report_agg_figures(sqlite3 *db, const char *s, const char *e, const char *unit,
     struct report_summary *fields, struct report_summary *bodies, struct mc_err *err);
+
+/* The days a dossier's required documents (docs) and its result
+ * (result) count as digitised from (report.h; report-digit.c), "" when
+ * they do not (yet).  0, or -1 with err. */
+int report_digit_days(sqlite3 *db, const char *id, char docs[11], char result[11],
+    struct mc_err *err);
 
 #endif

@@ -103,6 +103,8 @@ report_row_add(struct report_row *t, const struct report_row *r)
 	t->withdrawn += r->withdrawn;
 	t->paused += r->paused;
 	t->stopped += r->stopped;
+	t->digitised += r->digitised;
+	t->results_digitised += r->results_digitised;
 	for (int i = 0; i < MC_CHOICES_MAX; i++)
 		t->rating[i] += r->rating[i];
 }
@@ -126,9 +128,14 @@ set_rate(struct report_row *r)
 	r->has_satisfaction = r->rated > 0;
 	r->satisfaction_rate = r->rated > 0 ?
 	    100.0 * (double)r->pleased / (double)r->rated : 0;
-	/* nothing is scanned yet: the digitisation rate has no data (report.h) */
-	r->has_digitised = false;
-	r->digitised_rate = 0;
+	/* the digitisation rates (Circular 01/2023): of the new dossiers, and
+	 * of the results of the period (report.h) */
+	r->has_digitised = r->received_new > 0;
+	r->digitised_rate = r->received_new > 0 ?
+	    100.0 * (double)r->digitised / (double)r->received_new : 0;
+	r->has_results_digitised = resolved > 0;
+	r->results_digitised_rate = resolved > 0 ?
+	    100.0 * (double)r->results_digitised / (double)resolved : 0;
 }
 
 /* Run one grouped query whose rows are (field, counts…) and hand each row
@@ -311,10 +318,13 @@ row_json(sqlite3 *db, const struct report_row *r, const char *key, struct mc_err
 	for (size_t i = 0; i < nrating; i++)
 		sqlite3_str_appendf(sql, "%s%Q, ?%d", i ? ", " : "", rating->choices[i].value,
 		    nv + 1 + (int)i);
+	/* the keys added later come after the others, in the order added */
 	sqlite3_str_appendf(sql, "), 'on_time_rate', ?%d, 'stopped', ?%d, "
-	    "'satisfaction_rate', ?%d, 'digitised_rate', ?%d, 'received_post', ?%d)",
+	    "'satisfaction_rate', ?%d, 'digitised_rate', ?%d, 'received_post', ?%d, "
+	    "'digitised', ?%d, 'results_digitised', ?%d, 'results_digitised_rate', ?%d)",
 	    nv + 1 + (int)nrating, nv + 2 + (int)nrating, nv + 3 + (int)nrating,
-	    nv + 4 + (int)nrating, nv + 5 + (int)nrating);
+	    nv + 4 + (int)nrating, nv + 5 + (int)nrating, nv + 6 + (int)nrating,
+	    nv + 7 + (int)nrating, nv + 8 + (int)nrating);
 	if ((text = sqlite3_str_finish(sql)) == NULL) {
 		err_set(err, MC_ENOMEM, _("out of memory"));
 		return NULL;
@@ -332,6 +342,10 @@ row_json(sqlite3 *db, const struct report_row *r, const char *key, struct mc_err
 	bind_rate(st, nv + 3 + (int)nrating, r->has_satisfaction, r->satisfaction_rate);
 	sqlite3_bind_int64(st, nv + 5 + (int)nrating, r->received_post);
 	bind_rate(st, nv + 4 + (int)nrating, r->has_digitised, r->digitised_rate);
+	sqlite3_bind_int64(st, nv + 6 + (int)nrating, r->digitised);
+	sqlite3_bind_int64(st, nv + 7 + (int)nrating, r->results_digitised);
+	bind_rate(st, nv + 8 + (int)nrating, r->has_results_digitised,
+	    r->results_digitised_rate);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		out = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);

@@ -1,8 +1,8 @@
 /* sync-project.c — after a bundle's events are in (sync-import.c), each
  * dossier they touch projected once, in the import's transaction: its
- * row from its events (dossier_project), its files' rows
- * (attach_project_dossier), and a code that another dossier here already
- * holds named plainly. */
+ * files' rows (attach_project_dossier), then its row from its events
+ * (dossier_project, whose report counts read the files), and a code that
+ * another dossier here already holds named plainly. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -70,8 +70,9 @@ sync_project_touched(sqlite3 *db, const char *path, long long base, struct sync_
 			goto fail;
 		}
 		db_release(db, q);
-		if (dossier_project(db, id, err) != 0 ||
-		    attach_project_dossier(db, id, err) != 0) {
+		/* its files first: the row's report counts include them */
+		if (attach_project_dossier(db, id, err) != 0 ||
+		    dossier_project(db, id, err) != 0) {
 			/* a conflict the file brings (logbook.h): name the file */
 			if (err->kind == MC_ECONFLICT) {
 				char why[sizeof err->msg];

@@ -2,10 +2,10 @@
  * province scores under Decision 766/QĐ-TTg, as report_summary gives
  * them: the on-time rate, the satisfaction rate overall and per officer,
  * the new dossiers by channel, the stopped, refused and withdrawn ones,
- * the digitisation rate with its definition ("—" until documents are
- * scanned), and the figures per deciding body.  Each entry is a text on
- * the left, word wrapped, with an optional figure on the right of its
- * first line; the page scrolls by lines with ↑ ↓. */
+ * the digitisation rates of the dossiers and of the results, each with
+ * what it counts, and the figures per deciding body.  Each entry is a
+ * text on the left, word wrapped, with an optional figure on the right
+ * of its first line; the page scrolls by lines with ↑ ↓. */
 #include "config.h"
 
 #include <stdio.h>
@@ -129,12 +129,17 @@ page(const struct st_report *s, struct ind_out *o)
 	    "withdrawn %lld"), t->stopped, t->refused, t->withdrawn);
 	put(o, 0, A_NORMAL, text, NULL);
 
+	/* Circular 01/2023's two rates, as report.h defines them */
 	pct(t->has_digitised, t->digitised_rate, v, sizeof v);
-	put(o, 0, A_NORMAL, _("Digitised at receipt"), v);
-	put(o, 2, dim, t->has_digitised ? _("dossiers received whose documents were all "
-	    "scanned at the receipt, of the new dossiers") : _("dossiers received whose "
-	    "documents were all scanned at the receipt, of the new dossiers; none yet: "
-	    "documents are not scanned"), NULL);
+	put(o, 0, A_NORMAL, _("Dossiers digitised"), v);
+	snprintf(text, sizeof text, _("%lld of %lld new dossiers: every required document "
+	    "digitised by the end of the period"), t->digitised, t->received_new);
+	put(o, 2, dim, text, NULL);
+	pct(t->has_results_digitised, t->results_digitised_rate, v, sizeof v);
+	put(o, 0, A_NORMAL, _("Results digitised"), v);
+	snprintf(text, sizeof text, _("%lld of %lld results of the period: the result "
+	    "digitised by its end"), t->results_digitised, resolved);
+	put(o, 2, dim, text, NULL);
 
 	/* TRANSLATORS: the headings of three figures per deciding body, each
 	 * in at most 9 columns */

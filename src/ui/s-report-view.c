@@ -45,8 +45,11 @@ static const struct {
 	{N_("Satisfaction %"), N_("col|yes"), N_("Satisfied (%)")},
 	{N_("Satisfaction %"), N_("col|not"), N_("Not satisfied (%)")},
 	{N_("Satisfaction %"), N_("col|rate"), N_("Satisfaction rate (%)")},
-	/* none until documents are scanned (report.h) */
-	{N_("Digitised"), N_("col|%"), N_("Digitised (%)")},
+	/* the digitisation rates of Circular 01/2023 (report.h): of the new
+	 * dossiers, those whose required documents all have a file by the
+	 * end of the period; of the results, those with a result file */
+	{N_("Digitised"), N_("col|doss."), N_("Dossiers digitised (%)")},
+	{N_("Digitised"), N_("col|result"), N_("Results digitised (%)")},
 };
 
 const char *rp_col_group(int c) { return _(cols[c].group); }
@@ -102,9 +105,9 @@ rp_col_value(const struct report_row *r, int c, char *buf, size_t n)
 
 	if (c == 8 || c >= 18) {
 		bool has = c == 8 ? r->has_rate : c == 18 ? r->has_satisfaction :
-		    r->has_digitised;
+		    c == 19 ? r->has_digitised : r->has_results_digitised;
 		double rate = c == 8 ? r->on_time_rate : c == 18 ? r->satisfaction_rate :
-		    r->digitised_rate;
+		    c == 19 ? r->digitised_rate : r->results_digitised_rate;
 
 		if (has)
 			rp_fmt_pct(rate, buf, n);

@@ -36,7 +36,7 @@ struct st_report {
 };
 
 /* The table's columns of figures, beside the field's name. */
-#define RP_NCOLS 20
+#define RP_NCOLS 21
 #define RP_COLW 7		/* columns of screen per figure */
 /* The group above a column ("Received"), its own short label ("new"),
  * its label in full (CSV), all translated. */

@@ -133,7 +133,7 @@ like "$out" "^Total +0 +0 +0 +0 +0 +0 +0 +0 +-$" "an empty database: the total, 
 run --db "$e" report summary --from 2026-11-01 --to 2026-11-30 --format json
 is "$rc|$(jget "$out" '$.total.received_new')|$(jlen "$out" '$.fields')|$(jget "$out" '$.total.satisfaction.satisfied')" "0|0|0|0" "an empty database: the JSON, no field, zero figures"
 run --db "$e" report summary --from 2026-11-01 --to 2026-11-30 --format csv
-is "$rc|$(printf '%s\n' "$out" | tr -d '\r' | tail -1)" "0|Total,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0," "an empty database: the CSV total"
+is "$rc|$(printf '%s\n' "$out" | tr -d '\r' | tail -1)" "0|Total,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,0,,0," "an empty database: the CSV total"
 run --db "$e" report logbook --from 2026-11-01 --to 2026-11-30
 is "$rc" 0 "an empty database: the logbook exits 0"
 done_testing

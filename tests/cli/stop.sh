@@ -106,7 +106,7 @@ is "$(jget "$j" '$.total.in_progress_within')|$(jget "$j" '$.total.in_progress_o
     "a stopped dossier is not in progress"
 is "$(jget "$j" '$.total.on_time_rate')" 100.0 "the on-time rate is still there"
 is "$(jget "$j" '$.total.satisfaction_rate')" 50.0 "satisfaction: one satisfied of two rated"
-is "$(jget "$j" '$.total.digitised_rate')" "" "digitised: null until documents are scanned"
+is "$(jget "$j" '$.total.digitised_rate')" 0.0 "digitised: none of the seven new dossiers has a file"
 is "$(jget "$j" '$.total.satisfaction.satisfied')|$(jget "$j" '$.total.satisfaction.not_satisfied')" \
     "1|1" "the satisfaction counts keep their keys"
 is "$(jget "$j" '$.fields[0].stopped')|$(jget "$j" '$.fields[0].satisfaction_rate')" "3|50.0" \
@@ -121,13 +121,13 @@ rhs=$(( $(jget "$j" '$.total.resolved_early') + $(jget "$j" '$.total.resolved_on
 is "$lhs" "$rhs" "identity: carried + new = resolved + in progress + withdrawn + stopped"
 for k in carried_over received_new received_online resolved_early resolved_on_time resolved_late \
     in_progress_within in_progress_overdue guided refused withdrawn paused satisfaction on_time_rate \
-    stopped satisfaction_rate digitised_rate; do
+    stopped satisfaction_rate digitised_rate digitised results_digitised results_digitised_rate; do
 	is "$(sqlite3 :memory: "SELECT json_type(json('$(printf '%s' "$j" | sed "s/'/''/g")'), '\$.total.$k') IS NOT NULL")" 1 \
 	    "json: the key $k"
 done
 run --db "$db" report summary --from 2026-11-01 --to 2026-11-30
-like "$out" "Stopped: 3   Satisfaction rate: 50.00% \(1 of 2 rated\)   Digitised: -%" \
-    "text: stopped, the satisfaction rate, digitised none"
+like "$out" "Stopped: 3   Satisfaction rate: 50.00% \(1 of 2 rated\)   Digitised: 0.00%" \
+    "text: stopped, the satisfaction rate, digitised none of the seven"
 like "$out" "  lan +Nguyễn Thị Lan +50.00% \(1 of 2 rated\)" "text: the satisfaction per officer"
 run --db "$db" report summary --from 2026-12-01 --to 2026-12-31 --format json
 is "$(jget "$out" '$.total.satisfaction_rate')|$(jget "$out" '$.total.stopped')|$(jlen "$out" '$.officers')" \

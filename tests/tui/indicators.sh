@@ -1,7 +1,7 @@
 # indicators.sh — F6's page of indicators (i): on 80x24 the on-time rate,
 # the satisfaction rate overall and per officer, the new dossiers by
 # channel (at the counter, by post, online), stopped, refused and
-# withdrawn, the digitisation rate as "—" with its definition, and the
+# withdrawn, the two digitisation rates with what they count, and the
 # figures per deciding body, each checked against `motcua report summary
 # --format json` on the same database; no line ends inside a word, and
 # the database never changes.
@@ -80,9 +80,10 @@ like "$s" "at the counter $((new - post - online)) · by post $post · online $o
 like "$s" "Stopped $(v stopped) · refused at the counter $(v refused) · withdrawn $(v withdrawn)$" \
     "stopped, refused, withdrawn as the JSON"
 like "$s" "Stopped 1 · refused at the counter 1 · withdrawn 1$" "... one each, by hand"
-is "$(v digitised_rate)" "" "the JSON: no digitisation rate"
-like "$s" "Digitised at receipt +—$" "the digitisation rate: —"
-like "$s" "documents were all scanned at the receipt" "with its definition"
+is "$(v digitised_rate)|$(v results_digitised_rate)" "0.0|0.0" "the JSON: nothing digitised"
+like "$s" "Dossiers digitised +$(pc "$(v digitised_rate)")$" "the dossiers' digitisation rate as the JSON"
+like "$s" "Results digitised +$(pc "$(v results_digitised_rate)")$" "the results' as the JSON"
+like "$s" "0 of 3 results of the period: the result digitised by its end$" "... of how many (three results, no file)"
 like "$s" "By deciding body +new +resolved +on time$" "the bodies' headings"
 bw() { jget "$js" "\$.bodies[$1].$2"; }
 for k in 0 1; do
@@ -96,8 +97,8 @@ like "$s" "Sở Nội vụ tỉnh +1 +0 +—$" "the forwarded procedure's body, 
 w=$(printf '%s\n' "$s" | while IFS= read -r l; do printf '%s\n' "$l" | wc -m; done | sort -n | tail -1)
 [ "$w" -le 81 ]; ok "no line wider than 80 columns ($w with its newline)"
 # the wrapped definition: each piece of it is whole words of the msgid
-def="dossiers received whose documents were all scanned at the receipt, of the new dossiers; none yet: documents are not scanned"
-got=$(printf '%s\n' "$s" | sed -n '/Digitised at receipt/,/By deciding body/p' | sed '1d;$d' |
+def="0 of 7 new dossiers: every required document digitised by the end of the period"
+got=$(printf '%s\n' "$s" | sed -n '/Dossiers digitised/,/Results digitised/p' | sed '1d;$d' |
     sed 's/^ *//; s/ *$//' | tr '\n' ' ' | sed 's/ $//')
 is "$got" "$def" "the definition wrapped between words, nothing lost"
 
@@ -125,10 +126,11 @@ like "$s" "Giải quyết đúng hạn +100\.0 %$" "Vietnamese: the on-time rate
 like "$s" "Người dân hài lòng +66\.7 %$" "Vietnamese: the satisfaction rate"
 like "$s" "tại quầy 4 · bưu chính 1 · trực tuyến 2$" "Vietnamese: the three channels"
 like "$s" "Dừng giải quyết 1 · từ chối tiếp nhận 1 · rút hồ sơ 1$" "Vietnamese: stopped, refused, withdrawn"
-like "$s" "Số hóa khi tiếp nhận +—$" "Vietnamese: the digitisation rate, —"
-got=$(printf '%s\n' "$s" | sed -n '/Số hóa khi tiếp nhận/,/Theo cơ quan giải quyết/p' | sed '1d;$d' |
+like "$s" "Hồ sơ được số hóa +0\.0 %$" "Vietnamese: the dossiers' digitisation rate"
+like "$s" "Kết quả được số hóa +0\.0 %$" "Vietnamese: the results' digitisation rate"
+got=$(printf '%s\n' "$s" | sed -n '/Hồ sơ được số hóa/,/Kết quả được số hóa/p' | sed '1d;$d' |
     sed 's/^ *//; s/ *$//' | tr '\n' ' ' | sed 's/ $//')
-is "$got" "số hồ sơ tiếp nhận có toàn bộ giấy tờ được số hóa khi tiếp nhận, trên số hồ sơ mới; chưa có: phần mềm chưa quét giấy tờ" \
+is "$got" "0 trên 7 hồ sơ mới: mọi thành phần hồ sơ bắt buộc được số hóa trước khi hết kỳ" \
     "Vietnamese: the definition wrapped between words, nothing lost"
 like "$s" "Theo cơ quan giải quyết +mới +đã xong +đúng hạn$" "Vietnamese: the bodies' headings"
 w=$(printf '%s\n' "$s" | while IFS= read -r l; do printf '%s\n' "$l" | wc -m; done | sort -n | tail -1)

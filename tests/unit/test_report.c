@@ -509,7 +509,9 @@ test_empty(void)
 	    "\"refused\":0,\"withdrawn\":0,\"paused\":0,\"satisfaction\":{"
 	    "\"very_satisfied\":0,\"satisfied\":0,\"not_satisfied\":0},"
 	    "\"on_time_rate\":null,\"stopped\":0,\"satisfaction_rate\":null,"
-	    "\"digitised_rate\":null,\"received_post\":0},\"fields\":[],\"officers\":[],"
+	    "\"digitised_rate\":null,\"received_post\":0,\"digitised\":0,"
+	    "\"results_digitised\":0,\"results_digitised_rate\":null},\"fields\":[],"
+	    "\"officers\":[],"
 	    "\"bodies\":[]}",
 	    "an empty database: the JSON, every figure zero, no field, no rate");
 	free(j);
