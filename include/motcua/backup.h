@@ -84,8 +84,8 @@ void backup_job_cancel(struct backup_job *job);
 
 /* The copy db_open makes of an older database before it migrates it:
  * written and checked as backup_write does into the backups folder, as
- *	motcua-<unit code>-<station>-YYYYMMDD-HHMM-schemaNN.db
- * (NN the version `from` it is at), a name the rotation never deletes
+ *	motcua-<unit code>-<station>-YYYYMMDD-HHMM-schemaNNN.db
+ * (NNN the version `from` it is at), a name the rotation never deletes
  * and `backup --list` does not show: it is kept until someone removes
  * it.  db is the database not yet migrated, `now` the time its name
  * carries.  1 written (*out, may be NULL), 0 none needed (a database

@@ -278,7 +278,7 @@ backup_before_migrate(sqlite3 *db, int from, const struct mc_time *now,
 
 		if (k > 1)
 			snprintf(tail, sizeof tail, "-%d", k);
-		snprintf(name, sizeof name, "%s%04d%02d%02d-%02d%02d-schema%02d%s.db", prefix,
+		snprintf(name, sizeof name, "%s%04d%02d%02d-%02d%02d-schema%03d%s.db", prefix,
 		    y, mo, d, now->min / 60, now->min % 60, from, tail);
 		snprintf(p, sizeof p, "%s/%s", dir, name);
 		if (lstat(p, &sb) != 0)
