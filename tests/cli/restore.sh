@@ -13,7 +13,7 @@
 # B's bundle; the restored station's codes are its own block; B trusts the
 # new key, takes the revocation, and then refuses a twin speaking with the
 # old key.  A restore with no current database logs in against the
-# backup's officers.
+# backup's officers, and a backup of an older schema comes back upgraded.
 . "$top_srcdir/tests/cli/lib.sh"
 dbA="$T/a.db" dbB="$T/b.db" dbC="$T/c.db"
 X="$T/x" USB="$T/usb"
@@ -211,4 +211,18 @@ is "$rc" 0 "a restore over a damaged database: exit 0"
 like "$err" "cannot be opened" "... it warns that the current one cannot be opened"
 cmp -s "$(ls "$T"/broken.db.before-restore-* | head -1)" "$T/broken.orig"
 ok "... and keeps it aside as it was"
+# a backup from an older motcua (schema 10: tests/data/schema, whose
+# supervisor has this test's password) comes back upgraded
+sqlite3 "$T/v010.db" < "$top_srcdir/tests/data/schema/010.sql"
+run --db "$T/from-old.db" --officer truong --password-file "$PWF" restore "$T/v010.db"
+is "$rc" 0 "a backup of schema 10: restored"
+[ "$rc" = 0 ] || diag "$err"
+is "$(sqlite3 "$T/from-old.db" "PRAGMA user_version")" \
+    "$(sqlite3 "$dbA" "PRAGMA user_version")" "... at today's schema"
+is "$(sqlite3 "$T/v010.db" "PRAGMA user_version")" 10 "... the backup itself left as it was"
+is "$(sqlite3 "$T/from-old.db" "SELECT value FROM meta WHERE key = 'station_number'")" 3 \
+    "... as station 3 (it knows stations 1 and 2)"
+run --db "$T/from-old.db" check
+is "$rc" 0 "... and check passes"
+[ "$rc" = 0 ] || diag "$out $err"
 done_testing
