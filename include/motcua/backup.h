@@ -82,6 +82,18 @@ int backup_daily_begin(sqlite3 *db, const struct mc_time *now, struct backup_job
 int backup_job_step(struct backup_job *job, struct mc_backup *out, struct mc_err *err);
 void backup_job_cancel(struct backup_job *job);
 
+/* The copy db_open makes of an older database before it migrates it:
+ * written and checked as backup_write does into the backups folder, as
+ *	motcua-<unit code>-<station>-YYYYMMDD-HHMM-schemaNNN.db
+ * (NNN the version `from` it is at), a name the rotation never deletes
+ * and `backup --list` does not show: it is kept until someone removes
+ * it.  db is the database not yet migrated, `now` the time its name
+ * carries.  1 written (*out, may be NULL), 0 none needed (a database
+ * with no station yet: nothing of a unit's to keep), -1 with err (and
+ * the caller does not migrate: the file stays as it was). */
+int backup_before_migrate(sqlite3 *db, int from, const struct mc_time *now,
+    struct mc_backup *out, struct mc_err *err);
+
 /* Delete the backups of this station in the backups folder that the
  * settings no longer keep (above).  The number deleted, or -1. */
 int backup_rotate(sqlite3 *db, struct mc_err *err);

@@ -21,7 +21,14 @@
 enum db_open_flags {
 	DB_CREATE = 1 << 0,	/* create the file (mode 0600) if missing */
 	DB_NO_MIGRATE = 1 << 1,	/* open as is (tests of migration); still refuse newer */
+	DB_NO_BACKUP = 1 << 2,	/* migrate without the backup made before (a copy
+				 * whose original is kept: a restore's) */
 };
+
+/* An older set-up database is migrated in one transaction, after a copy
+ * of it as it was is written to the backups folder (backup.h,
+ * backup_before_migrate); if that copy cannot be written, the file is
+ * left as it was and db_open fails. */
 
 int db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err);
 void db_close(sqlite3 *db);

@@ -67,6 +67,9 @@ static const struct audit_kind kinds[] = {
 	    {"fingerprint", "number", "unit"}, false},
 	{"revoke", N_("Station key revoked"), N_("%1: station %2 of %3"),
 	    {"fingerprint", "number", "unit"}, false},
+	{"station_restored", N_("Restored from a backup as a new station"),
+	    N_("station %1 is now station %2; backup %3 (SHA-256 %4)"),
+	    {"old_number", "new_number", "file", "sha256"}, false},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

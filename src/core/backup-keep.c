@@ -255,6 +255,53 @@ done:
 	return 0;
 }
 
+int
+backup_before_migrate(sqlite3 *db, int from, const struct mc_time *now,
+    struct mc_backup *out, struct mc_err *err)
+{
+	char dir[4096], name[256], prefix[128], id[64];
+	struct mc_backup b = {0};
+	struct mc_err why;
+	int y, mo, d, k;
+
+	if (db_meta_get(db, "station_id", id, sizeof id) != 0 || id[0] == '\0')
+		return 0;
+	memset(&why, 0, sizeof why);
+	if (backup_dir(dir, sizeof dir, &why) != 0 || dir_make(dir, &why) != 0 ||
+	    name_prefix(db, prefix, sizeof prefix, &why) != 0)
+		goto refused;
+	date_ymd(now->jdn, &y, &mo, &d);
+	/* the minute's name, else "-2" … "-9" after it */
+	for (k = 1; k <= 9; k++) {
+		char p[4096 + 256], tail[8] = "";
+		struct stat sb;
+
+		if (k > 1)
+			snprintf(tail, sizeof tail, "-%d", k);
+		snprintf(name, sizeof name, "%s%04d%02d%02d-%02d%02d-schema%03d%s.db", prefix,
+		    y, mo, d, now->min / 60, now->min % 60, from, tail);
+		snprintf(p, sizeof p, "%s/%s", dir, name);
+		if (lstat(p, &sb) != 0)
+			break;
+	}
+	if (k > 9) {
+		err_set(&why, MC_ECONFLICT, _("nine copies were already written in %s this "
+		    "minute"), dir);
+		goto refused;
+	}
+	if (backup_write_to(db, dir, name, &b, &why) != 0)
+		goto refused;
+	b.at = *now;
+	if (out != NULL)
+		*out = b;
+	return 1;
+refused:
+	return err_set(err, why.kind, _("the database is at schema %d and this motcua "
+	    "upgrades it to %d, but first keeps a copy of it as it is; that copy could not "
+	    "be written: %s; the database was not changed"), from, db_schema_latest(),
+	    why.msg);
+}
+
 /* A count setting: its value, or dflt when it is not a whole number. */
 static int
 count_setting(sqlite3 *db, const char *name, int dflt)

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "motcua/backup.h"
+#include "motcua/date.h"
 #include "motcua/db.h"
 #include "motcua/i18n.h"
 #include "motcua/key.h"
@@ -685,9 +687,17 @@ db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err)
 		db_fail(db, err, _("registering text functions"));
 		goto fail;
 	}
-	if (version < db_schema_latest() && !(flags & DB_NO_MIGRATE) &&
-	    migrate(db, version, err))
-		goto fail;
+	if (version < db_schema_latest() && !(flags & DB_NO_MIGRATE)) {
+		struct mc_time now;
+
+		/* the file as it was, kept before its first change (backup.h) */
+		date_now(&now);
+		if (version >= 1 && !(flags & DB_NO_BACKUP) &&
+		    backup_before_migrate(db, version, &now, NULL, err) < 0)
+			goto fail;
+		if (migrate(db, version, err))
+			goto fail;
+	}
 	*out = db;
 	return 0;
 fail:
