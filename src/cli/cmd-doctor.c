@@ -33,9 +33,9 @@ term_colors(const char *term)
 }
 
 /* One item: its name in `col` columns, then the text word wrapped in the
- * rest, each further line under the first. */
+ * rest of `width`, each further line under the first. */
 static void
-print_item(const struct doctor_item *it, size_t col)
+print_item(const struct doctor_item *it, size_t col, size_t width)
 {
 	struct vntext_line l[16];
 	char text[sizeof it->advice + 16];
@@ -48,7 +48,7 @@ print_item(const struct doctor_item *it, size_t col)
 	else
 		snprintf(text, sizeof text, "%s", it->advice);
 	cli_pad(stdout, it->name, col);
-	n = vntext_wrap(text, LINE_COLS - col, l, sizeof l / sizeof l[0]);
+	n = vntext_wrap(text, width > col + 20 ? width - col : 20, l, sizeof l / sizeof l[0]);
 	for (size_t i = 0; i < n && i < sizeof l / sizeof l[0]; i++)
 		printf("%*s%.*s\n", i == 0 ? 0 : (int)col, "", (int)l[i].len, text + l[i].off);
 }
@@ -60,7 +60,7 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	struct doctor_env env;
 	struct mc_err err, open_err;
 	char path[4096];
-	size_t col = 0;
+	size_t col = 0, width;
 	sqlite3 *db = NULL;
 
 	(void)a;
@@ -86,8 +86,10 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	for (size_t i = 0; i < r->n; i++)
 		if (vntext_width(r->item[i].name) + 2 > col)
 			col = vntext_width(r->item[i].name) + 2;
+	/* 80 columns, or the terminal's when it is narrower */
+	width = env.cols >= 40 && env.cols < LINE_COLS ? (size_t)env.cols : LINE_COLS;
 	for (size_t i = 0; i < r->n; i++)
-		print_item(&r->item[i], col);
+		print_item(&r->item[i], col, width);
 	if (r->failed > 0) {
 		size_t failed = r->failed, total = r->n;
 

@@ -356,7 +356,7 @@ check_quick(sqlite3 *db, struct doctor_item *it)
 		item_say(it, false, _("the database is damaged (%s): %s"), first,
 		    _(DAMAGED_TODO));
 	else
-		item_say(it, true, "%s", _("quick_check passed; 'motcua check' runs the full integrity_check"));
+		item_say(it, true, "%s", _("quick_check passed; 'motcua check' is the full one"));
 	sqlite3_free(first);
 }
 
