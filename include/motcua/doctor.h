@@ -10,10 +10,13 @@
  *                    it starts, lp among them, does not)
  *   console font     on the bare Linux console (TERM=linux) only: the
  *                    console can show Vietnamese only with console-setup's
- *                    codeset "Vietnamese", face Fixed, sizes 8x13, 8x15,
- *                    8x16 or 8x18 (/etc/default/console-setup; the Lat15,
- *                    Uni1, Uni2 and Uni3 codesets lack ơ, ư and the
- *                    letters with two marks)
+ *                    codeset "Vietnamese"; face Fixed, sizes 8x13, 8x15,
+ *                    8x16 or 8x18, is the one every release of it makes
+ *                    whole for that codeset (its README.fonts), so the
+ *                    check asks for it (/etc/default/console-setup; the
+ *                    Lat15, Uni1, Uni2 and Uni3 codesets lack ơ, ư and the
+ *                    letters with two marks).  It reads the file: a font
+ *                    loaded by hand is not seen
  *   colours          the terminal shows at least 8 colours
  *   printer          print_backend command: the program exists and, for lp
  *                    or lpr (CUPS), the queue it names (-d, -P) or the
