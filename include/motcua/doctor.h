@@ -80,7 +80,7 @@ struct doctor_env {
 	int scan_ms, lpstat_ms;		/* the time limits */
 	struct mc_time now;
 	/* strings behind the pointers (doctor_env_process) */
-	char buf_locale[160], buf_codeset[64];
+	char buf_locale[160], buf_codeset[64], buf_lpstat[4096];
 };
 
 struct doctor_item {
@@ -98,7 +98,7 @@ struct doctor_report {
 };
 
 /* An env from this process: $COLUMNS and $LINES, else the size of the
- * terminal on standard output, input or error; $TERM; the locale that
+ * terminal on standard output, error or input; $TERM; the locale that
  * setlocale(LC_CTYPE, "") finds (the program's own is left as it was);
  * $MOTCUA_CONSOLE_SETUP, else /etc/default/console-setup; $PATH;
  * $MOTCUA_LPSTAT, else lpstat on $PATH; $MOTCUA_DOCTOR_MIN_FREE_MB, else

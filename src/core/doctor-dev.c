@@ -86,6 +86,7 @@ child_collect(pid_t pid, int fd, int ms, char *buf, size_t n, size_t *len, int *
 	int timed_out = 0;
 
 	*len = 0;
+	*status = 0;
 	for (;;) {
 		struct pollfd pf = {.fd = fd, .events = POLLIN};
 		long long left = end - now_ms();

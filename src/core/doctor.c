@@ -57,13 +57,13 @@ locale_source(char *buf, size_t n)
 void
 doctor_env_process(struct doctor_env *env)
 {
-	static char lpstat[4096];
 	struct winsize ws;
 	const char *cur;
 	char saved[256];
 
 	memset(env, 0, sizeof *env);
-	/* $COLUMNS and $LINES first, as curses reads them */
+	/* $COLUMNS and $LINES first, as curses reads them; then standard
+	 * output, error and input, the first that is a terminal */
 	env->cols = env_int("COLUMNS", 0);
 	env->rows = env_int("LINES", 0);
 	for (int fd = 1; (env->cols <= 0 || env->rows <= 0) && fd <= 3; fd++)
@@ -94,8 +94,8 @@ doctor_env_process(struct doctor_env *env)
 		env->path = "/usr/bin:/bin";
 	env->lpstat = getenv("MOTCUA_LPSTAT");
 	if (env->lpstat == NULL || env->lpstat[0] == '\0')
-		env->lpstat = doctor_which("lpstat", env->path, lpstat, sizeof lpstat) == 1 ?
-		    lpstat : NULL;
+		env->lpstat = doctor_which("lpstat", env->path, env->buf_lpstat,
+		    sizeof env->buf_lpstat) == 1 ? env->buf_lpstat : NULL;
 	env->min_free_mb = env_int("MOTCUA_DOCTOR_MIN_FREE_MB", DOCTOR_MIN_FREE_MB);
 	env->scan_ms = env_int("MOTCUA_DOCTOR_SCAN_MS", DOCTOR_SCAN_MS);
 	env->lpstat_ms = DOCTOR_LPSTAT_MS;

@@ -1,4 +1,4 @@
-/* s-admin.c — F9, the administration screen: a menu of six items for a
+/* s-admin.c — F9, the administration screen: a menu of eight items for a
  * supervisor (an auditor looks, read-only; an officer is refused), the
  * role's say over each change key, a scrolled text view, and the item
  * "This station". */
