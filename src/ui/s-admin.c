@@ -1,4 +1,4 @@
-/* s-admin.c — F9, the administration screen: a menu of six items for a
+/* s-admin.c — F9, the administration screen: a menu of eight items for a
  * supervisor (an auditor looks, read-only; an officer is refused), the
  * role's say over each change key, a scrolled text view, and the item
  * "This station". */
@@ -231,7 +231,7 @@ admin_station_open(struct ui *u)
  * columns */
 static const char *const items[] = {
 	N_("Officers"), N_("Catalog"), N_("Holidays"), N_("Settings"), N_("This station"),
-	N_("Audit"), N_("The unit"),
+	N_("Audit"), N_("The unit"), N_("Check this PC"),
 };
 #define NITEMS (sizeof items / sizeof items[0])
 
@@ -245,6 +245,7 @@ activate(struct ui *u, size_t i)
 	static void (*const open[])(struct ui *) = {
 		admin_officers_open, admin_catalog_open, admin_holidays_open,
 		admin_settings_open, admin_station_open, admin_audit_open, admin_unit_open,
+		admin_doctor_open,
 	};
 
 	if (i < NITEMS)

@@ -55,7 +55,7 @@ void adm_wipe(char *s);
 void adm_import_open(struct ui *u, const char *title, const char *what,
     void (*done)(struct ui *u, const char *path));
 
-/* The seven items. */
+/* The eight items. */
 void admin_officers_open(struct ui *u);
 void admin_catalog_open(struct ui *u);
 void admin_holidays_open(struct ui *u);
@@ -63,5 +63,7 @@ void admin_settings_open(struct ui *u);
 void admin_station_open(struct ui *u);
 void admin_audit_open(struct ui *u);
 void admin_unit_open(struct ui *u);
+/* s-admin-doctor.c: core's checks of this PC (doctor.h) */
+void admin_doctor_open(struct ui *u);
 
 #endif
