@@ -330,8 +330,9 @@ check_disk_backups(const struct doctor_env *env, struct doctor_item *it)
 
 /* ---- the database ----------------------------------------------------------------- */
 
-#define DAMAGED_TODO N_("record nothing more on this PC and ask the technician to " \
-	"restore the newest backup that 'motcua backup --list' shows as checked OK")
+#define DAMAGED_TODO N_("record nothing more on this PC and ask a supervisor to " \
+	"bring back the newest backup that 'motcua backup --list' shows as checked OK, " \
+	"with 'motcua restore FILE'")
 
 static void
 check_quick(sqlite3 *db, struct doctor_item *it)

@@ -148,7 +148,7 @@ head -c "$psize" /dev/zero | tr '\0' 'x' |
     dd of="$T/bad.db" bs="$psize" seek=$((page - 1)) count=1 conv=notrunc 2>/dev/null
 ok "a copy with page $page (the dossiers) overwritten with garbage"
 run --db "$T/bad.db" doctor
-broken "a corrupted page" "Database" "the database is damaged \(.*\): record nothing more on this PC and ask the technician to restore the newest backup that 'motcua backup --list' shows as checked OK"
+broken "a corrupted page" "Database" "the database is damaged \(.*\): record nothing more on this PC and ask a supervisor to bring back the newest backup that 'motcua backup --list' shows as checked OK, with 'motcua restore FILE'"
 like "$(line "Terminal size")" "OK" "a corrupted page: the other checks still run"
 run --db "$T/none.db" doctor
 is "$rc" 1 "no database: exit 1"
