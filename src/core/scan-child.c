@@ -31,6 +31,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -126,6 +127,33 @@ child_done(void *arg, int rc, const struct scan_page *pages, size_t n,
 	if (err != NULL)
 		m.err = *err;
 	child_send(arg, &m, sizeof m);
+}
+
+/* A backend's own messages would land on the full-screen program's
+ * screen: the child's standard input and output go to /dev/null, and so
+ * does its standard error unless a SANE_DEBUG_* variable asks for the
+ * backend's debugging (a technician chasing a scanner's fault). */
+static void
+child_quiet(const struct child_end *ce)
+{
+	extern char **environ;
+	bool debug = false;
+	int fd;
+
+	for (char **e = environ; *e != NULL; e++)
+		if (strncmp(*e, "SANE_DEBUG_", 11) == 0)
+			debug = true;
+	/* a program started with its standard files closed got the pipes
+	 * as 0, 1 or 2: those stay as they are */
+	if (ce->up <= STDERR_FILENO || ce->down <= STDERR_FILENO ||
+	    (fd = open("/dev/null", O_RDWR)) < 0)
+		return;
+	(void)dup2(fd, STDIN_FILENO);
+	(void)dup2(fd, STDOUT_FILENO);
+	if (!debug)
+		(void)dup2(fd, STDERR_FILENO);
+	if (fd > STDERR_FILENO)
+		close(fd);
 }
 
 /* ---- the parent ----------------------------------------------------------- */
@@ -280,6 +308,7 @@ child_start(struct child *c, const struct scan_request *req, int silence_ms,
 
 		close(up[0]);
 		close(down[1]);
+		child_quiet(&ce);
 		/* a parent gone while we write: end quietly */
 		signal(SIGPIPE, SIG_DFL);
 		run(&ce, arg);
