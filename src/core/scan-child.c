@@ -435,7 +435,9 @@ scan_child_document(const struct scan_module *mod, const struct scan_request *re
 	}
 	/* the outcome is in: SANE's shutting down may take a moment, or hang */
 	child_end(&c, done ? CHILD_GRACE_MS : 0);
-	if (c.cancelled) {
+	/* a cancel wins over pages, not over a failure the child had
+	 * already met (doctor's probe cancels at once to learn that one) */
+	if (c.cancelled && !(done && rc == -1)) {
 		got_free(&g);
 		err_set(err, MC_EIO, _("the scan was cancelled: nothing was kept"));
 		return SCAN_CANCELLED;

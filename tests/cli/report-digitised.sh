@@ -209,6 +209,7 @@ sqlite3 "$db" "DELETE FROM report_agg WHERE what IN ('digitised', 'res_digitised
     PRAGMA user_version = 20"
 run --db "$db" report summary --from 2026-11-01 --to 2026-11-30 --format json
 is "$out" "$before" "schema 20 migrated: the same summary"
-is "$(sqlite3 "$db" "PRAGMA user_version")" 21 "at schema 21"
+v=$(sqlite3 "$db" "PRAGMA user_version")
+[ "$v" -ge 21 ]; ok "at schema 21 or later ($v)"
 sound "$db" "the migration"
 done_testing
