@@ -149,7 +149,7 @@ static const struct cli_opt export_opts[] = {
 	{"all", NULL, N_("every event (the default)"), 0, 0},
 	{"without-files", NULL, N_("leave out the files the events name (a smaller "
 	    "bundle; the receiver reports them missing)"), CLI_OR_NEXT, 0},
-	{"files-since", "DATE", N_("also carry the files of files attached from DATE on, "
+	{"files-since", "DATE", N_("also carry the files attached from DATE on, "
 	    "for a station that took a bundle made without them"), 0, 0},
 	CLI_OPT_END,
 };
