@@ -13,13 +13,35 @@
  *   count           number of event rows
  *   version         publications: the catalog or calendar version
  *   payload         publications: the catalog or calendar JSON
+ *   format_minor    "1" when the bundle carries files (its third table,
+ *                   below); absent (0) otherwise
  *   content_sha256  SHA-256 (hex) of the canonical content: every header
  *                   value but this one, "key=value\n" in key order, then
  *                   "origin\nseq\nhash\n" of every event in (origin, seq)
- *                   order.  Each event's own hash covers its body.
+ *                   order, then "file SHA256 SIZE\n" of every file carried
+ *                   in sha256 order.  Each event's own hash covers its body,
+ *                   each file's sha256 its bytes.
  *   signature       the sender's signature over content_sha256 (key.h);
  *                   each event row also carries its origin's signature
  *                   over its hash (column sig).
+ *
+ * Files (format 2.1): the attachments the events name (attach.h) travel
+ * in a table `file (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL,
+ * body BLOB NOT NULL) STRICT`, present only when at least one file is
+ * carried, and then with format_minor "1".  The minor rule: a writer
+ * marks the lowest minor its content needs, so a bundle without files is
+ * exactly format 2.0 and every release of format 2 reads it; a reader
+ * takes every minor up to its own and names a higher one (update motcua,
+ * or have the sender export --without-files).  An export carries the file
+ * of every file_added event it carries that is held here, plus (option
+ * files_since) the files of file_added events from a date on even if the
+ * peer holds their events: for a peer that took a bundle made without
+ * files.  Import keeps a carried file only if its size is the one the
+ * file_added events naming it record and its bytes hash to its sha256,
+ * and refuses the whole bundle for a file that fails either, or that no
+ * event (in it or held here) names.  A file_added event whose file did
+ * not come is taken; the file is reported missing (here and by `check`)
+ * until a bundle carrying it comes.
  *
  * Import opens the file read-only and defensively, checks its schema to
  * the letter, the content hash and every event's hash and chain link,
@@ -35,6 +57,16 @@
 
 #define SYNC_FORMAT_VERSION 2
 #define SYNC_FORMAT_TEXT "2"
+#define SYNC_FORMAT_MINOR 1		/* files */
+#define SYNC_FORMAT_MINOR_TEXT "1"
+
+/* The missing files an import names (the first SYNC_MISSING_MAX). */
+#define SYNC_MISSING_MAX 8
+struct sync_missing {
+	char code[64];			/* the dossier's code */
+	int number;			/* the file's number in its list (files CODE) */
+	char sha256[65];
+};
 
 /* What an import did. */
 struct sync_report {
@@ -48,6 +80,10 @@ struct sync_report {
 	char sender[40];		/* sender station id */
 	long long version;		/* publications: the version applied */
 	bool held_already;		/* ... or already held: nothing done */
+	long long files_new;		/* files carried and kept here */
+	long long files_known;		/* files carried and held here already */
+	long long files_missing;	/* files its events name, not held here */
+	struct sync_missing missing[SYNC_MISSING_MAX];	/* the first of them */
 };
 
 /* Progress for large files: called now and then with done/total events. */
@@ -63,6 +99,27 @@ typedef void (*sync_progress_fn)(long long done, long long total, void *arg);
 int sync_export(sqlite3 *db, const char *acting, const char *peer, const char *path,
     char *out, size_t n, long long *count, sync_progress_fn progress, void *arg,
     struct mc_err *err);
+
+/* What to carry besides the events (sync_export carries the files of its
+ * events: {false, NULL}). */
+struct sync_export_opt {
+	bool without_files;		/* no file at all (format 2.0) */
+	const char *files_since;	/* a date (date_parse_input): also the
+					 * files of file_added events from that
+					 * day on, whatever the peer holds; NULL */
+};
+/* What an export wrote. */
+struct sync_export_res {
+	long long events;
+	long long files;		/* files carried */
+	long long files_absent;		/* named, not held here: not carried */
+	long long files_altered;	/* held here but not what their event
+					 * says (see `check`): not carried */
+};
+/* sync_export with those choices. */
+int sync_export_with(sqlite3 *db, const char *acting, const char *peer, const char *path,
+    const struct sync_export_opt *opt, char *out, size_t n, struct sync_export_res *res,
+    sync_progress_fn progress, void *arg, struct mc_err *err);
 
 /* Import one bundle (events or a publication), as `acting` (allowed to
  * import: MC_ACT_IMPORT; a publication also goes through the catalog's

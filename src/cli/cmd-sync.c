@@ -18,10 +18,14 @@ run_export(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *out = cli_has(a, "out") ? cli_arg(a, "out") : ".";
 	const char *peer = cli_arg(a, "for");
+	struct sync_export_opt opt = {
+		.without_files = cli_has(a, "without-files"),
+		.files_since = cli_has(a, "files-since") ? cli_arg(a, "files-since") : NULL,
+	};
+	struct sync_export_res res;
 	char written[8500];
 	struct mc_officer me;
 	struct mc_err err;
-	long long count;
 	bool all = cli_has(a, "all");
 	sqlite3 *db;
 
@@ -29,10 +33,18 @@ run_export(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_usage(a);
 	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
-	if (sync_export(db, me.username, all ? NULL : peer, out, written, sizeof written, &count, NULL,
-	    NULL, &err) != 0)
+	if (sync_export_with(db, me.username, all ? NULL : peer, out, &opt, written,
+	    sizeof written, &res, NULL, NULL, &err) != 0)
 		return cli_fail(&err);
-	printf(_("%s: %lld events\n"), written, count);
+	printf(_("%s: %lld events\n"), written, res.events);
+	if (res.files > 0)
+		printf(_("%s: %lld files carried\n"), written, res.files);
+	if (res.files_absent > 0)
+		printf(_("%s: %lld files its events name are not held here: not carried (the "
+		    "receiver reports them missing)\n"), written, res.files_absent);
+	if (res.files_altered > 0)
+		printf(_("%s: %lld files held here are not what their events recorded: not "
+		    "carried; run 'motcua check'\n"), written, res.files_altered);
 	return 0;
 }
 
@@ -59,13 +71,28 @@ run_import(struct cli_ctx *ctx, const struct cli_args *a)
 		}
 		if (strcmp(r.kind, "events") != 0)
 			printf(_("%s: %s version %lld applied\n"), files[i], r.kind, r.version);
-		else if (r.events_new == 0)
+		else if (r.events_new == 0 && r.files_new == 0)
 			printf(_("%s: nothing new (all %lld events were already here)\n"), files[i],
+			    r.events_known);
+		else if (r.events_new == 0)
+			printf(_("%s: no new events (all %lld were already here)\n"), files[i],
 			    r.events_known);
 		else
 			printf(_("%s: %lld new events from %d stations; %lld new dossiers, %lld "
 			    "updated\n"), files[i], r.events_new, r.stations, r.dossiers_new,
 			    r.dossiers_touched - r.dossiers_new);
+		if (r.files_new > 0)
+			printf(_("%s: %lld files kept\n"), files[i], r.files_new);
+		if (r.files_missing > 0) {
+			printf(_("%s: %lld files its events name have not come; a bundle that "
+			    "carries them brings them ('motcua check' lists them):\n"), files[i],
+			    r.files_missing);
+			for (long long k = 0; k < r.files_missing && k < SYNC_MISSING_MAX; k++)
+				printf(_("  %s file %d (%.16s…)\n"), r.missing[k].code,
+				    r.missing[k].number, r.missing[k].sha256);
+			if (r.files_missing > SYNC_MISSING_MAX)
+				printf("  …\n");
+		}
 		if (r.gaps > 0)
 			printf(_("%s: events of %d stations are still missing in between; they "
 			    "will come with later files\n"), files[i], r.gaps);
@@ -120,6 +147,10 @@ static const struct cli_opt export_opts[] = {
 	{"for", "STATION", N_("only the events that station is not known to hold"),
 	    CLI_OR_NEXT, 0},
 	{"all", NULL, N_("every event (the default)"), 0, 0},
+	{"without-files", NULL, N_("leave out the files the events name (a smaller "
+	    "bundle; the receiver reports them missing)"), CLI_OR_NEXT, 0},
+	{"files-since", "DATE", N_("also carry the files attached from DATE on, "
+	    "for a station that took a bundle made without them"), 0, 0},
 	CLI_OPT_END,
 };
 static const struct cli_opt import_opts[] = {

@@ -13,8 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "attach-int.h"
 #include "motcua/attach.h"
+#include "motcua/db.h"
 #include "motcua/i18n.h"
 #include "motcua/setting.h"
 
@@ -357,4 +360,122 @@ attach_store_put(sqlite3 *db, const char *sha256, enum attach_type t, const uint
 		return -1;
 	*stored = true;
 	return 0;
+}
+
+int
+attach_held(sqlite3 *db, const char *sha256, enum attach_type t, long long bytes)
+{
+	char path[PATH_MAX];
+	sqlite3_stmt *st;
+	struct stat sb;
+	int held = 0;
+
+	if (!attach_sha_ok(sha256))
+		return 0;
+	if (db_cached(db, "SELECT length(data) FROM file_blob WHERE sha256 = ?1", &st,
+	    NULL) == 0) {
+		sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+		held = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == bytes;
+		db_release(db, st);
+		if (held)
+			return 1;
+	}
+	if (attach_store_path(db, sha256, t, path, sizeof path, NULL) != 0)
+		return 0;
+	return lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && (long long)sb.st_size == bytes;
+}
+
+/* ---- the store, as a stream ------------------------------------------------ */
+
+int
+attach_put_begin(sqlite3 *db, const char *sha256, enum attach_type t, struct attach_put *p,
+    struct mc_err *err)
+{
+	char top[PATH_MAX];
+
+	memset(p, 0, sizeof *p);
+	p->fd = -1;
+	if (attach_store_dir(db, top, sizeof top, err) ||
+	    attach_store_path(db, sha256, t, p->path, sizeof p->path, err))
+		return -1;
+	if ((size_t)snprintf(p->dir, sizeof p->dir, "%s/%.2s", top, sha256) >= sizeof p->dir ||
+	    (size_t)snprintf(p->tmp, sizeof p->tmp, "%s/.new-XXXXXX", p->dir) >= sizeof p->tmp)
+		return err_set(err, MC_EINVAL, _("the database's folder has too long a name"));
+	if (folder(top, err) || folder(p->dir, err))
+		return -1;
+	/* mkstemp makes it 0600 */
+	if ((p->fd = mkstemp(p->tmp)) < 0) {
+		p->tmp[0] = '\0';
+		return err_set(err, MC_EIO, _("cannot write in %s (%s): check the disk and "
+		    "the folder's permissions"), p->dir, strerror(errno));
+	}
+	crypto_hash_sha256_init(&p->h);
+	return 0;
+}
+
+int
+attach_put_write(struct attach_put *p, const void *buf, size_t n, struct mc_err *err)
+{
+	const uint8_t *b = buf;
+	size_t done = 0;
+
+	crypto_hash_sha256_update(&p->h, b, (unsigned long long)n);
+	while (done < n) {
+		ssize_t w = write(p->fd, b + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return err_set(err, MC_EIO, _("cannot write in %s (%s): check the disk"),
+			    p->dir, w < 0 ? strerror(errno) : _("nothing written"));
+		done += (size_t)w;
+	}
+	return 0;
+}
+
+void
+attach_put_abort(struct attach_put *p)
+{
+	if (p->fd >= 0)
+		close(p->fd);
+	p->fd = -1;
+	if (p->tmp[0] != '\0')
+		(void)unlink(p->tmp);
+	p->tmp[0] = '\0';
+}
+
+int
+attach_put_end(struct attach_put *p, const char *sha256, struct mc_err *err)
+{
+	unsigned char d[crypto_hash_sha256_BYTES];
+	char hex[MC_HASH_LEN];
+	struct stat sb;
+	int fd = p->fd;
+
+	crypto_hash_sha256_final(&p->h, d);
+	sodium_bin2hex(hex, sizeof hex, d, sizeof d);
+	if (strcmp(hex, sha256) != 0) {
+		attach_put_abort(p);
+		return 0;
+	}
+	p->fd = -1;
+	if (fsync(fd) != 0 || fchmod(fd, 0600) != 0) {
+		int e = errno;
+
+		close(fd);
+		attach_put_abort(p);
+		return err_set(err, MC_EIO, _("cannot write in %s (%s): check the disk"),
+		    p->dir, strerror(e));
+	}
+	/* new in the store, or put over a file there (an altered one) */
+	p->fresh = lstat(p->path, &sb) != 0 && errno == ENOENT;
+	if (close(fd) != 0 || rename(p->tmp, p->path) != 0) {
+		int e = errno;
+
+		attach_put_abort(p);
+		return err_set(err, MC_EIO, _("cannot write in %s (%s): check the disk"),
+		    p->dir, strerror(e));
+	}
+	p->tmp[0] = '\0';
+	return attach_sync_dir(p->dir, err) ? -1 : 1;
 }

@@ -13,8 +13,8 @@
 #include "sync-int.h"
 
 /* in key order: the content hash takes them in this order */
-const char *const sync_header_keys[14] = {
-	"content_sha256", "count", "created", "format", "format_version", "kind",
+const char *const sync_header_keys[15] = {
+	"content_sha256", "count", "created", "format", "format_minor", "format_version", "kind",
 	"payload", "sender", "sender_key", "sender_number", "sender_unit", "signature",
 	"vector", "version",
 };
@@ -92,22 +92,27 @@ file_uri(const char *path)
 static int
 open_bundle(struct bundle *bd, struct mc_err *err)
 {
-	static const char *const expect[4][4] = {
+	/* by name: format 2.0 has the rows 0, 1, 3, 4; a bundle carrying
+	 * files (2.1) all six */
+	static const char *const expect[6][4] = {
 		{"table", "bundle", "bundle", NULL},
 		{"table", "event", "event", NULL},
+		{"table", "file", "file", NULL},
 		{"index", "sqlite_autoindex_bundle_1", "bundle", ""},
 		{"index", "sqlite_autoindex_event_1", "event", ""},
+		{"index", "sqlite_autoindex_file_1", "file", ""},
 	};
-	const char *sqls[2] = {
+	const char *sqls[3] = {
 		"CREATE TABLE bundle (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
 		"CREATE TABLE event (origin TEXT NOT NULL, seq INTEGER NOT NULL, "
 		"at TEXT NOT NULL, officer TEXT NOT NULL, dossier TEXT NOT NULL, "
 		"kind TEXT NOT NULL, body TEXT NOT NULL, prev TEXT NOT NULL, "
 		"hash TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (origin, seq)) STRICT",
+		sync_file_table_sql,
 	};
 	sqlite3_stmt *st;
 	char *uri = file_uri(bd->path);
-	int rc, row = 0, dummy;
+	int rc, row = 0, seen = 0, dummy;
 
 	if (uri == NULL)
 		return err_set(err, MC_ENOMEM, _("out of memory"));
@@ -152,18 +157,26 @@ open_bundle(struct bundle *bd, struct mc_err *err)
 			sqlite3_finalize(st);
 			return bad(bd, err, why);
 		}
-		if (row >= 4 || strcmp(type, expect[row][0]) != 0 ||
+		/* the file table and its index are the two rows that may be
+		 * absent: skip past them when the name is not theirs */
+		if ((row == 2 || row == 5) &&
+		    strcmp((const char *)sqlite3_column_text(st, 1), expect[row][1]) != 0)
+			row++;
+		if (row >= 6 || strcmp(type, expect[row][0]) != 0 ||
 		    strcmp((const char *)sqlite3_column_text(st, 1), expect[row][1]) != 0 ||
 		    strcmp((const char *)sqlite3_column_text(st, 2), expect[row][2]) != 0 ||
-		    strcmp(sql, row < 2 ? sqls[row] : expect[row][3]) != 0) {
+		    strcmp(sql, row < 3 ? sqls[row] : expect[row][3]) != 0) {
 			sqlite3_finalize(st);
 			return bad(bd, err, _("its tables are not those of a motcua bundle"));
 		}
+		seen |= 1 << row;
 		row++;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE || row != 4)
+	/* 0x1b: bundle, event and their indexes; 0x3f: and the file table's */
+	if (rc != SQLITE_DONE || (seen != 0x1b && seen != 0x3f))
 		return bad(bd, err, _("its tables are not those of a motcua bundle"));
+	bd->has_files = seen == 0x3f;
 	return 0;
 }
 
@@ -214,6 +227,21 @@ read_header(struct bundle *bd, struct mc_err *err)
 	    strcmp(hv(bd, "format_version"), SYNC_FORMAT_TEXT) != 0)
 		return bad(bd, err, _("it was made by another version of motcua (bundle "
 		    "format not 2): update motcua on the PC that reads it"));
+	/* the minor rule (sync.h): up to ours; a file table says 2.1 */
+	if (hv(bd, "format_minor") != NULL &&
+	    strcmp(hv(bd, "format_minor"), SYNC_FORMAT_MINOR_TEXT) != 0) {
+		const char *m = hv(bd, "format_minor");
+		bool digits = m[0] != '\0' && strlen(m) < 6 && strspn(m, "0123456789") == strlen(m);
+
+		if (digits && atoi(m) > SYNC_FORMAT_MINOR)
+			return bad(bd, err, _("it was made by a newer motcua (bundle format 2 "
+			    "with additions this one does not know): update motcua on this PC, "
+			    "or export on the sending PC with --without-files"));
+		return bad(bd, err, _("its header's format_minor is not one motcua writes"));
+	}
+	if ((hv(bd, "format_minor") != NULL) != bd->has_files)
+		return bad(bd, err, _("its files do not agree with its header (the file is "
+		    "damaged or edited)"));
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (hv(bd, required[i]) == NULL) {
 			char why[160];
@@ -253,4 +281,42 @@ sync_bundle_hash_header(const struct bundle *bd, struct sync_hash *h)
 		if (bd->val[i] != NULL && strcmp(sync_header_keys[i], "content_sha256") != 0 &&
 		    strcmp(sync_header_keys[i], "signature") != 0)
 			sync_hash_header(h, sync_header_keys[i], bd->val[i]);
+}
+
+/* 64 lowercase hex digits: a file's name in the store is made of it */
+static bool
+sha_ok(const char *s)
+{
+	return strlen(s) == 64 && strspn(s, "0123456789abcdef") == 64;
+}
+
+int
+sync_bundle_hash_files(const struct bundle *bd, struct sync_hash *h, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!bd->has_files)
+		return 0;
+	/* length() of a blob is read from the record, not its pages */
+	if (sqlite3_prepare_v2(bd->b, "SELECT sha256, size, typeof(body) = 'blob' AND "
+	    "length(body) = size FROM file ORDER BY sha256", -1, &st, NULL) != SQLITE_OK)
+		return bad(bd, err, _("its files cannot be read"));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *sha = (const char *)sqlite3_column_text(st, 0);
+		long long size = sqlite3_column_int64(st, 1);
+		char line[120];
+
+		if (sha == NULL || !sha_ok(sha) || size <= 0 ||
+		    sqlite3_column_int(st, 2) != 1) {
+			sqlite3_finalize(st);
+			return bad(bd, err, _("a file in it is malformed"));
+		}
+		snprintf(line, sizeof line, "file %s %lld\n", sha, size);
+		sync_hash_text(h, line);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return bad(bd, err, _("its files cannot be read (the file is damaged)"));
+	return 0;
 }

@@ -583,6 +583,8 @@ sync_trust_file(sqlite3 *db, const char *acting, const char *path, const char *f
 		sync_hash_event(&h, (const char *)sqlite3_column_text(st, 0),
 		    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2));
 	sqlite3_finalize(st);
+	if (sync_bundle_hash_files(&bd, &h, err))
+		goto done;
 	sync_hash_final(&h, hash);
 	if (step != SQLITE_DONE || strcmp(hash, hv(&bd, "content_sha256")) != 0 ||
 	    !key_verify(hv(&bd, "sender_key"), KEY_BUNDLE, hash, hv(&bd, "signature"))) {
@@ -623,7 +625,9 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	struct db_tx tx;
 	struct bundle bd;
 	struct sync_hash h;
-	char hash[MC_HASH_LEN];
+	char hash[MC_HASH_LEN], nfiles[24];
+	char **placed = NULL;	/* files this import put in the store */
+	size_t n_placed = 0;
 	const char *kind;
 	long long base = 0;
 	int rc = -1;
@@ -653,12 +657,17 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 		bad(&bd, err, _("it is of a kind this motcua does not know"));
 		goto done;
 	}
+	if (bd.has_files && strcmp(kind, "events") != 0) {
+		bad(&bd, err, _("it is a publication carrying files, which no motcua makes"));
+		goto done;
+	}
 	/* the header, hashed in key order, then the events */
 	sync_hash_init(&h);
 	sync_bundle_hash_header(&bd, &h);
 	if (db_cache(db, DB_CACHE_BULK, err) || db_tx_begin(db, &tx, err))
 		goto done;
-	if (take_events(db, &bd, &h, r, &base, progress, arg, err))
+	if (take_events(db, &bd, &h, r, &base, progress, arg, err) ||
+	    sync_bundle_hash_files(&bd, &h, err))
 		goto rollback;
 	sync_hash_final(&h, hash);
 	if (strcmp(hash, hv(&bd, "content_sha256")) != 0) {
@@ -670,7 +679,10 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 		goto rollback;
 	}
 	if (strcmp(kind, "events") == 0) {
-		if (sync_project_touched(db, path, base, r, err) || remember_sender(db, &bd, err))
+		/* the files once the events are projected: each must be named by
+		 * a file_added event held here (dossier_file) */
+		if (sync_project_touched(db, path, base, r, err) || remember_sender(db, &bd, err) ||
+		    sync_files_take(db, &bd, r, &placed, &n_placed, err))
 			goto rollback;
 		count_gaps(db, r);
 	} else if (apply_publication(db, acting, &bd, force, r, err) != 0) {
@@ -682,13 +694,19 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	/* a bundle that brought nothing new changed nothing: importing it
 	 * again and again leaves the database as it was */
 	snprintf(events, sizeof events, "%lld", r->events_new);
-	if ((r->events_new > 0 || (strcmp(kind, "events") != 0 && !r->held_already)) &&
+	snprintf(nfiles, sizeof nfiles, "%lld", r->files_new);
+	if ((r->events_new > 0 || r->files_new > 0 ||
+	    (strcmp(kind, "events") != 0 && !r->held_already)) &&
 	    audit_record(db, "import", me.username, NULL, err, "file", path, "events", events,
-	    "sender", r->sender, (char *)NULL))
+	    "sender", r->sender, "files", r->files_new > 0 ? nfiles : NULL, (char *)NULL))
 		goto rollback;
 	if (db_tx_commit(&tx, err))
-		goto done;
+		goto rollback;
 	rc = 0;
+	/* kept: the files stay */
+	sync_files_unplace(placed, n_placed, false);
+	placed = NULL;
+	n_placed = 0;
 	/* many new rows: the query planner's statistics brought up to date
 	 * (only where SQLite judges them stale; a failure costs nothing) */
 	if (r->events_new >= OPTIMIZE_AFTER && sqlite3_get_autocommit(db))
@@ -696,6 +714,10 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 	goto done;
 rollback:
 	db_tx_rollback(&tx);
+	/* the files it put in the store go with the rest: nothing changed */
+	sync_files_unplace(placed, n_placed, true);
+	placed = NULL;
+	n_placed = 0;
 	/* the evidence of a clone outlives the refusal (its own transaction) */
 	if (bd.alarm_seq > 0) {
 		struct mc_err e2;

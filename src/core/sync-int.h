@@ -30,7 +30,37 @@ struct sync_header {
 	const char *vector;
 	const char *version;
 	const char *payload;
+	struct sync_files *files;	/* the files to carry (sync-files.c), or NULL */
 };
+
+/* ---- the files a bundle carries (sync-files.c) ----------------------------- */
+
+struct sync_file {
+	char sha256[MC_HASH_LEN];
+	int type;			/* enum attach_type */
+	long long bytes;
+};
+struct sync_files {
+	struct sync_file *v;
+	size_t n, cap;
+	long long absent, altered;	/* named, not held / not carried as altered */
+	long long carried;
+};
+
+/* The files an export carries: those of the file_added events after the
+ * vector `known` (JSON), and with `since` (YYYY-MM-DD, or NULL) those
+ * recorded from that day on; those not held here counted in absent.
+ * 0, or -1 with err (f freed by sync_files_free either way). */
+int sync_files_list(sqlite3 *db, const char *known, const char *since,
+    struct sync_files *f, struct mc_err *err);
+void sync_files_free(struct sync_files *f);
+/* The file table of a bundle being written. */
+extern const char sync_file_table_sql[];
+/* Write f's files into the bundle b (its file table made), streaming
+ * each, and feed the content hash with those carried (an altered one is
+ * left out and counted).  0, or -1 with err. */
+int sync_files_write(sqlite3 *db, sqlite3 *b, struct sync_files *f, struct sync_hash *h,
+    struct mc_err *err);
 
 int sync_self_header(sqlite3 *db, struct sync_header *hd, struct mc_err *err);
 /* Write header and the rows of `events` (9 event columns, or NULL). */
@@ -42,7 +72,7 @@ int sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *h
 
 /* The header keys a bundle may have, in key order (the content hash takes
  * them in this order). */
-extern const char *const sync_header_keys[14];
+extern const char *const sync_header_keys[15];
 #define NKEYS (sizeof sync_header_keys / sizeof sync_header_keys[0])
 
 struct syncrule_ctx;
@@ -57,6 +87,7 @@ struct bundle {
 	char alarm_held[MC_HASH_LEN], alarm_other[MC_HASH_LEN];
 	char *alarm_event;
 	struct syncrule_ctx *rules;	/* [syncrule] from syncrule_header */
+	bool has_files;			/* it has a file table (format 2.1) */
 };
 
 /* Open the bundle file at path (read-only, immutable, defensive: a file
@@ -73,6 +104,22 @@ const char *sync_bundle_value(const struct bundle *bd, const char *key);
 int sync_bundle_bad(const struct bundle *bd, struct mc_err *err, const char *why);
 /* Feed the header to the content hash (all but the hash and signature). */
 void sync_bundle_hash_header(const struct bundle *bd, struct sync_hash *h);
+/* Feed the content hash with the bundle's files ("file SHA SIZE\n" in
+ * sha256 order), checking each row's shape (a sha256, a size above 0
+ * that is its body's length).  0, or -1 with err. */
+int sync_bundle_hash_files(const struct bundle *bd, struct sync_hash *h,
+    struct mc_err *err);
+/* Take in the bundle's files (inside the import's transaction, its
+ * events projected): each named by a file_added event held here now, of
+ * the size they record, its bytes hashing to its sha256, kept in the
+ * store (or file_blob, setting attach_blobs); then count in r the files
+ * the bundle's events name that are still not held.  The names of the
+ * files it put in the store go into *placed (malloc'd, n_placed), for
+ * the caller to remove if the transaction is rolled back
+ * (sync_files_unplace).  0, or -1 with err (the whole bundle refused). */
+int sync_files_take(sqlite3 *db, struct bundle *bd, struct sync_report *r,
+    char ***placed, size_t *n_placed, struct mc_err *err);
+void sync_files_unplace(char **placed, size_t n, bool remove);
 /* Re-project each dossier with events after rowid `base` once (the
  * import's transaction; sync-project.c), counting them in r; `path`
  * names the bundle in a conflict's message.  0, or -1 with err. */

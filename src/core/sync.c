@@ -175,6 +175,9 @@ sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *hd,
 	{
 		struct { const char *k, *v; } kvs[] = {
 			{"count", NULL}, {"created", hd->created}, {"format", "motcua-bundle"},
+			/* the lowest minor the content needs (sync.h): 2.0 without files */
+			{"format_minor", hd->files != NULL && hd->files->n > 0 ?
+			    SYNC_FORMAT_MINOR_TEXT : NULL},
 			{"format_version", SYNC_FORMAT_TEXT}, {"kind", hd->kind},
 			{"payload", hd->payload}, {"sender", hd->sender}, {"sender_key", pub},
 			{"sender_number", hd->sender_number}, {"sender_unit", hd->sender_unit},
@@ -220,6 +223,9 @@ sync_write_bundle(sqlite3 *db, const char *path, const struct sync_header *hd,
 			goto fail;
 		}
 	}
+	/* the files after the events, in sha256 order, as the hash takes them */
+	if (hd->files != NULL && hd->files->n > 0 && sync_files_write(db, b, hd->files, &h, err))
+		goto fail;
 	sync_hash_final(&h, hash);
 	sqlite3_bind_text(kv, 1, "content_sha256", -1, SQLITE_STATIC);
 	sqlite3_bind_text(kv, 2, hash, -1, SQLITE_STATIC);
@@ -289,13 +295,41 @@ sync_export(sqlite3 *db, const char *acting, const char *peer, const char *path,
     char *out, size_t n, long long *count, sync_progress_fn progress, void *arg,
     struct mc_err *err)
 {
+	struct sync_export_opt opt = {false, NULL};
+	struct sync_export_res res;
+	int rc;
+
+	rc = sync_export_with(db, acting, peer, path, &opt, out, n, &res, progress, arg, err);
+	*count = res.events;
+	return rc;
+}
+
+int
+sync_export_with(sqlite3 *db, const char *acting, const char *peer, const char *path,
+    const struct sync_export_opt *opt, char *out, size_t n, struct sync_export_res *res,
+    sync_progress_fn progress, void *arg, struct mc_err *err)
+{
 	struct mc_officer me;
 	struct sync_header hd;
+	struct sync_files files;
 	sqlite3_stmt *ev = NULL, *pv;
-	char *vector = NULL, *known = NULL;
+	char *vector = NULL, *known = NULL, since[MC_DATE_LEN] = "";
+	long long *count = &res->events;
 	struct stat sb;
 	int rc = -1;
 
+	memset(res, 0, sizeof *res);
+	memset(&files, 0, sizeof files);
+	if (opt->files_since != NULL) {
+		int jdn;
+
+		if (opt->without_files)
+			return err_set(err, MC_EINVAL, _("--files-since asks for files that "
+			    "--without-files leaves out: give one or the other"));
+		if (date_parse_input(opt->files_since, &jdn, err))
+			return -1;
+		date_format(jdn, since);
+	}
 	if (role_require(db, acting, MC_ACT_EXPORT, &me, err) ||
 	    sync_self_header(db, &hd, err) || (vector = sync_vector(db, err)) == NULL)
 		return -1;
@@ -334,22 +368,35 @@ sync_export(sqlite3 *db, const char *acting, const char *peer, const char *path,
 	    "ORDER BY e.origin, e.seq", &ev, err))
 		goto done;
 	sqlite3_bind_text(ev, 1, known != NULL ? known : "{}", -1, SQLITE_STATIC);
+	/* the files of the events it carries (and of those since the date) */
+	if (!opt->without_files) {
+		if (sync_files_list(db, known, since[0] != '\0' ? since : NULL, &files, err))
+			goto done;
+		hd.files = &files;
+	}
 	rc = sync_write_bundle(db, out, &hd, ev, count, progress, arg, err);
+	res->files = files.carried;
+	res->files_absent = files.absent;
+	res->files_altered = files.altered;
 	if (rc == 0) {
-		char num[24];
+		char num[24], nfiles[24];
 		struct db_tx tx;
 
-		/* written: the record goes in the next bundle */
+		/* written: the record goes in the next bundle (with the files
+		 * it carried, when it carried any) */
 		snprintf(num, sizeof num, "%lld", *count);
+		snprintf(nfiles, sizeof nfiles, "%lld", files.carried);
 		if (db_tx_begin(db, &tx, err))
 			rc = -1;
 		else if (audit_record(db, "export", me.username, NULL, err, "file", out,
-		    "events", num, (char *)NULL) || db_tx_commit(&tx, err)) {
+		    "events", num, "files", files.carried > 0 ? nfiles : NULL, (char *)NULL) ||
+		    db_tx_commit(&tx, err)) {
 			db_tx_rollback(&tx);
 			rc = -1;
 		}
 	}
 done:
+	sync_files_free(&files);
 	sqlite3_finalize(ev);
 	free(vector);
 	free(known);

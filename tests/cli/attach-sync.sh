@@ -2,8 +2,9 @@
 # other station takes the file_added event in (the body checked as
 # attach_add writes it, after the dossier's receipt at any status), lists
 # the file with its hash, and `check` there names the file missing until
-# it comes; a bundle whose file event was altered is refused, nothing
-# changed.
+# it comes (here a bundle made --without-files: bundle-files.sh has the
+# bundles that carry the files); a bundle whose file event was altered is
+# refused, nothing changed.
 . "$top_srcdir/tests/cli/lib.sh"
 dbA="$T/a/a.db" dbB="$T/b/b.db"
 mkdir -p "$T/a" "$T/b"	# each station its own folder: its files/ beside it
@@ -26,7 +27,7 @@ run --db "$dbA" --officer truong --password-file "$PWF" attach "$code" "$HOME/in
 is "$rc" 0 "A: a file attached to the first document"
 sha=$(sha256sum "$HOME/in/slip.pdf" | cut -d' ' -f1)
 
-run --db "$dbA" --officer truong --password-file "$PWF" export --out "$T/a1.motcua"
+run --db "$dbA" --officer truong --password-file "$PWF" export --out "$T/a1.motcua" --without-files
 is "$rc" 0 "A: exported"
 cp "$dbB" "$T/b-before.db"
 run --db "$dbB" --officer truong --password-file "$PWF" import "$T/a1.motcua"

@@ -158,7 +158,7 @@ usage_error "an unknown action" "motcua calendar due [--from \"YYYY-MM-DD HH:MM\
 like "$err" "^motcua: unknown calendar command 'frob': use one of holidays, set, unset, import, due" \
 	"an unknown action: lists the actions"
 usage_error "two options that exclude each other" \
-	"motcua export [--out FILE|DIR] [--for STATION|--all] [--password-file FILE]" \
+	"motcua export [--out FILE|DIR] [--for STATION|--all] [--without-files|--files-since DATE] [--password-file FILE]" \
 	export --for 1 --all
 like "$err" "^motcua: --all does not go with --for" "--for and --all: says so"
 usage_error "an option of the other form" "motcua init --from-copy FILE --station N" \

@@ -215,7 +215,9 @@ hash_rows(sqlite3 *b, const char *sql, crypto_hash_sha256_state *h)
 /* The content hash as sync.h defines it, computed here from the rows:
  * "key=value\n" of every header value but content_sha256 and signature
  * in key order,
- * then "origin\nseq\nhash\n" of every event in (origin, seq) order. */
+ * then "origin\nseq\nhash\n" of every event in (origin, seq) order,
+ * then, in a bundle with a file table, "file SHA256 SIZE\n" of every file
+ * in sha256 order. */
 __attribute__((unused))
 static void
 content_hash(const char *path, char out[MC_HASH_LEN])
@@ -229,6 +231,9 @@ content_hash(const char *path, char out[MC_HASH_LEN])
 	    "WHERE key NOT IN ('content_sha256', 'signature') ORDER BY key", &h);
 	hash_rows(b, "SELECT origin || char(10) || seq || char(10) || hash || char(10) "
 	    "FROM event ORDER BY origin, seq", &h);
+	if (scalar(b, "SELECT count(*) FROM sqlite_schema WHERE name = 'file'") == 1)
+		hash_rows(b, "SELECT 'file ' || sha256 || ' ' || size || char(10) FROM file "
+		    "ORDER BY sha256", &h);
 	sqlite3_close(b);
 	crypto_hash_sha256_final(&h, d);
 	sodium_bin2hex(out, MC_HASH_LEN, d, sizeof d);
