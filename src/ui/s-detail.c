@@ -104,12 +104,12 @@ add_file(const struct attach_item *it, void *arg)
 	f->number = it->number;
 	f->pages = it->pages;
 	if (it->result)
-		snprintf(f->what, sizeof f->what, "%s", _("the result"));
+		snprintf(f->what, sizeof f->what, "%s", _("The result"));
 	else if (it->document > 0)
 		snprintf(f->what, sizeof f->what, "%d. %s", it->document,
 		    it->doc_name != NULL ? it->doc_name : "");
 	else
-		snprintf(f->what, sizeof f->what, "%s", _("the dossier as a whole"));
+		snprintf(f->what, sizeof f->what, "%s", _("The dossier as a whole"));
 	format_time_text(it->at, FORMAT_SCREEN, f->at, sizeof f->at);
 	return 0;
 }
@@ -154,7 +154,7 @@ pair(int y, int x, const char *label, const char *value, int width)
 }
 
 /* The files from row y: a heading with their number, then the last
- * FILES_SHOWN, oldest first ("2. Tờ khai …   ▣ 2 pages  20/11/2026
+ * FILES_SHOWN, oldest first ("  3  2. Tờ khai …   ▣ 2 pages  2026-11-20
  * 09:30").  Returns the next row. */
 static int
 draw_files(const struct st_detail *s, int y)

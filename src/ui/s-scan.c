@@ -187,7 +187,7 @@ static const enum act hints[] = {
 };
 
 static const struct screen_ops screen_scan = {
-	N_("Scan into the dossier (the letter or Enter)"), sizeof(struct st_scan), NULL,
+	N_("Scan (the letter or Enter)"), sizeof(struct st_scan), NULL,
 	draw, key, leave, hints, KM_PICK, NULL,
 };
 
