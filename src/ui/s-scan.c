@@ -136,7 +136,9 @@ scan_item(struct ui *u, void *arg)
 	}
 	life_recorded(u);	/* the view below lists the file */
 	count(u, s);
-	ui_msg(u, _("%s: %s scanned, kept as file %d of %s"), what,
+	/* TRANSLATORS: "Scanned document 2: 1 page, kept as file 3 of
+	 * <code>" */
+	ui_msg(u, _("Scanned %s: %s, kept as file %d of %s"), what,
 	    ui_scan_pages(out.pages, pg, sizeof pg), out.number, s->code);
 	if (!ui_scan_one_page(u))
 		return;

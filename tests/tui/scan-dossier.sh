@@ -78,7 +78,7 @@ like "$s" "The scanner's glass: one page a scan" "it says the glass takes a page
 # ---- b: a late page of document 2, from the glass -------------------------
 tm send-keys b
 wait_for "Another page of document 2\?"; ok "b scans document 2 and asks for another page"
-like "$(screen)" "document 2: 1 page scanned, kept as file 1 of $code" "the message: the file's number"
+like "$(screen)" "Scanned document 2: 1 page, kept as file 1 of $code" "the message: the file's number"
 tm send-keys n
 wait_for "2\. Giấy chứng sinh.* ▣ 1 page"; ok "n: document 2 shows ▣ 1 page"
 is "$(q "SELECT count(*) || ':' || document || ':' || pages || ':' || result FROM dossier_file")" "1:2:1:0" \
@@ -86,7 +86,7 @@ is "$(q "SELECT count(*) || ':' || document || ':' || pages || ':' || result FRO
 # ---- e: the result from the feeder: ten sheets, one file -------------------
 setting scan_source adf
 tm send-keys e
-wait_for "the result: 10 pages scanned"; ok "e: the result, the feeder's ten sheets"
+wait_for "Scanned the result: 10 pages, kept as file 2"; ok "e: the result, the feeder's ten sheets"
 sleep 0.3
 unlike "$(screen)" "Another page" "the feeder takes the stack: no question"
 like "$(screen)" "The result \(returned to the citizen\) +▣ 10 pages" "the result shows ▣ 10 pages"
@@ -126,7 +126,7 @@ setting scan_device test:0
 tm send-keys a
 wait_for "Another page of document 1\?"
 tm send-keys Enter
-wait_for "document 1: 1 page scanned, kept as file 4"; ok "Enter (yes): the second page, file 4"
+wait_for "Scanned document 1: 1 page, kept as file 4"; ok "Enter (yes): the second page, file 4"
 wait_for "Another page of document 1\?"
 tm send-keys Escape
 wait_for "1\. Tờ khai đăng ký khai sinh \(theo mẫu\) +▣ 2 pages"; ok "Esc (no): document 1 shows ▣ 2 pages"
