@@ -142,6 +142,6 @@ const char *
 life_detail_keys(struct ui *u)
 {
 	return slip_form_set(u->db) == SLIP_SET_2025 ?
-	    _("Enter: actions    p: control sheet (Mẫu 06)    s: scan    Esc: back") :
-	    _("Enter: actions    p: control sheet (Mẫu 05)    s: scan    Esc: back");
+	    _("Enter: actions    p: control sheet (Mẫu 06)    Esc: back") :
+	    _("Enter: actions    p: control sheet (Mẫu 05)    Esc: back");
 }
