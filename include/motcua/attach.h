@@ -141,6 +141,15 @@ int attach_add_path(sqlite3 *db, const struct attach_req *r, const char *path,
 int attach_scan(sqlite3 *db, const struct attach_req *r, const char *device,
     struct attach_out *out, struct mc_err *err);
 
+/* The same scan for a dossier not recorded yet (F2's checklist: nothing
+ * is written before the receipt is confirmed): the pages as one PDF in
+ * memory, *buf (malloc'd: free it) of *n bytes, checked as attach_detect
+ * checks a file, *pages their number; attach them with attach_add_buf
+ * (source "scan") once the dossier exists.  No file is left behind.  0,
+ * or -1 with err (a scanner's failure is its sentence). */
+int attach_scan_buf(sqlite3 *db, const char *device, uint8_t **buf, size_t *n,
+    int *pages, struct mc_err *err);
+
 /* One file of a dossier, as attach_list gives it. */
 struct attach_item {
 	int number;		/* 1, 2, … in the order attached */

@@ -83,6 +83,9 @@ static const struct key_row rows[] = {
 	 * by itself), so it says so */
 	{ACT_ALL, "all", KM_DOCS, {'a'}, 0, N_("Required")},
 	{ACT_PRINT, "print", KM_DETAIL | KM_SLIP | KM_REPORT, {'p'}, 0, N_("Print")},
+	/* s scans: the highlighted document of the checklist, or into the
+	 * dossier shown (the document is then picked) */
+	{ACT_SCAN, "scan", KM_DOCS | KM_DETAIL, {'s'}, 0, N_("Scan")},
 	/* F2's fast path for a returning citizen: F8 takes the filled-in
 	 * form as it is; p on the summary records and prints, unasked */
 	{ACT_FINISH, "to-summary", KM_APPLICANT, {UK(KEY_F(8))}, 0, N_("To summary")},

@@ -2,18 +2,33 @@
  * its status (and how many days it is overdue) and dates, and its
  * whole history as a timeline (lifecycle_history).  Enter lists the
  * actions its status and the officer's role allow (s-action.c); p shows the control sheet
- * (Mẫu 05 in 2018, 06 in 2025).  It reloads after any step recorded above it. */
+ * (Mẫu 05 in 2018, 06 in 2025); s scans more into it (s-scan.c).  Above
+ * the history, its files (attach_list): the document each is of, its
+ * pages and when it was kept, the last few when there are many.  It
+ * reloads after any step recorded above it. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/attach.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
+#include "motcua/vntext.h"
 #include "s-life.h"
+#include "ui-scan.h"
 
 #define HIST_MAX 200
+#define FILES_SHOWN 3	/* the files' rows above the history, at most */
+
+/* One file of the dossier as the view shows it. */
+struct file_row {
+	int number;
+	char what[300];		/* "2. Tờ khai …", "the result" */
+	int pages;
+	char at[MC_TIME_LEN + 8];
+};
 
 struct st_detail {
 	char code[64];
@@ -26,6 +41,8 @@ struct st_detail {
 	char receiver[64];	/* the officer of the receipt (the
 					 * first event): whose dossier it is */
 	char body[512];		/* where it is decided, as the receipt kept it */
+	struct file_row files[FILES_SHOWN];	/* the last ones kept */
+	int nfiles;		/* all of them */
 };
 
 struct hist {
@@ -77,6 +94,33 @@ where(struct ui *u, struct st_detail *s)
 	dossier_free(&d);
 }
 
+/* Each file into the ring of the last FILES_SHOWN. */
+static int
+add_file(const struct attach_item *it, void *arg)
+{
+	struct st_detail *s = arg;
+	struct file_row *f = &s->files[s->nfiles++ % FILES_SHOWN];
+
+	f->number = it->number;
+	f->pages = it->pages;
+	if (it->result)
+		snprintf(f->what, sizeof f->what, "%s", _("The result"));
+	else if (it->document > 0)
+		snprintf(f->what, sizeof f->what, "%d. %s", it->document,
+		    it->doc_name != NULL ? it->doc_name : "");
+	else
+		snprintf(f->what, sizeof f->what, "%s", _("The dossier as a whole"));
+	format_time_text(it->at, FORMAT_SCREEN, f->at, sizeof f->at);
+	return 0;
+}
+
+/* The rows the files take: a heading, and a row a file shown. */
+static int
+files_lines(const struct st_detail *s)
+{
+	return 1 + (s->nfiles < FILES_SHOWN ? s->nfiles : FILES_SHOWN);
+}
+
 static void
 load(struct ui *u, struct st_detail *s)
 {
@@ -90,6 +134,9 @@ load(struct ui *u, struct st_detail *s)
 	if (!s->have)
 		return;
 	where(u, s);
+	s->nfiles = 0;
+	if (attach_list(u->db, s->code, add_file, s, &err) < 0)
+		ui_error(u, "%s", err.msg);
 	if (lifecycle_history(u->db, s->code, add_event, &x, &err) != 0)
 		ui_error(u, "%s", err.msg);
 	s->list.n = s->nlines;
@@ -106,13 +153,49 @@ pair(int y, int x, const char *label, const char *value, int width)
 	return y + 1;
 }
 
+/* The files from row y: a heading with their number, then the last
+ * FILES_SHOWN, oldest first ("  3  2. Tờ khai …   ▣ 2 pages  2026-11-20
+ * 09:30").  Returns the next row. */
+static int
+draw_files(const struct st_detail *s, int y)
+{
+	char line[128], pg[48];
+	int shown = s->nfiles < FILES_SHOWN ? s->nfiles : FILES_SHOWN;
+
+	attrset(draw_attr(AT_TITLE));
+	mvhline(y, 0, ' ', COLS);
+	if (s->nfiles == 0)
+		snprintf(line, sizeof line, "%s", _("Files: none scanned yet (s scans)"));
+	else if (s->nfiles > FILES_SHOWN)
+		snprintf(line, sizeof line, _("Files: %d, the last %d (motcua files lists "
+		    "all)"), s->nfiles, FILES_SHOWN);
+	else
+		snprintf(line, sizeof line, _("Files: %d"), s->nfiles);
+	draw_text(y++, 1, line, COLS - 2, false);
+	attrset(A_NORMAL);
+	for (int k = 0; k < shown; k++) {
+		const struct file_row *f = &s->files[(s->nfiles - shown + k) % FILES_SHOWN];
+		char head[16];
+		int tw;
+
+		snprintf(line, sizeof line, "▣ %s  %s", ui_scan_pages(f->pages, pg,
+		    sizeof pg), f->at);
+		tw = (int)vntext_width(line);
+		snprintf(head, sizeof head, "%3d", f->number);
+		draw_text(y, 0, head, 3, false);
+		draw_clip(y, 5, f->what, COLS - 5 - tw - 3);
+		draw_text_right(y++, COLS - 1, line);
+	}
+	return y;
+}
+
 static void
 draw(struct ui *u, void *st)
 {
 	struct st_detail *s = st;
 	char line[400], status[128];
 	struct mc_time now;
-	int late;
+	int late, y;
 
 	if (s->gen != u->gen)
 		load(u, s);
@@ -143,12 +226,13 @@ draw(struct ui *u, void *st)
 	pair(6, 34, _("Appointment"), s->d.appointment, COLS - 35);
 	/* TRANSLATORS: under 13 columns (the detail's labels) */
 	pair(7, 1, _("Decided at"), s->body, COLS - 2);
+	y = draw_files(s, 8);
 	attrset(draw_attr(AT_TITLE));
-	mvhline(8, 0, ' ', COLS);
-	draw_text(8, 1, _("History"), COLS - 2, false);
+	mvhline(y, 0, ' ', COLS);
+	draw_text(y, 1, _("History"), COLS - 2, false);
 	attrset(A_NORMAL);
 	/* an entry takes up to three lines, word wrapped */
-	draw_wrapped_list(&s->list, 9, 0, LINES - 12, COLS, s->lines, 3);
+	draw_wrapped_list(&s->list, y + 1, 0, LINES - 12 - files_lines(s), COLS, s->lines, 3);
 	attrset(draw_attr(AT_DIM));
 	draw_wrap(LINES - 3, 1, life_detail_keys(u), COLS - 2, 1);
 	attrset(A_NORMAL);
@@ -160,10 +244,14 @@ key(struct ui *u, void *st, int k, enum act a)
 	struct st_detail *s = st;
 
 	(void)k;
-	if (w_list_key(&s->list, a, LINES - 11))
+	if (w_list_key(&s->list, a, LINES - 11 - files_lines(s)))
 		return true;
 	if (!s->have)
 		return false;
+	if (a == ACT_SCAN) {
+		scan_open(u, s->d.code, s->d.name);
+		return true;
+	}
 	if (a == ACT_OK) {
 		action_open(u, &s->d, s->receiver);
 		return true;
@@ -184,7 +272,7 @@ leave(struct ui *u, void *st)
 }
 
 static const enum act hints[] = {
-	ACT_HELP, ACT_OK, ACT_PRINT, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NONE,
+	ACT_HELP, ACT_OK, ACT_PRINT, ACT_SCAN, ACT_UP, ACT_DOWN, ACT_BACK, ACT_NONE,
 };
 
 static const struct screen_ops screen_detail = {

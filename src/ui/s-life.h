@@ -39,6 +39,9 @@ const char *life_detail_keys(struct ui *u);
  * on a colleague's dossier (`receiver` another officer) only those that
  * colleague_steps allows; then the step's form (s-action.c). */
 void action_open(struct ui *u, const struct mc_found *d, const char *receiver);
+/* s on a dossier's view: its documents and its result, each scanned
+ * into it by its letter (s-scan.c); name is the applicant's. */
+void scan_open(struct ui *u, const char *code, const char *name);
 /* "3 days late", "due today", "2 days left" for the due board. */
 void life_days(enum mc_due_group g, int days, char *buf, size_t n);
 

@@ -1,16 +1,26 @@
 /* s-receive-docs.c — F2, step 2: the documents handed in.  Every item
  * starts unchecked; Space toggles, `a` marks the required ones (again:
  * clears all): a document needed only in some cases is marked one by one,
- * so the slip never says it was handed in unless it was; digits jump.  With a required document missing, Enter offers the
- * supplement request (Mẫu 02) listing everything missing at once. */
+ * so the slip never says it was handed in unless it was; digits jump.
+ * With a required document missing, Enter offers the supplement request
+ * (Mẫu 02) listing everything missing at once.  s scans the highlighted
+ * document (and marks it handed in): from the glass a page a scan, the
+ * officer asked after each page for another, as one turns the pages of a
+ * document on the glass; from the feeder (scan_source adf) the whole
+ * stack in one scan.  The pages are held until the receipt is recorded
+ * and show beside the document (▣ and their count); a scanner that fails
+ * is a message, and the receipt goes on without the scan. */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "motcua/attach.h"
 #include "motcua/i18n.h"
 #include "motcua/vntext.h"
 #include "s-receive.h"
+#include "ui-scan.h"
 
 void
 flow_docs_spec(const struct flow *fl, char *buf, size_t n)
@@ -45,6 +55,37 @@ flow_missing(const struct flow *fl)
 	return n;
 }
 
+int
+flow_doc_pages(const struct flow *fl, size_t i)
+{
+	int n = 0;
+
+	for (size_t k = 0; k < fl->nscans; k++)
+		if (fl->scans[k].doc == i)
+			n += fl->scans[k].pages;
+	return n;
+}
+
+int
+flow_scanned_pages(const struct flow *fl)
+{
+	int n = 0;
+
+	for (size_t k = 0; k < fl->nscans; k++)
+		n += fl->scans[k].pages;
+	return n;
+}
+
+void
+flow_scans_free(struct flow *fl)
+{
+	for (size_t k = 0; k < fl->nscans; k++)
+		free(fl->scans[k].buf);
+	free(fl->scans);
+	fl->scans = NULL;
+	fl->nscans = 0;
+}
+
 /* A row's document: its name, and its condition after a dash. */
 static void
 doc_text(const struct mc_document *d, char *buf, size_t n)
@@ -57,13 +98,23 @@ doc_text(const struct mc_document *d, char *buf, size_t n)
 
 #define ROW_LINES 3	/* a document's name takes up to three lines */
 
-/* The columns the name has beside the check box and the form. */
+/* The columns the name of document i has beside the check box and its
+ * tail: the pages scanned (▣ 2 pages), the form, the quantity, the mark
+ * of a required one. */
 static int
-name_width(const struct mc_document *d, int width, const char **tail, char *buf,
+name_width(const struct flow *fl, size_t i, int width, const char **tail, char *buf,
     size_t n)
 {
-	snprintf(buf, n, "%s ×%d %s", fmt_form(d->form), d->quantity,
-	    d->required ? "*" : " ");
+	const struct mc_document *d = &fl->proc.docs[i];
+	int pages = flow_doc_pages(fl, i);
+	char pg[48];
+
+	if (pages > 0)
+		snprintf(buf, n, "▣ %s  %s ×%d %s", ui_scan_pages(pages, pg, sizeof pg),
+		    fmt_form(d->form), d->quantity, d->required ? "*" : " ");
+	else
+		snprintf(buf, n, "%s ×%d %s", fmt_form(d->form), d->quantity,
+		    d->required ? "*" : " ");
 	*tail = buf;
 	return width - 10 - (int)vntext_width(buf) - 1;
 }
@@ -71,14 +122,14 @@ name_width(const struct mc_document *d, int width, const char **tail, char *buf,
 static int
 row_lines(const struct flow *fl, size_t i, int width)
 {
-	char text[1024], tail[96];
+	char text[1024], tail[128];
 	const char *t;
 
 	int n;
 
 	doc_text(&fl->proc.docs[i], text, sizeof text);
-	n = draw_wrap_lines(text, name_width(&fl->proc.docs[i], width, &t, tail,
-	    sizeof tail), ROW_LINES);
+	n = draw_wrap_lines(text, name_width(fl, i, width, &t, tail, sizeof tail),
+	    ROW_LINES);
 	return n > 0 ? n : 1;
 }
 
@@ -87,9 +138,9 @@ static int
 row(struct flow *fl, size_t i, int y, int x, int width, int room)
 {
 	const struct mc_document *d = &fl->proc.docs[i];
-	char head[32], tail[96], text[1024];
+	char head[32], tail[128], text[1024];
 	const char *t;
-	int nw = name_width(d, width, &t, tail, sizeof tail), lines;
+	int nw = name_width(fl, i, width, &t, tail, sizeof tail), lines;
 
 	lines = row_lines(fl, i, width);
 	if (lines > room)
@@ -163,8 +214,15 @@ draw(struct ui *u, void *st)
 	list_draw(fl, 4 + tl, 0, LINES - 9 - tl, COLS);
 	for (size_t i = 0; i < fl->proc.ndocs; i++)
 		on += fl->docs.on[i];
-	snprintf(line, sizeof line, _("Received %zu of %zu documents; %zu required missing. "
-	    "* = required"), on, fl->proc.ndocs, flow_missing(fl));
+	if (fl->nscans > 0)
+		snprintf(line, sizeof line, ngettext("Received %zu of %zu; %zu required "
+		    "missing; ▣ %d page scanned. * = required", "Received %zu of %zu; %zu "
+		    "required missing; ▣ %d pages scanned. * = required",
+		    (unsigned long)flow_scanned_pages(fl)), on, fl->proc.ndocs,
+		    flow_missing(fl), flow_scanned_pages(fl));
+	else
+		snprintf(line, sizeof line, _("Received %zu of %zu documents; %zu required "
+		    "missing. * = required"), on, fl->proc.ndocs, flow_missing(fl));
 	draw_wrap(LINES - 4, 1, line, COLS - 2, 1);
 }
 
@@ -218,11 +276,57 @@ mark_required(struct flow *fl)
 	fl->docs.last_digit = -1;
 }
 
+/* s: the highlighted document scanned and held for the receipt; from
+ * the glass, then the question of another page (whose yes comes back
+ * here). */
+static void
+scan_doc(struct ui *u, void *arg)
+{
+	struct flow *fl = arg;
+	size_t i = fl->docs.list.sel;
+	struct flow_scan *more;
+	struct mc_err err;
+	char what[64], pg[48], q[512];
+	uint8_t *buf;
+	size_t n;
+	int pages;
+
+	if (i >= fl->proc.ndocs || !ui_scan_allowed(u))
+		return;
+	/* TRANSLATORS: what is being scanned, after "Scanning" */
+	snprintf(what, sizeof what, _("document %zu"), i + 1);
+	ui_scan_busy(u, what);
+	if (attach_scan_buf(u->db, NULL, &buf, &n, &pages, &err) != 0) {
+		ui_scan_failed(u, &err);
+		return;
+	}
+	if ((more = realloc(fl->scans, (fl->nscans + 1) * sizeof *more)) == NULL) {
+		free(buf);
+		ui_error(u, "%s", _("out of memory"));
+		return;
+	}
+	fl->scans = more;
+	fl->scans[fl->nscans++] = (struct flow_scan){.doc = i, .buf = buf, .n = n,
+	    .pages = pages};
+	fl->docs.on[i] = true;	/* scanned, so handed in */
+	ui_msg(u, _("Document %zu: %s scanned, kept with the dossier once it is "
+	    "received"), i + 1, ui_scan_pages(flow_doc_pages(fl, i), pg, sizeof pg));
+	if (!ui_scan_one_page(u))
+		return;
+	snprintf(q, sizeof q, _("Another page of document %zu? Put it on the scanner's "
+	    "glass first."), i + 1);
+	ui_confirm(u, q, scan_doc, fl);
+}
+
 static bool
 key(struct ui *u, void *st, int k, enum act a)
 {
 	struct flow *fl = st;
 
+	if (a == ACT_SCAN) {
+		scan_doc(u, fl);
+		return true;
+	}
 	if (a == ACT_OK) {
 		next(u, fl);
 		return true;
@@ -235,7 +339,7 @@ key(struct ui *u, void *st, int k, enum act a)
 }
 
 static const enum act hints[] = {
-	ACT_HELP, ACT_TOGGLE, ACT_ALL, ACT_OK, ACT_BACK, ACT_NTH, ACT_NONE,
+	ACT_HELP, ACT_TOGGLE, ACT_ALL, ACT_SCAN, ACT_OK, ACT_BACK, ACT_NTH, ACT_NONE,
 };
 
 const struct screen_ops screen_docs = {

@@ -6,16 +6,21 @@
  * the supplement request (Mẫu 02) instead: no dossier is created.  `p`
  * records without the question and prints at once (the returning
  * citizen's fast path).  A citizen's open supplement request is shown
- * with each document it asked for, brought now or still missing. */
+ * with each document it asked for, brought now or still missing.  The
+ * pages scanned at the checklist are attached to the new dossier right
+ * after its receipt (each a file_added event of its own, attach.h): a
+ * scan that cannot be kept says so, and the receipt stands. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/attach.h"
 #include "motcua/i18n.h"
 #include "motcua/slip.h"
 #include "s-receive.h"
+#include "ui-scan.h"
 
 /* The applicant's values, malloc'd (NULL for an empty optional field). */
 struct values {
@@ -79,6 +84,33 @@ print_shown(struct ui *u, int base, bool print)
 		u->stack[base].ops->key(u, u->stack[base].st, 'p', ACT_PRINT);
 }
 
+/* The scans held by the flow attached to the dossier just received, in
+ * the order scanned.  The pages kept; *failed the pages not kept and err
+ * the first reason. */
+static int
+keep_scans(struct ui *u, struct flow *fl, const char *code, int *failed,
+    struct mc_err *err)
+{
+	int kept = 0;
+
+	*failed = 0;
+	for (size_t k = 0; k < fl->nscans; k++) {
+		const struct flow_scan *sc = &fl->scans[k];
+		struct attach_req r = {.acting = u->officer.username, .code = code,
+		    .document = (int)sc->doc + 1, .source = ATTACH_SOURCE_SCAN};
+		struct mc_err e;
+
+		if (attach_add_buf(u->db, &r, sc->buf, sc->n, NULL, &e) == 0) {
+			kept += sc->pages;
+		} else {
+			if (*failed == 0)
+				*err = e;
+			*failed += sc->pages;
+		}
+	}
+	return kept;
+}
+
 static void
 commit(struct ui *u, void *arg)
 {
@@ -87,8 +119,8 @@ commit(struct ui *u, void *arg)
 	struct mc_receipt r;
 	struct mc_receipt_out out;
 	struct mc_err err;
-	char docs[512], done[256], name[64];
-	int base = fl->base, rc;
+	char docs[512], done[512], name[64], pg[48];
+	int base = fl->base, rc, kept = 0, lost = 0, held = flow_scanned_pages(fl);
 	bool guide = fl->guide, print = fl->print;
 
 	if (values_get(fl, &x) != 0) {
@@ -106,13 +138,18 @@ commit(struct ui *u, void *arg)
 		ui_error(u, "%s", err.msg);
 		return;
 	}
+	/* the receipt is in: now its scans (no dossier on the guidance path:
+	 * they go with the flow) */
+	if (!guide && fl->nscans > 0)
+		kept = keep_scans(u, fl, out.code, &lost, &err);
 	/* recorded: the flow is over (fl is freed), whatever happens to the slip */
 	ui_pop_to(u, base);
 	ui_count_due(u);
 	if (guide) {
 		snprintf(name, sizeof name, "guide-%.36s", out.id);
 		ui_slip_show(u, SLIP_SUPPLEMENT, out.id, name, _("Supplement request (Mẫu 02)"),
-		    _("Guidance recorded"), false);
+		    held > 0 ? _("Guidance recorded (no dossier: the scanned pages were not "
+		    "kept)") : _("Guidance recorded"), false);
 		print_shown(u, base, print);
 		return;
 	}
@@ -120,11 +157,23 @@ commit(struct ui *u, void *arg)
 		char due[MC_TIME_LEN];
 
 		date_format_time(&out.due, due);
-		snprintf(done, sizeof done, _("Dossier %s received, due %s"), out.code, due);
+		if (kept > 0)
+			snprintf(done, sizeof done, _("Dossier %s received, due %s, with %s "
+			    "scanned"), out.code, due, ui_scan_pages(kept, pg, sizeof pg));
+		else
+			snprintf(done, sizeof done, _("Dossier %s received, due %s"), out.code,
+			    due);
 	}
 	ui_slip_show(u, SLIP_RECEIPT, out.code, out.code, _("Appointment slip (Mẫu 01)"), done,
 	    false);
 	print_shown(u, base, print);
+	if (lost > 0) {
+		/* the receipt stands: the pages can be scanned again from F3 */
+		ui_error(u, _("Dossier %s received, but %s scanned were not kept (%.200s): "
+		    "scan them again from F3"), out.code, ui_scan_pages(lost, pg, sizeof pg),
+		    err.msg);
+		return;
+	}
 	if (out.warnings.n > 0 && !u->msg_error) {
 		char m[sizeof u->msg];
 
@@ -239,8 +288,18 @@ draw(struct ui *u, void *st)
 
 		if (!want)
 			continue;
-		snprintf(line, sizeof line, "%d. %s (%s ×%d)", d->position, d->name,
-		    fmt_form(d->form), d->quantity);
+		if (!fl->guide && flow_doc_pages(fl, i) > 0) {
+			char pg[48];
+
+			/* TRANSLATORS: a document on the summary: its number,
+			 * name, form and quantity, and the pages scanned */
+			snprintf(line, sizeof line, _("%d. %s (%s ×%d), ▣ %s scanned"),
+			    d->position, d->name, fmt_form(d->form), d->quantity,
+			    ui_scan_pages(flow_doc_pages(fl, i), pg, sizeof pg));
+		} else {
+			snprintf(line, sizeof line, "%d. %s (%s ×%d)", d->position, d->name,
+			    fmt_form(d->form), d->quantity);
+		}
 		/* up to three lines a document, whole words */
 		y += draw_wrap(y, 19, line, COLS - 21, y + 3 < max - 6 ? 3 : 1);
 		shown++;

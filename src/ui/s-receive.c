@@ -92,6 +92,7 @@ pick(struct ui *u, struct flow *fl)
 		if (fl->proc.code != NULL)
 			catalog_procedure_free(&fl->proc);
 		w_check_free(&fl->docs);
+		flow_scans_free(fl);	/* they were the other's documents */
 		memset(&fl->proc, 0, sizeof fl->proc);
 		if (catalog_get(u->db, e->code, &fl->proc, &err) != 0) {
 			memset(&fl->proc, 0, sizeof fl->proc);
@@ -134,6 +135,7 @@ leave(struct ui *u, void *st)
 	if (fl->proc.code != NULL)
 		catalog_procedure_free(&fl->proc);
 	w_check_free(&fl->docs);
+	flow_scans_free(fl);
 	free(fl);
 }
 

@@ -7,12 +7,24 @@
 #ifndef MOTCUA_S_RECEIVE_H
 #define MOTCUA_S_RECEIVE_H
 
+#include <stdint.h>
+
 #include "motcua/catalog.h"
 #include "motcua/dossier.h"
 #include "ui-int.h"
 
 enum app_field { AF_ID, AF_NAME, AF_BIRTH, AF_PHONE, AF_ADDRESS, AF_EMAIL, AF_DELIVERY,
 	AF_COUNT };
+
+/* A document scanned at the checklist (s): the PDF held in memory until
+ * the receipt is recorded, then attached to the new dossier (the summary's
+ * commit); dropped with the flow, or when another procedure is picked. */
+struct flow_scan {
+	size_t doc;			/* its index in proc.docs */
+	uint8_t *buf;
+	size_t n;
+	int pages;
+};
 
 struct flow {
 	int base;			/* stack depth under the flow */
@@ -34,6 +46,8 @@ struct flow {
 	struct mc_time at, due;		/* as shown on the summary */
 	char reason[256];
 	bool print;			/* p on the summary: print once recorded */
+	struct flow_scan *scans;	/* in the order scanned */
+	size_t nscans;
 };
 
 extern const struct screen_ops screen_docs, screen_applicant, screen_summary;
@@ -45,6 +59,11 @@ size_t flow_missing(const struct flow *fl);
 /* Check one applicant field; on error the message goes to the bottom
  * line and -1 is returned.  Warnings show but do not stop. */
 int flow_check_field(struct ui *u, struct flow *fl, int i);
+/* The pages scanned for document i (index in proc.docs), and for all. */
+int flow_doc_pages(const struct flow *fl, size_t i);
+int flow_scanned_pages(const struct flow *fl);
+/* Drop every scan held. */
+void flow_scans_free(struct flow *fl);
 /* Is fl->req for the procedure being received? */
 bool flow_req_here(const struct flow *fl);
 

@@ -52,6 +52,8 @@ enum act {
 	ACT_RATE, ACT_INDICATORS,
 	/* F2's applicant: take every field as it is, on to the summary */
 	ACT_FINISH,
+	/* F2's checklist and a dossier's view: scan a document (ui-scan.c) */
+	ACT_SCAN,
 	/* the administration screens (F9); ACT_UNLOCK is also the login's
 	 * supervisor unlock */
 	ACT_ADD, ACT_ACTIVE, ACT_PASSWORD, ACT_ROLE, ACT_UNLOCK, ACT_ABOLISH, ACT_AMEND,
@@ -255,6 +257,9 @@ void ui_pop(struct ui *u);
 void ui_pop_to(struct ui *u, int depth);
 void ui_msg(struct ui *u, const char *fmt, ...) MC_PRINTF(2, 3);
 void ui_error(struct ui *u, const char *fmt, ...) MC_PRINTF(2, 3);
+/* Draw the screen now, between keys: before a long call (a scan) that
+ * would otherwise leave the last key's screen up with no word. */
+void ui_redraw(struct ui *u);
 void ui_confirm(struct ui *u, const char *text, void (*on_yes)(struct ui *, void *),
     void *arg);
 /* The modal box's keys and what they do, from the action table. */

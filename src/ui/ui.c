@@ -295,6 +295,12 @@ draw(struct ui *u)
 	refresh();
 }
 
+void
+ui_redraw(struct ui *u)
+{
+	draw(u);
+}
+
 /* One key: a character, or UK(curses code).  Esc followed by a digit
  * (within half a second) is the F-key of that digit, for terminals that
  * eat F-keys; Alt+digit sends the same.  -1: nothing yet. */
