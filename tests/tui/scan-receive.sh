@@ -24,10 +24,7 @@ tl_y 0.0
 br_x 80.0
 br_y 100.0
 CONF
-# SANE's test backend leaks a few bytes LeakSanitizer cannot name once it
-# is unloaded (see tests/cli/scan.sh): the program runs without the leak
-# check here
-START_ENV="SANE_CONFIG_DIR='$SANE_CONFIG_DIR' ASAN_OPTIONS='${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0'"
+START_ENV="SANE_CONFIG_DIR='$SANE_CONFIG_DIR'"
 setting() {
 	"$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" setting set "$@" >/dev/null
 }
