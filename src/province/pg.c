@@ -4,6 +4,7 @@
  * (province*.c). */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,15 +12,25 @@
 
 #include "province-int.h"
 
-/* libpq's message, without its trailing newline */
+/* libpq's message on one line: its newlines and tabs (a hint on a line
+ * of its own) become spaces, the trailing ones go */
 static void
 fail(struct mc_err *err, const char *msg)
 {
-	size_t n = strlen(msg);
+	char one[sizeof err->msg];
+	size_t n = 0;
 
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+	for (const char *p = msg; *p != '\0' && n + 1 < sizeof one; p++) {
+		bool space = *p == '\n' || *p == '\t' || *p == ' ';
+
+		if (space && (n == 0 || one[n - 1] == ' '))
+			continue;
+		one[n++] = space ? ' ' : *p;
+	}
+	while (n > 0 && one[n - 1] == ' ')
 		n--;
-	err_set(err, MC_EIO, "%.*s", (int)n, msg);
+	one[n] = '\0';
+	err_set(err, MC_EIO, "%s", one);
 }
 
 static struct pg_conn *
