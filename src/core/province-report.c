@@ -79,7 +79,7 @@ report_sql(enum province_by by, bool late)
 	    " AS paused, " FLOW_OK("stopped") " AS stopped, " FLOW("rating") " AS returned");
 	for (size_t i = 0; i < nr; i++)
 		sqlite3_str_appendf(q, ", sum(CASE WHEN what = 'rating' AND sub = %Q THEN flow "
-		    "ELSE 0 END) AS r%zu", rating->choices[i].value, i);
+		    "ELSE 0 END) AS r%d", rating->choices[i].value, (int)i);
 	/* a pair the station has no row for adds nothing (pair_finish) */
 	sqlite3_str_appendall(q, " FROM k GROUP BY unit, g, field, body), "
 	    "f AS (SELECT unit, g, sum(carried) AS carried, sum(recv) AS recv, "
@@ -88,7 +88,7 @@ report_sql(enum province_by by, bool late)
 	    "sum(refused) AS refused, sum(withdrawn) AS withdrawn, sum(paused) AS paused, "
 	    "sum(stopped) AS stopped");
 	for (size_t i = 0; i < nr; i++)
-		sqlite3_str_appendf(q, ", sum(r%zu) AS r%zu", i, i);
+		sqlite3_str_appendf(q, ", sum(r%d) AS r%d", (int)i, (int)i);
 	sqlite3_str_appendf(q, " FROM p WHERE carried + recv > 0 OR refused > 0 OR "
 	    "returned > 0 GROUP BY unit, g), "
 	    /* the guidance of the period, by its station's commune */
@@ -99,7 +99,7 @@ report_sql(enum province_by by, bool late)
 	    "f.paused, f.stopped, coalesce(gd.guided, 0) AS guided", gg,
 	    vocab_kind(MC_KIND_GUIDE)->name);
 	for (size_t i = 0; i < nr; i++)
-		sqlite3_str_appendf(q, ", f.r%zu", i);
+		sqlite3_str_appendf(q, ", f.r%d", (int)i);
 	sqlite3_str_appendall(q, " FROM f FULL JOIN gd ON gd.unit = f.unit AND gd.g = f.g), ");
 	/* the rows asked for and the total (grouping sets), with the rates */
 	sqlite3_str_appendall(q, "s AS (SELECT GROUPING(u.g) = 1 AS grand, u.g, "
@@ -111,7 +111,7 @@ report_sql(enum province_by by, bool late)
 	    "coalesce(sum(refused), 0) AS refused, coalesce(sum(withdrawn), 0) AS withdrawn, "
 	    "coalesce(sum(paused), 0) AS paused, coalesce(sum(stopped), 0) AS stopped");
 	for (size_t i = 0; i < nr; i++)
-		sqlite3_str_appendf(q, ", coalesce(sum(r%zu), 0) AS r%zu", i, i);
+		sqlite3_str_appendf(q, ", coalesce(sum(r%d), 0) AS r%d", (int)i, (int)i);
 	sqlite3_str_appendall(q, " FROM u GROUP BY GROUPING SETS ((u.g), ())) "
 	    "SELECT r.grand, r.g, ");
 	sqlite3_str_appendf(q, "%s, carried, recv, online, post, early, ontime, late, "
@@ -121,17 +121,17 @@ report_sql(enum province_by by, bool late)
 	/* satisfaction: the ratings that count as satisfied over all given */
 	sqlite3_str_appendall(q, "CASE WHEN 0");
 	for (size_t i = 0; i < nr; i++)
-		sqlite3_str_appendf(q, " + r%zu", i);
+		sqlite3_str_appendf(q, " + r%d", (int)i);
 	sqlite3_str_appendall(q, " > 0 THEN 100.0::float8 * (0");
 	for (size_t i = 0; i < nr; i++)
 		if (rating->choices[i].pleased)
-			sqlite3_str_appendf(q, " + r%zu", i);
+			sqlite3_str_appendf(q, " + r%d", (int)i);
 	sqlite3_str_appendall(q, ")::float8 / (0");
 	for (size_t i = 0; i < nr; i++)
-		sqlite3_str_appendf(q, " + r%zu", i);
+		sqlite3_str_appendf(q, " + r%d", (int)i);
 	sqlite3_str_appendall(q, ")::float8 END");
 	for (size_t i = 0; i < nr; i++)
-		sqlite3_str_appendf(q, ", r%zu", i);
+		sqlite3_str_appendf(q, ", r%d", (int)i);
 	sqlite3_str_appendall(q, " FROM s r");
 	if (late)
 		sqlite3_str_appendall(q, " WHERE NOT r.grand AND r.overdue > 0 ORDER BY "
