@@ -343,8 +343,17 @@ load_file(struct province *p, sqlite3 *db, const char *acting, const char *path,
 	struct mc_err e;
 
 	memset(&r, 0, sizeof r);
-	if (sync_import(db, acting, path, false, &r.sync, NULL, NULL, &e) != 0 ||
-	    province_push(p, db, &r, &e) != 0) {
+	if (sync_import(db, acting, path, false, &r.sync, NULL, NULL, &e) != 0) {
+		(*failed)++;
+		return fn != NULL ? fn(path, NULL, &e, arg) : 0;
+	}
+	if (province_push(p, db, &r, &e) != 0) {
+		char why[sizeof e.msg];
+
+		/* the store has it: the next load copies what is missing */
+		snprintf(why, sizeof why, "%s", e.msg);
+		err_set(&e, e.kind, _("%s is in the province store but not yet in the province "
+		    "database (%s); the next load copies it"), path, why);
 		(*failed)++;
 		return fn != NULL ? fn(path, NULL, &e, arg) : 0;
 	}

@@ -171,6 +171,27 @@ s2=$(pgsum)
 L "$BUNDLES"
 is "$(pgsum)" "$s2" "repair: a further load changes nothing"
 
+# ---- repair: the database refused the copy ---------------------------------
+"$MOTCUA" --db "$T/C.db" --officer lan --password-file "$PWF" receive --address "$ADDR" \
+    --procedure "$(echo "$procs" | head -1)" --name "Người Cuối" --id 087084011111 \
+    --at "$day 10:00" >/dev/null
+"$MOTCUA" --db "$T/C.db" --officer truong --password-file "$PWF" export --out "$T/c3.motcua" \
+    >/dev/null
+s3=$(pgsum)
+pgq "ALTER TABLE dossier_key RENAME TO dossier_key_away"
+L "$T/c3.motcua"
+is "$rc" 1 "the database fails in the copy: exit 1"
+like "$err" "in the province store but not yet in the province database.*next load copies it" \
+    "the database fails in the copy: says the next load completes it"
+pgq "ALTER TABLE dossier_key_away RENAME TO dossier_key"
+is "$(pgsum)" "$s3" "the database fails in the copy: nothing of it half written"
+L "$BUNDLES/A1.motcua"
+is "$rc" 0 "the next load (of a bundle held already): exit 0"
+is "$(pgq "SELECT count(*) FROM dossier WHERE unit = '000.17.24.H56'")" \
+    "$(sqlite3 "$T/C.db" "SELECT count(*) FROM dossier")" "the next load: C's last dossier is in"
+is "$(pgq "SELECT pushed FROM feed WHERE store = '$selfP'")" \
+    "$(sqlite3 "$dbP" "SELECT max(rowid) FROM event")" "the next load: the mark is the store's last event"
+
 # ---- the station program does not link libpq -----------------------------
 unlike "$(ldd "$MOTCUA_BINARY" 2>/dev/null)" "libpq" "the station program does not link libpq"
 done_testing
