@@ -26,7 +26,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_init, &cmd_officer, &cmd_passwd, &cmd_catalog, &cmd_calendar, &cmd_receive,
 	&cmd_guide, &cmd_slip, &cmd_event, &cmd_history, &cmd_due, &cmd_find,
 	&cmd_show, &cmd_list, &cmd_attach, &cmd_scan, &cmd_files, &cmd_file, &cmd_check, &cmd_text, &cmd_setting, &cmd_publish,
-	&cmd_export, &cmd_import, &cmd_peers, &cmd_report, &cmd_audit, &cmd_roles, &cmd_station, &cmd_unit, &cmd_backup, &cmd_restore, &cmd_doctor, &cmd_help, NULL,
+	&cmd_export, &cmd_import, &cmd_peers, &cmd_report, &cmd_audit, &cmd_roles, &cmd_station, &cmd_unit, &cmd_backup, &cmd_restore, &cmd_doctor, &cmd_province, &cmd_help, NULL,
 };
 
 /* The options only the program takes, before any command (--help and the

@@ -261,6 +261,6 @@ extern const struct cli_cmd cmd_init, cmd_officer, cmd_catalog, cmd_calendar,
     cmd_receive, cmd_show, cmd_list, cmd_check, cmd_setting, cmd_event, cmd_history, cmd_due, cmd_find, cmd_text, cmd_slip,
     cmd_guide, cmd_passwd, cmd_publish, cmd_export, cmd_import, cmd_peers, cmd_report,
     cmd_audit, cmd_roles, cmd_station, cmd_unit, cmd_backup, cmd_restore, cmd_attach, cmd_files,
-    cmd_file, cmd_scan, cmd_doctor;
+    cmd_file, cmd_scan, cmd_doctor, cmd_province;
 
 #endif
