@@ -134,11 +134,21 @@ int attach_add_fd(sqlite3 *db, const struct attach_req *r, int fd, struct attach
 int attach_add_path(sqlite3 *db, const struct attach_req *r, const char *path,
     struct attach_out *out, struct mc_err *err);
 
-/* Scan a document (scan.h: the scanner of the settings, or `device` when
- * not NULL) and attach it as r says, with the source "scan": a PDF of the
- * pages scanned.  A scanner that fails (no such device, jammed, no paper,
- * …) is err's sentence and the dossier is unchanged.  0, or -1. */
-int attach_scan(sqlite3 *db, const struct attach_req *r, const char *device,
+/* Which scanner, and who may stop it: `device` (NULL: the settings'
+ * scan_device), and `cancel`, asked as the data comes and ten times a
+ * second while the scanner is silent (scan.h; NULL: never stopped).  A
+ * NULL struct attach_scanner is the settings' scanner, not stopped. */
+struct attach_scanner {
+	const char *device;
+	int (*cancel)(void *arg);
+	void *arg;
+};
+
+/* Scan a document (scan.h, with the scanner sc says) and attach it as r
+ * says, with the source "scan": a PDF of the pages scanned.  A scanner
+ * that fails (no such device, jammed, no paper, …) or a cancel is err's
+ * sentence and the dossier is unchanged.  0, or -1. */
+int attach_scan(sqlite3 *db, const struct attach_req *r, const struct attach_scanner *sc,
     struct attach_out *out, struct mc_err *err);
 
 /* The same scan for a dossier not recorded yet (F2's checklist: nothing
@@ -147,8 +157,8 @@ int attach_scan(sqlite3 *db, const struct attach_req *r, const char *device,
  * checks a file, *pages their number; attach them with attach_add_buf
  * (source "scan") once the dossier exists.  No file is left behind.  0,
  * or -1 with err (a scanner's failure is its sentence). */
-int attach_scan_buf(sqlite3 *db, const char *device, uint8_t **buf, size_t *n,
-    int *pages, struct mc_err *err);
+int attach_scan_buf(sqlite3 *db, const struct attach_scanner *sc, uint8_t **buf,
+    size_t *n, int *pages, struct mc_err *err);
 
 /* One file of a dossier, as attach_list gives it. */
 struct attach_item {

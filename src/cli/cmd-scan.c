@@ -35,7 +35,8 @@ run(struct cli_ctx *ctx, const struct cli_args *a)
 	if ((db = cli_db(ctx)) == NULL || cli_login(ctx, a, db, &me))
 		return 1;
 	r.acting = me.username;
-	if (attach_scan(db, &r, cli_arg(a, "device"), &out, &err) != 0)
+	if (attach_scan(db, &r, &(struct attach_scanner){.device = cli_arg(a, "device")},
+	    &out, &err) != 0)
 		return cli_fail(&err);
 	printf(ngettext("%s: file %d scanned (%s, %d page, %lld bytes, sha256 %s)\n",
 	    "%s: file %d scanned (%s, %d pages, %lld bytes, sha256 %s)\n",

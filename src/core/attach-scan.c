@@ -19,12 +19,14 @@
 #include "motcua/i18n.h"
 #include "motcua/scan.h"
 
-/* One scan as the settings (and `device`, when not NULL) say into a
- * temporary in the files folder; its path into tmp.  The number of
- * pages, or -1 with err (nothing left behind). */
+/* One scan as the settings (and sc, when not NULL) say into a temporary
+ * in the files folder; its path into tmp.  The number of pages, or -1
+ * with err (nothing left behind). */
 static int
-scan_to_temp(sqlite3 *db, const char *device, char *tmp, size_t n, struct mc_err *err)
+scan_to_temp(sqlite3 *db, const struct attach_scanner *sc, char *tmp, size_t n,
+    struct mc_err *err)
 {
+	const char *device = sc != NULL ? sc->device : NULL;
 	struct scan_request sr;
 	char dir[4096];
 
@@ -38,6 +40,10 @@ scan_to_temp(sqlite3 *db, const char *device, char *tmp, size_t n, struct mc_err
 			    "setting list, scan_device)"), device);
 		snprintf(sr.device, sizeof sr.device, "%s", device);
 	}
+	if (sc != NULL) {
+		sr.cancel = sc->cancel;
+		sr.arg = sc->arg;
+	}
 	/* the temporary lives where the file will be kept (the same disk)
 	 * and goes whatever happens: the store keeps its own copy */
 	if (access(dir, F_OK) != 0 && mkdir(dir, 0700) != 0)
@@ -49,7 +55,7 @@ scan_to_temp(sqlite3 *db, const char *device, char *tmp, size_t n, struct mc_err
 }
 
 int
-attach_scan(sqlite3 *db, const struct attach_req *r, const char *device,
+attach_scan(sqlite3 *db, const struct attach_req *r, const struct attach_scanner *sc,
     struct attach_out *out, struct mc_err *err)
 {
 	struct attach_req scanned = *r;
@@ -58,7 +64,7 @@ attach_scan(sqlite3 *db, const struct attach_req *r, const char *device,
 
 	scanned.source = ATTACH_SOURCE_SCAN;
 	scanned.name = NULL;
-	if (scan_to_temp(db, device, tmp, sizeof tmp, err) != 0)
+	if (scan_to_temp(db, sc, tmp, sizeof tmp, err) != 0)
 		return -1;
 	if ((fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		(void)unlink(tmp);
@@ -72,7 +78,8 @@ attach_scan(sqlite3 *db, const struct attach_req *r, const char *device,
 }
 
 int
-attach_scan_buf(sqlite3 *db, const char *device, uint8_t **buf, size_t *n, int *pages,
+attach_scan_buf(sqlite3 *db, const struct attach_scanner *sc, uint8_t **buf, size_t *n,
+    int *pages,
     struct mc_err *err)
 {
 	char tmp[4096 + 64];
@@ -85,7 +92,7 @@ attach_scan_buf(sqlite3 *db, const char *device, uint8_t **buf, size_t *n, int *
 	*buf = NULL;
 	*n = 0;
 	*pages = 0;
-	if (scan_to_temp(db, device, tmp, sizeof tmp, err) != 0)
+	if (scan_to_temp(db, sc, tmp, sizeof tmp, err) != 0)
 		return -1;
 	fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	(void)unlink(tmp);	/* the open file is all we need now */

@@ -296,7 +296,8 @@ scan_doc(struct ui *u, void *arg)
 	/* TRANSLATORS: what is being scanned, after "Scanning" */
 	snprintf(what, sizeof what, _("document %zu"), i + 1);
 	ui_scan_busy(u, what);
-	if (attach_scan_buf(u->db, NULL, &buf, &n, &pages, &err) != 0) {
+	if (attach_scan_buf(u->db, &(struct attach_scanner){.cancel = ui_scan_cancel,
+	    .arg = u}, &buf, &n, &pages, &err) != 0) {
 		ui_scan_failed(u, &err);
 		return;
 	}

@@ -130,7 +130,8 @@ scan_item(struct ui *u, void *arg)
 	else
 		snprintf(what, sizeof what, _("document %zu"), i + 1);
 	ui_scan_busy(u, what);
-	if (attach_scan(u->db, &r, NULL, &out, &err) != 0) {
+	if (attach_scan(u->db, &r, &(struct attach_scanner){.cancel = ui_scan_cancel,
+	    .arg = u}, &out, &err) != 0) {
 		ui_scan_failed(u, &err);
 		return;
 	}

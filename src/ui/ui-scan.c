@@ -37,8 +37,23 @@ ui_scan_one_page(struct ui *u)
 void
 ui_scan_busy(struct ui *u, const char *what)
 {
-	ui_msg(u, _("Scanning %s… wait for the scanner"), what);
+	ui_msg(u, _("Scanning %s… wait for the scanner, or Esc to stop"), what);
 	ui_redraw(u);
+}
+
+int
+ui_scan_cancel(void *arg)
+{
+	int delay = wgetdelay(stdscr), ch;
+
+	(void)arg;
+	/* a look, not a wait: the scan goes on between looks */
+	wtimeout(stdscr, 0);
+	ch = wgetch(stdscr);
+	wtimeout(stdscr, delay);
+	/* other keys are dropped: put back, one would stand before an Esc
+	 * typed after it for the rest of the scan */
+	return ch == 27;
 }
 
 void

@@ -18,6 +18,9 @@ bool ui_scan_one_page(struct ui *u);
 /* "Scanning <what>…" on the bottom line, drawn at once: the scan that
  * follows blocks until the scanner is done. */
 void ui_scan_busy(struct ui *u, const char *what);
+/* A scan's cancel (attach.h's struct attach_scanner): Esc pressed since
+ * the last look stops it; other keys typed meanwhile are dropped. */
+int ui_scan_cancel(void *arg);
 /* A scan that failed: one message saying why and what to do; for no
  * scanner at all, where it is chosen (F9's settings, motcua setting). */
 void ui_scan_failed(struct ui *u, const struct mc_err *err);

@@ -116,6 +116,22 @@ is "$(message)" "Not scanned: no scanner was found. Plug it in and switch it on;
 is "$(filesum)" "$sum" "the failed scans changed nothing"
 check "no temporary left in the store" test -z "$(find "$T/files" -name '.scan-*')"
 
+# ---- Esc stops a scan: a slow scanner (200 ms before each block it sends,
+# about 1.6 s a page), stopped in the middle of its page ---------------------
+echo test > "$SANE_CONFIG_DIR/dll.conf"
+cp "$SANE_CONFIG_DIR/test.conf" "$T/test.conf.fast"
+printf 'read-delay true\nread-delay-duration 200000\n' >> "$SANE_CONFIG_DIR/test.conf"
+setting scan_device test:0
+tm send-keys a
+wait_for "Scanning document 1… wait for the scanner, or Esc to stop"
+ok "a scan says that Esc stops it"
+tm send-keys Escape
+wait_for "Not scanned: the scan was cancelled"; ok "Esc: the scan stops"
+is "$(message)" "Not scanned: the scan was cancelled: nothing was kept" "... and says nothing was kept"
+is "$(filesum)" "$sum" "the stopped scan changed nothing"
+check "no temporary left in the store after the stop" test -z "$(find "$T/files" -name '.scan-*')"
+cp "$T/test.conf.fast" "$SANE_CONFIG_DIR/test.conf"
+
 # ---- from the glass again: a document of two pages -------------------------
 echo test > "$SANE_CONFIG_DIR/dll.conf"
 setting scan_device test:0
