@@ -94,10 +94,11 @@ run_load(struct cli_ctx *ctx, const struct cli_args *a)
 /* ---- the report -------------------------------------------------------- */
 
 #define FIXED 15
-#define MAX_COLS (FIXED + MC_CHOICES_MAX + 4)
+#define MAX_COLS (FIXED + MC_CHOICES_MAX + 8)
 
 /* The columns as the station's `report summary --format csv` has them
- * (cmd-report.c), then what the province adds. */
+ * (cmd-report.c: the counts, the ratings, the rate, the digitisation's
+ * four), then what the province adds. */
 static const char *const fixed_cols[12] = {
 	"carried_over", "received_new", "received_online", "resolved_early",
 	"resolved_on_time", "resolved_late", "in_progress_within", "in_progress_overdue",
@@ -120,6 +121,10 @@ head(const char **out)
 	for (size_t i = 0; i < nratings(); i++)
 		out[n++] = report_rating()->choices[i].value;
 	out[n++] = "on_time_rate";
+	out[n++] = "digitised";
+	out[n++] = "digitised_rate";
+	out[n++] = "results_digitised";
+	out[n++] = "results_digitised_rate";
 	out[n++] = "stopped";
 	out[n++] = "received_post";
 	out[n++] = "satisfaction_rate";
@@ -140,6 +145,16 @@ cells(const struct report_row *r, char v[MAX_COLS][24])
 		snprintf(v[n++], 24, "%lld", r->rating[i]);
 	if (r->has_rate)
 		snprintf(v[n++], 24, "%.2f", r->on_time_rate);
+	else
+		v[n++][0] = '\0';
+	snprintf(v[n++], 24, "%lld", r->digitised);
+	if (r->has_digitised)
+		snprintf(v[n++], 24, "%.2f", r->digitised_rate);
+	else
+		v[n++][0] = '\0';
+	snprintf(v[n++], 24, "%lld", r->results_digitised);
+	if (r->has_results_digitised)
+		snprintf(v[n++], 24, "%.2f", r->results_digitised_rate);
 	else
 		v[n++][0] = '\0';
 	snprintf(v[n++], 24, "%lld", r->stopped);

@@ -27,7 +27,8 @@
 enum {
 	C_GRAND, C_KEY, C_NAME, C_CARRIED, C_RECV, C_ONLINE, C_POST, C_EARLY, C_ONTIME,
 	C_LATE, C_WITHIN, C_OVERDUE, C_GUIDED, C_REFUSED, C_WITHDRAWN, C_PAUSED, C_STOPPED,
-	C_RATE, C_SATISFACTION, C_RATING	/* then one per choice of the rating */
+	C_RATE, C_SATISFACTION, C_DIGIT, C_RDIGIT, C_DRATE, C_RDRATE,
+	C_RATING	/* then one per choice of the rating */
 };
 
 static size_t
@@ -64,7 +65,8 @@ report_sql(enum province_by by, bool late)
 	    "FROM dossier_key k JOIN dossier d ON d.id = k.dossier WHERE k.day >= $1 AND "
 	    "k.what IN ('received', 'online', 'post', 'leave', 'prog_from', 'prog', "
 	    "'within', 'early', 'ontime', 'late', 'withdrawn', 'stopped', 'refused', "
-	    "'rating', 'paused_lo', 'paused_hi') GROUP BY 1, 2, 3, 4, 5, 6), ", g);
+	    "'rating', 'paused_lo', 'paused_hi', 'digitised', 'res_digitised') "
+	    "GROUP BY 1, 2, 3, 4, 5, 6), ", g);
 #define FLOW(w) "sum(CASE WHEN what = '" w "' THEN flow ELSE 0 END)"
 #define FLOW_OK(w) "sum(CASE WHEN what = '" w "' AND sub < $2 THEN flow ELSE 0 END)"
 #define ALL(w) "sum(CASE WHEN what = '" w "' THEN alls ELSE 0 END)"
@@ -76,7 +78,8 @@ report_sql(enum province_by by, bool late)
 	    FLOW_OK("late") " AS late, " END("within") " - " END("prog_from") " AS within, "
 	    END("prog") " - " END("within") " AS overdue, " FLOW("refused") " AS refused, "
 	    FLOW_OK("withdrawn") " AS withdrawn, " END("paused_hi") " - " END("paused_lo")
-	    " AS paused, " FLOW_OK("stopped") " AS stopped, " FLOW("rating") " AS returned");
+	    " AS paused, " FLOW_OK("stopped") " AS stopped, " FLOW("rating") " AS returned, "
+	    FLOW_OK("digitised") " AS digit, " FLOW_OK("res_digitised") " AS rdigit");
 	for (size_t i = 0; i < nr; i++)
 		sqlite3_str_appendf(q, ", sum(CASE WHEN what = 'rating' AND sub = %Q THEN flow "
 		    "ELSE 0 END) AS r%d", rating->choices[i].value, (int)i);
@@ -86,7 +89,7 @@ report_sql(enum province_by by, bool late)
 	    "sum(online) AS online, sum(post) AS post, sum(early) AS early, sum(ontime) AS "
 	    "ontime, sum(late) AS late, sum(within) AS within, sum(overdue) AS overdue, "
 	    "sum(refused) AS refused, sum(withdrawn) AS withdrawn, sum(paused) AS paused, "
-	    "sum(stopped) AS stopped");
+	    "sum(stopped) AS stopped, sum(digit) AS digit, sum(rdigit) AS rdigit");
 	for (size_t i = 0; i < nr; i++)
 		sqlite3_str_appendf(q, ", sum(r%d) AS r%d", (int)i, (int)i);
 	sqlite3_str_appendf(q, " FROM p WHERE carried + recv > 0 OR refused > 0 OR "
@@ -96,7 +99,7 @@ report_sql(enum province_by by, bool late)
 	    "ON s.id = e.origin WHERE e.kind = %Q AND e.at >= $1 AND e.at < $2 GROUP BY 1, "
 	    "2), u AS (SELECT coalesce(f.g, gd.g) AS g, f.carried, f.recv, f.online, f.post, "
 	    "f.early, f.ontime, f.late, f.within, f.overdue, f.refused, f.withdrawn, "
-	    "f.paused, f.stopped, coalesce(gd.guided, 0) AS guided", gg,
+	    "f.paused, f.stopped, f.digit, f.rdigit, coalesce(gd.guided, 0) AS guided", gg,
 	    vocab_kind(MC_KIND_GUIDE)->name);
 	for (size_t i = 0; i < nr; i++)
 		sqlite3_str_appendf(q, ", f.r%d", (int)i);
@@ -109,7 +112,8 @@ report_sql(enum province_by by, bool late)
 	    "coalesce(sum(late), 0) AS late, coalesce(sum(within), 0) AS within, "
 	    "coalesce(sum(overdue), 0) AS overdue, sum(guided) AS guided, "
 	    "coalesce(sum(refused), 0) AS refused, coalesce(sum(withdrawn), 0) AS withdrawn, "
-	    "coalesce(sum(paused), 0) AS paused, coalesce(sum(stopped), 0) AS stopped");
+	    "coalesce(sum(paused), 0) AS paused, coalesce(sum(stopped), 0) AS stopped, "
+	    "coalesce(sum(digit), 0) AS digit, coalesce(sum(rdigit), 0) AS rdigit");
 	for (size_t i = 0; i < nr; i++)
 		sqlite3_str_appendf(q, ", coalesce(sum(r%d), 0) AS r%d", (int)i, (int)i);
 	sqlite3_str_appendall(q, " FROM u GROUP BY GROUPING SETS ((u.g), ())) "
@@ -130,6 +134,10 @@ report_sql(enum province_by by, bool late)
 	for (size_t i = 0; i < nr; i++)
 		sqlite3_str_appendf(q, " + r%d", (int)i);
 	sqlite3_str_appendall(q, ")::float8 END");
+	/* digitisation (Circular 01/2023): of the new dossiers, of the results */
+	sqlite3_str_appendall(q, ", digit, rdigit, CASE WHEN recv > 0 THEN 100.0::float8 * "
+	    "digit::float8 / recv::float8 END, CASE WHEN early + ontime + late > 0 THEN "
+	    "100.0::float8 * rdigit::float8 / (early + ontime + late)::float8 END");
 	for (size_t i = 0; i < nr; i++)
 		sqlite3_str_appendf(q, ", r%d", (int)i);
 	sqlite3_str_appendall(q, " FROM s r");
@@ -191,7 +199,16 @@ fill(const struct province *p, const struct pg_result *res, int i, struct report
 		r->has_satisfaction = true;
 		r->satisfaction_rate = strtod(v, NULL);
 	}
-	r->has_digitised = false;	/* nothing is scanned yet (report.h) */
+	r->digitised = num(p, res, i, C_DIGIT);
+	r->results_digitised = num(p, res, i, C_RDIGIT);
+	if ((v = p->pg->value(res, i, C_DRATE)) != NULL) {
+		r->has_digitised = true;
+		r->digitised_rate = strtod(v, NULL);
+	}
+	if ((v = p->pg->value(res, i, C_RDRATE)) != NULL) {
+		r->has_results_digitised = true;
+		r->results_digitised_rate = strtod(v, NULL);
+	}
 }
 
 static int

@@ -36,7 +36,7 @@ for period in "2026-10-01 2026-10-31" "2026-11-01 2026-11-30" "2026-10-15 2026-1
 	    "$from..$to: the columns are the station's"
 	for s in $STATIONS; do
 		st=$(station "$s" "$from" "$to" | grep '^Total,' | cut -d, -f2-)
-		pr=$(echo "$pc" | grep "^$(unit_of $s)," | cut -d, -f3-18)
+		pr=$(echo "$pc" | grep "^$(unit_of $s)," | cut -d, -f3-22)
 		[ -n "$pr" ] || pr="(no row)"
 		is "$pr" "$st" "$from..$to: commune $(unit_of $s) is station $s's report summary, cell by cell"
 	done
@@ -48,7 +48,7 @@ for period in "2026-10-01 2026-10-31" "2026-11-01 2026-11-30" "2026-10-15 2026-1
 	    awk -F, '{for (i = 1; i <= NF; i++) s[i] += $i} END {for (i = 1; i <= 15; i++) printf "%s%d", (i > 1 ? "," : ""), s[i]}')
 	is "$(counts "$tot")" "$ssum" "$from..$to: the total is the stations' totals added up"
 	# the identity, every row: carried over + new = resolved + in progress + withdrawn + stopped
-	bad=$(echo "$pc" | sed 1d | awk -F, '$3 + $4 != $6 + $7 + $8 + $9 + $10 + $13 + $19 {print $1}')
+	bad=$(echo "$pc" | sed 1d | awk -F, '$3 + $4 != $6 + $7 + $8 + $9 + $10 + $13 + $23 {print $1}')
 	is "$bad" "" "$from..$to: received = resolved + in progress + withdrawn + stopped, every row"
 	# by field: the stations' field rows added up (fields have no comma)
 	pf=$(province "$from" "$to" field | sed 1d | grep -v '^Total,' | cut -d, -f1,2-16)
@@ -59,7 +59,7 @@ for period in "2026-10-01 2026-10-31" "2026-11-01 2026-11-30" "2026-10-15 2026-1
 	    "$from..$to: --by field has the same total"
 	# by procedure: the rows add up to the total
 	pp=$(province "$from" "$to" procedure)
-	psum=$(echo "$pp" | sed 1d | grep -v '^Total,' | awk -F, '{n = NF; for (i = n - 18; i <= n - 4; i++) s[i - n + 19] += $i} END {for (i = 1; i <= 15; i++) printf "%s%d", (i > 1 ? "," : ""), s[i]}')
+	psum=$(echo "$pp" | sed 1d | grep -v '^Total,' | awk -F, '{n = NF; for (i = n - 22; i <= n - 8; i++) s[i - n + 23] += $i} END {for (i = 1; i <= 15; i++) printf "%s%d", (i > 1 ? "," : ""), s[i]}')
 	is "$psum" "$(counts "$tot")" "$from..$to: --by procedure adds up to the total"
 	is "$(echo "$pp" | grep '^Total,' | cut -d, -f3-)" "$tot" "$from..$to: --by procedure has the same total"
 done
