@@ -16,6 +16,7 @@
 #include "motcua/db.h"
 #include "motcua/demo.h"
 #include "motcua/i18n.h"
+#include "motcua/module.h"
 #include "motcua/unit.h"
 #include "ui/ui.h"
 
@@ -81,7 +82,8 @@ static const struct cli_cmd cmd_help = {
 
 /* Messages: --lang wins, then $LANGUAGE, then the database's `lang`
  * setting (cli_apply_lang, once the database is open), else Vietnamese.  A build tree
- * has its own catalogue (locale/ beside src/), used before installing. */
+ * has its own catalogue (locale/ beside src/), used before installing; an
+ * installed program uses its installation's (module.h). */
 static void
 setup_language(const char *lang)
 {
@@ -108,7 +110,12 @@ setup_language(const char *lang)
 			}
 		}
 	}
-	bindtextdomain(PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+	if (localedir == NULL) {
+		/* the installation's, under the root the program runs from */
+		(void)module_installed(LOCALEDIR, dir, sizeof dir);
+		localedir = dir;
+	}
+	bindtextdomain(PACKAGE, localedir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 }

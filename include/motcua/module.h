@@ -9,13 +9,17 @@
  *                           programs that do not live beside it)
  *   beside the program      a build tree: src/motcua-X.so next to
  *                           src/motcua
- *   $(pkglibdir)            once installed
+ *   $(pkglibdir)            once installed (module_installed: under
+ *                           the root the program runs from)
  * The module is loaded for the life of the process and never unloaded
  * (the libraries under it keep caches, and a second use should not pay
  * the first one's start).  Core code: nothing here writes to the
  * terminal. */
 #ifndef MOTCUA_MODULE_H
 #define MOTCUA_MODULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "motcua/error.h"
 
@@ -36,5 +40,23 @@ struct module_what {
  * number than `abi`, or a table `what->complete` refuses. */
 const void *module_open(const char *file, const char *env_var, const char *symbol, int abi,
     const struct module_what *what, struct mc_err *err);
+
+/* Where the installation's copy of `configured` is — an absolute folder
+ * fixed by configure (PKGLIBDIR, PKGDATADIR, LOCALEDIR) — into buf.  The
+ * relocation rule (doc/HACKING.md): it is where `configured` is from
+ * $(bindir), taken from the program's own folder: ../share/motcua
+ * beside a program in /usr/bin, so that a tree staged by
+ * `make install DESTDIR=...`, installed with another prefix=, or
+ * unpacked by `dpkg -x` runs as it is, with its own files.  True (buf
+ * that folder, links resolved) when it exists; false otherwise (a build
+ * tree, a program copied elsewhere), buf then `configured` itself. */
+bool module_installed(const char *configured, char *buf, size_t n);
+
+/* The data folder (the forms' templates, the sample catalog, the
+ * calendars) into buf: $MOTCUA_DATADIR if set (the tests: the source
+ * tree's data/), else the installation's $(pkgdatadir) as above.  False
+ * when there is none (a build tree's program without MOTCUA_DATADIR: it
+ * has its templates built in). */
+bool module_datadir(char *buf, size_t n);
 
 #endif

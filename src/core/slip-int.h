@@ -75,7 +75,8 @@ int slip_qr_append(const char *code, size_t indent, sqlite3_str *out,
 /* The folder of the database ("." when db_path has no '/'). */
 void slip_dir(const char *db_path, char *buf, size_t n);
 /* The template: <dir of db>/templates/<file> if there is one, else the
- * built-in text.  *tpl is malloc'd; tname names it in messages. */
+ * data folder's templates/<file> (module_datadir), else the built-in
+ * text.  *tpl is malloc'd; tname names it in messages. */
 int slip_template(const char *db_path, const char *file, const char *builtin, char **tpl,
     char *tname, size_t tn, struct mc_err *err);
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "motcua/i18n.h"
+#include "motcua/module.h"
 #include "motcua/pdf.h"
 #include "motcua/vntext.h"
 #include "slip-int.h"
@@ -608,51 +609,71 @@ slip_dir(const char *db_path, char *buf, size_t n)
 		snprintf(buf, n, "%.*s", (int)(slash - db_path), db_path);
 }
 
+/* Read the template at path into *tpl and name it in tname: 0, or 1 when
+ * there is no such file (nothing set), or -1 with err set. */
+static int
+slip_template_file(const char *path, char **tpl, char *tname, size_t tn,
+    struct mc_err *err)
+{
+	FILE *f;
+	size_t n;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT)
+			return 1;
+		return err_set(err, MC_EIO, _("cannot read the template %s: %s"), path,
+		    strerror(errno));
+	}
+	snprintf(tname, tn, "%s", path);
+	if ((*tpl = malloc(SLIP_MAX_TEMPLATE + 1)) == NULL) {
+		fclose(f);
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	}
+	n = fread(*tpl, 1, SLIP_MAX_TEMPLATE + 1, f);
+	if (ferror(f) || n > SLIP_MAX_TEMPLATE) {
+		bool big = !ferror(f);
+
+		fclose(f);
+		free(*tpl);
+		*tpl = NULL;
+		return big ? err_set(err, MC_EINVAL, _("the template %s is larger "
+		    "than %d KiB: is it really a form?"), path,
+		    SLIP_MAX_TEMPLATE / 1024) :
+		    err_set(err, MC_EIO, _("cannot read the template %s"), path);
+	}
+	fclose(f);
+	(*tpl)[n] = '\0';
+	if (!vntext_valid_utf8(*tpl, n) || strlen(*tpl) != n) {
+		free(*tpl);
+		*tpl = NULL;
+		return err_set(err, MC_EINVAL, _("the template %s is not UTF-8 "
+		    "text: save it as UTF-8"), path);
+	}
+	return 0;
+}
+
 int
 slip_template(const char *db_path, const char *file, const char *builtin, char **tpl,
     char *tname, size_t tn, struct mc_err *err)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 64];
-	FILE *f;
-	size_t n;
+	int rc;
 
 	*tpl = NULL;
-	snprintf(tname, tn, _("%s (built in)"), file);
 	if (db_path != NULL) {
 		slip_dir(db_path, dir, sizeof dir);
 		snprintf(path, sizeof path, "%s/templates/%s", dir, file);
-		if ((f = fopen(path, "r")) != NULL) {
-			snprintf(tname, tn, "%s", path);
-			if ((*tpl = malloc(SLIP_MAX_TEMPLATE + 1)) == NULL) {
-				fclose(f);
-				return err_set(err, MC_ENOMEM, _("out of memory"));
-			}
-			n = fread(*tpl, 1, SLIP_MAX_TEMPLATE + 1, f);
-			if (ferror(f) || n > SLIP_MAX_TEMPLATE) {
-				bool big = !ferror(f);
-
-				fclose(f);
-				free(*tpl);
-				*tpl = NULL;
-				return big ? err_set(err, MC_EINVAL, _("the template %s is larger "
-				    "than %d KiB: is it really a form?"), path,
-				    SLIP_MAX_TEMPLATE / 1024) :
-				    err_set(err, MC_EIO, _("cannot read the template %s"), path);
-			}
-			fclose(f);
-			(*tpl)[n] = '\0';
-			if (!vntext_valid_utf8(*tpl, n) || strlen(*tpl) != n) {
-				free(*tpl);
-				*tpl = NULL;
-				return err_set(err, MC_EINVAL, _("the template %s is not UTF-8 "
-				    "text: save it as UTF-8"), path);
-			}
-			return 0;
-		}
-		if (errno != ENOENT)
-			return err_set(err, MC_EIO, _("cannot read the template %s: %s"), path,
-			    strerror(errno));
+		if ((rc = slip_template_file(path, tpl, tname, tn, err)) != 1)
+			return rc;
 	}
+	/* the installed copy (module.h), the same text as the built-in one
+	 * unless whoever installed it changed it for every database here */
+	if (module_datadir(dir, sizeof dir)) {
+		snprintf(path, sizeof path, "%s/templates/%s", dir, file);
+		if ((rc = slip_template_file(path, tpl, tname, tn, err)) != 1)
+			return rc;
+	}
+	snprintf(tname, tn, _("%s (built in)"), file);
 	if ((*tpl = strdup(builtin)) == NULL)
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	return 0;
