@@ -81,7 +81,7 @@ for f in ./usr/bin/motcua ./usr/share/man/man1/motcua.1.gz \
     ./usr/share/motcua/templates/tt03-1.pdf.txt; do
 	like "$files" "^$f\$" "the package has ${f#.}"
 done
-for m in pdf scan image; do
+for m in pdf scan image pg; do
 	like "$files" "^\./usr/lib/([a-z0-9_-]+/)?motcua/motcua-$m\.so\$" "the package has the $m module"
 done
 

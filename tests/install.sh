@@ -35,7 +35,7 @@ bin=$(find "$D" -path '*/bin/motcua' -type f)
 [ -n "$bin" ] && [ -x "$bin" ]; ok "the program installed: ${bin#"$D"}"
 root=${bin%/bin/motcua}		# DESTDIR$(prefix)
 share="$root/share/motcua"
-for m in pdf scan image; do
+for m in pdf scan image pg; do
 	n=$(find "$D" -path "*/motcua/motcua-$m.so" -type f | wc -l)
 	is "$n" 1 "the $m module installed"
 done
