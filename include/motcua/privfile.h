@@ -10,6 +10,7 @@
 #ifndef MOTCUA_PRIVFILE_H
 #define MOTCUA_PRIVFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -32,6 +33,11 @@ struct privfile {
 int privfile_begin(struct privfile *pf, const char *path, struct mc_err *err);
 int privfile_commit(struct privfile *pf, struct mc_err *err);
 void privfile_abort(struct privfile *pf);
+
+/* Flush a file (folder false) or a folder to the disk: 0, or -1 with
+ * errno.  A folder of a file system that cannot flush folders (a FAT USB
+ * stick says EINVAL) is not an error: its files were flushed. */
+int privfile_flush(const char *path, bool folder);
 
 /* The whole of data[len] into `path`, by the three calls above. */
 int privfile_write(const char *path, const void *data, size_t len,

@@ -62,27 +62,6 @@ copy_error(const char *dir, int rc, struct mc_err *err)
 	}
 }
 
-/* Flush a file or folder to the disk.  A folder of a file system that
- * cannot flush folders (a FAT USB stick says EINVAL) is not an error: its
- * files were flushed. */
-static int
-flush_path(const char *path, bool folder)
-{
-	int fd = open(path, (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-	int rc, e;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	e = errno;
-	if (close(fd) != 0 && rc == 0)
-		return -1;
-	if (rc != 0 && folder && (e == EINVAL || e == ENOTSUP))
-		return 0;
-	errno = e;
-	return rc;
-}
-
 /* Remove the temporary and what SQLite may have left beside it. */
 static void
 remove_tmp(const char *tmp)
@@ -233,13 +212,13 @@ job_finish(struct backup_job *j, struct mc_backup *out, struct mc_err *err)
 	j->to = NULL;
 	if (rc != SQLITE_OK)
 		return job_fail(j, SQLITE_ERROR, err);
-	if (flush_path(j->tmp, false) != 0 || stat(j->tmp, &sb) != 0 ||
+	if (privfile_flush(j->tmp, false) != 0 || stat(j->tmp, &sb) != 0 ||
 	    rename(j->tmp, path) != 0) {
 		dir_error(j->dir, errno, err);
 		job_free(j);
 		return -1;
 	}
-	if (flush_path(j->dir, true) != 0) {
+	if (privfile_flush(j->dir, true) != 0) {
 		int e = errno;
 
 		/* the file is there but may not survive a power cut: no backup */

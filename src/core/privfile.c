@@ -104,6 +104,24 @@ privfile_abort(struct privfile *pf)
 }
 
 int
+privfile_flush(const char *path, bool folder)
+{
+	int fd = open(path, (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+	int rc, e;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	e = errno;
+	if (close(fd) != 0 && rc == 0)
+		return -1;
+	if (rc != 0 && folder && (e == EINVAL || e == ENOTSUP))
+		return 0;
+	errno = e;
+	return rc;
+}
+
+int
 privfile_write(const char *path, const void *data, size_t len, struct mc_err *err)
 {
 	struct privfile pf;

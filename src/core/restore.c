@@ -41,26 +41,6 @@ remove_db_file(const char *path)
 	}
 }
 
-/* Flush a file or a folder to the disk; a folder of a file system that
- * cannot flush folders (EINVAL) has flushed its files. */
-static int
-flush_path(const char *path, bool folder)
-{
-	int fd = open(path, (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-	int rc, e;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	e = errno;
-	if (close(fd) != 0 && rc == 0)
-		return -1;
-	if (rc != 0 && folder && (e == EINVAL || e == ENOTSUP))
-		return 0;
-	errno = e;
-	return rc;
-}
-
 /* The SHA-256 of the file's bytes, in hex.  0, or -1 with errno. */
 static int
 file_sha256(const char *path, char hex[65])
@@ -427,7 +407,7 @@ swap_in(struct restore_job *j, bool had_target, struct mc_err *err)
 			if (lstat(from, &sb) == 0 && rename(from, to) != 0)
 				goto io;
 		}
-		if (flush_path(j->dir, true) != 0)
+		if (privfile_flush(j->dir, true) != 0)
 			goto io;
 	}
 	if (rename(j->tmp, j->target) != 0) {
@@ -438,7 +418,7 @@ swap_in(struct restore_job *j, bool had_target, struct mc_err *err)
 		errno = e;
 		goto io;
 	}
-	if (flush_path(j->dir, true) != 0)
+	if (privfile_flush(j->dir, true) != 0)
 		return err_set(err, MC_EIO, _("the restored database is in place but the "
 		    "folder %s could not be flushed to the disk (%s): run 'motcua check'"),
 		    j->dir, strerror(errno));
@@ -479,7 +459,7 @@ restore_commit(struct restore_job *j, sqlite3 **cur, const char *acting,
 		goto fail;
 	db_close(j->db);
 	j->db = NULL;
-	if (flush_path(j->tmp, false) != 0) {
+	if (privfile_flush(j->tmp, false) != 0) {
 		err_set(err, MC_EIO, _("cannot write in %s (%s): nothing was changed"), j->dir,
 		    strerror(errno));
 		goto fail;
