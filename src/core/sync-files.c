@@ -56,6 +56,64 @@ sync_files_free(struct sync_files *f)
 	memset(f, 0, sizeof *f);
 }
 
+/* ---- files owed ---------------------------------------------------------- */
+
+int
+sync_files_owe(sqlite3 *db, const char *peer_id, const char *known, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* the first day of the files whose events went without them: a day
+	 * earlier than one already owed replaces it */
+	if (db_prepare(db, "WITH d AS (SELECT min(substr(f.at, 1, 10)) AS day FROM "
+	    "dossier_file f LEFT JOIN (SELECT key, value FROM json_each(?1)) v ON "
+	    "v.key = f.origin WHERE f.seq > coalesce(v.value, 0)), p AS (SELECT station "
+	    "FROM peer WHERE ?2 IS NULL OR station = ?2 UNION SELECT ?2 WHERE ?2 IS NOT "
+	    "NULL) INSERT INTO meta(key, value) SELECT 'files_owed:' || p.station, d.day "
+	    "FROM p, d WHERE d.day IS NOT NULL ON CONFLICT(key) DO UPDATE SET value = "
+	    "min(value, excluded.value)", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, known != NULL ? known : "{}", -1, SQLITE_STATIC);
+	if (peer_id != NULL)
+		sqlite3_bind_text(st, 2, peer_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("writing the bundle"));
+	return 0;
+}
+
+int
+sync_files_owed(sqlite3 *db, const char *peer_id, char *since, size_t n)
+{
+	char key[96];
+
+	since[0] = '\0';
+	if (peer_id == NULL)
+		return 0;
+	snprintf(key, sizeof key, "files_owed:%s", peer_id);
+	return db_meta_get(db, key, since, n) == 0 && since[0] != '\0';
+}
+
+int
+sync_files_paid(sqlite3 *db, const char *peer_id, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (peer_id == NULL)
+		return 0;
+	if (db_prepare(db, "DELETE FROM meta WHERE key = 'files_owed:' || ?1", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, peer_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, _("writing the bundle"));
+	return 0;
+}
+
 int
 sync_files_list(sqlite3 *db, const char *known, const char *since, struct sync_files *f,
     struct mc_err *err)

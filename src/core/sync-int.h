@@ -54,6 +54,20 @@ struct sync_files {
 int sync_files_list(sqlite3 *db, const char *known, const char *since,
     struct sync_files *f, struct mc_err *err);
 void sync_files_free(struct sync_files *f);
+
+/* The files an export made --without-files leaves owed.  The sender
+ * keeps, per peer (meta `files_owed:<station id>`), the first day of the
+ * files the peer got events of but not bodies; its next export to that
+ * peer with files carries the files from that day on (as --files-since
+ * would) and the debt is cleared.  An export for no peer (every event)
+ * leaves the debt with every peer known.  sync_files_owe: after such an
+ * export written (in the caller's transaction); sync_files_owed: the day
+ * owed to peer_id into since ("" and 0 when none, else 1);
+ * sync_files_paid: after an export to peer_id with files. */
+int sync_files_owe(sqlite3 *db, const char *peer_id, const char *known,
+    struct mc_err *err);
+int sync_files_owed(sqlite3 *db, const char *peer_id, char *since, size_t n);
+int sync_files_paid(sqlite3 *db, const char *peer_id, struct mc_err *err);
 /* The file table of a bundle being written. */
 extern const char sync_file_table_sql[];
 /* Write f's files into the bundle b (its file table made), streaming

@@ -313,7 +313,7 @@ sync_export_with(sqlite3 *db, const char *acting, const char *peer, const char *
 	struct sync_header hd;
 	struct sync_files files;
 	sqlite3_stmt *ev = NULL, *pv;
-	char *vector = NULL, *known = NULL, since[MC_DATE_LEN] = "";
+	char *vector = NULL, *known = NULL, *peer_id = NULL, since[MC_DATE_LEN] = "";
 	long long *count = &res->events;
 	struct stat sb;
 	int rc = -1;
@@ -337,13 +337,15 @@ sync_export_with(sqlite3 *db, const char *acting, const char *peer, const char *
 	hd.vector = vector;
 	if (peer != NULL) {
 		/* what that station told us it holds */
-		if (db_prepare(db, "SELECT vector FROM peer WHERE station = ?1 OR "
+		if (db_prepare(db, "SELECT vector, station FROM peer WHERE station = ?1 OR "
 		    "(length(?1) >= 4 AND station LIKE ?1 || '%') OR CAST(number AS TEXT) = ?1",
 		    &pv, err))
 			goto done;
 		sqlite3_bind_text(pv, 1, peer, -1, SQLITE_STATIC);
-		if (sqlite3_step(pv) == SQLITE_ROW)
+		if (sqlite3_step(pv) == SQLITE_ROW) {
 			known = strdup((const char *)sqlite3_column_text(pv, 0));
+			peer_id = strdup((const char *)sqlite3_column_text(pv, 1));
+		}
 		if (sqlite3_step(pv) == SQLITE_ROW) {
 			sqlite3_finalize(pv);
 			err_set(err, MC_EINVAL, _("'%s' names more than one station: give its "
@@ -368,7 +370,14 @@ sync_export_with(sqlite3 *db, const char *acting, const char *peer, const char *
 	    "ORDER BY e.origin, e.seq", &ev, err))
 		goto done;
 	sqlite3_bind_text(ev, 1, known != NULL ? known : "{}", -1, SQLITE_STATIC);
-	/* the files of the events it carries (and of those since the date) */
+	/* the files of the events it carries (and of those since the date;
+	 * with no date given, since the day of those still owed to the peer) */
+	if (!opt->without_files && since[0] == '\0') {
+		char day[MC_DATE_LEN];
+
+		if (sync_files_owed(db, peer_id, day, sizeof day))
+			snprintf(since, sizeof since, "%s", day);
+	}
 	if (!opt->without_files) {
 		if (sync_files_list(db, known, since[0] != '\0' ? since : NULL, &files, err))
 			goto done;
@@ -390,7 +399,8 @@ sync_export_with(sqlite3 *db, const char *acting, const char *peer, const char *
 			rc = -1;
 		else if (audit_record(db, "export", me.username, NULL, err, "file", out,
 		    "events", num, "files", files.carried > 0 ? nfiles : NULL, (char *)NULL) ||
-		    db_tx_commit(&tx, err)) {
+		    (opt->without_files ? sync_files_owe(db, peer_id, known, err) :
+		    sync_files_paid(db, peer_id, err)) || db_tx_commit(&tx, err)) {
 			db_tx_rollback(&tx);
 			rc = -1;
 		}
@@ -400,6 +410,7 @@ done:
 	sqlite3_finalize(ev);
 	free(vector);
 	free(known);
+	free(peer_id);
 	return rc;
 }
 

@@ -167,8 +167,14 @@ is "$rc" 1 "B: check says so"
 sup "$dbB" export --out "$T/b2.motcua"
 sup "$dbA" import "$T/b2.motcua"
 is "$rc" 0 "A hears from B again (B holds the third file's event)"
+is "$(sqlite3 "$dbA" "SELECT count(*) FROM meta WHERE key LIKE 'files_owed:%'")" 1 \
+    "A: the export without files left the files owed to B"
 sup "$dbA" export --for 2 --out "$T/a3.motcua"
-unlike "$out" "files carried" "A: for B, B holds the events: no file carried"
+like "$out" "3 files carried" "A: the next export for B carries the files owed from that day"
+is "$(sqlite3 "$dbA" "SELECT count(*) FROM meta WHERE key LIKE 'files_owed:%'")" 0 \
+    "... and the debt is paid"
+sup "$dbA" export --for 2 --out "$T/a3b.motcua"
+unlike "$out" "files carried" "A: for B again, B holds the events and nothing is owed: no file carried"
 day=$(sqlite3 "$dbA" "SELECT substr(max(at), 1, 10) FROM dossier_file")
 sup "$dbA" export --for 2 --files-since "$day" --out "$T/a4.motcua"
 is "$rc" 0 "A: --files-since $day"
