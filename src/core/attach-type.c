@@ -91,35 +91,33 @@ attach_detect(const uint8_t *buf, size_t n, enum attach_type *t, int *pages,
     struct mc_err *err)
 {
 	static const uint8_t png_magic[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-	const struct image_module *m = NULL;
-	bool image = (n >= 8 && memcmp(buf, png_magic, 8) == 0) ||
-	    (n >= 3 && buf[0] == 0xff && buf[1] == 0xd8 && buf[2] == 0xff) ||
-	    (n >= 4 && (memcmp(buf, "II*", 4) == 0 || memcmp(buf, "MM\0*", 4) == 0 ||
-	    memcmp(buf, "II+", 4) == 0 || memcmp(buf, "MM\0+", 4) == 0));
+	const struct image_module *m;
+	bool png = n >= 8 && memcmp(buf, png_magic, 8) == 0;
+	bool jpeg = n >= 3 && buf[0] == 0xff && buf[1] == 0xd8 && buf[2] == 0xff;
+	bool tiff = n >= 4 && (memcmp(buf, "II*", 4) == 0 || memcmp(buf, "MM\0*", 4) == 0 ||
+	    memcmp(buf, "II+", 4) == 0 || memcmp(buf, "MM\0+", 4) == 0);
 
 	/* the three image types are read by their libraries, in the module */
-	if (image && (m = image_module_get(err)) == NULL)
-		return -1;
-	if (n >= 8 && memcmp(buf, png_magic, 8) == 0) {
-		*t = ATTACH_PNG;
+	if (png || jpeg || tiff) {
+		if ((m = image_module_get(err)) == NULL)
+			return -1;
 		*pages = 1;
-		if (m->png_check(buf, n) != 0)
-			return err_set(err, MC_EINVAL, _("the file begins as a PNG image but "
-			    "is not a readable one (damaged or cut short): scan or save it "
-			    "again"));
-		return 0;
-	}
-	if (n >= 3 && buf[0] == 0xff && buf[1] == 0xd8 && buf[2] == 0xff) {
-		*t = ATTACH_JPEG;
-		*pages = 1;
-		if (m->jpeg_check(buf, n) != 0)
-			return err_set(err, MC_EINVAL, _("the file begins as a JPEG image but "
-			    "is not a readable one (damaged or cut short): scan or save it "
-			    "again"));
-		return 0;
-	}
-	if (n >= 4 && ((memcmp(buf, "II*", 4) == 0) || memcmp(buf, "MM\0*", 4) == 0 ||
-	    memcmp(buf, "II+", 4) == 0 || memcmp(buf, "MM\0+", 4) == 0)) {
+		if (png) {
+			*t = ATTACH_PNG;
+			if (m->png_check(buf, n) != 0)
+				return err_set(err, MC_EINVAL, _("the file begins as a PNG image "
+				    "but is not a readable one (damaged or cut short): scan or "
+				    "save it again"));
+			return 0;
+		}
+		if (jpeg) {
+			*t = ATTACH_JPEG;
+			if (m->jpeg_check(buf, n) != 0)
+				return err_set(err, MC_EINVAL, _("the file begins as a JPEG image "
+				    "but is not a readable one (damaged or cut short): scan or "
+				    "save it again"));
+			return 0;
+		}
 		*t = ATTACH_TIFF;
 		if (m->tiff_pages(buf, n, pages) != 0)
 			return err_set(err, MC_EINVAL, _("the file begins as a TIFF image but "
