@@ -305,6 +305,12 @@ report_text(const struct province_report *s)
 	printf(_("Guided (not received): %lld   Refused: %lld   Withdrawn: %lld   "
 	    "Stopped: %lld   Paused: %lld\n"), s->total.guided, s->total.refused,
 	    s->total.withdrawn, s->total.stopped, s->total.paused);
+	/* the digitisation rates of the whole (Circular 01/2023; report.h) */
+	printf(_("Digitised: %lld of %lld new dossiers (%.2f%%), %lld of %lld results "
+	    "(%.2f%%)\n"), s->total.digitised, s->total.received_new,
+	    s->total.digitised_rate, s->total.results_digitised,
+	    s->total.resolved_early + s->total.resolved_on_time + s->total.resolved_late,
+	    s->total.results_digitised_rate);
 }
 
 static int
@@ -398,7 +404,8 @@ run_late(struct cli_ctx *ctx, const struct cli_args *a)
 	if (s.nrows == 0)
 		printf(_("No commune has an overdue dossier at the end of %s.\n"), day);
 	else
-		printf(_("The communes with the most overdue dossiers at the end of %s:\n"), day);
+		printf(_("The communes with the most overdue dossiers at the end of %s "
+		    "(commune, overdue, in progress, name):\n"), day);
 	for (size_t i = 0; i < s.nrows; i++) {
 		const struct report_row *r = &s.rows[i].r;
 

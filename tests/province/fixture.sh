@@ -110,6 +110,31 @@ for day in $DAYS; do
 	done
 done
 echo "# $nrecv receipts, $nsteps steps"
+# digitisation: at B and C, the first four dossiers get a scan of every
+# document of their list, and the first two results a scan of the result
+python3 - "$HOME/page.png" <<'PY'
+import sys, struct, zlib
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+raw = b''.join(b'\0' + bytes([i * 40 % 256, 90, 180]) * 4 for i in range(4))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 4, 4, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+PY
+for s in B C; do
+	db="$T/$s.db"
+	for row in $(sqlite3 "$db" "SELECT code || ':' || json_array_length(documents) FROM dossier
+	    ORDER BY received LIMIT 4"); do
+		c=${row%:*} k=1
+		while [ "$k" -le "${row#*:}" ]; do
+			"$MOTCUA" --db "$db" --officer lan --password-file "$PWF" attach "$c" \
+			    "$HOME/page.png" --document $k >/dev/null || echo "# attach to $c failed"
+			k=$((k + 1))
+		done
+	done
+	for c in $(sqlite3 "$db" "SELECT code FROM dossier WHERE result_at IS NOT NULL
+	    ORDER BY received LIMIT 2"); do
+		"$MOTCUA" --db "$db" --officer lan --password-file "$PWF" attach "$c" \
+		    "$HOME/page.png" --result >/dev/null || echo "# attach of $c's result failed"
+	done
+done
 # commune B's name changes: a "unit" event that travels
 "$MOTCUA" --db "$T/B.db" --officer truong --password-file "$PWF" unit set \
     --parent "UBND xã Bình Hòa Mới" >/dev/null || echo "# unit set failed"
