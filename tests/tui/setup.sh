@@ -49,8 +49,11 @@ tm send-keys -l "Nguyeenx Thij Lan"; tm send-keys Enter
 tm send-keys -l "abc12"; tm send-keys Enter
 wait_for "at least 8"; ok "a short password is refused with the rule"
 check "the password is not shown as typed" sh -c '! printf "%s" "$1" | grep -q abc12' _ "$(screen)"
-tm send-keys C-u; tm send-keys -l "mat-khau-lan"; tm send-keys Enter
+tm send-keys C-u; tm send-keys -l "mat-khau-lan"
+# the twelve dots once the screen has drawn the last key, then Enter
+wait_for "Password  *••••••••••••$"
 like "$(screen)" "••••••••••••" "the password shows as dots"
+tm send-keys Enter
 tm send-keys -l "mat-khau-lam"; tm send-keys Enter
 wait_for "the two passwords differ"; ok "two different passwords are refused"
 tm send-keys C-u; tm send-keys -l "mat-khau-lan"; tm send-keys Enter
