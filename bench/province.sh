@@ -148,17 +148,35 @@ echo "   PostgreSQL $(pgq 'SHOW server_version'), default settings (fsync $(pgq 
 echo "   shared_buffers $(pgq 'SHOW shared_buffers')); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- the load ------------------------------------------------------------------
-t0=$(now)
-/usr/bin/time -f "%M" -o "$tmp/load.rss" "$motcua" --db "$store" --officer bench \
-	--password-file "$pw" province load --pg "$pg" "$tmp/bundles" >"$tmp/load.out"
-t1=$(now)
+# one `province load` per bundle, in name order as a folder's load takes
+# them, each timed: the total, and whether the rate falls as the province
+# database and its store grow (the first tenth of the bundles, the last)
+ls "$tmp"/bundles/*.motcua | sort -V >"$tmp/bundle.list"
+: >"$tmp/load.times"
+while read -r f; do
+	a=$(now)
+	/usr/bin/time -f "%M" -o "$tmp/load.rss1" "$motcua" --db "$store" --officer bench \
+		--password-file "$pw" province load --pg "$pg" "$f" >>"$tmp/load.out"
+	z=$(now)
+	k=$(sqlite3 "$f" "SELECT count(*) FROM event")
+	echo "$a $z $k $(cat "$tmp/load.rss1")" >>"$tmp/load.times"
+done <"$tmp/bundle.list"
 ev=$(pgq "SELECT count(*) FROM event")
 nd=$(pgq "SELECT count(*) FROM dossier")
 nk=$(pgq "SELECT count(*) FROM dossier_key")
-secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-load_rate=$(awk -v n="$ev" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
+awk '{ if ($4 > m) m = $4 } END { print m }' "$tmp/load.times" >"$tmp/load.rss"
+secs=$(awk '{ s += $2 - $1 } END { printf "%.1f", s }' "$tmp/load.times")
+load_rate=$(awk -v n="$ev" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')
 echo "   $ev events of $nd dossiers ($nk report keys) in $communes bundles of $(awk -v b="$bytes" 'BEGIN { printf "%.0f MB", b / 1e6 }')"
-row "province load (verify, store, push)" "$load_rate" ev/s "($secs s, $(awk -v n="$nd" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }') dossiers/s)"
+row "province load (verify, store, push)" "$load_rate" ev/s "($secs s, $(awk -v n="$nd" -v s="$secs" 'BEGIN { printf "%.0f", n / s }') dossiers/s)"
+tenth() {	# tenth FIRST|LAST — the rate over that tenth of the bundles
+	awk -v w="$1" -v c="$communes" '{ t[NR] = $2 - $1; k[NR] = $3 } END {
+	    m = int(c / 10); if (m < 1) m = 1
+	    for (i = 1; i <= m; i++) { j = w == "first" ? i : NR - m + i; s += t[j]; n += k[j] }
+	    printf "%.0f\n", n / s }' "$tmp/load.times"
+}
+row "  the first tenth of the bundles" "$(tenth first)" ev/s
+row "  the last tenth (the database full)" "$(tenth last)" ev/s
 row "peak memory, province load" "$(awk '{ printf "%.1f", $1 / 1024 }' "$tmp/load.rss")" MB
 t0=$(now)
 "$motcua" --db "$store" --officer bench --password-file "$pw" province load --pg "$pg" \
