@@ -66,7 +66,8 @@ cleanup() {
 	fi
 	rm -rf "$tmp"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP PIPE
 export XDG_DATA_HOME="$tmp/xdg" HOME="$tmp/home"
 mkdir -p "$data" "$HOME" "$pgt" "$tmp/bundles"
 # initdb refuses root: the cluster is nobody's, its folder too
