@@ -1,7 +1,7 @@
 #!/bin/sh
 # province.sh BUILDDIR — `make bench`'s province figures (issue 18):
 # C communes of N dossiers each, every one a station made by bench/mkdb
-# (its own unit code, name and seed), loaded into a throwaway PostgreSQL
+# (its own unit code, name and seed), loaded bundle by bundle into a throwaway PostgreSQL
 # cluster through `motcua province load`; then the load rate, the
 # province report's time, the database's size, and PostgreSQL's own COPY
 # of the same rows beside the load, in the same run and cluster.
@@ -36,6 +36,7 @@ unset MOTCUA_NOW MOTCUA_DB
 
 # ---- PostgreSQL: where it is, a cluster of our own -----------------------
 pgbin=
+# shellcheck disable=SC2012
 for d in ${PG_BINDIR:-} $(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/x)") \
     $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
 	if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/psql" ]; then
@@ -125,7 +126,7 @@ i=1 bytes=0
 while [ "$i" -le "$communes" ]; do
 	db=$data/c$i-n$n-s$seed-$key.db
 	"$motcua" --db "$db" --officer bench --password-file "$db.pw" export --all \
-		--out "$tmp/bundles/c$i.motcua" >/dev/null
+		--out "$tmp/bundles/c$(printf %03d "$i").motcua" >/dev/null
 	"$motcua" --db "$db" station card --out "$tmp/card" >/dev/null
 	fp=$("$motcua" --db "$db" station show | sed -n 's/^fingerprint: //p')
 	"$motcua" --db "$store" --officer bench --password-file "$pw" station trust "$tmp/card" \
@@ -150,18 +151,18 @@ echo "   shared_buffers $(pgq 'SHOW shared_buffers')); $(nproc) cores, load $(cu
 
 # ---- the load ------------------------------------------------------------------
 # one `province load` per bundle, in name order as a folder's load takes
-# them, each timed: the total, and whether the rate falls as the province
-# database and its store grow (the first tenth of the bundles, the last)
-ls "$tmp"/bundles/*.motcua | sort -V >"$tmp/bundle.list"
+# them (c001, c002, ...: the communes' order), each timed: the total, and
+# whether the rate falls as the province database and its store grow (the
+# first tenth of the bundles, the last)
 : >"$tmp/load.times"
-while read -r f; do
+for f in "$tmp"/bundles/*.motcua; do
 	a=$(now)
 	/usr/bin/time -f "%M" -o "$tmp/load.rss1" "$motcua" --db "$store" --officer bench \
 		--password-file "$pw" province load --pg "$pg" "$f" >>"$tmp/load.out"
 	z=$(now)
 	k=$(sqlite3 "$f" "SELECT count(*) FROM event")
 	echo "$a $z $k $(cat "$tmp/load.rss1")" >>"$tmp/load.times"
-done <"$tmp/bundle.list"
+done
 ev=$(pgq "SELECT count(*) FROM event")
 nd=$(pgq "SELECT count(*) FROM dossier")
 nk=$(pgq "SELECT count(*) FROM dossier_key")
@@ -238,7 +239,6 @@ for t in event dossier dossier_key; do
 	pgq "CREATE TABLE ${t}_copy (LIKE $t INCLUDING ALL)" >/dev/null
 done
 pgq "CHECKPOINT" >/dev/null
-copy_ms=
 for t in event dossier dossier_key; do
 	a=$(now)
 	pgq "COPY ${t}_copy FROM '$pgt/$t.copy'" >/dev/null
