@@ -1,8 +1,8 @@
 #!/bin/sh
 # province.sh BUILDDIR — `make bench`'s province figures (issue 18):
 # C communes of N dossiers each, every one a station made by bench/mkdb
-# (its own unit code, name and seed), loaded bundle by bundle into a throwaway PostgreSQL
-# cluster through `motcua province load`; then the load rate, the
+# (its own unit code, name and seed), loaded bundle by bundle into a
+# throwaway PostgreSQL cluster by `motcua province load`; then the load rate, the
 # province report's time, the database's size, and PostgreSQL's own COPY
 # of the same rows beside the load, in the same run and cluster.
 #
