@@ -22,6 +22,10 @@
 #                                       0 leaves it out)
 #   MOTCUA_BENCH_MORE=1                 also the older micro-benchmarks
 #                                       (bench_core, bench_sync)
+#   MOTCUA_BENCH_PROVINCE=0             leave the province out (bench/province.sh:
+#                                       MOTCUA_BENCH_COMMUNES communes of
+#                                       MOTCUA_BENCH_PROVINCE_N dossiers loaded
+#                                       into PostgreSQL, beside its COPY)
 set -eu
 b=$1
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -295,6 +299,12 @@ if [ "$big_catalog" != 0 ] && [ -n "$sizes" ]; then
 	catalog_figure "$(echo $sizes | cut -d' ' -f1)"
 fi
 [ "${MOTCUA_BENCH_IMPORT:-1}" = 0 ] || import_figures
+# the province's figures (a cluster of its own, in a folder of its own: $tmp is
+# ours alone, and the cluster may be nobody's)
+if [ "${MOTCUA_BENCH_PROVINCE:-1}" != 0 ]; then
+	MOTCUA_BENCH_DATA=$data MOTCUA_BENCH_RUNS=$runs MOTCUA_BENCH_SEED=$seed \
+		sh "$src/bench/province.sh" "$b" || echo "   (the province's figures stopped: see above)"
+fi
 if [ -s "$tmp/pty.err" ]; then
 	echo "== the harness said"
 	sort -u "$tmp/pty.err" | head -20
