@@ -47,7 +47,7 @@ pwfile hoa "mat-khau-hoa"
 "$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" \
     officer add hoa "Đỗ Thị Hoa" --new-password-file "$T/hoa.pw" >/dev/null
 sum=$(datasum "$db")
-tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --db '$db' --officer hoa; sleep 5"
+tm new-session -d -x 80 -y 24 "env LANGUAGE=en '$MOTCUA' --db '$db' --officer hoa; echo EXITED; sleep 5"
 wait_for "F8 "
 tm send-keys Enter
 wait_for "Đỗ Thị Hoa \(hoa\)"; ok "--officer preselects the officer at the login"
@@ -55,6 +55,9 @@ tm send-keys -l "mat-khau-hoa"
 tm send-keys Enter
 wait_for "Officer: hoa"; ok "with the password: hoa is on duty"
 tm send-keys F10
+# the program's own end (its session closed, a backup finished) before
+# the database is read
+wait_for EXITED
 tui_fresh
 run --db "$db" --officer nobody
 is "$rc" 1 "an unknown officer: exit 1"
