@@ -235,6 +235,29 @@ wait_for() {
 	return 1
 }
 
+# sane_test_scanner — SANE_CONFIG_DIR set to a private folder whose
+# dll.conf names only SANE's own `test` backend (no real scanner is
+# probed) and whose test.conf makes it a white page of 80 x 100 mm; its
+# feeder gives 10 sheets.  Exported by the caller if a command needs it.
+sane_test_scanner() {
+	SANE_CONFIG_DIR="$T/sane"
+	mkdir -p "$SANE_CONFIG_DIR"
+	echo test > "$SANE_CONFIG_DIR/dll.conf"
+	cat > "$SANE_CONFIG_DIR/test.conf" <<'CONF'
+number_of_devices 2
+mode Gray
+depth 8
+hand-scanner false
+three-pass false
+test-picture "Solid white"
+read-status-code "Default"
+tl_x 0.0
+tl_y 0.0
+br_x 80.0
+br_y 100.0
+CONF
+}
+
 # jlen JSON [PATH] — the length of a JSON array (at PATH, default the top)
 jlen() {
 	printf '%s' "$1" > "$T/jlen.json"

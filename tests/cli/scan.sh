@@ -4,23 +4,7 @@
 # glass, the feeder's pages, the event's hash equal to the stored file's,
 # and a scanner that is not there refused with the dossier unchanged.
 . "$top_srcdir/tests/cli/lib.sh"
-SANE_CONFIG_DIR="$T/sane"; export SANE_CONFIG_DIR
-mkdir -p "$SANE_CONFIG_DIR"
-echo test > "$SANE_CONFIG_DIR/dll.conf"
-# the test scanner: a white page of 80 x 100 mm; its feeder gives 10 sheets
-cat > "$SANE_CONFIG_DIR/test.conf" <<'CONF'
-number_of_devices 2
-mode Gray
-depth 8
-hand-scanner false
-three-pass false
-test-picture "Solid white"
-read-status-code "Default"
-tl_x 0.0
-tl_y 0.0
-br_x 80.0
-br_y 100.0
-CONF
+sane_test_scanner; export SANE_CONFIG_DIR
 db="$T/a.db"
 "$MOTCUA" --db "$db" init --supervisor lan "Nguyễn Thị Lan" --password-file "$PWF" \
     --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 --sample-catalog >/dev/null

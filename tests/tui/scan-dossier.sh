@@ -10,23 +10,7 @@
 # event's.
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/tui/common.sh"
-SANE_CONFIG_DIR="$T/sane"
-mkdir -p "$SANE_CONFIG_DIR"
-echo test > "$SANE_CONFIG_DIR/dll.conf"
-# the test scanner: a white page of 80 x 100 mm; its feeder gives 10 sheets
-cat > "$SANE_CONFIG_DIR/test.conf" <<'CONF'
-number_of_devices 2
-mode Gray
-depth 8
-hand-scanner false
-three-pass false
-test-picture "Solid white"
-read-status-code "Default"
-tl_x 0.0
-tl_y 0.0
-br_x 80.0
-br_y 100.0
-CONF
+sane_test_scanner
 START_ENV="SANE_CONFIG_DIR='$SANE_CONFIG_DIR'"
 setting() {
 	"$MOTCUA" --db "$db" --officer boss --password-file "$T/boss.pw" setting set "$@" >/dev/null
