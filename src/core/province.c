@@ -89,6 +89,29 @@ copy_rows(struct province *p, sqlite3 *db, sqlite3_stmt *st, const char *table,
 	return out;
 }
 
+/* The rows of one query on the store into `table` (copy_rows): ?1 is the
+ * mark (the store's last event already copied), ?2 this store's own
+ * station, each bound where the query has it. */
+static int
+copy_query(struct province *p, sqlite3 *db, const char *sql, long long mark,
+    const char *self, const char *table, long long *n, struct mc_err *err)
+{
+	sqlite3_stmt *st;
+	int np, rc;
+
+	if (db_prepare(db, sql, &st, err))
+		return -1;
+	np = sqlite3_bind_parameter_count(st);
+	if ((np >= 1 && sqlite3_bind_int64(st, 1, mark) != SQLITE_OK) ||
+	    (np >= 2 && sqlite3_bind_text(st, 2, self, -1, SQLITE_STATIC) != SQLITE_OK)) {
+		sqlite3_finalize(st);
+		return db_fail(db, err, _("reading the province store"));
+	}
+	rc = copy_rows(p, db, st, table, n, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* The report counts of one dossier, as report_agg_apply makes them, into
  * the buffer as dossier_key rows: counted into the temporary tables that
  * hide the store's own (see keys_begin), emptied for each dossier. */
@@ -227,7 +250,6 @@ province_push(struct province *p, sqlite3 *db, struct province_load *r,
 {
 	char self[64], mark_s[24];
 	const char *vals[2];
-	sqlite3_stmt *st = NULL;
 	long long mark, top, n;
 	bool keys = false;
 
@@ -255,45 +277,25 @@ province_push(struct province *p, sqlite3 *db, struct province_load *r,
 	if (p->pg->script(p->c, stage_sql, err) != 0)
 		goto fail;
 	/* the stations trusted by the store: the communes' (unit codes) */
-	if (db_prepare(db, "SELECT station, unit, number FROM trust WHERE station <> ?1",
-	    &st, err))
-		goto fail;
-	sqlite3_bind_text(st, 1, self, -1, SQLITE_STATIC);
-	if (copy_rows(p, db, st, "station_in", &n, err))
-		goto fail;
-	sqlite3_finalize(st);
-	/* the commune names the new events brought */
-	if (db_prepare(db, "SELECT origin, at, json_extract(body, '$.name') FROM event "
-	    "WHERE rowid > ?1 AND origin <> ?2 AND dossier = '' AND kind = 'unit'", &st, err))
-		goto fail;
-	sqlite3_bind_int64(st, 1, mark);
-	sqlite3_bind_text(st, 2, self, -1, SQLITE_STATIC);
-	if (copy_rows(p, db, st, "name_in", &n, err))
-		goto fail;
-	sqlite3_finalize(st);
-	/* the new events, the communes' only */
-	if (db_prepare(db, "SELECT origin, seq, at, officer, dossier, kind, body, prev, hash, "
-	    "sig FROM event WHERE rowid > ?1 AND origin <> ?2 ORDER BY rowid", &st, err))
-		goto fail;
-	sqlite3_bind_int64(st, 1, mark);
-	sqlite3_bind_text(st, 2, self, -1, SQLITE_STATIC);
-	if (copy_rows(p, db, st, "event_in", &n, err))
-		goto fail;
-	sqlite3_finalize(st);
-	/* the dossiers they touch, as projected now, each with its commune */
-	if (db_prepare(db, "SELECT d.id, coalesce((SELECT t.unit FROM trust t WHERE "
+	if (copy_query(p, db, "SELECT station, unit, number FROM trust WHERE station <> ?2",
+	    mark, self, "station_in", &n, err) ||
+	    /* the commune names the new events brought */
+	    copy_query(p, db, "SELECT origin, at, json_extract(body, '$.name') FROM event "
+	    "WHERE rowid > ?1 AND origin <> ?2 AND dossier = '' AND kind = 'unit'", mark,
+	    self, "name_in", &n, err) ||
+	    /* the new events, the communes' only */
+	    copy_query(p, db, "SELECT origin, seq, at, officer, dossier, kind, body, prev, "
+	    "hash, sig FROM event WHERE rowid > ?1 AND origin <> ?2 ORDER BY rowid", mark,
+	    self, "event_in", &n, err) ||
+	    /* the dossiers they touch, as projected now, each with its commune */
+	    copy_query(p, db, "SELECT d.id, coalesce((SELECT t.unit FROM trust t WHERE "
 	    "t.station = d.station), (SELECT s.unit FROM station s WHERE s.id = d.station), "
 	    "''), d.station, d.code, d.procedure_code, d.procedure_name, d.field, "
 	    "d.decided_by, d.channel, d.received, d.due, d.appointment, d.status, "
 	    "d.result_at, d.closed_at, d.returned_at, d.rating, d.updated FROM dossier d "
 	    "WHERE d.id IN (SELECT dossier FROM event WHERE rowid > ?1 AND dossier <> '') "
-	    "ORDER BY d.id", &st, err))
+	    "ORDER BY d.id", mark, self, "dossier_in", &r->dossiers, err))
 		goto fail;
-	sqlite3_bind_int64(st, 1, mark);
-	if (copy_rows(p, db, st, "dossier_in", &r->dossiers, err))
-		goto fail;
-	sqlite3_finalize(st);
-	st = NULL;
 	if (keys_begin(db, err))
 		goto fail;
 	keys = true;
@@ -322,7 +324,6 @@ province_push(struct province *p, sqlite3 *db, struct province_load *r,
 		goto fail;
 	return pv_do(p, "COMMIT", 0, NULL, err);
 fail:
-	sqlite3_finalize(st);
 	if (keys)
 		keys_end(db);
 	{
