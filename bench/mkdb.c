@@ -372,8 +372,8 @@ setup(struct gen *g, const char *path, uint64_t seed, const struct mc_time *star
 	if (sqlite3_prepare_v2(g->db, "INSERT INTO event(origin, seq, at, officer, dossier, "
 	    "kind, body, prev, hash, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	    -1, &g->ins_event, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(g->db, "INSERT OR IGNORE INTO name_word(word, id) "
-	    "VALUES (?1, ?2)", -1, &g->ins_word, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(g->db, "INSERT OR IGNORE INTO name_word(word, received, "
+	    "id) VALUES (?1, ?2, ?3)", -1, &g->ins_word, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(g->db, "INSERT OR REPLACE INTO meta(key, value) "
 	    "VALUES (?1, CAST(?2 AS TEXT))", -1, &g->meta, NULL) != SQLITE_OK ||
 	    /* dossier.c's receipt_body */
@@ -402,11 +402,12 @@ setup(struct gen *g, const char *path, uint64_t seed, const struct mc_time *star
 /* ---- the receipts, day by day ----------------------------------------- */
 
 static int
-put_words(struct gen *g, const char *id, char *fold)
+put_words(struct gen *g, const char *id, const char *received, char *fold)
 {
 	for (char *w = strtok(fold, " "); w != NULL; w = strtok(NULL, " ")) {
 		sqlite3_bind_text(g->ins_word, 1, w, -1, SQLITE_STATIC);
-		sqlite3_bind_text(g->ins_word, 2, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(g->ins_word, 2, received, -1, SQLITE_STATIC);
+		sqlite3_bind_text(g->ins_word, 3, id, -1, SQLITE_STATIC);
 		if (sqlite3_step(g->ins_word) != SQLITE_DONE) {
 			sqlite3_reset(g->ins_word);
 			return sql_fail(g, "indexing a name");
@@ -477,7 +478,7 @@ put_dossier(struct gen *g, const struct row *r)
 		goto done;
 	}
 	sqlite3_reset(st);
-	rc = put_words(g, r->id, nf);
+	rc = put_words(g, r->id, r->received, nf);
 done:
 	if (nf == NULL || af == NULL)
 		mkdb_fail("folding a name", err.msg);

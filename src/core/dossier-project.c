@@ -91,20 +91,23 @@ static const char *const projectors[MC_KIND_COUNT] = {
 	    "apologies = apologies + 1"),
 };
 
-/* Each word of the folded name `fold` (written on) into name_word. */
+/* Each word of the folded name `fold` (written on) into name_word, with
+ * the time of receipt that orders a word's dossiers. */
 static int
-add_words(sqlite3 *db, const char *id, char *fold, struct mc_err *err)
+add_words(sqlite3 *db, const char *id, char *fold, const char *received,
+    struct mc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc = SQLITE_DONE;
 
-	if (db_cached(db, "INSERT OR IGNORE INTO name_word(word, id) VALUES (?1, ?2)",
-	    &st, err))
+	if (db_cached(db, "INSERT OR IGNORE INTO name_word(word, received, id) "
+	    "VALUES (?1, ?2, ?3)", &st, err))
 		return -1;
 	for (char *w = strtok(fold, " "); w != NULL && rc == SQLITE_DONE;
 	    w = strtok(NULL, " ")) {
 		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, received, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, id, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			sqlite3_reset(st);
@@ -121,7 +124,8 @@ static int
 index_words(sqlite3 *db, const char *id, struct mc_err *err)
 {
 	sqlite3_stmt *st;
-	char *fold = NULL;
+	char *fold = NULL, *received = NULL;
+	bool row;
 	int rc;
 
 	if (db_cached(db, "DELETE FROM name_word WHERE id = ?1", &st, err))
@@ -133,16 +137,23 @@ index_words(sqlite3 *db, const char *id, struct mc_err *err)
 	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return -1;
-	if (db_cached(db, "SELECT name_fold FROM dossier WHERE id = ?1", &st, err))
+	if (db_cached(db, "SELECT name_fold, received FROM dossier WHERE id = ?1", &st, err))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((row = sqlite3_step(st) == SQLITE_ROW)) {
 		fold = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
+		received = sqlite3_mprintf("%s", sqlite3_column_text(st, 1));
+	}
 	db_release(db, st);
-	if (fold == NULL)
-		return 0;	/* no row (guidance): nothing to index */
-	rc = add_words(db, id, fold, err);
+	if (fold == NULL || received == NULL) {
+		sqlite3_free(fold);
+		sqlite3_free(received);
+		/* no row (guidance): nothing to index */
+		return row ? err_set(err, MC_ENOMEM, _("out of memory")) : 0;
+	}
+	rc = add_words(db, id, fold, received, err);
 	sqlite3_free(fold);
+	sqlite3_free(received);
 	return rc;
 }
 
@@ -218,7 +229,7 @@ dossier_project_receipt(sqlite3 *db, const struct receipt_row *r, struct mc_err 
 		.channel = r->channel, .received = rd, .due = dd,
 		.status = vocab_kind(MC_KIND_RECEIVE)->to, .appointment = dd,
 	};
-	rc = add_words(db, r->id, name_fold, err) ||
+	rc = add_words(db, r->id, name_fold, r->received, err) ||
 	    catalog_uses_count(db, r->station, p->code, err) ||
 	    report_agg_add_row(db, r->id, &agg, err) ? -1 : 0;
 done:
