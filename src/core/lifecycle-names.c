@@ -5,22 +5,22 @@
  *
  * name_word holds each word of each folded name with the dossier's time
  * of receipt, keyed (word, received, id): a word's dossiers come newest
- * first straight from the index.  A search is led by its typed words:
- * each lead walks its word's dossiers newest first (a typed word is a
- * prefix, so the few words it begins are merged as they are walked) and
- * tests each dossier for the other words; the first lead to reach the
- * page's end, or its list's, has the page, since every dossier that has
- * all the words is on each lead's list in the order shown.
+ * first straight from the index.  A typed word is a prefix: its list is
+ * the few words it begins, merged as they are read (a group).  The
+ * groups' lists are intersected as search engines intersect theirs: the
+ * oldest of the groups' next entries is a bound no match can pass, so
+ * every group skips to it (a few steps, else a seek in the index), and
+ * when all stand on one dossier it has every word.  A list is skipped
+ * along, not read: "Trần Thị Lan" costs about as many seeks as the
+ * rarest word's dossiers passed before the page is whole, and the
+ * search stops at the page's end.
  *
- * Which lead is quickest is the one whose dossiers most often have the
- * other words too, which no count tells beforehand: the leads take turns,
- * a dossier each, so a search costs at most as many times the quickest
- * lead's walk as there are words ("Trần Thị Lan" is finished by "lan"'s
- * walk while "thi" has tested as many dossiers).  Two cases go another
- * way: a word so rare that all its dossiers are fewer than RARE (they are
- * read, tested and sorted: no more than that), and words that each begin
- * more than SPREAD words ("t v"), where the dossiers are walked newest
- * first through the index on `received` and tested for every word. */
+ * Two cases go another way: a word so rare that all its dossiers are
+ * fewer than RARE (they are read, tested and sorted: no more than that),
+ * and words that each begin more than SPREAD words ("t v"), where the
+ * dossiers are walked newest first through the index on `received` and
+ * tested for every word.  A word beginning that many beside words that
+ * do not is tested on the intersection's dossiers by their names. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -35,10 +35,11 @@
 
 #define FIND_MAX 500	/* lifecycle_find gives a name's first 500 */
 #define RARE 256	/* a word fewer dossiers have than this: read them all */
-#define SPREAD 16	/* a typed word beginning more words than this leads not */
+#define SPREAD 16	/* a typed word beginning more words than this: no group */
+#define STEPS 4		/* entries stepped over before a seek is cheaper */
 #define WORD_RANGE(n) "word >= ?" #n " AND word < ?" #n " || char(1114111)"
-#define TIME_END "9999"	/* after every time of receipt */
 #define WORD_LEN 256	/* a word of a folded name, and more */
+#define KEY_LEN (MC_TIME_LEN + 16)
 
 /* How many names have a word starting with w, counted up to bound. */
 static long long
@@ -60,26 +61,31 @@ word_count(sqlite3 *db, const char *w, long long bound, struct mc_err *err)
 	return n;
 }
 
-/* ---- the leads ----------------------------------------------------------- */
+/* ---- the groups ---------------------------------------------------------- */
 
-/* A dossier on a lead's list that has every word. */
+/* A place in the lists: a dossier's time of receipt and id. */
+struct key {
+	char t[KEY_LEN];
+	char id[128];
+};
+
+/* A typed word's list: a cursor on each word it begins, each walking that
+ * word's dossiers newest first (received, id descending).  t[i] and id[i]
+ * are cursor i's entry (NULL once it has ended), as SQLite holds them
+ * until the cursor moves. */
+struct group {
+	sqlite3_stmt *cur[SPREAD];
+	const char *t[SPREAD], *id[SPREAD];
+	int ncur;
+};
+
+/* A dossier that has every word. */
 struct hit {
-	char received[MC_TIME_LEN + 16];
+	char t[KEY_LEN];
 	long long row;
 };
 
-/* A typed word leading: a cursor on each word it begins, each walking
- * that word's dossiers newest first; merged, they are the typed word's. */
-struct lead {
-	sqlite3_stmt *cur[SPREAD];
-	bool live[SPREAD];	/* cur[i] stands on a row */
-	int ncur;
-	bool done;		/* its list ended, or the page is whole */
-	struct hit *hits;	/* in the order walked */
-	size_t nhits, cap;
-};
-
-/* Where a search stands: its words, its page, its shared statement. */
+/* Where a search stands. */
 struct search {
 	sqlite3 *db;
 	char *const *words;
@@ -87,8 +93,13 @@ struct search {
 	size_t limit;		/* rows wanted (0: all) */
 	const char *key;	/* the page starts after (key, row); NULL: first */
 	long long row;
-	sqlite3_stmt *row_st;	/* a dossier's row number and folded name by id */
+	bool filter;		/* a word makes no group: names tested */
+	struct hit *hits;	/* in the order found */
+	size_t nhits, cap;
 };
+
+#define CURSOR_SQL "SELECT received, id FROM name_word WHERE word = ?1 AND " \
+	"(received, id) <= (?2, coalesce(?3, char(1114111))) ORDER BY received DESC, id DESC"
 
 /* The words w begins (at most SPREAD of them) into words; their number,
  * SPREAD + 1 when there are more, -1 on an error. */
@@ -114,7 +125,7 @@ begun_words(sqlite3 *db, const char *w, char words[][WORD_LEN], struct mc_err *e
 		db_release(db, st);
 		if (rc != SQLITE_ROW)
 			break;
-		n++;	/* SPREAD + 1: one more than may lead */
+		n++;	/* SPREAD + 1: one more than a group holds */
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, _("searching the dossiers"));
@@ -122,55 +133,127 @@ begun_words(sqlite3 *db, const char *w, char words[][WORD_LEN], struct mc_err *e
 }
 
 static void
-lead_close(struct lead *l)
+group_close(struct group *g)
 {
-	for (int i = 0; i < l->ncur; i++)
-		sqlite3_finalize(l->cur[i]);
-	free(l->hits);
-	memset(l, 0, sizeof *l);
+	for (int i = 0; i < g->ncur; i++)
+		sqlite3_finalize(g->cur[i]);
+	g->ncur = 0;
 }
 
-/* Start a lead on the typed word w, which begins n of the words. */
+/* Cursor i of g to its next entry; 0 or -1. */
 static int
-lead_open(struct search *s, struct lead *l, char words[][WORD_LEN], int n,
-    struct mc_err *err)
+cursor_step(sqlite3 *db, struct group *g, int i, struct mc_err *err)
 {
-	memset(l, 0, sizeof *l);
-	for (int i = 0; i < n; i++) {
-		sqlite3_stmt *st;
-		int rc;
+	int rc = sqlite3_step(g->cur[i]);
 
-		if (db_prepare(s->db, "SELECT received, id FROM name_word WHERE word = ?1 "
-		    "AND received <= ?2 ORDER BY received DESC, id DESC", &st, err)) {
-			lead_close(l);
+	g->t[i] = g->id[i] = NULL;
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, _("searching the dossiers"));
+	g->t[i] = (const char *)sqlite3_column_text(g->cur[i], 0);
+	g->id[i] = (const char *)sqlite3_column_text(g->cur[i], 1);
+	if (g->t[i] == NULL || g->id[i] == NULL)
+		return err_set(err, MC_ENOMEM, _("out of memory"));
+	return 0;
+}
+
+/* Cursor i of g to its first entry at or before k (k->id "": every id
+ * of that time); 0 or -1. */
+static int
+cursor_seek(sqlite3 *db, struct group *g, int i, const struct key *k, struct mc_err *err)
+{
+	sqlite3_stmt *st = g->cur[i];
+
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 2, k->t, -1, SQLITE_TRANSIENT);
+	if (k->id[0] != '\0')
+		sqlite3_bind_text(st, 3, k->id, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 3);
+	return cursor_step(db, g, i, err);
+}
+
+/* Start a group on the n words begun by a typed word, each cursor at the
+ * first entry at or before k. */
+static int
+group_open(sqlite3 *db, struct group *g, char words[][WORD_LEN], int n,
+    const struct key *k, struct mc_err *err)
+{
+	memset(g, 0, sizeof *g);
+	for (int i = 0; i < n; i++) {
+		if (db_prepare(db, CURSOR_SQL, &g->cur[i], err)) {
+			group_close(g);
 			return -1;
 		}
-		sqlite3_bind_text(st, 1, words[i], -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, s->key != NULL ? s->key : TIME_END, -1,
-		    SQLITE_TRANSIENT);
-		l->cur[l->ncur++] = st;
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			lead_close(l);
-			return db_fail(s->db, err, _("searching the dossiers"));
+		g->ncur++;
+		sqlite3_bind_text(g->cur[i], 1, words[i], -1, SQLITE_TRANSIENT);
+		if (cursor_seek(db, g, i, k, err)) {
+			group_close(g);
+			return -1;
 		}
-		l->live[i] = rc == SQLITE_ROW;
 	}
 	return 0;
 }
 
-/* (received, id) of cursor a against b's: which comes first, newest
- * first (> 0: a does). */
+/* Which of two entries comes first: > 0 when (t, id) (newer). */
 static int
-cursor_cmp(sqlite3_stmt *a, sqlite3_stmt *b)
+entry_cmp(const char *t, const char *id, const char *t2, const char *id2)
 {
-	int c = strcmp((const char *)sqlite3_column_text(a, 0),
-	    (const char *)sqlite3_column_text(b, 0));
+	int c = strcmp(t, t2);
 
-	if (c == 0)
-		c = strcmp((const char *)sqlite3_column_text(a, 1),
-		    (const char *)sqlite3_column_text(b, 1));
-	return c;
+	return c != 0 ? c : strcmp(id, id2);
+}
+
+/* The cursor of g on its next entry (the newest of its cursors'); -1
+ * when every cursor has ended. */
+static int
+group_top(const struct group *g)
+{
+	int top = -1;
+
+	for (int i = 0; i < g->ncur; i++)
+		if (g->t[i] != NULL && (top < 0 ||
+		    entry_cmp(g->t[i], g->id[i], g->t[top], g->id[top]) > 0))
+			top = i;
+	return top;
+}
+
+/* Every cursor of g past the entries newer than k (past k too when past
+ * is set): a few steps, then a seek. */
+static int
+group_skip(sqlite3 *db, struct group *g, const struct key *k, bool past,
+    struct mc_err *err)
+{
+	for (int i = 0; i < g->ncur; i++) {
+		int steps = 0, c;
+
+		while (g->t[i] != NULL && ((c = entry_cmp(g->t[i], g->id[i], k->t, k->id)) > 0 ||
+		    (past && c == 0))) {
+			if (++steps > STEPS && c > 0) {
+				if (cursor_seek(db, g, i, k, err))
+					return -1;
+				continue;	/* at k or before it now */
+			}
+			if (cursor_step(db, g, i, err))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* k = (t, id); -1 when either is too long for it (not a time and an id
+ * as the program writes them). */
+static int
+key_set(struct key *k, const char *t, const char *id)
+{
+	size_t lt = strlen(t), li = strlen(id);
+
+	if (lt >= sizeof k->t || li >= sizeof k->id)
+		return -1;
+	memcpy(k->t, t, lt + 1);
+	memcpy(k->id, id, li + 1);
+	return 0;
 }
 
 /* Does the folded name have every word (each a prefix of one of its)? */
@@ -194,75 +277,98 @@ name_has(const char *fold, char *const *words, int nw)
 	return true;
 }
 
-/* Test the dossier id (received at t) for every word; a hit joins l's.
- * The dossier the page starts after, and those before it, are not hits. */
+/* The dossier at k, on every group's list: a hit when its name has the
+ * words the groups leave out too, and it comes after the page's start. */
 static int
-lead_test(struct search *s, struct lead *l, const char *id, const char *t,
-    struct mc_err *err)
+found(struct search *s, sqlite3_stmt *by_id, const struct key *k, struct mc_err *err)
 {
 	long long row;
-	bool has;
 	int rc;
 
-	sqlite3_reset(s->row_st);
-	sqlite3_bind_text(s->row_st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(s->row_st)) != SQLITE_ROW)
+	sqlite3_reset(by_id);
+	sqlite3_bind_text(by_id, 1, k->id, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(by_id)) != SQLITE_ROW)
 		return rc == SQLITE_DONE ? 0 : db_fail(s->db, err,
 		    _("searching the dossiers"));
-	row = sqlite3_column_int64(s->row_st, 0);
-	has = name_has((const char *)sqlite3_column_text(s->row_st, 1), s->words, s->nw);
-	if (!has || (s->key != NULL && strcmp(t, s->key) == 0 && row >= s->row))
+	row = sqlite3_column_int64(by_id, 0);
+	if ((s->filter && !name_has((const char *)sqlite3_column_text(by_id, 1), s->words,
+	    s->nw)) || (s->key != NULL && strcmp(k->t, s->key) == 0 && row >= s->row))
 		return 0;
-	if (l->nhits == l->cap) {
-		size_t cap = l->cap == 0 ? 32 : 2 * l->cap;
-		struct hit *h = realloc(l->hits, cap * sizeof *h);
+	if (s->nhits == s->cap) {
+		size_t cap = s->cap == 0 ? 32 : 2 * s->cap;
+		struct hit *h = realloc(s->hits, cap * sizeof *h);
 
 		if (h == NULL)
 			return err_set(err, MC_ENOMEM, _("out of memory"));
-		l->hits = h;
-		l->cap = cap;
+		s->hits = h;
+		s->cap = cap;
 	}
-	snprintf(l->hits[l->nhits].received, sizeof l->hits[0].received, "%s", t);
-	l->hits[l->nhits++].row = row;
+	snprintf(s->hits[s->nhits].t, sizeof s->hits[0].t, "%s", k->t);
+	s->hits[s->nhits++].row = row;
 	return 0;
 }
 
-/* The lead's next dossier, tested: done is set when its list ended, or
- * when the page is whole (one hit more than the page, and this dossier
- * older than every hit: nothing later can come before them). */
+/* The groups' lists intersected, into s->hits: until one list ends, or
+ * the page is whole (one hit more than the page, and the lists past
+ * every dossier as new as the last hit: none to come sorts before it). */
 static int
-lead_step(struct search *s, struct lead *l, struct mc_err *err)
+intersect(struct search *s, struct group *g, int ng, struct mc_err *err)
 {
-	char id[128], t[MC_TIME_LEN + 16];
-	int top = -1;
+	sqlite3_stmt *by_id;
+	struct key k;
+	int rc = 0;
 
-	for (int i = 0; i < l->ncur; i++)
-		if (l->live[i] && (top < 0 || cursor_cmp(l->cur[i], l->cur[top]) > 0))
-			top = i;
-	if (top < 0) {
-		l->done = true;
-		return 0;
-	}
-	snprintf(t, sizeof t, "%s", sqlite3_column_text(l->cur[top], 0));
-	snprintf(id, sizeof id, "%s", sqlite3_column_text(l->cur[top], 1));
-	if (s->limit > 0 && l->nhits > s->limit &&
-	    strcmp(t, l->hits[l->nhits - 1].received) < 0) {
-		l->done = true;
-		return 0;
-	}
-	/* past this dossier on every cursor (a name with two of the words):
-	 * the others first, while top still stands on it */
-	for (int i = 0; i <= l->ncur; i++) {
-		int c = i < l->ncur ? i : top, rc;	/* top last */
+	/* with every word a group, a dossier on every list has them all, and
+	 * its row number is read off the index on id alone */
+	if (db_cached(s->db, s->filter ? "SELECT rowid, name_fold FROM dossier WHERE id = ?1" :
+	    "SELECT rowid FROM dossier WHERE id = ?1", &by_id, err))
+		return -1;
+	for (;;) {
+		const char *bt = NULL, *bid = NULL;
+		bool all = true;
 
-		if (!l->live[c] || (i < l->ncur && (c == top ||
-		    cursor_cmp(l->cur[c], l->cur[top]) != 0)))
-			continue;
-		if ((rc = sqlite3_step(l->cur[c])) != SQLITE_ROW && rc != SQLITE_DONE)
-			return db_fail(s->db, err, _("searching the dossiers"));
-		l->live[c] = rc == SQLITE_ROW;
+		/* the bound: the oldest of the groups' next entries */
+		for (int i = 0; i < ng && all; i++) {
+			int top = group_top(&g[i]);
+
+			if (top < 0)
+				all = false;	/* a list ended: no match left */
+			else if (bt == NULL || entry_cmp(g[i].t[top], g[i].id[top], bt, bid) < 0) {
+				bt = g[i].t[top];
+				bid = g[i].id[top];
+			}
+		}
+		if (!all)
+			break;
+		if (s->limit > 0 && s->nhits > s->limit &&
+		    strcmp(bt, s->hits[s->nhits - 1].t) < 0)
+			break;
+		/* a copy: the cursors move */
+		if (key_set(&k, bt, bid)) {
+			rc = err_set(err, MC_EINVAL, _("searching the dossiers"));
+			break;
+		}
+		for (int i = 0; i < ng && all; i++) {
+			int top;
+
+			if ((rc = group_skip(s->db, &g[i], &k, false, err)) != 0)
+				break;
+			top = group_top(&g[i]);
+			all = top >= 0 && entry_cmp(g[i].t[top], g[i].id[top], k.t, k.id) == 0;
+		}
+		if (rc != 0)
+			break;
+		if (!all)
+			continue;	/* a group went past k: a new bound */
+		if ((rc = found(s, by_id, &k, err)) != 0)
+			break;
+		for (int i = 0; i < ng && rc == 0; i++)
+			rc = group_skip(s->db, &g[i], &k, true, err);
+		if (rc != 0)
+			break;
 	}
-	return lead_test(s, l, id, t, err);
+	db_release(s->db, by_id);
+	return rc;
 }
 
 /* Newest first; equal times, the later row first. */
@@ -270,23 +376,23 @@ static int
 hit_cmp(const void *a, const void *b)
 {
 	const struct hit *x = a, *y = b;
-	int c = strcmp(y->received, x->received);
+	int c = strcmp(y->t, x->t);
 
 	if (c != 0)
 		return c;
 	return (y->row > x->row) - (y->row < x->row);
 }
 
-/* The finished lead's page to fn, and where the next one starts. */
+/* The hits' page to fn, and where the next one starts. */
 static int
-lead_give(struct search *s, struct lead *l, struct mc_page *pg,
-    int (*fn)(const struct mc_found *, void *), void *arg, struct mc_err *err)
+give(struct search *s, struct mc_page *pg, int (*fn)(const struct mc_found *, void *),
+    void *arg, struct mc_err *err)
 {
-	size_t n = l->nhits;
+	size_t n = s->nhits;
 	sqlite3_stmt *st;
 	int rc = SQLITE_ROW;
 
-	qsort(l->hits, n, sizeof *l->hits, hit_cmp);
+	qsort(s->hits, n, sizeof *s->hits, hit_cmp);
 	if (s->limit > 0 && n > s->limit) {
 		n = s->limit;
 		if (pg != NULL)
@@ -298,14 +404,14 @@ lead_give(struct search *s, struct lead *l, struct mc_page *pg,
 	for (size_t i = 0; i < n; i++) {
 		struct mc_found f;
 
-		sqlite3_bind_int64(st, 1, l->hits[i].row);
+		sqlite3_bind_int64(st, 1, s->hits[i].row);
 		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
 			break;
 		lifecycle_found_row(st, &f);
 		sqlite3_reset(st);
 		if (pg != NULL) {
-			snprintf(pg->key, sizeof pg->key, "%s", l->hits[i].received);
-			pg->row = l->hits[i].row;
+			snprintf(pg->key, sizeof pg->key, "%s", s->hits[i].t);
+			pg->row = s->hits[i].row;
 		}
 		if (fn(&f, arg) != 0)
 			break;
@@ -316,23 +422,28 @@ lead_give(struct search *s, struct lead *l, struct mc_page *pg,
 	return 0;
 }
 
-/* The race of the leads (lead[i] on the typed word i when led[i]); 1 when
- * none could lead, and nothing was given. */
+/* The page from the typed words' groups; 1 when no word makes a group
+ * (nothing given). */
 static int
-race(struct search *s, char *const *words, struct mc_page *pg,
-    int (*fn)(const struct mc_found *, void *), void *arg, struct mc_err *err)
+by_groups(struct search *s, struct mc_page *pg, int (*fn)(const struct mc_found *, void *),
+    void *arg, struct mc_err *err)
 {
-	struct lead *leads = calloc((size_t)s->nw, sizeof *leads);
+	struct group *g = calloc((size_t)s->nw, sizeof *g);
 	char (*begun)[WORD_LEN] = malloc((SPREAD + 1) * sizeof *begun);
-	int nleads = 0, rc = -1, winner = -1;
+	struct key start;
+	int ng = 0, rc = -1;
 
-	if (leads == NULL || begun == NULL) {
-		free(leads);
+	if (g == NULL || begun == NULL) {
+		free(g);
 		free(begun);
 		return err_set(err, MC_ENOMEM, _("out of memory"));
 	}
+	/* from the page's start on (every id of its time: the rows of that
+	 * time shown already are told by their row numbers) */
+	snprintf(start.t, sizeof start.t, "%s", s->key != NULL ? s->key : "9999");
+	start.id[0] = '\0';
 	for (int i = 0; i < s->nw; i++) {
-		int n = begun_words(s->db, words[i], begun, err);
+		int n = begun_words(s->db, s->words[i], begun, err);
 
 		if (n < 0)
 			goto out;
@@ -340,33 +451,24 @@ race(struct search *s, char *const *words, struct mc_page *pg,
 			rc = 0;
 			goto out;
 		}
-		if (n <= SPREAD && lead_open(s, &leads[nleads++], begun, n, err))
+		if (n > SPREAD)
+			s->filter = true;
+		else if (group_open(s->db, &g[ng++], begun, n, &start, err))
 			goto out;
 	}
-	if (nleads == 0) {
+	if (ng == 0) {
 		rc = 1;
 		goto out;
 	}
-	if (db_prepare(s->db, "SELECT rowid, name_fold FROM dossier WHERE id = ?1",
-	    &s->row_st, err))
-		goto out;
-	/* a dossier each in turn, until one lead has the page */
-	while (winner < 0) {
-		for (int i = 0; i < nleads && winner < 0; i++) {
-			if (lead_step(s, &leads[i], err))
-				goto out;
-			if (leads[i].done)
-				winner = i;
-		}
-	}
-	rc = lead_give(s, &leads[winner], pg, fn, arg, err);
+	if ((rc = intersect(s, g, ng, err)) == 0)
+		rc = give(s, pg, fn, arg, err);
 out:
-	sqlite3_finalize(s->row_st);
-	s->row_st = NULL;
-	for (int i = 0; i < nleads; i++)
-		lead_close(&leads[i]);
-	free(leads);
+	for (int i = 0; i < ng; i++)
+		group_close(&g[i]);
+	free(g);
 	free(begun);
+	free(s->hits);
+	s->hits = NULL;
 	return rc;
 }
 
@@ -492,7 +594,7 @@ lifecycle_find_names(sqlite3 *db, char *const *words, int nw, struct mc_page *pg
 	}
 	if (best < RARE)
 		return one_query(&s, rare, pg, fn, arg, err);
-	if ((rc = race(&s, words, pg, fn, arg, err)) != 1)
+	if ((rc = by_groups(&s, pg, fn, arg, err)) != 1)
 		return rc;
 	return one_query(&s, -1, pg, fn, arg, err);
 }
