@@ -46,6 +46,20 @@ int key_sign(sqlite3 *db, enum key_domain d, const char *text, char sig[MC_SIG_H
  * input. */
 bool key_verify(const char *pub, enum key_domain d, const char *text, const char *sig);
 
+/* The same check in two halves, for a caller that checks many on another
+ * thread (sync-verify.c): key_check_prepare decodes (0, or -1 when pub or
+ * sig is malformed or text too long: a check that fails), key_check_run
+ * verifies, touching nothing but c. */
+#define KEY_CHECK_TEXT 160
+struct key_check {
+	unsigned char pk[32], sig[64];
+	char msg[KEY_CHECK_TEXT];	/* the domain, then text */
+	size_t len;
+};
+int key_check_prepare(struct key_check *c, const char *pub, enum key_domain d,
+    const char *text, const char *sig);
+bool key_check_run(const struct key_check *c);
+
 /* The fingerprint of a public key (hex); "" if it is malformed. */
 void key_fingerprint(const char *pub, char out[MC_FPR_LEN]);
 

@@ -147,6 +147,33 @@ key_sign(sqlite3 *db, enum key_domain d, const char *text, char sig[MC_SIG_HEX],
 	return 0;
 }
 
+int
+key_check_prepare(struct key_check *c, const char *pub, enum key_domain d, const char *text,
+    const char *sig)
+{
+	int n;
+
+	/* the sizes of the key and signature libsodium takes, as declared */
+	_Static_assert(sizeof c->pk == crypto_sign_PUBLICKEYBYTES, "public key size");
+	_Static_assert(sizeof c->sig == crypto_sign_BYTES, "signature size");
+	c->len = 0;
+	if (text == NULL || pub == NULL || sig == NULL || hex_in(pub, c->pk, sizeof c->pk) != 0 ||
+	    hex_in(sig, c->sig, sizeof c->sig) != 0)
+		return -1;
+	n = snprintf(c->msg, sizeof c->msg, "%s%s", domains[d], text);
+	if (n < 0 || (size_t)n >= sizeof c->msg)
+		return -1;
+	c->len = (size_t)n;
+	return 0;
+}
+
+bool
+key_check_run(const struct key_check *c)
+{
+	return c->len > 0 && crypto_sign_verify_detached(c->sig, (const unsigned char *)c->msg,
+	    c->len, c->pk) == 0;
+}
+
 bool
 key_verify(const char *pub, enum key_domain d, const char *text, const char *sig)
 {

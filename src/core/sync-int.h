@@ -2,6 +2,8 @@
 #ifndef MOTCUA_SYNC_INT_H
 #define MOTCUA_SYNC_INT_H
 
+#include <stdbool.h>
+
 #include <sodium.h>
 #include <sqlite3.h>
 
@@ -19,6 +21,25 @@ void sync_hash_header(struct sync_hash *h, const char *key, const char *value);
 void sync_hash_event(struct sync_hash *h, const char *origin, long long seq,
     const char *hash);
 void sync_hash_final(struct sync_hash *h, char out[MC_HASH_LEN]);
+
+/* ---- an import's signatures, checked on a second core (sync-verify.c) ----- */
+
+#include "motcua/key.h"
+
+struct sync_sigs;
+
+/* A worker for the checks (NULL when memory runs out). */
+struct sync_sigs *sync_sigs_start(void);
+/* An event's signature to check: its origin and number name it, `order`
+ * is its place in the bundle (the first failing one is the one kept). */
+void sync_sigs_add(struct sync_sigs *s, const char *pub, enum key_domain d,
+    const char *text, const char *sig, const char *origin, long long seq,
+    long long order);
+/* Every check given so far done: true if all held, else false with the
+ * first failing event's origin, number and order.  Safe to call again. */
+bool sync_sigs_wait(struct sync_sigs *s, char origin[MC_UUID_LEN], long long *seq,
+    long long *order);
+void sync_sigs_free(struct sync_sigs *s);
 
 /* The header values a bundle is written with (NULL = absent). */
 struct sync_header {

@@ -21,59 +21,188 @@
 
 /* ---- (c) bodies ------------------------------------------------------------ */
 
-/* One value of a body: its JSON type ("null" when absent) and its text. */
-struct jval {
-	char type[16];
-	const char *text;	/* valid until the next jget */
+/* A body read once: every node of its JSON tree, in document order, as
+ * json_tree gives them.  The checks below ask it for values by path and
+ * for the keys of objects; reading the text once instead of once per
+ * value (json_extract parses its argument at every call) took a receipt's
+ * check from about a million instructions to a tenth of that. */
+struct jnode {
+	long long id, parent;	/* json_tree's; the root's parent is -1 */
+	char *key;		/* an object member's name, else NULL */
+	long long index;	/* an array element's place, else -1 */
+	char type[8];		/* "object", "array", "text", "integer", ... */
+	char *text;		/* a scalar's value as text ("" for the others) */
 };
 
-static int
-jget(sqlite3_stmt *q, const char *body, const char *path, struct jval *v)
+struct jbody {
+	struct jnode *n;
+	size_t len, cap;
+};
+
+static void
+jbody_free(struct jbody *jb)
 {
-	sqlite3_reset(q);
-	sqlite3_bind_text(q, 1, body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, path, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(q) != SQLITE_ROW)
+	for (size_t i = 0; i < jb->len; i++) {
+		free(jb->n[i].key);
+		free(jb->n[i].text);
+	}
+	free(jb->n);
+	memset(jb, 0, sizeof *jb);
+}
+
+static int
+jbody_add(struct jbody *jb, sqlite3_stmt *st)
+{
+	struct jnode *n;
+	const char *t = (const char *)sqlite3_column_text(st, 3);
+	const char *text = (const char *)sqlite3_column_text(st, 4);
+
+	if (jb->len == jb->cap) {
+		size_t cap = jb->cap ? jb->cap * 2 : 64;
+		struct jnode *m = realloc(jb->n, cap * sizeof *m);
+
+		if (m == NULL)
+			return -1;
+		jb->n = m;
+		jb->cap = cap;
+	}
+	n = &jb->n[jb->len];
+	memset(n, 0, sizeof *n);
+	n->id = sqlite3_column_int64(st, 0);
+	n->parent = sqlite3_column_type(st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 1);
+	n->index = -1;
+	if (sqlite3_column_type(st, 2) == SQLITE_TEXT) {
+		if ((n->key = strdup((const char *)sqlite3_column_text(st, 2))) == NULL)
+			return -1;
+	} else if (sqlite3_column_type(st, 2) == SQLITE_INTEGER) {
+		n->index = sqlite3_column_int64(st, 2);
+	}
+	snprintf(n->type, sizeof n->type, "%s", t != NULL ? t : "null");
+	if ((n->text = strdup(text != NULL ? text : "")) == NULL) {
+		free(n->key);
 		return -1;
-	snprintf(v->type, sizeof v->type, "%s", sqlite3_column_type(q, 0) == SQLITE_NULL ?
-	    "null" : (const char *)sqlite3_column_text(q, 0));
-	v->text = (const char *)sqlite3_column_text(q, 1);
-	if (v->text == NULL)
-		v->text = "";
+	}
+	jb->len++;
 	return 0;
 }
 
-/* The body is an object whose keys are all in `keys` (NULL-terminated). */
+/* The body's tree, read in one pass.  -1 with err set when the text is
+ * not JSON (the import read it as JSON before: a failure here is the
+ * store's) or memory runs out. */
 static int
-only_keys(sqlite3 *db, const char *body, const char *path, const char *const *keys,
-    char *extra, size_t n)
+jbody_read(sqlite3 *db, const char *body, struct jbody *jb, struct mc_err *err)
 {
 	sqlite3_stmt *st;
-	int rc, bad = 0;
+	int rc;
 
-	extra[0] = '\0';
-	if (db_cached(db, "SELECT json_type(?1, ?2) = 'object', key FROM (SELECT 1) LEFT "
-	    "JOIN json_each(?1, ?2)", &st, NULL))
+	memset(jb, 0, sizeof *jb);
+	if (db_cached(db, "SELECT id, parent, key, type, atom FROM json_tree(?1)", &st,
+	    err))
 		return -1;
 	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !bad) {
-		const char *k = (const char *)sqlite3_column_text(st, 1);
-		bool known = k == NULL;
-
-		if (sqlite3_column_int(st, 0) != 1) {
-			bad = 1;
-			break;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (jbody_add(jb, st) != 0) {
+			db_release(db, st);
+			jbody_free(jb);
+			return err_set(err, MC_ENOMEM, _("out of memory"));
 		}
-		for (size_t i = 0; !known && keys[i] != NULL; i++)
-			known = strcmp(keys[i], k) == 0;
-		if (!known) {
-			snprintf(extra, n, "%s", k);
-			bad = 1;
-		}
+	if (rc != SQLITE_DONE) {
+		db_fail(db, err, _("reading an event"));
+		db_release(db, st);
+		jbody_free(jb);
+		return -1;
 	}
 	db_release(db, st);
-	return bad ? 1 : rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+	return 0;
+}
+
+/* The node at a path of json_extract's form ("$", "$.a.b", "$.a[2].b"),
+ * or NULL.  Like json_extract, the first of two members of one name. */
+static const struct jnode *
+jbody_find(const struct jbody *jb, const char *path)
+{
+	const struct jnode *at;
+	const char *p = path;
+
+	if (jb->len == 0 || *p++ != '$')
+		return NULL;
+	at = &jb->n[0];
+	while (*p != '\0') {
+		const struct jnode *next = NULL;
+		char name[128];
+		long long index = -1;
+
+		if (*p == '.') {
+			size_t k = strcspn(++p, ".[");
+
+			if (k == 0 || k >= sizeof name)
+				return NULL;
+			memcpy(name, p, k);
+			name[k] = '\0';
+			p += k;
+		} else if (*p == '[') {
+			char *end;
+
+			index = strtoll(p + 1, &end, 10);
+			if (end == p + 1 || *end != ']' || index < 0)
+				return NULL;
+			p = end + 1;
+		} else {
+			return NULL;
+		}
+		/* a child's rows follow its parent's, in document order */
+		for (const struct jnode *c = at + 1; c < jb->n + jb->len && next == NULL; c++)
+			if (c->parent == at->id && (index >= 0 ? c->index == index :
+			    c->key != NULL && strcmp(c->key, name) == 0))
+				next = c;
+		if (next == NULL)
+			return NULL;
+		at = next;
+	}
+	return at;
+}
+
+/* One value of a body: its JSON type ("null" when absent) and its text,
+ * valid while the body is. */
+struct jval {
+	char type[16];
+	const char *text;
+};
+
+static void
+jget(const struct jbody *jb, const char *path, struct jval *v)
+{
+	const struct jnode *n = jbody_find(jb, path);
+
+	snprintf(v->type, sizeof v->type, "%s", n != NULL ? n->type : "null");
+	v->text = n != NULL ? n->text : "";
+}
+
+/* The value at path is an object whose keys are all in `keys`
+ * (NULL-terminated): 0, or 1 with the first other key in extra ("" when
+ * it is no object). */
+static int
+only_keys(const struct jbody *jb, const char *path, const char *const *keys, char *extra,
+    size_t n)
+{
+	const struct jnode *o = jbody_find(jb, path);
+
+	extra[0] = '\0';
+	if (o == NULL || strcmp(o->type, "object") != 0)
+		return 1;
+	for (const struct jnode *c = o + 1; c < jb->n + jb->len; c++) {
+		bool known = false;
+
+		if (c->parent != o->id)
+			continue;
+		for (size_t i = 0; !known && keys[i] != NULL; i++)
+			known = c->key != NULL && strcmp(keys[i], c->key) == 0;
+		if (!known) {
+			snprintf(extra, n, "%s", c->key != NULL ? c->key : "");
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* only_keys's answer r (not 0) as a refusal. */
@@ -121,7 +250,7 @@ field_value(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
 
 /* A step's body: its kind's fields, each of its type, the ones it needs. */
 static int
-step_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
+step_body(sqlite3 *db, const struct jbody *jb, const struct syncrule_ctx *c,
     const struct mc_event *e, const struct mc_kind *k, struct mc_err *err)
 {
 	const char *keys[MC_FIELDS_MAX + 1] = {NULL};
@@ -132,17 +261,11 @@ step_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 
 	for (size_t i = 0; i < n; i++)
 		keys[i] = k->fields[i].name;
-	if ((r = only_keys(db, e->body, "$", keys, extra, sizeof extra)) != 0)
+	if ((r = only_keys(jb, "$", keys, extra, sizeof extra)) != 0)
 		return body_refused(db, c, e, r, extra, k->name, err);
 	for (size_t i = 0; i < n; i++)
-		vals[i].text = NULL;
+		jget(jb, vocab_path(&k->fields[i], path, sizeof path), &vals[i]);
 	r = 0;
-	for (size_t i = 0; i < n && r == 0; i++) {
-		if (jget(q, e->body, vocab_path(&k->fields[i], path, sizeof path), &vals[i]))
-			r = db_fail(db, err, _("reading an event"));
-		else if ((vals[i].text = strdup(vals[i].text)) == NULL)
-			r = err_set(err, MC_ENOMEM, _("out of memory"));
-	}
 	for (size_t i = 0; i < n && r == 0; i++) {
 		const struct mc_field *f = &k->fields[i];
 		int w = f->when != NULL ? vocab_field_index(k, f->when) : -1;
@@ -152,8 +275,6 @@ step_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 
 		r = field_value(db, c, e, f, &vals[i], need, err);
 	}
-	for (size_t i = 0; i < n; i++)
-		free((char *)vals[i].text);
 	return r;
 }
 
@@ -215,17 +336,15 @@ check_code(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
  * number from 1.  (That no other dossier of the book holds the number,
  * in the file or here, logbook_project says as it projects.) */
 static int
-receive_book(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
+receive_book(sqlite3 *db, const struct jbody *jb, const struct syncrule_ctx *c,
     const struct mc_event *e, const char *code, struct mc_err *err)
 {
 	struct jval v;
 	long long no;
 
-	if (jget(q, e->body, "$.book", &v))
-		return db_fail(db, err, _("reading an event"));
+	jget(jb, "$.book", &v);
 	if (strcmp(v.type, "null") == 0) {
-		if (jget(q, e->body, "$.book_no", &v))
-			return db_fail(db, err, _("reading an event"));
+		jget(jb, "$.book_no", &v);
 		return strcmp(v.type, "null") == 0 ? 0 :
 		    refuse(db, c, e, err, _("its %s is missing"), "book");
 	}
@@ -233,15 +352,14 @@ receive_book(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 	    !logbook_book_valid(v.text, code[21] - '0'))
 		return refuse(db, c, e, err, _("its logbook book '%s' is not one motcua "
 		    "names for station %d"), v.text, code[21] - '0');
-	if (jget(q, e->body, "$.book_no", &v))
-		return db_fail(db, err, _("reading an event"));
+	jget(jb, "$.book_no", &v);
 	if (strcmp(v.type, "integer") != 0 || (no = atoll(v.text)) < 1 || no > 999999999)
 		return refuse(db, c, e, err, _("its %s is not of its type"), "book_no");
 	return 0;
 }
 
 static int
-receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
+receive_body(sqlite3 *db, const struct jbody *jb, const struct syncrule_ctx *c,
     const struct mc_event *e, struct mc_err *err)
 {
 	static const char *const doc_keys[] = {"position", "name", "form", "quantity",
@@ -251,41 +369,31 @@ receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 	struct jval v;
 	char extra[64], path[64], code[64];
 	int r;
+	const struct jnode *docs;
 	long long ndocs;
 
-	if ((r = only_keys(db, e->body, "$", receive_keys, extra, sizeof extra)) == 0 &&
-	    (r = only_keys(db, e->body, "$.procedure", procedure_keys, extra,
+	if ((r = only_keys(jb, "$", receive_keys, extra, sizeof extra)) == 0 &&
+	    (r = only_keys(jb, "$.procedure", procedure_keys, extra,
 	    sizeof extra)) == 0)
-		r = only_keys(db, e->body, "$.applicant", applicant_keys, extra, sizeof extra);
+		r = only_keys(jb, "$.applicant", applicant_keys, extra, sizeof extra);
 	if (r != 0)
 		return body_refused(db, c, e, r, extra, "receive", err);
-	if (jget(q, e->body, "$.code", &v))
-		return db_fail(db, err, _("reading an event"));
+	jget(jb, "$.code", &v);
 	if (strcmp(v.type, "text") != 0)
 		return refuse(db, c, e, err, _("its %s is missing"), "code");
 	snprintf(code, sizeof code, "%s", v.text);
-	if (check_code(db, c, e, code, err) || receive_book(db, q, c, e, code, err))
+	if (check_code(db, c, e, code, err) || receive_book(db, jb, c, e, code, err))
 		return -1;
 	for (const struct mc_field *f = receive_fields; f->name != NULL; f++) {
-		char *text;
-
-		if (jget(q, e->body, vocab_path(f, path, sizeof path), &v))
-			return db_fail(db, err, _("reading an event"));
-		if ((text = strdup(v.text)) == NULL)
-			return err_set(err, MC_ENOMEM, _("out of memory"));
-		v.text = text;
-		r = field_value(db, c, e, f, &v, f->need == MC_NEED_YES, err);
-		free(text);
-		if (r)
+		jget(jb, vocab_path(f, path, sizeof path), &v);
+		if (field_value(db, c, e, f, &v, f->need == MC_NEED_YES, err))
 			return -1;
 	}
-	if (jget(q, e->body, "$.delivery", &v))
-		return db_fail(db, err, _("reading an event"));
+	jget(jb, "$.delivery", &v);
 	if (strcmp(v.type, "null") != 0 && (strcmp(v.type, "text") != 0 ||
 	    (strcmp(v.text, "counter") != 0 && strcmp(v.text, "post") != 0)))
 		return refuse(db, c, e, err, _("its %s is not of its type"), "delivery");
-	if (jget(q, e->body, "$.channel", &v))
-		return db_fail(db, err, _("reading an event"));
+	jget(jb, "$.channel", &v);
 	{
 		enum mc_channel ch;
 
@@ -294,58 +402,38 @@ receive_body(sqlite3 *db, sqlite3_stmt *q, const struct syncrule_ctx *c,
 			return refuse(db, c, e, err, _("its %s is not of its type"), "channel");
 	}
 	/* a forward names the body it goes to, as the catalog requires */
-	if (jget(q, e->body, "$.procedure.routing", &v))
-		return db_fail(db, err, _("reading an event"));
+	jget(jb, "$.procedure.routing", &v);
 	if (strcmp(v.type, "text") == 0 && strcmp(v.text, "forward") == 0) {
-		if (jget(q, e->body, "$.procedure.decided_by", &v))
-			return db_fail(db, err, _("reading an event"));
+		jget(jb, "$.procedure.decided_by", &v);
 		if (strcmp(v.type, "text") != 0 || v.text[0] == '\0')
 			return refuse(db, c, e, err, _("its %s is missing"), "decided_by");
 	}
-	if (jget(q, e->body, "$.received", &v))
-		return db_fail(db, err, _("reading an event"));
+	jget(jb, "$.received", &v);
 	if (strcmp(v.type, "null") != 0 && strcmp(v.text, e->at) != 0)
 		return refuse(db, c, e, err, _("its time of receipt '%s' is not the event's "
 		    "time"), v.text);
 	/* the documents: an array of objects with their own fields */
-	if (jget(q, e->body, "$.procedure.documents", &v))
-		return db_fail(db, err, _("reading an event"));
-	if (strcmp(v.type, "array") != 0)
+	if ((docs = jbody_find(jb, "$.procedure.documents")) == NULL ||
+	    strcmp(docs->type, "array") != 0)
 		return refuse(db, c, e, err, _("its %s is not of its type"), "documents");
 	ndocs = 0;
-	{
-		sqlite3_stmt *st;
-
-		if (db_cached(db, "SELECT count(*), sum(type <> 'object') FROM "
-		    "json_each(?1, '$.procedure.documents')", &st, err))
-			return -1;
-		sqlite3_bind_text(st, 1, e->body, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			ndocs = sqlite3_column_int64(st, 0);
-			r = sqlite3_column_int(st, 1) != 0;
+	r = 0;
+	for (const struct jnode *d = docs + 1; d < jb->n + jb->len; d++)
+		if (d->parent == docs->id) {
+			ndocs++;
+			r |= strcmp(d->type, "object") != 0;
 		}
-		db_release(db, st);
-	}
 	if (ndocs > DOCS_MAX || r)
 		return refuse(db, c, e, err, _("its list of documents is not one motcua "
 		    "makes (%lld items)"), ndocs);
 	for (long long i = 0; i < ndocs; i++) {
-		char *text;
-
 		snprintf(path, sizeof path, "$.procedure.documents[%lld]", i);
-		if ((r = only_keys(db, e->body, path, doc_keys, extra, sizeof extra)) != 0)
-			return r < 0 ? db_fail(db, err, _("reading an event")) :
-			    refuse(db, c, e, err, _("its list of documents is not one motcua "
+		if (only_keys(jb, path, doc_keys, extra, sizeof extra) != 0)
+			return refuse(db, c, e, err, _("its list of documents is not one motcua "
 			    "makes (%lld items)"), ndocs);
 		snprintf(path, sizeof path, "$.procedure.documents[%lld].name", i);
-		if (jget(q, e->body, path, &v))
-			return db_fail(db, err, _("reading an event"));
-		if ((text = strdup(v.text)) == NULL)
-			return err_set(err, MC_ENOMEM, _("out of memory"));
-		v.text = text;
-		r = field_value(db, c, e, &doc_name, &v, true, err);
-		free(text);
-		if (r)
+		jget(jb, path, &v);
+		if (field_value(db, c, e, &doc_name, &v, true, err))
 			return -1;
 	}
 	return 0;
@@ -359,16 +447,18 @@ syncrule_guide_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_e
 {
 	static const char *const keys[] = {"procedure", "applicant", "delivery",
 	    "received", "missing", NULL};
+	struct jbody jb;
 	char extra[64];
 	int r;
 
-	if ((r = only_keys(db, e->body, "$", keys, extra, sizeof extra)) == 0 &&
-	    (r = only_keys(db, e->body, "$.procedure", procedure_keys, extra,
+	if (jbody_read(db, e->body, &jb, err))
+		return -1;
+	if ((r = only_keys(&jb, "$", keys, extra, sizeof extra)) == 0 &&
+	    (r = only_keys(&jb, "$.procedure", procedure_keys, extra,
 	    sizeof extra)) == 0)
-		r = only_keys(db, e->body, "$.applicant", applicant_keys, extra, sizeof extra);
-	if (r != 0)
-		return body_refused(db, c, e, r, extra, "guide", err);
-	return 0;
+		r = only_keys(&jb, "$.applicant", applicant_keys, extra, sizeof extra);
+	jbody_free(&jb);
+	return r != 0 ? body_refused(db, c, e, r, extra, "guide", err) : 0;
 }
 
 /* A file kept with the dossier (attach.h): its body as attach_body_check
@@ -437,27 +527,17 @@ syncrule_audit_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_e
 }
 
 
-/* A statement reading one value of a body: its JSON type and text. */
-static sqlite3_stmt *
-value_query(sqlite3 *db, struct mc_err *err)
-{
-	sqlite3_stmt *q;
-
-	return db_cached(db, "SELECT json_type(?1, ?2), json_extract(?1, ?2)", &q, err) ?
-	    NULL : q;
-}
-
 int
 syncrule_step_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
     const struct mc_kind *k, struct mc_err *err)
 {
-	sqlite3_stmt *q = value_query(db, err);
+	struct jbody jb;
 	int r;
 
-	if (q == NULL)
+	if (jbody_read(db, e->body, &jb, err))
 		return -1;
-	r = step_body(db, q, c, e, k, err);
-	db_release(db, q);
+	r = step_body(db, &jb, c, e, k, err);
+	jbody_free(&jb);
 	return r;
 }
 
@@ -465,12 +545,12 @@ int
 syncrule_receive_body(sqlite3 *db, const struct syncrule_ctx *c, const struct mc_event *e,
     struct mc_err *err)
 {
-	sqlite3_stmt *q = value_query(db, err);
+	struct jbody jb;
 	int r;
 
-	if (q == NULL)
+	if (jbody_read(db, e->body, &jb, err))
 		return -1;
-	r = receive_body(db, q, c, e, err);
-	db_release(db, q);
+	r = receive_body(db, &jb, c, e, err);
+	jbody_free(&jb);
 	return r;
 }
