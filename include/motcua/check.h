@@ -22,7 +22,7 @@
 #include "motcua/error.h"
 
 /* SQLite's integrity check.  fn gets each problem it finds, as SQLite
- * words it ("row 3 missing from index dossier_name"); fn returns nonzero
+ * words it ("row 3 missing from index dossier_phone"); fn returns nonzero
  * to stop.  Returns the number of problems (0: sound), -1 on error. */
 long long check_integrity(sqlite3 *db, int (*fn)(const char *problem, void *),
     void *arg, struct mc_err *err);

@@ -211,16 +211,19 @@ receive(sqlite3 *db, struct mc_calendar *cal, const struct mc_receipt *r, bool h
 
 	memset(out, 0, sizeof *out);
 	memset(&in, 0, sizeof in);
+	/* the checks read in the receipt's own transaction: one snapshot for
+	 * what they read and what is written (the station's newest event, the
+	 * unit, the officer, the procedure), where a read of its own outside
+	 * would be a transaction each */
+	if (db_tx_begin(db, &tx, err))
+		goto done;
 	if (receipt_allowed(db, r, MC_KIND_RECEIVE, history, err) ||
 	    intake_check(db, r, &in, &out->warnings, err) ||
 	    intake_required(db, &in.a, err) ||
 	    intake_complete(&in.p, in.received, err) ||
 	    calendar_due(cal, &r->at, &in.lim, &out->due, err) ||
-	    event_uuid(out->id, err))
-		goto done;
-	if (db_tx_begin(db, &tx, err))
-		goto done;
-	if (next_code(db, &in.u, r->at.jdn, out->code, err) ||
+	    event_uuid(out->id, err) ||
+	    next_code(db, &in.u, r->at.jdn, out->code, err) ||
 	    logbook_book(db, in.u.station, r->at.jdn, book, err) ||
 	    logbook_next(db, in.u.station_id, book, &book_no, err) ||
 	    (docs = docs_json(db, &in.p, in.received, err)) == NULL ||
@@ -281,7 +284,9 @@ guide(sqlite3 *db, const struct mc_receipt *r, bool history, struct mc_receipt_o
 
 	memset(out, 0, sizeof *out);
 	memset(&in, 0, sizeof in);
-	if (receipt_allowed(db, r, MC_KIND_GUIDE, history, err) ||
+	/* the checks in the guidance's own transaction, as a receipt's */
+	if (db_tx_begin(db, &tx, err) ||
+	    receipt_allowed(db, r, MC_KIND_GUIDE, history, err) ||
 	    intake_check(db, r, &in, &out->warnings, err))
 		goto done;
 	/* the positions of the required documents not brought, every one
@@ -306,30 +311,25 @@ guide(sqlite3 *db, const struct mc_receipt *r, bool history, struct mc_receipt_o
 		goto done;
 	/* the due date is only a receipt's: the body says what is missing */
 	out->due = r->at;
-	if (db_tx_begin(db, &tx, err))
-		goto done;
 	if ((docs = docs_json(db, &in.p, in.received, err)) == NULL ||
 	    (body = receipt_body(db, "", &in.p, docs, &in.a, r->applicant.delivery,
 	    &r->at, &r->at, NULL, 0, r->channel, err)) == NULL ||
 	    db_cached(db, "SELECT json_remove(json_set(?1, '$.missing', json(?2)), "
-	    "'$.code', '$.due', '$.book', '$.book_no', '$.channel')", &st, err)) {
-		db_tx_rollback(&tx);
+	    "'$.code', '$.due', '$.book', '$.book_no', '$.channel')", &st, err))
 		goto done;
-	}
 	sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, missing, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		db_fail(db, err, _("recording the guidance"));
-		db_tx_rollback(&tx);
 		goto done;
 	}
 	if (event_append(db, out->id, vocab_kind(MC_KIND_GUIDE)->name, &r->at, in.off.username,
-	    (const char *)sqlite3_column_text(st, 0), err)) {
-		db_tx_rollback(&tx);
+	    (const char *)sqlite3_column_text(st, 0), err))
 		goto done;
-	}
 	rc = db_tx_commit(&tx, err);
 done:
+	/* nothing written when anything failed (after a commit: nothing open) */
+	db_tx_rollback(&tx);
 	db_release(db, st);
 	sqlite3_free(missing);
 	sqlite3_free(docs);

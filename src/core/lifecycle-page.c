@@ -60,33 +60,49 @@ due_visit(const struct mc_found *f, void *arg)
 	return v->fn(g, &row, v->arg);
 }
 
+/* The paused status as a SQL literal, as the partial index dossier_paused
+ * (schema/024_indexes.sql) names it: a partial index serves a query only
+ * when the query's WHERE has the same literal. */
+static char *
+paused_sql(char *buf, size_t n)
+{
+	snprintf(buf, n, "'%s'", vocab_status_paused()->name);
+	return buf;
+}
+
 /* A page of one part of the board, from where pg stands in it: 0 the
  * open dossiers on the clock whose appointment is before `end` (the
  * partial index dossier_board holds exactly them, in that order, with
- * their status for the counts), 1 the paused (dossier_appointment).  At most cap rows go to v (one more only
- * sets pg->more); *given counts them.  Returns 0, 1 when v stopped, or
- * -1. */
+ * their status for the counts), 1 the paused (the partial index
+ * dossier_paused, in the order of their appointment).  At most cap rows
+ * go to v (one more only sets pg->more); *given counts them.  Returns 0,
+ * 1 when v stopped, or -1. */
 static int
 due_part(sqlite3 *db, const char *end, struct mc_page *pg, size_t cap,
     struct due_visit *v, size_t *given, struct mc_err *err)
 {
-	char running[256];
+	char which[256];
 	bool from = pg->key[0] != '\0';
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
-	/* ?1 is the first part's, ?2 the second's; ?3 and ?5 where the page
-	 * starts, ?4 the rows to read */
+	/* the statuses are in the SQL text, as each part's partial index
+	 * names them, or SQLite would not use the index: the running open
+	 * statuses, or the paused one */
+	if (pg->group == 0)
+		vocab_status_sql(MC_PHASE_OPEN, true, which, sizeof which);
+	else
+		paused_sql(which, sizeof which);
+	/* ?1 is the first part's end; ?3 and ?5 where the page starts, ?4 the
+	 * rows to read */
 	if (db_preparef(db, &st, err, "SELECT " FOUND_COLUMNS ", d.rowid, d.appointment "
-	    "FROM dossier d %s WHERE %s%s%s ORDER BY d.appointment, d.status, d.rowid "
-	    "LIMIT ?4", pg->group == 0 ? "INDEXED BY dossier_board" : "",
-	    pg->group == 0 ? "d.appointment < ?1 AND d.status IN " : "d.status = ?2",
-	    pg->group == 0 ? vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running) :
-	    "", from ? " AND d.appointment >= ?3 AND (d.appointment > ?3 OR d.status > ?6 "
+	    "FROM dossier d INDEXED BY %s WHERE %s%s%s ORDER BY d.appointment, d.status, "
+	    "d.rowid LIMIT ?4", pg->group == 0 ? "dossier_board" : "dossier_paused",
+	    pg->group == 0 ? "d.appointment < ?1 AND d.status IN " : "d.status = ", which,
+	    from ? " AND d.appointment >= ?3 AND (d.appointment > ?3 OR d.status > ?6 "
 	    "OR (d.status = ?6 AND d.rowid > ?5))" : "") != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, end, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, vocab_status_paused()->name, -1, SQLITE_STATIC);
 	if (from) {
 		sqlite3_bind_text(st, 3, pg->key, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 5, pg->row);
@@ -149,24 +165,26 @@ lifecycle_due_groups(sqlite3 *db, struct mc_calendar *cal, int as_of, int count[
     struct mc_err *err)
 {
 	char day[MC_DATE_LEN], next[MC_DATE_LEN], end[MC_DATE_LEN], running[256];
+	char paused[64];
 	sqlite3_stmt *st;
 	int rc;
 
 	date_format(as_of, day);
 	date_format(as_of + 1, next);
 	date_format(board_end(cal, as_of), end);
-	/* the rows of the board's first part, counted in its index */
+	/* the rows of the board's first part, counted in its index, and the
+	 * paused in theirs (the entries only: no row is read) */
 	if (db_preparef(db, &st, err, "SELECT coalesce(sum(appointment < ?1), 0), "
 	    "coalesce(sum(appointment >= ?1 AND appointment < ?2), 0), "
 	    "coalesce(sum(appointment >= ?2), 0), (SELECT count(*) FROM dossier "
-	    "WHERE status = ?4) FROM dossier INDEXED BY dossier_board "
-	    "WHERE status IN %s AND appointment < ?3",
+	    "INDEXED BY dossier_paused WHERE status = %s) FROM dossier INDEXED BY "
+	    "dossier_board WHERE status IN %s AND appointment < ?3",
+	    paused_sql(paused, sizeof paused),
 	    vocab_status_sql(MC_PHASE_OPEN, true, running, sizeof running)) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, end, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, vocab_status_paused()->name, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (int i = 0; i < 4; i++)
 			count[i] = sqlite3_column_int(st, i);

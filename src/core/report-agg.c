@@ -290,23 +290,27 @@ share_of(sqlite3 *db, const char *id, bool events, struct share *sh, struct mc_e
 }
 
 /* Add a share n times sign into report_agg (keys at 0 go), and keep or
- * forget its events' part. */
+ * forget its events' part.  Only a share taken away can bring a key to 0:
+ * a key held is at 1 or more, so one added to stays above it, and only
+ * the taking away reads the count back (RETURNING) and deletes. */
 static int
 share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
     struct mc_err *err)
 {
-	sqlite3_stmt *up, *del, *keep = NULL;
+	sqlite3_stmt *up, *del = NULL, *keep = NULL;
 	int rc = SQLITE_DONE;
 	bool prep_failed = false;	/* err says why */
 
 	if (sh->n == 0)
 		return 0;
-	if (db_cached(db, "INSERT INTO report_agg(what, day, field, body, sub, n) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (what, day, field, body, sub) "
-	    "DO UPDATE SET n = n + excluded.n RETURNING n", &up, err))
+	if (db_cached(db, sign < 0 ? "INSERT INTO report_agg(what, day, field, body, sub, "
+	    "n) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (what, day, field, body, sub) "
+	    "DO UPDATE SET n = n + excluded.n RETURNING n" : "INSERT INTO report_agg(what, "
+	    "day, field, body, sub, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (what, "
+	    "day, field, body, sub) DO UPDATE SET n = n + excluded.n", &up, err))
 		return -1;
-	if (db_cached(db, "DELETE FROM report_agg WHERE what = ?1 AND day = ?2 AND "
-	    "field = ?3 AND body = ?4 AND sub = ?5 AND n = 0", &del, err)) {
+	if (sign < 0 && db_cached(db, "DELETE FROM report_agg WHERE what = ?1 AND day = ?2 "
+	    "AND field = ?3 AND body = ?4 AND sub = ?5 AND n = 0", &del, err)) {
 		db_release(db, up);
 		return -1;
 	}
@@ -323,7 +327,7 @@ share_add(sqlite3 *db, const char *id, const struct share *sh, int sign,
 		while ((rc = sqlite3_step(up)) == SQLITE_ROW)
 			now = sqlite3_column_int64(up, 0);
 		sqlite3_reset(up);
-		if (rc == SQLITE_DONE && now == 0) {
+		if (rc == SQLITE_DONE && sign < 0 && now == 0) {
 			for (int j = 1; j <= 5; j++)
 				sqlite3_bind_text(del, j, j == 1 ? k->what : j == 2 ? k->day :
 				    j == 3 ? k->field : j == 4 ? k->body : k->sub, -1,

@@ -15,6 +15,14 @@ export MOTCUA_NOW="2026-11-16 10:30"
 LANPW="$T/lan.pw"
 pwfile "$LANPW" "Lan-Mot-Cua-2468"
 latest=$(ls "$top_srcdir"/schema/[0-9]*.sql | tail -1 | xargs basename | sed 's/^0*\([0-9]*\)_.*/\1/')
+# the indexes on the dossiers as a new database has them (schema 024
+# dropped those no query reads): an upgraded one must end with the same
+ixsql="SELECT group_concat(name || ': ' || sql, char(10)) FROM (SELECT name, sql FROM \
+    sqlite_schema WHERE type = 'index' AND tbl_name = 'dossier' AND sql IS NOT NULL ORDER BY name)"
+run --db "$T/fresh.db" init --unit-code 000.17.22.H56 --unit-name "UBND xã Mỹ An" --station 1 \
+    --supervisor truong "Trần Văn Trưởng" --password-file "$PWF"
+is "$rc" 0 "a new database to compare with"
+fresh_ix=$(sqlite3 "$T/fresh.db" "$ixsql")
 n=0
 for dump in "$top_srcdir"/tests/data/schema/[0-9][0-9][0-9].sql; do
 	v=$(basename "$dump" .sql)
@@ -30,6 +38,7 @@ for dump in "$top_srcdir"/tests/data/schema/[0-9][0-9][0-9].sql; do
 	is "$rc" 0 "$v: opened, migrated and checked: exit 0"
 	[ "$rc" = 0 ] || diag "$out $err"
 	is "$(sqlite3 "$db" "PRAGMA user_version")" "$latest" "$v: now at schema $latest"
+	is "$(sqlite3 "$db" "$ixsql")" "$fresh_ix" "$v: the dossiers' indexes are a new database's"
 	if [ "$ver" -lt "$latest" ]; then
 		copy=$(ls "$BK" 2>/dev/null | grep -E -- "-schema$v\\.db$")
 		is "$(echo "$copy" | grep -c .)" 1 "$v: a copy kept before migrating ($copy)"

@@ -314,6 +314,32 @@ test_names(sqlite3 *db)
 	search_is_plain(db, "kh kh", "kh kh");
 }
 
+/* Does EXPLAIN QUERY PLAN of sql read through index (SEARCH or SCAN
+ * USING … INDEX index), and does it sort (a temporary B-tree)? */
+static void
+plan(sqlite3 *db, const char *sql, const char *index, bool *uses, bool *sorts)
+{
+	char eqp[2048], want[128];
+	sqlite3_stmt *st;
+
+	*uses = *sorts = false;
+	snprintf(eqp, sizeof eqp, "EXPLAIN QUERY PLAN %s", sql);
+	snprintf(want, sizeof want, "INDEX %s", index);
+	if (sqlite3_prepare_v2(db, eqp, -1, &st, NULL) != SQLITE_OK)
+		bail("plan", sqlite3_errmsg(db));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 3);
+		const char *at = strstr(d, want);
+
+		/* the whole name: dossier_board is not dossier_board_x */
+		if (at != NULL && (at[strlen(want)] == '\0' || at[strlen(want)] == ' '))
+			*uses = true;
+		if (strstr(d, "TEMP B-TREE") != NULL)
+			*sorts = true;
+	}
+	sqlite3_finalize(st);
+}
+
 static void
 test_board(sqlite3 *db)
 {
@@ -379,26 +405,76 @@ test_board(sqlite3 *db)
 	    tally[2] > 0 && tally[3] > 0, "board: each group's count (%d overdue, %d today, "
 	    "%d soon, %d paused)", tally[0], tally[1], tally[2], tally[3]);
 	/* the first part is read from its own index, in order: no sort */
-	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN SELECT d.code FROM dossier d INDEXED BY dossier_board WHERE "
-	    "d.appointment < ?1 AND d.status IN %s ORDER BY d.appointment, d.status, d.rowid "
-	    "LIMIT 10",
-	    running);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		bail("plan", sqlite3_errmsg(db));
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 3);
-
-		if (strstr(d, "dossier_board") != NULL)
-			uses_index = true;
-		if (strstr(d, "TEMP B-TREE") != NULL)
-			sorts = true;
-	}
-	sqlite3_finalize(st);
+	snprintf(sql, sizeof sql, "SELECT d.code FROM dossier d INDEXED BY dossier_board "
+	    "WHERE d.appointment < ?1 AND d.status IN %s ORDER BY d.appointment, d.status, "
+	    "d.rowid LIMIT 10", running);
+	plan(db, sql, "dossier_board", &uses_index, &sorts);
 	ok(uses_index && !sorts, "board: read through dossier_board, without a sort (the "
 	    "statuses of the index are vocab_status_sql's)");
+	/* the paused part too, from the first page and from a page's key, as
+	 * due_part words it (the status a literal: schema/024_indexes.sql) */
+	snprintf(sql, sizeof sql, "SELECT d.code FROM dossier d WHERE d.status = '%s' "
+	    "ORDER BY d.appointment, d.status, d.rowid LIMIT ?4", vocab_status_paused()->name);
+	plan(db, sql, "dossier_paused", &uses_index, &sorts);
+	ok(uses_index && !sorts, "board: the paused read through dossier_paused, without a "
+	    "sort");
+	snprintf(sql, sizeof sql, "SELECT d.code FROM dossier d WHERE d.status = '%s' AND "
+	    "d.appointment >= ?3 AND (d.appointment > ?3 OR d.status > ?6 OR (d.status = ?6 "
+	    "AND d.rowid > ?5)) ORDER BY d.appointment, d.status, d.rowid LIMIT ?4",
+	    vocab_status_paused()->name);
+	plan(db, sql, "dossier_paused", &uses_index, &sorts);
+	ok(uses_index && !sorts, "board: a later page of the paused, through dossier_paused");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM dossier WHERE status = '%s'",
+	    vocab_status_paused()->name);
+	plan(db, sql, "dossier_paused", &uses_index, &sorts);
+	ok(uses_index, "board: the paused counted in dossier_paused");
 	free(all.c);
 	free(got.c);
 	calendar_close(cal);
+}
+
+/* The queries on ranges or the order of `received` read the index on it
+ * (schema/024_indexes.sql): a period's list and the officers' counts
+ * (report.c), the portal's export (report-portal.c), the dossiers in
+ * received order (dossier-read.c), the name search's walk newest first
+ * (lifecycle-names.c). */
+static void
+test_received(sqlite3 *db)
+{
+	static const struct {
+		const char *what, *sql;
+		bool ordered;	/* the index gives the order: no sort */
+	} q[] = {
+		{ "a period's list", "SELECT d.code FROM dossier d WHERE d.received >= ?1 AND "
+		  "d.received < ?2 ORDER BY d.received, d.code", false },
+		{ "the officers' counts", "SELECT o.username, (SELECT count(*) FROM dossier d "
+		  "WHERE d.officer = o.username AND d.received >= ?1 AND d.received < ?2 AND "
+		  "d.status NOT IN ('cancelled')) FROM officer o ORDER BY o.username", false },
+		{ "the portal's export", "SELECT d.code FROM dossier d WHERE d.received >= ?1 AND "
+		  "d.received < ?2 AND d.status NOT IN ('cancelled') ORDER BY d.received, d.code",
+		  false },
+		{ "the name search walked newest first", "SELECT d.code, d.rowid FROM dossier d "
+		  "WHERE 1 AND EXISTS (SELECT 1 FROM name_word n WHERE n.id = d.id AND n.word >= "
+		  "?1 AND n.word < ?1 || char(1114111)) ORDER BY d.received DESC, d.rowid DESC "
+		  "LIMIT ?4", true },
+		{ "the name search walked from a page's key", "SELECT d.code, d.rowid FROM "
+		  "dossier d WHERE 1 AND EXISTS (SELECT 1 FROM name_word n WHERE n.id = d.id AND "
+		  "n.word >= ?1 AND n.word < ?1 || char(1114111)) AND d.received <= ?2 AND "
+		  "(d.received < ?2 OR d.rowid < ?3) ORDER BY d.received DESC, d.rowid DESC "
+		  "LIMIT ?4", true },
+	};
+
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		bool uses, sorts;
+
+		plan(db, q[i].sql, "dossier_received", &uses, &sorts);
+		ok(uses && (!q[i].ordered || !sorts), "received: %s through dossier_received%s",
+		    q[i].what, q[i].ordered ? ", in its order" : "");
+	}
+	ok(db_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+	    "tbl_name = 'dossier' AND name IN ('dossier_name', 'dossier_address', "
+	    "'dossier_due', 'dossier_appointment', 'dossier_period')", -1) == 0,
+	    "the indexes no query reads are gone (schema/024_indexes.sql)");
 }
 
 int
@@ -413,6 +489,7 @@ main(void)
 	gen = generated();
 	test_names(gen);
 	test_board(gen);
+	test_received(gen);
 	db_close(gen);
 	test_dir_remove();
 	return tap_done();

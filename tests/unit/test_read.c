@@ -264,8 +264,8 @@ test_check(sqlite3 **dbp)
 	db_close(*dbp);
 	if (sqlite3_open(dbpath, &raw) != SQLITE_OK ||
 	    sqlite3_exec(raw, "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = "
-	    "'CREATE INDEX dossier_name ON dossier(applicant_id)' WHERE name = "
-	    "'dossier_name'", NULL, NULL, NULL) != SQLITE_OK) {
+	    "'CREATE INDEX dossier_phone ON dossier(applicant_id)' WHERE name = "
+	    "'dossier_phone'", NULL, NULL, NULL) != SQLITE_OK) {
 		printf("Bail out! damaging the database: %s\n", sqlite3_errmsg(raw));
 		exit(1);
 	}
@@ -276,7 +276,7 @@ test_check(sqlite3 **dbp)
 	}
 	ok(check_integrity(*dbp, problem, first, &err) > 0,
 	    "check_integrity: a damaged index is found");
-	ok(strstr(first, "dossier_name") != NULL, "check_integrity: the problem names "
+	ok(strstr(first, "dossier_phone") != NULL, "check_integrity: the problem names "
 	    "the index (%s)", first);
 	ok(check_integrity(*dbp, NULL, NULL, &err) > 0, "check_integrity: without a callback");
 }
