@@ -227,6 +227,7 @@ main(int argc, char **argv)
 	struct cli_args a;
 	int rc;
 
+	db_library_init();	/* before anything starts SQLite (db.h) */
 	/* read everything first, printing nothing: --lang, wherever it
 	 * stands, chooses the language of every message */
 	if (cli_parse(argc, argv, commands, top_opts, &ctx, &a) != 0) {

@@ -643,6 +643,15 @@ check_identity(sqlite3 *db, const char *path, int *version, struct mc_err *err)
 	return 0;
 }
 
+void
+db_library_init(void)
+{
+	/* SQLITE_MISUSE once SQLite has started (a later call, or a library
+	 * that used it first): the default stays, only the speed is lost */
+	(void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, DB_STMT_JOURNAL);
+	(void)sqlite3_initialize();
+}
+
 int
 db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err)
 {
@@ -651,6 +660,7 @@ db_open(const char *path, int flags, sqlite3 **out, struct mc_err *err)
 	int version = 0;
 
 	*out = NULL;
+	db_library_init();
 	if (stat(path, &sb) != 0) {
 		if (!(flags & DB_CREATE))
 			return err_set(err, MC_ENOTFOUND,

@@ -703,12 +703,6 @@ sync_import(sqlite3 *db, const char *acting, const char *path, bool force,
 		err_set(err, MC_ENOMEM, _("out of memory"));
 		goto done;
 	}
-	/* the statement journals of the long transaction kept in memory: as
-	 * temporary files they were 2.5 million of an import's 2.7 million
-	 * writes at 100,000 events.  (SQLite refuses the change inside a
-	 * transaction that already has temporary storage: then only the
-	 * speed is lost.) */
-	(void)db_exec(db, "PRAGMA temp_store = MEMORY", NULL);
 	if (db_cache(db, DB_CACHE_BULK, err) || db_tx_begin(db, &tx, err))
 		goto done;
 	if (take_events(db, &bd, &h, r, &base, sigs, &fail_at, progress, arg, err) ||
@@ -783,7 +777,6 @@ rollback:
 	}
 done:
 	sync_sigs_free(sigs);
-	(void)db_exec(db, "PRAGMA temp_store = DEFAULT", NULL);
 	sync_bundle_close(&bd);
 	return rc;
 }
