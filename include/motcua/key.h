@@ -43,7 +43,8 @@ int key_sign(sqlite3 *db, enum key_domain d, const char *text, char sig[MC_SIG_H
     struct mc_err *err);
 
 /* Is sig (hex) a signature of text by pub (hex)?  False on any malformed
- * input. */
+ * input, and on a text longer than a hash that KEY_CHECK_TEXT cannot hold
+ * with its domain (what is signed is always a hash). */
 bool key_verify(const char *pub, enum key_domain d, const char *text, const char *sig);
 
 /* The same check in two halves, for a caller that checks many on another

@@ -646,10 +646,8 @@ check_identity(sqlite3 *db, const char *path, int *version, struct mc_err *err)
 void
 db_library_init(void)
 {
-	/* SQLITE_MISUSE once SQLite has started (a later call, or a library
-	 * that used it first): the default stays, only the speed is lost */
+	/* SQLITE_MISUSE once SQLite has started: only the speed is lost */
 	(void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, DB_STMT_JOURNAL);
-	(void)sqlite3_initialize();
 }
 
 int

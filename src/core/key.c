@@ -177,16 +177,10 @@ key_check_run(const struct key_check *c)
 bool
 key_verify(const char *pub, enum key_domain d, const char *text, const char *sig)
 {
-	unsigned char pk[crypto_sign_PUBLICKEYBYTES], s[crypto_sign_BYTES];
-	char *msg;
-	bool ok;
+	struct key_check c;
 
-	if (text == NULL || hex_in(pub, pk, sizeof pk) != 0 || hex_in(sig, s, sizeof s) != 0 ||
-	    sodium_init() < 0 || (msg = sqlite3_mprintf("%s%s", domains[d], text)) == NULL)
-		return false;
-	ok = crypto_sign_verify_detached(s, (const unsigned char *)msg, strlen(msg), pk) == 0;
-	sqlite3_free(msg);
-	return ok;
+	return sodium_init() >= 0 && key_check_prepare(&c, pub, d, text, sig) == 0 &&
+	    key_check_run(&c);
 }
 
 void
